@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace.h"
+
+#include <algorithm>
+
+using namespace std::chrono_literals;
+
+QString LocalizedText::text(const QString &language) const
+{
+    if (language == QLatin1String("ko")) {
+        return ko.isEmpty() ? en : ko;
+    }
+    return en.isEmpty() ? ko : en;
+}
+
+QList<SeverityLevel> IncidentSettings::defaultSeverities()
+{
+    // Seed 004's P0-P3 playbook: time to acknowledge / time to resolve.
+    auto level = [](const char *id, const char *en, const char *ko, Milliseconds ack, Milliseconds resolve) {
+        SeverityLevel s;
+        s.id = QString::fromLatin1(id);
+        s.title = { QString::fromUtf8(en), QString::fromUtf8(ko) };
+        s.ack = ack;
+        s.resolve = resolve;
+        return s;
+    };
+    return {
+        level("P0", "Critical: service down", "P0 치명: 서비스 중단", 5min, 1h),
+        level("P1", "High: major feature broken", "P1 높음: 주요 기능 장애", 15min, 4h),
+        level("P2", "Medium: degraded", "P2 보통: 성능 저하", 1h, 24h),
+        level("P3", "Low: minor issue", "P3 낮음: 경미한 문제", 4h, 72h),
+    };
+}
+
+const Endpoint *Workspace::endpoint(const QString &name) const
+{
+    auto it = std::find_if(endpoints.cbegin(), endpoints.cend(), [&](const Endpoint &e) { return e.name == name; });
+    return it == endpoints.cend() ? nullptr : &*it;
+}
+
+const Kpi *Workspace::kpi(const QString &id) const
+{
+    auto it = std::find_if(kpis.cbegin(), kpis.cend(), [&](const Kpi &k) { return k.id == id; });
+    return it == kpis.cend() ? nullptr : &*it;
+}

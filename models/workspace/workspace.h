@@ -1,0 +1,273 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The workspace file as plain values. The YAML keys are given next to each field; docs/workspace-format.md
+// describes the format for users. Strings that may hold ${NAME} references keep them verbatim: they are resolved
+// only when a request is sent (see SecretRef in later issues), never stored resolved.
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QTime>
+
+#include <chrono>
+#include <optional>
+
+using Milliseconds = std::chrono::milliseconds;
+
+// 1-based position of a node in its file; 0 means "not from a file".
+struct SourcePos
+{
+    int line = 0;
+    int column = 0;
+};
+
+// `{ en: ..., ko: ... }` or a plain string (then both languages show it).
+struct LocalizedText
+{
+    QString en;
+    QString ko;
+
+    // The text in `language` ("en" or "ko"), falling back to whichever exists.
+    QString text(const QString &language) const;
+    bool isEmpty() const { return en.isEmpty() && ko.isEmpty(); }
+    friend bool operator==(const LocalizedText &, const LocalizedText &) = default;
+};
+
+// workspace: { id, title, description, environment, storage }
+struct WorkspaceInfo
+{
+    QString id;
+    LocalizedText title;
+    LocalizedText description;
+    QString environment = QStringLiteral("production"); // runbooks in "production" need typed confirmation
+    QString storage;                                    // empty = local SQLite; "postgresql://..." = team mode
+    SourcePos pos;
+};
+
+// sources: { prometheus: { url, scrape-interval }, alertmanager: { url } }
+struct MetricServer
+{
+    QString url; // may contain ${NAME}
+    QMap<QString, QString> headers;
+    Milliseconds scrapeInterval { 15000 };
+    SourcePos pos;
+    bool isSet() const { return !url.isEmpty(); }
+};
+
+struct Sources
+{
+    MetricServer prometheus;
+    MetricServer alertmanager;
+};
+
+// endpoints[]: Gatus-compatible keys plus OpsDeck's extensions.
+struct Endpoint
+{
+    QString name;                         // name (unique id)
+    LocalizedText title;                  // title (optional display name; defaults to name)
+    QString group;                        // group
+    QString url;                          // url
+    QString method = QStringLiteral("GET"); // method
+    QMap<QString, QString> headers;       // headers
+    QString body;                         // body
+    Milliseconds interval { 60000 };      // interval
+    Milliseconds timeout { 10000 };       // timeout (overall deadline of one probe)
+    QStringList conditions;               // conditions: all must hold, else CRITICAL
+    QStringList warnConditions;           // warn-conditions: all must hold, else WARNING
+    int failureThreshold = 1;             // failure-threshold: consecutive failures before CRITICAL (PENDING before)
+    int successThreshold = 1;             // success-threshold
+    QString caFile;                       // ca-file: extra CA to trust (never "ignore TLS errors")
+    qint64 maxBodyBytes = 1024 * 1024;    // max-body: body cap in bytes (accepts 512KiB, 1MiB)
+    int maxRedirects = 5;                 // max-redirects (0..5)
+    bool enabled = true;                  // enabled
+    SourcePos pos;
+};
+
+// maintenance[]: { name, start: "23:00", duration: 1h, every: [mon, ...] (empty = daily), endpoints: [...],
+// groups: [...] } (no endpoints and no groups = the whole workspace)
+struct MaintenanceWindow
+{
+    QString name;
+    QTime start;
+    Milliseconds duration { 0 };
+    QList<int> weekdays; // 1 = Monday .. 7 = Sunday (Qt::DayOfWeek)
+    QStringList endpoints;
+    QStringList groups;
+    SourcePos pos;
+};
+
+// kpis[].thresholds: { warn, crit, direction: above|below }
+struct Thresholds
+{
+    enum class Direction { Above, Below }; // Above: higher values are bad
+    std::optional<double> warn;
+    std::optional<double> crit;
+    Direction direction = Direction::Above;
+};
+
+// kpis[].source: exactly one of
+//   prometheus: "<PromQL>"
+//   metrics: { url, metric, labels: {k: v}, aggregate: gauge|rate|quantile, quantile: 0.95, window: 5m }
+//   json: { endpoint: <endpoint name>, path: performance.errorRate }
+//   probe: { endpoint: <endpoint name>, figure: uptime|latency-p50|latency-p95|failure-rate, window: 24h }
+//   error-budget: { endpoint: <endpoint name>, objective: 99.9, period: 30d }
+struct KpiSource
+{
+    enum class Kind { None, Prometheus, Metrics, Json, Probe, ErrorBudget };
+    Kind kind = Kind::None;
+    QString query;                 // prometheus
+    QString url;                   // metrics
+    QString metric;                // metrics
+    QMap<QString, QString> labels; // metrics
+    QString aggregate;             // metrics: gauge | rate | quantile
+    double quantile = 0.0;         // metrics (aggregate quantile)
+    QString endpoint;              // json, probe, error-budget
+    QString path;                  // json
+    QString figure;                // probe
+    double objective = 0.0;        // error-budget, percent
+    Milliseconds window { 0 };     // metrics, probe; error-budget period
+    SourcePos pos;
+};
+
+// kpis[]: { id, title, description, unit, decimals, target, thresholds, source, interval, tier, war-room, chart }
+struct Kpi
+{
+    QString id;
+    LocalizedText title;
+    LocalizedText description;
+    QString unit;
+    int decimals = 1;
+    std::optional<double> target;
+    Thresholds thresholds;
+    KpiSource source;
+    Milliseconds interval { 30000 };
+    int tier = 0;         // SLO tier (seed 000: 1-3), 0 = none
+    bool warRoom = false; // war-room: shown large on the war-room screen
+    QString chart;        // chart: id of a chart panel it opens, empty = its own
+    SourcePos pos;
+};
+
+// checklists[].schedule: "daily 09:00", "weekly mon 09:00", "weekly mon,fri", "monthly 1", "monthly 1,15 10:00",
+// "on-demand"
+struct Schedule
+{
+    enum class Kind { OnDemand, Daily, Weekly, Monthly };
+    Kind kind = Kind::OnDemand;
+    std::optional<QTime> time; // due time; absent = end of day
+    QList<int> weekdays;       // weekly: 1 = Monday .. 7 = Sunday
+    QList<int> monthDays;      // monthly: 1..31 (a day past the month's end means its last day)
+    QString text;              // as written
+};
+
+// checklists[].items[].verify: { endpoint: name, state: ok } or { kpi: id, state: normal }
+struct ChecklistVerify
+{
+    QString endpoint;
+    QString kpi;
+    QString state; // expected state; empty = OK / normal
+    bool isSet() const { return !endpoint.isEmpty() || !kpi.isEmpty(); }
+};
+
+// checklists[].items[]: a plain string, or { id, text, verify, runbook, due: "09:30" }
+struct ChecklistItem
+{
+    QString id; // defaults to "item-<n>" (1-based)
+    LocalizedText text;
+    ChecklistVerify verify;
+    QString runbook;
+    std::optional<QTime> due;
+    SourcePos pos;
+};
+
+// checklists[]: { id, title, schedule, role, items }
+struct Checklist
+{
+    QString id;
+    LocalizedText title;
+    Schedule schedule;
+    QString role; // who is expected to tick it (free text)
+    QList<ChecklistItem> items;
+    SourcePos pos;
+};
+
+// runbooks[].steps[]: exactly one kind key:
+//   check: <endpoint>                  + expect: ok|warning|critical (default ok)
+//   http: { method, url, headers, body, conditions }
+//   wait-until-healthy: <endpoint>     + poll: 5s, timeout: 5m
+//   manual: <text or {en, ko}>
+//   command: [argv...]                 + timeout: 30s
+// common: id, title, budget: 2m, on-failure: stop|continue, confirm: true|false
+struct RunbookStep
+{
+    enum class Kind { Check, Http, WaitUntilHealthy, Manual, Command };
+    enum class OnFailure { Stop, Continue };
+    Kind kind = Kind::Manual;
+    QString id; // defaults to "step-<n>"
+    LocalizedText title;
+    QString endpoint;     // check, wait-until-healthy
+    QString expectState;  // check
+    QString method;       // http
+    QString url;          // http (may contain ${NAME})
+    QMap<QString, QString> headers; // http (values may contain ${NAME})
+    QString body;         // http
+    QStringList conditions; // http
+    LocalizedText instruction; // manual
+    QStringList argv;     // command
+    Milliseconds poll { 5000 };     // wait-until-healthy
+    Milliseconds timeout { 30000 }; // wait-until-healthy, command, http
+    Milliseconds budget { 0 };      // 0 = none
+    OnFailure onFailure = OnFailure::Stop;
+    std::optional<bool> confirm;    // unset = derived (state-changing http, command)
+    SourcePos pos;
+};
+
+// runbooks[]: { id, title, description, service, environment, steps }
+struct Runbook
+{
+    QString id;
+    LocalizedText title;
+    LocalizedText description;
+    QString service;
+    QString environment; // empty = the workspace's
+    QList<RunbookStep> steps;
+    SourcePos pos;
+};
+
+// incidents.severities[]: { id, title, ack: 5m, resolve: 1h, description }
+struct SeverityLevel
+{
+    QString id;
+    LocalizedText title;
+    LocalizedText description;
+    Milliseconds ack { 0 };
+    Milliseconds resolve { 0 };
+    SourcePos pos;
+};
+
+// incidents: { severities, categories: [...] }; without severities: P0-P3 with the seeds' targets
+struct IncidentSettings
+{
+    QList<SeverityLevel> severities;
+    QStringList categories;
+
+    static QList<SeverityLevel> defaultSeverities();
+};
+
+struct Workspace
+{
+    QString filePath;
+    WorkspaceInfo info;
+    Sources sources;
+    QList<Endpoint> endpoints;
+    QList<MaintenanceWindow> maintenance;
+    QList<Kpi> kpis;
+    QList<Checklist> checklists;
+    QList<Runbook> runbooks;
+    IncidentSettings incidents;
+
+    const Endpoint *endpoint(const QString &name) const;
+    const Kpi *kpi(const QString &id) const;
+};

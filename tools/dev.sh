@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 OpsDeck authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# One entry point for a fresh Debian 12 machine (root, apt reachable), idempotent:
+#   tools/dev.sh demo   install what is missing, build, start OpsDeck on the demo workspace
+#   tools/dev.sh test   install what is missing, build with -Werror, check formatting, run every test offscreen
+#   tools/dev.sh deps   only install the packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+    build-essential cmake ninja-build pkg-config git
+    qt6-base-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql
+    qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
+    qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
+    libqt6opengl6-dev libgl-dev libegl-dev libglx-dev libopengl-dev libvulkan-dev
+    libyaml-cpp-dev libkf5syntaxhighlighting-tools fonts-noto-cjk clang-format
+    xvfb xauth
+)
+
+deps() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    if ((${#missing[@]})); then
+        echo "== installing: ${missing[*]}"
+        local sudo=()
+        [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+        "${sudo[@]}" apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+build() {
+    local preset=$1
+    [ -f "build/$preset/build.ninja" ] || cmake --preset "$preset"
+    cmake --build --preset "$preset"
+}
+
+format_check() {
+    local files
+    mapfile -t files < <(git ls-files '*.cpp' '*.h' 2>/dev/null || find app widgets models tools bench tests -name '*.cpp' -o -name '*.h')
+    ((${#files[@]})) || return 0
+    if ! clang-format --dry-run --Werror "${files[@]}"; then
+        echo "== clang-format: the files above are not formatted (run: clang-format -i \$(git ls-files '*.cpp' '*.h'))" >&2
+        return 1
+    fi
+}
+
+case "${1:-}" in
+deps) deps ;;
+demo)
+    deps
+    build release
+    exec build/release/app/opsdeck --demo "${@:2}"
+    ;;
+test)
+    deps
+    format_check
+    build dev
+    QT_QPA_PLATFORM=offscreen ctest --preset dev -j2 --timeout 300 "${@:2}"
+    ;;
+*)
+    echo "usage: $0 demo|test|deps" >&2
+    exit 2
+    ;;
+esac
