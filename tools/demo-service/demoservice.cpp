@@ -141,7 +141,8 @@ HttpReply DemoService::build(Route route, const Faults &faults)
     if (faults.down && route != Route::Health && route != Route::Readyz) {
         return HttpReply::error(503, QStringLiteral("service unavailable (fault: down)"));
     }
-    if (!faults.down && m_state->injectedFailure()) {
+    // /metrics is spared so that an injected error rate shows up in the scraped counters instead of hiding them.
+    if (!faults.down && route != Route::Metrics && m_state->injectedFailure()) {
         return HttpReply::error(500, QStringLiteral("internal server error (fault: errorRate)"));
     }
     switch (route) {

@@ -7,7 +7,7 @@
 
 #include <optional>
 
-// Faults injected over /admin/faults. They apply to every route except /admin/*.
+// Faults injected over /admin/faults. They apply to every route except /admin/* (and errorRate spares /metrics).
 struct Faults
 {
     int latencyMs = 0; // added before answering
