@@ -126,7 +126,8 @@ void DemoService::serveApp(
     const int delayMs = faults.latencyMs + (route == Route::Metrics ? 0 : m_state->healthDelayMs());
     QElapsedTimer elapsed;
     elapsed.start();
-    QTimer::singleShot(delayMs, this, [this, route, path, pending, faults, elapsed] {
+    // Precise timers never fire early, so an injected latency of N ms really adds at least N ms.
+    QTimer::singleShot(delayMs, Qt::PreciseTimer, this, [this, route, path, pending, faults, elapsed] {
         if (!pending.socket) {
             return;
         }
@@ -247,6 +248,7 @@ void DemoService::send(const Pending &pending, const HttpReply &reply, int slowM
     };
     writePiece();
     auto *timer = new QTimer(this);
+    timer->setTimerType(Qt::PreciseTimer);
     timer->setInterval(slowMs / steps);
     connect(timer, &QTimer::timeout, this, [timer, pending, writePiece] {
         if (!pending.socket || !writePiece()) {
