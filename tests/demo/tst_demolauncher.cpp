@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/demolauncher.h"
+#include "servicehelpers.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,16 +50,7 @@ void tst_DemoLauncher::cleanup()
 
 int tst_DemoLauncher::get(const QUrl &url, const QByteArray &authorization)
 {
-    QNetworkRequest request(url);
-    if (!authorization.isEmpty()) {
-        request.setRawHeader("Authorization", authorization);
-    }
-    QNetworkReply *reply = m_nam.get(request);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    const bool done = reply->isFinished() || finished.wait(10000);
-    const int status = done ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : -1;
-    reply->deleteLater();
-    return status;
+    return sendRequest(&m_nam, "GET", url, {}, authorization).status;
 }
 
 QString tst_DemoLauncher::writeScript(const QByteArray &body)

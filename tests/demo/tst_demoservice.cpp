@@ -1,54 +1,17 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <QElapsedTimer>
+#include "servicehelpers.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QTest>
 
 namespace {
 
 const QByteArray token = QByteArrayLiteral("test-token-123");
 const QByteArray bearer = "Bearer " + token;
-
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
-    qint64 elapsedMs = 0;
-    qint64 firstByteMs = -1;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-// Starts the service and returns its base URL (empty on failure).
-QUrl startService(QProcess *process, const QStringList &extraArgs = {}, const QByteArray &envToken = token)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("OPSDECK_DEMO_TOKEN"));
-    if (!envToken.isEmpty()) {
-        env.insert(QStringLiteral("OPSDECK_DEMO_TOKEN"), QString::fromUtf8(envToken));
-    }
-    process->setProcessEnvironment(env);
-    process->start(QStringLiteral(OPSDECK_DEMO_SERVICE_PATH),
-        QStringList { QStringLiteral("--port"), QStringLiteral("0") } + extraArgs);
-    static const QRegularExpression line(
-        QStringLiteral("^opsdeck-demo-service listening on (http://127\\.0\\.0\\.1:\\d+)\n$"));
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 10000 && !process->canReadLine()) {
-        if (!process->waitForReadyRead(int(10000 - timer.elapsed()))) {
-            break;
-        }
-    }
-    const QRegularExpressionMatch match = line.match(QString::fromUtf8(process->readLine()));
-    return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
-}
 
 // Each sample line of the text exposition format: name, optional labels, value, optional timestamp.
 const QRegularExpression &sampleGrammar()
@@ -89,9 +52,8 @@ private Q_SLOTS:
     void rejectsBadPort();
 
 private:
-    Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
+    HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body = {},
         const QByteArray &authorization = bearer);
-    double metricValue(const QByteArray &text, const QString &sample);
     double healthErrorRate();
 
     QProcess m_service;
@@ -99,43 +61,10 @@ private:
     QNetworkAccessManager m_nam;
 };
 
-Reply tst_DemoService::send(
+HttpResult tst_DemoService::send(
     const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &authorization)
 {
-    QNetworkRequest request(m_base.resolved(QUrl(path)));
-    if (!authorization.isEmpty()) {
-        request.setRawHeader("Authorization", authorization);
-    }
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    Reply result;
-    QElapsedTimer timer;
-    timer.start();
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
-    connect(reply, &QNetworkReply::readyRead, this, [&result, &timer] {
-        if (result.firstByteMs < 0) {
-            result.firstByteMs = timer.elapsed();
-        }
-    });
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (reply->isFinished() || finished.wait(20000)) {
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    }
-    result.elapsedMs = timer.elapsed();
-    reply->deleteLater();
-    return result;
-}
-
-double tst_DemoService::metricValue(const QByteArray &text, const QString &sample)
-{
-    const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
-    for (const QString &line : lines) {
-        if (line.startsWith(sample + QLatin1Char(' '))) {
-            return line.mid(sample.size() + 1).toDouble();
-        }
-    }
-    return -1;
+    return sendRequest(&m_nam, method, m_base.resolved(QUrl(path)), body, authorization);
 }
 
 double tst_DemoService::healthErrorRate()
@@ -150,8 +79,8 @@ double tst_DemoService::healthErrorRate()
 
 void tst_DemoService::initTestCase()
 {
-    m_base = startService(
-        &m_service, { QStringLiteral("--exit-with-stdin"), QStringLiteral("--seed"), QStringLiteral("42") });
+    m_base = startDemoService(
+        &m_service, { QStringLiteral("--exit-with-stdin"), QStringLiteral("--seed"), QStringLiteral("42") }, token);
     QVERIFY2(m_base.isValid(), m_service.readAllStandardError().constData());
     QCOMPARE(m_base.host(), QStringLiteral("127.0.0.1"));
     QVERIFY(m_base.port() > 0);
@@ -192,7 +121,7 @@ void tst_DemoService::routes()
     QFETCH(QString, path);
     QFETCH(int, status);
     QFETCH(QStringList, keys);
-    const Reply reply = send("GET", path, {}, {});
+    const HttpResult reply = send("GET", path, {}, {});
     QCOMPARE(reply.status, status);
     QVERIFY2(reply.contentType.startsWith("application/json"), reply.contentType.constData());
     const QJsonObject json = reply.json();
@@ -225,7 +154,7 @@ void tst_DemoService::healthShape()
 
 void tst_DemoService::metricsGrammar()
 {
-    const Reply reply = send("GET", QStringLiteral("/metrics"), {}, {});
+    const HttpResult reply = send("GET", QStringLiteral("/metrics"), {}, {});
     QCOMPARE(reply.status, 200);
     QVERIFY(reply.contentType.startsWith("text/plain"));
     QSet<QString> typed;
@@ -329,7 +258,7 @@ void tst_DemoService::adminRefusesBadTokens()
     QFETCH(QString, path);
     QFETCH(QByteArray, authorization);
     QFETCH(int, status);
-    const Reply reply = send(method, path, QByteArrayLiteral("{\"version\":\"v1\",\"down\":true}"), authorization);
+    const HttpResult reply = send(method, path, QByteArrayLiteral("{\"version\":\"v1\",\"down\":true}"), authorization);
     QCOMPARE(reply.status, status);
     QVERIFY(!reply.json().value(QStringLiteral("error")).toString().isEmpty());
     // Nothing was changed by the refused request.
@@ -340,7 +269,7 @@ void tst_DemoService::adminRefusesBadTokens()
 
 void tst_DemoService::deployments()
 {
-    const Reply reply = send("GET", QStringLiteral("/admin/deployments"));
+    const HttpResult reply = send("GET", QStringLiteral("/admin/deployments"));
     QCOMPARE(reply.status, 200);
     const QJsonObject json = reply.json();
     QCOMPARE(json.value(QStringLiteral("current")).toString(), QStringLiteral("v2"));
@@ -373,7 +302,7 @@ void tst_DemoService::invalidFaults()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, field);
-    const Reply reply = send("POST", QStringLiteral("/admin/faults"), body);
+    const HttpResult reply = send("POST", QStringLiteral("/admin/faults"), body);
     QCOMPARE(reply.status, 400);
     QVERIFY2(reply.json().value(QStringLiteral("error")).toString().startsWith(field + QLatin1Char(':')),
         reply.body.constData());
@@ -409,7 +338,7 @@ void tst_DemoService::faults()
     QFETCH(int, status);
     QFETCH(int, minMs);
     QFETCH(int, minBytes);
-    const Reply set = send("POST", QStringLiteral("/admin/faults"), fault);
+    const HttpResult set = send("POST", QStringLiteral("/admin/faults"), fault);
     QCOMPARE(set.status, 200);
     const QJsonObject applied = set.json();
     const QJsonObject wanted = QJsonDocument::fromJson(fault).object();
@@ -417,7 +346,7 @@ void tst_DemoService::faults()
         QCOMPARE(applied.value(it.key()), it.value());
     }
 
-    const Reply reply = send("GET", path, {}, {});
+    const HttpResult reply = send("GET", path, {}, {});
     QCOMPARE(reply.status, status);
     QVERIFY2(reply.elapsedMs >= minMs, qPrintable(QString::number(reply.elapsedMs)));
     QVERIFY2(reply.body.size() >= minBytes, qPrintable(QString::number(reply.body.size())));
@@ -434,7 +363,7 @@ void tst_DemoService::faults()
 void tst_DemoService::slowBodyIsTrickled()
 {
     QCOMPARE(send("POST", QStringLiteral("/admin/faults"), R"({"slowBodyMs": 1200})").status, 200);
-    const Reply reply = send("GET", QStringLiteral("/health"));
+    const HttpResult reply = send("GET", QStringLiteral("/health"));
     QCOMPARE(reply.status, 200);
     QVERIFY2(reply.elapsedMs >= 1200, qPrintable(QString::number(reply.elapsedMs)));
     // The first bytes come early: the body is trickled, not merely delayed.
@@ -459,7 +388,7 @@ void tst_DemoService::cacheClear()
     const double hitsBefore
         = metricValue(send("GET", QStringLiteral("/metrics")).body, QStringLiteral("cache_hits_total"));
     QVERIFY(hitsBefore > 30);
-    const Reply reply = send("POST", QStringLiteral("/admin/cache/clear"));
+    const HttpResult reply = send("POST", QStringLiteral("/admin/cache/clear"));
     QCOMPARE(reply.status, 200);
     const int cleared = reply.json().value(QStringLiteral("keysCleared")).toInt();
     QVERIFY(cleared > 1000);
@@ -484,13 +413,13 @@ void tst_DemoService::rollback()
     QCOMPARE(send("GET", QStringLiteral("/health")).json().value(QStringLiteral("status")).toString(),
         QStringLiteral("degraded"));
 
-    const Reply unknown = send("POST", QStringLiteral("/admin/rollback"), R"({"version": "v9"})");
+    const HttpResult unknown = send("POST", QStringLiteral("/admin/rollback"), R"({"version": "v9"})");
     QCOMPARE(unknown.status, 400);
     QVERIFY(unknown.json().value(QStringLiteral("error")).toString().contains(QLatin1String("v9")));
     QCOMPARE(send("POST", QStringLiteral("/admin/rollback"), R"({"release": "v1"})").status, 400);
     QCOMPARE(send("POST", QStringLiteral("/admin/rollback"), R"({"version": "v2"})").status, 409);
 
-    const Reply done = send("POST", QStringLiteral("/admin/rollback"), R"({"version": "v1"})");
+    const HttpResult done = send("POST", QStringLiteral("/admin/rollback"), R"({"version": "v1"})");
     QCOMPARE(done.status, 200);
     QCOMPARE(done.json().value(QStringLiteral("previous")).toString(), QStringLiteral("v2"));
     QCOMPARE(done.json().value(QStringLiteral("current")).toString(), QStringLiteral("v1"));
@@ -510,7 +439,7 @@ void tst_DemoService::rollback()
 void tst_DemoService::exitsWhenStdinCloses()
 {
     QProcess child;
-    QVERIFY(startService(&child, { QStringLiteral("--exit-with-stdin") }).isValid());
+    QVERIFY(startDemoService(&child, { QStringLiteral("--exit-with-stdin") }, token).isValid());
     QTest::qWait(300);
     QCOMPARE(child.state(), QProcess::Running);
     child.closeWriteChannel();
@@ -522,7 +451,7 @@ void tst_DemoService::exitsWhenStdinCloses()
 void tst_DemoService::generatesTokenWhenNoneGiven()
 {
     QProcess child;
-    const QUrl base = startService(&child, {}, {});
+    const QUrl base = startDemoService(&child, {}, {});
     QVERIFY(base.isValid());
     child.setReadChannel(QProcess::StandardError);
     QTRY_VERIFY(child.canReadLine());
