@@ -46,10 +46,11 @@ QString checkHeader(const QString &path)
     const quint32 rawPageSize = qFromBigEndian<quint16>(bytes + 16);
     const qint64 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
     const quint32 pageCount = qFromBigEndian<quint32>(bytes + 28);
-    // The in-header page count is only valid when the change counter matches "version-valid-for", and a WAL
-    // file next to the database may legitimately hold pages beyond the end of the main file.
+    // The in-header page count is only valid when the change counter matches "version-valid-for", and after a
+    // crash a WAL or hot journal next to the database may legitimately disagree with the main file's size.
     const bool countValid = qFromBigEndian<quint32>(bytes + 24) == qFromBigEndian<quint32>(bytes + 92);
-    if (countValid && pageCount > 0 && !QFileInfo::exists(path + u"-wal"_s) && pageSize * pageCount > file.size()) {
+    const bool sidecar = QFileInfo::exists(path + u"-wal"_s) || QFileInfo::exists(path + u"-journal"_s);
+    if (countValid && pageCount > 0 && !sidecar && pageSize * pageCount > file.size()) {
         return QCoreApplication::translate("Storage", "truncated (%1 bytes, its header says %2)")
             .arg(file.size())
             .arg(pageSize * pageCount);

@@ -17,6 +17,7 @@ class Database final
 public:
     static constexpr int DefaultBusyTimeoutMs = 5000;
 
+    // connectionName must be unique in the process (QSqlDatabase connections are registered by name).
     explicit Database(const QString &connectionName);
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
