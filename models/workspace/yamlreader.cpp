@@ -167,7 +167,9 @@ std::optional<QString> YamlReader::string(const YamlValue &value, Need need)
     }
     const QString s = value.isNull() ? QString() : qs(value.node.Scalar());
     if (need == Required && s.trimmed().isEmpty()) {
-        error(value, tr("expected a non-empty string, got %1").arg(value.isNull() ? describe(value.node) : u"\"\""_qs));
+        error(value,
+            tr("expected a non-empty string, got %1")
+                .arg(value.isNull() ? describe(value.node) : QStringLiteral("\"\"")));
         return std::nullopt;
     }
     return s;
@@ -206,11 +208,11 @@ std::optional<LocalizedText> YamlReader::text(const YamlValue &value, Need need)
                     tr("unknown language \"%1\" (expected en or ko)").arg(language));
             }
         }
-    } else if (auto s = string(value)) {
-        out = { *s, *s };
-    } else {
+    } else if (value.node.IsSequence()) {
         error(value, tr("expected text or { en: ..., ko: ... }, got %1").arg(describe(value.node)));
         return std::nullopt;
+    } else if (auto s = string(value)) {
+        out = { *s, *s };
     }
     if (need == Required && out.en.trimmed().isEmpty() && out.ko.trimmed().isEmpty()) {
         error(value, tr("expected a non-empty text"));
