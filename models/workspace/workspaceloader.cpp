@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QStringDecoder>
 
 #include <algorithm>
 
@@ -113,8 +114,21 @@ LoadResult WorkspaceLoader::loadData(const QByteArray &yaml, const QString &file
     YamlReader reader(fileName);
     Workspace workspace;
     workspace.filePath = fileName;
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString decoded = utf8.decode(yaml); // decoding is lazy: it runs on conversion to QString
+    if (utf8.hasError()) {
+        reader.report(Diagnostic::Severity::Error, YAML::Mark::null_mark(), QString(),
+            QCoreApplication::translate("WorkspaceLoader", "the file is not UTF-8 text"));
+        return { std::nullopt, reader.diagnostics };
+    }
     try {
-        readDocument(reader, YAML::Load(yaml.toStdString()), workspace, fileName);
+        const std::vector<YAML::Node> documents = YAML::LoadAll(yaml.toStdString());
+        readDocument(reader, documents.empty() ? YAML::Node() : documents.front(), workspace, fileName);
+        if (documents.size() > 1) {
+            reader.report(Diagnostic::Severity::Warning, documents.at(1).Mark(), QString(),
+                QCoreApplication::translate("WorkspaceLoader", "only the first YAML document is read; the file has %1")
+                    .arg(documents.size()));
+        }
     } catch (const YAML::Exception &e) {
         // Syntax errors; the partial results read so far would only repeat them.
         reader.diagnostics.clear();

@@ -202,6 +202,8 @@ std::optional<LocalizedText> YamlReader::text(const YamlValue &value, Need need)
             if (language == u"en" || language == u"ko") {
                 if (auto s = string(part)) {
                     (language == u"en" ? out.en : out.ko) = *s;
+                } else {
+                    return std::nullopt;
                 }
             } else {
                 warning({ it->first, it->first.Mark(), part.path },

@@ -196,6 +196,9 @@ private Q_SLOTS:
         row("bad indentation", "endpoints:\n  - name: x\n   url: y\n",
             u"meetpin.yaml:3:4: invalid YAML: end of sequence not found"_s);
         row("empty file", "# nothing yet\n", u"meetpin.yaml: the file is empty"_s);
+        row("not utf-8", "endpoints: \xff\n", u"meetpin.yaml: the file is not UTF-8 text"_s);
+        row("two documents", E + "---\nkpis: []\n",
+            u"meetpin.yaml:5:1: warning: only the first YAML document is read; the file has 2"_s);
         row("not a mapping", "- a\n- b\n", u"meetpin.yaml:1:1: expected a mapping, got a list"_s);
         row("unknown section", E + "endpointz: []\n",
             u"meetpin.yaml:4:1: warning: endpointz: unknown key \"endpointz\""_s);
