@@ -164,6 +164,21 @@ private Q_SLOTS:
         QCOMPARE(w.incidents.categories.size(), 3);
     }
 
+    // The example in the format reference must stay valid.
+    void documentedExample()
+    {
+        QFile doc(qEnvironmentVariable("OPSDECK_SOURCE_DIR") + u"/docs/workspace-format.md"_s);
+        QVERIFY2(doc.open(QIODevice::ReadOnly), qPrintable(doc.fileName()));
+        const QByteArray text = doc.readAll();
+        const qsizetype start = text.indexOf("```yaml\n");
+        QVERIFY(start >= 0);
+        const qsizetype end = text.indexOf("```", start + 8);
+        const LoadResult result = WorkspaceLoader::loadData(text.sliced(start + 8, end - start - 8), u"doc.yaml"_s);
+        QCOMPARE(strings(result.diagnostics), QStringList());
+        QVERIFY(result.ok());
+        QCOMPARE(result.workspace->runbooks.first().steps.size(), 4);
+    }
+
     void defaultSeverities()
     {
         const LoadResult result = WorkspaceLoader::loadData(E + "incidents: { categories: [db] }\n", u"x.yaml"_s);
