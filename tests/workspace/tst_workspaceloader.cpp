@@ -167,7 +167,7 @@ private Q_SLOTS:
     // The example in the format reference must stay valid.
     void documentedExample()
     {
-        QFile doc(qEnvironmentVariable("OPSDECK_SOURCE_DIR") + u"/docs/workspace-format.md"_s);
+        QFile doc(QFINDTESTDATA("../../docs/workspace-format.md"));
         QVERIFY2(doc.open(QIODevice::ReadOnly), qPrintable(doc.fileName()));
         const QByteArray text = doc.readAll();
         const qsizetype start = text.indexOf("```yaml\n");
