@@ -12,4 +12,6 @@ function(opsdeck_target_defaults target)
         QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_USE_QSTRINGBUILDER QT_NO_FOREACH
         QT_NO_CAST_FROM_BYTEARRAY QT_STRICT_ITERATORS
         OPSDECK_VERSION="${PROJECT_VERSION}")
+    # A header added to the calling list must be moc'ed in an existing build tree too (CMake 3.25 + Ninja).
+    set_property(TARGET ${target} APPEND PROPERTY AUTOGEN_TARGET_DEPENDS ${CMAKE_CURRENT_LIST_FILE})
 endfunction()
