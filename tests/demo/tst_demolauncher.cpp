@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/demolauncher.h"
 #include "servicehelpers.h"
+#include "workspace/workspaceloader.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -106,6 +107,8 @@ void tst_DemoLauncher::ready()
     QVERIFY(text.contains(QByteArray(baseUrl.toString().toUtf8() + "/health")));
     QVERIFY(!text.contains("@DEMO_URL@"));
     QVERIFY2(!text.contains(token), "the admin token must never be written to the workspace");
+    const LoadResult loaded = WorkspaceLoader::loadFile(workspacePath);
+    QVERIFY2(loaded.ok(), loaded.errors().isEmpty() ? "" : qPrintable(loaded.errors().first().toString()));
 
     const qint64 pid = launcher.processId();
     QVERIFY(pid > 0);
