@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "appcontroller.h"
+
+#include "firstpaintprobe.h"
+#include "mainwindow.h"
+#include "screenshotter.h"
+#include "settingskeys.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSettings>
+
+#include <cstdio>
+
+AppController::AppController(
+    const CommandLine &commandLine, MainWindow *window, LanguageManager *languages, QObject *parent)
+    : QObject(parent)
+    , m_commandLine(commandLine)
+    , m_window(window)
+    , m_languages(languages)
+    , m_firstPaint(FirstPaintProbe::installDeferred(window))
+{
+    connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
+}
+
+void AppController::start()
+{
+    openStorage();
+    if (m_commandLine.demo) {
+        startDemo();
+        return;
+    }
+    QString path = m_commandLine.workspace;
+    if (path.isEmpty()) {
+        path = QSettings().value(SettingsKeys::lastWorkspace()).toString();
+        if (!path.isEmpty() && !QFileInfo::exists(path)) {
+            std::fprintf(stderr, "opsdeck: %s\n",
+                qPrintable(tr("the last workspace %1 no longer exists; opening the demo").arg(path)));
+            path.clear();
+        }
+    }
+    if (path.isEmpty()) {
+        startDemo();
+    } else {
+        openWorkspace(path);
+    }
+}
+
+void AppController::openWorkspace(const QString &path)
+{
+    // Wiring point: WorkspaceWatcher::open(path); its workspaceLoaded / loadFailed go to
+    // MainWindow::setWorkspace / showLoadFailure, then onFirstLoad().
+    Q_UNUSED(path);
+    onFirstLoad();
+}
+
+void AppController::startDemo()
+{
+    // Wiring point: DemoLauncher::start(dataDir); ready(workspacePath, baseUrl) opens the workspace as
+    // MainWindow::Origin::Demo; failed(error) goes to stderr and the window's status.
+    onFirstLoad();
+}
+
+void AppController::openStorage()
+{
+    // Wiring point: Storage::open(dataDir or Storage::defaultDataDir()), opened / openFailed to setStorageState.
+    m_window->setStorageState(MainWindow::StorageState::Opening);
+}
+
+void AppController::onFirstLoad()
+{
+    if (m_firstLoadSeen) {
+        return;
+    }
+    m_firstLoadSeen = true;
+    if (m_firstPaint) {
+        m_firstPaint->ready();
+    }
+    if (!m_commandLine.screenshotDir.isEmpty()) {
+        auto *shots = new Screenshotter(m_window, m_languages, m_commandLine.screenshotDir, this);
+        connect(shots, &Screenshotter::finished, this, [shots](const QString &error) {
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "opsdeck: screenshots: %s\n", qPrintable(error));
+            } else {
+                std::printf("%s\n", qPrintable(shots->savedFiles().join(QLatin1Char('\n'))));
+            }
+            QCoreApplication::exit(error.isEmpty() ? 0 : 1);
+        });
+        shots->start();
+    }
+}

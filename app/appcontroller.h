@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "commandline.h"
+
+#include <QObject>
+
+class FirstPaintProbe;
+class LanguageManager;
+class MainWindow;
+
+// Wires the core services (workspace loader and watcher, storage, demo launcher) to the main window.
+class AppController final : public QObject
+{
+    Q_OBJECT
+public:
+    AppController(
+        const CommandLine &commandLine, MainWindow *window, LanguageManager *languages, QObject *parent = nullptr);
+
+    void start();
+
+private:
+    void openWorkspace(const QString &path);
+    void startDemo();
+    void openStorage();
+    // The first workspace load (good or failed) ends startup: screenshots and the startup benchmark wait for it.
+    void onFirstLoad();
+
+    CommandLine m_commandLine;
+    MainWindow *m_window;
+    LanguageManager *m_languages;
+    FirstPaintProbe *m_firstPaint = nullptr;
+    bool m_firstLoadSeen = false;
+};
