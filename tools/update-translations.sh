@@ -12,3 +12,25 @@ LUPDATE=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
 [ -x "$LUPDATE" ] || LUPDATE=$(command -v lupdate)
 
 "$LUPDATE" app widgets models -ts translations/opsdeck_en.ts translations/opsdeck_ko.ts -no-obsolete -locations none
+
+# English is the source language: its entries are the source texts, marked finished. Numerus forms derive from
+# "(s)" in the source ("%n problem(s)" -> "%n problem", "%n problems").
+python3 - translations/opsdeck_en.ts <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+
+def fill(match):
+    message = match.group(0)
+    source = re.search(r"<source>(.*?)</source>", message, re.S).group(1)
+    if 'numerus="yes"' in message:
+        forms = [source.replace("(s)", ""), source.replace("(s)", "s")]
+        body = "".join(f"\n            <numerusform>{f}</numerusform>" for f in forms)
+        translation = f"<translation>{body}\n        </translation>"
+    else:
+        translation = f"<translation>{source}</translation>"
+    return re.sub(r"<translation[^>]*>.*?</translation>|<translation[^>]*/>", lambda _: translation, message, flags=re.S)
+
+text = re.sub(r"<message[^>]*>.*?</message>", fill, text, flags=re.S)
+open(path, "w", encoding="utf-8").write(text)
+PY

@@ -5,307 +5,373 @@
     <name>AboutDialog</name>
     <message>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>checking…</translation>
     </message>
     <message>
         <source>not found (install kate-syntax-highlighter)</source>
-        <translation type="unfinished"></translation>
+        <translation>not found (install kate-syntax-highlighter)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>About OpsDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>About OpsDeck</translation>
     </message>
     <message>
         <source>OpsDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>OpsDeck</translation>
     </message>
     <message>
         <source>An operations console for on-call engineers: KPIs, health checks, checklists, incidents and runbooks.</source>
-        <translation type="unfinished"></translation>
+        <translation>An operations console for on-call engineers: KPIs, health checks, checklists, incidents and runbooks.</translation>
     </message>
     <message>
         <source>Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt</translation>
     </message>
     <message>
         <source>KDE syntax highlighter</source>
-        <translation type="unfinished"></translation>
+        <translation>KDE syntax highlighter</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>the last workspace %1 no longer exists; opening the demo</source>
+        <translation>the last workspace %1 no longer exists; opening the demo</translation>
     </message>
 </context>
 <context>
     <name>ChartsPage</name>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Charts</translation>
     </message>
     <message>
         <source>Time-series panels for response time (p50 and p95), error rate and request volume over 15 minutes to 30 days, with pan, zoom and threshold bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Time-series panels for response time (p50 and p95), error rate and request volume over 15 minutes to 30 days, with pan, zoom and threshold bands.</translation>
     </message>
 </context>
 <context>
     <name>ChecklistsPage</name>
     <message>
         <source>Checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklists</translation>
     </message>
     <message>
         <source>Today&apos;s, this week&apos;s and this month&apos;s checklists: tick items, add notes and evidence, see what is overdue and sign off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Today&apos;s, this week&apos;s and this month&apos;s checklists: tick items, add notes and evidence, see what is overdue and sign off.</translation>
     </message>
 </context>
 <context>
     <name>ComingPage</name>
     <message>
         <source>Coming in a later version</source>
-        <translation type="unfinished"></translation>
+        <translation>Coming in a later version</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.</source>
+        <translation>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.</translation>
+    </message>
+    <message>
+        <source>The workspace file (YAML) to open.</source>
+        <translation>The workspace file (YAML) to open.</translation>
+    </message>
+    <message>
+        <source>Start the bundled demo service and open the demo workspace against it.</source>
+        <translation>Start the bundled demo service and open the demo workspace against it.</translation>
+    </message>
+    <message>
+        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory.</source>
+        <translation>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>dir</translation>
+    </message>
+    <message>
+        <source>User interface language: %1. Default: the last one chosen, else the system&apos;s.</source>
+        <translation>User interface language: %1. Default: the last one chosen, else the system&apos;s.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>Save every page in each language to &lt;dir&gt; once the workspace has loaded, then quit.</source>
+        <translation>Save every page in each language to &lt;dir&gt; once the workspace has loaded, then quit.</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; for --lang; available: %2</source>
+        <translation>unknown language &quot;%1&quot; for --lang; available: %2</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck validate FILE</source>
+        <translation>usage: opsdeck validate FILE</translation>
+    </message>
+    <message>
+        <source>only one workspace file can be opened; got %1</source>
+        <translation>only one workspace file can be opened; got %1</translation>
+    </message>
+    <message>
+        <source>--demo opens the demo workspace; do not name a workspace file too</source>
+        <translation>--demo opens the demo workspace; do not name a workspace file too</translation>
     </message>
 </context>
 <context>
     <name>DiagnosticsBanner</name>
     <message numerus="yes">
         <source>Reloading %1 failed with %n problem(s); keeping the last good workspace.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Reloading %1 failed with %n problem; keeping the last good workspace.</numerusform>
+            <numerusform>Reloading %1 failed with %n problems; keeping the last good workspace.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 could not be opened: %n problem(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 could not be opened: %n problem.</numerusform>
+            <numerusform>%1 could not be opened: %n problems.</numerusform>
         </translation>
     </message>
     <message>
         <source>Fix the file and save it; OpsDeck reloads it automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix the file and save it; OpsDeck reloads it automatically.</translation>
     </message>
 </context>
 <context>
     <name>HealthPage</name>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Health</translation>
     </message>
     <message>
         <source>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</translation>
     </message>
 </context>
 <context>
     <name>IncidentsPage</name>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents</translation>
     </message>
     <message>
         <source>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Storage unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Storage unavailable</translation>
     </message>
     <message>
         <source>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</translation>
     </message>
     <message>
         <source>OpsDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>OpsDeck</translation>
     </message>
     <message>
         <source>%1 — OpsDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — OpsDeck</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Open Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open Workspace…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Open &amp;Recent</translation>
     </message>
     <message>
         <source>&amp;Clear Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clear Recent</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;load</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Theme</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;System</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Light</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dark</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Full Screen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>&amp;About OpsDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About OpsDeck</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>No workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>No workspace</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1, demo</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, demo</translation>
     </message>
     <message>
         <source>Last refresh: never</source>
-        <translation type="unfinished"></translation>
+        <translation>Last refresh: never</translation>
     </message>
     <message>
         <source>Last refresh: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Last refresh: %1</translation>
     </message>
     <message>
         <source>%1 (reload failed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (reload failed)</translation>
     </message>
     <message>
         <source>Storage: not open</source>
-        <translation type="unfinished"></translation>
+        <translation>Storage: not open</translation>
     </message>
     <message>
         <source>Storage: opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>Storage: opening…</translation>
     </message>
     <message>
         <source>Storage: open</source>
-        <translation type="unfinished"></translation>
+        <translation>Storage: open</translation>
     </message>
     <message>
         <source>Storage: failed, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Storage: failed, read-only</translation>
     </message>
     <message>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Open Workspace</translation>
     </message>
     <message>
         <source>Workspaces (*.yaml *.yml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspaces (*.yaml *.yml);;All files (*)</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
         <source>No workspace is open</source>
-        <translation type="unfinished"></translation>
+        <translation>No workspace is open</translation>
     </message>
     <message>
         <source>Open a workspace file with File &gt; Open Workspace, or start OpsDeck with --demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a workspace file with File &gt; Open Workspace, or start OpsDeck with --demo.</translation>
     </message>
     <message>
         <source>This workspace defines</source>
-        <translation type="unfinished"></translation>
+        <translation>This workspace defines</translation>
     </message>
     <message>
         <source>Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoints</translation>
     </message>
     <message>
         <source>KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>KPIs</translation>
     </message>
     <message>
         <source>Checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklists</translation>
     </message>
     <message>
         <source>Runbooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Runbooks</translation>
     </message>
     <message>
         <source>Live KPI tiles, firing alerts and the endpoint health summary will appear here in a later version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Live KPI tiles, firing alerts and the endpoint health summary will appear here in a later version.</translation>
     </message>
     <message>
         <source>Environment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Environment: %1</translation>
     </message>
 </context>
 <context>
     <name>RunbooksPage</name>
     <message>
         <source>Runbooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Runbooks</translation>
     </message>
     <message>
         <source>Each runbook&apos;s ordered steps, run with confirmation, a live step log with the requests and responses, and the audit history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each runbook&apos;s ordered steps, run with confirmation, a live step log with the requests and responses, and the audit history.</translation>
     </message>
 </context>
 <context>
     <name>Screenshotter</name>
     <message>
         <source>cannot create the directory %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot create the directory %1</translation>
     </message>
     <message>
         <source>language %1 is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>language %1 is not available</translation>
     </message>
     <message>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot write %1</translation>
     </message>
 </context>
 </TS>

@@ -5,305 +5,371 @@
     <name>AboutDialog</name>
     <message>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>확인 중…</translation>
     </message>
     <message>
         <source>not found (install kate-syntax-highlighter)</source>
-        <translation type="unfinished"></translation>
+        <translation>찾을 수 없음 (kate-syntax-highlighter를 설치하세요)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>About OpsDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>OpsDeck 정보</translation>
     </message>
     <message>
         <source>OpsDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>OpsDeck</translation>
     </message>
     <message>
         <source>An operations console for on-call engineers: KPIs, health checks, checklists, incidents and runbooks.</source>
-        <translation type="unfinished"></translation>
+        <translation>온콜 엔지니어를 위한 운영 콘솔: KPI, 상태 점검, 체크리스트, 장애 대응, 런북.</translation>
     </message>
     <message>
         <source>Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt</translation>
     </message>
     <message>
         <source>KDE syntax highlighter</source>
-        <translation type="unfinished"></translation>
+        <translation>KDE 구문 강조기</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>the last workspace %1 no longer exists; opening the demo</source>
+        <translation>마지막 워크스페이스 %1이(가) 더 이상 없어 데모를 엽니다</translation>
     </message>
 </context>
 <context>
     <name>ChartsPage</name>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>차트</translation>
     </message>
     <message>
         <source>Time-series panels for response time (p50 and p95), error rate and request volume over 15 minutes to 30 days, with pan, zoom and threshold bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>응답 시간(p50, p95), 에러율, 요청량을 15분부터 30일까지 보여 주는 시계열 패널입니다. 이동, 확대/축소, 임계값 구간을 지원합니다.</translation>
     </message>
 </context>
 <context>
     <name>ChecklistsPage</name>
     <message>
         <source>Checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>체크리스트</translation>
     </message>
     <message>
         <source>Today&apos;s, this week&apos;s and this month&apos;s checklists: tick items, add notes and evidence, see what is overdue and sign off.</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘, 이번 주, 이번 달의 체크리스트입니다. 항목을 체크하고 메모와 증빙을 남기며, 기한이 지난 항목을 확인하고 승인합니다.</translation>
     </message>
 </context>
 <context>
     <name>ComingPage</name>
     <message>
         <source>Coming in a later version</source>
-        <translation type="unfinished"></translation>
+        <translation>이후 버전에서 제공 예정</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.</source>
+        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
+
+워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
+하위 명령:
+  validate FILE  워크스페이스 파일의 진단 결과를 출력합니다. 올바르면 0, 아니면 1로 종료합니다.</translation>
+    </message>
+    <message>
+        <source>The workspace file (YAML) to open.</source>
+        <translation>열 워크스페이스 파일(YAML).</translation>
+    </message>
+    <message>
+        <source>Start the bundled demo service and open the demo workspace against it.</source>
+        <translation>내장 데모 서비스를 시작하고 그에 연결된 데모 워크스페이스를 엽니다.</translation>
+    </message>
+    <message>
+        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory.</source>
+        <translation>데이터베이스를 사용자 데이터 디렉터리 대신 &lt;dir&gt;에 둡니다.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>dir</translation>
+    </message>
+    <message>
+        <source>User interface language: %1. Default: the last one chosen, else the system&apos;s.</source>
+        <translation>UI 언어: %1. 기본값: 마지막으로 선택한 언어, 없으면 시스템 언어.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>Save every page in each language to &lt;dir&gt; once the workspace has loaded, then quit.</source>
+        <translation>워크스페이스를 불러온 뒤 모든 페이지를 언어별로 &lt;dir&gt;에 저장하고 종료합니다.</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; for --lang; available: %2</source>
+        <translation>--lang에 알 수 없는 언어 &quot;%1&quot;; 사용 가능: %2</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck validate FILE</source>
+        <translation>사용법: opsdeck validate FILE</translation>
+    </message>
+    <message>
+        <source>only one workspace file can be opened; got %1</source>
+        <translation>워크스페이스 파일은 하나만 열 수 있습니다. 지정된 파일: %1개</translation>
+    </message>
+    <message>
+        <source>--demo opens the demo workspace; do not name a workspace file too</source>
+        <translation>--demo는 데모 워크스페이스를 엽니다. 워크스페이스 파일을 함께 지정하지 마세요</translation>
     </message>
 </context>
 <context>
     <name>DiagnosticsBanner</name>
     <message numerus="yes">
         <source>Reloading %1 failed with %n problem(s); keeping the last good workspace.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 다시 불러오기 실패: 문제 %n건. 마지막 정상 워크스페이스를 유지합니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 could not be opened: %n problem(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1을(를) 열 수 없습니다: 문제 %n건.</numerusform>
         </translation>
     </message>
     <message>
         <source>Fix the file and save it; OpsDeck reloads it automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>파일을 고쳐 저장하면 OpsDeck이 자동으로 다시 불러옵니다.</translation>
     </message>
 </context>
 <context>
     <name>HealthPage</name>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>상태 점검</translation>
     </message>
     <message>
         <source>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 엔드포인트의 상태와 최근 지연 시간, 실패한 조건과 그 값, 점검 이력, 구문 강조된 원본 응답을 보여 줍니다.</translation>
     </message>
 </context>
 <context>
     <name>IncidentsPage</name>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>장애</translation>
     </message>
     <message>
         <source>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>진행 중인 장애를 먼저 보여 줍니다. 심각도, 상태, 지휘자, 영향, SLA 타이머, 추가만 가능한 타임라인, 사후 분석 항목을 다룹니다.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Storage unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소를 사용할 수 없음</translation>
     </message>
     <message>
         <source>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpsDeck이 데이터베이스를 열지 못했습니다. 데이터베이스 파일은 변경하지 않았습니다. 읽기 전용으로 계속 실행되므로 문제가 해결될 때까지 체크, 장애, 감사 기록이 저장되지 않습니다.</translation>
     </message>
     <message>
         <source>OpsDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>OpsDeck</translation>
     </message>
     <message>
         <source>%1 — OpsDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — OpsDeck</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>워크스페이스 열기(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Clear Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 항목 지우기(&amp;C)</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 불러오기(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>종료(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>언어(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>테마(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>밝게(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>어둡게(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About OpsDeck</source>
-        <translation type="unfinished"></translation>
+        <translation>OpsDeck 정보(&amp;A)</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>페이지</translation>
     </message>
     <message>
         <source>No workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>워크스페이스 없음</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1, demo</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, 데모</translation>
     </message>
     <message>
         <source>Last refresh: never</source>
-        <translation type="unfinished"></translation>
+        <translation>마지막 갱신: 없음</translation>
     </message>
     <message>
         <source>Last refresh: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>마지막 갱신: %1</translation>
     </message>
     <message>
         <source>%1 (reload failed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (다시 불러오기 실패)</translation>
     </message>
     <message>
         <source>Storage: not open</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소: 열리지 않음</translation>
     </message>
     <message>
         <source>Storage: opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소: 여는 중…</translation>
     </message>
     <message>
         <source>Storage: open</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소: 열림</translation>
     </message>
     <message>
         <source>Storage: failed, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소: 실패, 읽기 전용</translation>
     </message>
     <message>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>워크스페이스 열기</translation>
     </message>
     <message>
         <source>Workspaces (*.yaml *.yml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>워크스페이스 (*.yaml *.yml);;모든 파일 (*)</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>개요</translation>
     </message>
     <message>
         <source>No workspace is open</source>
-        <translation type="unfinished"></translation>
+        <translation>열린 워크스페이스가 없습니다</translation>
     </message>
     <message>
         <source>Open a workspace file with File &gt; Open Workspace, or start OpsDeck with --demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 &gt; 워크스페이스 열기로 워크스페이스 파일을 열거나, OpsDeck을 --demo로 시작하세요.</translation>
     </message>
     <message>
         <source>This workspace defines</source>
-        <translation type="unfinished"></translation>
+        <translation>이 워크스페이스의 구성</translation>
     </message>
     <message>
         <source>Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>엔드포인트</translation>
     </message>
     <message>
         <source>KPIs</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI</translation>
     </message>
     <message>
         <source>Checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>체크리스트</translation>
     </message>
     <message>
         <source>Runbooks</source>
-        <translation type="unfinished"></translation>
+        <translation>런북</translation>
     </message>
     <message>
         <source>Live KPI tiles, firing alerts and the endpoint health summary will appear here in a later version.</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 KPI 타일, 발생 중인 알림, 엔드포인트 상태 요약은 이후 버전에서 여기에 표시됩니다.</translation>
     </message>
     <message>
         <source>Environment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>환경: %1</translation>
     </message>
 </context>
 <context>
     <name>RunbooksPage</name>
     <message>
         <source>Runbooks</source>
-        <translation type="unfinished"></translation>
+        <translation>런북</translation>
     </message>
     <message>
         <source>Each runbook&apos;s ordered steps, run with confirmation, a live step log with the requests and responses, and the audit history.</source>
-        <translation type="unfinished"></translation>
+        <translation>런북별 단계 목록, 확인 후 실행, 요청과 응답이 담긴 실시간 단계 로그, 감사 이력을 보여 줍니다.</translation>
     </message>
 </context>
 <context>
     <name>Screenshotter</name>
     <message>
         <source>cannot create the directory %1</source>
-        <translation type="unfinished"></translation>
+        <translation>디렉터리 %1을(를) 만들 수 없습니다</translation>
     </message>
     <message>
         <source>language %1 is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>언어 %1을(를) 사용할 수 없습니다</translation>
     </message>
     <message>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 쓸 수 없습니다</translation>
     </message>
 </context>
 </TS>
