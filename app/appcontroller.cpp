@@ -6,8 +6,10 @@
 #include "mainwindow.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
+#include "storage/storage.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -19,6 +21,7 @@ AppController::AppController(
     , m_commandLine(commandLine)
     , m_window(window)
     , m_languages(languages)
+    , m_storage(new Storage(this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
     connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
@@ -64,8 +67,19 @@ void AppController::startDemo()
 
 void AppController::openStorage()
 {
-    // Wiring point: Storage::open(dataDir or Storage::defaultDataDir()), opened / openFailed to setStorageState.
-    m_window->setStorageState(MainWindow::StorageState::Opening);
+    const QString dataDir = m_commandLine.dataDir.isEmpty() ? Storage::defaultDataDir() : m_commandLine.dataDir;
+    const QString path = Storage::databasePath(dataDir);
+    connect(m_storage, &Storage::opened, this, [this, path](int schemaVersion) {
+        m_window->setStorageState(MainWindow::StorageState::Open,
+            tr("%1 (schema version %2)").arg(QDir::toNativeSeparators(path)).arg(schemaVersion));
+    });
+    connect(m_storage, &Storage::openFailed, this, [this](const QString &error) {
+        // The storage layer never recreates or overwrites a database it cannot open; the app goes on read-only.
+        std::fprintf(stderr, "opsdeck: %s\n", qPrintable(tr("cannot open the database: %1").arg(error)));
+        m_window->setStorageState(MainWindow::StorageState::Failed, error);
+    });
+    m_window->setStorageState(MainWindow::StorageState::Opening, QDir::toNativeSeparators(path));
+    m_storage->open(path);
 }
 
 void AppController::onFirstLoad()

@@ -7,6 +7,7 @@
 #include <QObject>
 
 class FirstPaintProbe;
+class Storage;
 class LanguageManager;
 class MainWindow;
 
@@ -30,6 +31,7 @@ private:
     CommandLine m_commandLine;
     MainWindow *m_window;
     LanguageManager *m_languages;
+    Storage *m_storage;
     FirstPaintProbe *m_firstPaint = nullptr;
     bool m_firstLoadSeen = false;
 };

@@ -42,6 +42,14 @@
         <source>the last workspace %1 no longer exists; opening the demo</source>
         <translation>the last workspace %1 no longer exists; opening the demo</translation>
     </message>
+    <message>
+        <source>%1 (schema version %2)</source>
+        <translation>%1 (schema version %2)</translation>
+    </message>
+    <message>
+        <source>cannot open the database: %1</source>
+        <translation>cannot open the database: %1</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -372,6 +380,101 @@ Subcommand:
     <message>
         <source>cannot write %1</source>
         <translation>cannot write %1</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>cannot be read (%1)</translation>
+    </message>
+    <message>
+        <source>not an SQLite database (file is not a database)</source>
+        <translation>not an SQLite database (file is not a database)</translation>
+    </message>
+    <message>
+        <source>truncated (%1 bytes, shorter than the 100-byte SQLite header)</source>
+        <translation>truncated (%1 bytes, shorter than the 100-byte SQLite header)</translation>
+    </message>
+    <message>
+        <source>truncated (%1 bytes, its header says %2)</source>
+        <translation>truncated (%1 bytes, its header says %2)</translation>
+    </message>
+    <message>
+        <source>not an SQLite database (%1)</source>
+        <translation>not an SQLite database (%1)</translation>
+    </message>
+    <message>
+        <source>damaged (%1)</source>
+        <translation>damaged (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2; the file was left untouched</source>
+        <translation>%1: %2; the file was left untouched</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not available</source>
+        <translation>the Qt SQLite driver (QSQLITE) is not available</translation>
+    </message>
+    <message>
+        <source>failed the integrity check (%1)</source>
+        <translation>failed the integrity check (%1)</translation>
+    </message>
+    <message>
+        <source>an SQLite database, but not an OpsDeck one (it has no %1 table)</source>
+        <translation>an SQLite database, but not an OpsDeck one (it has no %1 table)</translation>
+    </message>
+    <message>
+        <source>written by a newer OpsDeck (schema version %1; this build supports up to %2)</source>
+        <translation>written by a newer OpsDeck (schema version %1; this build supports up to %2)</translation>
+    </message>
+    <message>
+        <source>a folder is in the place of the database file</source>
+        <translation>a folder is in the place of the database file</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>cannot create the folder %1</translation>
+    </message>
+    <message>
+        <source>cannot be opened (%1)</source>
+        <translation>cannot be opened (%1)</translation>
+    </message>
+    <message>
+        <source>cannot be created (%1)</source>
+        <translation>cannot be created (%1)</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version (%1)</source>
+        <translation>cannot read the schema version (%1)</translation>
+    </message>
+    <message>
+        <source>its schema version %1 is newer than this build of OpsDeck supports (%2); use a newer OpsDeck</source>
+        <translation>its schema version %1 is newer than this build of OpsDeck supports (%2); use a newer OpsDeck</translation>
+    </message>
+    <message>
+        <source>migration to schema version %1 (%2) failed: %3</source>
+        <translation>migration to schema version %1 (%2) failed: %3</translation>
+    </message>
+    <message>
+        <source>%1 (in: %2)</source>
+        <translation>%1 (in: %2)</translation>
+    </message>
+    <message>
+        <source>the database is not open</source>
+        <translation>the database is not open</translation>
+    </message>
+    <message>
+        <source>the job failed with an unknown exception</source>
+        <translation>the job failed with an unknown exception</translation>
+    </message>
+    <message>
+        <source>rolled back with a failed job: %1</source>
+        <translation>rolled back with a failed job: %1</translation>
     </message>
 </context>
 </TS>

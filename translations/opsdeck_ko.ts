@@ -42,6 +42,14 @@
         <source>the last workspace %1 no longer exists; opening the demo</source>
         <translation>마지막 워크스페이스 %1이(가) 더 이상 없어 데모를 엽니다</translation>
     </message>
+    <message>
+        <source>%1 (schema version %2)</source>
+        <translation>%1 (스키마 버전 %2)</translation>
+    </message>
+    <message>
+        <source>cannot open the database: %1</source>
+        <translation>데이터베이스를 열 수 없습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -370,6 +378,101 @@ Subcommand:
     <message>
         <source>cannot write %1</source>
         <translation>%1을(를) 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>읽을 수 없음 (%1)</translation>
+    </message>
+    <message>
+        <source>not an SQLite database (file is not a database)</source>
+        <translation>SQLite 데이터베이스가 아님 (데이터베이스 파일이 아닙니다)</translation>
+    </message>
+    <message>
+        <source>truncated (%1 bytes, shorter than the 100-byte SQLite header)</source>
+        <translation>잘린 파일 (%1바이트, 100바이트 SQLite 헤더보다 짧음)</translation>
+    </message>
+    <message>
+        <source>truncated (%1 bytes, its header says %2)</source>
+        <translation>잘린 파일 (%1바이트, 헤더에 기록된 크기는 %2)</translation>
+    </message>
+    <message>
+        <source>not an SQLite database (%1)</source>
+        <translation>SQLite 데이터베이스가 아님 (%1)</translation>
+    </message>
+    <message>
+        <source>damaged (%1)</source>
+        <translation>손상됨 (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2; the file was left untouched</source>
+        <translation>%1: %2. 파일은 변경하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not available</source>
+        <translation>Qt SQLite 드라이버(QSQLITE)를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>failed the integrity check (%1)</source>
+        <translation>무결성 검사 실패 (%1)</translation>
+    </message>
+    <message>
+        <source>an SQLite database, but not an OpsDeck one (it has no %1 table)</source>
+        <translation>SQLite 데이터베이스이지만 OpsDeck 데이터베이스가 아님 (%1 테이블이 없음)</translation>
+    </message>
+    <message>
+        <source>written by a newer OpsDeck (schema version %1; this build supports up to %2)</source>
+        <translation>더 새로운 OpsDeck에서 기록됨 (스키마 버전 %1, 이 빌드는 %2까지 지원)</translation>
+    </message>
+    <message>
+        <source>a folder is in the place of the database file</source>
+        <translation>데이터베이스 파일 위치에 폴더가 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot be opened (%1)</source>
+        <translation>열 수 없음 (%1)</translation>
+    </message>
+    <message>
+        <source>cannot be created (%1)</source>
+        <translation>만들 수 없음 (%1)</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version (%1)</source>
+        <translation>스키마 버전을 읽을 수 없음 (%1)</translation>
+    </message>
+    <message>
+        <source>its schema version %1 is newer than this build of OpsDeck supports (%2); use a newer OpsDeck</source>
+        <translation>스키마 버전 %1은(는) 이 OpsDeck 빌드가 지원하는 버전(%2)보다 새롭습니다. 더 새로운 OpsDeck을 사용하세요</translation>
+    </message>
+    <message>
+        <source>migration to schema version %1 (%2) failed: %3</source>
+        <translation>스키마 버전 %1(%2)로의 마이그레이션 실패: %3</translation>
+    </message>
+    <message>
+        <source>%1 (in: %2)</source>
+        <translation>%1 (위치: %2)</translation>
+    </message>
+    <message>
+        <source>the database is not open</source>
+        <translation>데이터베이스가 열려 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>the job failed with an unknown exception</source>
+        <translation>작업이 알 수 없는 예외로 실패했습니다</translation>
+    </message>
+    <message>
+        <source>rolled back with a failed job: %1</source>
+        <translation>실패한 작업 때문에 롤백됨: %1</translation>
     </message>
 </context>
 </TS>

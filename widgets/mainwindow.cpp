@@ -262,6 +262,7 @@ void MainWindow::changeEvent(QEvent *event)
     case QEvent::PaletteChange:
     case QEvent::ApplicationPaletteChange:
         updateIcons();
+        updateStatusBar();
         break;
     case QEvent::WindowStateChange:
         m_fullScreenAction->setChecked(isFullScreen());
@@ -397,8 +398,11 @@ void MainWindow::updateStatusBar()
     }
     m_storageLabel->setText(storage);
     m_storageLabel->setToolTip(m_storageDetail);
-    m_storageLabel->setForegroundRole(
-        m_storageState == StorageState::Failed ? QPalette::BrightText : QPalette::WindowText);
+    // Red that reads on the light and the dark palette.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    m_storageLabel->setStyleSheet(m_storageState != StorageState::Failed
+            ? QString()
+            : QStringLiteral("color: %1").arg(dark ? QStringLiteral("#ff7b72") : QStringLiteral("#cf222e")));
 }
 
 void MainWindow::chooseWorkspace()
