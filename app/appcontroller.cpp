@@ -7,6 +7,7 @@
 #include "screenshotter.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
+#include "workspace/workspacewatcher.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,9 +23,26 @@ AppController::AppController(
     , m_window(window)
     , m_languages(languages)
     , m_storage(new Storage(this))
+    , m_watcher(new WorkspaceWatcher(this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
     connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
+    connect(m_window, &MainWindow::reloadRequested, m_watcher, &WorkspaceWatcher::reload);
+    connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
+        m_window->setWorkspace(workspace, m_origin);
+        onFirstLoad();
+    });
+    connect(m_watcher, &WorkspaceWatcher::loadFailed, this,
+        [this](const QString &path, const QList<Diagnostic> &diagnostics) {
+            if (!m_firstLoadSeen) {
+                // Also on the terminal: a broken file named on the command line is worth a line there.
+                for (const Diagnostic &diagnostic : diagnostics) {
+                    std::fprintf(stderr, "%s\n", qPrintable(diagnostic.toString()));
+                }
+            }
+            m_window->showLoadFailure(path, diagnostics);
+            onFirstLoad();
+        });
 }
 
 void AppController::start()
@@ -52,10 +70,8 @@ void AppController::start()
 
 void AppController::openWorkspace(const QString &path)
 {
-    // Wiring point: WorkspaceWatcher::open(path); its workspaceLoaded / loadFailed go to
-    // MainWindow::setWorkspace / showLoadFailure, then onFirstLoad().
-    Q_UNUSED(path);
-    onFirstLoad();
+    m_origin = MainWindow::Origin::File;
+    m_watcher->open(path); // emits workspaceLoaded or loadFailed
 }
 
 void AppController::startDemo()

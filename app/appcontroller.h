@@ -3,13 +3,14 @@
 #pragma once
 
 #include "commandline.h"
+#include "mainwindow.h"
 
 #include <QObject>
 
 class FirstPaintProbe;
 class Storage;
+class WorkspaceWatcher;
 class LanguageManager;
-class MainWindow;
 
 // Wires the core services (workspace loader and watcher, storage, demo launcher) to the main window.
 class AppController final : public QObject
@@ -32,6 +33,8 @@ private:
     MainWindow *m_window;
     LanguageManager *m_languages;
     Storage *m_storage;
+    WorkspaceWatcher *m_watcher;
+    MainWindow::Origin m_origin = MainWindow::Origin::File;
     FirstPaintProbe *m_firstPaint = nullptr;
     bool m_firstLoadSeen = false;
 };

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "settingskeys.h"
 #include "thememanager.h"
+#include "workspace/validatecommand.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -18,10 +19,7 @@ namespace {
 int runConsole(const CommandLine &commandLine)
 {
     QTextStream out(stdout);
-    // Wiring point: return runValidateCommand(commandLine.validateFile, out);
-    Q_UNUSED(commandLine);
-    out << "validate is not wired yet\n";
-    return 2;
+    return runValidateCommand(commandLine.validateFile, out);
 }
 } // namespace
 

@@ -477,4 +477,319 @@ Subcommand:
         <translation>rolled back with a failed job: %1</translation>
     </message>
 </context>
+<context>
+    <name>WorkspaceLoader</name>
+    <message>
+        <source>expected a size like 512KiB or 1MiB, got &quot;%1&quot;</source>
+        <translation>expected a size like 512KiB or 1MiB, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>verify names an endpoint or a KPI, not both</source>
+        <translation>verify names an endpoint or a KPI, not both</translation>
+    </message>
+    <message>
+        <source>expected an &quot;endpoint&quot; or a &quot;kpi&quot; key</source>
+        <translation>expected an &quot;endpoint&quot; or a &quot;kpi&quot; key</translation>
+    </message>
+    <message>
+        <source>duplicate item id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate item id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>duplicate checklist id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate checklist id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>expected at least one item</source>
+        <translation>expected at least one item</translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>warning: </translation>
+    </message>
+    <message>
+        <source>expected a duration like 30s, got &quot;%1&quot;</source>
+        <translation>expected a duration like 30s, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a duration cannot be negative, got &quot;%1&quot;</source>
+        <translation>a duration cannot be negative, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>duration &quot;%1&quot; is too long</source>
+        <translation>duration &quot;%1&quot; is too long</translation>
+    </message>
+    <message>
+        <source>duplicate endpoint name &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate endpoint name &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>duplicate severity id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate severity id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>expected a postgresql:// URL (or no storage key for local storage), got &quot;%1&quot;</source>
+        <translation>expected a postgresql:// URL (or no storage key for local storage), got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected at least one severity (leave the key out for the default P0-P3)</source>
+        <translation>expected at least one severity (leave the key out for the default P0-P3)</translation>
+    </message>
+    <message>
+        <source>expected a quantile between 0 and 1, got %1</source>
+        <translation>expected a quantile between 0 and 1, got %1</translation>
+    </message>
+    <message>
+        <source>missing required key &quot;%1&quot;</source>
+        <translation>missing required key &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected an objective in percent between 0 and 100 like 99.9, got %1</source>
+        <translation>expected an objective in percent between 0 and 100 like 99.9, got %1</translation>
+    </message>
+    <message>
+        <source>a KPI has one source, got both &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>a KPI has one source, got both &quot;%1&quot; and &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>expected a source: one of prometheus, metrics, json, probe, error-budget</source>
+        <translation>expected a source: one of prometheus, metrics, json, probe, error-budget</translation>
+    </message>
+    <message>
+        <source>warn (%1) is above crit (%2): with direction above, higher values are worse</source>
+        <translation>warn (%1) is above crit (%2): with direction above, higher values are worse</translation>
+    </message>
+    <message>
+        <source>warn (%1) is below crit (%2): with direction below, lower values are worse</source>
+        <translation>warn (%1) is below crit (%2): with direction below, lower values are worse</translation>
+    </message>
+    <message>
+        <source>duplicate KPI id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate KPI id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>expected a command like [kubectl, ...]</source>
+        <translation>expected a command like [kubectl, ...]</translation>
+    </message>
+    <message>
+        <source>duplicate step id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate step id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>missing step kind: expected one of check, http, wait-until-healthy, manual, command</source>
+        <translation>missing step kind: expected one of check, http, wait-until-healthy, manual, command</translation>
+    </message>
+    <message>
+        <source>a step has one kind, got both &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>a step has one kind, got both &quot;%1&quot; and &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>duplicate runbook id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate runbook id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>expected at least one step</source>
+        <translation>expected at least one step</translation>
+    </message>
+    <message>
+        <source>expected days of the month from 1 to 31 like 1,15, got &quot;%1&quot;</source>
+        <translation>expected days of the month from 1 to 31 like 1,15, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected weekdays like mon,fri (mon, tue, wed, thu, fri, sat, sun), got &quot;%1&quot;</source>
+        <translation>expected weekdays like mon,fri (mon, tue, wed, thu, fri, sat, sun), got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a schedule like &quot;daily 09:00&quot;, &quot;weekly mon,fri 09:00&quot;, &quot;monthly 1&quot; or &quot;on-demand&quot;, got &quot;%1&quot;</source>
+        <translation>expected a schedule like &quot;daily 09:00&quot;, &quot;weekly mon,fri 09:00&quot;, &quot;monthly 1&quot; or &quot;on-demand&quot;, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>malformed reference &quot;%1&quot;: expected ${NAME} where NAME is letters, digits and _ and does not start with a digit</source>
+        <translation>malformed reference &quot;%1&quot;: expected ${NAME} where NAME is letters, digits and _ and does not start with a digit</translation>
+    </message>
+    <message>
+        <source>expected a time like 09:00, got &quot;%1&quot;</source>
+        <translation>expected a time like 09:00, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 warning</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 warnings</translation>
+    </message>
+    <message>
+        <source>OK (%1, %2, %3, %4)</source>
+        <translation>OK (%1, %2, %3, %4)</translation>
+    </message>
+    <message>
+        <source>1 endpoint</source>
+        <translation>1 endpoint</translation>
+    </message>
+    <message>
+        <source>%1 endpoints</source>
+        <translation>%1 endpoints</translation>
+    </message>
+    <message>
+        <source>1 KPI</source>
+        <translation>1 KPI</translation>
+    </message>
+    <message>
+        <source>%1 KPIs</source>
+        <translation>%1 KPIs</translation>
+    </message>
+    <message>
+        <source>1 checklist</source>
+        <translation>1 checklist</translation>
+    </message>
+    <message>
+        <source>%1 checklists</source>
+        <translation>%1 checklists</translation>
+    </message>
+    <message>
+        <source>1 runbook</source>
+        <translation>1 runbook</translation>
+    </message>
+    <message>
+        <source>%1 runbooks</source>
+        <translation>%1 runbooks</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 error</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 errors</translation>
+    </message>
+    <message>
+        <source>unknown endpoint &quot;%1&quot;</source>
+        <translation>unknown endpoint &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown KPI &quot;%1&quot;</source>
+        <translation>unknown KPI &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown runbook &quot;%1&quot;</source>
+        <translation>unknown runbook &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>the file is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>only the first YAML document is read; the file has %1</source>
+        <translation>only the first YAML document is read; the file has %1</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>invalid YAML: %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>a mapping</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>expected a mapping, got %1</source>
+        <translation>expected a mapping, got %1</translation>
+    </message>
+    <message>
+        <source>expected a key name, got %1</source>
+        <translation>expected a key name, got %1</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot; is repeated (first on line %2)</source>
+        <translation>key &quot;%1&quot; is repeated (first on line %2)</translation>
+    </message>
+    <message>
+        <source>Gatus key &quot;%1&quot; is not supported by OpsDeck and is ignored</source>
+        <translation>Gatus key &quot;%1&quot; is not supported by OpsDeck and is ignored</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>unknown key &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list, got %1</source>
+        <translation>expected a list, got %1</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>expected a string, got %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty string, got %1</source>
+        <translation>expected a non-empty string, got %1</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; (expected en or ko)</source>
+        <translation>unknown language &quot;%1&quot; (expected en or ko)</translation>
+    </message>
+    <message>
+        <source>expected text or { en: ..., ko: ... }, got %1</source>
+        <translation>expected text or { en: ..., ko: ... }, got %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty text</source>
+        <translation>expected a non-empty text</translation>
+    </message>
+    <message>
+        <source>expected a duration like 30s, got %1</source>
+        <translation>expected a duration like 30s, got %1</translation>
+    </message>
+    <message>
+        <source>expected a duration longer than zero like 30s, got &quot;%1&quot;</source>
+        <translation>expected a duration longer than zero like 30s, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation>expected a number, got %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, got %3</source>
+        <translation>expected a whole number from %1 to %2, got %3</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>expected true or false, got %1</translation>
+    </message>
+    <message>
+        <source>expected one of: %1, got %2</source>
+        <translation>expected one of: %1, got %2</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, got %1</source>
+        <translation>expected a list of strings, got %1</translation>
+    </message>
+    <message>
+        <source>expected one of: %1, got &quot;%2&quot;</source>
+        <translation>expected one of: %1, got &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
+        <translation>expected an http:// or https:// URL, got &quot;%1&quot;</translation>
+    </message>
+</context>
 </TS>

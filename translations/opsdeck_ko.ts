@@ -475,4 +475,319 @@ Subcommand:
         <translation>실패한 작업 때문에 롤백됨: %1</translation>
     </message>
 </context>
+<context>
+    <name>WorkspaceLoader</name>
+    <message>
+        <source>expected a size like 512KiB or 1MiB, got &quot;%1&quot;</source>
+        <translation>512KiB나 1MiB 같은 크기가 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>verify names an endpoint or a KPI, not both</source>
+        <translation>verify에는 엔드포인트나 KPI 중 하나만 지정하세요</translation>
+    </message>
+    <message>
+        <source>expected an &quot;endpoint&quot; or a &quot;kpi&quot; key</source>
+        <translation>&quot;endpoint&quot; 또는 &quot;kpi&quot; 키가 필요합니다</translation>
+    </message>
+    <message>
+        <source>duplicate item id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>항목 ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>duplicate checklist id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>체크리스트 ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>expected at least one item</source>
+        <translation>항목이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>경고: </translation>
+    </message>
+    <message>
+        <source>expected a duration like 30s, got &quot;%1&quot;</source>
+        <translation>30s 같은 기간이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>a duration cannot be negative, got &quot;%1&quot;</source>
+        <translation>기간은 음수일 수 없습니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>duration &quot;%1&quot; is too long</source>
+        <translation>기간 &quot;%1&quot;이(가) 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>duplicate endpoint name &quot;%1&quot; (first defined on line %2)</source>
+        <translation>엔드포인트 이름 &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>duplicate severity id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>심각도 ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>expected a postgresql:// URL (or no storage key for local storage), got &quot;%1&quot;</source>
+        <translation>postgresql:// URL이 필요합니다(로컬 저장소는 storage 키를 생략). 입력: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected at least one severity (leave the key out for the default P0-P3)</source>
+        <translation>심각도가 하나 이상 필요합니다(기본 P0-P3를 쓰려면 키를 생략하세요)</translation>
+    </message>
+    <message>
+        <source>expected a quantile between 0 and 1, got %1</source>
+        <translation>0과 1 사이의 분위수가 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>missing required key &quot;%1&quot;</source>
+        <translation>필수 키 &quot;%1&quot;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>expected an objective in percent between 0 and 100 like 99.9, got %1</source>
+        <translation>99.9처럼 0에서 100 사이의 목표 백분율이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>a KPI has one source, got both &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>KPI의 소스는 하나여야 하는데 &quot;%1&quot;과(와) &quot;%2&quot;가 모두 있습니다</translation>
+    </message>
+    <message>
+        <source>expected a source: one of prometheus, metrics, json, probe, error-budget</source>
+        <translation>소스가 필요합니다: prometheus, metrics, json, probe, error-budget 중 하나</translation>
+    </message>
+    <message>
+        <source>warn (%1) is above crit (%2): with direction above, higher values are worse</source>
+        <translation>warn(%1)이 crit(%2)보다 큽니다. direction이 above이면 값이 클수록 나쁩니다</translation>
+    </message>
+    <message>
+        <source>warn (%1) is below crit (%2): with direction below, lower values are worse</source>
+        <translation>warn(%1)이 crit(%2)보다 작습니다. direction이 below이면 값이 작을수록 나쁩니다</translation>
+    </message>
+    <message>
+        <source>duplicate KPI id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>KPI ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>expected a command like [kubectl, ...]</source>
+        <translation>[kubectl, ...] 같은 명령이 필요합니다</translation>
+    </message>
+    <message>
+        <source>duplicate step id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>단계 ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>missing step kind: expected one of check, http, wait-until-healthy, manual, command</source>
+        <translation>단계 종류가 없습니다: check, http, wait-until-healthy, manual, command 중 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>a step has one kind, got both &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>단계의 종류는 하나여야 하는데 &quot;%1&quot;과(와) &quot;%2&quot;가 모두 있습니다</translation>
+    </message>
+    <message>
+        <source>duplicate runbook id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>런북 ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>expected at least one step</source>
+        <translation>단계가 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected days of the month from 1 to 31 like 1,15, got &quot;%1&quot;</source>
+        <translation>1,15처럼 1에서 31 사이의 날짜가 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>expected weekdays like mon,fri (mon, tue, wed, thu, fri, sat, sun), got &quot;%1&quot;</source>
+        <translation>mon,fri 같은 요일이 필요합니다(mon, tue, wed, thu, fri, sat, sun). 입력: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a schedule like &quot;daily 09:00&quot;, &quot;weekly mon,fri 09:00&quot;, &quot;monthly 1&quot; or &quot;on-demand&quot;, got &quot;%1&quot;</source>
+        <translation>&quot;daily 09:00&quot;, &quot;weekly mon,fri 09:00&quot;, &quot;monthly 1&quot;, &quot;on-demand&quot; 같은 일정이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>malformed reference &quot;%1&quot;: expected ${NAME} where NAME is letters, digits and _ and does not start with a digit</source>
+        <translation>잘못된 참조 &quot;%1&quot;: ${NAME} 형식이어야 하며, NAME은 문자, 숫자, _로 이루어지고 숫자로 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>expected a time like 09:00, got &quot;%1&quot;</source>
+        <translation>09:00 같은 시각이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>경고 1건</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>경고 %1건</translation>
+    </message>
+    <message>
+        <source>OK (%1, %2, %3, %4)</source>
+        <translation>정상 (%1, %2, %3, %4)</translation>
+    </message>
+    <message>
+        <source>1 endpoint</source>
+        <translation>엔드포인트 1개</translation>
+    </message>
+    <message>
+        <source>%1 endpoints</source>
+        <translation>엔드포인트 %1개</translation>
+    </message>
+    <message>
+        <source>1 KPI</source>
+        <translation>KPI 1개</translation>
+    </message>
+    <message>
+        <source>%1 KPIs</source>
+        <translation>KPI %1개</translation>
+    </message>
+    <message>
+        <source>1 checklist</source>
+        <translation>체크리스트 1개</translation>
+    </message>
+    <message>
+        <source>%1 checklists</source>
+        <translation>체크리스트 %1개</translation>
+    </message>
+    <message>
+        <source>1 runbook</source>
+        <translation>런북 1개</translation>
+    </message>
+    <message>
+        <source>%1 runbooks</source>
+        <translation>런북 %1개</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>오류 1건</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>오류 %1건</translation>
+    </message>
+    <message>
+        <source>unknown endpoint &quot;%1&quot;</source>
+        <translation>알 수 없는 엔드포인트 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown KPI &quot;%1&quot;</source>
+        <translation>알 수 없는 KPI &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown runbook &quot;%1&quot;</source>
+        <translation>알 수 없는 런북 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>파일을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>파일이 UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>only the first YAML document is read; the file has %1</source>
+        <translation>첫 번째 YAML 문서만 읽습니다. 이 파일에는 %1개가 있습니다</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>잘못된 YAML: %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>값 없음</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>매핑</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>expected a mapping, got %1</source>
+        <translation>매핑이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a key name, got %1</source>
+        <translation>키 이름이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot; is repeated (first on line %2)</source>
+        <translation>키 &quot;%1&quot;이(가) 반복됩니다(처음: %2행)</translation>
+    </message>
+    <message>
+        <source>Gatus key &quot;%1&quot; is not supported by OpsDeck and is ignored</source>
+        <translation>Gatus 키 &quot;%1&quot;은(는) OpsDeck에서 지원하지 않아 무시합니다</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>알 수 없는 키 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list, got %1</source>
+        <translation>목록이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>문자열이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a non-empty string, got %1</source>
+        <translation>비어 있지 않은 문자열이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; (expected en or ko)</source>
+        <translation>알 수 없는 언어 &quot;%1&quot;(en 또는 ko만 가능)</translation>
+    </message>
+    <message>
+        <source>expected text or { en: ..., ko: ... }, got %1</source>
+        <translation>텍스트 또는 { en: ..., ko: ... }가 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a non-empty text</source>
+        <translation>비어 있지 않은 텍스트가 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected a duration like 30s, got %1</source>
+        <translation>30s 같은 기간이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a duration longer than zero like 30s, got &quot;%1&quot;</source>
+        <translation>30s처럼 0보다 긴 기간이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation>숫자가 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, got %3</source>
+        <translation>%1에서 %2 사이의 정수가 필요합니다(입력: %3)</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>true 또는 false가 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected one of: %1, got %2</source>
+        <translation>다음 중 하나가 필요합니다: %1(입력: %2)</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, got %1</source>
+        <translation>문자열 목록이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected one of: %1, got &quot;%2&quot;</source>
+        <translation>다음 중 하나가 필요합니다: %1(입력: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
+        <translation>http:// 또는 https:// URL이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+</context>
 </TS>

@@ -198,10 +198,14 @@ void MainWindow::setWorkspace(const Workspace &workspace, Origin origin)
     retranslateUi();
 }
 
-void MainWindow::showLoadFailure(const QString &path, const QStringList &diagnostics)
+void MainWindow::showLoadFailure(const QString &path, const QList<Diagnostic> &diagnostics)
 {
     m_lastLoadFailed = true;
-    m_overview->showLoadFailure(path, diagnostics);
+    QStringList lines;
+    for (const Diagnostic &diagnostic : diagnostics) {
+        lines << diagnostic.toString();
+    }
+    m_overview->showLoadFailure(path, lines);
     if (m_workspacePath.isEmpty()) {
         m_workspacePath = path; // so Reload retries the file that failed
         m_reloadAction->setEnabled(!path.isEmpty());

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "workspace/diagnostic.h"
 #include "workspace/workspace.h"
 
 #include <QDateTime>
@@ -35,8 +36,8 @@ public:
     ~MainWindow() override;
 
     void setWorkspace(const Workspace &workspace, Origin origin = Origin::File);
-    // Keeps the last good workspace on screen and shows `diagnostics` ("file:line:col: path: message").
-    void showLoadFailure(const QString &path, const QStringList &diagnostics);
+    // Keeps the last good workspace on screen and lists `diagnostics` ("file:line:col: path: message").
+    void showLoadFailure(const QString &path, const QList<Diagnostic> &diagnostics);
     void setStorageState(StorageState state, const QString &detail = {});
 
     int currentPage() const;

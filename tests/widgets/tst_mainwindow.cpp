@@ -38,6 +38,17 @@ Workspace makeWorkspace(int endpoints, int kpis, int checklists, int runbooks)
     return ws;
 }
 
+Diagnostic diagnostic(int line, int column, const char *path, const char *message)
+{
+    Diagnostic d;
+    d.file = QStringLiteral("meetpin.yaml");
+    d.line = line;
+    d.column = column;
+    d.path = QString::fromUtf8(path);
+    d.message = QString::fromUtf8(message);
+    return d;
+}
+
 QString labelText(QWidget *root, const char *name)
 {
     auto *label = root->findChild<QLabel *>(QLatin1String(name));
@@ -145,15 +156,20 @@ void TestMainWindow::failedReloadKeepsLastGood()
     OverviewPage *overview = m_window->overviewPage();
     m_window->setWorkspace(makeWorkspace(4, 6, 1, 2));
     m_window->setCurrentPage(MainWindow::Overview);
-    const QStringList diagnostics { QStringLiteral("meetpin.yaml:14:7: endpoints[2].interval: expected a duration "
-                                                   "like 30s, got \"soon\""),
-        QStringLiteral("meetpin.yaml:20:3: kpis[0].id: duplicate id \"error-rate\"") };
+    const QList<Diagnostic> diagnostics {
+        diagnostic(14, 7, "endpoints[2].interval", "expected a duration like 30s, got \"soon\""),
+        diagnostic(20, 3, "kpis[0].id", "duplicate id \"error-rate\""),
+    };
     m_window->showLoadFailure(QStringLiteral("/tmp/meetpin.yaml"), diagnostics);
+    const QStringList lines {
+        QStringLiteral("meetpin.yaml:14:7: endpoints[2].interval: expected a duration like 30s, got \"soon\""),
+        QStringLiteral("meetpin.yaml:20:3: kpis[0].id: duplicate id \"error-rate\""),
+    };
 
     auto *banner = overview->findChild<DiagnosticsBanner *>();
     QVERIFY(banner->isVisible());
-    QCOMPARE(banner->diagnostics(), diagnostics);
-    QCOMPARE(banner->findChild<QPlainTextEdit *>()->toPlainText(), diagnostics.join(QLatin1Char('\n')));
+    QCOMPARE(banner->diagnostics(), lines);
+    QCOMPARE(banner->findChild<QPlainTextEdit *>()->toPlainText(), lines.join(QLatin1Char('\n')));
     const QString headline = labelText(banner, "diagnosticsHeadline");
     QVERIFY2(headline.contains(QLatin1String("keeping the last good workspace")), qPrintable(headline));
     QVERIFY2(headline.contains(QLatin1String("meetpin.yaml")), qPrintable(headline));
@@ -173,10 +189,13 @@ void TestMainWindow::failedReloadKeepsLastGood()
 
 void TestMainWindow::failedFirstLoadShowsDiagnostics()
 {
-    m_window->showLoadFailure(QStringLiteral("/tmp/broken.yaml"),
-        { QStringLiteral("broken.yaml:1:1: workspace: expected a map, got a list") });
+    Diagnostic broken = diagnostic(1, 1, "workspace", "expected a map, got a list");
+    broken.file = QStringLiteral("broken.yaml");
+    m_window->showLoadFailure(QStringLiteral("/tmp/broken.yaml"), { broken });
     auto *banner = m_window->overviewPage()->findChild<DiagnosticsBanner *>();
     QVERIFY(banner->isVisible());
+    QCOMPARE(banner->diagnostics(),
+        QStringList { QStringLiteral("broken.yaml:1:1: workspace: expected a map, got a list") });
     const QString headline = labelText(banner, "diagnosticsHeadline");
     QVERIFY2(headline.contains(QLatin1String("broken.yaml could not be opened")), qPrintable(headline));
     QVERIFY(!headline.contains(QLatin1String("last good")));
