@@ -9,9 +9,16 @@
 #include "storage/storage.h"
 #include "workspace/workspacewatcher.h"
 
+#if __has_include("demo/demolauncher.h")
+// Until the demo launcher has landed on main, --demo only shows the empty window.
+#define OPSDECK_HAVE_DEMO_LAUNCHER 1
+#include "demo/demolauncher.h"
+#endif
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QSettings>
 
 #include <cstdio>
@@ -76,15 +83,37 @@ void AppController::openWorkspace(const QString &path)
 
 void AppController::startDemo()
 {
-    // Wiring point: DemoLauncher::start(dataDir); ready(workspacePath, baseUrl) opens the workspace as
-    // MainWindow::Origin::Demo; failed(error) goes to stderr and the window's status.
+#ifdef OPSDECK_HAVE_DEMO_LAUNCHER
+    if (!m_demo) {
+        m_demo = new DemoLauncher(this);
+        connect(m_demo, &DemoLauncher::ready, this, [this](const QString &workspacePath) {
+            m_origin = MainWindow::Origin::Demo;
+            m_watcher->open(workspacePath);
+        });
+        connect(m_demo, &DemoLauncher::failed, this, [this](const QString &error) {
+            const QString message = tr("The demo service could not be started: %1").arg(error);
+            std::fprintf(stderr, "opsdeck: %s\n", qPrintable(message));
+            auto *box
+                = new QMessageBox(QMessageBox::Warning, tr("Demo unavailable"), message, QMessageBox::Ok, m_window);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            onFirstLoad();
+        });
+    }
+    m_demo->start(dataDir());
+#else
     onFirstLoad();
+#endif
+}
+
+QString AppController::dataDir() const
+{
+    return m_commandLine.dataDir.isEmpty() ? Storage::defaultDataDir() : m_commandLine.dataDir;
 }
 
 void AppController::openStorage()
 {
-    const QString dataDir = m_commandLine.dataDir.isEmpty() ? Storage::defaultDataDir() : m_commandLine.dataDir;
-    const QString path = Storage::databasePath(dataDir);
+    const QString path = Storage::databasePath(dataDir());
     connect(m_storage, &Storage::opened, this, [this, path](int schemaVersion) {
         m_window->setStorageState(MainWindow::StorageState::Open,
             tr("%1 (schema version %2)").arg(QDir::toNativeSeparators(path)).arg(schemaVersion));

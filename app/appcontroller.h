@@ -8,6 +8,7 @@
 #include <QObject>
 
 class FirstPaintProbe;
+class DemoLauncher;
 class Storage;
 class WorkspaceWatcher;
 class LanguageManager;
@@ -26,6 +27,7 @@ private:
     void openWorkspace(const QString &path);
     void startDemo();
     void openStorage();
+    QString dataDir() const;
     // The first workspace load (good or failed) ends startup: screenshots and the startup benchmark wait for it.
     void onFirstLoad();
 
@@ -34,6 +36,7 @@ private:
     LanguageManager *m_languages;
     Storage *m_storage;
     WorkspaceWatcher *m_watcher;
+    DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;
     FirstPaintProbe *m_firstPaint = nullptr;
     bool m_firstLoadSeen = false;

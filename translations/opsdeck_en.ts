@@ -50,6 +50,14 @@
         <source>cannot open the database: %1</source>
         <translation>cannot open the database: %1</translation>
     </message>
+    <message>
+        <source>The demo service could not be started: %1</source>
+        <translation>The demo service could not be started: %1</translation>
+    </message>
+    <message>
+        <source>Demo unavailable</source>
+        <translation>Demo unavailable</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -311,6 +319,10 @@ Subcommand:
     <message>
         <source>Workspaces (*.yaml *.yml);;All files (*)</source>
         <translation>Workspaces (*.yaml *.yml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 (load failed)</source>
+        <translation>%1 (load failed)</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,14 @@
         <source>cannot open the database: %1</source>
         <translation>데이터베이스를 열 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source>The demo service could not be started: %1</source>
+        <translation>데모 서비스를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Demo unavailable</source>
+        <translation>데모를 사용할 수 없음</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -309,6 +317,10 @@ Subcommand:
     <message>
         <source>Workspaces (*.yaml *.yml);;All files (*)</source>
         <translation>워크스페이스 (*.yaml *.yml);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>%1 (load failed)</source>
+        <translation>%1 (불러오기 실패)</translation>
     </message>
 </context>
 <context>

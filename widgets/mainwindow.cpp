@@ -381,7 +381,7 @@ void MainWindow::updateStatusBar()
         refresh = tr("Last refresh: %1").arg(locale.toString(m_lastRefresh, QLocale::ShortFormat));
     }
     if (m_lastLoadFailed) {
-        refresh = tr("%1 (reload failed)").arg(refresh);
+        refresh = m_lastRefresh.isValid() ? tr("%1 (reload failed)").arg(refresh) : tr("%1 (load failed)").arg(refresh);
     }
     m_refreshLabel->setText(refresh);
 
