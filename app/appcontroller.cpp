@@ -2,18 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
 
+#include "demo/demolauncher.h"
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
 #include "workspace/workspacewatcher.h"
-
-#if __has_include("demo/demolauncher.h")
-// Until the demo launcher has landed on main, --demo only shows the empty window.
-#define OPSDECK_HAVE_DEMO_LAUNCHER 1
-#include "demo/demolauncher.h"
-#endif
 
 #include <QCoreApplication>
 #include <QDir>
@@ -83,7 +78,6 @@ void AppController::openWorkspace(const QString &path)
 
 void AppController::startDemo()
 {
-#ifdef OPSDECK_HAVE_DEMO_LAUNCHER
     if (!m_demo) {
         m_demo = new DemoLauncher(this);
         connect(m_demo, &DemoLauncher::ready, this, [this](const QString &workspacePath) {
@@ -101,9 +95,6 @@ void AppController::startDemo()
         });
     }
     m_demo->start(dataDir());
-#else
-    onFirstLoad();
-#endif
 }
 
 QString AppController::dataDir() const
