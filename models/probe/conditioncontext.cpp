@@ -31,6 +31,14 @@ const QJsonValue *ConditionContext::json(QString *error)
         m_parsed = true;
         if (m_input.body.trimmed().isEmpty()) {
             m_jsonError = tr("the body is empty, not JSON");
+        } else if (const QByteArray trimmed = m_input.body.trimmed();
+                   !QByteArrayView("{[\"-0123456789tfn").contains(trimmed.front())) {
+            // Usually an HTML error page from a proxy: show its start, which says more than a parser offset.
+            QString start = QString::fromUtf8(trimmed.left(128)).simplified();
+            if (start.size() > 32 || trimmed.size() > 128) {
+                start = start.left(32) + QChar(0x2026);
+            }
+            m_jsonError = tr("the body is not JSON (it starts with \"%1\")").arg(start);
         } else {
             // Wrapped in [ ] so that a bare string or number is a valid body too, as in Gatus. Qt's parser
             // refuses nesting deeper than 1024 levels, which guards against hostile bodies.
