@@ -1,9 +1,61 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appcontroller.h"
+#include "commandline.h"
+#include "languagemanager.h"
+#include "mainwindow.h"
+#include "settingskeys.h"
+#include "thememanager.h"
+#include "workspace/validatecommand.h"
+
 #include <QApplication>
+#include <QSettings>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+int runConsole(const CommandLine &commandLine)
+{
+    QTextStream out(stdout);
+    return runValidateCommand(commandLine.validateFile, out);
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    return 0;
+    // Subcommands run without a display: only a QCoreApplication for them.
+    const bool console = CommandLine::wantsConsole(argc, argv);
+    std::unique_ptr<QCoreApplication> app(console ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    QCoreApplication::setOrganizationName(QStringLiteral("OpsDeck"));
+    QCoreApplication::setApplicationName(QStringLiteral("opsdeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
+
+    LanguageManager languages;
+    const QStringList candidates { CommandLine::requestedLanguage(argc, argv),
+        QSettings().value(SettingsKeys::language()).toString(), LanguageManager::systemLanguage(),
+        QStringLiteral("en") };
+    for (const QString &language : candidates) {
+        if (!language.isEmpty() && languages.setLanguage(language)) {
+            break;
+        }
+    }
+
+    const CommandLine commandLine = CommandLine::parse(*app);
+    if (commandLine.mode != CommandLine::Mode::Gui) {
+        return runConsole(commandLine);
+    }
+
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/opsdeck.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("opsdeck"));
+    ThemeManager themes;
+    themes.setTheme(ThemeManager::fromString(QSettings().value(SettingsKeys::theme()).toString()));
+
+    MainWindow window(&languages, &themes);
+    window.restoreWindowSettings();
+    AppController controller(commandLine, &window, &languages);
+    window.show();
+    controller.start();
+    return QCoreApplication::exec();
 }

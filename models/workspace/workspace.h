@@ -43,7 +43,7 @@ struct WorkspaceInfo
     LocalizedText title;
     LocalizedText description;
     QString environment = QStringLiteral("production"); // runbooks in "production" need typed confirmation
-    QString storage;                                    // empty = local SQLite; "postgresql://..." = team mode
+    QString storage; // empty = local SQLite; "postgresql://..." = team mode
     SourcePos pos;
 };
 
@@ -66,23 +66,23 @@ struct Sources
 // endpoints[]: Gatus-compatible keys plus OpsDeck's extensions.
 struct Endpoint
 {
-    QString name;                         // name (unique id)
-    LocalizedText title;                  // title (optional display name; defaults to name)
-    QString group;                        // group
-    QString url;                          // url
+    QString name; // name (unique id)
+    LocalizedText title; // title (optional display name; defaults to name)
+    QString group; // group
+    QString url; // url
     QString method = QStringLiteral("GET"); // method
-    QMap<QString, QString> headers;       // headers
-    QString body;                         // body
-    Milliseconds interval { 60000 };      // interval
-    Milliseconds timeout { 10000 };       // timeout (overall deadline of one probe)
-    QStringList conditions;               // conditions: all must hold, else CRITICAL
-    QStringList warnConditions;           // warn-conditions: all must hold, else WARNING
-    int failureThreshold = 1;             // failure-threshold: consecutive failures before CRITICAL (PENDING before)
-    int successThreshold = 1;             // success-threshold
-    QString caFile;                       // ca-file: extra CA to trust (never "ignore TLS errors")
-    qint64 maxBodyBytes = 1024 * 1024;    // max-body: body cap in bytes (accepts 512KiB, 1MiB)
-    int maxRedirects = 5;                 // max-redirects (0..5)
-    bool enabled = true;                  // enabled
+    QMap<QString, QString> headers; // headers
+    QString body; // body
+    Milliseconds interval { 60000 }; // interval
+    Milliseconds timeout { 10000 }; // timeout (overall deadline of one probe)
+    QStringList conditions; // conditions: all must hold, else CRITICAL
+    QStringList warnConditions; // warn-conditions: all must hold, else WARNING
+    int failureThreshold = 1; // failure-threshold: consecutive failures before CRITICAL (PENDING before)
+    int successThreshold = 1; // success-threshold
+    QString caFile; // ca-file: extra CA to trust (never "ignore TLS errors")
+    qint64 maxBodyBytes = 1024 * 1024; // max-body: body cap in bytes (accepts 512KiB, 1MiB)
+    int maxRedirects = 5; // max-redirects (0..5)
+    bool enabled = true; // enabled
     SourcePos pos;
 };
 
@@ -118,17 +118,17 @@ struct KpiSource
 {
     enum class Kind { None, Prometheus, Metrics, Json, Probe, ErrorBudget };
     Kind kind = Kind::None;
-    QString query;                 // prometheus
-    QString url;                   // metrics
-    QString metric;                // metrics
+    QString query; // prometheus
+    QString url; // metrics
+    QString metric; // metrics
     QMap<QString, QString> labels; // metrics
-    QString aggregate;             // metrics: gauge | rate | quantile
-    double quantile = 0.0;         // metrics (aggregate quantile)
-    QString endpoint;              // json, probe, error-budget
-    QString path;                  // json
-    QString figure;                // probe
-    double objective = 0.0;        // error-budget, percent
-    Milliseconds window { 0 };     // metrics, probe; error-budget period
+    QString aggregate; // metrics: gauge | rate | quantile
+    double quantile = 0.0; // metrics (aggregate quantile)
+    QString endpoint; // json, probe, error-budget
+    QString path; // json
+    QString figure; // probe
+    double objective = 0.0; // error-budget, percent
+    Milliseconds window { 0 }; // metrics, probe; error-budget period
     SourcePos pos;
 };
 
@@ -144,9 +144,9 @@ struct Kpi
     Thresholds thresholds;
     KpiSource source;
     Milliseconds interval { 30000 };
-    int tier = 0;         // SLO tier (seed 000: 1-3), 0 = none
+    int tier = 0; // SLO tier (seed 000: 1-3), 0 = none
     bool warRoom = false; // war-room: shown large on the war-room screen
-    QString chart;        // chart: id of a chart panel it opens, empty = its own
+    QString chart; // chart: id of a chart panel it opens, empty = its own
     SourcePos pos;
 };
 
@@ -157,9 +157,9 @@ struct Schedule
     enum class Kind { OnDemand, Daily, Weekly, Monthly };
     Kind kind = Kind::OnDemand;
     std::optional<QTime> time; // due time; absent = end of day
-    QList<int> weekdays;       // weekly: 1 = Monday .. 7 = Sunday
-    QList<int> monthDays;      // monthly: 1..31 (a day past the month's end means its last day)
-    QString text;              // as written
+    QList<int> weekdays; // weekly: 1 = Monday .. 7 = Sunday
+    QList<int> monthDays; // monthly: 1..31 (a day past the month's end means its last day)
+    QString text; // as written
 };
 
 // checklists[].items[].verify: { endpoint: name, state: ok } or { kpi: id, state: normal }
@@ -207,20 +207,20 @@ struct RunbookStep
     Kind kind = Kind::Manual;
     QString id; // defaults to "step-<n>"
     LocalizedText title;
-    QString endpoint;     // check, wait-until-healthy
-    QString expectState;  // check
-    QString method;       // http
-    QString url;          // http (may contain ${NAME})
+    QString endpoint; // check, wait-until-healthy
+    QString expectState; // check
+    QString method; // http
+    QString url; // http (may contain ${NAME})
     QMap<QString, QString> headers; // http (values may contain ${NAME})
-    QString body;         // http
+    QString body; // http
     QStringList conditions; // http
     LocalizedText instruction; // manual
-    QStringList argv;     // command
-    Milliseconds poll { 5000 };     // wait-until-healthy
+    QStringList argv; // command
+    Milliseconds poll { 5000 }; // wait-until-healthy
     Milliseconds timeout { 30000 }; // wait-until-healthy, command, http
-    Milliseconds budget { 0 };      // 0 = none
+    Milliseconds budget { 0 }; // 0 = none
     OnFailure onFailure = OnFailure::Stop;
-    std::optional<bool> confirm;    // unset = derived (state-changing http, command)
+    std::optional<bool> confirm; // unset = derived (state-changing http, command)
     SourcePos pos;
 };
 

@@ -1,0 +1,142 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "appcontroller.h"
+
+#include "demo/demolauncher.h"
+#include "firstpaintprobe.h"
+#include "mainwindow.h"
+#include "screenshotter.h"
+#include "settingskeys.h"
+#include "storage/storage.h"
+#include "workspace/workspacewatcher.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSettings>
+
+#include <cstdio>
+
+AppController::AppController(
+    const CommandLine &commandLine, MainWindow *window, LanguageManager *languages, QObject *parent)
+    : QObject(parent)
+    , m_commandLine(commandLine)
+    , m_window(window)
+    , m_languages(languages)
+    , m_storage(new Storage(this))
+    , m_watcher(new WorkspaceWatcher(this))
+    , m_firstPaint(FirstPaintProbe::installDeferred(window))
+{
+    connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
+    connect(m_window, &MainWindow::reloadRequested, m_watcher, &WorkspaceWatcher::reload);
+    connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
+        m_window->setWorkspace(workspace, m_origin);
+        onFirstLoad();
+    });
+    connect(m_watcher, &WorkspaceWatcher::loadFailed, this,
+        [this](const QString &path, const QList<Diagnostic> &diagnostics) {
+            if (!m_firstLoadSeen) {
+                // Also on the terminal: a broken file named on the command line is worth a line there.
+                for (const Diagnostic &diagnostic : diagnostics) {
+                    std::fprintf(stderr, "%s\n", qPrintable(diagnostic.toString()));
+                }
+            }
+            m_window->showLoadFailure(path, diagnostics);
+            onFirstLoad();
+        });
+}
+
+void AppController::start()
+{
+    openStorage();
+    if (m_commandLine.demo) {
+        startDemo();
+        return;
+    }
+    QString path = m_commandLine.workspace;
+    if (path.isEmpty()) {
+        path = QSettings().value(SettingsKeys::lastWorkspace()).toString();
+        if (!path.isEmpty() && !QFileInfo::exists(path)) {
+            std::fprintf(stderr, "opsdeck: %s\n",
+                qPrintable(tr("the last workspace %1 no longer exists; opening the demo").arg(path)));
+            path.clear();
+        }
+    }
+    if (path.isEmpty()) {
+        startDemo();
+    } else {
+        openWorkspace(path);
+    }
+}
+
+void AppController::openWorkspace(const QString &path)
+{
+    m_origin = MainWindow::Origin::File;
+    m_watcher->open(path); // emits workspaceLoaded or loadFailed
+}
+
+void AppController::startDemo()
+{
+    if (!m_demo) {
+        m_demo = new DemoLauncher(this);
+        connect(m_demo, &DemoLauncher::ready, this, [this](const QString &workspacePath) {
+            m_origin = MainWindow::Origin::Demo;
+            m_watcher->open(workspacePath);
+        });
+        connect(m_demo, &DemoLauncher::failed, this, [this](const QString &error) {
+            const QString message = tr("The demo service could not be started: %1").arg(error);
+            std::fprintf(stderr, "opsdeck: %s\n", qPrintable(message));
+            auto *box
+                = new QMessageBox(QMessageBox::Warning, tr("Demo unavailable"), message, QMessageBox::Ok, m_window);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            onFirstLoad();
+        });
+    }
+    m_demo->start(dataDir());
+}
+
+QString AppController::dataDir() const
+{
+    return m_commandLine.dataDir.isEmpty() ? Storage::defaultDataDir() : m_commandLine.dataDir;
+}
+
+void AppController::openStorage()
+{
+    const QString path = Storage::databasePath(dataDir());
+    connect(m_storage, &Storage::opened, this, [this, path](int schemaVersion) {
+        m_window->setStorageState(MainWindow::StorageState::Open,
+            tr("%1 (schema version %2)").arg(QDir::toNativeSeparators(path)).arg(schemaVersion));
+    });
+    connect(m_storage, &Storage::openFailed, this, [this](const QString &error) {
+        // The storage layer never recreates or overwrites a database it cannot open; the app goes on read-only.
+        std::fprintf(stderr, "opsdeck: %s\n", qPrintable(tr("cannot open the database: %1").arg(error)));
+        m_window->setStorageState(MainWindow::StorageState::Failed, error);
+    });
+    m_window->setStorageState(MainWindow::StorageState::Opening, QDir::toNativeSeparators(path));
+    m_storage->open(path);
+}
+
+void AppController::onFirstLoad()
+{
+    if (m_firstLoadSeen) {
+        return;
+    }
+    m_firstLoadSeen = true;
+    if (m_firstPaint) {
+        m_firstPaint->ready();
+    }
+    if (!m_commandLine.screenshotDir.isEmpty()) {
+        auto *shots = new Screenshotter(m_window, m_languages, m_commandLine.screenshotDir, this);
+        connect(shots, &Screenshotter::finished, this, [shots](const QString &error) {
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "opsdeck: screenshots: %s\n", qPrintable(error));
+            } else {
+                std::printf("%s\n", qPrintable(shots->savedFiles().join(QLatin1Char('\n'))));
+            }
+            QCoreApplication::exit(error.isEmpty() ? 0 : 1);
+        });
+        shots->start();
+    }
+}

@@ -1,0 +1,118 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandline.h"
+
+#include "languagemanager.h"
+
+#include <QCommandLineParser>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+// Options that take a value, so their value is not mistaken for the subcommand.
+bool takesValue(const char *arg)
+{
+    for (const char *option : { "--lang", "--data-dir", "--screenshot-dir", "-lang", "-data-dir", "-screenshot-dir" }) {
+        if (std::strcmp(arg, option) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+[[noreturn]] void fail(const QString &message)
+{
+    std::fprintf(stderr, "opsdeck: %s\n", qPrintable(message));
+    std::exit(1);
+}
+} // namespace
+
+bool CommandLine::wantsConsole(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const char *arg = argv[i];
+        if (std::strcmp(arg, "-h") == 0 || std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "--help-all") == 0
+            || std::strcmp(arg, "-v") == 0 || std::strcmp(arg, "--version") == 0) {
+            return true;
+        }
+        if (takesValue(arg)) {
+            ++i;
+            continue;
+        }
+        if (arg[0] != '-') {
+            return std::strcmp(arg, "validate") == 0;
+        }
+    }
+    return false;
+}
+
+QString CommandLine::requestedLanguage(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if ((std::strcmp(argv[i], "--lang") == 0 || std::strcmp(argv[i], "-lang") == 0) && i + 1 < argc) {
+            return QString::fromLocal8Bit(argv[i + 1]);
+        }
+        if (std::strncmp(argv[i], "--lang=", 7) == 0) {
+            return QString::fromLocal8Bit(argv[i] + 7);
+        }
+    }
+    return {};
+}
+
+CommandLine CommandLine::parse(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("OpsDeck, an operations console for on-call engineers.\n\n"
+           "Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.\n"
+           "Subcommand:\n  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 "
+           "otherwise."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("workspace"), tr("The workspace file (YAML) to open."), QStringLiteral("[WORKSPACE]"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"), tr("Start the bundled demo service and open the demo workspace against it."));
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"), tr("Keep the database in <dir> instead of the user's data directory."), tr("dir"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        tr("User interface language: %1. Default: the last one chosen, else the system's.")
+            .arg(LanguageManager::availableLanguages().join(QLatin1String(", "))),
+        tr("language"));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot-dir"),
+        tr("Save every page in each language to <dir> once the workspace has loaded, then quit."), tr("dir"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ demoOption, dataDirOption, langOption, screenshotOption });
+    parser.process(app);
+
+    CommandLine cl;
+    cl.demo = parser.isSet(demoOption);
+    cl.dataDir = parser.value(dataDirOption);
+    cl.language = parser.value(langOption);
+    cl.screenshotDir = parser.value(screenshotOption);
+    if (!cl.language.isEmpty() && !LanguageManager::availableLanguages().contains(cl.language)) {
+        fail(tr("unknown language \"%1\" for --lang; available: %2")
+                 .arg(cl.language, LanguageManager::availableLanguages().join(QLatin1String(", "))));
+    }
+
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty() && args.first() == QLatin1String("validate")) {
+        if (args.size() != 2) {
+            fail(tr("usage: opsdeck validate FILE"));
+        }
+        cl.mode = Mode::Validate;
+        cl.validateFile = args[1];
+        return cl;
+    }
+    if (args.size() > 1) {
+        fail(tr("only one workspace file can be opened; got %1").arg(args.size()));
+    }
+    if (!args.isEmpty()) {
+        if (cl.demo) {
+            fail(tr("--demo opens the demo workspace; do not name a workspace file too"));
+        }
+        cl.workspace = args.first();
+    }
+    return cl;
+}

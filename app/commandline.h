@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+// opsdeck [WORKSPACE] | opsdeck validate FILE, with --demo, --data-dir, --lang and the hidden --screenshot-dir.
+struct CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+public:
+    enum class Mode { Gui, Validate };
+
+    Mode mode = Mode::Gui;
+    QString workspace; // Gui: the file to open; empty = last workspace, else the demo
+    QString validateFile; // Validate
+    bool demo = false;
+    QString dataDir; // empty = Storage::defaultDataDir()
+    QString language; // empty = remembered, else the system's
+    QString screenshotDir; // non-empty: grab every page in en and ko, then quit
+
+    // Before any QCoreApplication exists: whether argv asks for a command-line subcommand (or only for help or the
+    // version), so that main() constructs a QCoreApplication instead of a QApplication.
+    static bool wantsConsole(int argc, char **argv);
+    // Before parsing: the --lang value in argv, so that --help is already translated.
+    static QString requestedLanguage(int argc, char **argv);
+
+    // Parses the application's arguments; on --help / --version / an error prints and exits like
+    // QCommandLineParser::process().
+    static CommandLine parse(const QCoreApplication &app);
+};

@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/migration.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Migrations {
+
+const QList<Migration> &all()
+{
+    static const QList<Migration> list = {
+        { 1, u"meta and event log"_s,
+            {
+                u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+                u"CREATE TABLE events (id {{ID}}, at_ms BIGINT NOT NULL, workspace_id TEXT NOT NULL, "
+                u"kind TEXT NOT NULL, source TEXT NOT NULL, payload TEXT)"_s,
+                u"CREATE INDEX events_workspace_at ON events (workspace_id, at_ms)"_s,
+            } },
+        { 2, u"metric series and samples"_s,
+            {
+                u"CREATE TABLE series (id {{ID}}, workspace_id TEXT NOT NULL, name TEXT NOT NULL, "
+                u"unit TEXT NOT NULL DEFAULT '', UNIQUE (workspace_id, name))"_s,
+                u"CREATE TABLE samples (series_id BIGINT NOT NULL REFERENCES series (id) ON DELETE CASCADE, "
+                u"at_ms BIGINT NOT NULL, value DOUBLE PRECISION NOT NULL)"_s,
+                u"CREATE INDEX samples_series_at ON samples (series_id, at_ms)"_s,
+            } },
+    };
+    return list;
+}
+
+int latestVersion()
+{
+    return all().isEmpty() ? 0 : all().constLast().version;
+}
+
+QString forDialect(const QString &sql, SqlDialect dialect)
+{
+    QString out = sql;
+    switch (dialect) {
+    case SqlDialect::SQLite:
+        // Only INTEGER PRIMARY KEY aliases the rowid; AUTOINCREMENT keeps ids of deleted rows from coming back.
+        out.replace(u"{{ID}}"_s, u"INTEGER PRIMARY KEY AUTOINCREMENT"_s);
+        out.replace(u"{{BLOB}}"_s, u"BLOB"_s);
+        break;
+    case SqlDialect::PostgreSQL:
+        out.replace(u"{{ID}}"_s, u"BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"_s);
+        out.replace(u"{{BLOB}}"_s, u"BYTEA"_s);
+        break;
+    }
+    return out;
+}
+
+} // namespace Migrations

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// The same schema runs on SQLite (local) and PostgreSQL (team mode). Migration SQL is written in the common
+// subset; the few unavoidable differences are placeholders that forDialect() substitutes:
+//   {{ID}}    an auto-numbered 64-bit primary key
+//   {{BLOB}}  a binary column
+// Times: data columns hold integer epoch milliseconds UTC (BIGINT, named *_ms) so they sort, compare and index
+// the same on both engines; schema_version.applied_at is ISO-8601 UTC text because only people read it.
+enum class SqlDialect {
+    SQLite,
+    PostgreSQL,
+};
+
+struct Migration
+{
+    int version = 0;
+    QString description;
+    QStringList statements;
+};
+
+namespace Migrations {
+
+// Ordered by version, starting at 1, without gaps. Adding a migration = appending one entry in migration.cpp.
+const QList<Migration> &all();
+int latestVersion();
+QString forDialect(const QString &sql, SqlDialect dialect);
+
+} // namespace Migrations

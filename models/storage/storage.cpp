@@ -1,0 +1,104 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/storage.h"
+
+#include "storage/database.h"
+#include "storage/storageworker.h"
+
+#include <QDir>
+#include <QStandardPaths>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+Storage::Storage(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread(this))
+    , m_worker(new StorageWorker)
+    , m_busyTimeoutMs(Database::DefaultBusyTimeoutMs)
+{
+    m_thread->setObjectName(u"OpsDeck storage"_s);
+    m_worker->moveToThread(m_thread);
+
+    connect(m_worker, &StorageWorker::opened, this, [this](quint64 openId, int schemaVersion) {
+        if (openId != m_openId) {
+            return; // superseded by a later open() or close()
+        }
+        m_schemaVersion = schemaVersion;
+        setState(State::Open);
+        emit opened(schemaVersion);
+    });
+    connect(m_worker, &StorageWorker::openFailed, this, [this](quint64 openId, const QString &error) {
+        if (openId != m_openId) {
+            return;
+        }
+        m_error = error;
+        setState(State::Failed);
+        emit openFailed(error);
+    });
+    connect(m_worker, &StorageWorker::jobFinished, this, &Storage::jobFinished);
+    connect(m_worker, &StorageWorker::jobFailed, this, &Storage::jobFailed);
+    connect(m_worker, &StorageWorker::batchCommitted, this, &Storage::batchCommitted);
+    m_thread->start();
+}
+
+Storage::~Storage()
+{
+    // The Shutdown task runs after everything queued before it, then quits the thread: queued writes are kept.
+    m_worker->enqueue({ StorageWorker::TaskKind::Shutdown, 0, {}, {}, 0 });
+    m_thread->wait();
+    delete m_worker;
+}
+
+QString Storage::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QString Storage::databasePath(const QString &dataDir)
+{
+    return QDir::cleanPath(dataDir + u"/opsdeck.sqlite"_s);
+}
+
+void Storage::open(const QString &path)
+{
+    m_path = path;
+    m_error.clear();
+    m_schemaVersion = 0;
+    m_worker->enqueue({ StorageWorker::TaskKind::Open, ++m_openId, {}, path, m_busyTimeoutMs });
+    setState(State::Opening);
+}
+
+void Storage::close()
+{
+    ++m_openId;
+    m_worker->enqueue({ StorageWorker::TaskKind::Close, 0, {}, {}, 0 });
+    m_schemaVersion = 0;
+    setState(State::Closed);
+}
+
+quint64 Storage::submit(Job job)
+{
+    return enqueueJob(true, std::move(job));
+}
+
+quint64 Storage::submitRead(Job job)
+{
+    return enqueueJob(false, std::move(job));
+}
+
+quint64 Storage::enqueueJob(bool write, Job job)
+{
+    const quint64 id = ++m_nextJobId;
+    m_worker->enqueue(
+        { write ? StorageWorker::TaskKind::Write : StorageWorker::TaskKind::Read, id, std::move(job), {}, 0 });
+    return id;
+}
+
+void Storage::setState(State state)
+{
+    if (m_state != state) {
+        m_state = state;
+        emit stateChanged(state);
+    }
+}

@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMutex>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QVariant>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+class Database;
+
+// Lives on Storage's QThread and owns the only connection to the database (created and removed on that thread).
+// Tasks arrive through a mutex-guarded queue in submission order; consecutive writes run in one transaction
+// (each job inside its own savepoint, so one failing job does not take the others with it), reads run in a
+// read transaction of their own. Results go back through signals, which reach Storage as queued calls.
+class StorageWorker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Job = std::function<QVariant(QSqlDatabase &)>;
+    enum class TaskKind {
+        Open,
+        Close,
+        Write,
+        Read,
+        Shutdown,
+    };
+    struct Task
+    {
+        TaskKind kind = TaskKind::Write;
+        quint64 id = 0; // the job id, or the open request id
+        Job job;
+        QString path;
+        int busyTimeoutMs = 0;
+    };
+    static constexpr qsizetype MaxBatch = 500;
+
+    explicit StorageWorker(QObject *parent = nullptr);
+    ~StorageWorker() override;
+
+    // Thread-safe. A Shutdown task closes the database and quits the worker's thread once everything queued
+    // before it has run.
+    void enqueue(Task task);
+
+signals:
+    void opened(quint64 openId, int schemaVersion);
+    void openFailed(quint64 openId, const QString &error);
+    void jobFinished(quint64 id, const QVariant &result);
+    void jobFailed(quint64 id, const QString &error);
+    void batchCommitted(int jobCount);
+
+private:
+    struct Outcome
+    {
+        quint64 id = 0;
+        bool ok = false;
+        QVariant result;
+        QString error;
+    };
+
+    void processQueue();
+    void openDatabase(const Task &task);
+    void closeDatabase();
+    void runRead(const Task &task);
+    void runWrites(const std::deque<Task> &tasks, size_t begin, size_t end);
+    bool runJob(const Job &job, QVariant *result, QString *error);
+    void failAll(const std::deque<Task> &tasks, size_t begin, size_t end, const QString &error);
+    bool isOpen() const;
+
+    QMutex m_mutex;
+    std::deque<Task> m_queue;
+    bool m_scheduled = false;
+    std::unique_ptr<Database> m_db;
+    QString m_connectionName;
+};

@@ -1,0 +1,123 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// endpoints[] (Gatus-compatible) and maintenance[].
+#include "workspace/bytesize.h"
+#include "workspace/scheduleparser.h"
+#include "workspace/sections.h"
+#include "workspace/yamlreader.h"
+
+namespace {
+
+Endpoint readEndpoint(YamlReader &r, const YamlValue &v, QHash<QString, int> &names)
+{
+    Endpoint e;
+    e.pos = YamlReader::pos(v);
+    if (!r.expectMap(v,
+            { "name", "title", "group", "url", "method", "headers", "body", "interval", "timeout", "conditions",
+                "warn-conditions", "failure-threshold", "success-threshold", "ca-file", "max-body", "max-redirects",
+                "enabled" },
+            { "alerts", "client", "ui", "dns", "ssh", "graphql", "extra-labels" })) {
+        return e;
+    }
+    r.readId(v, "name", e.name, names,
+        QCoreApplication::translate("WorkspaceLoader", "duplicate endpoint name \"%1\" (first defined on line %2)"));
+    r.readText(v, "title", e.title);
+    if (e.title.isEmpty()) {
+        e.title = { e.name, e.name };
+    }
+    r.readString(v, "group", e.group);
+    if (r.readTemplate(v, "url", e.url, YamlReader::Required)) {
+        r.checkHttpUrl(r.get(v, "url"), e.url);
+    }
+    if (const YamlValue method = r.get(v, "method")) {
+        e.method = r.httpMethod(method).value_or(e.method);
+    }
+    r.readHeaders(v, "headers", e.headers);
+    r.readTemplate(v, "body", e.body);
+    r.readDuration(v, "interval", e.interval, true);
+    r.readDuration(v, "timeout", e.timeout, true);
+    r.readStringList(v, "conditions", e.conditions);
+    r.readStringList(v, "warn-conditions", e.warnConditions);
+    r.readInt(v, "failure-threshold", e.failureThreshold, 1, 1000);
+    r.readInt(v, "success-threshold", e.successThreshold, 1, 1000);
+    r.readString(v, "ca-file", e.caFile);
+    if (const YamlValue maxBody = r.get(v, "max-body")) {
+        QString problem;
+        const auto s = r.string(maxBody, YamlReader::Required);
+        const auto bytes = s ? ByteSize::parse(*s, &problem) : std::nullopt;
+        if (s && !bytes) {
+            r.error(maxBody, problem);
+        } else if (bytes) {
+            e.maxBodyBytes = *bytes;
+        }
+    }
+    r.readInt(v, "max-redirects", e.maxRedirects, 0, 5);
+    r.readBool(v, "enabled", e.enabled);
+    return e;
+}
+
+MaintenanceWindow readWindow(YamlReader &r, const YamlValue &v)
+{
+    MaintenanceWindow w;
+    w.pos = YamlReader::pos(v);
+    if (!r.expectMap(v, { "name", "start", "duration", "every", "endpoints", "groups" })) {
+        return w;
+    }
+    r.readString(v, "name", w.name);
+    if (const YamlValue start = r.get(v, "start", YamlReader::Required)) {
+        w.start = r.time(start).value_or(QTime());
+    }
+    if (const YamlValue duration = r.get(v, "duration", YamlReader::Required)) {
+        w.duration = r.duration(duration, true).value_or(Milliseconds { 0 });
+    }
+    if (const YamlValue every = r.get(v, "every")) {
+        // `every: [mon, fri]` or `every: mon,fri`
+        std::optional<QStringList> list;
+        if (every.node.IsSequence()) {
+            list = r.stringList(every);
+        } else if (const auto s = r.string(every)) {
+            list = s->split(u',', Qt::SkipEmptyParts);
+        }
+        if (list) {
+            QString problem;
+            const auto days = ScheduleParser::weekdays(list->join(u','), &problem);
+            if (days) {
+                w.weekdays = *days;
+            } else if (!list->isEmpty()) {
+                r.error(every, problem);
+            }
+        }
+    }
+    if (const YamlValue endpoints = r.get(v, "endpoints")) {
+        if (const auto names = r.stringList(endpoints)) {
+            w.endpoints = *names;
+            const QList<YamlValue> items = r.listItems(endpoints);
+            for (qsizetype i = 0; i < items.size() && i < names->size(); ++i) {
+                r.reference(PendingReference::Target::Endpoint, items.at(i), names->at(i));
+            }
+        }
+    }
+    r.readStringList(v, "groups", w.groups);
+    return w;
+}
+
+} // namespace
+
+namespace WorkspaceSections {
+
+void readEndpoints(YamlReader &r, const YamlValue &value, QList<Endpoint> &out)
+{
+    QHash<QString, int> names;
+    for (const YamlValue &item : r.listItems(value)) {
+        out.append(readEndpoint(r, item, names));
+    }
+}
+
+void readMaintenance(YamlReader &r, const YamlValue &value, QList<MaintenanceWindow> &out)
+{
+    for (const YamlValue &item : r.listItems(value)) {
+        out.append(readWindow(r, item));
+    }
+}
+
+} // namespace WorkspaceSections

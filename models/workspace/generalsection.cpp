@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The small sections: workspace, sources, incidents.
+#include "workspace/sections.h"
+#include "workspace/yamlreader.h"
+
+namespace {
+
+void readServer(YamlReader &r, const YamlValue &v, MetricServer &out, bool scrapes)
+{
+    out.pos = YamlReader::pos(v);
+    const bool isMap
+        = scrapes ? r.expectMap(v, { "url", "headers", "scrape-interval" }) : r.expectMap(v, { "url", "headers" });
+    if (!isMap) {
+        return;
+    }
+    if (r.readTemplate(v, "url", out.url, YamlReader::Required)) {
+        r.checkHttpUrl(r.get(v, "url"), out.url);
+    }
+    r.readHeaders(v, "headers", out.headers);
+    if (scrapes) {
+        r.readDuration(v, "scrape-interval", out.scrapeInterval, true);
+    }
+}
+
+SeverityLevel readSeverity(YamlReader &r, const YamlValue &v, QHash<QString, int> &ids)
+{
+    SeverityLevel s;
+    s.pos = YamlReader::pos(v);
+    if (!r.expectMap(v, { "id", "title", "description", "ack", "resolve" })) {
+        return s;
+    }
+    r.readId(v, "id", s.id, ids,
+        QCoreApplication::translate("WorkspaceLoader", "duplicate severity id \"%1\" (first defined on line %2)"));
+    r.readText(v, "title", s.title);
+    if (s.title.isEmpty()) {
+        s.title = { s.id, s.id };
+    }
+    r.readText(v, "description", s.description);
+    r.readDuration(v, "ack", s.ack);
+    r.readDuration(v, "resolve", s.resolve);
+    return s;
+}
+
+} // namespace
+
+namespace WorkspaceSections {
+
+void readInfo(YamlReader &r, const YamlValue &v, WorkspaceInfo &out)
+{
+    out.pos = YamlReader::pos(v);
+    if (!r.expectMap(v, { "id", "title", "description", "environment", "storage" })) {
+        return;
+    }
+    r.readString(v, "id", out.id);
+    r.readText(v, "title", out.title);
+    r.readText(v, "description", out.description);
+    if (const YamlValue environment = r.get(v, "environment")) {
+        out.environment = r.string(environment, YamlReader::Required).value_or(out.environment);
+    }
+    if (const YamlValue storage = r.get(v, "storage")) {
+        out.storage = r.templateString(storage).value_or(QString());
+        if (!out.storage.isEmpty() && !out.storage.startsWith(QLatin1String("postgresql://"))
+            && !out.storage.startsWith(QLatin1String("postgres://")) && !out.storage.startsWith(QLatin1String("${"))) {
+            r.error(storage,
+                QCoreApplication::translate(
+                    "WorkspaceLoader", "expected a postgresql:// URL (or no storage key for local storage), got \"%1\"")
+                    .arg(out.storage));
+        }
+    }
+}
+
+void readSources(YamlReader &r, const YamlValue &v, Sources &out)
+{
+    if (!r.expectMap(v, { "prometheus", "alertmanager" })) {
+        return;
+    }
+    if (const YamlValue prometheus = r.get(v, "prometheus")) {
+        readServer(r, prometheus, out.prometheus, true);
+    }
+    if (const YamlValue alertmanager = r.get(v, "alertmanager")) {
+        readServer(r, alertmanager, out.alertmanager, false);
+    }
+}
+
+void readIncidents(YamlReader &r, const YamlValue &v, IncidentSettings &out)
+{
+    if (!r.expectMap(v, { "severities", "categories" })) {
+        return;
+    }
+    if (const YamlValue severities = r.get(v, "severities"); severities && !severities.isNull()) {
+        const QList<YamlValue> list = r.listItems(severities);
+        if (list.isEmpty() && severities.node.IsSequence()) {
+            r.error(severities,
+                QCoreApplication::translate(
+                    "WorkspaceLoader", "expected at least one severity (leave the key out for the default P0-P3)"));
+        }
+        QHash<QString, int> ids;
+        for (const YamlValue &item : list) {
+            out.severities.append(readSeverity(r, item, ids));
+        }
+    } else {
+        out.severities = IncidentSettings::defaultSeverities();
+    }
+    r.readStringList(v, "categories", out.categories);
+}
+
+} // namespace WorkspaceSections

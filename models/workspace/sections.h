@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to the workspace loader: one reader per top-level section of the workspace file.
+
+#include "workspace/workspace.h"
+
+class YamlReader;
+struct YamlValue;
+
+namespace WorkspaceSections {
+
+void readInfo(YamlReader &r, const YamlValue &value, WorkspaceInfo &out);
+void readSources(YamlReader &r, const YamlValue &value, Sources &out);
+void readEndpoints(YamlReader &r, const YamlValue &value, QList<Endpoint> &out);
+void readMaintenance(YamlReader &r, const YamlValue &value, QList<MaintenanceWindow> &out);
+void readKpis(YamlReader &r, const YamlValue &value, QList<Kpi> &out);
+void readChecklists(YamlReader &r, const YamlValue &value, QList<Checklist> &out);
+void readRunbooks(YamlReader &r, const YamlValue &value, QList<Runbook> &out);
+void readIncidents(YamlReader &r, const YamlValue &value, IncidentSettings &out);
+
+} // namespace WorkspaceSections

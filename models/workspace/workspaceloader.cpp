@@ -1,0 +1,150 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspaceloader.h"
+
+#include "workspace/sections.h"
+#include "workspace/yamlreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <QStringDecoder>
+
+#include <algorithm>
+
+namespace {
+
+template <typename T, typename F> QSet<QString> idsOf(const QList<T> &list, F id)
+{
+    QSet<QString> out;
+    for (const T &item : list) {
+        out.insert(id(item));
+    }
+    return out;
+}
+
+void checkReferences(YamlReader &r, const Workspace &w)
+{
+    const QSet<QString> endpoints = idsOf(w.endpoints, [](const Endpoint &e) { return e.name; });
+    const QSet<QString> kpis = idsOf(w.kpis, [](const Kpi &k) { return k.id; });
+    const QSet<QString> runbooks = idsOf(w.runbooks, [](const Runbook &b) { return b.id; });
+    for (const PendingReference &ref : std::as_const(r.references)) {
+        QString message;
+        switch (ref.target) {
+        case PendingReference::Target::Endpoint:
+            if (!endpoints.contains(ref.name)) {
+                message = QCoreApplication::translate("WorkspaceLoader", "unknown endpoint \"%1\"");
+            }
+            break;
+        case PendingReference::Target::Kpi:
+            if (!kpis.contains(ref.name)) {
+                message = QCoreApplication::translate("WorkspaceLoader", "unknown KPI \"%1\"");
+            }
+            break;
+        case PendingReference::Target::Runbook:
+            if (!runbooks.contains(ref.name)) {
+                message = QCoreApplication::translate("WorkspaceLoader", "unknown runbook \"%1\"");
+            }
+            break;
+        }
+        if (!message.isEmpty()) {
+            r.report(Diagnostic::Severity::Error, ref.mark, ref.path, message.arg(ref.name));
+        }
+    }
+}
+
+void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const QString &fileName)
+{
+    using namespace WorkspaceSections;
+    const YamlValue root = YamlReader::root(document);
+    if (!document.IsDefined() || document.IsNull()) {
+        r.report(Diagnostic::Severity::Error, YAML::Mark::null_mark(), QString(),
+            QCoreApplication::translate("WorkspaceLoader", "the file is empty"));
+        return;
+    }
+    if (!r.expectMap(root,
+            { "workspace", "sources", "endpoints", "maintenance", "kpis", "checklists", "runbooks", "incidents" })) {
+        return;
+    }
+    if (const YamlValue info = r.get(root, "workspace")) {
+        readInfo(r, info, w.info);
+    }
+    if (w.info.id.isEmpty()) {
+        w.info.id = QFileInfo(fileName).completeBaseName();
+    }
+    if (w.info.title.isEmpty()) {
+        w.info.title = { w.info.id, w.info.id };
+    }
+    if (const YamlValue sources = r.get(root, "sources")) {
+        readSources(r, sources, w.sources);
+    }
+    readEndpoints(r, r.get(root, "endpoints"), w.endpoints);
+    readMaintenance(r, r.get(root, "maintenance"), w.maintenance);
+    readKpis(r, r.get(root, "kpis"), w.kpis);
+    readChecklists(r, r.get(root, "checklists"), w.checklists);
+    readRunbooks(r, r.get(root, "runbooks"), w.runbooks);
+    if (const YamlValue incidents = r.get(root, "incidents")) {
+        readIncidents(r, incidents, w.incidents);
+    } else {
+        w.incidents.severities = IncidentSettings::defaultSeverities();
+    }
+    checkReferences(r, w);
+}
+
+} // namespace
+
+LoadResult WorkspaceLoader::loadFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        LoadResult result;
+        result.diagnostics.append({ Diagnostic::Severity::Error, path, 0, 0, QString(),
+            QCoreApplication::translate("WorkspaceLoader", "cannot read the file: %1").arg(file.errorString()) });
+        return result;
+    }
+    LoadResult result = loadData(file.readAll(), path);
+    if (result.workspace) {
+        result.workspace->filePath = path;
+    }
+    return result;
+}
+
+LoadResult WorkspaceLoader::loadData(const QByteArray &yaml, const QString &fileName)
+{
+    YamlReader reader(fileName);
+    Workspace workspace;
+    workspace.filePath = fileName;
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString decoded = utf8.decode(yaml); // decoding is lazy: it runs on conversion to QString
+    if (utf8.hasError()) {
+        reader.report(Diagnostic::Severity::Error, YAML::Mark::null_mark(), QString(),
+            QCoreApplication::translate("WorkspaceLoader", "the file is not UTF-8 text"));
+        return { std::nullopt, reader.diagnostics };
+    }
+    try {
+        const std::vector<YAML::Node> documents = YAML::LoadAll(yaml.toStdString());
+        readDocument(reader, documents.empty() ? YAML::Node() : documents.front(), workspace, fileName);
+        if (documents.size() > 1) {
+            reader.report(Diagnostic::Severity::Warning, documents.at(1).Mark(), QString(),
+                QCoreApplication::translate("WorkspaceLoader", "only the first YAML document is read; the file has %1")
+                    .arg(documents.size()));
+        }
+    } catch (const YAML::Exception &e) {
+        // Syntax errors; the partial results read so far would only repeat them.
+        reader.diagnostics.clear();
+        reader.report(Diagnostic::Severity::Error, e.mark, QString(),
+            QCoreApplication::translate("WorkspaceLoader", "invalid YAML: %1").arg(QString::fromStdString(e.msg)));
+    }
+    std::stable_sort(
+        reader.diagnostics.begin(), reader.diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
+            return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+        });
+    LoadResult result;
+    result.diagnostics = reader.diagnostics;
+    if (reader.diagnostics.isEmpty()
+        || std::none_of(
+            reader.diagnostics.cbegin(), reader.diagnostics.cend(), [](const Diagnostic &d) { return d.isError(); })) {
+        result.workspace = std::move(workspace);
+    }
+    return result;
+}

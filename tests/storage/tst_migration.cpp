@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/migration.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestMigration final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void versionsAreConsecutive();
+    void forDialect_data();
+    void forDialect();
+    void postgresSqlHasNoSqliteSyntax_data();
+    void postgresSqlHasNoSqliteSyntax();
+};
+
+void TestMigration::versionsAreConsecutive()
+{
+    const QList<Migration> &list = Migrations::all();
+    QVERIFY(!list.isEmpty());
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        QCOMPARE(list.at(i).version, int(i) + 1);
+        QVERIFY(!list.at(i).description.isEmpty());
+        QVERIFY(!list.at(i).statements.isEmpty());
+    }
+    QCOMPARE(Migrations::latestVersion(), list.constLast().version);
+}
+
+void TestMigration::forDialect_data()
+{
+    QTest::addColumn<SqlDialect>("dialect");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("sqlite") << SqlDialect::SQLite << u"CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, b BLOB)"_s;
+    QTest::addRow("postgresql") << SqlDialect::PostgreSQL
+                                << u"CREATE TABLE t (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, b BYTEA)"_s;
+}
+
+void TestMigration::forDialect()
+{
+    QFETCH(SqlDialect, dialect);
+    QFETCH(QString, expected);
+    QCOMPARE(Migrations::forDialect(u"CREATE TABLE t (id {{ID}}, b {{BLOB}})"_s, dialect), expected);
+}
+
+void TestMigration::postgresSqlHasNoSqliteSyntax_data()
+{
+    QTest::addColumn<QString>("sql");
+    for (const Migration &migration : Migrations::all()) {
+        for (qsizetype i = 0; i < migration.statements.size(); ++i) {
+            QTest::addRow("v%d statement %d", migration.version, int(i) + 1)
+                << Migrations::forDialect(migration.statements.at(i), SqlDialect::PostgreSQL);
+        }
+    }
+}
+
+void TestMigration::postgresSqlHasNoSqliteSyntax()
+{
+    QFETCH(QString, sql);
+    static const QRegularExpression sqliteOnly(
+        uR"(\{\{|AUTOINCREMENT|INTEGER PRIMARY KEY|WITHOUT ROWID|PRAGMA|\bBLOB\b|\bREAL\b|\bDATETIME\b|"|`|\bIF NOT EXISTS\b.*\bINDEX\b)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = sqliteOnly.match(sql);
+    QVERIFY2(!match.hasMatch(), qPrintable(u"%1: %2"_s.arg(match.captured(), sql)));
+}
+
+QTEST_GUILESS_MAIN(TestMigration)
+#include "tst_migration.moc"

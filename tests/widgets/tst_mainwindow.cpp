@@ -1,0 +1,253 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diagnosticsbanner.h"
+#include "languagemanager.h"
+#include "mainwindow.h"
+#include "pages/overviewpage.h"
+#include "recentfiles.h"
+#include "thememanager.h"
+
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace {
+Workspace makeWorkspace(int endpoints, int kpis, int checklists, int runbooks)
+{
+    Workspace ws;
+    ws.filePath = QStringLiteral("/tmp/meetpin.yaml");
+    ws.info.id = QStringLiteral("meetpin");
+    ws.info.title = { QStringLiteral("MeetPin production"), QStringLiteral("밋핀 프로덕션") };
+    ws.info.description = { QStringLiteral("Seed 003"), QString() };
+    ws.info.environment = QStringLiteral("staging");
+    for (int i = 0; i < endpoints; ++i) {
+        Endpoint e;
+        e.name = QStringLiteral("ep%1").arg(i);
+        ws.endpoints << e;
+    }
+    for (int i = 0; i < kpis; ++i) {
+        Kpi k;
+        k.id = QStringLiteral("kpi%1").arg(i);
+        ws.kpis << k;
+    }
+    ws.checklists.resize(checklists);
+    ws.runbooks.resize(runbooks);
+    return ws;
+}
+
+Diagnostic diagnostic(int line, int column, const char *path, const char *message)
+{
+    Diagnostic d;
+    d.file = QStringLiteral("meetpin.yaml");
+    d.line = line;
+    d.column = column;
+    d.path = QString::fromUtf8(path);
+    d.message = QString::fromUtf8(message);
+    return d;
+}
+
+QString labelText(QWidget *root, const char *name)
+{
+    auto *label = root->findChild<QLabel *>(QLatin1String(name));
+    return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void shortcutsSwitchPages_data();
+    void shortcutsSwitchPages();
+    void overviewShowsCounts();
+    void failedReloadKeepsLastGood();
+    void failedFirstLoadShowsDiagnostics();
+    void statusBarShowsStorageState();
+    void remembersFileWorkspacesOnly();
+    void retranslatesOnLanguageSwitch();
+
+private:
+    LanguageManager *m_languages = nullptr;
+    ThemeManager *m_themes = nullptr;
+    MainWindow *m_window = nullptr;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("OpsDeckTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    m_languages = new LanguageManager(this);
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en")));
+    m_themes = new ThemeManager(this);
+    m_window = new MainWindow(m_languages, m_themes);
+    m_window->resize(1000, 700);
+    m_window->show();
+    QApplication::setActiveWindow(m_window);
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+}
+
+void TestMainWindow::cleanup()
+{
+    delete m_window;
+    delete m_themes;
+    delete m_languages;
+}
+
+void TestMainWindow::shortcutsSwitchPages_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QString>("id");
+    const char *ids[] = { "overview", "charts", "health", "checklists", "incidents", "runbooks" };
+    for (int i = 0; i < MainWindow::PageCount; ++i) {
+        QTest::addRow("ctrl+%d", i + 1) << int(Qt::Key_1) + i << i << QString::fromLatin1(ids[i]);
+    }
+}
+
+void TestMainWindow::shortcutsSwitchPages()
+{
+    QFETCH(int, key);
+    QFETCH(int, page);
+    QFETCH(QString, id);
+    m_window->setCurrentPage(page == MainWindow::Runbooks ? MainWindow::Overview : MainWindow::Runbooks);
+    QVERIFY(m_window->currentPage() != page);
+    QTest::keyClick(m_window, Qt::Key(key), Qt::ControlModifier);
+    QCOMPARE(m_window->currentPage(), page);
+    QCOMPARE(m_window->page(page)->id(), id);
+    QVERIFY(m_window->page(page)->isVisible());
+}
+
+void TestMainWindow::overviewShowsCounts()
+{
+    OverviewPage *overview = m_window->overviewPage();
+    QVERIFY(!overview->hasWorkspace());
+    m_window->setWorkspace(makeWorkspace(3, 5, 2, 1));
+    QVERIFY(overview->hasWorkspace());
+    QCOMPARE(labelText(overview, "endpointCount"), QStringLiteral("3"));
+    QCOMPARE(labelText(overview, "kpiCount"), QStringLiteral("5"));
+    QCOMPARE(labelText(overview, "checklistCount"), QStringLiteral("2"));
+    QCOMPARE(labelText(overview, "runbookCount"), QStringLiteral("1"));
+    QCOMPARE(labelText(overview, "workspaceTitle"), QStringLiteral("MeetPin production"));
+    QCOMPARE(labelText(overview, "workspaceDescription"), QStringLiteral("Seed 003"));
+    QVERIFY(labelText(overview, "workspaceEnvironment").contains(QLatin1String("staging")));
+    QVERIFY(labelText(m_window, "statusWorkspace").contains(QLatin1String("MeetPin production")));
+    QVERIFY(labelText(m_window, "statusWorkspace").contains(QLatin1String("meetpin.yaml")));
+    QVERIFY(labelText(m_window, "statusRefresh").contains(QLatin1String("Last refresh: ")));
+    QVERIFY(!labelText(m_window, "statusRefresh").contains(QLatin1String("never")));
+    QVERIFY(m_window->windowTitle().contains(QLatin1String("MeetPin production")));
+    QVERIFY(!overview->findChild<DiagnosticsBanner *>()->isVisible());
+}
+
+void TestMainWindow::failedReloadKeepsLastGood()
+{
+    OverviewPage *overview = m_window->overviewPage();
+    m_window->setWorkspace(makeWorkspace(4, 6, 1, 2));
+    m_window->setCurrentPage(MainWindow::Overview);
+    const QList<Diagnostic> diagnostics {
+        diagnostic(14, 7, "endpoints[2].interval", "expected a duration like 30s, got \"soon\""),
+        diagnostic(20, 3, "kpis[0].id", "duplicate id \"error-rate\""),
+    };
+    m_window->showLoadFailure(QStringLiteral("/tmp/meetpin.yaml"), diagnostics);
+    const QStringList lines {
+        QStringLiteral("meetpin.yaml:14:7: endpoints[2].interval: expected a duration like 30s, got \"soon\""),
+        QStringLiteral("meetpin.yaml:20:3: kpis[0].id: duplicate id \"error-rate\""),
+    };
+
+    auto *banner = overview->findChild<DiagnosticsBanner *>();
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->diagnostics(), lines);
+    QCOMPARE(banner->findChild<QPlainTextEdit *>()->toPlainText(), lines.join(QLatin1Char('\n')));
+    const QString headline = labelText(banner, "diagnosticsHeadline");
+    QVERIFY2(headline.contains(QLatin1String("keeping the last good workspace")), qPrintable(headline));
+    QVERIFY2(headline.contains(QLatin1String("meetpin.yaml")), qPrintable(headline));
+    QVERIFY2(headline.contains(QLatin1String("2 problems")), qPrintable(headline));
+    // The last good workspace stays on screen.
+    QCOMPARE(labelText(overview, "endpointCount"), QStringLiteral("4"));
+    QCOMPARE(labelText(overview, "kpiCount"), QStringLiteral("6"));
+    QCOMPARE(labelText(overview, "runbookCount"), QStringLiteral("2"));
+    QVERIFY(labelText(m_window, "statusRefresh").contains(QLatin1String("reload failed")));
+
+    // A good reload clears the banner.
+    m_window->setWorkspace(makeWorkspace(5, 6, 1, 2));
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(labelText(overview, "endpointCount"), QStringLiteral("5"));
+    QVERIFY(!labelText(m_window, "statusRefresh").contains(QLatin1String("reload failed")));
+}
+
+void TestMainWindow::failedFirstLoadShowsDiagnostics()
+{
+    Diagnostic broken = diagnostic(1, 1, "workspace", "expected a map, got a list");
+    broken.file = QStringLiteral("broken.yaml");
+    m_window->showLoadFailure(QStringLiteral("/tmp/broken.yaml"), { broken });
+    auto *banner = m_window->overviewPage()->findChild<DiagnosticsBanner *>();
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->diagnostics(),
+        QStringList { QStringLiteral("broken.yaml:1:1: workspace: expected a map, got a list") });
+    const QString headline = labelText(banner, "diagnosticsHeadline");
+    QVERIFY2(headline.contains(QLatin1String("broken.yaml could not be opened")), qPrintable(headline));
+    QVERIFY(!headline.contains(QLatin1String("last good")));
+    QVERIFY(!m_window->overviewPage()->hasWorkspace());
+}
+
+void TestMainWindow::statusBarShowsStorageState()
+{
+    m_window->setStorageState(MainWindow::StorageState::Opening);
+    QCOMPARE(labelText(m_window, "statusStorage"), QStringLiteral("Storage: opening…"));
+    m_window->setStorageState(MainWindow::StorageState::Open);
+    QCOMPARE(labelText(m_window, "statusStorage"), QStringLiteral("Storage: open"));
+    QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("storageErrorDialog")));
+
+    const QString error = QStringLiteral("/data/opsdeck.sqlite: database disk image is malformed");
+    m_window->setStorageState(MainWindow::StorageState::Failed, error);
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("statusStorage"));
+    QCOMPARE(label->text(), QStringLiteral("Storage: failed, read-only"));
+    QCOMPARE(label->toolTip(), error);
+    auto *dialog = m_window->findChild<QMessageBox *>(QStringLiteral("storageErrorDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->informativeText(), error);
+    QVERIFY(!dialog->isModal() || dialog->windowModality() == Qt::WindowModal); // open(), not exec()
+}
+
+void TestMainWindow::remembersFileWorkspacesOnly()
+{
+    Workspace demo = makeWorkspace(1, 1, 1, 1);
+    demo.filePath = QStringLiteral("/tmp/demo/demo.yaml");
+    m_window->setWorkspace(demo, MainWindow::Origin::Demo);
+    QVERIFY(m_window->recentFiles()->files().isEmpty());
+    QVERIFY(!QSettings().contains(QStringLiteral("workspace/last")));
+
+    m_window->setWorkspace(makeWorkspace(1, 1, 1, 1));
+    QCOMPARE(m_window->recentFiles()->files(), QStringList { QStringLiteral("/tmp/meetpin.yaml") });
+    QCOMPARE(QSettings().value(QStringLiteral("workspace/last")).toString(), QStringLiteral("/tmp/meetpin.yaml"));
+}
+
+void TestMainWindow::retranslatesOnLanguageSwitch()
+{
+    m_window->setWorkspace(makeWorkspace(1, 2, 3, 4));
+    OverviewPage *overview = m_window->overviewPage();
+    QVERIFY(m_languages->setLanguage(QStringLiteral("ko")));
+    QTRY_COMPARE(labelText(overview, "workspaceTitle"), QStringLiteral("밋핀 프로덕션"));
+    QCOMPARE(m_window->page(MainWindow::Overview)->title(), QStringLiteral("개요"));
+    // No Korean description: falls back to the English one.
+    QCOMPARE(labelText(overview, "workspaceDescription"), QStringLiteral("Seed 003"));
+    QVERIFY2(m_window->windowTitle().contains(QStringLiteral("밋핀 프로덕션")), qPrintable(m_window->windowTitle()));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en")));
+    QTRY_COMPARE(labelText(overview, "workspaceTitle"), QStringLiteral("MeetPin production"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

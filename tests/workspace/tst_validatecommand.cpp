@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace/validatecommand.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestValidateCommand final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void run_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QStringList>("lines"); // %1 = the path as given
+        const QByteArray health = "  - name: health\n    url: https://x.test/health\n";
+        QTest::addRow("ok") << QByteArray("endpoints:\n" + health) << 0
+                            << QStringList { u"%1: OK (1 endpoint, 0 KPIs, 0 checklists, 0 runbooks)"_s };
+        QTest::addRow("ok with a warning")
+            << QByteArray("endpoints:\n" + health
+                   + "    alerts: []\nkpis:\n  - { id: a, title: A, source: { prometheus: up } }\n"
+                     "  - { id: b, title: B, source: { prometheus: up } }\n")
+            << 0
+            << QStringList { u"%1:4:5: warning: endpoints[0].alerts: Gatus key \"alerts\" is not supported by OpsDeck "
+                             "and is ignored"_s,
+                   u"%1: OK (1 endpoint, 2 KPIs, 0 checklists, 0 runbooks), 1 warning"_s };
+        QTest::addRow("errors and a warning")
+            << QByteArray("endpoints:\n" + health + "    interval: soon\n    colour: red\n    timeout: later\n") << 1
+            << QStringList { u"%1:4:15: endpoints[0].interval: expected a duration like 30s, got \"soon\""_s,
+                   u"%1:5:5: warning: endpoints[0].colour: unknown key \"colour\""_s,
+                   u"%1:6:14: endpoints[0].timeout: expected a duration like 30s, got \"later\""_s,
+                   u"%1: 2 errors, 1 warning"_s };
+        QTest::addRow("one error") << QByteArray("endpoints: 3\n") << 1
+                                   << QStringList { u"%1:1:12: endpoints: expected a list, got \"3\""_s,
+                                          u"%1: 1 error"_s };
+    }
+    void run()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(int, exitCode);
+        QFETCH(QStringList, lines);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile file(dir.filePath(u"meetpin.yaml"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(yaml);
+        file.close();
+        // Diagnostics name the file as the user wrote it: run from its directory with a relative path.
+        const QString previous = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(dir.path()));
+        QString output;
+        QTextStream out(&output);
+        const int code = runValidateCommand(u"meetpin.yaml"_s, out);
+        QDir::setCurrent(previous);
+        QCOMPARE(output.split(u'\n', Qt::SkipEmptyParts), lines.replaceInStrings(u"%1"_s, u"meetpin.yaml"_s));
+        QCOMPARE(code, exitCode);
+    }
+
+    void missingFile()
+    {
+        QString output;
+        QTextStream out(&output);
+        QCOMPARE(runValidateCommand(u"/nonexistent/x.yaml"_s, out), 1);
+        QVERIFY(output.startsWith(u"/nonexistent/x.yaml: cannot read the file: "_s));
+        QVERIFY(output.endsWith(u"/nonexistent/x.yaml: 1 error\n"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidateCommand)
+#include "tst_validatecommand.moc"

@@ -1,0 +1,420 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace/workspaceloader.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+// An endpoint that is valid on its own (lines 1-3); rows add keys from line 4 (column 5).
+const QByteArray E = "endpoints:\n  - name: health\n    url: https://x.test/health\n";
+// A KPI (lines 1-3) that rows complete with a source or more keys from line 4.
+const QByteArray K = "kpis:\n  - id: rate\n    title: Rate\n";
+// A valid checklist frame without items (lines 1-3).
+const QByteArray C = "checklists:\n  - id: morning\n    schedule: daily\n";
+// A runbook frame without steps (lines 1-2); `steps:` comes on line 3, the steps from line 4.
+const QByteArray R = "runbooks:\n  - id: rollback\n    steps:\n";
+
+QStringList strings(const QList<Diagnostic> &diagnostics)
+{
+    QStringList out;
+    for (const Diagnostic &d : diagnostics) {
+        out.append(d.toString());
+    }
+    return out;
+}
+
+} // namespace
+
+class TestWorkspaceLoader final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QList<int>>("counts"); // endpoints, KPIs, checklists, runbooks, severities
+        QTest::addColumn<QStringList>("warnings");
+        QTest::addRow("full") << u"full.yaml"_s << QList<int> { 2, 5, 4, 1, 2 } << QStringList();
+        QTest::addRow("minimal") << u"minimal.yaml"_s << QList<int> { 1, 0, 0, 0, 4 } << QStringList();
+        QTest::addRow("gatus") << u"gatus.yaml"_s << QList<int> { 2, 0, 0, 0, 4 }
+                               << QStringList {
+                                      u"gatus.yaml:11:5: warning: endpoints[0].alerts: Gatus key \"alerts\" is not "
+                                      "supported by OpsDeck and is ignored"_s,
+                                      u"gatus.yaml:17:5: warning: endpoints[1].client: Gatus key \"client\" is not "
+                                      "supported by OpsDeck and is ignored"_s,
+                                      u"gatus.yaml:19:5: warning: endpoints[1].ui: Gatus key \"ui\" is not supported "
+                                      "by OpsDeck and is ignored"_s,
+                                  };
+    }
+    void validFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QList<int>, counts);
+        QFETCH(QStringList, warnings);
+        const QString path = QFINDTESTDATA(u"data/"_s + file);
+        QVERIFY(!path.isEmpty());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const LoadResult result = WorkspaceLoader::loadData(f.readAll(), file);
+        QCOMPARE(strings(result.diagnostics), warnings);
+        QVERIFY(result.ok());
+        QVERIFY(result.errors().isEmpty());
+        const Workspace &w = *result.workspace;
+        QCOMPARE((QList<int> { int(w.endpoints.size()), int(w.kpis.size()), int(w.checklists.size()),
+                     int(w.runbooks.size()), int(w.incidents.severities.size()) }),
+            counts);
+    }
+
+    void loadFileNamesThePath()
+    {
+        const QString path = QFINDTESTDATA("data/minimal.yaml");
+        const LoadResult result = WorkspaceLoader::loadFile(path);
+        QVERIFY(result.ok());
+        QCOMPARE(result.workspace->filePath, path);
+        QCOMPARE(result.workspace->info.id, u"minimal"_s); // defaults to the file's base name
+
+        const LoadResult missing = WorkspaceLoader::loadFile(u"no/such/dir/meetpin.yaml"_s);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.diagnostics.size(), 1);
+        QVERIFY(
+            missing.diagnostics.first().toString().startsWith(u"no/such/dir/meetpin.yaml: cannot read the file: "_s));
+    }
+
+    void fullFileValues()
+    {
+        const LoadResult result = WorkspaceLoader::loadFile(QFINDTESTDATA("data/full.yaml"));
+        QVERIFY(result.ok());
+        const Workspace &w = *result.workspace;
+        QCOMPARE(w.info.id, u"meetpin"_s);
+        QCOMPARE(w.info.title.text(u"ko"_s), u"밋핀 프로덕션"_s);
+        QCOMPARE(w.info.storage, u"postgresql://ops@db.example/opsdeck"_s);
+        QCOMPARE(w.sources.prometheus.headers.value(u"Authorization"_s), u"Bearer ${PROM_TOKEN}"_s);
+        QCOMPARE(w.sources.prometheus.scrapeInterval, 30s);
+        QVERIFY(w.sources.alertmanager.isSet());
+
+        const Endpoint &health = w.endpoints.at(0);
+        QCOMPARE(health.pos.line, 18);
+        QCOMPARE(health.pos.column, 5);
+        QCOMPARE(health.interval, 30s);
+        QCOMPARE(health.timeout, 5s);
+        QCOMPARE(health.conditions.size(), 2);
+        QCOMPARE(health.warnConditions, QStringList { u"[RESPONSE_TIME] < 200"_s });
+        QCOMPARE(health.failureThreshold, 3);
+        QCOMPARE(health.maxBodyBytes, 512 * 1024);
+        QCOMPARE(health.maxRedirects, 0);
+        const Endpoint &login = w.endpoints.at(1);
+        QCOMPARE(login.title.en, u"login"_s); // title defaults to the name
+        QCOMPARE(login.url, u"${BASE_URL}/api/login"_s); // references stay verbatim
+        QCOMPARE(login.method, u"POST"_s);
+        QCOMPARE(login.body, u"{\"user\": \"probe\", \"password\": \"${PROBE_PASSWORD}\"}"_s);
+        QVERIFY(!login.enabled);
+        QCOMPARE(login.interval, 60s); // default
+
+        QCOMPARE(w.maintenance.at(0).weekdays, (QList<int> { 1, 4 }));
+        QCOMPARE(w.maintenance.at(1).weekdays, (QList<int> { 6, 7 }));
+        QCOMPARE(w.maintenance.at(1).start, QTime(3, 30));
+
+        QCOMPARE(w.kpis.at(0).source.kind, KpiSource::Kind::Prometheus);
+        QCOMPARE(w.kpis.at(0).thresholds.crit, 1.0);
+        QVERIFY(w.kpis.at(0).warRoom);
+        QCOMPARE(w.kpis.at(1).source.labels.value(u"route"_s), u"/api"_s);
+        QCOMPARE(w.kpis.at(1).source.quantile, 0.95);
+        QCOMPARE(w.kpis.at(2).source.path, u"services.database.responseTime"_s);
+        QCOMPARE(w.kpis.at(3).thresholds.direction, Thresholds::Direction::Below);
+        QCOMPARE(w.kpis.at(3).title.text(u"en"_s), u"가용성"_s); // falls back to the other language
+        QCOMPARE(w.kpis.at(4).source.objective, 99.9);
+        QCOMPARE(w.kpis.at(4).source.window, 24h * 30);
+
+        const Checklist &morning = w.checklists.at(0);
+        QCOMPARE(morning.schedule.time, QTime(9, 0));
+        QCOMPARE(morning.items.at(0).id, u"item-1"_s);
+        QCOMPARE(morning.items.at(0).text.ko, u"Read the overnight alerts"_s);
+        QCOMPARE(morning.items.at(1).verify.endpoint, u"health"_s);
+        QCOMPARE(morning.items.at(2).id, u"errors"_s);
+        QCOMPARE(morning.items.at(2).runbook, u"rollback"_s);
+        QCOMPARE(morning.items.at(2).due, QTime(9, 30));
+        QCOMPARE(w.checklists.at(1).schedule.weekdays, (QList<int> { 1, 5 }));
+        QCOMPARE(w.checklists.at(3).schedule.kind, Schedule::Kind::OnDemand);
+
+        const QList<RunbookStep> &steps = w.runbooks.at(0).steps;
+        QCOMPARE(steps.size(), 6);
+        QCOMPARE(steps.at(0).kind, RunbookStep::Kind::Check);
+        QCOMPARE(steps.at(0).expectState, u"critical"_s);
+        QCOMPARE(steps.at(1).id, u"roll"_s);
+        QCOMPARE(steps.at(1).headers.value(u"Authorization"_s), u"Bearer ${ADMIN_TOKEN}"_s);
+        QCOMPARE(steps.at(1).confirm, true);
+        QCOMPARE(steps.at(1).timeout, 1min);
+        QCOMPARE(steps.at(2).poll, 10s);
+        QCOMPARE(steps.at(2).budget, 6min);
+        QCOMPARE(steps.at(3).onFailure, RunbookStep::OnFailure::Continue);
+        QCOMPARE(steps.at(4).argv.last(), u"deploy/${DEPLOYMENT}"_s);
+        QCOMPARE(steps.at(4).confirm, false);
+        QCOMPARE(steps.at(5).kind, RunbookStep::Kind::Manual);
+        QCOMPARE(steps.at(5).id, u"step-6"_s);
+        QVERIFY(!steps.at(0).confirm.has_value());
+
+        QCOMPARE(w.incidents.severities.at(0).ack, 5min);
+        QCOMPARE(w.incidents.severities.at(1).title.en, u"SEV2"_s);
+        QCOMPARE(w.incidents.categories.size(), 3);
+    }
+
+    // The example in the format reference must stay valid.
+    void documentedExample()
+    {
+        QFile doc(QFINDTESTDATA("../../docs/workspace-format.md"));
+        QVERIFY2(doc.open(QIODevice::ReadOnly), qPrintable(doc.fileName()));
+        const QByteArray text = doc.readAll();
+        const qsizetype start = text.indexOf("```yaml\n");
+        QVERIFY(start >= 0);
+        const qsizetype end = text.indexOf("```", start + 8);
+        const LoadResult result = WorkspaceLoader::loadData(text.sliced(start + 8, end - start - 8), u"doc.yaml"_s);
+        QCOMPARE(strings(result.diagnostics), QStringList());
+        QVERIFY(result.ok());
+        QCOMPARE(result.workspace->runbooks.first().steps.size(), 4);
+    }
+
+    void defaultSeverities()
+    {
+        const LoadResult result = WorkspaceLoader::loadData(E + "incidents: { categories: [db] }\n", u"x.yaml"_s);
+        QVERIFY(result.ok());
+        const QList<SeverityLevel> &levels = result.workspace->incidents.severities;
+        QCOMPARE(levels.size(), 4);
+        QCOMPARE(levels.first().id, u"P0"_s);
+        QCOMPARE(levels.first().ack, 5min);
+        QCOMPARE(levels.last().resolve, 72h);
+    }
+
+    // One row per error class: the document and the one diagnostic it must give, exactly.
+    void diagnostics_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QString>("expected");
+        auto row = [](const char *name, const QByteArray &yaml, const QString &expected) {
+            QTest::addRow("%s", name) << yaml << expected;
+        };
+        // The example of issue 2, to the column.
+        row("issue example",
+            "endpoints:\n  - name: a\n    url: https://x.test/a\n  - name: b\n    url: https://x.test/b\n"
+            "    interval:\n      1m\n  - name: c\n    url: https://x.test/c\n    group: g\n    method: GET\n"
+            "    timeout: 5s\n    interval:\n      soon\n",
+            u"meetpin.yaml:14:7: endpoints[2].interval: expected a duration like 30s, got \"soon\""_s);
+
+        // The document as a whole
+        row("yaml syntax", "endpoints: [\n  { name: x }\nkpis: []\n",
+            u"meetpin.yaml:3:1: invalid YAML: end of sequence flow not found"_s);
+        row("bad indentation", "endpoints:\n  - name: x\n   url: y\n",
+            u"meetpin.yaml:3:4: invalid YAML: end of sequence not found"_s);
+        row("empty file", "# nothing yet\n", u"meetpin.yaml: the file is empty"_s);
+        row("not utf-8", "endpoints: \xff\n", u"meetpin.yaml: the file is not UTF-8 text"_s);
+        row("two documents", E + "---\nkpis: []\n",
+            u"meetpin.yaml:5:1: warning: only the first YAML document is read; the file has 2"_s);
+        row("not a mapping", "- a\n- b\n", u"meetpin.yaml:1:1: expected a mapping, got a list"_s);
+        row("unknown section", E + "endpointz: []\n",
+            u"meetpin.yaml:4:1: warning: endpointz: unknown key \"endpointz\""_s);
+        row("repeated key", E + "kpis: []\nkpis: []\n",
+            u"meetpin.yaml:5:1: kpis: key \"kpis\" is repeated (first on line 4)"_s);
+        row("section not a list", "endpoints: { name: x }\n",
+            u"meetpin.yaml:1:12: endpoints: expected a list, got a mapping"_s);
+        row("bad storage", E + "workspace: { storage: mysql://db }\n",
+            u"meetpin.yaml:4:23: workspace.storage: expected a postgresql:// URL (or no storage key for local "
+            "storage), got \"mysql://db\""_s);
+
+        // Endpoints
+        row("endpoint not a mapping", "endpoints:\n  - health\n",
+            u"meetpin.yaml:2:5: endpoints[0]: expected a mapping, got \"health\""_s);
+        row("missing name", "endpoints:\n  - url: https://x.test\n",
+            u"meetpin.yaml:2:5: endpoints[0]: missing required key \"name\""_s);
+        row("missing url", "endpoints:\n  - name: x\n",
+            u"meetpin.yaml:2:5: endpoints[0]: missing required key \"url\""_s);
+        row("empty url", "endpoints:\n  - name: x\n    url:\n",
+            u"meetpin.yaml:3:5: endpoints[0].url: expected a non-empty string, got nothing"_s);
+        row("url not http", "endpoints:\n  - name: x\n    url: tcp://db:5432\n",
+            u"meetpin.yaml:3:10: endpoints[0].url: expected an http:// or https:// URL, got \"tcp://db:5432\""_s);
+        row("duplicate name", E + "  - name: health\n    url: https://x.test/2\n",
+            u"meetpin.yaml:4:11: endpoints[1].name: duplicate endpoint name \"health\" (first defined on line 2)"_s);
+        row("duration not a scalar", E + "    interval: [30s]\n",
+            u"meetpin.yaml:4:15: endpoints[0].interval: expected a duration like 30s, got a list"_s);
+        row("zero interval", E + "    interval: 0s\n",
+            u"meetpin.yaml:4:15: endpoints[0].interval: expected a duration longer than zero like 30s, got \"0s\""_s);
+        row("negative timeout", E + "    timeout: -5s\n",
+            u"meetpin.yaml:4:14: endpoints[0].timeout: a duration cannot be negative, got \"-5s\""_s);
+        row("bad method", E + "    method: FETCH\n",
+            u"meetpin.yaml:4:13: endpoints[0].method: expected one of: GET, HEAD, POST, PUT, PATCH, DELETE, "
+            "OPTIONS, got \"FETCH\""_s);
+        row("headers not a mapping", E + "    headers: [a]\n",
+            u"meetpin.yaml:4:14: endpoints[0].headers: expected a mapping, got a list"_s);
+        row("conditions not a list", E + "    conditions: \"[STATUS] == 200\"\n",
+            u"meetpin.yaml:4:17: endpoints[0].conditions: expected a list of strings, got \"[STATUS] == 200\""_s);
+        row("condition not a string", E + "    conditions:\n      - { status: 200 }\n",
+            u"meetpin.yaml:5:9: endpoints[0].conditions[0]: expected a string, got a mapping"_s);
+        row("bad max-body", E + "    max-body: lots\n",
+            u"meetpin.yaml:4:15: endpoints[0].max-body: expected a size like 512KiB or 1MiB, got \"lots\""_s);
+        row("max-redirects out of range", E + "    max-redirects: 9\n",
+            u"meetpin.yaml:4:20: endpoints[0].max-redirects: expected a whole number from 0 to 5, got \"9\""_s);
+        row("bad boolean", E + "    enabled: maybe\n",
+            u"meetpin.yaml:4:14: endpoints[0].enabled: expected true or false, got \"maybe\""_s);
+        row("unknown endpoint key", E + "    retries: 3\n",
+            u"meetpin.yaml:4:5: warning: endpoints[0].retries: unknown key \"retries\""_s);
+        row("gatus key", E + "    dns: { query-name: x }\n",
+            u"meetpin.yaml:4:5: warning: endpoints[0].dns: Gatus key \"dns\" is not supported by OpsDeck and is "
+            "ignored"_s);
+        row("unknown language", E + "    title: { en: Health, ja: Kenkou }\n",
+            u"meetpin.yaml:4:26: warning: endpoints[0].title.ja: unknown language \"ja\" (expected en or ko)"_s);
+        row("text as a list", E + "    title: [a, b]\n",
+            u"meetpin.yaml:4:12: endpoints[0].title: expected text or { en: ..., ko: ... }, got a list"_s);
+        row("malformed reference in url", "endpoints:\n  - name: x\n    url: https://${1BAD}/\n",
+            u"meetpin.yaml:3:10: endpoints[0].url: malformed reference \"${1BAD}\": expected ${NAME} where NAME is "
+            "letters, digits and _ and does not start with a digit"_s);
+        row("malformed reference in header", E + "    headers: { Authorization: \"Bearer ${\" }\n",
+            u"meetpin.yaml:4:31: endpoints[0].headers.Authorization: malformed reference \"${\": expected ${NAME} "
+            "where NAME is letters, digits and _ and does not start with a digit"_s);
+
+        // Maintenance windows
+        row("maintenance without start", E + "maintenance:\n  - { name: deploy, duration: 1h }\n",
+            u"meetpin.yaml:5:5: maintenance[0]: missing required key \"start\""_s);
+        row("maintenance bad time", E + "maintenance:\n  - { start: \"25:00\", duration: 1h }\n",
+            u"meetpin.yaml:5:14: maintenance[0].start: expected a time like 09:00, got \"25:00\""_s);
+        row("maintenance bad weekday", E + "maintenance:\n  - { start: \"23:00\", duration: 1h, every: [mon, x] }\n",
+            u"meetpin.yaml:5:44: maintenance[0].every: expected weekdays like mon,fri (mon, tue, wed, thu, fri, sat, "
+            "sun), got \"mon,x\""_s);
+        row("maintenance unknown endpoint",
+            E + "maintenance:\n  - { start: \"23:00\", duration: 1h, endpoints: [health, api] }\n",
+            u"meetpin.yaml:5:57: maintenance[0].endpoints[1]: unknown endpoint \"api\""_s);
+
+        // KPIs
+        row("kpi missing id", "kpis:\n  - { title: T, source: { prometheus: up } }\n",
+            u"meetpin.yaml:2:5: kpis[0]: missing required key \"id\""_s);
+        row("kpi missing title", "kpis:\n  - { id: t, source: { prometheus: up } }\n",
+            u"meetpin.yaml:2:5: kpis[0]: missing required key \"title\""_s);
+        row("kpi missing source", K, u"meetpin.yaml:2:5: kpis[0]: missing required key \"source\""_s);
+        row("kpi empty source", K + "    source: {}\n",
+            u"meetpin.yaml:4:13: kpis[0].source: expected a source: one of prometheus, metrics, json, probe, "
+            "error-budget"_s);
+        row("kpi two sources", K + "    source: { prometheus: up, json: { endpoint: x, path: y } }\n",
+            u"meetpin.yaml:4:37: kpis[0].source.json: a KPI has one source, got both \"prometheus\" and \"json\""_s);
+        row("kpi duplicate id",
+            K + "    source: { prometheus: up }\n  - { id: rate, title: T, source: { prometheus: up } }\n",
+            u"meetpin.yaml:5:11: kpis[1].id: duplicate KPI id \"rate\" (first defined on line 2)"_s);
+        row("kpi bad direction", K + "    source: { prometheus: up }\n    thresholds: { direction: up }\n",
+            u"meetpin.yaml:5:30: kpis[0].thresholds.direction: expected one of: above, below, got \"up\""_s);
+        row("kpi target not a number", K + "    source: { prometheus: up }\n    target: high\n",
+            u"meetpin.yaml:5:13: kpis[0].target: expected a number, got \"high\""_s);
+        row("kpi unknown endpoint", E + K + "    source: { probe: { endpoint: web, figure: uptime } }\n",
+            u"meetpin.yaml:7:34: kpis[0].source.probe.endpoint: unknown endpoint \"web\""_s);
+        row("kpi bad figure", E + K + "    source: { probe: { endpoint: health, figure: p99 } }\n",
+            u"meetpin.yaml:7:50: kpis[0].source.probe.figure: expected one of: uptime, latency-p50, latency-p95, "
+            "failure-rate, got \"p99\""_s);
+        row("kpi objective out of range",
+            E + K + "    source: { error-budget: { endpoint: health, objective: 100 } }\n",
+            u"meetpin.yaml:7:60: kpis[0].source.error-budget.objective: expected an objective in percent between 0 "
+            "and 100 like 99.9, got 100"_s);
+        row("kpi quantile missing",
+            K
+                + "    source: { metrics: { url: \"https://x.test/metrics\", metric: m, "
+                  "aggregate: quantile } }\n",
+            u"meetpin.yaml:4:24: kpis[0].source.metrics: missing required key \"quantile\""_s);
+
+        // Checklists
+        row("checklist missing schedule", "checklists:\n  - { id: c, items: [a] }\n",
+            u"meetpin.yaml:2:5: checklists[0]: missing required key \"schedule\""_s);
+        row("checklist bad schedule", "checklists:\n  - { id: c, schedule: every day, items: [a] }\n",
+            u"meetpin.yaml:2:24: checklists[0].schedule: expected a schedule like \"daily 09:00\", \"weekly mon,fri "
+            "09:00\", \"monthly 1\" or \"on-demand\", got \"every day\""_s);
+        row("checklist missing items", C, u"meetpin.yaml:2:5: checklists[0]: missing required key \"items\""_s);
+        row("checklist no items", C + "    items: []\n",
+            u"meetpin.yaml:4:12: checklists[0].items: expected at least one item"_s);
+        row("checklist duplicate id", C + "    items: [a]\n  - { id: morning, schedule: daily, items: [b] }\n",
+            u"meetpin.yaml:5:11: checklists[1].id: duplicate checklist id \"morning\" (first defined on line 2)"_s);
+        row("item duplicate id", C + "    items:\n      - { id: x, text: a }\n      - { id: x, text: b }\n",
+            u"meetpin.yaml:6:15: checklists[0].items[1].id: duplicate item id \"x\" (first defined on line 5)"_s);
+        row("item missing text", C + "    items:\n      - { id: x }\n",
+            u"meetpin.yaml:5:9: checklists[0].items[0]: missing required key \"text\""_s);
+        row("verify unknown endpoint", C + "    items:\n      - { text: a, verify: { endpoint: api } }\n",
+            u"meetpin.yaml:5:40: checklists[0].items[0].verify.endpoint: unknown endpoint \"api\""_s);
+        row("verify unknown kpi", C + "    items:\n      - { text: a, verify: { kpi: rate } }\n",
+            u"meetpin.yaml:5:35: checklists[0].items[0].verify.kpi: unknown KPI \"rate\""_s);
+        row("verify both", E + C + "    items:\n      - { text: a, verify: { endpoint: health, kpi: k } }\n",
+            u"meetpin.yaml:8:53: checklists[0].items[0].verify.kpi: verify names an endpoint or a KPI, not both"_s);
+        row("item unknown runbook", C + "    items:\n      - { text: a, runbook: fix }\n",
+            u"meetpin.yaml:5:29: checklists[0].items[0].runbook: unknown runbook \"fix\""_s);
+        row("item bad due", C + "    items:\n      - { text: a, due: noon }\n",
+            u"meetpin.yaml:5:25: checklists[0].items[0].due: expected a time like 09:00, got \"noon\""_s);
+
+        // Runbooks
+        row("runbook missing id", "runbooks:\n  - { steps: [a] }\n",
+            u"meetpin.yaml:2:5: runbooks[0]: missing required key \"id\""_s);
+        row("runbook missing steps", "runbooks:\n  - { id: r }\n",
+            u"meetpin.yaml:2:5: runbooks[0]: missing required key \"steps\""_s);
+        row("runbook duplicate id", R + "      - a\n  - { id: rollback, steps: [b] }\n",
+            u"meetpin.yaml:5:11: runbooks[1].id: duplicate runbook id \"rollback\" (first defined on line 2)"_s);
+        row("step missing kind", R + "      - { id: s, title: Do it }\n",
+            u"meetpin.yaml:4:9: runbooks[0].steps[0]: missing step kind: expected one of check, http, "
+            "wait-until-healthy, manual, command"_s);
+        row("step two kinds", R + "      - { manual: a, command: [ls] }\n",
+            u"meetpin.yaml:4:31: runbooks[0].steps[0].command: a step has one kind, got both \"manual\" and "
+            "\"command\""_s);
+        row("step duplicate id", R + "      - { id: s, manual: a }\n      - { id: s, manual: b }\n",
+            u"meetpin.yaml:5:15: runbooks[0].steps[1].id: duplicate step id \"s\" (first defined on line 4)"_s);
+        row("step unknown endpoint", R + "      - { wait-until-healthy: api }\n",
+            u"meetpin.yaml:4:31: runbooks[0].steps[0].wait-until-healthy: unknown endpoint \"api\""_s);
+        row("step bad on-failure", R + "      - { manual: a, on-failure: retry }\n",
+            u"meetpin.yaml:4:34: runbooks[0].steps[0].on-failure: expected one of: stop, continue, got \"retry\""_s);
+        row("step key of another kind", R + "      - { manual: a, poll: 5s }\n",
+            u"meetpin.yaml:4:22: warning: runbooks[0].steps[0].poll: unknown key \"poll\""_s);
+        row("http step missing url", R + "      - { http: { method: POST } }\n",
+            u"meetpin.yaml:4:17: runbooks[0].steps[0].http: missing required key \"url\""_s);
+        row("command not a list", R + "      - { command: \"kubectl rollout undo\" }\n",
+            u"meetpin.yaml:4:20: runbooks[0].steps[0].command: expected a list of strings, got \"kubectl rollout "
+            "undo\""_s);
+        row("malformed reference in argv", R + "      - { command: [deploy, \"${}\"] }\n",
+            u"meetpin.yaml:4:29: runbooks[0].steps[0].command[1]: malformed reference \"${}\": expected ${NAME} "
+            "where NAME is letters, digits and _ and does not start with a digit"_s);
+
+        // Incidents
+        row("severities not a list", E + "incidents: { severities: P0 }\n",
+            u"meetpin.yaml:4:26: incidents.severities: expected a list, got \"P0\""_s);
+        row("severities empty", E + "incidents: { severities: [] }\n",
+            u"meetpin.yaml:4:26: incidents.severities: expected at least one severity (leave the key out for the "
+            "default P0-P3)"_s);
+        row("severity duplicate id", E + "incidents:\n  severities: [ { id: P0 }, { id: P0 } ]\n",
+            u"meetpin.yaml:5:35: incidents.severities[1].id: duplicate severity id \"P0\" (first defined on line 5)"_s);
+        row("severity bad ack", E + "incidents:\n  severities: [ { id: P0, ack: fast } ]\n",
+            u"meetpin.yaml:5:32: incidents.severities[0].ack: expected a duration like 30s, got \"fast\""_s);
+    }
+    void diagnostics()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(QString, expected);
+        const LoadResult result = WorkspaceLoader::loadData(yaml, u"meetpin.yaml"_s);
+        QCOMPARE(strings(result.diagnostics), QStringList { expected });
+        QCOMPARE(result.ok(), expected.contains(u": warning: "_s));
+    }
+
+    void allErrorsAtOnce()
+    {
+        const QString path = QFINDTESTDATA("data/errors.yaml");
+        const LoadResult result = WorkspaceLoader::loadFile(path);
+        QVERIFY(!result.ok());
+        const QStringList expected {
+            path + u":3:3: warning: workspace.colour: unknown key \"colour\""_s,
+            path + u":7:15: endpoints[0].interval: expected a duration like 30s, got \"soon\""_s,
+            path + u":8:11: endpoints[1].name: duplicate endpoint name \"health\" (first defined on line 5)"_s,
+            path + u":13:33: kpis[0].source.json.endpoint: unknown endpoint \"nowhere\""_s,
+            path + u":14:30: kpis[0].thresholds.direction: expected one of: above, below, got \"up\""_s,
+            path
+                + u":17:15: checklists[0].schedule: expected a schedule like \"daily 09:00\", \"weekly mon,fri "
+                  "09:00\", \"monthly 1\" or \"on-demand\", got \"every day\""_s,
+        };
+        QCOMPARE(strings(result.diagnostics), expected);
+        QCOMPARE(result.errors().size(), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkspaceLoader)
+#include "tst_workspaceloader.moc"

@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "adminapi.h"
+
+#include "demostate.h"
+
+#include <QJsonArray>
+
+namespace {
+
+// Parses a request body that must be a JSON object; on failure returns false with a 400 reply in `*error`.
+bool parseObject(const QByteArray &body, QJsonObject *object, HttpReply *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = HttpReply::error(400,
+            QStringLiteral("body: invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        return false;
+    }
+    if (!document.isObject()) {
+        *error = HttpReply::error(400, QStringLiteral("body: expected a JSON object"));
+        return false;
+    }
+    *object = document.object();
+    return true;
+}
+
+HttpReply methodNotAllowed(const QByteArray &allowed)
+{
+    HttpReply reply = HttpReply::error(405, QStringLiteral("method not allowed; use %1").arg(QLatin1String(allowed)));
+    reply.headers.append({ QByteArrayLiteral("Allow"), allowed });
+    return reply;
+}
+
+} // namespace
+
+AdminApi::AdminApi(DemoState *state, const QByteArray &token)
+    : m_state(state)
+    , m_token(token)
+{ }
+
+bool AdminApi::tokenEquals(const QByteArray &given, const QByteArray &expected)
+{
+    unsigned diff = given.size() == expected.size() ? 0U : 1U;
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const char other = i < given.size() ? given.at(i) : '\0';
+        diff |= unsigned(uchar(expected.at(i)) ^ uchar(other));
+    }
+    return diff == 0;
+}
+
+HttpReply AdminApi::handle(
+    const QByteArray &method, const QString &path, const QByteArray &authorization, const QByteArray &body)
+{
+    const QByteArray scheme = QByteArrayLiteral("bearer ");
+    if (!authorization.toLower().startsWith(scheme)) {
+        HttpReply reply = HttpReply::error(401, QStringLiteral("missing Authorization: Bearer <token> header"));
+        reply.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"admin\"") });
+        return reply;
+    }
+    if (!tokenEquals(authorization.mid(scheme.size()).trimmed(), m_token)) {
+        return HttpReply::error(403, QStringLiteral("the bearer token is not valid for this service"));
+    }
+
+    if (path == QLatin1String("/admin/deployments")) {
+        return method == "GET" ? deployments() : methodNotAllowed("GET");
+    }
+    if (path == QLatin1String("/admin/rollback")) {
+        return method == "POST" ? rollback(body) : methodNotAllowed("POST");
+    }
+    if (path == QLatin1String("/admin/cache/clear")) {
+        return method == "POST" ? clearCache() : methodNotAllowed("POST");
+    }
+    if (path == QLatin1String("/admin/faults")) {
+        return method == "GET" || method == "POST" || method == "DELETE" ? faults(method, body)
+                                                                         : methodNotAllowed("GET, POST, DELETE");
+    }
+    return HttpReply::error(404, QStringLiteral("no admin route %1").arg(path));
+}
+
+HttpReply AdminApi::deployments() const
+{
+    QJsonArray list;
+    for (const Deployment &deployment : m_state->deployments()) {
+        list.append(QJsonObject {
+            { QStringLiteral("version"), deployment.version },
+            { QStringLiteral("description"), deployment.description },
+            { QStringLiteral("current"), deployment.version == m_state->current().version },
+            { QStringLiteral("deployedAt"), deployment.deployedAt.toString(Qt::ISODateWithMs) },
+        });
+    }
+    return HttpReply::json(
+        200, { { QStringLiteral("current"), m_state->current().version }, { QStringLiteral("deployments"), list } });
+}
+
+HttpReply AdminApi::rollback(const QByteArray &body)
+{
+    QJsonObject request;
+    HttpReply error;
+    if (!parseObject(body, &request, &error)) {
+        return error;
+    }
+    const QJsonValue version = request.value(QStringLiteral("version"));
+    if (!version.isString()) {
+        return HttpReply::error(400, QStringLiteral("version: expected a string such as \"v1\""));
+    }
+    const int index = m_state->indexOf(version.toString());
+    if (index < 0) {
+        QStringList known;
+        for (const Deployment &deployment : m_state->deployments()) {
+            known.append(deployment.version);
+        }
+        return HttpReply::error(400,
+            QStringLiteral("version: unknown version \"%1\" (known: %2)")
+                .arg(version.toString(), known.join(QStringLiteral(", "))));
+    }
+    const QString previous = m_state->current().version;
+    if (previous == version.toString()) {
+        return HttpReply::error(409, QStringLiteral("version: %1 is already deployed").arg(previous));
+    }
+    m_state->setCurrent(index);
+    return HttpReply::json(200,
+        { { QStringLiteral("status"), QStringLiteral("rolled-back") }, { QStringLiteral("previous"), previous },
+            { QStringLiteral("current"), m_state->current().version },
+            { QStringLiteral("deployedAt"), m_state->current().deployedAt.toString(Qt::ISODateWithMs) } });
+}
+
+HttpReply AdminApi::clearCache()
+{
+    const int cleared = m_state->clearCache();
+    return HttpReply::json(
+        200, { { QStringLiteral("status"), QStringLiteral("cleared") }, { QStringLiteral("keysCleared"), cleared } });
+}
+
+HttpReply AdminApi::faults(const QByteArray &method, const QByteArray &body)
+{
+    if (method == "DELETE") {
+        m_state->setFaults(Faults {});
+    } else if (method == "POST") {
+        QJsonObject patch;
+        HttpReply error;
+        if (!parseObject(body, &patch, &error)) {
+            return error;
+        }
+        Faults faults = m_state->faults();
+        if (const QString message = Faults::apply(patch, &faults); !message.isEmpty()) {
+            return HttpReply::error(400, message);
+        }
+        m_state->setFaults(faults);
+    }
+    return HttpReply::json(200, m_state->faults().toJson());
+}

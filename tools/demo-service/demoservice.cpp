@@ -1,0 +1,260 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "demoservice.h"
+
+#include "demostate.h"
+#include "metricsformat.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    default:
+        return QByteArrayLiteral("OTHER");
+    }
+}
+
+QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
+{
+    const auto headers = request.headers();
+    for (const auto &header : headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0) {
+            return header.second;
+        }
+    }
+    return {};
+}
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+constexpr int trickleStepMs = 50;
+
+} // namespace
+
+DemoService::DemoService(DemoState *state, const QByteArray &adminToken, QObject *parent)
+    : QObject(parent)
+    , m_state(state)
+    , m_admin(state, adminToken)
+{
+    addAppRoute(Route::Health, QStringLiteral("/health"));
+    addAppRoute(Route::Health, QStringLiteral("/api/health")); // seed 003's paths, so its runbooks work unchanged
+    addAppRoute(Route::Livez, QStringLiteral("/livez"));
+    addAppRoute(Route::Livez, QStringLiteral("/api/healthz"));
+    addAppRoute(Route::Readyz, QStringLiteral("/readyz"));
+    addAppRoute(Route::Readyz, QStringLiteral("/api/readyz"));
+    addAppRoute(Route::Metrics, QStringLiteral("/metrics"));
+    addAdminRoute(QStringLiteral("/admin/deployments"));
+    addAdminRoute(QStringLiteral("/admin/rollback"));
+    addAdminRoute(QStringLiteral("/admin/cache/clear"));
+    addAdminRoute(QStringLiteral("/admin/faults"));
+    m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        send(makePending(std::move(responder)),
+            HttpReply::error(404,
+                QStringLiteral("no route %1 %2")
+                    .arg(QLatin1String(methodName(request.method())), request.url().path())),
+            0);
+    });
+}
+
+quint16 DemoService::listen(quint16 port)
+{
+    return m_server.listen(QHostAddress::LocalHost, port);
+}
+
+DemoService::Pending DemoService::makePending(QHttpServerResponder &&responder)
+{
+    Pending pending;
+    pending.responder = std::make_shared<QHttpServerResponder>(std::move(responder));
+    pending.socket = pending.responder->socket();
+    return pending;
+}
+
+void DemoService::addAppRoute(Route route, const QString &path)
+{
+    m_server.route(path, [this, route, path](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        serveApp(route, path, request, std::move(responder));
+    });
+}
+
+void DemoService::addAdminRoute(const QString &path)
+{
+    m_server.route(path, [this, path](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        const HttpReply reply = m_admin.handle(methodName(request.method()), path,
+            headerValue(request, QByteArrayLiteral("authorization")), request.body());
+        m_state->record(path, reply.status, 0.5);
+        send(makePending(std::move(responder)), reply, 0);
+    });
+}
+
+void DemoService::serveApp(
+    Route route, const QString &path, const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const Pending pending = makePending(std::move(responder));
+    if (request.method() != QHttpServerRequest::Method::Get) {
+        HttpReply reply = HttpReply::error(405, QStringLiteral("method not allowed; use GET"));
+        reply.headers.append({ QByteArrayLiteral("Allow"), QByteArrayLiteral("GET") });
+        send(pending, reply, 0);
+        return;
+    }
+    const Faults faults = m_state->faults();
+    const int delayMs = faults.latencyMs + (route == Route::Metrics ? 0 : m_state->healthDelayMs());
+    QElapsedTimer elapsed;
+    elapsed.start();
+    // Precise timers never fire early, so an injected latency of N ms really adds at least N ms.
+    QTimer::singleShot(delayMs, Qt::PreciseTimer, this, [this, route, path, pending, faults, elapsed] {
+        if (!pending.socket) {
+            return;
+        }
+        const HttpReply reply = build(route, faults);
+        m_state->record(path, reply.status, double(elapsed.nsecsElapsed()) / 1e6);
+        send(pending, reply, faults.slowBodyMs);
+    });
+}
+
+HttpReply DemoService::build(Route route, const Faults &faults)
+{
+    if (faults.down && route != Route::Health && route != Route::Readyz) {
+        return HttpReply::error(503, QStringLiteral("service unavailable (fault: down)"));
+    }
+    // /metrics is spared so that an injected error rate shows up in the scraped counters instead of hiding them.
+    if (!faults.down && route != Route::Metrics && m_state->injectedFailure()) {
+        return HttpReply::error(500, QStringLiteral("internal server error (fault: errorRate)"));
+    }
+    switch (route) {
+    case Route::Health:
+        return health(faults);
+    case Route::Readyz:
+        return readyz(faults.down);
+    case Route::Livez:
+        return HttpReply::json(
+            200, { { QStringLiteral("status"), QStringLiteral("ok") }, { QStringLiteral("timestamp"), now() } });
+    case Route::Metrics:
+        break;
+    }
+    HttpReply reply;
+    reply.contentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
+    reply.body = renderMetrics(*m_state);
+    return reply;
+}
+
+HttpReply DemoService::health(const Faults &faults)
+{
+    const double errorRate = m_state->recentErrorRate();
+    const QString status = faults.down ? QStringLiteral("unhealthy")
+        : errorRate > 0.01             ? QStringLiteral("degraded")
+                                       : QStringLiteral("healthy");
+    const QString backend = faults.down ? QStringLiteral("unhealthy") : QStringLiteral("healthy");
+    const QString healthy = QStringLiteral("healthy");
+    const double dbBaseMs = m_state->current().latencyMedianMs * 0.5;
+    const QJsonObject services {
+        { QStringLiteral("database"),
+            QJsonObject { { QStringLiteral("status"), backend },
+                { QStringLiteral("responseTime"), m_state->dependencyTimeMs(dbBaseMs) } } },
+        { QStringLiteral("redis"),
+            QJsonObject { { QStringLiteral("status"), backend },
+                { QStringLiteral("responseTime"), m_state->dependencyTimeMs(3) },
+                { QStringLiteral("keyCount"), m_state->cacheKeys() } } },
+        { QStringLiteral("kakaoMaps"),
+            QJsonObject { { QStringLiteral("status"), healthy },
+                { QStringLiteral("responseTime"), m_state->dependencyTimeMs(120) } } },
+        { QStringLiteral("stripe"),
+            QJsonObject { { QStringLiteral("status"), healthy },
+                { QStringLiteral("responseTime"), m_state->dependencyTimeMs(80) } } },
+    };
+    const QJsonObject performance {
+        { QStringLiteral("avgResponseTime"), std::round(m_state->recentAvgLatencyMs()) },
+        { QStringLiteral("requestCount"), double(m_state->totalRequests()) },
+        { QStringLiteral("errorRate"), std::round(errorRate * 10000.0) / 10000.0 },
+    };
+    HttpReply reply = HttpReply::json(faults.down ? 503 : 200,
+        { { QStringLiteral("status"), status }, { QStringLiteral("timestamp"), now() },
+            { QStringLiteral("uptime"), double(m_state->uptimeSeconds()) },
+            { QStringLiteral("version"), m_state->current().version }, { QStringLiteral("services"), services },
+            { QStringLiteral("performance"), performance } });
+    // Padding goes into a JSON field so the huge body still parses.
+    const QByteArray paddingField = QByteArrayLiteral(",\"padding\":\"\"}");
+    const qint64 missing = faults.hugeBodyBytes - (reply.body.size() - 1 + paddingField.size());
+    if (faults.hugeBodyBytes > 0 && missing > 0) {
+        reply.body.chop(1);
+        reply.body += ",\"padding\":\"" + QByteArray(qsizetype(missing), 'x') + "\"}";
+    }
+    return reply;
+}
+
+HttpReply DemoService::readyz(bool down) const
+{
+    const QString check = down ? QStringLiteral("fail") : QStringLiteral("ok");
+    return HttpReply::json(down ? 503 : 200,
+        { { QStringLiteral("status"), down ? QStringLiteral("not-ready") : QStringLiteral("ready") },
+            { QStringLiteral("checks"),
+                QJsonObject { { QStringLiteral("database"), check }, { QStringLiteral("redis"), check } } },
+            { QStringLiteral("timestamp"), now() } });
+}
+
+void DemoService::send(const Pending &pending, const HttpReply &reply, int slowMs)
+{
+    if (!pending.socket) {
+        return;
+    }
+    QHttpServerResponder &responder = *pending.responder;
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), reply.contentType);
+    for (const auto &header : reply.headers) {
+        responder.writeHeader(header.first, header.second);
+    }
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(reply.body.size()));
+    if (slowMs <= 0 || reply.body.isEmpty()) {
+        responder.writeBody(reply.body);
+        return;
+    }
+
+    // Trickle: piece 0 now, one more piece every step, the last one when slowMs have passed.
+    const int steps = std::max(1, slowMs / trickleStepMs);
+    const qint64 pieces = steps + 1;
+    const QByteArray body = reply.body;
+    auto next = std::make_shared<qint64>(0);
+    const auto writePiece = [pending, body, pieces, next] {
+        const qint64 index = (*next)++;
+        const qint64 from = body.size() * index / pieces;
+        const qint64 to = body.size() * (index + 1) / pieces;
+        pending.responder->writeBody(body.constData() + from, to - from);
+        return *next < pieces;
+    };
+    writePiece();
+    auto *timer = new QTimer(this);
+    timer->setTimerType(Qt::PreciseTimer);
+    timer->setInterval(slowMs / steps);
+    connect(timer, &QTimer::timeout, this, [timer, pending, writePiece] {
+        if (!pending.socket || !writePiece()) {
+            timer->stop();
+            timer->deleteLater();
+        }
+    });
+    timer->start();
+}

@@ -1,0 +1,807 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>checking…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <source>not found (install kate-syntax-highlighter)</source>
+        <translation>not found (install kate-syntax-highlighter)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>About OpsDeck</source>
+        <translation>About OpsDeck</translation>
+    </message>
+    <message>
+        <source>OpsDeck</source>
+        <translation>OpsDeck</translation>
+    </message>
+    <message>
+        <source>An operations console for on-call engineers: KPIs, health checks, checklists, incidents and runbooks.</source>
+        <translation>An operations console for on-call engineers: KPIs, health checks, checklists, incidents and runbooks.</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>KDE syntax highlighter</source>
+        <translation>KDE syntax highlighter</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>the last workspace %1 no longer exists; opening the demo</source>
+        <translation>the last workspace %1 no longer exists; opening the demo</translation>
+    </message>
+    <message>
+        <source>%1 (schema version %2)</source>
+        <translation>%1 (schema version %2)</translation>
+    </message>
+    <message>
+        <source>cannot open the database: %1</source>
+        <translation>cannot open the database: %1</translation>
+    </message>
+    <message>
+        <source>The demo service could not be started: %1</source>
+        <translation>The demo service could not be started: %1</translation>
+    </message>
+    <message>
+        <source>Demo unavailable</source>
+        <translation>Demo unavailable</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPage</name>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Time-series panels for response time (p50 and p95), error rate and request volume over 15 minutes to 30 days, with pan, zoom and threshold bands.</source>
+        <translation>Time-series panels for response time (p50 and p95), error rate and request volume over 15 minutes to 30 days, with pan, zoom and threshold bands.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistsPage</name>
+    <message>
+        <source>Checklists</source>
+        <translation>Checklists</translation>
+    </message>
+    <message>
+        <source>Today&apos;s, this week&apos;s and this month&apos;s checklists: tick items, add notes and evidence, see what is overdue and sign off.</source>
+        <translation>Today&apos;s, this week&apos;s and this month&apos;s checklists: tick items, add notes and evidence, see what is overdue and sign off.</translation>
+    </message>
+</context>
+<context>
+    <name>ComingPage</name>
+    <message>
+        <source>Coming in a later version</source>
+        <translation>Coming in a later version</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.</source>
+        <translation>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.</translation>
+    </message>
+    <message>
+        <source>The workspace file (YAML) to open.</source>
+        <translation>The workspace file (YAML) to open.</translation>
+    </message>
+    <message>
+        <source>Start the bundled demo service and open the demo workspace against it.</source>
+        <translation>Start the bundled demo service and open the demo workspace against it.</translation>
+    </message>
+    <message>
+        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory.</source>
+        <translation>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>dir</translation>
+    </message>
+    <message>
+        <source>User interface language: %1. Default: the last one chosen, else the system&apos;s.</source>
+        <translation>User interface language: %1. Default: the last one chosen, else the system&apos;s.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>Save every page in each language to &lt;dir&gt; once the workspace has loaded, then quit.</source>
+        <translation>Save every page in each language to &lt;dir&gt; once the workspace has loaded, then quit.</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; for --lang; available: %2</source>
+        <translation>unknown language &quot;%1&quot; for --lang; available: %2</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck validate FILE</source>
+        <translation>usage: opsdeck validate FILE</translation>
+    </message>
+    <message>
+        <source>only one workspace file can be opened; got %1</source>
+        <translation>only one workspace file can be opened; got %1</translation>
+    </message>
+    <message>
+        <source>--demo opens the demo workspace; do not name a workspace file too</source>
+        <translation>--demo opens the demo workspace; do not name a workspace file too</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsBanner</name>
+    <message numerus="yes">
+        <source>Reloading %1 failed with %n problem(s); keeping the last good workspace.</source>
+        <translation>
+            <numerusform>Reloading %1 failed with %n problem; keeping the last good workspace.</numerusform>
+            <numerusform>Reloading %1 failed with %n problems; keeping the last good workspace.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 could not be opened: %n problem(s).</source>
+        <translation>
+            <numerusform>%1 could not be opened: %n problem.</numerusform>
+            <numerusform>%1 could not be opened: %n problems.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix the file and save it; OpsDeck reloads it automatically.</source>
+        <translation>Fix the file and save it; OpsDeck reloads it automatically.</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</source>
+        <translation>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</source>
+        <translation>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Storage unavailable</source>
+        <translation>Storage unavailable</translation>
+    </message>
+    <message>
+        <source>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
+        <translation>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</translation>
+    </message>
+    <message>
+        <source>OpsDeck</source>
+        <translation>OpsDeck</translation>
+    </message>
+    <message>
+        <source>%1 — OpsDeck</source>
+        <translation>%1 — OpsDeck</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>&amp;Open Workspace…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent</source>
+        <translation>&amp;Clear Recent</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Full Screen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About OpsDeck</source>
+        <translation>&amp;About OpsDeck</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>No workspace</source>
+        <translation>No workspace</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, demo</source>
+        <translation>%1, demo</translation>
+    </message>
+    <message>
+        <source>Last refresh: never</source>
+        <translation>Last refresh: never</translation>
+    </message>
+    <message>
+        <source>Last refresh: %1</source>
+        <translation>Last refresh: %1</translation>
+    </message>
+    <message>
+        <source>%1 (reload failed)</source>
+        <translation>%1 (reload failed)</translation>
+    </message>
+    <message>
+        <source>Storage: not open</source>
+        <translation>Storage: not open</translation>
+    </message>
+    <message>
+        <source>Storage: opening…</source>
+        <translation>Storage: opening…</translation>
+    </message>
+    <message>
+        <source>Storage: open</source>
+        <translation>Storage: open</translation>
+    </message>
+    <message>
+        <source>Storage: failed, read-only</source>
+        <translation>Storage: failed, read-only</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Open Workspace</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.yaml *.yml);;All files (*)</source>
+        <translation>Workspaces (*.yaml *.yml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 (load failed)</source>
+        <translation>%1 (load failed)</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>No workspace is open</source>
+        <translation>No workspace is open</translation>
+    </message>
+    <message>
+        <source>Open a workspace file with File &gt; Open Workspace, or start OpsDeck with --demo.</source>
+        <translation>Open a workspace file with File &gt; Open Workspace, or start OpsDeck with --demo.</translation>
+    </message>
+    <message>
+        <source>This workspace defines</source>
+        <translation>This workspace defines</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPIs</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>Checklists</translation>
+    </message>
+    <message>
+        <source>Runbooks</source>
+        <translation>Runbooks</translation>
+    </message>
+    <message>
+        <source>Live KPI tiles, firing alerts and the endpoint health summary will appear here in a later version.</source>
+        <translation>Live KPI tiles, firing alerts and the endpoint health summary will appear here in a later version.</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Environment: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunbooksPage</name>
+    <message>
+        <source>Runbooks</source>
+        <translation>Runbooks</translation>
+    </message>
+    <message>
+        <source>Each runbook&apos;s ordered steps, run with confirmation, a live step log with the requests and responses, and the audit history.</source>
+        <translation>Each runbook&apos;s ordered steps, run with confirmation, a live step log with the requests and responses, and the audit history.</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshotter</name>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>cannot create the directory %1</translation>
+    </message>
+    <message>
+        <source>language %1 is not available</source>
+        <translation>language %1 is not available</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>cannot write %1</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>cannot be read (%1)</translation>
+    </message>
+    <message>
+        <source>not an SQLite database (file is not a database)</source>
+        <translation>not an SQLite database (file is not a database)</translation>
+    </message>
+    <message>
+        <source>truncated (%1 bytes, shorter than the 100-byte SQLite header)</source>
+        <translation>truncated (%1 bytes, shorter than the 100-byte SQLite header)</translation>
+    </message>
+    <message>
+        <source>truncated (%1 bytes, its header says %2)</source>
+        <translation>truncated (%1 bytes, its header says %2)</translation>
+    </message>
+    <message>
+        <source>not an SQLite database (%1)</source>
+        <translation>not an SQLite database (%1)</translation>
+    </message>
+    <message>
+        <source>damaged (%1)</source>
+        <translation>damaged (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2; the file was left untouched</source>
+        <translation>%1: %2; the file was left untouched</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not available</source>
+        <translation>the Qt SQLite driver (QSQLITE) is not available</translation>
+    </message>
+    <message>
+        <source>failed the integrity check (%1)</source>
+        <translation>failed the integrity check (%1)</translation>
+    </message>
+    <message>
+        <source>an SQLite database, but not an OpsDeck one (it has no %1 table)</source>
+        <translation>an SQLite database, but not an OpsDeck one (it has no %1 table)</translation>
+    </message>
+    <message>
+        <source>written by a newer OpsDeck (schema version %1; this build supports up to %2)</source>
+        <translation>written by a newer OpsDeck (schema version %1; this build supports up to %2)</translation>
+    </message>
+    <message>
+        <source>a folder is in the place of the database file</source>
+        <translation>a folder is in the place of the database file</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>cannot create the folder %1</translation>
+    </message>
+    <message>
+        <source>cannot be opened (%1)</source>
+        <translation>cannot be opened (%1)</translation>
+    </message>
+    <message>
+        <source>cannot be created (%1)</source>
+        <translation>cannot be created (%1)</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version (%1)</source>
+        <translation>cannot read the schema version (%1)</translation>
+    </message>
+    <message>
+        <source>its schema version %1 is newer than this build of OpsDeck supports (%2); use a newer OpsDeck</source>
+        <translation>its schema version %1 is newer than this build of OpsDeck supports (%2); use a newer OpsDeck</translation>
+    </message>
+    <message>
+        <source>migration to schema version %1 (%2) failed: %3</source>
+        <translation>migration to schema version %1 (%2) failed: %3</translation>
+    </message>
+    <message>
+        <source>%1 (in: %2)</source>
+        <translation>%1 (in: %2)</translation>
+    </message>
+    <message>
+        <source>the database is not open</source>
+        <translation>the database is not open</translation>
+    </message>
+    <message>
+        <source>the job failed with an unknown exception</source>
+        <translation>the job failed with an unknown exception</translation>
+    </message>
+    <message>
+        <source>rolled back with a failed job: %1</source>
+        <translation>rolled back with a failed job: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceLoader</name>
+    <message>
+        <source>expected a size like 512KiB or 1MiB, got &quot;%1&quot;</source>
+        <translation>expected a size like 512KiB or 1MiB, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>verify names an endpoint or a KPI, not both</source>
+        <translation>verify names an endpoint or a KPI, not both</translation>
+    </message>
+    <message>
+        <source>expected an &quot;endpoint&quot; or a &quot;kpi&quot; key</source>
+        <translation>expected an &quot;endpoint&quot; or a &quot;kpi&quot; key</translation>
+    </message>
+    <message>
+        <source>duplicate item id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate item id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>duplicate checklist id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate checklist id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>expected at least one item</source>
+        <translation>expected at least one item</translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>warning: </translation>
+    </message>
+    <message>
+        <source>expected a duration like 30s, got &quot;%1&quot;</source>
+        <translation>expected a duration like 30s, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a duration cannot be negative, got &quot;%1&quot;</source>
+        <translation>a duration cannot be negative, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>duration &quot;%1&quot; is too long</source>
+        <translation>duration &quot;%1&quot; is too long</translation>
+    </message>
+    <message>
+        <source>duplicate endpoint name &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate endpoint name &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>duplicate severity id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate severity id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>expected a postgresql:// URL (or no storage key for local storage), got &quot;%1&quot;</source>
+        <translation>expected a postgresql:// URL (or no storage key for local storage), got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected at least one severity (leave the key out for the default P0-P3)</source>
+        <translation>expected at least one severity (leave the key out for the default P0-P3)</translation>
+    </message>
+    <message>
+        <source>expected a quantile between 0 and 1, got %1</source>
+        <translation>expected a quantile between 0 and 1, got %1</translation>
+    </message>
+    <message>
+        <source>missing required key &quot;%1&quot;</source>
+        <translation>missing required key &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected an objective in percent between 0 and 100 like 99.9, got %1</source>
+        <translation>expected an objective in percent between 0 and 100 like 99.9, got %1</translation>
+    </message>
+    <message>
+        <source>a KPI has one source, got both &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>a KPI has one source, got both &quot;%1&quot; and &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>expected a source: one of prometheus, metrics, json, probe, error-budget</source>
+        <translation>expected a source: one of prometheus, metrics, json, probe, error-budget</translation>
+    </message>
+    <message>
+        <source>warn (%1) is above crit (%2): with direction above, higher values are worse</source>
+        <translation>warn (%1) is above crit (%2): with direction above, higher values are worse</translation>
+    </message>
+    <message>
+        <source>warn (%1) is below crit (%2): with direction below, lower values are worse</source>
+        <translation>warn (%1) is below crit (%2): with direction below, lower values are worse</translation>
+    </message>
+    <message>
+        <source>duplicate KPI id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate KPI id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>expected a command like [kubectl, ...]</source>
+        <translation>expected a command like [kubectl, ...]</translation>
+    </message>
+    <message>
+        <source>duplicate step id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate step id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>missing step kind: expected one of check, http, wait-until-healthy, manual, command</source>
+        <translation>missing step kind: expected one of check, http, wait-until-healthy, manual, command</translation>
+    </message>
+    <message>
+        <source>a step has one kind, got both &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>a step has one kind, got both &quot;%1&quot; and &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>duplicate runbook id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate runbook id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>expected at least one step</source>
+        <translation>expected at least one step</translation>
+    </message>
+    <message>
+        <source>expected days of the month from 1 to 31 like 1,15, got &quot;%1&quot;</source>
+        <translation>expected days of the month from 1 to 31 like 1,15, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected weekdays like mon,fri (mon, tue, wed, thu, fri, sat, sun), got &quot;%1&quot;</source>
+        <translation>expected weekdays like mon,fri (mon, tue, wed, thu, fri, sat, sun), got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a schedule like &quot;daily 09:00&quot;, &quot;weekly mon,fri 09:00&quot;, &quot;monthly 1&quot; or &quot;on-demand&quot;, got &quot;%1&quot;</source>
+        <translation>expected a schedule like &quot;daily 09:00&quot;, &quot;weekly mon,fri 09:00&quot;, &quot;monthly 1&quot; or &quot;on-demand&quot;, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>malformed reference &quot;%1&quot;: expected ${NAME} where NAME is letters, digits and _ and does not start with a digit</source>
+        <translation>malformed reference &quot;%1&quot;: expected ${NAME} where NAME is letters, digits and _ and does not start with a digit</translation>
+    </message>
+    <message>
+        <source>expected a time like 09:00, got &quot;%1&quot;</source>
+        <translation>expected a time like 09:00, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 warning</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 warnings</translation>
+    </message>
+    <message>
+        <source>OK (%1, %2, %3, %4)</source>
+        <translation>OK (%1, %2, %3, %4)</translation>
+    </message>
+    <message>
+        <source>1 endpoint</source>
+        <translation>1 endpoint</translation>
+    </message>
+    <message>
+        <source>%1 endpoints</source>
+        <translation>%1 endpoints</translation>
+    </message>
+    <message>
+        <source>1 KPI</source>
+        <translation>1 KPI</translation>
+    </message>
+    <message>
+        <source>%1 KPIs</source>
+        <translation>%1 KPIs</translation>
+    </message>
+    <message>
+        <source>1 checklist</source>
+        <translation>1 checklist</translation>
+    </message>
+    <message>
+        <source>%1 checklists</source>
+        <translation>%1 checklists</translation>
+    </message>
+    <message>
+        <source>1 runbook</source>
+        <translation>1 runbook</translation>
+    </message>
+    <message>
+        <source>%1 runbooks</source>
+        <translation>%1 runbooks</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 error</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 errors</translation>
+    </message>
+    <message>
+        <source>unknown endpoint &quot;%1&quot;</source>
+        <translation>unknown endpoint &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown KPI &quot;%1&quot;</source>
+        <translation>unknown KPI &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown runbook &quot;%1&quot;</source>
+        <translation>unknown runbook &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>the file is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>only the first YAML document is read; the file has %1</source>
+        <translation>only the first YAML document is read; the file has %1</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>invalid YAML: %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>a mapping</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>expected a mapping, got %1</source>
+        <translation>expected a mapping, got %1</translation>
+    </message>
+    <message>
+        <source>expected a key name, got %1</source>
+        <translation>expected a key name, got %1</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot; is repeated (first on line %2)</source>
+        <translation>key &quot;%1&quot; is repeated (first on line %2)</translation>
+    </message>
+    <message>
+        <source>Gatus key &quot;%1&quot; is not supported by OpsDeck and is ignored</source>
+        <translation>Gatus key &quot;%1&quot; is not supported by OpsDeck and is ignored</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>unknown key &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list, got %1</source>
+        <translation>expected a list, got %1</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>expected a string, got %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty string, got %1</source>
+        <translation>expected a non-empty string, got %1</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; (expected en or ko)</source>
+        <translation>unknown language &quot;%1&quot; (expected en or ko)</translation>
+    </message>
+    <message>
+        <source>expected text or { en: ..., ko: ... }, got %1</source>
+        <translation>expected text or { en: ..., ko: ... }, got %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty text</source>
+        <translation>expected a non-empty text</translation>
+    </message>
+    <message>
+        <source>expected a duration like 30s, got %1</source>
+        <translation>expected a duration like 30s, got %1</translation>
+    </message>
+    <message>
+        <source>expected a duration longer than zero like 30s, got &quot;%1&quot;</source>
+        <translation>expected a duration longer than zero like 30s, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation>expected a number, got %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, got %3</source>
+        <translation>expected a whole number from %1 to %2, got %3</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>expected true or false, got %1</translation>
+    </message>
+    <message>
+        <source>expected one of: %1, got %2</source>
+        <translation>expected one of: %1, got %2</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, got %1</source>
+        <translation>expected a list of strings, got %1</translation>
+    </message>
+    <message>
+        <source>expected one of: %1, got &quot;%2&quot;</source>
+        <translation>expected one of: %1, got &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
+        <translation>expected an http:// or https:// URL, got &quot;%1&quot;</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,805 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <source>not found (install kate-syntax-highlighter)</source>
+        <translation>찾을 수 없음 (kate-syntax-highlighter를 설치하세요)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>About OpsDeck</source>
+        <translation>OpsDeck 정보</translation>
+    </message>
+    <message>
+        <source>OpsDeck</source>
+        <translation>OpsDeck</translation>
+    </message>
+    <message>
+        <source>An operations console for on-call engineers: KPIs, health checks, checklists, incidents and runbooks.</source>
+        <translation>온콜 엔지니어를 위한 운영 콘솔: KPI, 상태 점검, 체크리스트, 장애 대응, 런북.</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>KDE syntax highlighter</source>
+        <translation>KDE 구문 강조기</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>the last workspace %1 no longer exists; opening the demo</source>
+        <translation>마지막 워크스페이스 %1이(가) 더 이상 없어 데모를 엽니다</translation>
+    </message>
+    <message>
+        <source>%1 (schema version %2)</source>
+        <translation>%1 (스키마 버전 %2)</translation>
+    </message>
+    <message>
+        <source>cannot open the database: %1</source>
+        <translation>데이터베이스를 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The demo service could not be started: %1</source>
+        <translation>데모 서비스를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Demo unavailable</source>
+        <translation>데모를 사용할 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPage</name>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Time-series panels for response time (p50 and p95), error rate and request volume over 15 minutes to 30 days, with pan, zoom and threshold bands.</source>
+        <translation>응답 시간(p50, p95), 에러율, 요청량을 15분부터 30일까지 보여 주는 시계열 패널입니다. 이동, 확대/축소, 임계값 구간을 지원합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistsPage</name>
+    <message>
+        <source>Checklists</source>
+        <translation>체크리스트</translation>
+    </message>
+    <message>
+        <source>Today&apos;s, this week&apos;s and this month&apos;s checklists: tick items, add notes and evidence, see what is overdue and sign off.</source>
+        <translation>오늘, 이번 주, 이번 달의 체크리스트입니다. 항목을 체크하고 메모와 증빙을 남기며, 기한이 지난 항목을 확인하고 승인합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ComingPage</name>
+    <message>
+        <source>Coming in a later version</source>
+        <translation>이후 버전에서 제공 예정</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.</source>
+        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
+
+워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
+하위 명령:
+  validate FILE  워크스페이스 파일의 진단 결과를 출력합니다. 올바르면 0, 아니면 1로 종료합니다.</translation>
+    </message>
+    <message>
+        <source>The workspace file (YAML) to open.</source>
+        <translation>열 워크스페이스 파일(YAML).</translation>
+    </message>
+    <message>
+        <source>Start the bundled demo service and open the demo workspace against it.</source>
+        <translation>내장 데모 서비스를 시작하고 그에 연결된 데모 워크스페이스를 엽니다.</translation>
+    </message>
+    <message>
+        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory.</source>
+        <translation>데이터베이스를 사용자 데이터 디렉터리 대신 &lt;dir&gt;에 둡니다.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>dir</translation>
+    </message>
+    <message>
+        <source>User interface language: %1. Default: the last one chosen, else the system&apos;s.</source>
+        <translation>UI 언어: %1. 기본값: 마지막으로 선택한 언어, 없으면 시스템 언어.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>Save every page in each language to &lt;dir&gt; once the workspace has loaded, then quit.</source>
+        <translation>워크스페이스를 불러온 뒤 모든 페이지를 언어별로 &lt;dir&gt;에 저장하고 종료합니다.</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; for --lang; available: %2</source>
+        <translation>--lang에 알 수 없는 언어 &quot;%1&quot;; 사용 가능: %2</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck validate FILE</source>
+        <translation>사용법: opsdeck validate FILE</translation>
+    </message>
+    <message>
+        <source>only one workspace file can be opened; got %1</source>
+        <translation>워크스페이스 파일은 하나만 열 수 있습니다. 지정된 파일: %1개</translation>
+    </message>
+    <message>
+        <source>--demo opens the demo workspace; do not name a workspace file too</source>
+        <translation>--demo는 데모 워크스페이스를 엽니다. 워크스페이스 파일을 함께 지정하지 마세요</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsBanner</name>
+    <message numerus="yes">
+        <source>Reloading %1 failed with %n problem(s); keeping the last good workspace.</source>
+        <translation>
+            <numerusform>%1 다시 불러오기 실패: 문제 %n건. 마지막 정상 워크스페이스를 유지합니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 could not be opened: %n problem(s).</source>
+        <translation>
+            <numerusform>%1을(를) 열 수 없습니다: 문제 %n건.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix the file and save it; OpsDeck reloads it automatically.</source>
+        <translation>파일을 고쳐 저장하면 OpsDeck이 자동으로 다시 불러옵니다.</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>Health</source>
+        <translation>상태 점검</translation>
+    </message>
+    <message>
+        <source>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</source>
+        <translation>모든 엔드포인트의 상태와 최근 지연 시간, 실패한 조건과 그 값, 점검 이력, 구문 강조된 원본 응답을 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Incidents</source>
+        <translation>장애</translation>
+    </message>
+    <message>
+        <source>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</source>
+        <translation>진행 중인 장애를 먼저 보여 줍니다. 심각도, 상태, 지휘자, 영향, SLA 타이머, 추가만 가능한 타임라인, 사후 분석 항목을 다룹니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Storage unavailable</source>
+        <translation>저장소를 사용할 수 없음</translation>
+    </message>
+    <message>
+        <source>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
+        <translation>OpsDeck이 데이터베이스를 열지 못했습니다. 데이터베이스 파일은 변경하지 않았습니다. 읽기 전용으로 계속 실행되므로 문제가 해결될 때까지 체크, 장애, 감사 기록이 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>OpsDeck</source>
+        <translation>OpsDeck</translation>
+    </message>
+    <message>
+        <source>%1 — OpsDeck</source>
+        <translation>%1 — OpsDeck</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>워크스페이스 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 항목 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent</source>
+        <translation>최근 항목 지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>다시 불러오기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>시스템(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>밝게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>어둡게(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>전체 화면(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About OpsDeck</source>
+        <translation>OpsDeck 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>페이지</translation>
+    </message>
+    <message>
+        <source>No workspace</source>
+        <translation>워크스페이스 없음</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, demo</source>
+        <translation>%1, 데모</translation>
+    </message>
+    <message>
+        <source>Last refresh: never</source>
+        <translation>마지막 갱신: 없음</translation>
+    </message>
+    <message>
+        <source>Last refresh: %1</source>
+        <translation>마지막 갱신: %1</translation>
+    </message>
+    <message>
+        <source>%1 (reload failed)</source>
+        <translation>%1 (다시 불러오기 실패)</translation>
+    </message>
+    <message>
+        <source>Storage: not open</source>
+        <translation>저장소: 열리지 않음</translation>
+    </message>
+    <message>
+        <source>Storage: opening…</source>
+        <translation>저장소: 여는 중…</translation>
+    </message>
+    <message>
+        <source>Storage: open</source>
+        <translation>저장소: 열림</translation>
+    </message>
+    <message>
+        <source>Storage: failed, read-only</source>
+        <translation>저장소: 실패, 읽기 전용</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>워크스페이스 열기</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.yaml *.yml);;All files (*)</source>
+        <translation>워크스페이스 (*.yaml *.yml);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>%1 (load failed)</source>
+        <translation>%1 (불러오기 실패)</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <source>No workspace is open</source>
+        <translation>열린 워크스페이스가 없습니다</translation>
+    </message>
+    <message>
+        <source>Open a workspace file with File &gt; Open Workspace, or start OpsDeck with --demo.</source>
+        <translation>파일 &gt; 워크스페이스 열기로 워크스페이스 파일을 열거나, OpsDeck을 --demo로 시작하세요.</translation>
+    </message>
+    <message>
+        <source>This workspace defines</source>
+        <translation>이 워크스페이스의 구성</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>엔드포인트</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>체크리스트</translation>
+    </message>
+    <message>
+        <source>Runbooks</source>
+        <translation>런북</translation>
+    </message>
+    <message>
+        <source>Live KPI tiles, firing alerts and the endpoint health summary will appear here in a later version.</source>
+        <translation>실시간 KPI 타일, 발생 중인 알림, 엔드포인트 상태 요약은 이후 버전에서 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>환경: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunbooksPage</name>
+    <message>
+        <source>Runbooks</source>
+        <translation>런북</translation>
+    </message>
+    <message>
+        <source>Each runbook&apos;s ordered steps, run with confirmation, a live step log with the requests and responses, and the audit history.</source>
+        <translation>런북별 단계 목록, 확인 후 실행, 요청과 응답이 담긴 실시간 단계 로그, 감사 이력을 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshotter</name>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>디렉터리 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>language %1 is not available</source>
+        <translation>언어 %1을(를) 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1을(를) 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>읽을 수 없음 (%1)</translation>
+    </message>
+    <message>
+        <source>not an SQLite database (file is not a database)</source>
+        <translation>SQLite 데이터베이스가 아님 (데이터베이스 파일이 아닙니다)</translation>
+    </message>
+    <message>
+        <source>truncated (%1 bytes, shorter than the 100-byte SQLite header)</source>
+        <translation>잘린 파일 (%1바이트, 100바이트 SQLite 헤더보다 짧음)</translation>
+    </message>
+    <message>
+        <source>truncated (%1 bytes, its header says %2)</source>
+        <translation>잘린 파일 (%1바이트, 헤더에 기록된 크기는 %2)</translation>
+    </message>
+    <message>
+        <source>not an SQLite database (%1)</source>
+        <translation>SQLite 데이터베이스가 아님 (%1)</translation>
+    </message>
+    <message>
+        <source>damaged (%1)</source>
+        <translation>손상됨 (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2; the file was left untouched</source>
+        <translation>%1: %2. 파일은 변경하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver (QSQLITE) is not available</source>
+        <translation>Qt SQLite 드라이버(QSQLITE)를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>failed the integrity check (%1)</source>
+        <translation>무결성 검사 실패 (%1)</translation>
+    </message>
+    <message>
+        <source>an SQLite database, but not an OpsDeck one (it has no %1 table)</source>
+        <translation>SQLite 데이터베이스이지만 OpsDeck 데이터베이스가 아님 (%1 테이블이 없음)</translation>
+    </message>
+    <message>
+        <source>written by a newer OpsDeck (schema version %1; this build supports up to %2)</source>
+        <translation>더 새로운 OpsDeck에서 기록됨 (스키마 버전 %1, 이 빌드는 %2까지 지원)</translation>
+    </message>
+    <message>
+        <source>a folder is in the place of the database file</source>
+        <translation>데이터베이스 파일 위치에 폴더가 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot be opened (%1)</source>
+        <translation>열 수 없음 (%1)</translation>
+    </message>
+    <message>
+        <source>cannot be created (%1)</source>
+        <translation>만들 수 없음 (%1)</translation>
+    </message>
+    <message>
+        <source>cannot read the schema version (%1)</source>
+        <translation>스키마 버전을 읽을 수 없음 (%1)</translation>
+    </message>
+    <message>
+        <source>its schema version %1 is newer than this build of OpsDeck supports (%2); use a newer OpsDeck</source>
+        <translation>스키마 버전 %1은(는) 이 OpsDeck 빌드가 지원하는 버전(%2)보다 새롭습니다. 더 새로운 OpsDeck을 사용하세요</translation>
+    </message>
+    <message>
+        <source>migration to schema version %1 (%2) failed: %3</source>
+        <translation>스키마 버전 %1(%2)로의 마이그레이션 실패: %3</translation>
+    </message>
+    <message>
+        <source>%1 (in: %2)</source>
+        <translation>%1 (위치: %2)</translation>
+    </message>
+    <message>
+        <source>the database is not open</source>
+        <translation>데이터베이스가 열려 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>the job failed with an unknown exception</source>
+        <translation>작업이 알 수 없는 예외로 실패했습니다</translation>
+    </message>
+    <message>
+        <source>rolled back with a failed job: %1</source>
+        <translation>실패한 작업 때문에 롤백됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceLoader</name>
+    <message>
+        <source>expected a size like 512KiB or 1MiB, got &quot;%1&quot;</source>
+        <translation>512KiB나 1MiB 같은 크기가 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>verify names an endpoint or a KPI, not both</source>
+        <translation>verify에는 엔드포인트나 KPI 중 하나만 지정하세요</translation>
+    </message>
+    <message>
+        <source>expected an &quot;endpoint&quot; or a &quot;kpi&quot; key</source>
+        <translation>&quot;endpoint&quot; 또는 &quot;kpi&quot; 키가 필요합니다</translation>
+    </message>
+    <message>
+        <source>duplicate item id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>항목 ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>duplicate checklist id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>체크리스트 ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>expected at least one item</source>
+        <translation>항목이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>경고: </translation>
+    </message>
+    <message>
+        <source>expected a duration like 30s, got &quot;%1&quot;</source>
+        <translation>30s 같은 기간이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>a duration cannot be negative, got &quot;%1&quot;</source>
+        <translation>기간은 음수일 수 없습니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>duration &quot;%1&quot; is too long</source>
+        <translation>기간 &quot;%1&quot;이(가) 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>duplicate endpoint name &quot;%1&quot; (first defined on line %2)</source>
+        <translation>엔드포인트 이름 &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>duplicate severity id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>심각도 ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>expected a postgresql:// URL (or no storage key for local storage), got &quot;%1&quot;</source>
+        <translation>postgresql:// URL이 필요합니다(로컬 저장소는 storage 키를 생략). 입력: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected at least one severity (leave the key out for the default P0-P3)</source>
+        <translation>심각도가 하나 이상 필요합니다(기본 P0-P3를 쓰려면 키를 생략하세요)</translation>
+    </message>
+    <message>
+        <source>expected a quantile between 0 and 1, got %1</source>
+        <translation>0과 1 사이의 분위수가 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>missing required key &quot;%1&quot;</source>
+        <translation>필수 키 &quot;%1&quot;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>expected an objective in percent between 0 and 100 like 99.9, got %1</source>
+        <translation>99.9처럼 0에서 100 사이의 목표 백분율이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>a KPI has one source, got both &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>KPI의 소스는 하나여야 하는데 &quot;%1&quot;과(와) &quot;%2&quot;가 모두 있습니다</translation>
+    </message>
+    <message>
+        <source>expected a source: one of prometheus, metrics, json, probe, error-budget</source>
+        <translation>소스가 필요합니다: prometheus, metrics, json, probe, error-budget 중 하나</translation>
+    </message>
+    <message>
+        <source>warn (%1) is above crit (%2): with direction above, higher values are worse</source>
+        <translation>warn(%1)이 crit(%2)보다 큽니다. direction이 above이면 값이 클수록 나쁩니다</translation>
+    </message>
+    <message>
+        <source>warn (%1) is below crit (%2): with direction below, lower values are worse</source>
+        <translation>warn(%1)이 crit(%2)보다 작습니다. direction이 below이면 값이 작을수록 나쁩니다</translation>
+    </message>
+    <message>
+        <source>duplicate KPI id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>KPI ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>expected a command like [kubectl, ...]</source>
+        <translation>[kubectl, ...] 같은 명령이 필요합니다</translation>
+    </message>
+    <message>
+        <source>duplicate step id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>단계 ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>missing step kind: expected one of check, http, wait-until-healthy, manual, command</source>
+        <translation>단계 종류가 없습니다: check, http, wait-until-healthy, manual, command 중 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>a step has one kind, got both &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation>단계의 종류는 하나여야 하는데 &quot;%1&quot;과(와) &quot;%2&quot;가 모두 있습니다</translation>
+    </message>
+    <message>
+        <source>duplicate runbook id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>런북 ID &quot;%1&quot;이(가) 중복됩니다(처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>expected at least one step</source>
+        <translation>단계가 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected days of the month from 1 to 31 like 1,15, got &quot;%1&quot;</source>
+        <translation>1,15처럼 1에서 31 사이의 날짜가 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>expected weekdays like mon,fri (mon, tue, wed, thu, fri, sat, sun), got &quot;%1&quot;</source>
+        <translation>mon,fri 같은 요일이 필요합니다(mon, tue, wed, thu, fri, sat, sun). 입력: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a schedule like &quot;daily 09:00&quot;, &quot;weekly mon,fri 09:00&quot;, &quot;monthly 1&quot; or &quot;on-demand&quot;, got &quot;%1&quot;</source>
+        <translation>&quot;daily 09:00&quot;, &quot;weekly mon,fri 09:00&quot;, &quot;monthly 1&quot;, &quot;on-demand&quot; 같은 일정이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>malformed reference &quot;%1&quot;: expected ${NAME} where NAME is letters, digits and _ and does not start with a digit</source>
+        <translation>잘못된 참조 &quot;%1&quot;: ${NAME} 형식이어야 하며, NAME은 문자, 숫자, _로 이루어지고 숫자로 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>expected a time like 09:00, got &quot;%1&quot;</source>
+        <translation>09:00 같은 시각이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>경고 1건</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>경고 %1건</translation>
+    </message>
+    <message>
+        <source>OK (%1, %2, %3, %4)</source>
+        <translation>정상 (%1, %2, %3, %4)</translation>
+    </message>
+    <message>
+        <source>1 endpoint</source>
+        <translation>엔드포인트 1개</translation>
+    </message>
+    <message>
+        <source>%1 endpoints</source>
+        <translation>엔드포인트 %1개</translation>
+    </message>
+    <message>
+        <source>1 KPI</source>
+        <translation>KPI 1개</translation>
+    </message>
+    <message>
+        <source>%1 KPIs</source>
+        <translation>KPI %1개</translation>
+    </message>
+    <message>
+        <source>1 checklist</source>
+        <translation>체크리스트 1개</translation>
+    </message>
+    <message>
+        <source>%1 checklists</source>
+        <translation>체크리스트 %1개</translation>
+    </message>
+    <message>
+        <source>1 runbook</source>
+        <translation>런북 1개</translation>
+    </message>
+    <message>
+        <source>%1 runbooks</source>
+        <translation>런북 %1개</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>오류 1건</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>오류 %1건</translation>
+    </message>
+    <message>
+        <source>unknown endpoint &quot;%1&quot;</source>
+        <translation>알 수 없는 엔드포인트 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown KPI &quot;%1&quot;</source>
+        <translation>알 수 없는 KPI &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown runbook &quot;%1&quot;</source>
+        <translation>알 수 없는 런북 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>파일을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>파일이 UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>only the first YAML document is read; the file has %1</source>
+        <translation>첫 번째 YAML 문서만 읽습니다. 이 파일에는 %1개가 있습니다</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>잘못된 YAML: %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>값 없음</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>매핑</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>expected a mapping, got %1</source>
+        <translation>매핑이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a key name, got %1</source>
+        <translation>키 이름이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot; is repeated (first on line %2)</source>
+        <translation>키 &quot;%1&quot;이(가) 반복됩니다(처음: %2행)</translation>
+    </message>
+    <message>
+        <source>Gatus key &quot;%1&quot; is not supported by OpsDeck and is ignored</source>
+        <translation>Gatus 키 &quot;%1&quot;은(는) OpsDeck에서 지원하지 않아 무시합니다</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>알 수 없는 키 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list, got %1</source>
+        <translation>목록이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>문자열이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a non-empty string, got %1</source>
+        <translation>비어 있지 않은 문자열이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; (expected en or ko)</source>
+        <translation>알 수 없는 언어 &quot;%1&quot;(en 또는 ko만 가능)</translation>
+    </message>
+    <message>
+        <source>expected text or { en: ..., ko: ... }, got %1</source>
+        <translation>텍스트 또는 { en: ..., ko: ... }가 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a non-empty text</source>
+        <translation>비어 있지 않은 텍스트가 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected a duration like 30s, got %1</source>
+        <translation>30s 같은 기간이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a duration longer than zero like 30s, got &quot;%1&quot;</source>
+        <translation>30s처럼 0보다 긴 기간이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation>숫자가 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, got %3</source>
+        <translation>%1에서 %2 사이의 정수가 필요합니다(입력: %3)</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>true 또는 false가 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected one of: %1, got %2</source>
+        <translation>다음 중 하나가 필요합니다: %1(입력: %2)</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, got %1</source>
+        <translation>문자열 목록이 필요합니다(입력: %1)</translation>
+    </message>
+    <message>
+        <source>expected one of: %1, got &quot;%2&quot;</source>
+        <translation>다음 중 하나가 필요합니다: %1(입력: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
+        <translation>http:// 또는 https:// URL이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+</context>
+</TS>
