@@ -337,6 +337,10 @@ void ChecklistsPage::tickClock()
         m_instanceModel->setNow(now);
         m_itemModel->setNow(now);
         m_filter->invalidate();
+        // New periods begin while the app runs (the next morning's check): create them every few minutes.
+        if (++m_clockTicks % 10 == 0) {
+            m_store->refresh(now);
+        }
     }
 }
 

@@ -69,4 +69,5 @@ private:
     QLabel *m_message;
     QLabel *m_empty;
     QTimer *m_clock;
+    int m_clockTicks = 0;
 };
