@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
 
+#include "checklist/checkliststore.h"
+#include "checklists/checklistspage.h"
 #include "demo/demolauncher.h"
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
@@ -25,13 +27,20 @@ AppController::AppController(
     , m_window(window)
     , m_languages(languages)
     , m_storage(new Storage(this))
+    , m_checklists(new ChecklistStore(m_storage, this))
     , m_watcher(new WorkspaceWatcher(this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
     connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
     connect(m_window, &MainWindow::reloadRequested, m_watcher, &WorkspaceWatcher::reload);
+    if (auto *page = qobject_cast<ChecklistsPage *>(m_window->page(MainWindow::Checklists))) {
+        page->setStore(m_checklists);
+    }
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
+        // Jobs submitted before the database has opened wait for it.
+        m_checklists->setWorkspace(workspace);
+        m_checklists->refresh();
         onFirstLoad();
     });
     connect(m_watcher, &WorkspaceWatcher::loadFailed, this,

@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+class ChecklistStore;
 class FirstPaintProbe;
 class DemoLauncher;
 class Storage;
@@ -42,6 +43,7 @@ private:
     MainWindow *m_window;
     LanguageManager *m_languages;
     Storage *m_storage;
+    ChecklistStore *m_checklists;
     WorkspaceWatcher *m_watcher;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;

@@ -3,9 +3,9 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "checklists/checklistspage.h"
 #include "languagemanager.h"
 #include "pages/chartspage.h"
-#include "pages/checklistspage.h"
 #include "pages/healthpage.h"
 #include "pages/incidentspage.h"
 #include "pages/overviewpage.h"

@@ -24,6 +24,25 @@ const QList<Migration> &all()
                 u"at_ms BIGINT NOT NULL, value DOUBLE PRECISION NOT NULL)"_s,
                 u"CREATE INDEX samples_series_at ON samples (series_id, at_ms)"_s,
             } },
+        { 3, u"checklist instances and ticks"_s,
+            {
+                // template_json is the template as it was when the period began: later edits never change it.
+                // version counts writes, for optimistic concurrency between windows sharing the database.
+                u"CREATE TABLE checklist_instances (id {{ID}}, workspace_id TEXT NOT NULL, "
+                u"checklist_id TEXT NOT NULL, period_key TEXT NOT NULL, template_json TEXT NOT NULL, "
+                u"period_start_ms BIGINT NOT NULL, due_at_ms BIGINT NOT NULL, period_end_ms BIGINT NOT NULL, "
+                u"created_at_ms BIGINT NOT NULL, signed_by TEXT, signed_at_ms BIGINT, sign_comment TEXT, "
+                u"version BIGINT NOT NULL DEFAULT 1, UNIQUE (workspace_id, checklist_id, period_key))"_s,
+                u"CREATE INDEX checklist_instances_start ON checklist_instances (workspace_id, period_start_ms)"_s,
+                // Append-only: the current state of an item is its latest row with conflict = 0.
+                u"CREATE TABLE checklist_ticks (id {{ID}}, "
+                u"instance_id BIGINT NOT NULL REFERENCES checklist_instances (id), item_id TEXT NOT NULL, "
+                u"action TEXT NOT NULL CHECK (action IN ('tick', 'untick', 'skip')), actor TEXT NOT NULL, "
+                u"at_ms BIGINT NOT NULL, note TEXT NOT NULL DEFAULT '', evidence_json TEXT NOT NULL DEFAULT '', "
+                u"skip_reason TEXT NOT NULL DEFAULT '', version BIGINT NOT NULL, "
+                u"conflict INTEGER NOT NULL DEFAULT 0)"_s,
+                u"CREATE INDEX checklist_ticks_instance ON checklist_ticks (instance_id, item_id, id)"_s,
+            } },
     };
     return list;
 }

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "languagemanager.h"
 #include "pages/chartspage.h"
-#include "pages/checklistspage.h"
 #include "pages/healthpage.h"
 #include "pages/incidentspage.h"
 #include "pages/overviewpage.h"
@@ -49,8 +48,6 @@ void TestLanguageManager::switchesPageTextsAtRunTime_data()
     QTest::addColumn<QString>("korean");
     QTest::addRow("charts") << QStringLiteral("charts") << QStringLiteral("Charts") << QStringLiteral("차트");
     QTest::addRow("health") << QStringLiteral("health") << QStringLiteral("Health") << QStringLiteral("상태 점검");
-    QTest::addRow("checklists") << QStringLiteral("checklists") << QStringLiteral("Checklists")
-                                << QStringLiteral("체크리스트");
     QTest::addRow("incidents") << QStringLiteral("incidents") << QStringLiteral("Incidents") << QStringLiteral("장애");
     QTest::addRow("runbooks") << QStringLiteral("runbooks") << QStringLiteral("Runbooks") << QStringLiteral("런북");
 }
@@ -66,8 +63,6 @@ void TestLanguageManager::switchesPageTextsAtRunTime()
         widget = std::make_unique<ChartsPage>();
     } else if (page == QLatin1String("health")) {
         widget = std::make_unique<HealthPage>();
-    } else if (page == QLatin1String("checklists")) {
-        widget = std::make_unique<ChecklistsPage>();
     } else if (page == QLatin1String("incidents")) {
         widget = std::make_unique<IncidentsPage>();
     } else {

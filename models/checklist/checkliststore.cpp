@@ -1,0 +1,298 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checklist/checkliststore.h"
+
+#include "checklist/checklistsql.h"
+#include "storage/storage.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+ChecklistStore::ChecklistStore(Storage *storage, QObject *parent)
+    : QObject(parent)
+    , m_storage(storage)
+{
+    connect(m_storage, &Storage::jobFinished, this, &ChecklistStore::onJobFinished);
+    connect(m_storage, &Storage::jobFailed, this, &ChecklistStore::onJobFailed);
+}
+
+void ChecklistStore::setWorkspace(const Workspace &workspace)
+{
+    const bool changed = workspace.info.id != m_workspaceId;
+    m_workspaceId = workspace.info.id;
+    m_templates = workspace.checklists;
+    if (changed) {
+        m_instances.clear();
+        m_saves.clear();
+        emit instancesReset();
+    }
+}
+
+QString ChecklistStore::operatorName()
+{
+    const QString name = QSettings().value(u"operator/name"_s).toString().trimmed();
+    if (!name.isEmpty()) {
+        return name;
+    }
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
+}
+
+void ChecklistStore::refresh(const QDateTime &now)
+{
+    QList<NewChecklistInstance> due;
+    const QDateTime since = now.addDays(-m_lookbackDays);
+    for (const Checklist &checklist : std::as_const(m_templates)) {
+        for (const ChecklistPeriod &period : m_calc.periods(checklist.id, checklist.schedule, since, now)) {
+            QList<QDateTime> itemDue;
+            for (const ChecklistItem &item : checklist.items) {
+                itemDue.append(item.due ? m_calc.toUtc(period.date, *item.due) : QDateTime());
+            }
+            due.append({ m_workspaceId, checklist.id, period, ChecklistInstance::templateJson(checklist, itemDue) });
+        }
+    }
+    const QString workspaceId = m_workspaceId;
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const qint64 sinceMs = since.toMSecsSinceEpoch();
+    if (!due.isEmpty()) {
+        m_storage->submit([due, nowMs](QSqlDatabase &db) { return ChecklistSql::ensureInstances(db, due, nowMs); });
+    }
+    const quint64 id = m_storage->submitRead([workspaceId, sinceMs](QSqlDatabase &db) {
+        return QVariant::fromValue(ChecklistSql::loadInstances(db, workspaceId, sinceMs));
+    });
+    m_jobs.insert(id, { JobKind::Load, 0, {} });
+}
+
+void ChecklistStore::startOnDemand(const QString &checklistId, const QDateTime &now)
+{
+    for (const Checklist &checklist : std::as_const(m_templates)) {
+        if (checklist.id != checklistId) {
+            continue;
+        }
+        const ChecklistPeriod period { checklistId + u'@' + now.toString(Qt::ISODateWithMs),
+            now.toTimeZone(m_calc.zone()).date(), now, now, now };
+        const QList<NewChecklistInstance> one { { m_workspaceId, checklistId, period,
+            ChecklistInstance::templateJson(checklist, {}) } };
+        const qint64 nowMs = now.toMSecsSinceEpoch();
+        m_storage->submit([one, nowMs](QSqlDatabase &db) { return ChecklistSql::ensureInstances(db, one, nowMs); });
+        refresh(now);
+        return;
+    }
+}
+
+const ChecklistInstance *ChecklistStore::instance(qint64 id) const
+{
+    for (const ChecklistInstance &i : m_instances) {
+        if (i.id == id) {
+            return &i;
+        }
+    }
+    return nullptr;
+}
+
+ChecklistEvidence ChecklistStore::evidenceFor(const ChecklistItem &item) const
+{
+    if (!item.verify.isSet()) {
+        return {};
+    }
+    const QString target
+        = item.verify.endpoint.isEmpty() ? u"kpi:"_s + item.verify.kpi : u"endpoint:"_s + item.verify.endpoint;
+    if (m_verifier) {
+        if (auto evidence = m_verifier(item.verify)) {
+            evidence->target = target;
+            return *evidence;
+        }
+    }
+    ChecklistEvidence none;
+    none.target = target;
+    return none;
+}
+
+bool ChecklistStore::tick(qint64 instanceId, const QString &itemId, const QString &note)
+{
+    return record(instanceId, itemId, TickAction::Tick, note, {});
+}
+
+bool ChecklistStore::untick(qint64 instanceId, const QString &itemId, const QString &note)
+{
+    return record(instanceId, itemId, TickAction::Untick, note, {});
+}
+
+bool ChecklistStore::skip(qint64 instanceId, const QString &itemId, const QString &reason)
+{
+    if (reason.trimmed().isEmpty()) {
+        return false;
+    }
+    return record(instanceId, itemId, TickAction::Skip, {}, reason.trimmed());
+}
+
+bool ChecklistStore::record(
+    qint64 instanceId, const QString &itemId, TickAction action, const QString &note, const QString &skipReason)
+{
+    const ChecklistInstance *inst = instance(instanceId);
+    const ChecklistItem *item = inst ? inst->item(itemId) : nullptr;
+    if (!item || inst->isSigned() || saveState(instanceId, itemId) == SaveState::Saving) {
+        return false;
+    }
+    Write write;
+    write.instanceId = instanceId;
+    const auto latest = inst->latest(itemId);
+    write.seenItemVersion = latest ? latest->version : 0;
+    write.tick.itemId = itemId;
+    write.tick.action = action;
+    write.tick.actor = operatorName();
+    write.tick.at = QDateTime::currentDateTimeUtc();
+    write.tick.note = note;
+    write.tick.skipReason = skipReason;
+    if (action == TickAction::Tick) {
+        write.tick.evidence = evidenceFor(*item);
+    }
+    submitWrite(write);
+    return true;
+}
+
+bool ChecklistStore::retry(qint64 instanceId, const QString &itemId)
+{
+    const auto it = m_saves.constFind(itemKey(instanceId, itemId));
+    if (it == m_saves.constEnd() || (it->state != SaveState::Unsaved && it->state != SaveState::Conflict)) {
+        return false;
+    }
+    Write write = it->last;
+    // A retry after a conflict applies the write over what the operator has now seen.
+    if (const ChecklistInstance *inst = instance(instanceId)) {
+        const auto latest = inst->latest(itemId);
+        write.seenItemVersion = latest ? latest->version : 0;
+    }
+    write.tick.at = QDateTime::currentDateTimeUtc();
+    submitWrite(write);
+    return true;
+}
+
+void ChecklistStore::submitWrite(const Write &write)
+{
+    m_saves[itemKey(write.instanceId, write.tick.itemId)].last = write;
+    setItemSave(write.instanceId, write.tick.itemId, SaveState::Saving);
+    const quint64 id = m_storage->submit([write](QSqlDatabase &db) {
+        return QVariant::fromValue(ChecklistSql::recordAction(db, write.instanceId, write.seenItemVersion, write.tick));
+    });
+    m_jobs.insert(id, { JobKind::Write, write.instanceId, write.tick.itemId });
+}
+
+void ChecklistStore::sign(qint64 instanceId, const QString &comment)
+{
+    const ChecklistInstance *inst = instance(instanceId);
+    if (!inst) {
+        emit signFailed(instanceId, tr("checklist instance %1 is not loaded").arg(instanceId));
+        return;
+    }
+    const qint64 version = inst->version;
+    const QString signer = operatorName();
+    const qint64 atMs = QDateTime::currentMSecsSinceEpoch();
+    const quint64 id = m_storage->submit([=](QSqlDatabase &db) {
+        return QVariant::fromValue(ChecklistSql::sign(db, instanceId, version, signer, atMs, comment));
+    });
+    m_jobs.insert(id, { JobKind::Sign, instanceId, {} });
+}
+
+ChecklistStore::SaveState ChecklistStore::saveState(qint64 instanceId, const QString &itemId) const
+{
+    return m_saves.value(itemKey(instanceId, itemId)).state;
+}
+
+QString ChecklistStore::saveError(qint64 instanceId, const QString &itemId) const
+{
+    return m_saves.value(itemKey(instanceId, itemId)).error;
+}
+
+bool ChecklistStore::isSaving(qint64 instanceId) const
+{
+    for (auto it = m_saves.cbegin(); it != m_saves.cend(); ++it) {
+        if (it->state == SaveState::Saving && it->last.instanceId == instanceId) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void ChecklistStore::onJobFinished(quint64 id, const QVariant &result)
+{
+    const auto it = m_jobs.constFind(id);
+    if (it == m_jobs.constEnd()) {
+        return; // another component's job
+    }
+    const Job job = *it;
+    m_jobs.erase(it);
+    switch (job.kind) {
+    case JobKind::Load:
+        m_instances = result.value<QList<ChecklistInstance>>();
+        emit instancesReset();
+        break;
+    case JobKind::Write: {
+        const auto write = result.value<ChecklistWriteResult>();
+        replaceInstance(write.instance);
+        if (write.conflict) {
+            const auto latest = write.instance.latest(job.itemId);
+            const QString message = latest
+                ? tr("%1 changed this item at %2 in another window; your change was recorded in the history but "
+                     "not applied")
+                      .arg(latest->actor, QLocale().toString(latest->at.toLocalTime(), QLocale::ShortFormat))
+                : tr("this item changed in another window; your change was recorded in the history but not applied");
+            setItemSave(job.instanceId, job.itemId, SaveState::Conflict, message);
+            emit conflictDetected(job.instanceId, job.itemId, message);
+        } else {
+            setItemSave(job.instanceId, job.itemId, SaveState::Saved);
+        }
+        break;
+    }
+    case JobKind::Sign:
+        replaceInstance(result.value<ChecklistInstance>());
+        emit signedOff(job.instanceId);
+        break;
+    }
+}
+
+void ChecklistStore::onJobFailed(quint64 id, const QString &error)
+{
+    const auto it = m_jobs.constFind(id);
+    if (it == m_jobs.constEnd()) {
+        return;
+    }
+    const Job job = *it;
+    m_jobs.erase(it);
+    switch (job.kind) {
+    case JobKind::Load:
+        emit loadFailed(error);
+        break;
+    case JobKind::Write:
+        setItemSave(job.instanceId, job.itemId, SaveState::Unsaved, error);
+        break;
+    case JobKind::Sign:
+        emit signFailed(job.instanceId, error);
+        break;
+    }
+}
+
+void ChecklistStore::replaceInstance(const ChecklistInstance &instance)
+{
+    for (ChecklistInstance &i : m_instances) {
+        if (i.id == instance.id) {
+            i = instance;
+            emit instanceChanged(instance.id);
+            return;
+        }
+    }
+}
+
+void ChecklistStore::setItemSave(qint64 instanceId, const QString &itemId, SaveState state, const QString &error)
+{
+    ItemSave &save = m_saves[itemKey(instanceId, itemId)];
+    save.state = state;
+    save.error = error;
+    emit itemSaveStateChanged(instanceId, itemId);
+}
+
+QString ChecklistStore::itemKey(qint64 instanceId, const QString &itemId)
+{
+    return QString::number(instanceId) + u'/' + itemId;
+}

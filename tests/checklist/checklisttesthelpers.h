@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "checklist/checkliststore.h"
+#include "storage/storage.h"
+#include "workspace/scheduleparser.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <memory>
+
+namespace ChecklistTest {
+
+inline Checklist checklist(const QString &id, const QString &schedule, const QStringList &items)
+{
+    Checklist c;
+    c.id = id;
+    c.title = { id + QStringLiteral(" check"), id + QStringLiteral(" 점검") };
+    c.schedule = *ScheduleParser::parse(schedule);
+    int n = 0;
+    for (const QString &text : items) {
+        ChecklistItem item;
+        item.id = QStringLiteral("item-%1").arg(++n);
+        item.text = { text, text + QStringLiteral(" (ko)") };
+        c.items.append(item);
+    }
+    return c;
+}
+
+inline Workspace workspace(const QList<Checklist> &checklists)
+{
+    Workspace w;
+    w.info.id = QStringLiteral("test-ws");
+    w.checklists = checklists;
+    return w;
+}
+
+inline QDateTime utc(const char *iso)
+{
+    QDateTime dt = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+    dt.setTimeZone(QTimeZone::utc());
+    return dt;
+}
+
+inline bool openStorage(Storage &storage, const QString &path)
+{
+    QSignalSpy opened(&storage, &Storage::opened);
+    storage.open(path);
+    return opened.wait(10000);
+}
+
+// A store whose instances have loaded.
+inline bool refreshAndWait(ChecklistStore &store, const QDateTime &now)
+{
+    QSignalSpy reset(&store, &ChecklistStore::instancesReset);
+    store.refresh(now);
+    return reset.wait(10000);
+}
+
+// Runs a read job and waits for its result.
+inline QVariant query(Storage &storage, const std::function<QVariant(QSqlDatabase &)> &job)
+{
+    QSignalSpy finished(&storage, &Storage::jobFinished);
+    QSignalSpy failed(&storage, &Storage::jobFailed);
+    const quint64 id = storage.submitRead(job);
+    const auto find = [&]() -> std::optional<QVariant> {
+        for (const auto &args : std::as_const(finished)) {
+            if (args.at(0).toULongLong() == id) {
+                return args.at(1);
+            }
+        }
+        return std::nullopt;
+    };
+    if (!QTest::qWaitFor([&] { return find().has_value() || !failed.isEmpty(); }, 10000)) {
+        return {};
+    }
+    return find().value_or(QVariant());
+}
+
+inline qint64 scalar(Storage &storage, const QString &sql)
+{
+    return query(storage, [sql](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        return q.exec(sql) && q.next() ? q.value(0) : QVariant(-1);
+    }).toLongLong();
+}
+
+} // namespace ChecklistTest
