@@ -124,8 +124,8 @@ void HttpProbe::start()
         notSent(tr("not an http or https URL: %1").arg(m_endpoint.url));
         return;
     }
-    QNetworkRequest request(m_currentUrl);
-    if (m_currentUrl.scheme() == QLatin1String("https")) {
+    QNetworkRequest &request = m_request;
+    {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         if (!m_endpoint.caFile.isEmpty()) {
             const QList<QSslCertificate> ca = QSslCertificate::fromPath(m_endpoint.caFile, QSsl::Pem);
@@ -137,17 +137,18 @@ void HttpProbe::start()
         }
         request.setSslConfiguration(ssl);
     }
-    if (m_endpoint.maxRedirects <= 0) {
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    } else {
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
-        request.setMaximumRedirectsAllowed(m_endpoint.maxRedirects + 1); // our own check speaks first
-    }
+    // Redirects are followed here, hop by hop, so that each one is checked before anything is sent.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(int(m_endpoint.timeout.count()));
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("OpsDeck health check"));
+    // Only an uncompressed body: a small compressed body can inflate without bound (a gzip bomb), and Qt 6.4's
+    // decompression does not respect the reply's read buffer limit.
+    request.setRawHeader("Accept-Encoding", "identity");
     for (auto it = headers.cbegin(); it != headers.cend(); ++it) {
         request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
     }
+    m_ownEncoding
+        = headers.contains(QStringLiteral("Accept-Encoding")) || headers.contains(QStringLiteral("accept-encoding"));
     m_visited.insert(m_currentUrl);
 
     if (m_resolveAddress) {
@@ -168,9 +169,18 @@ void HttpProbe::start()
         }
     }
 
-    const QByteArray verb = m_endpoint.method.toUpper().toLatin1();
-    m_reply = verb == "GET" && body.isEmpty() ? m_nam->get(request)
-                                              : m_nam->sendCustomRequest(request, verb, body.toUtf8());
+    m_verb = m_endpoint.method.toUpper().toLatin1();
+    m_payload = body.toUtf8();
+    m_deadline.start(m_endpoint.timeout);
+    send();
+}
+
+void HttpProbe::send()
+{
+    m_request.setUrl(m_currentUrl);
+    m_reply = m_verb == "GET" && m_payload.isEmpty() ? m_nam->get(m_request)
+                                                     : m_nam->sendCustomRequest(m_request, m_verb, m_payload);
+    // Bounds what Qt buffers for us between two reads, whatever the server sends.
     m_reply->setReadBufferSize(readChunkBytes);
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] { m_connectStartMs = elapsedMs(); });
     connect(m_reply, &QNetworkReply::requestSent, this, [this] {
@@ -191,10 +201,8 @@ void HttpProbe::start()
     });
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpProbe::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpProbe::onReadyRead);
-    connect(m_reply, &QNetworkReply::redirected, this, &HttpProbe::onRedirected);
     connect(m_reply, &QNetworkReply::sslErrors, this, &HttpProbe::onSslErrors);
     connect(m_reply, &QNetworkReply::finished, this, &HttpProbe::onReplyFinished);
-    m_deadline.start(m_endpoint.timeout);
 }
 
 void HttpProbe::notSent(const QString &reason)
@@ -229,6 +237,12 @@ void HttpProbe::onMetaData()
     if (m_result.firstByteMs < 0) {
         m_result.firstByteMs = elapsedMs();
     }
+    const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed().toLower();
+    if (!m_ownEncoding && !encoding.isEmpty() && encoding != "identity") {
+        fail(tr("body refused: it is %1-encoded although only an uncompressed body was accepted")
+                 .arg(QString::fromLatin1(encoding)));
+        return;
+    }
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     bool ok = false;
     const qint64 declared = length.toLongLong(&ok);
@@ -261,20 +275,40 @@ void HttpProbe::onReadyRead()
     }
 }
 
-void HttpProbe::onRedirected(const QUrl &target)
+bool HttpProbe::followRedirect(int status)
 {
+    static const QList<int> redirects { 301, 302, 303, 307, 308 };
+    const QByteArray location = m_reply->rawHeader("Location");
+    if (m_endpoint.maxRedirects <= 0 || !redirects.contains(status) || location.isEmpty()) {
+        return false;
+    }
+    const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(location));
     ++m_redirects;
     if (m_currentUrl.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https")) {
-        fail(tr("refused a redirect from https to %1 (%2)").arg(target.scheme(), target.toDisplayString()));
+        m_failure
+            = redact(tr("refused a redirect from https to %1 (%2)").arg(target.scheme(), target.toDisplayString()));
+    } else if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")) {
+        m_failure = redact(tr("refused a redirect to %1").arg(target.toDisplayString()));
     } else if (m_visited.contains(target)) {
-        fail(tr("redirect loop: %1 was already visited").arg(target.toDisplayString()));
+        m_failure = redact(tr("redirect loop: %1 was already visited").arg(target.toDisplayString()));
     } else if (m_redirects > m_endpoint.maxRedirects) {
-        fail(tr("more than %n redirect(s)", nullptr, m_endpoint.maxRedirects));
+        m_failure = tr("more than %n redirect(s)", nullptr, m_endpoint.maxRedirects);
     } else {
         m_visited.insert(target);
         m_currentUrl = target;
-        emit m_reply->redirectAllowed();
+        if (status == 303 || ((status == 301 || status == 302) && m_verb == "POST")) {
+            m_verb = "GET";
+            m_payload.clear();
+        }
+        m_result.body.clear();
+        m_result.bodyTruncated = false;
+        m_result.firstByteMs = -1;
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+        send();
+        return true;
     }
+    return false;
 }
 
 void HttpProbe::onSslErrors(const QList<QSslError> &errors)
@@ -301,13 +335,16 @@ void HttpProbe::onReplyFinished()
     if (m_replyDone) {
         return;
     }
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (m_failure.isEmpty() && m_reply->error() == QNetworkReply::NoError && followRedirect(status.toInt())) {
+        return;
+    }
     m_replyDone = true;
     m_result.totalMs = elapsedMs();
     QNetworkReply *reply = m_reply;
     if (m_failure.isEmpty()) {
         onReadyRead(); // whatever is still buffered
     }
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (status.isValid()) {
         m_result.httpStatus = status.toInt();
         m_result.connected = true;
@@ -325,7 +362,8 @@ void HttpProbe::onReplyFinished()
     } else if (reply->error() == QNetworkReply::SslHandshakeFailedError && !m_sslErrors.isEmpty()) {
         m_outcome = EndpointConditions::Outcome::TransportError;
         m_result.error = tr("TLS handshake failed: %1").arg(m_sslErrors.join(QLatin1String("; ")));
-    } else if (reply->error() != QNetworkReply::NoError && !(status.isValid() && isHttpStatusError(reply->error()))) {
+    } else if (reply->error() != QNetworkReply::NoError
+        && !(status.toInt() >= 400 && isHttpStatusError(reply->error()))) {
         m_outcome = EndpointConditions::Outcome::TransportError;
         m_result.error = redact(reply->errorString());
         if (reply->error() == QNetworkReply::HostNotFoundError) {

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QList>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPair>
 #include <QPointer>
@@ -52,7 +53,8 @@ private:
     void fail(const QString &reason);
     void onReadyRead();
     void onMetaData();
-    void onRedirected(const QUrl &target);
+    void send();
+    bool followRedirect(int status);
     void onSslErrors(const QList<QSslError> &errors);
     void onReplyFinished();
     void complete();
@@ -63,6 +65,9 @@ private:
     QNetworkAccessManager *m_nam;
     Endpoint m_endpoint;
     QPointer<QNetworkReply> m_reply;
+    QNetworkRequest m_request;
+    QByteArray m_verb;
+    QByteArray m_payload;
     QTimer m_deadline;
     QElapsedTimer m_clock;
     ProbeResult m_result;
@@ -75,6 +80,7 @@ private:
     double m_connectStartMs = -1;
     int m_redirects = 0;
     bool m_resolveAddress = false;
+    bool m_ownEncoding = false; // the endpoint sets Accept-Encoding itself
     bool m_lookupPending = false;
     int m_lookupId = -1;
     bool m_replyDone = false;
