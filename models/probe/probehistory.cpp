@@ -99,13 +99,13 @@ void ProbeHistory::flush()
             throw StorageError(query.lastError().text());
         }
         for (const Row &row : rows) {
-            query.addBindValue(row.workspaceId);
+            query.addBindValue(row.workspaceId.isNull() ? QStringLiteral("") : row.workspaceId);
             query.addBindValue(row.endpoint);
             query.addBindValue(row.atMs);
             query.addBindValue(row.state);
             query.addBindValue(row.httpStatus);
             query.addBindValue(row.totalMs < 0 ? QVariant() : QVariant(row.totalMs));
-            query.addBindValue(row.error);
+            query.addBindValue(row.error.isNull() ? QStringLiteral("") : row.error); // a null QString binds NULL
             query.addBindValue(row.conditions);
             if (!query.exec()) {
                 throw StorageError(query.lastError().text());

@@ -58,9 +58,7 @@ void TestProbeEngine::inFlightCapQueuesTheRest()
     engine.setMaxInFlight(3);
     engine.setWorkspace(workspace(10, QStringLiteral("/delay")));
     int maxInFlight = 0;
-    connect(&engine, &ProbeEngine::probeStarted, this, [&] {
-        maxInFlight = std::max(maxInFlight, engine.inFlight());
-    });
+    connect(&engine, &ProbeEngine::probeStarted, this, [&] { maxInFlight = std::max(maxInFlight, engine.inFlight()); });
     QSignalSpy results(&engine, &ProbeEngine::resultReady);
     QElapsedTimer timer;
     timer.start();
