@@ -51,14 +51,14 @@ int severity(EndpointState state)
 
 QString details(const ProbeResult &r)
 {
-    QStringList parts;
     if (!r.error.isEmpty()) {
-        parts.append(r.error);
+        return r.error; // the conditions only restate it ([STATUS] = 0)
     }
+    QStringList parts;
     for (const ConditionResult &c : r.conditions) {
         if (c.verdict == ConditionResult::Verdict::Fail) {
             parts.append(CheckCommand::tr("%1 (actual: %2)").arg(c.condition, c.actual));
-        } else if (c.verdict == ConditionResult::Verdict::Error && r.error.isEmpty()) {
+        } else if (c.verdict == ConditionResult::Verdict::Error) {
             parts.append(CheckCommand::tr("%1 (cannot evaluate: %2)").arg(c.condition, c.error));
         }
     }
