@@ -139,7 +139,6 @@ void HttpProbe::start()
     }
     // Redirects are followed here, hop by hop, so that each one is checked before anything is sent.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(m_endpoint.timeout.count()));
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("OpsDeck health check"));
     // Only an uncompressed body: a small compressed body can inflate without bound (a gzip bomb), and Qt 6.4's
     // decompression does not respect the reply's read buffer limit.
