@@ -50,24 +50,28 @@ AppController::AppController(
 void AppController::start()
 {
     openStorage();
-    if (m_commandLine.demo) {
-        startDemo();
-        return;
-    }
-    QString path = m_commandLine.workspace;
-    if (path.isEmpty()) {
-        path = QSettings().value(SettingsKeys::lastWorkspace()).toString();
-        if (!path.isEmpty() && !QFileInfo::exists(path)) {
-            std::fprintf(stderr, "opsdeck: %s\n",
-                qPrintable(tr("the last workspace %1 no longer exists; opening the demo").arg(path)));
-            path.clear();
-        }
-    }
+    const QString path = m_commandLine.demo ? QString() : resolveWorkspacePath(m_commandLine, true);
     if (path.isEmpty()) {
         startDemo();
     } else {
         openWorkspace(path);
     }
+}
+
+QString AppController::resolveWorkspacePath(const CommandLine &commandLine, bool warn)
+{
+    QString path = commandLine.workspace;
+    if (path.isEmpty()) {
+        path = QSettings().value(SettingsKeys::lastWorkspace()).toString();
+        if (!path.isEmpty() && !QFileInfo::exists(path)) {
+            if (warn) {
+                std::fprintf(stderr, "opsdeck: %s\n",
+                    qPrintable(tr("the last workspace %1 no longer exists; opening the demo").arg(path)));
+            }
+            path.clear();
+        }
+    }
+    return path;
 }
 
 void AppController::openWorkspace(const QString &path)
@@ -76,30 +80,62 @@ void AppController::openWorkspace(const QString &path)
     m_watcher->open(path); // emits workspaceLoaded or loadFailed
 }
 
+DemoLauncher *AppController::startDemoEarly(const CommandLine &commandLine)
+{
+    if (commandLine.demo || resolveWorkspacePath(commandLine, false).isEmpty()) {
+        auto *launcher = new DemoLauncher;
+        launcher->start(dataDirFor(commandLine));
+        return launcher;
+    }
+    return nullptr;
+}
+
+void AppController::adoptDemo(DemoLauncher *launcher)
+{
+    if (launcher) {
+        launcher->setParent(this);
+        m_demo = launcher;
+        m_demoStarted = true; // startDemoEarly() already started it; a failure arrives as a signal
+        connectDemo();
+    }
+}
+
 void AppController::startDemo()
 {
     if (!m_demo) {
         m_demo = new DemoLauncher(this);
-        connect(m_demo, &DemoLauncher::ready, this, [this](const QString &workspacePath) {
-            m_origin = MainWindow::Origin::Demo;
-            m_watcher->open(workspacePath);
-        });
-        connect(m_demo, &DemoLauncher::failed, this, [this](const QString &error) {
-            const QString message = tr("The demo service could not be started: %1").arg(error);
-            std::fprintf(stderr, "opsdeck: %s\n", qPrintable(message));
-            auto *box
-                = new QMessageBox(QMessageBox::Warning, tr("Demo unavailable"), message, QMessageBox::Ok, m_window);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-            onFirstLoad();
-        });
+        connectDemo();
     }
-    m_demo->start(dataDir());
+    if (!m_demoStarted) {
+        m_demoStarted = true;
+        m_demo->start(dataDir());
+    }
+}
+
+void AppController::connectDemo()
+{
+    connect(m_demo, &DemoLauncher::ready, this, [this](const QString &workspacePath) {
+        m_origin = MainWindow::Origin::Demo;
+        m_watcher->open(workspacePath);
+    });
+    connect(m_demo, &DemoLauncher::failed, this, [this](const QString &error) {
+        const QString message = tr("The demo service could not be started: %1").arg(error);
+        std::fprintf(stderr, "opsdeck: %s\n", qPrintable(message));
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Demo unavailable"), message, QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        onFirstLoad();
+    });
 }
 
 QString AppController::dataDir() const
 {
-    return m_commandLine.dataDir.isEmpty() ? Storage::defaultDataDir() : m_commandLine.dataDir;
+    return dataDirFor(m_commandLine);
+}
+
+QString AppController::dataDirFor(const CommandLine &commandLine)
+{
+    return commandLine.dataDir.isEmpty() ? Storage::defaultDataDir() : commandLine.dataDir;
 }
 
 void AppController::openStorage()

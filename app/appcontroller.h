@@ -21,11 +21,18 @@ public:
     AppController(
         const CommandLine &commandLine, MainWindow *window, LanguageManager *languages, QObject *parent = nullptr);
 
+    // Starts the demo service before the window is built when it will be needed, so both boot in parallel.
+    // Its signals arrive through the event loop, so adoptDemo() before exec() misses nothing.
+    static DemoLauncher *startDemoEarly(const CommandLine &commandLine);
+    void adoptDemo(DemoLauncher *launcher);
     void start();
 
 private:
     void openWorkspace(const QString &path);
     void startDemo();
+    void connectDemo();
+    static QString resolveWorkspacePath(const CommandLine &commandLine, bool warn);
+    static QString dataDirFor(const CommandLine &commandLine);
     void openStorage();
     QString dataDir() const;
     // The first workspace load (good or failed) ends startup: screenshots and the startup benchmark wait for it.
@@ -40,4 +47,5 @@ private:
     MainWindow::Origin m_origin = MainWindow::Origin::File;
     FirstPaintProbe *m_firstPaint = nullptr;
     bool m_firstLoadSeen = false;
+    bool m_demoStarted = false;
 };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
 #include "commandline.h"
+#include "demo/demolauncher.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "probe/checkcommand.h"
@@ -55,6 +56,7 @@ int main(int argc, char *argv[])
         return runConsole(commandLine);
     }
 
+    DemoLauncher *earlyDemo = AppController::startDemoEarly(commandLine);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/opsdeck.svg")));
     QApplication::setDesktopFileName(QStringLiteral("opsdeck"));
     ThemeManager themes;
@@ -63,6 +65,7 @@ int main(int argc, char *argv[])
     MainWindow window(&languages, &themes);
     window.restoreWindowSettings();
     AppController controller(commandLine, &window, &languages);
+    controller.adoptDemo(earlyDemo);
     window.show();
     controller.start();
     return QCoreApplication::exec();

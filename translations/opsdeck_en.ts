@@ -148,6 +148,181 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>Condition</name>
+    <message>
+        <source>[CERTIFICATE_EXPIRATION]: the response has no TLS certificate</source>
+        <translation>[CERTIFICATE_EXPIRATION]: the response has no TLS certificate</translation>
+    </message>
+    <message>
+        <source>%1 is not supported by OpsDeck</source>
+        <translation>%1 is not supported by OpsDeck</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number or a duration, so it cannot be compared with %2</source>
+        <translation>&quot;%1&quot; is not a number or a duration, so it cannot be compared with %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a number (&quot;%2&quot;), so it cannot be compared with %3</source>
+        <translation>%1 is not a number (&quot;%2&quot;), so it cannot be compared with %3</translation>
+    </message>
+    <message>
+        <source>no elements</source>
+        <translation>no elements</translation>
+    </message>
+    <message>
+        <source>the array is empty</source>
+        <translation>the array is empty</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n element</numerusform>
+            <numerusform>%n elements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missing &quot;)&quot; to close &quot;%1&quot;</source>
+        <translation>missing &quot;)&quot; to close &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>missing &quot;)&quot; to close &quot;%1(&quot;</source>
+        <translation>missing &quot;)&quot; to close &quot;%1(&quot;</translation>
+    </message>
+    <message>
+        <source>any() needs at least one value</source>
+        <translation>any() needs at least one value</translation>
+    </message>
+    <message>
+        <source>%1() expects a placeholder such as [BODY].items</source>
+        <translation>%1() expects a placeholder such as [BODY].items</translation>
+    </message>
+    <message>
+        <source>unknown placeholder &quot;%1&quot;; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED] or [CERTIFICATE_EXPIRATION]</source>
+        <translation>unknown placeholder &quot;%1&quot;; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED] or [CERTIFICATE_EXPIRATION]</translation>
+    </message>
+    <message>
+        <source>only [BODY] can be followed by a path</source>
+        <translation>only [BODY] can be followed by a path</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>column %1: %2</translation>
+    </message>
+    <message>
+        <source>the condition is empty; expected a comparison such as &quot;[STATUS] == 200&quot;</source>
+        <translation>the condition is empty; expected a comparison such as &quot;[STATUS] == 200&quot;</translation>
+    </message>
+    <message>
+        <source>expected an operator (==, !=, &lt;, &lt;=, &gt;, &gt;=) after &quot;%1&quot;</source>
+        <translation>expected an operator (==, !=, &lt;, &lt;=, &gt;, &gt;=) after &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a comparison such as &quot;[STATUS] == 200&quot; (==, !=, &lt;, &lt;=, &gt;, &gt;= with a space on each side)</source>
+        <translation>expected a comparison such as &quot;[STATUS] == 200&quot; (==, !=, &lt;, &lt;=, &gt;, &gt;= with a space on each side)</translation>
+    </message>
+    <message>
+        <source>expected a value after &quot;%1&quot;</source>
+        <translation>expected a value after &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>pat() and any() cannot be compared with each other</source>
+        <translation>pat() and any() cannot be compared with each other</translation>
+    </message>
+    <message>
+        <source>%1 can only be used with == or !=</source>
+        <translation>%1 can only be used with == or !=</translation>
+    </message>
+    <message>
+        <source>only one side of a condition can use [*]</source>
+        <translation>only one side of a condition can use [*]</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionContext</name>
+    <message>
+        <source>the body is empty, not JSON</source>
+        <translation>the body is empty, not JSON</translation>
+    </message>
+    <message>
+        <source>the body is not JSON (it starts with &quot;%1&quot;)</source>
+        <translation>the body is not JSON (it starts with &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>more than one value</source>
+        <translation>more than one value</translation>
+    </message>
+    <message>
+        <source>the body is not JSON (%1 at byte %2)</source>
+        <translation>the body is not JSON (%1 at byte %2)</translation>
+    </message>
+</context>
+<context>
+    <name>DemoLauncher</name>
+    <message>
+        <source>The demo service %1 did not report its address within %2 seconds.</source>
+        <translation>The demo service %1 did not report its address within %2 seconds.</translation>
+    </message>
+    <message>
+        <source>The demo service is already running.</source>
+        <translation>The demo service is already running.</translation>
+    </message>
+    <message>
+        <source>The demo service was not found at %1 (set by OPSDECK_DEMO_SERVICE).</source>
+        <translation>The demo service was not found at %1 (set by OPSDECK_DEMO_SERVICE).</translation>
+    </message>
+    <message>
+        <source>The demo service (%1) was not found. Looked in: %2, and the folders in PATH.</source>
+        <translation>The demo service (%1) was not found. Looked in: %2, and the folders in PATH.</translation>
+    </message>
+    <message>
+        <source>The demo service %1 printed no address line.</source>
+        <translation>The demo service %1 printed no address line.</translation>
+    </message>
+    <message>
+        <source>The demo service %1 printed an unexpected first line: %2</source>
+        <translation>The demo service %1 printed an unexpected first line: %2</translation>
+    </message>
+    <message>
+        <source>The built-in demo workspace is missing from the application: %1</source>
+        <translation>The built-in demo workspace is missing from the application: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1 for the demo workspace.</source>
+        <translation>Cannot create the data folder %1 for the demo workspace.</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo workspace %1: %2</source>
+        <translation>Cannot write the demo workspace %1: %2</translation>
+    </message>
+    <message>
+        <source>The demo service %1 crashed before it was ready.</source>
+        <translation>The demo service %1 crashed before it was ready.</translation>
+    </message>
+    <message>
+        <source>The demo service %1 exited before it was ready (exit code %2).</source>
+        <translation>The demo service %1 exited before it was ready (exit code %2).</translation>
+    </message>
+    <message>
+        <source>Could not start the demo service %1: %2</source>
+        <translation>Could not start the demo service %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsBanner</name>
     <message numerus="yes">
         <source>Reloading %1 failed with %n problem(s); keeping the last good workspace.</source>
@@ -188,6 +363,88 @@ Subcommand:
     <message>
         <source>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</source>
         <translation>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</translation>
+    </message>
+</context>
+<context>
+    <name>JsonPath</name>
+    <message>
+        <source>the value is null</source>
+        <translation>the value is null</translation>
+    </message>
+    <message>
+        <source>the path has more than %1 steps</source>
+        <translation>the path has more than %1 steps</translation>
+    </message>
+    <message>
+        <source>unexpected space in the path</source>
+        <translation>unexpected space in the path</translation>
+    </message>
+    <message>
+        <source>expected a key after &quot;.&quot;</source>
+        <translation>expected a key after &quot;.&quot;</translation>
+    </message>
+    <message>
+        <source>expected &quot;]&quot; to close this &quot;[&quot;</source>
+        <translation>expected &quot;]&quot; to close this &quot;[&quot;</translation>
+    </message>
+    <message>
+        <source>only one [*] is allowed in a path</source>
+        <translation>only one [*] is allowed in a path</translation>
+    </message>
+    <message>
+        <source>expected an array index (0, 1, ...) or * inside [ ]</source>
+        <translation>expected an array index (0, 1, ...) or * inside [ ]</translation>
+    </message>
+    <message>
+        <source>expected &quot;.&quot; or &quot;[&quot; in the path</source>
+        <translation>expected &quot;.&quot; or &quot;[&quot; in the path</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an array</source>
+        <translation>%1 is %2, not an array</translation>
+    </message>
+    <message>
+        <source>%1 is null</source>
+        <translation>%1 is null</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an object</source>
+        <translation>%1 is %2, not an object</translation>
+    </message>
+    <message>
+        <source>no such key &quot;%1&quot;</source>
+        <translation>no such key &quot;%1&quot;</translation>
+    </message>
+    <message numerus="yes">
+        <source>index %1 is out of range (the array has %n item(s))</source>
+        <translation>
+            <numerusform>index %1 is out of range (the array has %n item)</numerusform>
+            <numerusform>index %1 is out of range (the array has %n items)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>a string</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>a boolean</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>an array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
     </message>
 </context>
 <context>
@@ -802,6 +1059,10 @@ Subcommand:
     <message>
         <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
         <translation>expected an http:// or https:// URL, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>invalid condition &quot;%1&quot;: %2</source>
+        <translation>invalid condition &quot;%1&quot;: %2</translation>
     </message>
 </context>
 </TS>

@@ -148,6 +148,179 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>Condition</name>
+    <message>
+        <source>[CERTIFICATE_EXPIRATION]: the response has no TLS certificate</source>
+        <translation>[CERTIFICATE_EXPIRATION]: 응답에 TLS 인증서가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not supported by OpsDeck</source>
+        <translation>%1은(는) OpsDeck에서 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>잘못됨</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number or a duration, so it cannot be compared with %2</source>
+        <translation>"%1"은(는) 숫자나 기간이 아니므로 %2와(과) 비교할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a number (&quot;%2&quot;), so it cannot be compared with %3</source>
+        <translation>%1은(는) 숫자가 아니므로("%2") %3와(과) 비교할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>no elements</source>
+        <translation>요소 없음</translation>
+    </message>
+    <message>
+        <source>the array is empty</source>
+        <translation>배열이 비어 있습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>요소 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>외 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missing &quot;)&quot; to close &quot;%1&quot;</source>
+        <translation>"%1"을(를) 닫는 ")"가 없습니다</translation>
+    </message>
+    <message>
+        <source>missing &quot;)&quot; to close &quot;%1(&quot;</source>
+        <translation>"%1("을(를) 닫는 ")"가 없습니다</translation>
+    </message>
+    <message>
+        <source>any() needs at least one value</source>
+        <translation>any()에는 값이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1() expects a placeholder such as [BODY].items</source>
+        <translation>%1()에는 [BODY].items 같은 자리표시자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown placeholder &quot;%1&quot;; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED] or [CERTIFICATE_EXPIRATION]</source>
+        <translation>알 수 없는 자리표시자 "%1"; [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED], [CERTIFICATE_EXPIRATION] 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>only [BODY] can be followed by a path</source>
+        <translation>경로는 [BODY] 뒤에만 올 수 있습니다</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>%1열: %2</translation>
+    </message>
+    <message>
+        <source>the condition is empty; expected a comparison such as &quot;[STATUS] == 200&quot;</source>
+        <translation>조건이 비어 있습니다. "[STATUS] == 200" 같은 비교식이 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected an operator (==, !=, &lt;, &lt;=, &gt;, &gt;=) after &quot;%1&quot;</source>
+        <translation>"%1" 뒤에 연산자(==, !=, &lt;, &lt;=, &gt;, &gt;=)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected a comparison such as &quot;[STATUS] == 200&quot; (==, !=, &lt;, &lt;=, &gt;, &gt;= with a space on each side)</source>
+        <translation>"[STATUS] == 200" 같은 비교식이 필요합니다(==, !=, &lt;, &lt;=, &gt;, &gt;= 양쪽에 공백)</translation>
+    </message>
+    <message>
+        <source>expected a value after &quot;%1&quot;</source>
+        <translation>"%1" 뒤에 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>pat() and any() cannot be compared with each other</source>
+        <translation>pat()과 any()는 서로 비교할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 can only be used with == or !=</source>
+        <translation>%1은(는) == 또는 !=와만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>only one side of a condition can use [*]</source>
+        <translation>[*]는 조건의 한쪽에서만 쓸 수 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionContext</name>
+    <message>
+        <source>the body is empty, not JSON</source>
+        <translation>본문이 비어 있어 JSON이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the body is not JSON (it starts with &quot;%1&quot;)</source>
+        <translation>본문이 JSON이 아닙니다("%1"(으)로 시작)</translation>
+    </message>
+    <message>
+        <source>more than one value</source>
+        <translation>값이 둘 이상입니다</translation>
+    </message>
+    <message>
+        <source>the body is not JSON (%1 at byte %2)</source>
+        <translation>본문이 JSON이 아닙니다(%2바이트 위치: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>DemoLauncher</name>
+    <message>
+        <source>The demo service %1 did not report its address within %2 seconds.</source>
+        <translation>데모 서비스 %1이(가) %2초 안에 주소를 알리지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The demo service is already running.</source>
+        <translation>데모 서비스가 이미 실행 중입니다.</translation>
+    </message>
+    <message>
+        <source>The demo service was not found at %1 (set by OPSDECK_DEMO_SERVICE).</source>
+        <translation>데모 서비스를 %1에서 찾지 못했습니다(OPSDECK_DEMO_SERVICE로 지정됨).</translation>
+    </message>
+    <message>
+        <source>The demo service (%1) was not found. Looked in: %2, and the folders in PATH.</source>
+        <translation>데모 서비스(%1)를 찾지 못했습니다. 찾아본 곳: %2 및 PATH의 폴더.</translation>
+    </message>
+    <message>
+        <source>The demo service %1 printed no address line.</source>
+        <translation>데모 서비스 %1이(가) 주소 줄을 출력하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The demo service %1 printed an unexpected first line: %2</source>
+        <translation>데모 서비스 %1이(가) 예상하지 못한 첫 줄을 출력했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The built-in demo workspace is missing from the application: %1</source>
+        <translation>애플리케이션에 내장 데모 워크스페이스가 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1 for the demo workspace.</source>
+        <translation>데모 워크스페이스용 데이터 폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo workspace %1: %2</source>
+        <translation>데모 워크스페이스 %1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The demo service %1 crashed before it was ready.</source>
+        <translation>데모 서비스 %1이(가) 준비되기 전에 비정상 종료되었습니다.</translation>
+    </message>
+    <message>
+        <source>The demo service %1 exited before it was ready (exit code %2).</source>
+        <translation>데모 서비스 %1이(가) 준비되기 전에 종료되었습니다(종료 코드 %2).</translation>
+    </message>
+    <message>
+        <source>Could not start the demo service %1: %2</source>
+        <translation>데모 서비스 %1을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsBanner</name>
     <message numerus="yes">
         <source>Reloading %1 failed with %n problem(s); keeping the last good workspace.</source>
@@ -186,6 +359,87 @@ Subcommand:
     <message>
         <source>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</source>
         <translation>진행 중인 장애를 먼저 보여 줍니다. 심각도, 상태, 지휘자, 영향, SLA 타이머, 추가만 가능한 타임라인, 사후 분석 항목을 다룹니다.</translation>
+    </message>
+</context>
+<context>
+    <name>JsonPath</name>
+    <message>
+        <source>the value is null</source>
+        <translation>값이 null입니다</translation>
+    </message>
+    <message>
+        <source>the path has more than %1 steps</source>
+        <translation>경로 단계가 %1개를 넘습니다</translation>
+    </message>
+    <message>
+        <source>unexpected space in the path</source>
+        <translation>경로에 예상하지 못한 공백이 있습니다</translation>
+    </message>
+    <message>
+        <source>expected a key after &quot;.&quot;</source>
+        <translation>"." 뒤에 키가 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected &quot;]&quot; to close this &quot;[&quot;</source>
+        <translation>이 "["를 닫는 "]"가 필요합니다</translation>
+    </message>
+    <message>
+        <source>only one [*] is allowed in a path</source>
+        <translation>경로에는 [*]를 하나만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>expected an array index (0, 1, ...) or * inside [ ]</source>
+        <translation>[ ] 안에는 배열 인덱스(0, 1, ...)나 *가 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected &quot;.&quot; or &quot;[&quot; in the path</source>
+        <translation>경로에 "." 또는 "["가 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an array</source>
+        <translation>%1은(는) 배열이 아니라 %2입니다</translation>
+    </message>
+    <message>
+        <source>%1 is null</source>
+        <translation>%1은(는) null입니다</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an object</source>
+        <translation>%1은(는) 객체가 아니라 %2입니다</translation>
+    </message>
+    <message>
+        <source>no such key &quot;%1&quot;</source>
+        <translation>"%1" 키가 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>index %1 is out of range (the array has %n item(s))</source>
+        <translation>
+            <numerusform>인덱스 %1이(가) 범위를 벗어났습니다(배열 항목 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>불리언</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>배열</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
     </message>
 </context>
 <context>
@@ -800,6 +1054,10 @@ Subcommand:
     <message>
         <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
         <translation>http:// 또는 https:// URL이 필요합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>invalid condition &quot;%1&quot;: %2</source>
+        <translation>잘못된 조건 "%1": %2</translation>
     </message>
 </context>
 </TS>

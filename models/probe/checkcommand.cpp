@@ -57,7 +57,8 @@ QString details(const ProbeResult &r)
     QStringList parts;
     for (const ConditionResult &c : r.conditions) {
         if (c.verdict == ConditionResult::Verdict::Fail) {
-            parts.append(CheckCommand::tr("%1 (actual: %2)").arg(c.condition, c.actual));
+            // `actual` already reads like the condition with the values filled in: "[STATUS] (503) == 200".
+            parts.append(c.actual.isEmpty() ? c.condition : c.actual);
         } else if (c.verdict == ConditionResult::Verdict::Error) {
             parts.append(CheckCommand::tr("%1 (cannot evaluate: %2)").arg(c.condition, c.error));
         }

@@ -1,12 +1,31 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // endpoints[] (Gatus-compatible) and maintenance[].
+#include "probe/condition.h"
 #include "workspace/bytesize.h"
 #include "workspace/scheduleparser.h"
 #include "workspace/sections.h"
 #include "workspace/yamlreader.h"
 
 namespace {
+
+// Conditions are parsed again by the probe engine; checking them here reports a typo when the file is loaded.
+void checkConditions(YamlReader &r, const YamlValue &map, const char *key, const QStringList &conditions)
+{
+    const YamlValue list = r.get(map, key);
+    if (!list || !list.node.IsSequence()) {
+        return;
+    }
+    const QList<YamlValue> items = r.listItems(list);
+    for (qsizetype i = 0; i < items.size() && i < conditions.size(); ++i) {
+        QString problem;
+        if (!Condition::parse(conditions.at(i), &problem)) {
+            r.error(items.at(i),
+                QCoreApplication::translate("WorkspaceLoader", "invalid condition \"%1\": %2")
+                    .arg(conditions.at(i), problem));
+        }
+    }
+}
 
 Endpoint readEndpoint(YamlReader &r, const YamlValue &v, QHash<QString, int> &names)
 {
@@ -38,6 +57,8 @@ Endpoint readEndpoint(YamlReader &r, const YamlValue &v, QHash<QString, int> &na
     r.readDuration(v, "timeout", e.timeout, true);
     r.readStringList(v, "conditions", e.conditions);
     r.readStringList(v, "warn-conditions", e.warnConditions);
+    checkConditions(r, v, "conditions", e.conditions);
+    checkConditions(r, v, "warn-conditions", e.warnConditions);
     r.readInt(v, "failure-threshold", e.failureThreshold, 1, 1000);
     r.readInt(v, "success-threshold", e.successThreshold, 1, 1000);
     r.readString(v, "ca-file", e.caFile);

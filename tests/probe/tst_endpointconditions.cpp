@@ -71,12 +71,12 @@ void TestEndpointConditions::rawState()
 void TestEndpointConditions::invalidConditionIsNamed()
 {
     Endpoint e;
-    e.conditions = { QStringLiteral("[STATUS] === 200") };
+    e.conditions = { QStringLiteral("[STAUTS] == 200") };
     ProbeResult r;
     r.httpStatus = 200;
     EndpointConditions(e).evaluate(r, EndpointConditions::Outcome::Response, QDateTime::currentDateTimeUtc());
     QCOMPARE(r.rawState, EndpointState::Unknown);
-    QCOMPARE(r.conditions[0].condition, QStringLiteral("[STATUS] === 200"));
+    QCOMPARE(r.conditions[0].condition, QStringLiteral("[STAUTS] == 200"));
     QVERIFY2(r.conditions[0].error.startsWith(QLatin1String("invalid condition: ")), qPrintable(r.conditions[0].error));
 }
 

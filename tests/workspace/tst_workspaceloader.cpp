@@ -253,6 +253,17 @@ private Q_SLOTS:
             u"meetpin.yaml:4:17: endpoints[0].conditions: expected a list of strings, got \"[STATUS] == 200\""_s);
         row("condition not a string", E + "    conditions:\n      - { status: 200 }\n",
             u"meetpin.yaml:5:9: endpoints[0].conditions[0]: expected a string, got a mapping"_s);
+        row("condition does not parse",
+            E + "    conditions:\n      - \"[STATUS] == 200\"\n      - \"[STATUS] = 200\"\n",
+            u"meetpin.yaml:6:9: endpoints[0].conditions[1]: invalid condition \"[STATUS] = 200\": column 10: "
+            "expected an operator (==, !=, <, <=, >, >=) after \"[STATUS]\""_s);
+        row("warn-condition does not parse", E + "    warn-conditions: [ \"[RESPONSE_TIME] < \" ]\n",
+            u"meetpin.yaml:4:24: endpoints[0].warn-conditions[0]: invalid condition \"[RESPONSE_TIME] < \": "
+            "column 18: expected a value after \"<\""_s);
+        row("unknown placeholder", E + "    conditions: [ \"[BODY].status == UP\", \"[STAUTS] == 200\" ]\n",
+            u"meetpin.yaml:4:42: endpoints[0].conditions[1]: invalid condition \"[STAUTS] == 200\": column 1: "
+            "unknown placeholder \"[STAUTS]\"; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED] or "
+            "[CERTIFICATE_EXPIRATION]"_s);
         row("bad max-body", E + "    max-body: lots\n",
             u"meetpin.yaml:4:15: endpoints[0].max-body: expected a size like 512KiB or 1MiB, got \"lots\""_s);
         row("max-redirects out of range", E + "    max-redirects: 9\n",
