@@ -41,7 +41,7 @@ bool CommandLine::wantsConsole(int argc, char **argv)
             continue;
         }
         if (arg[0] != '-') {
-            return std::strcmp(arg, "validate") == 0;
+            return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0;
         }
     }
     return false;
@@ -67,7 +67,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         tr("OpsDeck, an operations console for on-call engineers.\n\n"
            "Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.\n"
            "Subcommand:\n  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 "
-           "otherwise."));
+           "otherwise.\n"
+           "  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 "
+           "WARNING, 2 CRITICAL, 3 UNKNOWN."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
@@ -83,7 +85,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     QCommandLineOption screenshotOption(QStringLiteral("screenshot-dir"),
         tr("Save every page in each language to <dir> once the workspace has loaded, then quit."), tr("dir"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ demoOption, dataDirOption, langOption, screenshotOption });
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("check: print the results as JSON."));
+    parser.addOptions({ demoOption, dataDirOption, langOption, screenshotOption, jsonOption });
     parser.process(app);
 
     CommandLine cl;
@@ -104,6 +107,18 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         cl.mode = Mode::Validate;
         cl.validateFile = args[1];
         return cl;
+    }
+    if (!args.isEmpty() && args.first() == QLatin1String("check")) {
+        if (args.size() != 2) {
+            fail(tr("usage: opsdeck check WORKSPACE [--json]"));
+        }
+        cl.mode = Mode::Check;
+        cl.validateFile = args[1];
+        cl.json = parser.isSet(jsonOption);
+        return cl;
+    }
+    if (parser.isSet(jsonOption)) {
+        fail(tr("--json only applies to the check subcommand"));
     }
     if (args.size() > 1) {
         fail(tr("only one workspace file can be opened; got %1").arg(args.size()));

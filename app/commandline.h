@@ -6,16 +6,18 @@
 #include <QString>
 #include <QStringList>
 
-// opsdeck [WORKSPACE] | opsdeck validate FILE, with --demo, --data-dir, --lang and the hidden --screenshot-dir.
+// opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json], with --demo, --data-dir, --lang and
+// the hidden --screenshot-dir.
 struct CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
-    enum class Mode { Gui, Validate };
+    enum class Mode { Gui, Validate, Check };
 
     Mode mode = Mode::Gui;
     QString workspace; // Gui: the file to open; empty = last workspace, else the demo
-    QString validateFile; // Validate
+    QString validateFile; // Validate, Check
+    bool json = false; // Check: --json
     bool demo = false;
     QString dataDir; // empty = Storage::defaultDataDir()
     QString language; // empty = remembered, else the system's

@@ -5,6 +5,7 @@
 #include "demo/demolauncher.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "probe/checkcommand.h"
 #include "settingskeys.h"
 #include "thememanager.h"
 #include "workspace/validatecommand.h"
@@ -20,6 +21,13 @@ namespace {
 int runConsole(const CommandLine &commandLine)
 {
     QTextStream out(stdout);
+    if (commandLine.mode == CommandLine::Mode::Check) {
+        CheckCommand check(commandLine.validateFile,
+            commandLine.json ? CheckCommand::Format::Json : CheckCommand::Format::Table, &out);
+        QObject::connect(&check, &CheckCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
+        check.start();
+        return QCoreApplication::exec();
+    }
     return runValidateCommand(commandLine.validateFile, out);
 }
 } // namespace

@@ -43,6 +43,13 @@ const QList<Migration> &all()
                 u"conflict INTEGER NOT NULL DEFAULT 0)"_s,
                 u"CREATE INDEX checklist_ticks_instance ON checklist_ticks (instance_id, item_id, id)"_s,
             } },
+        { 4, u"probe results"_s,
+            {
+                u"CREATE TABLE probe_results (id {{ID}}, workspace_id TEXT NOT NULL, endpoint TEXT NOT NULL, "
+                u"at_ms BIGINT NOT NULL, state TEXT NOT NULL, http_status INTEGER NOT NULL DEFAULT 0, "
+                u"total_ms DOUBLE PRECISION, error TEXT NOT NULL DEFAULT '', conditions_json TEXT NOT NULL)"_s,
+                u"CREATE INDEX probe_results_endpoint_at ON probe_results (workspace_id, endpoint, at_ms)"_s,
+            } },
     };
     return list;
 }

@@ -1,0 +1,216 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checkcommand.h"
+
+#include "probe/probeengine.h"
+#include "probe/probehistory.h"
+#include "workspace/workspaceloader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace {
+
+QString stateText(EndpointState state)
+{
+    switch (state) {
+    case EndpointState::Ok:
+        return CheckCommand::tr("OK");
+    case EndpointState::Maintenance:
+        return CheckCommand::tr("MAINTENANCE");
+    case EndpointState::Pending:
+        return CheckCommand::tr("PENDING");
+    case EndpointState::Warning:
+        return CheckCommand::tr("WARNING");
+    case EndpointState::Unknown:
+        return CheckCommand::tr("UNKNOWN");
+    case EndpointState::Critical:
+        return CheckCommand::tr("CRITICAL");
+    }
+    return CheckCommand::tr("UNKNOWN");
+}
+
+int severity(EndpointState state)
+{
+    // Worst wins: CRITICAL > UNKNOWN > WARNING > OK, like the exit codes' meaning rather than their numbers.
+    switch (state) {
+    case EndpointState::Critical:
+        return 4;
+    case EndpointState::Unknown:
+        return 3;
+    case EndpointState::Warning:
+        return 2;
+    default:
+        return 1;
+    }
+}
+
+QString details(const ProbeResult &r)
+{
+    if (!r.error.isEmpty()) {
+        return r.error; // the conditions only restate it ([STATUS] = 0)
+    }
+    QStringList parts;
+    for (const ConditionResult &c : r.conditions) {
+        if (c.verdict == ConditionResult::Verdict::Fail) {
+            // `actual` already reads like the condition with the values filled in: "[STATUS] (503) == 200".
+            parts.append(c.actual.isEmpty() ? c.condition : c.actual);
+        } else if (c.verdict == ConditionResult::Verdict::Error) {
+            parts.append(CheckCommand::tr("%1 (cannot evaluate: %2)").arg(c.condition, c.error));
+        }
+    }
+    return parts.join(QLatin1String("; "));
+}
+
+} // namespace
+
+CheckCommand::CheckCommand(const QString &workspacePath, Format format, QTextStream *out, QObject *parent)
+    : QObject(parent)
+    , m_path(workspacePath)
+    , m_format(format)
+    , m_out(out)
+{ }
+
+CheckCommand::~CheckCommand() = default;
+
+void CheckCommand::start()
+{
+    const LoadResult loaded = WorkspaceLoader::loadFile(m_path);
+    if (!loaded.ok()) {
+        for (const Diagnostic &d : loaded.diagnostics) {
+            *m_out << d.toString() << '\n';
+        }
+        *m_out << tr("%1: the workspace is not valid; nothing was checked").arg(m_path) << Qt::endl;
+        finish(3);
+        return;
+    }
+    const Workspace &workspace = *loaded.workspace;
+    m_workspaceId = workspace.info.id;
+    for (const Endpoint &e : workspace.endpoints) {
+        if (e.enabled) {
+            m_order.append(e.name);
+        }
+    }
+    m_expected = int(m_order.size());
+    if (m_expected == 0) {
+        *m_out << tr("%1: no enabled endpoints to check").arg(m_path) << Qt::endl;
+        finish(3);
+        return;
+    }
+    m_engine = new ProbeEngine(this);
+    m_engine->setFlapControl(false);
+    m_engine->setWorkspace(workspace);
+    connect(m_engine, &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
+        m_results.append(result);
+        if (m_results.size() == m_expected) {
+            report();
+        }
+    });
+    m_engine->checkAllNow();
+}
+
+void CheckCommand::finish(int exitCode)
+{
+    m_exitCode = exitCode;
+    QMetaObject::invokeMethod(
+        this, [this] { emit finished(m_exitCode); }, Qt::QueuedConnection);
+}
+
+EndpointState CheckCommand::worstState(const QList<ProbeResult> &results)
+{
+    EndpointState worst = EndpointState::Ok;
+    for (const ProbeResult &r : results) {
+        if (severity(r.state) > severity(worst)) {
+            worst = r.state;
+        }
+    }
+    return worst;
+}
+
+QString CheckCommand::formatTable(const QList<ProbeResult> &results)
+{
+    const QStringList header { tr("ENDPOINT"), tr("STATE"), tr("LATENCY"), tr("DETAILS") };
+    QList<QStringList> rows;
+    const QLocale locale;
+    for (const ProbeResult &r : results) {
+        const QString latency
+            = r.totalMs < 0 ? QStringLiteral("-") : tr("%1 ms").arg(locale.toString(qRound(r.totalMs)));
+        rows.append({ r.endpoint, stateText(r.state), latency, details(r) });
+    }
+    QList<qsizetype> widths { header[0].size(), header[1].size(), header[2].size() };
+    for (const QStringList &row : rows) {
+        for (int i = 0; i < 3; ++i) {
+            widths[i] = std::max(widths[i], row[i].size());
+        }
+    }
+    QString text;
+    const auto line = [&](const QStringList &cells) {
+        QString l = cells[0].leftJustified(widths[0] + 2) + cells[1].leftJustified(widths[1] + 2)
+            + cells[2].rightJustified(widths[2]) + QLatin1String("  ") + cells[3];
+        text += l.trimmed() + QLatin1Char('\n');
+    };
+    line(header);
+    for (const QStringList &row : rows) {
+        line(row);
+    }
+    return text;
+}
+
+QByteArray CheckCommand::formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode)
+{
+    QJsonArray endpoints;
+    for (const ProbeResult &r : results) {
+        QJsonObject o { { QStringLiteral("name"), r.endpoint }, { QStringLiteral("state"), endpointStateName(r.state) },
+            { QStringLiteral("httpStatus"), r.httpStatus },
+            { QStringLiteral("conditions"),
+                QJsonDocument::fromJson(ProbeHistory::conditionsJson(r.conditions).toUtf8()).array() } };
+        if (r.totalMs >= 0) {
+            o.insert(QStringLiteral("totalMs"), r.totalMs);
+        }
+        if (!r.error.isEmpty()) {
+            o.insert(QStringLiteral("error"), r.error);
+        }
+        if (r.certificateExpiry) {
+            o.insert(QStringLiteral("certificateExpiry"), r.certificateExpiry->toUTC().toString(Qt::ISODate));
+        }
+        QJsonArray components;
+        for (const HealthComponent &c : r.components) {
+            QJsonObject co { { QStringLiteral("name"), c.name }, { QStringLiteral("status"), c.status } };
+            if (c.responseTimeMs) {
+                co.insert(QStringLiteral("responseTimeMs"), *c.responseTimeMs);
+            }
+            components.append(co);
+        }
+        if (!components.isEmpty()) {
+            o.insert(QStringLiteral("components"), components);
+        }
+        endpoints.append(o);
+    }
+    const QJsonObject root { { QStringLiteral("workspace"), workspaceId },
+        { QStringLiteral("state"), endpointStateName(worstState(results)) }, { QStringLiteral("exitCode"), exitCode },
+        { QStringLiteral("endpoints"), endpoints } };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+void CheckCommand::report()
+{
+    std::sort(m_results.begin(), m_results.end(), [this](const ProbeResult &a, const ProbeResult &b) {
+        return m_order.indexOf(a.endpoint) < m_order.indexOf(b.endpoint);
+    });
+    const EndpointState worst = worstState(m_results);
+    const int code = monitoringExitCode(worst);
+    if (m_format == Format::Json) {
+        *m_out << QString::fromUtf8(formatJson(m_workspaceId, m_results, code));
+    } else {
+        *m_out << formatTable(m_results);
+        *m_out << tr("%1: %2 (%n endpoint(s) checked)", nullptr, int(m_results.size()))
+                      .arg(m_workspaceId, stateText(worst))
+               << '\n';
+    }
+    m_out->flush();
+    finish(code);
+}

@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "probe/proberesult.h"
+
+#include <QList>
+#include <QObject>
+#include <QTextStream>
+
+class ProbeEngine;
+struct Workspace;
+
+// `opsdeck check WORKSPACE [--json]`: checks every enabled endpoint once (no failure thresholds: the raw state,
+// or MAINTENANCE inside a window), prints a table or JSON and finishes with the monitoring-plugins exit code of
+// the worst state: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. An invalid workspace prints its diagnostics and
+// finishes with 3. Runs on the event loop; finished() is always emitted from it, never from inside start().
+class CheckCommand final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Format { Table, Json };
+
+    CheckCommand(const QString &workspacePath, Format format, QTextStream *out, QObject *parent = nullptr);
+    ~CheckCommand() override;
+
+    void start();
+    int exitCode() const { return m_exitCode; }
+    const QList<ProbeResult> &results() const { return m_results; }
+
+    static EndpointState worstState(const QList<ProbeResult> &results);
+    // The table lines for `results`, translated (no trailing summary).
+    static QString formatTable(const QList<ProbeResult> &results);
+    static QByteArray formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode);
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void finish(int exitCode);
+    void report();
+
+    QString m_path;
+    Format m_format;
+    QTextStream *m_out;
+    ProbeEngine *m_engine = nullptr;
+    QString m_workspaceId;
+    QList<QString> m_order;
+    QList<ProbeResult> m_results;
+    int m_expected = 0;
+    int m_exitCode = 3;
+};

@@ -1,0 +1,397 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpprobe.h"
+
+#include "workspace/duration.h"
+#include "workspace/templatetext.h"
+
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+
+namespace {
+
+constexpr qint64 readChunkBytes = 64 * 1024;
+
+QString formatBytes(qint64 bytes)
+{
+    constexpr qint64 kib = 1024;
+    constexpr qint64 mib = 1024 * 1024;
+    if (bytes >= mib && bytes % mib == 0) {
+        return HttpProbe::tr("%1 MiB").arg(bytes / mib);
+    }
+    if (bytes >= kib && bytes % kib == 0) {
+        return HttpProbe::tr("%1 KiB").arg(bytes / kib);
+    }
+    return HttpProbe::tr("%1 bytes").arg(bytes);
+}
+
+const QList<QByteArray> &keptHeaders()
+{
+    static const QList<QByteArray> names { "content-type", "content-length", "content-encoding", "server", "location",
+        "retry-after", "cache-control", "date", "www-authenticate" };
+    return names;
+}
+
+} // namespace
+
+HttpProbe::HttpProbe(QNetworkAccessManager *nam, const Endpoint &endpoint, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_endpoint(endpoint)
+{
+    m_result.endpoint = endpoint.name;
+    m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        if (m_replyDone) {
+            complete(); // only the address lookup was still running
+            return;
+        }
+        fail(tr("no complete answer within the %1 deadline").arg(Duration::format(m_endpoint.timeout)));
+    });
+}
+
+HttpProbe::~HttpProbe()
+{
+    if (m_lookupPending) {
+        QHostInfo::abortHostLookup(m_lookupId);
+    }
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+QString HttpProbe::resolveTemplate(const QString &text, QStringList *missing, QList<QPair<QString, QString>> *secrets)
+{
+    QString out = text;
+    const QStringList names = TemplateText::names(text);
+    for (const QString &name : names) {
+        const QString reference = QLatin1String("${") + name + QLatin1Char('}');
+        if (!qEnvironmentVariableIsSet(name.toLocal8Bit().constData())) {
+            if (!missing->contains(name)) {
+                missing->append(name);
+            }
+            continue;
+        }
+        const QString value = qEnvironmentVariable(name.toLocal8Bit().constData());
+        out.replace(reference, value);
+        if (value.size() >= 3) {
+            secrets->append({ value, reference });
+            secrets->append({ QString::fromLatin1(QUrl::toPercentEncoding(value)), reference });
+        }
+    }
+    return out;
+}
+
+QString HttpProbe::redact(QString text) const
+{
+    for (const auto &secret : m_secrets) {
+        text.replace(secret.first, secret.second);
+    }
+    return text;
+}
+
+double HttpProbe::elapsedMs() const
+{
+    return double(m_clock.nsecsElapsed()) / 1e6;
+}
+
+void HttpProbe::start()
+{
+    m_clock.start();
+    m_result.startedAt = QDateTime::currentDateTimeUtc();
+    QStringList missing;
+    const QString url = resolveTemplate(m_endpoint.url, &missing, &m_secrets);
+    QMap<QString, QString> headers;
+    for (auto it = m_endpoint.headers.cbegin(); it != m_endpoint.headers.cend(); ++it) {
+        headers.insert(it.key(), resolveTemplate(it.value(), &missing, &m_secrets));
+    }
+    const QString body = resolveTemplate(m_endpoint.body, &missing, &m_secrets);
+    if (!missing.isEmpty()) {
+        notSent(tr("environment variable %1 is not set; nothing was sent").arg(missing.join(QLatin1String(", "))));
+        return;
+    }
+    m_currentUrl = QUrl(url, QUrl::StrictMode);
+    if (!m_currentUrl.isValid()
+        || (m_currentUrl.scheme() != QLatin1String("http") && m_currentUrl.scheme() != QLatin1String("https"))) {
+        notSent(tr("not an http or https URL: %1").arg(m_endpoint.url));
+        return;
+    }
+    QNetworkRequest &request = m_request;
+    {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        if (!m_endpoint.caFile.isEmpty()) {
+            const QList<QSslCertificate> ca = QSslCertificate::fromPath(m_endpoint.caFile, QSsl::Pem);
+            if (ca.isEmpty()) {
+                notSent(tr("ca-file %1 holds no readable PEM certificate").arg(m_endpoint.caFile));
+                return;
+            }
+            ssl.addCaCertificates(ca);
+        }
+        request.setSslConfiguration(ssl);
+    }
+    // Redirects are followed here, hop by hop, so that each one is checked before anything is sent.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("OpsDeck health check"));
+    // Only an uncompressed body: a small compressed body can inflate without bound (a gzip bomb), and Qt 6.4's
+    // decompression does not respect the reply's read buffer limit.
+    request.setRawHeader("Accept-Encoding", "identity");
+    for (auto it = headers.cbegin(); it != headers.cend(); ++it) {
+        request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
+    }
+    m_ownEncoding
+        = headers.contains(QStringLiteral("Accept-Encoding")) || headers.contains(QStringLiteral("accept-encoding"));
+    m_visited.insert(m_currentUrl);
+
+    if (m_resolveAddress) {
+        const QHostAddress literal(m_currentUrl.host());
+        if (!literal.isNull()) {
+            m_result.ip = literal.toString();
+        } else {
+            m_lookupPending = true;
+            m_lookupId = QHostInfo::lookupHost(m_currentUrl.host(), this, [this](const QHostInfo &info) {
+                m_lookupPending = false;
+                if (!info.addresses().isEmpty()) {
+                    m_result.ip = info.addresses().constFirst().toString();
+                }
+                if (m_replyDone) {
+                    complete();
+                }
+            });
+        }
+    }
+
+    m_verb = m_endpoint.method.toUpper().toLatin1();
+    m_payload = body.toUtf8();
+    m_deadline.start(m_endpoint.timeout);
+    send();
+}
+
+void HttpProbe::send()
+{
+    m_request.setUrl(m_currentUrl);
+    m_reply = m_verb == "GET" && m_payload.isEmpty() ? m_nam->get(m_request)
+                                                     : m_nam->sendCustomRequest(m_request, m_verb, m_payload);
+    // Bounds what Qt buffers for us between two reads, whatever the server sends.
+    m_reply->setReadBufferSize(readChunkBytes);
+    connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] { m_connectStartMs = elapsedMs(); });
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        if (m_connectStartMs >= 0 && m_result.connectMs < 0 && m_currentUrl.scheme() == QLatin1String("http")) {
+            m_result.connectMs = elapsedMs();
+        }
+        m_result.connected = true;
+    });
+    connect(m_reply, &QNetworkReply::encrypted, this, [this] {
+        m_result.connected = true;
+        if (m_result.tlsMs < 0) {
+            m_result.tlsMs = elapsedMs();
+        }
+        const QSslCertificate peer = m_reply->sslConfiguration().peerCertificate();
+        if (!peer.isNull()) {
+            m_result.certificateExpiry = peer.expiryDate();
+        }
+    });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpProbe::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpProbe::onReadyRead);
+    connect(m_reply, &QNetworkReply::sslErrors, this, &HttpProbe::onSslErrors);
+    connect(m_reply, &QNetworkReply::finished, this, &HttpProbe::onReplyFinished);
+}
+
+void HttpProbe::notSent(const QString &reason)
+{
+    m_outcome = EndpointConditions::Outcome::NotSent;
+    m_result.error = redact(reason);
+    m_replyDone = true;
+    QMetaObject::invokeMethod(this, &HttpProbe::complete, Qt::QueuedConnection);
+}
+
+void HttpProbe::abort(const QString &reason)
+{
+    fail(reason);
+}
+
+void HttpProbe::fail(const QString &reason)
+{
+    if (m_replyDone || !m_failure.isEmpty()) {
+        return;
+    }
+    m_failure = redact(reason);
+    if (m_reply) {
+        m_reply->abort(); // emits finished() -> onReplyFinished()
+    } else {
+        m_replyDone = true;
+        complete();
+    }
+}
+
+void HttpProbe::onMetaData()
+{
+    if (m_result.firstByteMs < 0) {
+        m_result.firstByteMs = elapsedMs();
+    }
+    const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed().toLower();
+    if (!m_ownEncoding && !encoding.isEmpty() && encoding != "identity") {
+        fail(tr("body refused: it is %1-encoded although only an uncompressed body was accepted")
+                 .arg(QString::fromLatin1(encoding)));
+        return;
+    }
+    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    bool ok = false;
+    const qint64 declared = length.toLongLong(&ok);
+    if (ok && declared > m_endpoint.maxBodyBytes) {
+        m_result.bodyTruncated = true;
+        fail(tr("body larger than the %1 cap (Content-Length: %2)")
+                 .arg(formatBytes(m_endpoint.maxBodyBytes))
+                 .arg(declared));
+    }
+}
+
+void HttpProbe::onReadyRead()
+{
+    if (m_result.firstByteMs < 0) {
+        m_result.firstByteMs = elapsedMs();
+    }
+    while (m_reply && m_reply->bytesAvailable() > 0 && m_failure.isEmpty()) {
+        const qint64 room = m_endpoint.maxBodyBytes - m_result.body.size();
+        const QByteArray chunk = m_reply->read(std::min<qint64>(readChunkBytes, room + 1));
+        if (chunk.isEmpty()) {
+            break;
+        }
+        if (chunk.size() > room) {
+            m_result.body.append(chunk.left(room));
+            m_result.bodyTruncated = true;
+            fail(tr("body larger than the %1 cap").arg(formatBytes(m_endpoint.maxBodyBytes)));
+            return;
+        }
+        m_result.body.append(chunk);
+    }
+}
+
+bool HttpProbe::followRedirect(int status)
+{
+    static const QList<int> redirects { 301, 302, 303, 307, 308 };
+    const QByteArray location = m_reply->rawHeader("Location");
+    if (m_endpoint.maxRedirects <= 0 || !redirects.contains(status) || location.isEmpty()) {
+        return false;
+    }
+    const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(location));
+    ++m_redirects;
+    if (m_currentUrl.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https")) {
+        m_failure
+            = redact(tr("refused a redirect from https to %1 (%2)").arg(target.scheme(), target.toDisplayString()));
+    } else if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")) {
+        m_failure = redact(tr("refused a redirect to %1").arg(target.toDisplayString()));
+    } else if (m_visited.contains(target)) {
+        m_failure = redact(tr("redirect loop: %1 was already visited").arg(target.toDisplayString()));
+    } else if (m_redirects > m_endpoint.maxRedirects) {
+        m_failure = tr("more than %n redirect(s)", nullptr, m_endpoint.maxRedirects);
+    } else {
+        m_visited.insert(target);
+        m_currentUrl = target;
+        if (status == 303 || ((status == 301 || status == 302) && m_verb == "POST")) {
+            m_verb = "GET";
+            m_payload.clear();
+        }
+        m_result.body.clear();
+        m_result.bodyTruncated = false;
+        m_result.firstByteMs = -1;
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+        send();
+        return true;
+    }
+    return false;
+}
+
+void HttpProbe::onSslErrors(const QList<QSslError> &errors)
+{
+    for (const QSslError &error : errors) {
+        m_sslErrors.append(error.errorString());
+        if (!m_result.certificateExpiry && !error.certificate().isNull()) {
+            m_result.certificateExpiry = error.certificate().expiryDate();
+        }
+    }
+    // Never ignored: the handshake fails and onReplyFinished() names these errors.
+}
+
+bool HttpProbe::isHttpStatusError(int code)
+{
+    // QNetworkReply's codes that only mirror an HTTP status (4xx, 5xx) rather than a transport failure.
+    return (code >= QNetworkReply::ContentAccessDenied && code <= QNetworkReply::UnknownContentError)
+        || (code >= QNetworkReply::InternalServerError && code <= QNetworkReply::UnknownServerError)
+        || code == QNetworkReply::ProtocolInvalidOperationError;
+}
+
+void HttpProbe::onReplyFinished()
+{
+    if (m_replyDone) {
+        return;
+    }
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (m_failure.isEmpty() && m_reply->error() == QNetworkReply::NoError && followRedirect(status.toInt())) {
+        return;
+    }
+    m_replyDone = true;
+    m_result.totalMs = elapsedMs();
+    QNetworkReply *reply = m_reply;
+    if (m_failure.isEmpty()) {
+        onReadyRead(); // whatever is still buffered
+    }
+    if (status.isValid()) {
+        m_result.httpStatus = status.toInt();
+        m_result.connected = true;
+        const auto pairs = reply->rawHeaderPairs();
+        for (const auto &pair : pairs) {
+            const QByteArray name = pair.first.toLower();
+            if (keptHeaders().contains(name)) {
+                m_result.headers.insert(QString::fromLatin1(name), redact(QString::fromUtf8(pair.second)));
+            }
+        }
+    }
+    if (!m_failure.isEmpty()) {
+        m_outcome = EndpointConditions::Outcome::TransportError;
+        m_result.error = m_failure;
+    } else if (reply->error() == QNetworkReply::SslHandshakeFailedError && !m_sslErrors.isEmpty()) {
+        m_outcome = EndpointConditions::Outcome::TransportError;
+        m_result.error = tr("TLS handshake failed: %1").arg(m_sslErrors.join(QLatin1String("; ")));
+    } else if (reply->error() != QNetworkReply::NoError
+        && !(status.toInt() >= 400 && isHttpStatusError(reply->error()))) {
+        m_outcome = EndpointConditions::Outcome::TransportError;
+        m_result.error = redact(reply->errorString());
+        if (reply->error() == QNetworkReply::HostNotFoundError) {
+            m_result.connected = false;
+        }
+    }
+    if (m_result.error.isEmpty() && m_currentUrl.scheme() == QLatin1String("https") && !m_result.certificateExpiry) {
+        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+        if (!peer.isNull()) {
+            m_result.certificateExpiry = peer.expiryDate();
+        }
+    }
+    reply->disconnect(this);
+    reply->deleteLater();
+    m_reply = nullptr;
+    if (!m_lookupPending || !m_result.error.isEmpty()) {
+        complete();
+    }
+}
+
+void HttpProbe::complete()
+{
+    if (m_completed) {
+        return;
+    }
+    m_completed = true;
+    m_deadline.stop();
+    if (m_result.totalMs < 0 && m_outcome != EndpointConditions::Outcome::NotSent) {
+        m_result.totalMs = elapsedMs();
+    }
+    emit finished();
+}

@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "probehistory.h"
+
+#include "storage/storage.h"
+#include "storage/storageerror.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+QString verdictName(ConditionResult::Verdict verdict)
+{
+    switch (verdict) {
+    case ConditionResult::Verdict::Pass:
+        return QStringLiteral("pass");
+    case ConditionResult::Verdict::Fail:
+        return QStringLiteral("fail");
+    case ConditionResult::Verdict::Error:
+        break;
+    }
+    return QStringLiteral("error");
+}
+
+} // namespace
+
+ProbeHistory::ProbeHistory(Storage *storage, const QString &workspaceId, QObject *parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_workspaceId(workspaceId)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ProbeHistory::flush);
+}
+
+ProbeHistory::~ProbeHistory()
+{
+    flush();
+}
+
+void ProbeHistory::setWorkspaceId(const QString &id)
+{
+    flush();
+    m_workspaceId = id;
+}
+
+QString ProbeHistory::conditionsJson(const QList<ConditionResult> &conditions)
+{
+    QJsonArray array;
+    for (const ConditionResult &c : conditions) {
+        QJsonObject o { { QStringLiteral("condition"), c.condition }, { QStringLiteral("actual"), c.actual },
+            { QStringLiteral("verdict"), verdictName(c.verdict) } };
+        if (!c.error.isEmpty()) {
+            o.insert(QStringLiteral("error"), c.error);
+        }
+        if (c.warning) {
+            o.insert(QStringLiteral("warning"), true);
+        }
+        array.append(o);
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+void ProbeHistory::add(const ProbeResult &result)
+{
+    Row row;
+    row.workspaceId = m_workspaceId;
+    row.endpoint = result.endpoint;
+    row.atMs = result.startedAt.toMSecsSinceEpoch();
+    row.state = endpointStateName(result.state);
+    row.httpStatus = result.httpStatus;
+    row.totalMs = result.totalMs;
+    row.error = result.error;
+    row.conditions = conditionsJson(result.conditions);
+    m_pending.append(row);
+    if (m_pending.size() >= maxBatch) {
+        flush();
+    } else if (!m_timer.isActive()) {
+        m_timer.start(maxDelayMs);
+    }
+}
+
+void ProbeHistory::flush()
+{
+    m_timer.stop();
+    if (m_pending.isEmpty() || !m_storage) {
+        return;
+    }
+    const QList<Row> rows = std::exchange(m_pending, {});
+    const quint64 id = m_storage->submit([rows](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        if (!query.prepare(QStringLiteral("INSERT INTO probe_results (workspace_id, endpoint, at_ms, state, "
+                                          "http_status, total_ms, error, conditions_json) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))) {
+            throw StorageError(query.lastError().text());
+        }
+        for (const Row &row : rows) {
+            query.addBindValue(row.workspaceId.isNull() ? QStringLiteral("") : row.workspaceId);
+            query.addBindValue(row.endpoint);
+            query.addBindValue(row.atMs);
+            query.addBindValue(row.state);
+            query.addBindValue(row.httpStatus);
+            query.addBindValue(row.totalMs < 0 ? QVariant() : QVariant(row.totalMs));
+            query.addBindValue(row.error.isNull() ? QStringLiteral("") : row.error); // a null QString binds NULL
+            query.addBindValue(row.conditions);
+            if (!query.exec()) {
+                throw StorageError(query.lastError().text());
+            }
+        }
+        return QVariant(int(rows.size()));
+    });
+    emit batchSubmitted(id, int(rows.size()));
+}

@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "probe/proberesult.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class Storage;
+
+// Persists probe results to the probe_results table in batches: results are collected for up to one second
+// (or 200 of them) and written by one Storage job. Only what the history needs is stored: state, status,
+// latency, error text and the condition verdicts, never the body or request headers.
+class ProbeHistory final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int maxBatch = 200;
+    static constexpr int maxDelayMs = 1000;
+
+    ProbeHistory(Storage *storage, const QString &workspaceId, QObject *parent = nullptr);
+    // Writes what is still pending.
+    ~ProbeHistory() override;
+
+    void setWorkspaceId(const QString &id);
+    void add(const ProbeResult &result);
+    // Submits the pending results now (one job); nothing happens when there are none.
+    void flush();
+    int pending() const { return int(m_pending.size()); }
+
+    static QString conditionsJson(const QList<ConditionResult> &conditions);
+
+signals:
+    // One batch was handed to Storage as job `jobId`.
+    void batchSubmitted(quint64 jobId, int results);
+
+private:
+    struct Row
+    {
+        QString workspaceId;
+        QString endpoint;
+        qint64 atMs = 0;
+        QString state;
+        int httpStatus = 0;
+        double totalMs = -1;
+        QString error;
+        QString conditions;
+    };
+
+    QPointer<Storage> m_storage;
+    QString m_workspaceId;
+    QList<Row> m_pending;
+    QTimer m_timer;
+};
