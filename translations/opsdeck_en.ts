@@ -71,14 +71,441 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>MAINTENANCE</source>
+        <translation>MAINTENANCE</translation>
+    </message>
+    <message>
+        <source>PENDING</source>
+        <translation>PENDING</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNING</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>UNKNOWN</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>CRITICAL</translation>
+    </message>
+    <message>
+        <source>%1 (cannot evaluate: %2)</source>
+        <translation>%1 (cannot evaluate: %2)</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is not valid; nothing was checked</source>
+        <translation>%1: the workspace is not valid; nothing was checked</translation>
+    </message>
+    <message>
+        <source>%1: no enabled endpoints to check</source>
+        <translation>%1: no enabled endpoints to check</translation>
+    </message>
+    <message>
+        <source>ENDPOINT</source>
+        <translation>ENDPOINT</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>LATENCY</source>
+        <translation>LATENCY</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>DETAILS</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n endpoint(s) checked)</source>
+        <translation>
+            <numerusform>%1: %2 (%n endpoint checked)</numerusform>
+            <numerusform>%1: %2 (%n endpoints checked)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistEvidence</name>
+    <message>
+        <source>%1: not verified (no probe result yet)</source>
+        <translation>%1: not verified (no probe result yet)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) at %4</source>
+        <translation>%1: %2 (%3) at %4</translation>
+    </message>
+    <message>
+        <source>%1: %2, expected %3 (%4) at %5</source>
+        <translation>%1: %2, expected %3 (%4) at %5</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistExport</name>
+    <message>
+        <source>ticked</source>
+        <translation>ticked</translation>
+    </message>
+    <message>
+        <source>unticked</source>
+        <translation>unticked</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Period: %1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message>
+        <source>Signed by %1 at %2</source>
+        <translation>Signed by %1 at %2</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Comment: %1</translation>
+    </message>
+    <message>
+        <source>Not signed off</source>
+        <translation>Not signed off</translation>
+    </message>
+    <message>
+        <source>Progress: %1/%2</source>
+        <translation>Progress: %1/%2</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1 by %2 at %3</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <source>%1: not verified (no probe result yet)</source>
+        <translation>%1: not verified (no probe result yet)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) at %4</source>
+        <translation>%1: %2 (%3) at %4</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Evidence: %1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>%1 (conflict, not applied)</source>
+        <translation>%1 (conflict, not applied)</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistInstance</name>
+    <message>
+        <source>instance %1: the stored template is not valid JSON: %2</source>
+        <translation>instance %1: the stored template is not valid JSON: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistInstanceModel</name>
+    <message>
+        <source>Upcoming</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>Signed by %1</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistItemModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>unticked by %1, %2</source>
+        <translation>unticked by %1, %2</translation>
+    </message>
+    <message>
+        <source>skipped by %1, %2: %3</source>
+        <translation>skipped by %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>saving…</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <source>unsaved: %1</source>
+        <translation>unsaved: %1</translation>
+    </message>
+    <message>
+        <source>conflict: %1</source>
+        <translation>conflict: %1</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSql</name>
+    <message>
+        <source>checklist instance %1 does not exist</source>
+        <translation>checklist instance %1 does not exist</translation>
+    </message>
+    <message>
+        <source>skipping &quot;%1&quot; needs a reason</source>
+        <translation>skipping &quot;%1&quot; needs a reason</translation>
+    </message>
+    <message>
+        <source>no operator name: set one in the settings</source>
+        <translation>no operator name: set one in the settings</translation>
+    </message>
+    <message>
+        <source>checklist instance %1 is signed off and can no longer change</source>
+        <translation>checklist instance %1 is signed off and can no longer change</translation>
+    </message>
+    <message>
+        <source>checklist instance %1 is already signed off by %2</source>
+        <translation>checklist instance %1 is already signed off by %2</translation>
+    </message>
+    <message>
+        <source>the checklist changed in another window since you opened it; review it and sign again</source>
+        <translation>the checklist changed in another window since you opened it; review it and sign again</translation>
+    </message>
+    <message>
+        <source>cannot sign off: items not ticked or skipped: %1</source>
+        <translation>cannot sign off: items not ticked or skipped: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistStore</name>
+    <message>
+        <source>checklist instance %1 is not loaded</source>
+        <translation>checklist instance %1 is not loaded</translation>
+    </message>
+    <message>
+        <source>%1 changed this item at %2 in another window; your change was recorded in the history but not applied</source>
+        <translation>%1 changed this item at %2 in another window; your change was recorded in the history but not applied</translation>
+    </message>
+    <message>
+        <source>this item changed in another window; your change was recorded in the history but not applied</source>
+        <translation>this item changed in another window; your change was recorded in the history but not applied</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistsPage</name>
     <message>
         <source>Checklists</source>
         <translation>Checklists</translation>
     </message>
     <message>
-        <source>Today&apos;s, this week&apos;s and this month&apos;s checklists: tick items, add notes and evidence, see what is overdue and sign off.</source>
-        <translation>Today&apos;s, this week&apos;s and this month&apos;s checklists: tick items, add notes and evidence, see what is overdue and sign off.</translation>
+        <source>Not signed: %1</source>
+        <translation>Not signed: %1</translation>
+    </message>
+    <message>
+        <source>Checklists could not be loaded: %1</source>
+        <translation>Checklists could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>Verification failed</translation>
+    </message>
+    <message>
+        <source>The check for this item currently fails: %1
+
+Tick it anyway?</source>
+        <translation>The check for this item currently fails: %1
+
+Tick it anyway?</translation>
+    </message>
+    <message>
+        <source>Skip item</source>
+        <translation>Skip item</translation>
+    </message>
+    <message>
+        <source>Why is this item skipped?</source>
+        <translation>Why is this item skipped?</translation>
+    </message>
+    <message>
+        <source>An item is skipped only with a reason.</source>
+        <translation>An item is skipped only with a reason.</translation>
+    </message>
+    <message>
+        <source>Export checklist</source>
+        <translation>Export checklist</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>No checklist selected</source>
+        <translation>No checklist selected</translation>
+    </message>
+    <message>
+        <source>%1 — signed by %2, %3</source>
+        <translation>%1 — signed by %2, %3</translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <translation>%1/%2 done</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Note for the next tick (optional)</source>
+        <translation>Note for the next tick (optional)</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>Skip…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Sign off…</source>
+        <translation>Sign off…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>This workspace has no checklists due yet.</source>
+        <translation>This workspace has no checklists due yet.</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>The database is not open.</translation>
     </message>
 </context>
 <context>
@@ -90,18 +517,6 @@
 </context>
 <context>
     <name>CommandLine</name>
-    <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.</source>
-        <translation>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.</translation>
-    </message>
     <message>
         <source>The workspace file (YAML) to open.</source>
         <translation>The workspace file (YAML) to open.</translation>
@@ -145,6 +560,32 @@ Subcommand:
     <message>
         <source>--demo opens the demo workspace; do not name a workspace file too</source>
         <translation>--demo opens the demo workspace; do not name a workspace file too</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.</source>
+        <translation>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.</translation>
+    </message>
+    <message>
+        <source>check: print the results as JSON.</source>
+        <translation>check: print the results as JSON.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck check WORKSPACE [--json]</source>
+        <translation>usage: opsdeck check WORKSPACE [--json]</translation>
+    </message>
+    <message>
+        <source>--json only applies to the check subcommand</source>
+        <translation>--json only applies to the check subcommand</translation>
     </message>
 </context>
 <context>
@@ -344,6 +785,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>EndpointConditions</name>
+    <message>
+        <source>invalid condition: %1</source>
+        <translation>invalid condition: %1</translation>
+    </message>
+</context>
+<context>
     <name>HealthPage</name>
     <message>
         <source>Health</source>
@@ -352,6 +800,72 @@ Subcommand:
     <message>
         <source>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</source>
         <translation>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</translation>
+    </message>
+</context>
+<context>
+    <name>HttpProbe</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>no complete answer within the %1 deadline</source>
+        <translation>no complete answer within the %1 deadline</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is not set; nothing was sent</source>
+        <translation>environment variable %1 is not set; nothing was sent</translation>
+    </message>
+    <message>
+        <source>not an http or https URL: %1</source>
+        <translation>not an http or https URL: %1</translation>
+    </message>
+    <message>
+        <source>ca-file %1 holds no readable PEM certificate</source>
+        <translation>ca-file %1 holds no readable PEM certificate</translation>
+    </message>
+    <message>
+        <source>body refused: it is %1-encoded although only an uncompressed body was accepted</source>
+        <translation>body refused: it is %1-encoded although only an uncompressed body was accepted</translation>
+    </message>
+    <message>
+        <source>body larger than the %1 cap (Content-Length: %2)</source>
+        <translation>body larger than the %1 cap (Content-Length: %2)</translation>
+    </message>
+    <message>
+        <source>body larger than the %1 cap</source>
+        <translation>body larger than the %1 cap</translation>
+    </message>
+    <message>
+        <source>refused a redirect from https to %1 (%2)</source>
+        <translation>refused a redirect from https to %1 (%2)</translation>
+    </message>
+    <message>
+        <source>refused a redirect to %1</source>
+        <translation>refused a redirect to %1</translation>
+    </message>
+    <message>
+        <source>redirect loop: %1 was already visited</source>
+        <translation>redirect loop: %1 was already visited</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n redirect(s)</source>
+        <translation>
+            <numerusform>more than %n redirect</numerusform>
+            <numerusform>more than %n redirects</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS handshake failed: %1</translation>
     </message>
 </context>
 <context>
@@ -626,6 +1140,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>ProbeEngine</name>
+    <message>
+        <source>the endpoint was removed from the workspace</source>
+        <translation>the endpoint was removed from the workspace</translation>
+    </message>
+</context>
+<context>
     <name>RunbooksPage</name>
     <message>
         <source>Runbooks</source>
@@ -649,6 +1170,25 @@ Subcommand:
     <message>
         <source>cannot write %1</source>
         <translation>cannot write %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Sign off %1</source>
+        <translation>Sign off %1</translation>
+    </message>
+    <message>
+        <source>Signing as %1. A signed checklist can no longer change.</source>
+        <translation>Signing as %1. A signed checklist can no longer change.</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Comment:</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Sign off</translation>
     </message>
 </context>
 <context>

@@ -71,14 +71,440 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>OK</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>MAINTENANCE</source>
+        <translation>유지보수</translation>
+    </message>
+    <message>
+        <source>PENDING</source>
+        <translation>보류</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>위험</translation>
+    </message>
+    <message>
+        <source>%1 (cannot evaluate: %2)</source>
+        <translation>%1 (평가할 수 없음: %2)</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is not valid; nothing was checked</source>
+        <translation>%1: 워크스페이스가 올바르지 않아 아무것도 점검하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1: no enabled endpoints to check</source>
+        <translation>%1: 점검할 활성 엔드포인트가 없습니다</translation>
+    </message>
+    <message>
+        <source>ENDPOINT</source>
+        <translation>엔드포인트</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>LATENCY</source>
+        <translation>지연</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>세부 정보</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n endpoint(s) checked)</source>
+        <translation>
+            <numerusform>%1: %2 (엔드포인트 %n개 점검)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistEvidence</name>
+    <message>
+        <source>%1: not verified (no probe result yet)</source>
+        <translation>%1: 확인 안 됨(아직 점검 결과 없음)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) at %4</source>
+        <translation>%1: %2 (%3), %4</translation>
+    </message>
+    <message>
+        <source>%1: %2, expected %3 (%4) at %5</source>
+        <translation>%1: %2, 기대값 %3 (%4), %5</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistExport</name>
+    <message>
+        <source>ticked</source>
+        <translation>체크함</translation>
+    </message>
+    <message>
+        <source>unticked</source>
+        <translation>체크 해제</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>기간: %1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>마감: %1</translation>
+    </message>
+    <message>
+        <source>Signed by %1 at %2</source>
+        <translation>서명: %1, %2</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>의견: %1</translation>
+    </message>
+    <message>
+        <source>Not signed off</source>
+        <translation>서명 전</translation>
+    </message>
+    <message>
+        <source>Progress: %1/%2</source>
+        <translation>진행: %1/%2</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1 - %2, %3</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>사유: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>메모: %1</translation>
+    </message>
+    <message>
+        <source>%1: not verified (no probe result yet)</source>
+        <translation>%1: 확인 안 됨(아직 점검 결과 없음)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) at %4</source>
+        <translation>%1: %2 (%3), %4</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>증거: %1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>수행자</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>%1 (conflict, not applied)</source>
+        <translation>%1 (충돌, 적용 안 됨)</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistInstance</name>
+    <message>
+        <source>instance %1: the stored template is not valid JSON: %2</source>
+        <translation>인스턴스 %1: 저장된 템플릿이 올바른 JSON이 아닙니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistInstanceModel</name>
+    <message>
+        <source>Upcoming</source>
+        <translation>예정</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>기한 지남</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>누락</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>서명됨</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>%1 서명</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>체크리스트</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>마감</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistItemModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>unticked by %1, %2</source>
+        <translation>%1 체크 해제, %2</translation>
+    </message>
+    <message>
+        <source>skipped by %1, %2: %3</source>
+        <translation>%1 건너뜀, %2: %3</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>저장됨</translation>
+    </message>
+    <message>
+        <source>unsaved: %1</source>
+        <translation>저장 안 됨: %1</translation>
+    </message>
+    <message>
+        <source>conflict: %1</source>
+        <translation>충돌: %1</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>수행자</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>증거</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>저장</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSql</name>
+    <message>
+        <source>checklist instance %1 does not exist</source>
+        <translation>체크리스트 인스턴스 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>skipping &quot;%1&quot; needs a reason</source>
+        <translation>"%1"을(를) 건너뛰려면 사유가 필요합니다</translation>
+    </message>
+    <message>
+        <source>no operator name: set one in the settings</source>
+        <translation>운영자 이름이 없습니다. 설정에서 지정하세요</translation>
+    </message>
+    <message>
+        <source>checklist instance %1 is signed off and can no longer change</source>
+        <translation>체크리스트 인스턴스 %1은(는) 서명되어 더 이상 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>checklist instance %1 is already signed off by %2</source>
+        <translation>체크리스트 인스턴스 %1은(는) 이미 %2이(가) 서명했습니다</translation>
+    </message>
+    <message>
+        <source>the checklist changed in another window since you opened it; review it and sign again</source>
+        <translation>연 뒤에 다른 창에서 체크리스트가 바뀌었습니다. 다시 확인하고 서명하세요</translation>
+    </message>
+    <message>
+        <source>cannot sign off: items not ticked or skipped: %1</source>
+        <translation>서명할 수 없습니다. 체크하거나 건너뛰지 않은 항목: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistStore</name>
+    <message>
+        <source>checklist instance %1 is not loaded</source>
+        <translation>체크리스트 인스턴스 %1이(가) 로드되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 changed this item at %2 in another window; your change was recorded in the history but not applied</source>
+        <translation>%1이(가) %2에 다른 창에서 이 항목을 바꿨습니다. 내 변경은 기록에 남았지만 적용되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>this item changed in another window; your change was recorded in the history but not applied</source>
+        <translation>다른 창에서 이 항목이 바뀌었습니다. 내 변경은 기록에 남았지만 적용되지 않았습니다</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistsPage</name>
     <message>
         <source>Checklists</source>
         <translation>체크리스트</translation>
     </message>
     <message>
-        <source>Today&apos;s, this week&apos;s and this month&apos;s checklists: tick items, add notes and evidence, see what is overdue and sign off.</source>
-        <translation>오늘, 이번 주, 이번 달의 체크리스트입니다. 항목을 체크하고 메모와 증빙을 남기며, 기한이 지난 항목을 확인하고 승인합니다.</translation>
+        <source>Not signed: %1</source>
+        <translation>서명 안 됨: %1</translation>
+    </message>
+    <message>
+        <source>Checklists could not be loaded: %1</source>
+        <translation>체크리스트를 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>확인 실패</translation>
+    </message>
+    <message>
+        <source>The check for this item currently fails: %1
+
+Tick it anyway?</source>
+        <translation>이 항목의 점검이 현재 실패 중입니다: %1
+
+그래도 체크할까요?</translation>
+    </message>
+    <message>
+        <source>Skip item</source>
+        <translation>항목 건너뛰기</translation>
+    </message>
+    <message>
+        <source>Why is this item skipped?</source>
+        <translation>이 항목을 건너뛰는 이유는 무엇인가요?</translation>
+    </message>
+    <message>
+        <source>An item is skipped only with a reason.</source>
+        <translation>항목은 사유가 있어야만 건너뛸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Export checklist</source>
+        <translation>체크리스트 내보내기</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>No checklist selected</source>
+        <translation>선택한 체크리스트 없음</translation>
+    </message>
+    <message>
+        <source>%1 — signed by %2, %3</source>
+        <translation>%1 — %2 서명, %3</translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <translation>%1/%2 완료</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>누락</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>Note for the next tick (optional)</source>
+        <translation>다음 체크에 남길 메모(선택)</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>건너뛰기…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Sign off…</source>
+        <translation>서명…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>This workspace has no checklists due yet.</source>
+        <translation>이 워크스페이스에는 아직 기한이 된 체크리스트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>데이터베이스가 열려 있지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -90,18 +516,6 @@
 </context>
 <context>
     <name>CommandLine</name>
-    <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.</source>
-        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
-
-워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
-하위 명령:
-  validate FILE  워크스페이스 파일의 진단 결과를 출력합니다. 올바르면 0, 아니면 1로 종료합니다.</translation>
-    </message>
     <message>
         <source>The workspace file (YAML) to open.</source>
         <translation>열 워크스페이스 파일(YAML).</translation>
@@ -146,6 +560,32 @@ Subcommand:
         <source>--demo opens the demo workspace; do not name a workspace file too</source>
         <translation>--demo는 데모 워크스페이스를 엽니다. 워크스페이스 파일을 함께 지정하지 마세요</translation>
     </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.</source>
+        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
+
+워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
+하위 명령:
+  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
+  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.</translation>
+    </message>
+    <message>
+        <source>check: print the results as JSON.</source>
+        <translation>check: 결과를 JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck check WORKSPACE [--json]</source>
+        <translation>사용법: opsdeck check WORKSPACE [--json]</translation>
+    </message>
+    <message>
+        <source>--json only applies to the check subcommand</source>
+        <translation>--json은 check 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -167,11 +607,11 @@ Subcommand:
     </message>
     <message>
         <source>&quot;%1&quot; is not a number or a duration, so it cannot be compared with %2</source>
-        <translation>"%1"은(는) 숫자나 기간이 아니므로 %2와(과) 비교할 수 없습니다</translation>
+        <translation>&quot;%1&quot;은(는) 숫자나 기간이 아니므로 %2와(과) 비교할 수 없습니다</translation>
     </message>
     <message>
         <source>%1 is not a number (&quot;%2&quot;), so it cannot be compared with %3</source>
-        <translation>%1은(는) 숫자가 아니므로("%2") %3와(과) 비교할 수 없습니다</translation>
+        <translation>%1은(는) 숫자가 아니므로(&quot;%2&quot;) %3와(과) 비교할 수 없습니다</translation>
     </message>
     <message>
         <source>no elements</source>
@@ -195,11 +635,11 @@ Subcommand:
     </message>
     <message>
         <source>missing &quot;)&quot; to close &quot;%1&quot;</source>
-        <translation>"%1"을(를) 닫는 ")"가 없습니다</translation>
+        <translation>&quot;%1&quot;을(를) 닫는 &quot;)&quot;가 없습니다</translation>
     </message>
     <message>
         <source>missing &quot;)&quot; to close &quot;%1(&quot;</source>
-        <translation>"%1("을(를) 닫는 ")"가 없습니다</translation>
+        <translation>&quot;%1(&quot;을(를) 닫는 &quot;)&quot;가 없습니다</translation>
     </message>
     <message>
         <source>any() needs at least one value</source>
@@ -211,7 +651,7 @@ Subcommand:
     </message>
     <message>
         <source>unknown placeholder &quot;%1&quot;; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED] or [CERTIFICATE_EXPIRATION]</source>
-        <translation>알 수 없는 자리표시자 "%1"; [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED], [CERTIFICATE_EXPIRATION] 중 하나여야 합니다</translation>
+        <translation>알 수 없는 자리표시자 &quot;%1&quot;; [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED], [CERTIFICATE_EXPIRATION] 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>only [BODY] can be followed by a path</source>
@@ -223,19 +663,19 @@ Subcommand:
     </message>
     <message>
         <source>the condition is empty; expected a comparison such as &quot;[STATUS] == 200&quot;</source>
-        <translation>조건이 비어 있습니다. "[STATUS] == 200" 같은 비교식이 필요합니다</translation>
+        <translation>조건이 비어 있습니다. &quot;[STATUS] == 200&quot; 같은 비교식이 필요합니다</translation>
     </message>
     <message>
         <source>expected an operator (==, !=, &lt;, &lt;=, &gt;, &gt;=) after &quot;%1&quot;</source>
-        <translation>"%1" 뒤에 연산자(==, !=, &lt;, &lt;=, &gt;, &gt;=)가 필요합니다</translation>
+        <translation>&quot;%1&quot; 뒤에 연산자(==, !=, &lt;, &lt;=, &gt;, &gt;=)가 필요합니다</translation>
     </message>
     <message>
         <source>expected a comparison such as &quot;[STATUS] == 200&quot; (==, !=, &lt;, &lt;=, &gt;, &gt;= with a space on each side)</source>
-        <translation>"[STATUS] == 200" 같은 비교식이 필요합니다(==, !=, &lt;, &lt;=, &gt;, &gt;= 양쪽에 공백)</translation>
+        <translation>&quot;[STATUS] == 200&quot; 같은 비교식이 필요합니다(==, !=, &lt;, &lt;=, &gt;, &gt;= 양쪽에 공백)</translation>
     </message>
     <message>
         <source>expected a value after &quot;%1&quot;</source>
-        <translation>"%1" 뒤에 값이 필요합니다</translation>
+        <translation>&quot;%1&quot; 뒤에 값이 필요합니다</translation>
     </message>
     <message>
         <source>pat() and any() cannot be compared with each other</source>
@@ -258,7 +698,7 @@ Subcommand:
     </message>
     <message>
         <source>the body is not JSON (it starts with &quot;%1&quot;)</source>
-        <translation>본문이 JSON이 아닙니다("%1"(으)로 시작)</translation>
+        <translation>본문이 JSON이 아닙니다(&quot;%1&quot;(으)로 시작)</translation>
     </message>
     <message>
         <source>more than one value</source>
@@ -340,6 +780,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>EndpointConditions</name>
+    <message>
+        <source>invalid condition: %1</source>
+        <translation>잘못된 조건: %1</translation>
+    </message>
+</context>
+<context>
     <name>HealthPage</name>
     <message>
         <source>Health</source>
@@ -348,6 +795,71 @@ Subcommand:
     <message>
         <source>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</source>
         <translation>모든 엔드포인트의 상태와 최근 지연 시간, 실패한 조건과 그 값, 점검 이력, 구문 강조된 원본 응답을 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>HttpProbe</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1바이트</translation>
+    </message>
+    <message>
+        <source>no complete answer within the %1 deadline</source>
+        <translation>제한 시간 %1 안에 완전한 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is not set; nothing was sent</source>
+        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>not an http or https URL: %1</source>
+        <translation>http 또는 https URL이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>ca-file %1 holds no readable PEM certificate</source>
+        <translation>ca-file %1에 읽을 수 있는 PEM 인증서가 없습니다</translation>
+    </message>
+    <message>
+        <source>body refused: it is %1-encoded although only an uncompressed body was accepted</source>
+        <translation>본문 거부: 압축하지 않은 본문만 허용했는데 %1 인코딩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>body larger than the %1 cap (Content-Length: %2)</source>
+        <translation>본문이 상한 %1보다 큽니다(Content-Length: %2)</translation>
+    </message>
+    <message>
+        <source>body larger than the %1 cap</source>
+        <translation>본문이 상한 %1보다 큽니다</translation>
+    </message>
+    <message>
+        <source>refused a redirect from https to %1 (%2)</source>
+        <translation>https에서 %1(으)로의 리디렉션을 거부했습니다(%2)</translation>
+    </message>
+    <message>
+        <source>refused a redirect to %1</source>
+        <translation>%1(으)로의 리디렉션을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>redirect loop: %1 was already visited</source>
+        <translation>리디렉션 루프: %1을(를) 이미 방문했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n redirect(s)</source>
+        <translation>
+            <numerusform>리디렉션이 %n번을 넘었습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS 핸드셰이크 실패: %1</translation>
     </message>
 </context>
 <context>
@@ -377,11 +889,11 @@ Subcommand:
     </message>
     <message>
         <source>expected a key after &quot;.&quot;</source>
-        <translation>"." 뒤에 키가 필요합니다</translation>
+        <translation>&quot;.&quot; 뒤에 키가 필요합니다</translation>
     </message>
     <message>
         <source>expected &quot;]&quot; to close this &quot;[&quot;</source>
-        <translation>이 "["를 닫는 "]"가 필요합니다</translation>
+        <translation>이 &quot;[&quot;를 닫는 &quot;]&quot;가 필요합니다</translation>
     </message>
     <message>
         <source>only one [*] is allowed in a path</source>
@@ -393,7 +905,7 @@ Subcommand:
     </message>
     <message>
         <source>expected &quot;.&quot; or &quot;[&quot; in the path</source>
-        <translation>경로에 "." 또는 "["가 필요합니다</translation>
+        <translation>경로에 &quot;.&quot; 또는 &quot;[&quot;가 필요합니다</translation>
     </message>
     <message>
         <source>%1 is %2, not an array</source>
@@ -409,7 +921,7 @@ Subcommand:
     </message>
     <message>
         <source>no such key &quot;%1&quot;</source>
-        <translation>"%1" 키가 없습니다</translation>
+        <translation>&quot;%1&quot; 키가 없습니다</translation>
     </message>
     <message numerus="yes">
         <source>index %1 is out of range (the array has %n item(s))</source>
@@ -621,6 +1133,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>ProbeEngine</name>
+    <message>
+        <source>the endpoint was removed from the workspace</source>
+        <translation>엔드포인트가 워크스페이스에서 제거되었습니다</translation>
+    </message>
+</context>
+<context>
     <name>RunbooksPage</name>
     <message>
         <source>Runbooks</source>
@@ -644,6 +1163,25 @@ Subcommand:
     <message>
         <source>cannot write %1</source>
         <translation>%1을(를) 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Sign off %1</source>
+        <translation>%1 서명</translation>
+    </message>
+    <message>
+        <source>Signing as %1. A signed checklist can no longer change.</source>
+        <translation>%1(으)로 서명합니다. 서명한 체크리스트는 더 이상 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>의견:</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>서명</translation>
     </message>
 </context>
 <context>
@@ -1057,7 +1595,7 @@ Subcommand:
     </message>
     <message>
         <source>invalid condition &quot;%1&quot;: %2</source>
-        <translation>잘못된 조건 "%1": %2</translation>
+        <translation>잘못된 조건 &quot;%1&quot;: %2</translation>
     </message>
 </context>
 </TS>
