@@ -4,9 +4,9 @@
 
 #include "aboutdialog.h"
 #include "checklists/checklistspage.h"
+#include "health/healthpage.h"
 #include "languagemanager.h"
 #include "pages/chartspage.h"
-#include "pages/healthpage.h"
 #include "pages/incidentspage.h"
 #include "pages/overviewpage.h"
 #include "pages/runbookspage.h"

@@ -1,0 +1,351 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "health/endpointdetailview.h"
+#include "health/healthpage.h"
+#include "health/historystrip.h"
+#include "health/responseview.h"
+#include "healthfixtures.h"
+#include "highlight/syntaxhighlighterservice.h"
+#include "languagemanager.h"
+#include "probe/endpointfiltermodel.h"
+#include "probe/endpointmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace HealthFixtures;
+
+class TestHealthPage final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void listShowsGroupsWithStates();
+    void selectingShowsFailingConditionAndActualValue();
+    void responseIsPrettyPrintedAndHighlighted();
+    void missingHighlighterShowsPlainTextWithHint();
+    void detailFollowsNewResults();
+    void checkNowAndCheckAllEmit();
+    void filtersByStateAndText();
+    void historyStripShowsRecentResults();
+    void retranslatesAtRunTime();
+    void screenshots_data();
+    void screenshots();
+
+private:
+    void feed();
+    QStringList visibleRows() const;
+    QString labelText(const char *name) const;
+
+    LanguageManager *m_languages = nullptr;
+    EndpointModel *m_model = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+    SyntaxHighlighterService *m_service = nullptr;
+    HealthPage *m_page = nullptr;
+};
+
+void TestHealthPage::init()
+{
+    m_languages = new LanguageManager(this);
+    m_languages->setLanguage(QStringLiteral("en"));
+    m_model = new EndpointModel(this);
+    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    m_model->setClock([] { return baseTime().addSecs(75); });
+    m_model->setWorkspace(workspace());
+    m_service = new SyntaxHighlighterService(this);
+    m_page = new HealthPage;
+    m_page->detailView()->setClock([] { return baseTime().addSecs(75); });
+    m_page->setModel(m_model);
+    m_page->setHighlighter(m_service);
+    m_page->resize(1280, 800);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+}
+
+void TestHealthPage::cleanup()
+{
+    delete m_page;
+    delete m_tester;
+    delete m_model;
+    delete m_service;
+    delete m_languages;
+}
+
+// A realistic morning: two OK, a WARNING with a slow response, a CRITICAL /health with a failing [BODY].status,
+// a refused connection, and one endpoint not checked yet. Each with a little history.
+void TestHealthPage::feed()
+{
+    const QDateTime t = baseTime();
+    for (int i = 8; i >= 1; --i) {
+        m_model->addResult(ok(QStringLiteral("readyz"), 40 + i, t.addSecs(-30 * i)));
+        m_model->addResult(ok(QStringLiteral("stripe"), 90 + i, t.addSecs(-30 * i)));
+        m_model->addResult(i > 3 ? ok(QStringLiteral("api-health"), 120, t.addSecs(-30 * i))
+                                 : critical(QStringLiteral("api-health"), t.addSecs(-30 * i)));
+    }
+    m_model->addResult(ok(QStringLiteral("readyz"), 38, t));
+    m_model->addResult(ok(QStringLiteral("livez"), 6, t));
+    m_model->addResult(slow(QStringLiteral("stripe"), 742, t));
+    m_model->addResult(critical(QStringLiteral("api-health"), t));
+    m_model->addResult(refused(QStringLiteral("status-page"), t));
+}
+
+QStringList TestHealthPage::visibleRows() const
+{
+    const QAbstractItemModel *model = m_page->view()->model();
+    QStringList rows;
+    for (int g = 0; g < model->rowCount(); ++g) {
+        const QModelIndex group = model->index(g, 0);
+        if (!m_page->view()->isExpanded(group)) {
+            rows << group.data(EndpointModel::NameRole).toString() + QStringLiteral(" collapsed");
+        }
+        for (int r = 0; r < model->rowCount(group); ++r) {
+            const QModelIndex row = model->index(r, 0, group);
+            rows << group.data(EndpointModel::NameRole).toString() + QLatin1Char('/')
+                    + row.data(EndpointModel::NameRole).toString() + QLatin1Char('=')
+                    + row.siblingAtColumn(EndpointModel::StateColumn).data().toString();
+        }
+    }
+    return rows;
+}
+
+QString TestHealthPage::labelText(const char *name) const
+{
+    auto *label = m_page->findChild<QLabel *>(QLatin1String(name));
+    return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
+}
+
+void TestHealthPage::listShowsGroupsWithStates()
+{
+    QCOMPARE(labelText("healthSummary"), QStringLiteral("Endpoints: 6 (6 not checked yet)"));
+    feed();
+    QCOMPARE(visibleRows(),
+        (QStringList { QStringLiteral("api/api-health=Critical"), QStringLiteral("api/readyz=OK"),
+            QStringLiteral("api/livez=OK"), QStringLiteral("payments/stripe=Warning"),
+            QStringLiteral("payments/kakao-maps=No result yet"), QStringLiteral("/status-page=Critical") }));
+    const QAbstractItemModel *model = m_page->view()->model();
+    QCOMPARE(model->index(0, EndpointModel::StateColumn).data().toString(), QStringLiteral("Critical"));
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("api (3)"));
+    const QModelIndex stripe = model->index(0, EndpointModel::LatencyColumn, model->index(1, 0));
+    QCOMPARE(stripe.data().toString(), QStringLiteral("742 ms"));
+    QCOMPARE(stripe.siblingAtColumn(EndpointModel::UptimeColumn).data().toString(),
+        QStringLiteral("%1 %").arg(QLocale().toString(100.0, 'f', 1)));
+    QCOMPARE(stripe.siblingAtColumn(EndpointModel::SinceColumn).data().toString(), QStringLiteral("1 min"));
+    QCOMPARE(
+        labelText("healthSummary"), QStringLiteral("Endpoints: 6 (2 Critical, 1 Warning, 2 OK, 1 not checked yet)"));
+}
+
+void TestHealthPage::selectingShowsFailingConditionAndActualValue()
+{
+    feed();
+    QCOMPARE(labelText("detailTitle"), QString()); // nothing selected yet
+    // A real click on the row.
+    QTreeView *view = m_page->view();
+    const QModelIndex row = view->model()->index(0, 0, view->model()->index(0, 0));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
+    QCOMPARE(m_page->selectedEndpoint(), QStringLiteral("api-health"));
+    QCOMPARE(labelText("detailTitle"), QStringLiteral("API health"));
+    QCOMPARE(labelText("detailState"), QStringLiteral("Critical"));
+    QCOMPARE(labelText("httpValue"), QStringLiteral("503"));
+    QVERIFY2(labelText("timingsValue").startsWith(u"total 2481 ms · connect 3 ms · TLS 12 ms"),
+        qPrintable(labelText("timingsValue")));
+    QCOMPARE(labelText("certificateValue").contains(QLatin1String("(40 d left)")), true);
+
+    auto *table = m_page->findChild<QTableWidget *>(QStringLiteral("conditionTable"));
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), 3);
+    QCOMPARE(table->item(1, 0)->text(), QStringLiteral("[BODY].status == healthy"));
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("condition"));
+    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("degraded"));
+    QCOMPARE(table->item(1, 3)->text(), QStringLiteral("Failed: critical"));
+    QCOMPARE(table->item(2, 1)->text(), QStringLiteral("warn-condition"));
+    QCOMPARE(table->item(2, 3)->text(), QStringLiteral("Failed: warning"));
+    QVERIFY(table->isVisible());
+
+    auto *components = m_page->findChild<QTableWidget *>(QStringLiteral("componentTable"));
+    QVERIFY(components->isVisible());
+    QCOMPARE(components->rowCount(), 4);
+    QCOMPARE(components->item(0, 0)->text(), QStringLiteral("database"));
+    QCOMPARE(components->item(0, 1)->text(), QStringLiteral("unhealthy"));
+    QCOMPARE(components->item(0, 2)->text(), QStringLiteral("2450 ms"));
+
+    // A refused connection shows its error and no components.
+    QVERIFY(m_page->selectEndpoint(QStringLiteral("status-page")));
+    QCOMPARE(labelText("errorValue"), QStringLiteral("Connection refused"));
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("errorValue"))->isVisible());
+    QCOMPARE(labelText("httpValue"), QStringLiteral("none (no response)"));
+    QVERIFY(!components->isVisible());
+    QVERIFY(!m_page->selectEndpoint(QStringLiteral("legacy")));
+}
+
+void TestHealthPage::responseIsPrettyPrintedAndHighlighted()
+{
+    feed();
+    QVERIFY(m_page->selectEndpoint(QStringLiteral("api-health")));
+    auto *response = m_page->findChild<ResponseView *>(QStringLiteral("responseView"));
+    QVERIFY(response);
+    QCOMPARE(response->theme(), QStringLiteral("Breeze Light"));
+    QTRY_VERIFY_WITH_TIMEOUT(response->isHighlighted(), 10000);
+    QVERIFY2(response->plainText().contains(QLatin1String("\"database\": {\n")), qPrintable(response->plainText()));
+    QVERIFY(response->plainText().contains(QLatin1String("\"status\": \"degraded\"")));
+    QCOMPARE(response->hint(), QString());
+    QCOMPARE(m_service->processesStarted(), 1);
+
+    // A dark palette switches the theme; the same body in the light theme again is a cache hit.
+    QPalette dark = response->palette();
+    dark.setColor(QPalette::Base, QColor(0x23, 0x26, 0x29));
+    dark.setColor(QPalette::Text, QColor(0xcf, 0xcf, 0xc2));
+    m_page->setPalette(dark);
+    QCOMPARE(response->theme(), QStringLiteral("Breeze Dark"));
+    QTRY_VERIFY_WITH_TIMEOUT(response->isHighlighted(), 10000);
+    QCOMPARE(m_service->processesStarted(), 2);
+    m_page->setPalette(QPalette());
+    QTRY_VERIFY(response->isHighlighted());
+    QCOMPARE(m_service->processesStarted(), 2);
+}
+
+void TestHealthPage::missingHighlighterShowsPlainTextWithHint()
+{
+    m_service->setProgram(QStringLiteral("/nonexistent/ksyntaxhighlighter6"));
+    feed();
+    QVERIFY(m_page->selectEndpoint(QStringLiteral("api-health")));
+    auto *response = m_page->findChild<ResponseView *>(QStringLiteral("responseView"));
+    QVERIFY(response->plainText().contains(QLatin1String("\"status\": \"degraded\"")));
+    QTRY_COMPARE(response->hint(), SyntaxHighlighterService::unavailableHint());
+    QVERIFY(!response->isHighlighted());
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("responseHint"))->isVisible());
+}
+
+void TestHealthPage::detailFollowsNewResults()
+{
+    feed();
+    QVERIFY(m_page->selectEndpoint(QStringLiteral("api-health")));
+    QCOMPARE(labelText("httpValue"), QStringLiteral("503"));
+    m_model->addResult(ok(QStringLiteral("api-health"), 95, baseTime().addSecs(30)));
+    QCOMPARE(labelText("httpValue"), QStringLiteral("200"));
+    QCOMPARE(labelText("detailState"), QStringLiteral("OK"));
+    QCOMPARE(m_page->findChild<QTableWidget *>(QStringLiteral("conditionTable"))->rowCount(), 1);
+    // Another endpoint's result leaves the detail alone.
+    m_model->addResult(critical(QStringLiteral("readyz"), baseTime().addSecs(30)));
+    QCOMPARE(labelText("detailTitle"), QStringLiteral("API health"));
+    // A reload that drops the endpoint clears the pane.
+    Workspace changed = workspace();
+    changed.endpoints.removeFirst();
+    m_model->setWorkspace(changed);
+    QCOMPARE(m_page->selectedEndpoint(), QString());
+    QCOMPARE(m_page->detailView()->endpointName(), QString());
+}
+
+void TestHealthPage::checkNowAndCheckAllEmit()
+{
+    feed();
+    QSignalSpy now(m_page, &HealthPage::checkNowRequested);
+    QSignalSpy all(m_page, &HealthPage::checkAllRequested);
+    QVERIFY(m_page->selectEndpoint(QStringLiteral("stripe")));
+    auto *checkNow = m_page->findChild<QPushButton *>(QStringLiteral("checkNowButton"));
+    QVERIFY(checkNow && checkNow->isVisible());
+    QTest::mouseClick(checkNow, Qt::LeftButton);
+    QCOMPARE(now.size(), 1);
+    QCOMPARE(now.at(0).at(0).toString(), QStringLiteral("stripe"));
+    QCOMPARE(all.size(), 0);
+    QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("checkAllButton")), Qt::LeftButton);
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(now.size(), 1);
+}
+
+void TestHealthPage::filtersByStateAndText()
+{
+    feed();
+    auto *critical = m_page->findChild<QToolButton *>(QStringLiteral("filterCRITICAL"));
+    auto *warning = m_page->findChild<QToolButton *>(QStringLiteral("filterWARNING"));
+    QVERIFY(critical && warning);
+    QTest::mouseClick(critical, Qt::LeftButton);
+    QCOMPARE(visibleRows(),
+        (QStringList { QStringLiteral("api/api-health=Critical"), QStringLiteral("/status-page=Critical") }));
+    QTest::mouseClick(warning, Qt::LeftButton);
+    QCOMPARE(visibleRows().size(), 3);
+    auto *search = m_page->findChild<QLineEdit *>(QStringLiteral("healthSearch"));
+    QTest::keyClicks(search, QStringLiteral("stripe"));
+    QCOMPARE(visibleRows(), (QStringList { QStringLiteral("payments/stripe=Warning") }));
+    search->clear();
+    QTest::mouseClick(critical, Qt::LeftButton);
+    QTest::mouseClick(warning, Qt::LeftButton);
+    QCOMPARE(visibleRows().size(), 6);
+}
+
+void TestHealthPage::historyStripShowsRecentResults()
+{
+    feed();
+    QVERIFY(m_page->selectEndpoint(QStringLiteral("api-health")));
+    auto *strip = m_page->findChild<HistoryStrip *>(QStringLiteral("historyStrip"));
+    QVERIFY(strip && strip->isVisible());
+    QCOMPARE(strip->cellCount(), 9);
+    // The newest cell sits at the right edge.
+    QCOMPARE(strip->cellAt(QPoint(strip->width() - 2, strip->height() - 2)), 8);
+    QCOMPARE(strip->cellAt(QPoint(1, strip->height() - 2)), -1); // room for older results
+    const QImage image = strip->grab().toImage();
+    const QColor newest = image.pixelColor(image.width() - 3, image.height() - 3);
+    QCOMPARE(newest.name(), QColor(0xda, 0x44, 0x53).name()); // critical
+}
+
+void TestHealthPage::retranslatesAtRunTime()
+{
+    feed();
+    QVERIFY(m_page->selectEndpoint(QStringLiteral("kakao-maps")));
+    QCOMPARE(m_page->title(), QStringLiteral("Health"));
+    QCOMPARE(labelText("detailTitle"), QStringLiteral("Kakao Maps"));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("ko")));
+    // LanguageChange is posted; the page, its detail pane and the model's workspace titles follow.
+    QTRY_COMPARE(m_page->title(), QStringLiteral("상태 점검"));
+    QTRY_COMPARE(labelText("detailTitle"), QStringLiteral("카카오맵"));
+    QCOMPARE(m_model->indexOf(QStringLiteral("kakao-maps")).data().toString(), QStringLiteral("카카오맵"));
+    QVERIFY(m_languages->setLanguage(QStringLiteral("en")));
+    QTRY_COMPARE(labelText("detailTitle"), QStringLiteral("Kakao Maps"));
+}
+
+void TestHealthPage::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("en") << QStringLiteral("en") << QSize(1280, 800);
+    QTest::addRow("ko") << QStringLiteral("ko") << QSize(1280, 800);
+    // The page in a 1000 px wide main window, next to the sidebar.
+    QTest::addRow("ko-narrow") << QStringLiteral("ko") << QSize(840, 640);
+}
+
+// Set OPSDECK_SCREENSHOT_DIR to keep the PNGs (health-en.png, health-ko.png) for a look.
+void TestHealthPage::screenshots()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QVERIFY(m_languages->setLanguage(language));
+    m_page->resize(size);
+    feed();
+    QVERIFY(m_page->selectEndpoint(QStringLiteral("api-health")));
+    auto *response = m_page->findChild<ResponseView *>(QStringLiteral("responseView"));
+    QTRY_VERIFY_WITH_TIMEOUT(response->isHighlighted(), 10000);
+    if (language == QLatin1String("ko")) {
+        QCOMPARE(labelText("detailTitle"), QStringLiteral("API 상태"));
+    }
+    const QPixmap shot = m_page->grab();
+    QVERIFY(!shot.isNull());
+    const QString dir = qEnvironmentVariable("OPSDECK_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(
+            shot.save(QDir(dir).filePath(QStringLiteral("health-%1.png").arg(QLatin1String(QTest::currentDataTag())))));
+    }
+    m_languages->setLanguage(QStringLiteral("en"));
+}
+
+QTEST_MAIN(TestHealthPage)
+#include "tst_healthpage.moc"
