@@ -6,6 +6,8 @@
 #include "checklists/checklistspage.h"
 #include "demo/demolauncher.h"
 #include "firstpaintprobe.h"
+#include "health/healthpage.h"
+#include "healthcontroller.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
@@ -28,6 +30,7 @@ AppController::AppController(
     , m_languages(languages)
     , m_storage(new Storage(this))
     , m_checklists(new ChecklistStore(m_storage, this))
+    , m_health(new HealthController(m_storage, this))
     , m_watcher(new WorkspaceWatcher(this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
@@ -36,11 +39,16 @@ AppController::AppController(
     if (auto *page = qobject_cast<ChecklistsPage *>(m_window->page(MainWindow::Checklists))) {
         page->setStore(m_checklists);
     }
+    m_checklists->setVerifier(m_health->verifier());
+    if (auto *page = qobject_cast<HealthPage *>(m_window->page(MainWindow::Health))) {
+        m_health->attach(page);
+    }
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
         // Jobs submitted before the database has opened wait for it.
         m_checklists->setWorkspace(workspace);
         m_checklists->refresh();
+        m_health->setWorkspace(workspace);
         onFirstLoad();
     });
     connect(m_watcher, &WorkspaceWatcher::loadFailed, this,
@@ -54,6 +62,12 @@ AppController::AppController(
             m_window->showLoadFailure(path, diagnostics);
             onFirstLoad();
         });
+}
+
+AppController::~AppController()
+{
+    // The storage is the first child and would go first; the last probe results must reach it.
+    delete m_health;
 }
 
 void AppController::start()

@@ -9,6 +9,7 @@
 
 class ChecklistStore;
 class FirstPaintProbe;
+class HealthController;
 class DemoLauncher;
 class Storage;
 class WorkspaceWatcher;
@@ -21,6 +22,7 @@ class AppController final : public QObject
 public:
     AppController(
         const CommandLine &commandLine, MainWindow *window, LanguageManager *languages, QObject *parent = nullptr);
+    ~AppController() override;
 
     // Starts the demo service before the window is built when it will be needed, so both boot in parallel.
     // Its signals arrive through the event loop, so adoptDemo() before exec() misses nothing.
@@ -44,6 +46,7 @@ private:
     LanguageManager *m_languages;
     Storage *m_storage;
     ChecklistStore *m_checklists;
+    HealthController *m_health;
     WorkspaceWatcher *m_watcher;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;

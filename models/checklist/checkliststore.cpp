@@ -7,6 +7,11 @@
 
 #include <QSettings>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 ChecklistStore::ChecklistStore(Storage *storage, QObject *parent)
@@ -35,8 +40,19 @@ QString ChecklistStore::operatorName()
     if (!name.isEmpty()) {
         return name;
     }
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
+    for (const char *variable : { "USER", "LOGNAME", "USERNAME" }) {
+        const QString user = qEnvironmentVariable(variable).trimmed();
+        if (!user.isEmpty()) {
+            return user;
+        }
+    }
+#ifdef Q_OS_UNIX
+    // Services, containers and su sessions often have no USER: the account itself still has a name.
+    if (const passwd *account = ::getpwuid(::getuid())) {
+        return QString::fromLocal8Bit(account->pw_name);
+    }
+#endif
+    return {};
 }
 
 void ChecklistStore::refresh(const QDateTime &now)

@@ -8,7 +8,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -137,15 +137,19 @@ void EndpointDetailView::createLayout()
     header->addWidget(m_checkNow, 0, Qt::AlignTop);
     layout->addLayout(header);
 
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const auto addRow = [this](QLabel *&label, QLabel *&value, const char *name) {
+    // A grid, not a QFormLayout: Qt 6.4's QFormLayout::heightForWidth writes out of bounds with word-wrapped
+    // fields whose rows are hidden (found by valgrind; it crashed the widget test now and then).
+    m_form = new QGridLayout;
+    m_form->setColumnStretch(1, 1);
+    int row = 0;
+    const auto addRow = [this, &row](QLabel *&label, QLabel *&value, const char *name) {
         label = new QLabel(m_content);
         value = new QLabel(m_content);
         value->setObjectName(QLatin1String(name));
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         value->setWordWrap(true);
-        m_form->addRow(label, value);
+        m_form->addWidget(label, row, 0, Qt::AlignLeft | Qt::AlignTop);
+        m_form->addWidget(value, row++, 1);
     };
     addRow(m_checkedLabel, m_checked, "checkedValue");
     addRow(m_httpLabel, m_http, "httpValue");

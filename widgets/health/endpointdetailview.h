@@ -9,7 +9,7 @@
 #include <optional>
 
 class HistoryStrip;
-class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QScrollArea;
@@ -61,7 +61,7 @@ private:
     QLabel *m_stateText = nullptr;
     QLabel *m_url = nullptr;
     QPushButton *m_checkNow = nullptr;
-    QFormLayout *m_form = nullptr;
+    QGridLayout *m_form = nullptr;
     QLabel *m_checkedLabel = nullptr;
     QLabel *m_checked = nullptr;
     QLabel *m_httpLabel = nullptr;

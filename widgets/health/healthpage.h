@@ -27,6 +27,7 @@ class HealthPage final : public Page
     Q_OBJECT
 public:
     explicit HealthPage(QWidget *parent = nullptr);
+    ~HealthPage() override;
 
     QString id() const override { return QStringLiteral("health"); }
     QString title() const override;
