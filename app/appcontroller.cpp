@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -196,6 +197,7 @@ void AppController::onFirstLoad()
             }
             QCoreApplication::exit(error.isEmpty() ? 0 : 1);
         });
-        shots->start();
+        // Live pages are worth a look only once the first checks have answered.
+        QTimer::singleShot(m_commandLine.screenshotDelayMs, shots, &Screenshotter::start);
     }
 }
