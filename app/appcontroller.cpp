@@ -8,6 +8,7 @@
 #include "firstpaintprobe.h"
 #include "health/healthpage.h"
 #include "healthcontroller.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
@@ -41,6 +42,15 @@ AppController::AppController(
         page->setStore(m_checklists);
     }
     m_checklists->setVerifier(m_health->verifier());
+    connect(m_checklists, &ChecklistStore::becameLate, this, [this](qint64 id) {
+        if (const ChecklistInstance *instance = m_checklists->instance(id)) {
+            m_window->notify(tr("Checklist late"),
+                tr("%1 was due at %2 and is not signed off")
+                    .arg(instance->title.text(LanguageManager::uiLanguage()),
+                        QLocale().toString(instance->period.due.toLocalTime().time(), QLocale::ShortFormat)),
+                MainWindow::Checklists);
+        }
+    });
     if (auto *page = qobject_cast<HealthPage *>(m_window->page(MainWindow::Health))) {
         m_health->attach(page);
     }

@@ -16,6 +16,7 @@
 #include "thememanager.h"
 
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -27,6 +28,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 
 MainWindow::MainWindow(LanguageManager *languages, ThemeManager *themes, QWidget *parent)
     : QMainWindow(parent)
@@ -229,6 +231,28 @@ void MainWindow::setStorageState(StorageState state, const QString &detail)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
+}
+
+void MainWindow::notify(const QString &title, const QString &text, int page)
+{
+    m_lastNotification = title + QStringLiteral(": ") + text;
+    m_notificationPage = page;
+    statusBar()->showMessage(m_lastNotification, 5 * 60 * 1000);
+    QApplication::alert(this);
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        return;
+    }
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            setCurrentPage(m_notificationPage);
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(title, text, QSystemTrayIcon::Warning);
 }
 
 int MainWindow::currentPage() const

@@ -97,6 +97,21 @@ void ChecklistStore::startOnDemand(const QString &checklistId, const QDateTime &
     }
 }
 
+QList<qint64> ChecklistStore::checkLate(const QDateTime &now)
+{
+    QList<qint64> late;
+    for (const ChecklistInstance &instance : std::as_const(m_instances)) {
+        if (instance.status(now) == PeriodStatus::Overdue && !m_reportedLate.contains(instance.id)) {
+            m_reportedLate.insert(instance.id);
+            late << instance.id;
+        }
+    }
+    for (qint64 id : std::as_const(late)) {
+        emit becameLate(id);
+    }
+    return late;
+}
+
 const ChecklistInstance *ChecklistStore::instance(qint64 id) const
 {
     for (const ChecklistInstance &i : m_instances) {
