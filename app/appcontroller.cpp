@@ -6,6 +6,9 @@
 #include "checklists/checklistspage.h"
 #include "demo/demolauncher.h"
 #include "firstpaintprobe.h"
+#include "incident/incidentautorecorder.h"
+#include "incident/incidentstore.h"
+#include "incidents/incidentspage.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
@@ -28,6 +31,8 @@ AppController::AppController(
     , m_languages(languages)
     , m_storage(new Storage(this))
     , m_checklists(new ChecklistStore(m_storage, this))
+    , m_incidents(new IncidentStore(m_storage, this))
+    , m_incidentRecorder(new IncidentAutoRecorder(m_incidents, this))
     , m_watcher(new WorkspaceWatcher(this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
@@ -36,11 +41,17 @@ AppController::AppController(
     if (auto *page = qobject_cast<ChecklistsPage *>(m_window->page(MainWindow::Checklists))) {
         page->setStore(m_checklists);
     }
+    if (auto *page = qobject_cast<IncidentsPage *>(m_window->page(MainWindow::Incidents))) {
+        page->setStore(m_incidents);
+    }
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
         // Jobs submitted before the database has opened wait for it.
         m_checklists->setWorkspace(workspace);
         m_checklists->refresh();
+        m_incidents->setWorkspace(workspace);
+        m_incidents->refresh();
+        m_incidentRecorder->setWorkspace(workspace);
         onFirstLoad();
     });
     connect(m_watcher, &WorkspaceWatcher::loadFailed, this,

@@ -9,6 +9,8 @@
 
 class ChecklistStore;
 class FirstPaintProbe;
+class IncidentAutoRecorder;
+class IncidentStore;
 class DemoLauncher;
 class Storage;
 class WorkspaceWatcher;
@@ -44,6 +46,9 @@ private:
     LanguageManager *m_languages;
     Storage *m_storage;
     ChecklistStore *m_checklists;
+    IncidentStore *m_incidents;
+    // Connect ProbeEngine::stateChanged to its recordEndpointTransition slot once the engine is in the app.
+    IncidentAutoRecorder *m_incidentRecorder;
     WorkspaceWatcher *m_watcher;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;
