@@ -116,9 +116,8 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
         case CommanderColumn:
             return incident->commander;
         case StartedColumn:
-            return incident->anchor().isValid()
-                ? QLocale().toString(incident->anchor().toLocalTime(), QLocale::ShortFormat)
-                : QString();
+            return incident->anchor().isValid() ? QLocale().toString(incident->anchor().toLocalTime(), u"MM-dd HH:mm"_s)
+                                                : QString();
         case AckColumn:
         case ResolveColumn:
             return SlaClock::text(figure(*incident, column));
@@ -139,6 +138,9 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (column == StartedColumn && incident->anchor().isValid()) {
+            return QLocale().toString(incident->anchor().toLocalTime(), QLocale::LongFormat);
+        }
         return column == SeverityColumn && m_store->severity(incident->severity)
             ? QVariant(m_store->severity(incident->severity)->title.text(m_language))
             : QVariant();

@@ -66,8 +66,10 @@ QString SlaClock::text(const SlaFigure &figure)
         return figure.running ? QCoreApplication::translate("SlaClock", "overdue by %1").arg(over)
                               : QCoreApplication::translate("SlaClock", "missed by %1").arg(over);
     }
-    const QString pair = formatDuration(figure.elapsed) + u" / "_s + formatDuration(figure.target);
-    return figure.running ? pair : QCoreApplication::translate("SlaClock", "met in %1").arg(pair);
+    if (!figure.running) {
+        return QCoreApplication::translate("SlaClock", "met in %1").arg(formatDuration(figure.elapsed));
+    }
+    return formatDuration(figure.elapsed) + u" / "_s + formatDuration(figure.target);
 }
 
 std::optional<SeverityLevel> SlaClock::level(const QList<SeverityLevel> &levels, const QString &id)

@@ -40,7 +40,7 @@ public:
 
     // "12:34" under an hour, "3:04:05" above, "2d 3h" above a day; negative with a leading minus.
     static QString formatDuration(Milliseconds duration);
-    // e.g. "4:12 / 5:00" or "overdue 1:05" (translated), for the list and the editor.
+    // "4:12 / 5:00" while running, "overdue by 1:05", "met in 4:12", "missed by 0:30" (translated).
     static QString text(const SlaFigure &figure);
 
     static std::optional<SeverityLevel> level(const QList<SeverityLevel> &levels, const QString &id);

@@ -95,7 +95,10 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     }
     const TimelineEntry &e = m_entries.at(index.row());
     const bool superseded = m_superseded.contains(e.id);
-    const auto time = [](const QDateTime &at) { return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat); };
+    const auto time = [&role](const QDateTime &at) {
+        return role == Qt::ToolTipRole ? QLocale().toString(at.toLocalTime(), QLocale::LongFormat)
+                                       : QLocale().toString(at.toLocalTime(), u"MM-dd HH:mm"_s);
+    };
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -115,7 +118,17 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return superseded ? tr("Corrected by a later entry") : QVariant();
+        if (index.column() == OccurredColumn) {
+            return time(e.occurredAt);
+        }
+        if (index.column() == RecordedColumn) {
+            return time(e.recordedAt);
+        }
+        if (index.column() == EntryColumn) {
+            return superseded ? tr("Corrected by a later entry: %1").arg(IncidentTimeline::describe(e))
+                              : IncidentTimeline::describe(e);
+        }
+        return {};
     case Qt::FontRole:
         if (superseded) {
             QFont font;

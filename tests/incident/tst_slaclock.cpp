@@ -129,6 +129,10 @@ void TestSlaClock::defaultLevels()
     incident.detectedAt = t0;
     QCOMPARE(SlaClock::text(SlaClock::acknowledge(incident, *p1, t0.addSecs(16 * 60))), u"overdue by 1:00"_s);
     QCOMPARE(SlaClock::text(SlaClock::acknowledge(incident, *p1, t0.addSecs(60))), u"1:00 / 15:00"_s);
+    incident.acknowledgedAt = t0.addSecs(10 * 60);
+    QCOMPARE(SlaClock::text(SlaClock::acknowledge(incident, *p1, t0.addSecs(99 * 60))), u"met in 10:00"_s);
+    incident.acknowledgedAt = t0.addSecs(16 * 60);
+    QCOMPARE(SlaClock::text(SlaClock::acknowledge(incident, *p1, t0.addSecs(99 * 60))), u"missed by 1:00"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSlaClock)

@@ -6,6 +6,7 @@
 #include "incident/incidentlistmodel.h"
 #include "incident/incidentstore.h"
 #include "incident/slaclock.h"
+#include "incidents/newincidentdialog.h"
 #include "languagemanager.h"
 
 #include <QCheckBox>
@@ -191,7 +192,7 @@ void IncidentEditor::load()
     m_category->clear();
     if (m_store) {
         for (const SeverityLevel &level : m_store->severities()) {
-            m_severity->addItem(level.id + u" — "_s + level.title.text(language), level.id);
+            m_severity->addItem(NewIncidentDialog::severityLabel(level, language), level.id);
         }
         m_category->addItems(m_store->categories());
     }

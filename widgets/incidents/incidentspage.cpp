@@ -35,6 +35,7 @@ IncidentsPage::IncidentsPage(QWidget *parent)
     , m_message(new QLabel(this))
     , m_empty(new QLabel(this))
     , m_clock(new QTimer(this))
+    , m_splitter(new QSplitter(this))
 {
     m_list->setObjectName(QStringLiteral("incidentList"));
     m_new->setObjectName(QStringLiteral("newIncidentButton"));
@@ -69,20 +70,28 @@ IncidentsPage::IncidentsPage(QWidget *parent)
     rightLayout->addWidget(m_heading);
     rightLayout->addWidget(m_tabs, 1);
     rightLayout->addWidget(m_message);
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(right);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_empty);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_new, &QPushButton::clicked, this, &IncidentsPage::newIncident);
     connect(m_clock, &QTimer::timeout, this, &IncidentsPage::tickClock);
     m_clock->start(1000);
     retranslateUi();
     showIncident(0);
+}
+
+void IncidentsPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    if (!m_sized) {
+        // The list needs room for its two clocks; its size hint does not ask for it.
+        m_sized = true;
+        const int total = m_splitter->width();
+        m_splitter->setSizes({ total * 11 / 20, total - total * 11 / 20 });
+    }
 }
 
 QString IncidentsPage::title() const
@@ -98,7 +107,10 @@ void IncidentsPage::setStore(IncidentStore *store)
     m_sorted->setSourceModel(m_listModel);
     m_sorted->sort(0, Qt::DescendingOrder);
     m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(IncidentListModel::TitleColumn, QHeaderView::Stretch);
+    m_list->header()->setMinimumSectionSize(40);
+    m_list->setColumnHidden(IncidentListModel::CommanderColumn, true); // in the editor; the clocks need the room
     m_editor->setStore(store);
     m_timeline->setStore(store);
     m_postMortem->setStore(store);

@@ -11,6 +11,7 @@ class PostMortemPanel;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTabWidget;
 class QTimer;
 class QTreeView;
@@ -38,6 +39,7 @@ public:
 
 protected:
     void retranslateUi() override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void showIncident(qint64 incidentId);
@@ -60,4 +62,6 @@ private:
     QLabel *m_message;
     QLabel *m_empty;
     QTimer *m_clock;
+    QSplitter *m_splitter;
+    bool m_sized = false;
 };

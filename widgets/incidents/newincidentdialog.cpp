@@ -16,7 +16,7 @@ NewIncidentDialog::NewIncidentDialog(const QList<SeverityLevel> &severities, con
     setWindowTitle(tr("New incident"));
     m_title->setObjectName(QStringLiteral("titleEdit"));
     for (const SeverityLevel &level : severities) {
-        m_severity->addItem(level.id + QStringLiteral(" — ") + level.title.text(language), level.id);
+        m_severity->addItem(severityLabel(level, language), level.id);
     }
     // The least severe level by default: raising it is a decision, lowering it an afterthought.
     m_severity->setCurrentIndex(m_severity->count() - 1);
@@ -32,6 +32,15 @@ NewIncidentDialog::NewIncidentDialog(const QList<SeverityLevel> &severities, con
     form->addRow(tr("Title"), m_title);
     form->addRow(tr("Severity"), m_severity);
     form->addRow(buttons);
+}
+
+QString NewIncidentDialog::severityLabel(const SeverityLevel &level, const QString &language)
+{
+    const QString title = level.title.text(language);
+    if (title.isEmpty()) {
+        return level.id;
+    }
+    return title.startsWith(level.id) ? title : level.id + QStringLiteral(" — ") + title;
 }
 
 QString NewIncidentDialog::incidentTitle() const

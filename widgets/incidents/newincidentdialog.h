@@ -17,6 +17,8 @@ public:
     NewIncidentDialog(const QList<SeverityLevel> &severities, const QString &language, QWidget *parent = nullptr);
 
     QString incidentTitle() const;
+    // "P1 — High: major feature broken", without repeating an id the title already starts with.
+    static QString severityLabel(const SeverityLevel &level, const QString &language);
     QString severity() const;
 
 private:

@@ -66,6 +66,8 @@ TimelinePanel::TimelinePanel(QWidget *parent)
         edit->setDateTime(QDateTime::currentDateTime());
     }
     m_occurred->setEnabled(false);
+    m_occurred->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_jumpTo->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_kinds);
@@ -100,6 +102,7 @@ void TimelinePanel::setStore(IncidentStore *store)
     m_model = new TimelineModel(store, this);
     m_filter->setSourceModel(m_model);
     m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(TimelineModel::EntryColumn, QHeaderView::Stretch);
     connect(store, &IncidentStore::writeFailed, this, [this](qint64 id, const QString &error) {
         if (m_model && id == m_model->incidentId()) {
