@@ -14,23 +14,34 @@ IncidentAutoRecorder::IncidentAutoRecorder(IncidentStore *store, QObject *parent
 void IncidentAutoRecorder::setWorkspace(const Workspace &workspace)
 {
     m_endpoints = workspace.endpoints;
+    m_kpis = workspace.kpis;
+}
+
+QStringList IncidentAutoRecorder::matchingNames(const QString &endpoint) const
+{
+    QStringList names { endpoint };
+    for (const Endpoint &e : m_endpoints) {
+        if (e.name == endpoint && !e.group.isEmpty()) {
+            names.append(e.group);
+        }
+    }
+    return names;
 }
 
 QList<qint64> IncidentAutoRecorder::matchingIncidents(const QString &endpoint) const
 {
-    QString group;
-    for (const Endpoint &e : m_endpoints) {
-        if (e.name == endpoint) {
-            group = e.group;
-        }
-    }
+    return matching(matchingNames(endpoint));
+}
+
+QList<qint64> IncidentAutoRecorder::matching(const QStringList &names) const
+{
     QList<qint64> out;
     for (const Incident &incident : m_store->incidents()) {
         if (!incident.isOpen()) {
             continue;
         }
         for (const QString &service : incident.services) {
-            if (service == endpoint || (!group.isEmpty() && service == group)) {
+            if (names.contains(service)) {
                 out.append(incident.id);
                 break;
             }
@@ -61,7 +72,10 @@ QString IncidentAutoRecorder::evidenceText(const ProbeResult &result)
     if (!result.error.isEmpty()) {
         parts.append(tr("error: %1").arg(result.error));
     }
-    return parts.join(u"; "_s);
+    // A body-derived value can be long; the timeline line must stay a line.
+    constexpr qsizetype maxChars = 400;
+    const QString text = parts.join(u"; "_s);
+    return text.size() > maxChars ? text.left(maxChars - 1) + u'…' : text;
 }
 
 TimelineEntry IncidentAutoRecorder::endpointEntry(
@@ -91,6 +105,33 @@ void IncidentAutoRecorder::recordEndpointTransition(
     }
     if (!recorded.isEmpty()) {
         emit this->recorded(endpoint, recorded);
+    }
+}
+
+void IncidentAutoRecorder::recordKpiCrossing(
+    const QString &kpiId, const QString &from, const QString &to, const QString &value)
+{
+    QStringList names { kpiId };
+    for (const Kpi &kpi : m_kpis) {
+        if (kpi.id == kpiId && !kpi.source.endpoint.isEmpty()) {
+            names += matchingNames(kpi.source.endpoint);
+        }
+    }
+    TimelineEntry e;
+    e.kind = TimelineKind::KpiThreshold;
+    e.author = u"opsdeck"_s;
+    e.subject = kpiId;
+    e.from = from;
+    e.to = to;
+    e.text = value;
+    QList<qint64> recorded;
+    for (qint64 id : matching(names)) {
+        if (m_store->appendEntry(id, e).isEmpty()) {
+            recorded.append(id);
+        }
+    }
+    if (!recorded.isEmpty()) {
+        emit this->recorded(kpiId, recorded);
     }
 }
 

@@ -42,6 +42,9 @@ public:
 public slots:
     void recordEndpointTransition(
         const QString &endpoint, EndpointState from, EndpointState to, const ProbeResult &result);
+    // A KPI crossed a threshold (states as the KPI engine names them, e.g. "normal" → "critical"); it lands in
+    // open incidents that list the KPI's id or the endpoint its source reads.
+    void recordKpiCrossing(const QString &kpiId, const QString &from, const QString &to, const QString &value);
 
 signals:
     // An automatic entry was submitted to these incidents.
@@ -49,5 +52,9 @@ signals:
 
 private:
     IncidentStore *m_store;
+    QStringList matchingNames(const QString &endpoint) const; // the endpoint and its group
+    QList<qint64> matching(const QStringList &names) const;
+
     QList<Endpoint> m_endpoints;
+    QList<Kpi> m_kpis;
 };

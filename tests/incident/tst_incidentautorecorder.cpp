@@ -23,6 +23,8 @@ private slots:
     void transitionLandsInMatchingOpenIncidents();
     void createFromCriticalEndpoint();
     void nonCriticalIsRefused();
+    void longEvidenceIsCapped();
+    void kpiCrossingLandsByKpiOrItsEndpoint();
 
 private:
     ProbeResult critical() const;
@@ -145,6 +147,44 @@ void TestIncidentAutoRecorder::nonCriticalIsRefused()
     const QString why = m_recorder->createFromEndpoint(u"api-health"_s, warn);
     QVERIFY2(why.contains(u"WARNING, not CRITICAL"_s), qPrintable(why));
     QVERIFY(m_store->incidents().isEmpty());
+}
+
+void TestIncidentAutoRecorder::longEvidenceIsCapped()
+{
+    ProbeResult r = critical();
+    r.conditions.first().actual = QString(5000, u'x');
+    const QString text = IncidentAutoRecorder::evidenceText(r);
+    QCOMPARE(text.size(), 400);
+    QVERIFY(text.startsWith(u"HTTP 503 in 35 ms; failed: [STATUS] == 200 (actual xxx"_s));
+    QVERIFY(text.endsWith(u'…'));
+}
+
+void TestIncidentAutoRecorder::kpiCrossingLandsByKpiOrItsEndpoint()
+{
+    Workspace w = workspace();
+    Kpi errors;
+    errors.id = u"error-rate"_s;
+    errors.source.kind = KpiSource::Kind::Json;
+    errors.source.endpoint = u"api-health"_s;
+    w.kpis = { errors };
+    m_recorder->setWorkspace(w);
+    Incident byKpi = draft(u"by kpi"_s);
+    byKpi.services = { u"error-rate"_s };
+    Incident byGroup = draft(u"by the source endpoint's group"_s);
+    byGroup.services = { u"api"_s };
+    Incident other = draft(u"other"_s);
+    other.services = { u"cdn"_s };
+    const qint64 a = createAndWait(*m_store, byKpi);
+    const qint64 b = createAndWait(*m_store, byGroup);
+    const qint64 c = createAndWait(*m_store, other);
+    m_recorder->recordKpiCrossing(u"error-rate"_s, u"normal"_s, u"critical"_s, u"5.2 %"_s);
+    QVERIFY(settle(*m_store, a) && settle(*m_store, b));
+    for (qint64 id : { a, b }) {
+        const TimelineEntry &e = m_store->incident(id)->timeline.constLast();
+        QCOMPARE(e.kind, TimelineKind::KpiThreshold);
+        QCOMPARE(IncidentTimeline::describe(e), u"error-rate: normal → critical (5.2 %)"_s);
+    }
+    QCOMPARE(m_store->incident(c)->timeline.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestIncidentAutoRecorder)
