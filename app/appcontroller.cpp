@@ -8,8 +8,12 @@
 #include "firstpaintprobe.h"
 #include "health/healthpage.h"
 #include "healthcontroller.h"
+#include "incident/incidentautorecorder.h"
+#include "incident/incidentstore.h"
+#include "incidents/incidentspage.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "probe/probeengine.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
@@ -33,6 +37,8 @@ AppController::AppController(
     , m_storage(new Storage(this))
     , m_checklists(new ChecklistStore(m_storage, this))
     , m_health(new HealthController(m_storage, this))
+    , m_incidents(new IncidentStore(m_storage, this))
+    , m_incidentRecorder(new IncidentAutoRecorder(m_incidents, this))
     , m_watcher(new WorkspaceWatcher(this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
@@ -54,12 +60,20 @@ AppController::AppController(
     if (auto *page = qobject_cast<HealthPage *>(m_window->page(MainWindow::Health))) {
         m_health->attach(page);
     }
+    if (auto *page = qobject_cast<IncidentsPage *>(m_window->page(MainWindow::Incidents))) {
+        page->setStore(m_incidents);
+    }
+    connect(m_health->engine(), &ProbeEngine::stateChanged, m_incidentRecorder,
+        &IncidentAutoRecorder::recordEndpointTransition);
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
         // Jobs submitted before the database has opened wait for it.
         m_checklists->setWorkspace(workspace);
         m_checklists->refresh();
         m_health->setWorkspace(workspace);
+        m_incidents->setWorkspace(workspace);
+        m_incidents->refresh();
+        m_incidentRecorder->setWorkspace(workspace);
         onFirstLoad();
     });
     connect(m_watcher, &WorkspaceWatcher::loadFailed, this,

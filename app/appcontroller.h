@@ -10,6 +10,8 @@
 class ChecklistStore;
 class FirstPaintProbe;
 class HealthController;
+class IncidentAutoRecorder;
+class IncidentStore;
 class DemoLauncher;
 class Storage;
 class WorkspaceWatcher;
@@ -47,6 +49,8 @@ private:
     Storage *m_storage;
     ChecklistStore *m_checklists;
     HealthController *m_health;
+    IncidentStore *m_incidents;
+    IncidentAutoRecorder *m_incidentRecorder;
     WorkspaceWatcher *m_watcher;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "languagemanager.h"
 #include "pages/chartspage.h"
-#include "pages/incidentspage.h"
 #include "pages/overviewpage.h"
 #include "pages/runbookspage.h"
 
@@ -46,7 +45,6 @@ void TestLanguageManager::switchesPageTextsAtRunTime_data()
     QTest::addColumn<QString>("english");
     QTest::addColumn<QString>("korean");
     QTest::addRow("charts") << QStringLiteral("charts") << QStringLiteral("Charts") << QStringLiteral("차트");
-    QTest::addRow("incidents") << QStringLiteral("incidents") << QStringLiteral("Incidents") << QStringLiteral("장애");
     QTest::addRow("runbooks") << QStringLiteral("runbooks") << QStringLiteral("Runbooks") << QStringLiteral("런북");
 }
 
@@ -59,8 +57,6 @@ void TestLanguageManager::switchesPageTextsAtRunTime()
     std::unique_ptr<ComingPage> widget;
     if (page == QLatin1String("charts")) {
         widget = std::make_unique<ChartsPage>();
-    } else if (page == QLatin1String("incidents")) {
-        widget = std::make_unique<IncidentsPage>();
     } else {
         widget = std::make_unique<RunbooksPage>();
     }
