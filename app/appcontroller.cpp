@@ -27,6 +27,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <utility>
 
 AppController::AppController(
     const CommandLine &commandLine, MainWindow *window, LanguageManager *languages, QObject *parent)
@@ -59,9 +60,24 @@ AppController::AppController(
     });
     if (auto *page = qobject_cast<HealthPage *>(m_window->page(MainWindow::Health))) {
         m_health->attach(page);
+        connect(
+            page, &HealthPage::openIncidentRequested, this, [this](const QString &endpoint, const ProbeResult &result) {
+                const QString error = m_incidentRecorder->createFromEndpoint(endpoint, result);
+                if (!error.isEmpty()) {
+                    QMessageBox::warning(m_window, tr("Open incident"), error);
+                    return;
+                }
+                m_showNextIncident = true;
+            });
     }
     if (auto *page = qobject_cast<IncidentsPage *>(m_window->page(MainWindow::Incidents))) {
         page->setStore(m_incidents);
+        connect(m_incidents, &IncidentStore::incidentAdded, this, [this, page](qint64 id) {
+            if (std::exchange(m_showNextIncident, false)) {
+                m_window->setCurrentPage(MainWindow::Incidents);
+                page->selectIncident(id);
+            }
+        });
     }
     connect(m_health->engine(), &ProbeEngine::stateChanged, m_incidentRecorder,
         &IncidentAutoRecorder::recordEndpointTransition);

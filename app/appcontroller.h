@@ -57,4 +57,5 @@ private:
     FirstPaintProbe *m_firstPaint = nullptr;
     bool m_firstLoadSeen = false;
     bool m_demoStarted = false;
+    bool m_showNextIncident = false; // the incident just opened from the Health page
 };

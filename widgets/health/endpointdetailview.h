@@ -35,6 +35,7 @@ public:
 
 Q_SIGNALS:
     void checkNowRequested(const QString &endpoint);
+    void openIncidentRequested(const QString &endpoint, const ProbeResult &result);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -61,6 +62,7 @@ private:
     QLabel *m_stateText = nullptr;
     QLabel *m_url = nullptr;
     QPushButton *m_checkNow = nullptr;
+    QPushButton *m_openIncident = nullptr;
     QGridLayout *m_form = nullptr;
     QLabel *m_checkedLabel = nullptr;
     QLabel *m_checked = nullptr;

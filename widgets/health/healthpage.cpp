@@ -118,6 +118,7 @@ void HealthPage::createLayout()
     m_detail = new EndpointDetailView(splitter);
     m_detail->setObjectName(QStringLiteral("endpointDetail"));
     connect(m_detail, &EndpointDetailView::checkNowRequested, this, &HealthPage::checkNowRequested);
+    connect(m_detail, &EndpointDetailView::openIncidentRequested, this, &HealthPage::openIncidentRequested);
     splitter->addWidget(m_view);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 4);

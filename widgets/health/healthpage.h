@@ -44,6 +44,7 @@ public:
 Q_SIGNALS:
     void checkNowRequested(const QString &endpoint);
     void checkAllRequested();
+    void openIncidentRequested(const QString &endpoint, const ProbeResult &result);
 
 protected:
     void retranslateUi() override;
