@@ -29,6 +29,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
 
 MainWindow::MainWindow(LanguageManager *languages, ThemeManager *themes, QWidget *parent)
     : QMainWindow(parent)
@@ -177,6 +178,14 @@ void MainWindow::createStatusBar()
     m_storageLabel = new QLabel(this);
     m_storageLabel->setObjectName(QStringLiteral("statusStorage"));
     statusBar()->addWidget(m_workspaceLabel, 1);
+    m_noticeLabel = new QLabel(this);
+    m_noticeLabel->setObjectName(QStringLiteral("statusNotice"));
+    m_noticeLabel->hide();
+    statusBar()->addWidget(m_noticeLabel, 2);
+    m_noticeTimer = new QTimer(this);
+    m_noticeTimer->setSingleShot(true);
+    m_noticeTimer->setInterval(5 * 60 * 1000);
+    connect(m_noticeTimer, &QTimer::timeout, m_noticeLabel, &QWidget::hide);
     statusBar()->addPermanentWidget(m_refreshLabel);
     statusBar()->addPermanentWidget(m_storageLabel);
 }
@@ -237,7 +246,10 @@ void MainWindow::notify(const QString &title, const QString &text, int page)
 {
     m_lastNotification = title + QStringLiteral(": ") + text;
     m_notificationPage = page;
-    statusBar()->showMessage(m_lastNotification, 5 * 60 * 1000);
+    m_noticeLabel->setText(QStringLiteral("⚠ ") + m_lastNotification);
+    m_noticeLabel->setToolTip(m_lastNotification);
+    m_noticeLabel->show();
+    m_noticeTimer->start(); // a newer notice keeps it up longer
     QApplication::alert(this);
     if (!QSystemTrayIcon::isSystemTrayAvailable()) {
         return;

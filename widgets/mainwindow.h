@@ -18,6 +18,7 @@ class QActionGroup;
 class QLabel;
 class QListWidget;
 class QSystemTrayIcon;
+class QTimer;
 class QMenu;
 class QStackedWidget;
 class RecentFiles;
@@ -79,6 +80,8 @@ private:
     RecentFiles *m_recent;
     QListWidget *m_sidebar = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    QLabel *m_noticeLabel = nullptr;
+    QTimer *m_noticeTimer = nullptr;
     QString m_lastNotification;
     int m_notificationPage = -1;
     QStackedWidget *m_stack = nullptr;

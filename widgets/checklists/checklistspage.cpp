@@ -162,12 +162,7 @@ void ChecklistsPage::setStore(ChecklistStore *store)
     connect(m_itemModel, &ChecklistItemModel::toggleRequested, this, &ChecklistsPage::onToggleRequested);
     connect(m_items->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ChecklistsPage::updateDetails);
     connect(store, &ChecklistStore::instancesReset, this, [this] {
-        m_onDemand->clear();
-        for (const Checklist &c : m_store->templates()) {
-            if (c.schedule.kind == Schedule::Kind::OnDemand) {
-                m_onDemand->addItem(c.title.text(LanguageManager::uiLanguage()), c.id);
-            }
-        }
+        fillOnDemand();
         if (m_itemModel->instanceId() == 0 && m_filter->rowCount() > 0) {
             m_instances->setCurrentIndex(m_filter->index(0, 0));
         }
@@ -393,8 +388,23 @@ void ChecklistsPage::tickClock()
     }
 }
 
+void ChecklistsPage::fillOnDemand()
+{
+    const QString current = m_onDemand->currentData().toString();
+    m_onDemand->clear();
+    for (const Checklist &c : m_store->templates()) {
+        if (c.schedule.kind == Schedule::Kind::OnDemand) {
+            m_onDemand->addItem(c.title.text(LanguageManager::uiLanguage()), c.id);
+        }
+    }
+    m_onDemand->setCurrentIndex(qMax(0, m_onDemand->findData(current)));
+}
+
 void ChecklistsPage::retranslateUi()
 {
+    if (m_store) {
+        fillOnDemand(); // workspace titles follow the UI language
+    }
     m_views->setTabText(0, tr("Current"));
     m_views->setTabText(1, tr("Missed"));
     m_views->setTabText(2, tr("History"));

@@ -51,6 +51,7 @@ private:
     void askForFile(const QString &suggested, bool pdf, const QString &markdown, const QString &title);
     void showInstance(qint64 instanceId);
     void updateDetails();
+    void fillOnDemand();
     void tickClock();
     QString currentItemId() const;
 
