@@ -17,6 +17,7 @@
 #include "screenshotter.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
+#include "warroom/warroomwindow.h"
 #include "workspace/workspacewatcher.h"
 
 #include <QCoreApplication>
@@ -45,6 +46,7 @@ AppController::AppController(
 {
     connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
     connect(m_window, &MainWindow::reloadRequested, m_watcher, &WorkspaceWatcher::reload);
+    connect(m_window, &MainWindow::warRoomRequested, this, &AppController::showWarRoom);
     if (auto *page = qobject_cast<ChecklistsPage *>(m_window->page(MainWindow::Checklists))) {
         page->setStore(m_checklists);
     }
@@ -83,6 +85,10 @@ AppController::AppController(
         &IncidentAutoRecorder::recordEndpointTransition);
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
+        m_workspaceTitle = workspace.info.title.text(LanguageManager::uiLanguage());
+        if (m_warRoom) {
+            m_warRoom->setWorkspaceTitle(m_workspaceTitle);
+        }
         // Jobs submitted before the database has opened wait for it.
         m_checklists->setWorkspace(workspace);
         m_checklists->refresh();
@@ -108,11 +114,33 @@ AppController::AppController(
 AppController::~AppController()
 {
     // The storage is the first child and would go first; the last probe results must reach it.
+    delete m_warRoom;
     delete m_health;
+}
+
+void AppController::showWarRoom()
+{
+    if (!m_warRoom) {
+        m_warRoom = new WarRoomWindow;
+        m_warRoom->setAttribute(Qt::WA_DeleteOnClose);
+        m_warRoom->setEndpointModel(m_health->model());
+        m_warRoom->setIncidentStore(m_incidents);
+        m_warRoom->setWorkspaceTitle(m_workspaceTitle);
+        // Launched as the war-room display: closing it ends the app; from the console it only closes itself.
+        if (m_commandLine.warRoom && !m_window->isVisible()) {
+            connect(m_warRoom, &QObject::destroyed, QCoreApplication::instance(), &QCoreApplication::quit);
+        }
+    }
+    m_warRoom->showFullScreen();
+    m_warRoom->raise();
+    m_warRoom->activateWindow();
 }
 
 void AppController::start()
 {
+    if (m_commandLine.warRoom) {
+        showWarRoom();
+    }
     openStorage();
     const QString path = m_commandLine.demo ? QString() : resolveWorkspacePath(m_commandLine, true);
     if (path.isEmpty()) {

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 
 #include <QObject>
+#include <QPointer>
 
 class ChecklistStore;
 class FirstPaintProbe;
@@ -16,6 +17,7 @@ class DemoLauncher;
 class Storage;
 class WorkspaceWatcher;
 class LanguageManager;
+class WarRoomWindow;
 
 // Wires the core services (workspace loader and watcher, storage, demo launcher) to the main window.
 class AppController final : public QObject
@@ -33,6 +35,7 @@ public:
     void start();
 
 private:
+    void showWarRoom();
     void openWorkspace(const QString &path);
     void startDemo();
     void connectDemo();
@@ -57,5 +60,7 @@ private:
     FirstPaintProbe *m_firstPaint = nullptr;
     bool m_firstLoadSeen = false;
     bool m_demoStarted = false;
+    QPointer<WarRoomWindow> m_warRoom;
+    QString m_workspaceTitle;
     bool m_showNextIncident = false; // the incident just opened from the Health page
 };

@@ -19,6 +19,7 @@ public:
     QString validateFile; // Validate, Check
     bool json = false; // Check: --json
     bool demo = false;
+    bool warRoom = false;
     QString dataDir; // empty = Storage::defaultDataDir()
     QString language; // empty = remembered, else the system's
     QString screenshotDir; // non-empty: grab every page in en and ko, then quit
