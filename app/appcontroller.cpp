@@ -7,6 +7,12 @@
 #include "demo/demolauncher.h"
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
+#include "metrics/alertmanagerclient.h"
+#include "metrics/alertmodel.h"
+#include "metrics/kpimodel.h"
+#include "metrics/kpipoller.h"
+#include "metrics/kpireader.h"
+#include "overview/overviewpage.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
@@ -16,6 +22,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QSettings>
 
 #include <cstdio>
@@ -29,6 +36,13 @@ AppController::AppController(
     , m_storage(new Storage(this))
     , m_checklists(new ChecklistStore(m_storage, this))
     , m_watcher(new WorkspaceWatcher(this))
+    , m_nam(new QNetworkAccessManager(this))
+    , m_kpiReader(new KpiReader(m_nam, this))
+    , m_kpiModel(new KpiModel(this))
+    , m_kpiPoller(new KpiPoller(m_kpiReader, m_kpiModel, this))
+    , m_alertClient(new AlertmanagerClient(m_nam, {}, this))
+    , m_alertModel(new AlertModel(this))
+    , m_alertPoller(new AlertPoller(m_alertClient, m_alertModel, this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
     connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
@@ -36,11 +50,21 @@ AppController::AppController(
     if (auto *page = qobject_cast<ChecklistsPage *>(m_window->page(MainWindow::Checklists))) {
         page->setStore(m_checklists);
     }
+    wireKpis();
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
         // Jobs submitted before the database has opened wait for it.
         m_checklists->setWorkspace(workspace);
         m_checklists->refresh();
+        m_kpiPoller->setWorkspace(workspace);
+        m_kpiPoller->start();
+        m_alertClient->setServer(workspace.sources.alertmanager);
+        m_alertModel->setAlerts({});
+        if (workspace.sources.alertmanager.isSet()) {
+            m_alertPoller->start();
+        } else {
+            m_alertPoller->stop();
+        }
         onFirstLoad();
     });
     connect(m_watcher, &WorkspaceWatcher::loadFailed, this,
@@ -184,4 +208,28 @@ void AppController::onFirstLoad()
         });
         shots->start();
     }
+}
+
+void AppController::wireKpis()
+{
+    // Probe results reach the KPI reader (JSON fields, probe figures, error budgets) through
+    // KpiReader::addProbeResult once the probe engine is wired here.
+    OverviewPage *overview = m_window->overviewPage();
+    overview->setKpiModel(m_kpiModel);
+    overview->setAlertModel(m_alertModel);
+    connect(overview, &OverviewPage::kpiActivated, m_window, [this] { m_window->setCurrentPage(MainWindow::Charts); });
+    connect(overview, &OverviewPage::silenceRequested, this, [this](int row) {
+        if (row < 0 || row >= m_alertModel->alerts().size()) {
+            return;
+        }
+        const QString user = qEnvironmentVariable("USER", QStringLiteral("opsdeck"));
+        m_alertPoller->silence(
+            m_alertModel->alerts().at(row), std::chrono::hours(1), user, tr("Silenced from the OpsDeck console"));
+    });
+    connect(m_alertPoller, &AlertPoller::silenceFailed, this, [this](const QString &error) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Silence not created"),
+            tr("Alertmanager refused the silence: %1").arg(error), QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 }

@@ -7,7 +7,14 @@
 
 #include <QObject>
 
+class AlertModel;
+class AlertPoller;
+class AlertmanagerClient;
 class ChecklistStore;
+class KpiModel;
+class KpiPoller;
+class KpiReader;
+class QNetworkAccessManager;
 class FirstPaintProbe;
 class DemoLauncher;
 class Storage;
@@ -38,6 +45,7 @@ private:
     QString dataDir() const;
     // The first workspace load (good or failed) ends startup: screenshots and the startup benchmark wait for it.
     void onFirstLoad();
+    void wireKpis();
 
     CommandLine m_commandLine;
     MainWindow *m_window;
@@ -45,6 +53,13 @@ private:
     Storage *m_storage;
     ChecklistStore *m_checklists;
     WorkspaceWatcher *m_watcher;
+    QNetworkAccessManager *m_nam;
+    KpiReader *m_kpiReader;
+    KpiModel *m_kpiModel;
+    KpiPoller *m_kpiPoller;
+    AlertmanagerClient *m_alertClient;
+    AlertModel *m_alertModel;
+    AlertPoller *m_alertPoller;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;
     FirstPaintProbe *m_firstPaint = nullptr;

@@ -3,7 +3,7 @@
 #include "languagemanager.h"
 #include "pages/chartspage.h"
 #include "pages/incidentspage.h"
-#include "pages/overviewpage.h"
+#include "overview/overviewpage.h"
 #include "pages/runbookspage.h"
 
 #include <QLabel>
