@@ -13,6 +13,13 @@
 #include "incidents/incidentspage.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "metrics/alertmanagerclient.h"
+#include "metrics/alertmodel.h"
+#include "metrics/kpimodel.h"
+#include "metrics/kpipoller.h"
+#include "metrics/kpireader.h"
+#include "overview/overviewpage.h"
+#include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
@@ -24,6 +31,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTimer>
 
@@ -42,6 +50,13 @@ AppController::AppController(
     , m_incidents(new IncidentStore(m_storage, this))
     , m_incidentRecorder(new IncidentAutoRecorder(m_incidents, this))
     , m_watcher(new WorkspaceWatcher(this))
+    , m_nam(new QNetworkAccessManager(this))
+    , m_kpiReader(new KpiReader(m_nam, this))
+    , m_kpiModel(new KpiModel(this))
+    , m_kpiPoller(new KpiPoller(m_kpiReader, m_kpiModel, this))
+    , m_alertClient(new AlertmanagerClient(m_nam, {}, this))
+    , m_alertModel(new AlertModel(this))
+    , m_alertPoller(new AlertPoller(m_alertClient, m_alertModel, this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
     connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
@@ -83,6 +98,7 @@ AppController::AppController(
     }
     connect(m_health->engine(), &ProbeEngine::stateChanged, m_incidentRecorder,
         &IncidentAutoRecorder::recordEndpointTransition);
+    wireKpis();
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
         m_workspaceTitle = workspace.info.title.text(LanguageManager::uiLanguage());
@@ -96,6 +112,15 @@ AppController::AppController(
         m_incidents->setWorkspace(workspace);
         m_incidents->refresh();
         m_incidentRecorder->setWorkspace(workspace);
+        m_kpiPoller->setWorkspace(workspace);
+        m_kpiPoller->start();
+        m_alertClient->setServer(workspace.sources.alertmanager);
+        m_alertModel->setAlerts({});
+        if (workspace.sources.alertmanager.isSet()) {
+            m_alertPoller->start();
+        } else {
+            m_alertPoller->stop();
+        }
         onFirstLoad();
     });
     connect(m_watcher, &WorkspaceWatcher::loadFailed, this,
@@ -268,4 +293,29 @@ void AppController::onFirstLoad()
         // Live pages are worth a look only once the first checks have answered.
         QTimer::singleShot(m_commandLine.screenshotDelayMs, shots, &Screenshotter::start);
     }
+}
+
+void AppController::wireKpis()
+{
+    // Probe results feed the JSON-field, probe-figure and error-budget KPIs.
+    connect(m_health->engine(), &ProbeEngine::resultReady, m_kpiReader, &KpiReader::addProbeResult);
+    OverviewPage *overview = m_window->overviewPage();
+    overview->setEndpointModel(m_health->model());
+    overview->setKpiModel(m_kpiModel);
+    overview->setAlertModel(m_alertModel);
+    connect(overview, &OverviewPage::kpiActivated, m_window, [this] { m_window->setCurrentPage(MainWindow::Charts); });
+    connect(overview, &OverviewPage::silenceRequested, this, [this](int row) {
+        if (row < 0 || row >= m_alertModel->alerts().size()) {
+            return;
+        }
+        const QString user = qEnvironmentVariable("USER", QStringLiteral("opsdeck"));
+        m_alertPoller->silence(
+            m_alertModel->alerts().at(row), std::chrono::hours(1), user, tr("Silenced from the OpsDeck console"));
+    });
+    connect(m_alertPoller, &AlertPoller::silenceFailed, this, [this](const QString &error) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Silence not created"),
+            tr("Alertmanager refused the silence: %1").arg(error), QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 }

@@ -8,7 +8,14 @@
 #include <QObject>
 #include <QPointer>
 
+class AlertModel;
+class AlertPoller;
+class AlertmanagerClient;
 class ChecklistStore;
+class KpiModel;
+class KpiPoller;
+class KpiReader;
+class QNetworkAccessManager;
 class FirstPaintProbe;
 class HealthController;
 class IncidentAutoRecorder;
@@ -45,6 +52,7 @@ private:
     QString dataDir() const;
     // The first workspace load (good or failed) ends startup: screenshots and the startup benchmark wait for it.
     void onFirstLoad();
+    void wireKpis();
 
     CommandLine m_commandLine;
     MainWindow *m_window;
@@ -55,6 +63,13 @@ private:
     IncidentStore *m_incidents;
     IncidentAutoRecorder *m_incidentRecorder;
     WorkspaceWatcher *m_watcher;
+    QNetworkAccessManager *m_nam;
+    KpiReader *m_kpiReader;
+    KpiModel *m_kpiModel;
+    KpiPoller *m_kpiPoller;
+    AlertmanagerClient *m_alertClient;
+    AlertModel *m_alertModel;
+    AlertPoller *m_alertPoller;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;
     FirstPaintProbe *m_firstPaint = nullptr;

@@ -8,7 +8,7 @@
 #include "incidents/incidentspage.h"
 #include "languagemanager.h"
 #include "pages/chartspage.h"
-#include "pages/overviewpage.h"
+#include "overview/overviewpage.h"
 #include "pages/runbookspage.h"
 #include "recentfiles.h"
 #include "settingskeys.h"

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "languagemanager.h"
 #include "pages/chartspage.h"
-#include "pages/overviewpage.h"
+#include "overview/overviewpage.h"
 #include "pages/runbookspage.h"
 
 #include <QLabel>
