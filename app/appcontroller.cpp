@@ -14,6 +14,8 @@
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "probe/probeengine.h"
+#include "runbook/runbookaudit.h"
+#include "runbooks/runbookspage.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
@@ -39,6 +41,7 @@ AppController::AppController(
     , m_health(new HealthController(m_storage, this))
     , m_incidents(new IncidentStore(m_storage, this))
     , m_incidentRecorder(new IncidentAutoRecorder(m_incidents, this))
+    , m_runbookAudit(new RunbookAudit(m_storage, this))
     , m_watcher(new WorkspaceWatcher(this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
@@ -63,6 +66,11 @@ AppController::AppController(
     if (auto *page = qobject_cast<IncidentsPage *>(m_window->page(MainWindow::Incidents))) {
         page->setStore(m_incidents);
     }
+    m_runbookAudit->setIncidentStore(m_incidents);
+    if (auto *page = qobject_cast<RunbooksPage *>(m_window->page(MainWindow::Runbooks))) {
+        page->setAudit(m_runbookAudit);
+        page->setHighlighter(m_health->highlighter());
+    }
     connect(m_health->engine(), &ProbeEngine::stateChanged, m_incidentRecorder,
         &IncidentAutoRecorder::recordEndpointTransition);
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
@@ -74,6 +82,9 @@ AppController::AppController(
         m_incidents->setWorkspace(workspace);
         m_incidents->refresh();
         m_incidentRecorder->setWorkspace(workspace);
+        if (auto *page = qobject_cast<RunbooksPage *>(m_window->page(MainWindow::Runbooks))) {
+            page->setWorkspace(workspace);
+        }
         onFirstLoad();
     });
     connect(m_watcher, &WorkspaceWatcher::loadFailed, this,

@@ -16,6 +16,7 @@ class DemoLauncher;
 class Storage;
 class WorkspaceWatcher;
 class LanguageManager;
+class RunbookAudit;
 
 // Wires the core services (workspace loader and watcher, storage, demo launcher) to the main window.
 class AppController final : public QObject
@@ -51,6 +52,7 @@ private:
     HealthController *m_health;
     IncidentStore *m_incidents;
     IncidentAutoRecorder *m_incidentRecorder;
+    RunbookAudit *m_runbookAudit;
     WorkspaceWatcher *m_watcher;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;

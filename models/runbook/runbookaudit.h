@@ -3,6 +3,7 @@
 #pragma once
 
 #include "incident/incident.h"
+#include "incident/incidentstore.h"
 #include "runbook/runbookrun.h"
 
 #include <QHash>
@@ -10,7 +11,6 @@
 #include <QPointer>
 #include <QSqlDatabase>
 
-class IncidentStore;
 class Storage;
 
 // The runbook audit trail over Storage: rows are only ever inserted (the table refuses UPDATE and DELETE), and each
