@@ -21,6 +21,8 @@
 #include "overview/overviewpage.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
+#include "runbook/runbookaudit.h"
+#include "runbooks/runbookspage.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
@@ -49,6 +51,7 @@ AppController::AppController(
     , m_health(new HealthController(m_storage, this))
     , m_incidents(new IncidentStore(m_storage, this))
     , m_incidentRecorder(new IncidentAutoRecorder(m_incidents, this))
+    , m_runbookAudit(new RunbookAudit(m_storage, this))
     , m_watcher(new WorkspaceWatcher(this))
     , m_nam(new QNetworkAccessManager(this))
     , m_kpiReader(new KpiReader(m_nam, this))
@@ -96,6 +99,11 @@ AppController::AppController(
             }
         });
     }
+    m_runbookAudit->setIncidentStore(m_incidents);
+    if (auto *page = qobject_cast<RunbooksPage *>(m_window->page(MainWindow::Runbooks))) {
+        page->setAudit(m_runbookAudit);
+        page->setHighlighter(m_health->highlighter());
+    }
     connect(m_health->engine(), &ProbeEngine::stateChanged, m_incidentRecorder,
         &IncidentAutoRecorder::recordEndpointTransition);
     wireKpis();
@@ -120,6 +128,9 @@ AppController::AppController(
             m_alertPoller->start();
         } else {
             m_alertPoller->stop();
+        }
+        if (auto *page = qobject_cast<RunbooksPage *>(m_window->page(MainWindow::Runbooks))) {
+            page->setWorkspace(workspace);
         }
         onFirstLoad();
     });

@@ -25,6 +25,7 @@ class Storage;
 class WorkspaceWatcher;
 class LanguageManager;
 class WarRoomWindow;
+class RunbookAudit;
 
 // Wires the core services (workspace loader and watcher, storage, demo launcher) to the main window.
 class AppController final : public QObject
@@ -62,6 +63,7 @@ private:
     HealthController *m_health;
     IncidentStore *m_incidents;
     IncidentAutoRecorder *m_incidentRecorder;
+    RunbookAudit *m_runbookAudit;
     WorkspaceWatcher *m_watcher;
     QNetworkAccessManager *m_nam;
     KpiReader *m_kpiReader;

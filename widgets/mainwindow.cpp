@@ -9,7 +9,7 @@
 #include "languagemanager.h"
 #include "pages/chartspage.h"
 #include "overview/overviewpage.h"
-#include "pages/runbookspage.h"
+#include "runbooks/runbookspage.h"
 #include "recentfiles.h"
 #include "settingskeys.h"
 #include "themedicon.h"
