@@ -18,6 +18,7 @@
 #include "metrics/kpimodel.h"
 #include "metrics/kpipoller.h"
 #include "metrics/kpireader.h"
+#include "overview/kpigridview.h"
 #include "overview/overviewpage.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
@@ -26,6 +27,7 @@
 #include "screenshotter.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
+#include "warroom/warroomkpifilter.h"
 #include "warroom/warroomwindow.h"
 #include "workspace/workspacewatcher.h"
 
@@ -110,8 +112,22 @@ AppController::AppController(
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
         m_workspaceTitle = workspace.info.title.text(LanguageManager::uiLanguage());
+        m_warRoomKpis.clear();
+        for (const Kpi &kpi : workspace.kpis) {
+            if (kpi.warRoom) {
+                m_warRoomKpis.insert(kpi.id);
+            }
+        }
+        emit warRoomKpisChanged(m_warRoomKpis);
         if (m_warRoom) {
             m_warRoom->setWorkspaceTitle(m_workspaceTitle);
+            auto *kpis = new WarRoomKpiFilter(m_warRoom);
+            kpis->setSourceModel(m_kpiModel);
+            kpis->setWarRoomIds(m_warRoomKpis);
+            auto *grid = new KpiGridView;
+            grid->setModel(kpis);
+            m_warRoom->setKpiView(grid);
+            connect(this, &AppController::warRoomKpisChanged, kpis, &WarRoomKpiFilter::setWarRoomIds);
         }
         // Jobs submitted before the database has opened wait for it.
         m_checklists->setWorkspace(workspace);
@@ -291,7 +307,18 @@ void AppController::onFirstLoad()
     if (m_firstPaint) {
         m_firstPaint->ready();
     }
-    if (!m_commandLine.screenshotDir.isEmpty()) {
+    if (!m_commandLine.screenshotDir.isEmpty() && m_warRoom) {
+        // The war-room display: one picture of it in the current language, at 1080p.
+        m_warRoom->showNormal();
+        m_warRoom->resize(1920, 1080);
+        QTimer::singleShot(m_commandLine.screenshotDelayMs, this, [this] {
+            const QString path = QDir(m_commandLine.screenshotDir)
+                                     .filePath(QStringLiteral("warroom-%1.png").arg(LanguageManager::uiLanguage()));
+            const bool saved = m_warRoom && m_warRoom->grab().save(path);
+            std::printf("%s\n", qPrintable(saved ? path : tr("could not save %1").arg(path)));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    } else if (!m_commandLine.screenshotDir.isEmpty()) {
         auto *shots = new Screenshotter(m_window, m_languages, m_commandLine.screenshotDir, this);
         connect(shots, &Screenshotter::finished, this, [shots](const QString &error) {
             if (!error.isEmpty()) {

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class AlertModel;
 class AlertPoller;
@@ -41,6 +42,9 @@ public:
     static DemoLauncher *startDemoEarly(const CommandLine &commandLine);
     void adoptDemo(DemoLauncher *launcher);
     void start();
+
+signals:
+    void warRoomKpisChanged(const QSet<QString> &ids);
 
 private:
     void showWarRoom();
@@ -79,5 +83,6 @@ private:
     bool m_demoStarted = false;
     QPointer<WarRoomWindow> m_warRoom;
     QString m_workspaceTitle;
+    QSet<QString> m_warRoomKpis;
     bool m_showNextIncident = false; // the incident just opened from the Health page
 };

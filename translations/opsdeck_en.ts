@@ -72,6 +72,77 @@
     </message>
 </context>
 <context>
+    <name>AlertModel</name>
+    <message>
+        <source>Since %1</source>
+        <translation>Since %1</translation>
+    </message>
+    <message>
+        <source>Silenced</source>
+        <translation>Silenced</translation>
+    </message>
+</context>
+<context>
+    <name>AlertStrip</name>
+    <message>
+        <source>Silence for 1 hour</source>
+        <translation>Silence for 1 hour</translation>
+    </message>
+    <message>
+        <source>Alerts: no Alertmanager in this workspace</source>
+        <translation>Alerts: no Alertmanager in this workspace</translation>
+    </message>
+    <message>
+        <source>Alerts: none firing</source>
+        <translation>Alerts: none firing</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts: %n firing</source>
+        <translation>
+            <numerusform>Alerts: %n firing</numerusform>
+            <numerusform>Alerts: %n firing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silenced</source>
+        <translation>
+            <numerusform>%n silenced</numerusform>
+            <numerusform>%n silenced</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alertmanager unreachable</source>
+        <translation>Alertmanager unreachable</translation>
+    </message>
+</context>
+<context>
+    <name>AlertmanagerClient</name>
+    <message>
+        <source>not an Alertmanager API v2 answer: %1</source>
+        <translation>not an Alertmanager API v2 answer: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON array</source>
+        <translation>expected a JSON array</translation>
+    </message>
+    <message>
+        <source>the workspace sets no sources.alertmanager.url</source>
+        <translation>the workspace sets no sources.alertmanager.url</translation>
+    </message>
+    <message>
+        <source>no answer from Alertmanager</source>
+        <translation>no answer from Alertmanager</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Alertmanager did not return a silence id</source>
+        <translation>Alertmanager did not return a silence id</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>the last workspace %1 no longer exists; opening the demo</source>
@@ -104,6 +175,22 @@
     <message>
         <source>Open incident</source>
         <translation>Open incident</translation>
+    </message>
+    <message>
+        <source>Silenced from the OpsDeck console</source>
+        <translation>Silenced from the OpsDeck console</translation>
+    </message>
+    <message>
+        <source>Silence not created</source>
+        <translation>Silence not created</translation>
+    </message>
+    <message>
+        <source>Alertmanager refused the silence: %1</source>
+        <translation>Alertmanager refused the silence: %1</translation>
+    </message>
+    <message>
+        <source>could not save %1</source>
+        <translation>could not save %1</translation>
     </message>
 </context>
 <context>
@@ -152,10 +239,6 @@
         <translation>%1: the workspace is not valid; nothing was checked</translation>
     </message>
     <message>
-        <source>%1: no enabled endpoints to check</source>
-        <translation>%1: no enabled endpoints to check</translation>
-    </message>
-    <message>
         <source>ENDPOINT</source>
         <translation>ENDPOINT</translation>
     </message>
@@ -181,6 +264,32 @@
             <numerusform>%1: %2 (%n endpoint checked)</numerusform>
             <numerusform>%1: %2 (%n endpoints checked)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: no enabled endpoints or KPIs to check</source>
+        <translation>%1: no enabled endpoints or KPIs to check</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n KPI(s) evaluated)</source>
+        <translation>
+            <numerusform>%1: %2 (%n KPI evaluated)</numerusform>
+            <numerusform>%1: %2 (%n KPIs evaluated)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckExecutor</name>
+    <message>
+        <source>unknown expected state &quot;%1&quot;</source>
+        <translation>unknown expected state &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>checking %1</source>
+        <translation>checking %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (expected %3): %4</source>
+        <translation>%1 is %2 (expected %3): %4</translation>
     </message>
 </context>
 <context>
@@ -606,6 +715,41 @@ Tick it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>CommandExecutor</name>
+    <message>
+        <source>killed at its %1 timeout</source>
+        <translation>killed at its %1 timeout</translation>
+    </message>
+    <message>
+        <source>could not start %1: %2</source>
+        <translation>could not start %1: %2</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is not set; nothing was run</source>
+        <translation>environment variable %1 is not set; nothing was run</translation>
+    </message>
+    <message>
+        <source>no command to run</source>
+        <translation>no command to run</translation>
+    </message>
+    <message>
+        <source>running %1</source>
+        <translation>running %1</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 crashed</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2</source>
+        <translation>%1 exited with code %2</translation>
+    </message>
+    <message>
+        <source>%1 exited with code 0</source>
+        <translation>%1 exited with code 0</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>The workspace file (YAML) to open.</source>
@@ -816,6 +960,49 @@ Subcommand:
     <message>
         <source>the body is not JSON (%1 at byte %2)</source>
         <translation>the body is not JSON (%1 at byte %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmStepDialog</name>
+    <message>
+        <source>Run this step?</source>
+        <translation>Run this step?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; changes the state of a live system.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; changes the state of a live system.</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Service:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Environment:</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Command:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Method:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>This is &lt;b&gt;%1&lt;/b&gt;. Type the environment&apos;s name to run the step:</source>
+        <translation>This is &lt;b&gt;%1&lt;/b&gt;. Type the environment&apos;s name to run the step:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Do not run</source>
+        <translation>Do not run</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1349,66 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>EndpointSummary</name>
+    <message>
+        <source>Endpoints: not being checked</source>
+        <translation>Endpoints: not being checked</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n OK</source>
+        <translation>
+            <numerusform>%n OK</numerusform>
+            <numerusform>%n OK</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warning</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical</source>
+        <translation>
+            <numerusform>%n critical</numerusform>
+            <numerusform>%n critical</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unknown</source>
+        <translation>
+            <numerusform>%n unknown</numerusform>
+            <numerusform>%n unknown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in maintenance</source>
+        <translation>
+            <numerusform>%n in maintenance</numerusform>
+            <numerusform>%n in maintenance</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not checked yet</source>
+        <translation>
+            <numerusform>%n not checked yet</numerusform>
+            <numerusform>%n not checked yet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation>Endpoints:</translation>
+    </message>
+</context>
+<context>
     <name>ExportRangeDialog</name>
     <message>
         <source>Export signed checklists</source>
@@ -1190,6 +1437,77 @@ Subcommand:
     <message>
         <source>Format:</source>
         <translation>Format:</translation>
+    </message>
+</context>
+<context>
+    <name>ExpositionParser</name>
+    <message>
+        <source>unknown escape \%1 in a label value</source>
+        <translation>unknown escape \%1 in a label value</translation>
+    </message>
+    <message>
+        <source>label value without a closing quote</source>
+        <translation>label value without a closing quote</translation>
+    </message>
+    <message>
+        <source>column %1: expected a label name or &apos;}&apos;</source>
+        <translation>column %1: expected a label name or &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>column %1: expected &apos;=&apos; after label %2</source>
+        <translation>column %1: expected &apos;=&apos; after label %2</translation>
+    </message>
+    <message>
+        <source>column %1: expected a quoted value for label %2</source>
+        <translation>column %1: expected a quoted value for label %2</translation>
+    </message>
+    <message>
+        <source>label %1: %2</source>
+        <translation>label %1: %2</translation>
+    </message>
+    <message>
+        <source>label %1 appears twice</source>
+        <translation>label %1 appears twice</translation>
+    </message>
+    <message>
+        <source>column %1: expected &apos;,&apos; or &apos;}&apos; after a label</source>
+        <translation>column %1: expected &apos;,&apos; or &apos;}&apos; after a label</translation>
+    </message>
+    <message>
+        <source>expected a metric name</source>
+        <translation>expected a metric name</translation>
+    </message>
+    <message>
+        <source>%1: expected a value</source>
+        <translation>%1: expected a value</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number</source>
+        <translation>%1: &quot;%2&quot; is not a number</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a timestamp in milliseconds</source>
+        <translation>%1: &quot;%2&quot; is not a timestamp in milliseconds</translation>
+    </message>
+    <message>
+        <source>%1: unexpected text after the timestamp: %2</source>
+        <translation>%1: unexpected text after the timestamp: %2</translation>
+    </message>
+    <message>
+        <source># %1 without a metric name</source>
+        <translation># %1 without a metric name</translation>
+    </message>
+    <message>
+        <source># TYPE %1: unknown type &quot;%2&quot;</source>
+        <translation># TYPE %1: unknown type &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source># TYPE %1 given twice</source>
+        <translation># TYPE %1 given twice</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1584,33 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>HttpExecutor</name>
+    <message>
+        <source>environment variable %1 is not set; nothing was sent</source>
+        <translation>environment variable %1 is not set; nothing was sent</translation>
+    </message>
+    <message>
+        <source>sending %1 %2</source>
+        <translation>sending %1 %2</translation>
+    </message>
+    <message>
+        <source>no complete answer: %1</source>
+        <translation>no complete answer: %1</translation>
+    </message>
+    <message>
+        <source>answered HTTP %1 without a Location; a state-changing request is not redirected</source>
+        <translation>answered HTTP %1 without a Location; a state-changing request is not redirected</translation>
+    </message>
+    <message>
+        <source>answered HTTP %1 pointing to %2; a state-changing request is not redirected</source>
+        <translation>answered HTTP %1 pointing to %2; a state-changing request is not redirected</translation>
+    </message>
+    <message>
+        <source>%1 (expected a 2xx status)</source>
+        <translation>%1 (expected a 2xx status)</translation>
+    </message>
+</context>
+<context>
     <name>HttpProbe</name>
     <message>
         <source>%1 MiB</source>
@@ -1333,6 +1678,10 @@ Subcommand:
     <message>
         <source>connection closed after %1 of the %2 bytes the server announced (Content-Length)</source>
         <translation>connection closed after %1 of the %2 bytes the server announced (Content-Length)</translation>
+    </message>
+    <message>
+        <source>the connection closed before any answer; the request was not sent again</source>
+        <translation>the connection closed before any answer; the request was not sent again</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +2239,25 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>JsonField</name>
+    <message>
+        <source>path %1: %2 at offset %3</source>
+        <translation>path %1: %2 at offset %3</translation>
+    </message>
+    <message>
+        <source>the response is not JSON: %1 at offset %2</source>
+        <translation>the response is not JSON: %1 at offset %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a number</source>
+        <translation>%1 is %2, not a number</translation>
+    </message>
+</context>
+<context>
     <name>JsonPath</name>
     <message>
         <source>the value is null</source>
@@ -1969,6 +2337,157 @@ Subcommand:
     <message>
         <source>null</source>
         <translation>null</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCheck</name>
+    <message>
+        <source>NORMAL</source>
+        <translation>NORMAL</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNING</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>CRITICAL</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>STALE</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>UNKNOWN</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>VALUE</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>DETAILS</translation>
+    </message>
+</context>
+<context>
+    <name>KpiModel</name>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>Last update: %1</source>
+        <translation>Last update: %1</translation>
+    </message>
+    <message>
+        <source>No value yet</source>
+        <translation>No value yet</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KpiReader</name>
+    <message>
+        <source>rate(%1[%2]) from %3</source>
+        <translation>rate(%1[%2]) from %3</translation>
+    </message>
+    <message>
+        <source>histogram_quantile(%1, %2[%3]) from %4</source>
+        <translation>histogram_quantile(%1, %2[%3]) from %4</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 from %2</translation>
+    </message>
+    <message>
+        <source>%1 of endpoint %2&apos;s last response</source>
+        <translation>%1 of endpoint %2&apos;s last response</translation>
+    </message>
+    <message>
+        <source>%1 of endpoint %2 over %3</source>
+        <translation>%1 of endpoint %2 over %3</translation>
+    </message>
+    <message>
+        <source>error budget of endpoint %1: %2 % over %3</source>
+        <translation>error budget of endpoint %1: %2 % over %3</translation>
+    </message>
+    <message>
+        <source>the workspace sets no sources.prometheus.url</source>
+        <translation>the workspace sets no sources.prometheus.url</translation>
+    </message>
+    <message>
+        <source>the query returned no data</source>
+        <translation>the query returned no data</translation>
+    </message>
+    <message>
+        <source>the query returned %1 series; a tile shows one (aggregate it, e.g. with sum())</source>
+        <translation>the query returned %1 series; a tile shows one (aggregate it, e.g. with sum())</translation>
+    </message>
+    <message>
+        <source>waiting for a second scrape to compute a rate</source>
+        <translation>waiting for a second scrape to compute a rate</translation>
+    </message>
+    <message>
+        <source>endpoint %1 has no response: %2</source>
+        <translation>endpoint %1 has no response: %2</translation>
+    </message>
+    <message>
+        <source>endpoint %1 has not been checked yet</source>
+        <translation>endpoint %1 has not been checked yet</translation>
+    </message>
+    <message>
+        <source>the KPI has no source</source>
+        <translation>the KPI has no source</translation>
+    </message>
+</context>
+<context>
+    <name>KpiStyle</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Stale</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTileDelegate</name>
+    <message>
+        <source>Target %1</source>
+        <translation>Target %1</translation>
+    </message>
+    <message>
+        <source>burn %1×</source>
+        <translation>burn %1×</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2630,44 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>MetricMath</name>
+    <message>
+        <source>%1: a bucket has no valid &quot;le&quot; label</source>
+        <translation>%1: a bucket has no valid &quot;le&quot; label</translation>
+    </message>
+    <message>
+        <source>no histogram buckets %1</source>
+        <translation>no histogram buckets %1</translation>
+    </message>
+    <message>
+        <source>no sample %1 in the scrape</source>
+        <translation>no sample %1 in the scrape</translation>
+    </message>
+    <message>
+        <source>a rate needs two scrapes at different times</source>
+        <translation>a rate needs two scrapes at different times</translation>
+    </message>
+    <message>
+        <source>%1: the histogram has no +Inf bucket</source>
+        <translation>%1: the histogram has no +Inf bucket</translation>
+    </message>
+    <message>
+        <source>%1: no observations in the window</source>
+        <translation>%1: no observations in the window</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsScraper</name>
+    <message>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 answered HTTP %2</translation>
+    </message>
+    <message>
+        <source>%1 is not in the Prometheus text format: %2</source>
+        <translation>%1 is not in the Prometheus text format: %2</translation>
+    </message>
+</context>
+<context>
     <name>NewIncidentDialog</name>
     <message>
         <source>New incident</source>
@@ -2144,32 +2701,36 @@ Subcommand:
         <translation>Open a workspace file with File &gt; Open Workspace, or start OpsDeck with --demo.</translation>
     </message>
     <message>
-        <source>This workspace defines</source>
-        <translation>This workspace defines</translation>
-    </message>
-    <message>
-        <source>Endpoints</source>
-        <translation>Endpoints</translation>
-    </message>
-    <message>
         <source>KPIs</source>
         <translation>KPIs</translation>
     </message>
     <message>
-        <source>Checklists</source>
-        <translation>Checklists</translation>
-    </message>
-    <message>
-        <source>Runbooks</source>
-        <translation>Runbooks</translation>
-    </message>
-    <message>
-        <source>Live KPI tiles, firing alerts and the endpoint health summary will appear here in a later version.</source>
-        <translation>Live KPI tiles, firing alerts and the endpoint health summary will appear here in a later version.</translation>
-    </message>
-    <message>
         <source>Environment: %1</source>
         <translation>Environment: %1</translation>
+    </message>
+    <message>
+        <source>Defines:</source>
+        <translation>Defines:</translation>
+    </message>
+    <message>
+        <source>endpoints</source>
+        <translation>endpoints</translation>
+    </message>
+    <message>
+        <source>checklists</source>
+        <translation>checklists</translation>
+    </message>
+    <message>
+        <source>runbooks</source>
+        <translation>runbooks</translation>
+    </message>
+    <message>
+        <source>This workspace defines no KPIs. Add a kpis: section to see tiles here.</source>
+        <translation>This workspace defines no KPIs. Add a kpis: section to see tiles here.</translation>
+    </message>
+    <message>
+        <source>KPI tiles appear here once the workspace&apos;s KPIs are being read.</source>
+        <translation>KPI tiles appear here once the workspace&apos;s KPIs are being read.</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2823,67 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>ProbeFigures</name>
+    <message>
+        <source>no successful check in the window yet</source>
+        <translation>no successful check in the window yet</translation>
+    </message>
+    <message>
+        <source>no check results in the window yet</source>
+        <translation>no check results in the window yet</translation>
+    </message>
+    <message>
+        <source>unknown probe figure &quot;%1&quot;</source>
+        <translation>unknown probe figure &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>PromResponseParser</name>
+    <message>
+        <source>HTTP %1 and no Prometheus API answer in the body</source>
+        <translation>HTTP %1 and no Prometheus API answer in the body</translation>
+    </message>
+    <message>
+        <source>not a Prometheus API answer: %1</source>
+        <translation>not a Prometheus API answer: %1</translation>
+    </message>
+    <message>
+        <source>no &quot;status&quot; field</source>
+        <translation>no &quot;status&quot; field</translation>
+    </message>
+    <message>
+        <source>malformed Prometheus answer: %1</source>
+        <translation>malformed Prometheus answer: %1</translation>
+    </message>
+    <message>
+        <source>a scalar is not [time, &quot;value&quot;]</source>
+        <translation>a scalar is not [time, &quot;value&quot;]</translation>
+    </message>
+    <message>
+        <source>a string result has no numeric value</source>
+        <translation>a string result has no numeric value</translation>
+    </message>
+    <message>
+        <source>unknown resultType &quot;%1&quot;</source>
+        <translation>unknown resultType &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a point is not [time, &quot;value&quot;]</source>
+        <translation>a point is not [time, &quot;value&quot;]</translation>
+    </message>
+    <message>
+        <source>a sample is not [time, &quot;value&quot;]</source>
+        <translation>a sample is not [time, &quot;value&quot;]</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusClient</name>
+    <message>
+        <source>no answer from Prometheus</source>
+        <translation>no answer from Prometheus</translation>
+    </message>
+</context>
+<context>
     <name>ResponseView</name>
     <message>
         <source>The body was cut off at the size limit.</source>
@@ -2277,14 +2899,219 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>RunbookAudit</name>
+    <message>
+        <source>%1 / %2: %3 — %4</source>
+        <translation>%1 / %2: %3 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>RunbookRunner</name>
+    <message>
+        <source>a run is already in progress</source>
+        <translation>a run is already in progress</translation>
+    </message>
+    <message>
+        <source>no such step</source>
+        <translation>no such step</translation>
+    </message>
+    <message>
+        <source>environment variable not set: %1; nothing was sent</source>
+        <translation>environment variable not set: %1; nothing was sent</translation>
+    </message>
+    <message>
+        <source>the workspace is not trusted to run commands; nothing was run</source>
+        <translation>the workspace is not trusted to run commands; nothing was run</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is not set; nothing was sent</source>
+        <translation>environment variable %1 is not set; nothing was sent</translation>
+    </message>
+    <message>
+        <source>confirmed automatically (--yes)</source>
+        <translation>confirmed automatically (--yes)</translation>
+    </message>
+    <message>
+        <source>marked done</source>
+        <translation>marked done</translation>
+    </message>
+    <message>
+        <source>confirmed by %1</source>
+        <translation>confirmed by %1</translation>
+    </message>
+    <message>
+        <source>confirmed by %1: %2</source>
+        <translation>confirmed by %1: %2</translation>
+    </message>
+    <message>
+        <source>declined by %1; nothing was sent</source>
+        <translation>declined by %1; nothing was sent</translation>
+    </message>
+    <message>
+        <source>declined by %1: %2</source>
+        <translation>declined by %1: %2</translation>
+    </message>
+    <message>
+        <source>aborted by %1</source>
+        <translation>aborted by %1</translation>
+    </message>
+    <message>
+        <source>no endpoint named &quot;%1&quot; in the workspace</source>
+        <translation>no endpoint named &quot;%1&quot; in the workspace</translation>
+    </message>
+    <message>
+        <source>nothing to run</source>
+        <translation>nothing to run</translation>
+    </message>
+    <message>
+        <source>(over its %1 budget)</source>
+        <translation>(over its %1 budget)</translation>
+    </message>
+    <message>
+        <source>aborted at step %1</source>
+        <translation>aborted at step %1</translation>
+    </message>
+    <message>
+        <source>every step succeeded</source>
+        <translation>every step succeeded</translation>
+    </message>
+    <message>
+        <source>finished with failures</source>
+        <translation>finished with failures</translation>
+    </message>
+</context>
+<context>
+    <name>RunbookStepModel</name>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Time / budget</source>
+        <translation>Time / budget</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
     <name>RunbooksPage</name>
     <message>
         <source>Runbooks</source>
         <translation>Runbooks</translation>
     </message>
     <message>
-        <source>Each runbook&apos;s ordered steps, run with confirmation, a live step log with the requests and responses, and the audit history.</source>
-        <translation>Each runbook&apos;s ordered steps, run with confirmation, a live step log with the requests and responses, and the audit history.</translation>
+        <source>Run finished: %1</source>
+        <translation>Run finished: %1</translation>
+    </message>
+    <message>
+        <source>Run ended: %1</source>
+        <translation>Run ended: %1</translation>
+    </message>
+    <message>
+        <source>The audit row could not be saved: %1</source>
+        <translation>The audit row could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Not started: %1</translation>
+    </message>
+    <message>
+        <source>Allow this workspace to run commands?</source>
+        <translation>Allow this workspace to run commands?</translation>
+    </message>
+    <message>
+        <source>This workspace runs commands on this computer. Allow them for this version of %1?</source>
+        <translation>This workspace runs commands on this computer. Allow them for this version of %1?</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>Run all</translation>
+    </message>
+    <message>
+        <source>Run from here</source>
+        <translation>Run from here</translation>
+    </message>
+    <message>
+        <source>Run step</source>
+        <translation>Run step</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Abort</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>Stop here</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>No runbooks</source>
+        <translation>No runbooks</translation>
+    </message>
+    <message>
+        <source>This workspace defines no runbooks.</source>
+        <translation>This workspace defines no runbooks.</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Environment: %1</translation>
     </message>
 </context>
 <context>
@@ -2342,6 +3169,13 @@ Subcommand:
     <message>
         <source>met in %1</source>
         <translation>met in %1</translation>
+    </message>
+</context>
+<context>
+    <name>StepExecutor</name>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1 in %2 ms</translation>
     </message>
 </context>
 <context>
@@ -2578,6 +3412,35 @@ Subcommand:
     <message>
         <source>Jump to time</source>
         <translation>Jump to time</translation>
+    </message>
+</context>
+<context>
+    <name>WaitExecutor</name>
+    <message numerus="yes">
+        <source>%1 still %2 after %3 (%n poll(s))</source>
+        <translation>
+            <numerusform>%1 still %2 after %3 (%n poll)</numerusform>
+            <numerusform>%1 still %2 after %3 (%n polls)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting until %1 is OK (every %2, at most %3)</source>
+        <translation>waiting until %1 is OK (every %2, at most %3)</translation>
+    </message>
+    <message>
+        <source>poll %1: %2 — %3</source>
+        <translation>poll %1: %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is OK after %n poll(s)</source>
+        <translation>
+            <numerusform>%1 is OK after %n poll</numerusform>
+            <numerusform>%1 is OK after %n polls</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,75 @@
     </message>
 </context>
 <context>
+    <name>AlertModel</name>
+    <message>
+        <source>Since %1</source>
+        <translation>%1부터</translation>
+    </message>
+    <message>
+        <source>Silenced</source>
+        <translation>사일런스됨</translation>
+    </message>
+</context>
+<context>
+    <name>AlertStrip</name>
+    <message>
+        <source>Silence for 1 hour</source>
+        <translation>1시간 사일런스</translation>
+    </message>
+    <message>
+        <source>Alerts: no Alertmanager in this workspace</source>
+        <translation>알림: 이 워크스페이스에 Alertmanager가 없음</translation>
+    </message>
+    <message>
+        <source>Alerts: none firing</source>
+        <translation>알림: 발생 중인 알림 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts: %n firing</source>
+        <translation>
+            <numerusform>알림: %n건 발생 중</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silenced</source>
+        <translation>
+            <numerusform>사일런스 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alertmanager unreachable</source>
+        <translation>Alertmanager에 연결할 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>AlertmanagerClient</name>
+    <message>
+        <source>not an Alertmanager API v2 answer: %1</source>
+        <translation>Alertmanager API v2 응답이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON array</source>
+        <translation>JSON 배열이 필요합니다</translation>
+    </message>
+    <message>
+        <source>the workspace sets no sources.alertmanager.url</source>
+        <translation>워크스페이스에 sources.alertmanager.url이 설정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>no answer from Alertmanager</source>
+        <translation>Alertmanager에서 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Alertmanager did not return a silence id</source>
+        <translation>Alertmanager가 사일런스 ID를 반환하지 않았습니다</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>the last workspace %1 no longer exists; opening the demo</source>
@@ -104,6 +173,22 @@
     <message>
         <source>Open incident</source>
         <translation>장애 등록</translation>
+    </message>
+    <message>
+        <source>Silenced from the OpsDeck console</source>
+        <translation>OpsDeck 콘솔에서 사일런스함</translation>
+    </message>
+    <message>
+        <source>Silence not created</source>
+        <translation>사일런스가 생성되지 않음</translation>
+    </message>
+    <message>
+        <source>Alertmanager refused the silence: %1</source>
+        <translation>Alertmanager가 사일런스를 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>could not save %1</source>
+        <translation>%1을(를) 저장하지 못했습니다</translation>
     </message>
 </context>
 <context>
@@ -152,10 +237,6 @@
         <translation>%1: 워크스페이스가 올바르지 않아 아무것도 점검하지 않았습니다</translation>
     </message>
     <message>
-        <source>%1: no enabled endpoints to check</source>
-        <translation>%1: 점검할 활성 엔드포인트가 없습니다</translation>
-    </message>
-    <message>
         <source>ENDPOINT</source>
         <translation>엔드포인트</translation>
     </message>
@@ -180,6 +261,31 @@
         <translation>
             <numerusform>%1: %2 (엔드포인트 %n개 점검)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: no enabled endpoints or KPIs to check</source>
+        <translation>%1: 점검할 활성 엔드포인트 또는 KPI가 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n KPI(s) evaluated)</source>
+        <translation>
+            <numerusform>%1: %2 (KPI %n개 평가됨)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckExecutor</name>
+    <message>
+        <source>unknown expected state &quot;%1&quot;</source>
+        <translation>알 수 없는 예상 상태 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>checking %1</source>
+        <translation>%1 점검 중</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (expected %3): %4</source>
+        <translation>%1 상태가 %2입니다(예상: %3): %4</translation>
     </message>
 </context>
 <context>
@@ -604,6 +710,41 @@ Tick it anyway?</source>
     </message>
 </context>
 <context>
+    <name>CommandExecutor</name>
+    <message>
+        <source>killed at its %1 timeout</source>
+        <translation>시간 제한 %1에 도달해 강제 종료됨</translation>
+    </message>
+    <message>
+        <source>could not start %1: %2</source>
+        <translation>%1을(를) 시작할 수 없음: %2</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is not set; nothing was run</source>
+        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 실행하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>no command to run</source>
+        <translation>실행할 명령이 없습니다</translation>
+    </message>
+    <message>
+        <source>running %1</source>
+        <translation>%1 실행 중</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 비정상 종료됨</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2</source>
+        <translation>%1이(가) 코드 %2(으)로 종료됨</translation>
+    </message>
+    <message>
+        <source>%1 exited with code 0</source>
+        <translation>%1이(가) 코드 0으로 종료됨</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>The workspace file (YAML) to open.</source>
@@ -812,6 +953,49 @@ Subcommand:
     <message>
         <source>the body is not JSON (%1 at byte %2)</source>
         <translation>본문이 JSON이 아닙니다(%2바이트 위치: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmStepDialog</name>
+    <message>
+        <source>Run this step?</source>
+        <translation>이 단계를 실행하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; changes the state of a live system.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;은(는) 가동 중인 시스템의 상태를 변경합니다.</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>서비스:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>환경:</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>명령:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>메서드:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>This is &lt;b&gt;%1&lt;/b&gt;. Type the environment&apos;s name to run the step:</source>
+        <translation>이 환경은 &lt;b&gt;%1&lt;/b&gt;입니다. 단계를 실행하려면 환경 이름을 입력하세요:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Do not run</source>
+        <translation>실행 안 함</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1340,59 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>EndpointSummary</name>
+    <message>
+        <source>Endpoints: not being checked</source>
+        <translation>엔드포인트: 점검 안 함</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n OK</source>
+        <translation>
+            <numerusform>정상 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning</source>
+        <translation>
+            <numerusform>경고 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical</source>
+        <translation>
+            <numerusform>심각 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unknown</source>
+        <translation>
+            <numerusform>알 수 없음 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>대기 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in maintenance</source>
+        <translation>
+            <numerusform>점검 중 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not checked yet</source>
+        <translation>
+            <numerusform>미점검 %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation>엔드포인트:</translation>
+    </message>
+</context>
+<context>
     <name>ExportRangeDialog</name>
     <message>
         <source>Export signed checklists</source>
@@ -1184,6 +1421,77 @@ Subcommand:
     <message>
         <source>Format:</source>
         <translation>형식:</translation>
+    </message>
+</context>
+<context>
+    <name>ExpositionParser</name>
+    <message>
+        <source>unknown escape \%1 in a label value</source>
+        <translation>레이블 값에 알 수 없는 이스케이프 \%1</translation>
+    </message>
+    <message>
+        <source>label value without a closing quote</source>
+        <translation>닫는 따옴표가 없는 레이블 값</translation>
+    </message>
+    <message>
+        <source>column %1: expected a label name or &apos;}&apos;</source>
+        <translation>%1열: 레이블 이름 또는 &apos;}&apos;가 필요합니다</translation>
+    </message>
+    <message>
+        <source>column %1: expected &apos;=&apos; after label %2</source>
+        <translation>%1열: 레이블 %2 뒤에 &apos;=&apos;가 필요합니다</translation>
+    </message>
+    <message>
+        <source>column %1: expected a quoted value for label %2</source>
+        <translation>%1열: 레이블 %2에 따옴표로 묶인 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>label %1: %2</source>
+        <translation>레이블 %1: %2</translation>
+    </message>
+    <message>
+        <source>label %1 appears twice</source>
+        <translation>레이블 %1이(가) 두 번 나타납니다</translation>
+    </message>
+    <message>
+        <source>column %1: expected &apos;,&apos; or &apos;}&apos; after a label</source>
+        <translation>%1열: 레이블 뒤에 &apos;,&apos; 또는 &apos;}&apos;가 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected a metric name</source>
+        <translation>메트릭 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1: expected a value</source>
+        <translation>%1: 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number</source>
+        <translation>%1: &quot;%2&quot;은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a timestamp in milliseconds</source>
+        <translation>%1: &quot;%2&quot;은(는) 밀리초 단위 타임스탬프가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1: unexpected text after the timestamp: %2</source>
+        <translation>%1: 타임스탬프 뒤에 예상치 못한 텍스트: %2</translation>
+    </message>
+    <message>
+        <source># %1 without a metric name</source>
+        <translation>메트릭 이름 없는 # %1</translation>
+    </message>
+    <message>
+        <source># TYPE %1: unknown type &quot;%2&quot;</source>
+        <translation># TYPE %1: 알 수 없는 유형 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source># TYPE %1 given twice</source>
+        <translation># TYPE %1이(가) 두 번 지정됨</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>%1행: %2</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1568,33 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>HttpExecutor</name>
+    <message>
+        <source>environment variable %1 is not set; nothing was sent</source>
+        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 전송하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>sending %1 %2</source>
+        <translation>%1 %2 전송 중</translation>
+    </message>
+    <message>
+        <source>no complete answer: %1</source>
+        <translation>응답이 완전하지 않음: %1</translation>
+    </message>
+    <message>
+        <source>answered HTTP %1 without a Location; a state-changing request is not redirected</source>
+        <translation>Location 없이 HTTP %1(으)로 응답했습니다. 상태를 변경하는 요청은 리디렉션하지 않습니다</translation>
+    </message>
+    <message>
+        <source>answered HTTP %1 pointing to %2; a state-changing request is not redirected</source>
+        <translation>%2을(를) 가리키는 HTTP %1(으)로 응답했습니다. 상태를 변경하는 요청은 리디렉션하지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 (expected a 2xx status)</source>
+        <translation>%1 (2xx 상태 필요)</translation>
+    </message>
+</context>
+<context>
     <name>HttpProbe</name>
     <message>
         <source>%1 MiB</source>
@@ -1326,6 +1661,10 @@ Subcommand:
     <message>
         <source>connection closed after %1 of the %2 bytes the server announced (Content-Length)</source>
         <translation>서버가 알린 %2바이트(Content-Length) 중 %1바이트를 받은 뒤 연결이 닫혔습니다</translation>
+    </message>
+    <message>
+        <source>the connection closed before any answer; the request was not sent again</source>
+        <translation>응답을 받기 전에 연결이 닫혔습니다. 요청을 다시 보내지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2222,25 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>JsonField</name>
+    <message>
+        <source>path %1: %2 at offset %3</source>
+        <translation>경로 %1: 오프셋 %3에서 %2</translation>
+    </message>
+    <message>
+        <source>the response is not JSON: %1 at offset %2</source>
+        <translation>응답이 JSON이 아닙니다: 오프셋 %2에서 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a number</source>
+        <translation>%1 값이 숫자가 아닌 %2입니다</translation>
+    </message>
+</context>
+<context>
     <name>JsonPath</name>
     <message>
         <source>the value is null</source>
@@ -1961,6 +2319,157 @@ Subcommand:
     <message>
         <source>null</source>
         <translation>null</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCheck</name>
+    <message>
+        <source>NORMAL</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>심각</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>오래됨</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>세부 정보</translation>
+    </message>
+</context>
+<context>
+    <name>KpiModel</name>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>소스: %1</translation>
+    </message>
+    <message>
+        <source>Last update: %1</source>
+        <translation>마지막 업데이트: %1</translation>
+    </message>
+    <message>
+        <source>No value yet</source>
+        <translation>아직 값 없음</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>마지막 오류: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KpiReader</name>
+    <message>
+        <source>rate(%1[%2]) from %3</source>
+        <translation>%3의 rate(%1[%2])</translation>
+    </message>
+    <message>
+        <source>histogram_quantile(%1, %2[%3]) from %4</source>
+        <translation>%4의 histogram_quantile(%1, %2[%3])</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%2의 %1</translation>
+    </message>
+    <message>
+        <source>%1 of endpoint %2&apos;s last response</source>
+        <translation>엔드포인트 %2의 마지막 응답 %1</translation>
+    </message>
+    <message>
+        <source>%1 of endpoint %2 over %3</source>
+        <translation>엔드포인트 %2의 %3 동안 %1</translation>
+    </message>
+    <message>
+        <source>error budget of endpoint %1: %2 % over %3</source>
+        <translation>엔드포인트 %1의 오류 예산: %3 동안 %2%</translation>
+    </message>
+    <message>
+        <source>the workspace sets no sources.prometheus.url</source>
+        <translation>워크스페이스에 sources.prometheus.url이 설정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the query returned no data</source>
+        <translation>쿼리가 데이터를 반환하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the query returned %1 series; a tile shows one (aggregate it, e.g. with sum())</source>
+        <translation>쿼리가 시계열 %1개를 반환했습니다. 타일에는 하나만 표시됩니다(예: sum()으로 집계하세요)</translation>
+    </message>
+    <message>
+        <source>waiting for a second scrape to compute a rate</source>
+        <translation>초당 증가율을 계산하기 위해 두 번째 수집을 기다리는 중</translation>
+    </message>
+    <message>
+        <source>endpoint %1 has no response: %2</source>
+        <translation>엔드포인트 %1의 응답 없음: %2</translation>
+    </message>
+    <message>
+        <source>endpoint %1 has not been checked yet</source>
+        <translation>엔드포인트 %1이(가) 아직 점검되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the KPI has no source</source>
+        <translation>KPI에 소스가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>KpiStyle</name>
+    <message>
+        <source>Normal</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>심각</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>오래됨</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTileDelegate</name>
+    <message>
+        <source>Target %1</source>
+        <translation>목표 %1</translation>
+    </message>
+    <message>
+        <source>burn %1×</source>
+        <translation>소진 %1×</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2612,44 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>MetricMath</name>
+    <message>
+        <source>%1: a bucket has no valid &quot;le&quot; label</source>
+        <translation>%1: 유효한 &quot;le&quot; 레이블이 없는 버킷이 있습니다</translation>
+    </message>
+    <message>
+        <source>no histogram buckets %1</source>
+        <translation>%1 히스토그램 버킷이 없습니다</translation>
+    </message>
+    <message>
+        <source>no sample %1 in the scrape</source>
+        <translation>수집 결과에 %1 샘플이 없습니다</translation>
+    </message>
+    <message>
+        <source>a rate needs two scrapes at different times</source>
+        <translation>초당 증가율을 계산하려면 서로 다른 시각에 수집한 결과가 두 개 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1: the histogram has no +Inf bucket</source>
+        <translation>%1: 히스토그램에 +Inf 버킷이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: no observations in the window</source>
+        <translation>%1: 구간 내 관측값이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsScraper</name>
+    <message>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1이(가) HTTP %2(으)로 응답했습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not in the Prometheus text format: %2</source>
+        <translation>%1은(는) Prometheus 텍스트 형식이 아닙니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>NewIncidentDialog</name>
     <message>
         <source>New incident</source>
@@ -2136,32 +2683,36 @@ Subcommand:
         <translation>파일 &gt; 워크스페이스 열기로 워크스페이스 파일을 열거나, OpsDeck을 --demo로 시작하세요.</translation>
     </message>
     <message>
-        <source>This workspace defines</source>
-        <translation>이 워크스페이스의 구성</translation>
-    </message>
-    <message>
-        <source>Endpoints</source>
-        <translation>엔드포인트</translation>
-    </message>
-    <message>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <source>Checklists</source>
+        <source>Environment: %1</source>
+        <translation>환경: %1</translation>
+    </message>
+    <message>
+        <source>Defines:</source>
+        <translation>정의:</translation>
+    </message>
+    <message>
+        <source>endpoints</source>
+        <translation>엔드포인트</translation>
+    </message>
+    <message>
+        <source>checklists</source>
         <translation>체크리스트</translation>
     </message>
     <message>
-        <source>Runbooks</source>
+        <source>runbooks</source>
         <translation>런북</translation>
     </message>
     <message>
-        <source>Live KPI tiles, firing alerts and the endpoint health summary will appear here in a later version.</source>
-        <translation>실시간 KPI 타일, 발생 중인 알림, 엔드포인트 상태 요약은 이후 버전에서 여기에 표시됩니다.</translation>
+        <source>This workspace defines no KPIs. Add a kpis: section to see tiles here.</source>
+        <translation>이 워크스페이스에 정의된 KPI가 없습니다. 여기에 타일을 표시하려면 kpis: 섹션을 추가하세요.</translation>
     </message>
     <message>
-        <source>Environment: %1</source>
-        <translation>환경: %1</translation>
+        <source>KPI tiles appear here once the workspace&apos;s KPIs are being read.</source>
+        <translation>워크스페이스의 KPI를 읽기 시작하면 여기에 KPI 타일이 표시됩니다.</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2805,67 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>ProbeFigures</name>
+    <message>
+        <source>no successful check in the window yet</source>
+        <translation>아직 구간 내 성공한 점검이 없습니다</translation>
+    </message>
+    <message>
+        <source>no check results in the window yet</source>
+        <translation>아직 구간 내 점검 결과가 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown probe figure &quot;%1&quot;</source>
+        <translation>알 수 없는 점검 수치 &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>PromResponseParser</name>
+    <message>
+        <source>HTTP %1 and no Prometheus API answer in the body</source>
+        <translation>HTTP %1, 본문에 Prometheus API 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>not a Prometheus API answer: %1</source>
+        <translation>Prometheus API 응답이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>no &quot;status&quot; field</source>
+        <translation>&quot;status&quot; 필드가 없습니다</translation>
+    </message>
+    <message>
+        <source>malformed Prometheus answer: %1</source>
+        <translation>잘못된 형식의 Prometheus 응답: %1</translation>
+    </message>
+    <message>
+        <source>a scalar is not [time, &quot;value&quot;]</source>
+        <translation>스칼라가 [time, &quot;value&quot;] 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>a string result has no numeric value</source>
+        <translation>문자열 결과에 숫자 값이 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown resultType &quot;%1&quot;</source>
+        <translation>알 수 없는 resultType &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a point is not [time, &quot;value&quot;]</source>
+        <translation>포인트가 [time, &quot;value&quot;] 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>a sample is not [time, &quot;value&quot;]</source>
+        <translation>샘플이 [time, &quot;value&quot;] 형식이 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusClient</name>
+    <message>
+        <source>no answer from Prometheus</source>
+        <translation>Prometheus에서 응답이 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>ResponseView</name>
     <message>
         <source>The body was cut off at the size limit.</source>
@@ -2269,14 +2881,219 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>RunbookAudit</name>
+    <message>
+        <source>%1 / %2: %3 — %4</source>
+        <translation>%1 / %2: %3 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>RunbookRunner</name>
+    <message>
+        <source>a run is already in progress</source>
+        <translation>이미 실행 중입니다</translation>
+    </message>
+    <message>
+        <source>no such step</source>
+        <translation>해당 단계가 없습니다</translation>
+    </message>
+    <message>
+        <source>environment variable not set: %1; nothing was sent</source>
+        <translation>환경 변수가 설정되지 않음: %1. 아무것도 전송하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the workspace is not trusted to run commands; nothing was run</source>
+        <translation>워크스페이스에 명령 실행 신뢰가 부여되지 않아 아무것도 실행하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>environment variable %1 is not set; nothing was sent</source>
+        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 전송하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>confirmed automatically (--yes)</source>
+        <translation>자동 확인됨 (--yes)</translation>
+    </message>
+    <message>
+        <source>marked done</source>
+        <translation>완료로 표시됨</translation>
+    </message>
+    <message>
+        <source>confirmed by %1</source>
+        <translation>%1이(가) 확인함</translation>
+    </message>
+    <message>
+        <source>confirmed by %1: %2</source>
+        <translation>%1이(가) 확인함: %2</translation>
+    </message>
+    <message>
+        <source>declined by %1; nothing was sent</source>
+        <translation>%1이(가) 거부함. 아무것도 전송하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>declined by %1: %2</source>
+        <translation>%1이(가) 거부함: %2</translation>
+    </message>
+    <message>
+        <source>aborted by %1</source>
+        <translation>%1이(가) 중단함</translation>
+    </message>
+    <message>
+        <source>no endpoint named &quot;%1&quot; in the workspace</source>
+        <translation>워크스페이스에 &quot;%1&quot;(이)라는 엔드포인트가 없습니다</translation>
+    </message>
+    <message>
+        <source>nothing to run</source>
+        <translation>실행할 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>(over its %1 budget)</source>
+        <translation>(제한 시간 %1 초과)</translation>
+    </message>
+    <message>
+        <source>aborted at step %1</source>
+        <translation>단계 %1에서 중단됨</translation>
+    </message>
+    <message>
+        <source>every step succeeded</source>
+        <translation>모든 단계 성공</translation>
+    </message>
+    <message>
+        <source>finished with failures</source>
+        <translation>일부 실패로 완료됨</translation>
+    </message>
+</context>
+<context>
+    <name>RunbookStepModel</name>
+    <message>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Time / budget</source>
+        <translation>시간 / 제한 시간</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+</context>
+<context>
     <name>RunbooksPage</name>
     <message>
         <source>Runbooks</source>
         <translation>런북</translation>
     </message>
     <message>
-        <source>Each runbook&apos;s ordered steps, run with confirmation, a live step log with the requests and responses, and the audit history.</source>
-        <translation>런북별 단계 목록, 확인 후 실행, 요청과 응답이 담긴 실시간 단계 로그, 감사 이력을 보여 줍니다.</translation>
+        <source>Run finished: %1</source>
+        <translation>실행 완료: %1</translation>
+    </message>
+    <message>
+        <source>Run ended: %1</source>
+        <translation>실행 종료: %1</translation>
+    </message>
+    <message>
+        <source>The audit row could not be saved: %1</source>
+        <translation>감사 기록 행을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>시작되지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Allow this workspace to run commands?</source>
+        <translation>이 워크스페이스에서 명령을 실행하도록 허용하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>This workspace runs commands on this computer. Allow them for this version of %1?</source>
+        <translation>이 워크스페이스는 이 컴퓨터에서 명령을 실행합니다. 이 버전의 %1에 대해 허용하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>모두 실행</translation>
+    </message>
+    <message>
+        <source>Run from here</source>
+        <translation>여기서부터 실행</translation>
+    </message>
+    <message>
+        <source>Run step</source>
+        <translation>단계 실행</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>중단</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>여기서 중지</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>메모(선택 사항)</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>응답</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>감사 기록</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>세부 정보</translation>
+    </message>
+    <message>
+        <source>No runbooks</source>
+        <translation>런북 없음</translation>
+    </message>
+    <message>
+        <source>This workspace defines no runbooks.</source>
+        <translation>이 워크스페이스에 정의된 런북이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>서비스: %1</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>환경: %1</translation>
     </message>
 </context>
 <context>
@@ -2334,6 +3151,13 @@ Subcommand:
     <message>
         <source>met in %1</source>
         <translation>%1 만에 달성</translation>
+    </message>
+</context>
+<context>
+    <name>StepExecutor</name>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1 (%2 ms)</translation>
     </message>
 </context>
 <context>
@@ -2570,6 +3394,33 @@ Subcommand:
     <message>
         <source>Jump to time</source>
         <translation>시각으로 이동</translation>
+    </message>
+</context>
+<context>
+    <name>WaitExecutor</name>
+    <message numerus="yes">
+        <source>%1 still %2 after %3 (%n poll(s))</source>
+        <translation>
+            <numerusform>%3 후에도 %1이(가) 여전히 %2 상태 (폴링 %n회)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting until %1 is OK (every %2, at most %3)</source>
+        <translation>%1이(가) 정상이 될 때까지 대기 중 (%2마다, 최대 %3)</translation>
+    </message>
+    <message>
+        <source>poll %1: %2 — %3</source>
+        <translation>폴링 %1: %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is OK after %n poll(s)</source>
+        <translation>
+            <numerusform>폴링 %n회 후 %1 정상</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
     </message>
 </context>
 <context>

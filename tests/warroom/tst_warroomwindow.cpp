@@ -7,6 +7,7 @@
 #include "warroom/warroomwindow.h"
 
 #include <QDir>
+#include <QFontInfo>
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -122,9 +123,10 @@ void TestWarRoomWindow::timelineFollowsNewEntries()
 
 void TestWarRoomWindow::textScalesWithScreen()
 {
-    const int at1080 = m_window->font().pixelSize();
+    const int at1080 = QFontInfo(m_window->font()).pixelSize();
+    QVERIFY(at1080 >= 20);
     m_window->resize(3840, 2160);
-    QTRY_VERIFY(m_window->font().pixelSize() >= 2 * at1080 - 1);
+    QTRY_VERIFY(QFontInfo(m_window->font()).pixelSize() >= 2 * at1080 - 1);
 }
 
 void TestWarRoomWindow::screenshots_data()

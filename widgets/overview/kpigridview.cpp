@@ -36,6 +36,14 @@ QSize KpiGridView::tileSize() const
     return m_delegate->tileSize();
 }
 
+void KpiGridView::changeEvent(QEvent *event)
+{
+    QListView::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        relayout();
+    }
+}
+
 void KpiGridView::resizeEvent(QResizeEvent *event)
 {
     relayout();
@@ -47,9 +55,13 @@ void KpiGridView::relayout()
     // The scroll bar's width is always reserved so that showing it never changes the column count back and forth.
     const int width = viewport()->width()
         - (verticalScrollBar()->isVisible() ? 0 : style()->pixelMetric(QStyle::PM_ScrollBarExtent)) - 1;
-    m_columns = std::max(1, (width - spacing) / (minTileWidth + spacing));
-    const int tileWidth = std::max(minTileWidth / 2, (width - spacing) / m_columns - spacing);
-    const int tileHeight = std::clamp(tileWidth * 6 / 10, 160, 240);
+    // Tiles grow with the text (the war-room screen scales its font to the display); at desktop sizes the
+    // minimums rule.
+    const int em = fontMetrics().height();
+    const int minWidth = std::max(minTileWidth, em * 13);
+    m_columns = std::max(1, (width - spacing) / (minWidth + spacing));
+    const int tileWidth = std::max(minWidth / 2, (width - spacing) / m_columns - spacing);
+    const int tileHeight = std::clamp(tileWidth * 6 / 10, std::max(160, em * 8), std::max(240, em * 11));
     m_delegate->setTileSize(QSize(tileWidth, tileHeight));
     setGridSize(QSize(tileWidth + spacing, tileHeight + spacing));
     setSpacing(0);

@@ -25,6 +25,7 @@ signals:
     void tileActivated(const QString &kpiId);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:

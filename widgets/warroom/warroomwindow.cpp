@@ -217,11 +217,14 @@ void WarRoomWindow::keyPressEvent(QKeyEvent *event)
 // 1080 px high: 22 px text; 2160 px (4K): 45 px. Everything below inherits it.
 void WarRoomWindow::resizeEvent(QResizeEvent *event)
 {
+    // In points, not pixels: the KPI tiles scale their fonts from the point size.
+    const double pointsPerPixel = 72.0 / std::max(1, logicalDpiY());
+    const int pixels = std::max(13, height() / 48);
     QFont base = font();
-    base.setPixelSize(std::max(13, height() / 48));
+    base.setPointSizeF(pixels * pointsPerPixel);
     setFont(base);
     QFont heading = base;
-    heading.setPixelSize(base.pixelSize() * 3 / 2);
+    heading.setPointSizeF(pixels * 1.5 * pointsPerPixel);
     heading.setBold(true);
     m_heading->setFont(heading);
     m_clock->setFont(heading);
