@@ -72,11 +72,18 @@ AppController::AppController(
     }
     m_checklists->setVerifier(m_health->verifier());
     connect(m_checklists, &ChecklistStore::becameLate, this, [this](qint64 id) {
-        if (const ChecklistInstance *instance = m_checklists->instance(id)) {
-            m_window->notify(tr("Checklist late"),
-                tr("%1 was due at %2 and is not signed off")
-                    .arg(instance->title.text(LanguageManager::uiLanguage()),
-                        QLocale().toString(instance->period.due.toLocalTime().time(), QLocale::ShortFormat)),
+        if (m_checklists->instance(id)) {
+            m_window->notify(
+                [store = QPointer<ChecklistStore>(m_checklists), id] {
+                    const ChecklistInstance *late = store ? store->instance(id) : nullptr;
+                    if (!late) {
+                        return std::pair { tr("Checklist late"), QString() };
+                    }
+                    return std::pair { tr("Checklist late"),
+                        tr("%1 was due at %2 and is not signed off")
+                            .arg(late->title.text(LanguageManager::uiLanguage()),
+                                QLocale().toString(late->period.due.toLocalTime().time(), QLocale::ShortFormat)) };
+                },
                 MainWindow::Checklists);
         }
     });
@@ -138,6 +145,7 @@ AppController::AppController(
         m_incidentRecorder->setWorkspace(workspace);
         m_kpiPoller->setWorkspace(workspace);
         m_kpiPoller->start();
+        m_kpisSawProbes = false;
         m_alertClient->setServer(workspace.sources.alertmanager);
         m_alertModel->setAlerts({});
         if (workspace.sources.alertmanager.isSet()) {
@@ -337,6 +345,17 @@ void AppController::wireKpis()
 {
     // Probe results feed the JSON-field, probe-figure and error-budget KPIs.
     connect(m_health->engine(), &ProbeEngine::resultReady, m_kpiReader, &KpiReader::addProbeResult);
+    // The KPIs read at start found no probe results yet: read them again once the first checks have answered,
+    // rather than showing "unknown" for a whole interval.
+    auto *firstResults = new QTimer(this);
+    firstResults->setSingleShot(true);
+    firstResults->setInterval(500);
+    connect(firstResults, &QTimer::timeout, m_kpiPoller, &KpiPoller::pollAll);
+    connect(m_health->engine(), &ProbeEngine::resultReady, this, [this, firstResults] {
+        if (!std::exchange(m_kpisSawProbes, true)) {
+            firstResults->start();
+        }
+    });
     OverviewPage *overview = m_window->overviewPage();
     overview->setEndpointModel(m_health->model());
     overview->setKpiModel(m_kpiModel);

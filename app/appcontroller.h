@@ -84,5 +84,6 @@ private:
     QPointer<WarRoomWindow> m_warRoom;
     QString m_workspaceTitle;
     QSet<QString> m_warRoomKpis;
-    bool m_showNextIncident = false; // the incident just opened from the Health page
+    bool m_showNextIncident = false;
+    bool m_kpisSawProbes = false; // the incident just opened from the Health page
 };

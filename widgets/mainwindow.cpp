@@ -7,10 +7,10 @@
 #include "health/healthpage.h"
 #include "incidents/incidentspage.h"
 #include "languagemanager.h"
-#include "pages/chartspage.h"
 #include "overview/overviewpage.h"
-#include "runbooks/runbookspage.h"
+#include "pages/chartspage.h"
 #include "recentfiles.h"
+#include "runbooks/runbookspage.h"
 #include "settingskeys.h"
 #include "themedicon.h"
 #include "thememanager.h"
@@ -245,8 +245,10 @@ void MainWindow::setStorageState(StorageState state, const QString &detail)
     }
 }
 
-void MainWindow::notify(const QString &title, const QString &text, int page)
+void MainWindow::notify(const Message &message, int page)
 {
+    m_notice = message;
+    const auto [title, text] = message();
     m_lastNotification = title + QStringLiteral(": ") + text;
     m_notificationPage = page;
     m_noticeLabel->setText(QStringLiteral("⚠ ") + m_lastNotification);
@@ -326,6 +328,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::retranslateUi()
 {
+    if (m_notice && m_noticeLabel->isVisible()) {
+        const auto [title, text] = m_notice();
+        m_lastNotification = title + QStringLiteral(": ") + text;
+        m_noticeLabel->setText(QStringLiteral("⚠ ") + m_lastNotification);
+        m_noticeLabel->setToolTip(m_lastNotification);
+    }
     const QString title = m_workspaceTitleText.text(LanguageManager::uiLanguage());
     setWindowTitle(title.isEmpty() ? tr("OpsDeck") : tr("%1 — OpsDeck").arg(title));
 

@@ -10,6 +10,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+#include <utility>
+
 class AboutDialog;
 class LanguageManager;
 class OverviewPage;
@@ -43,7 +46,9 @@ public:
     void setStorageState(StorageState state, const QString &detail = {});
     // Something needs the operator (a checklist is late): the status bar says it, the window asks for attention,
     // and the system tray shows it where there is one. Clicking the tray message opens `page`.
-    void notify(const QString &title, const QString &text, int page);
+    // `message` returns {title, text} in the current UI language; it is asked again after a language switch.
+    using Message = std::function<std::pair<QString, QString>()>;
+    void notify(const Message &message, int page);
     QString lastNotification() const { return m_lastNotification; }
 
     int currentPage() const;
@@ -84,6 +89,7 @@ private:
     QLabel *m_noticeLabel = nullptr;
     QTimer *m_noticeTimer = nullptr;
     QString m_lastNotification;
+    Message m_notice;
     int m_notificationPage = -1;
     QStackedWidget *m_stack = nullptr;
     OverviewPage *m_overview = nullptr;

@@ -549,6 +549,6 @@ void RunbooksPage::retranslateUi()
     }
     facts << tr("Environment: %1").arg(m_runner->environment());
     const QString description = runbook.description.text(language());
-    m_description->setText(description.isEmpty() ? facts.join(QLatin1String(" · "))
-                                                 : description + QLatin1Char('\n') + facts.join(QLatin1String(" · ")));
+    m_description->setText(description.isEmpty() ? facts.join(QStringLiteral(" · "))
+                                                 : description + QLatin1Char('\n') + facts.join(QStringLiteral(" · ")));
 }
