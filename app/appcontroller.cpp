@@ -18,6 +18,7 @@
 #include "metrics/kpimodel.h"
 #include "metrics/kpipoller.h"
 #include "metrics/kpireader.h"
+#include "metrics/kpiwatch.h"
 #include "overview/kpigridview.h"
 #include "overview/overviewpage.h"
 #include "probe/endpointmodel.h"
@@ -70,7 +71,22 @@ AppController::AppController(
     if (auto *page = qobject_cast<ChecklistsPage *>(m_window->page(MainWindow::Checklists))) {
         page->setStore(m_checklists);
     }
-    m_checklists->setVerifier(m_health->verifier());
+    m_kpiWatch = new KpiWatch(m_kpiModel, this);
+    connect(m_kpiPoller, &KpiPoller::figureApplied, m_kpiWatch, &KpiWatch::check);
+    connect(m_kpiWatch, &KpiWatch::crossed, m_incidentRecorder, &IncidentAutoRecorder::recordKpiCrossing);
+    m_checklists->setVerifier([probes = m_health->verifier(), kpis = QPointer<KpiWatch>(m_kpiWatch)](
+                                  const ChecklistVerify &verify) -> std::optional<ChecklistEvidence> {
+        if (!verify.kpi.isEmpty()) {
+            return kpis ? kpis->evidence(verify) : std::nullopt;
+        }
+        return probes(verify);
+    });
+    connect(m_checklists, &ChecklistStore::signedOff, this, [this](qint64 id) {
+        if (const ChecklistInstance *instance = m_checklists->instance(id)) {
+            m_incidentRecorder->recordChecklistSignOff(
+                instance->title.text(LanguageManager::uiLanguage()), instance->signedBy, instance->signComment);
+        }
+    });
     connect(m_checklists, &ChecklistStore::becameLate, this, [this](qint64 id) {
         if (m_checklists->instance(id)) {
             m_window->notify(
@@ -146,6 +162,7 @@ AppController::AppController(
         m_kpiPoller->setWorkspace(workspace);
         m_kpiPoller->start();
         m_kpisSawProbes = false;
+        m_kpiWatch->reset();
         m_alertClient->setServer(workspace.sources.alertmanager);
         m_alertModel->setAlerts({});
         if (workspace.sources.alertmanager.isSet()) {

@@ -16,6 +16,7 @@ class ChecklistStore;
 class KpiModel;
 class KpiPoller;
 class KpiReader;
+class KpiWatch;
 class QNetworkAccessManager;
 class FirstPaintProbe;
 class HealthController;
@@ -73,6 +74,7 @@ private:
     KpiReader *m_kpiReader;
     KpiModel *m_kpiModel;
     KpiPoller *m_kpiPoller;
+    KpiWatch *m_kpiWatch = nullptr;
     AlertmanagerClient *m_alertClient;
     AlertModel *m_alertModel;
     AlertPoller *m_alertPoller;

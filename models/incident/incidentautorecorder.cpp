@@ -135,6 +135,25 @@ void IncidentAutoRecorder::recordKpiCrossing(
     }
 }
 
+void IncidentAutoRecorder::recordChecklistSignOff(
+    const QString &checklistTitle, const QString &signer, const QString &comment)
+{
+    TimelineEntry e;
+    e.kind = TimelineKind::ChecklistSignOff;
+    e.author = signer.isEmpty() ? u"opsdeck"_s : signer;
+    e.subject = checklistTitle;
+    e.text = comment;
+    QList<qint64> recorded;
+    for (const Incident &incident : m_store->incidents()) {
+        if (incident.isOpen() && m_store->appendEntry(incident.id, e).isEmpty()) {
+            recorded.append(incident.id);
+        }
+    }
+    if (!recorded.isEmpty()) {
+        emit this->recorded(checklistTitle, recorded);
+    }
+}
+
 IncidentAutoRecorder::Draft IncidentAutoRecorder::draftFromEndpoint(
     const QString &endpoint, const ProbeResult &result) const
 {

@@ -45,6 +45,9 @@ public slots:
     // A KPI crossed a threshold (states as the KPI engine names them, e.g. "normal" → "critical"); it lands in
     // open incidents that list the KPI's id or the endpoint its source reads.
     void recordKpiCrossing(const QString &kpiId, const QString &from, const QString &to, const QString &value);
+    // A checklist was signed off while incidents are open: it goes into every open incident's timeline (a
+    // shift's checks during an incident are part of its story).
+    void recordChecklistSignOff(const QString &checklistTitle, const QString &signer, const QString &comment);
 
 signals:
     // An automatic entry was submitted to these incidents.

@@ -25,6 +25,7 @@ private slots:
     void nonCriticalIsRefused();
     void longEvidenceIsCapped();
     void kpiCrossingLandsByKpiOrItsEndpoint();
+    void checklistSignOffLandsInOpenIncidents();
 
 private:
     ProbeResult critical() const;
@@ -185,6 +186,22 @@ void TestIncidentAutoRecorder::kpiCrossingLandsByKpiOrItsEndpoint()
         QCOMPARE(IncidentTimeline::describe(e), u"error-rate: normal → critical (5.2 %)"_s);
     }
     QCOMPARE(m_store->incident(c)->timeline.size(), 1);
+}
+
+void TestIncidentAutoRecorder::checklistSignOffLandsInOpenIncidents()
+{
+    const qint64 open = createAndWait(*m_store, draft(u"open"_s));
+    const qint64 closed = createAndWait(*m_store, draft(u"resolved"_s));
+    QVERIFY(m_store->setStatus(closed, IncidentStatus::Resolved).isEmpty());
+    QVERIFY(settle(*m_store, closed));
+    const qsizetype closedEntries = m_store->incident(closed)->timeline.size();
+    m_recorder->recordChecklistSignOff(u"Post-deploy checks"_s, u"Kim Ops"_s, u"all green"_s);
+    QVERIFY(settle(*m_store, open));
+    const TimelineEntry &e = m_store->incident(open)->timeline.constLast();
+    QCOMPARE(e.kind, TimelineKind::ChecklistSignOff);
+    QCOMPARE(e.subject, u"Post-deploy checks"_s);
+    QCOMPARE(e.author, u"Kim Ops"_s);
+    QCOMPARE(m_store->incident(closed)->timeline.size(), closedEntries);
 }
 
 QTEST_GUILESS_MAIN(TestIncidentAutoRecorder)

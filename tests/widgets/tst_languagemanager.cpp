@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "languagemanager.h"
-#include "pages/chartspage.h"
 #include "overview/overviewpage.h"
+#include "pages/chartspage.h"
 
 #include <QLabel>
 #include <QSignalSpy>

@@ -1,0 +1,98 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/kpimodel.h"
+#include "metrics/kpireader.h"
+#include "metrics/kpiwatch.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+class TestKpiWatch : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void crossingsAreReportedOnce();
+    void evidenceForChecklistVerify();
+
+private:
+    void apply(double value);
+    std::unique_ptr<KpiModel> m_model;
+    QDateTime m_now = QDateTime(QDate(2026, 11, 23), QTime(9, 0), QTimeZone::utc());
+};
+
+void TestKpiWatch::init()
+{
+    Kpi k;
+    k.id = u"errors"_s;
+    k.title = { u"Error rate"_s, u"에러율"_s };
+    k.unit = u"%"_s;
+    k.decimals = 1;
+    k.thresholds.warn = 1;
+    k.thresholds.crit = 5;
+    k.thresholds.direction = Thresholds::Direction::Above;
+    k.interval = 10s;
+    k.source.kind = KpiSource::Kind::Prometheus;
+    k.source.query = u"rate(errors[5m])"_s;
+    m_model = std::make_unique<KpiModel>();
+    m_model->setKpis({ k });
+    m_model->setClock([this] { return m_now; });
+}
+
+void TestKpiWatch::apply(double value)
+{
+    KpiFigure f;
+    f.value = value;
+    f.at = m_now;
+    m_model->applyFigure(u"errors"_s, f);
+}
+
+void TestKpiWatch::crossingsAreReportedOnce()
+{
+    KpiWatch watch(m_model.get());
+    QSignalSpy crossed(&watch, &KpiWatch::crossed);
+    apply(0.2);
+    watch.check(u"errors"_s);
+    QCOMPARE(crossed.count(), 0); // the first state is not a crossing
+    apply(0.4);
+    watch.check(u"errors"_s);
+    QCOMPARE(crossed.count(), 0);
+    apply(7.25);
+    watch.check(u"errors"_s);
+    QCOMPARE(crossed.count(), 1);
+    QCOMPARE(crossed.at(0).at(0).toString(), u"errors"_s);
+    QCOMPARE(crossed.at(0).at(1).toString(), u"normal"_s);
+    QCOMPARE(crossed.at(0).at(2).toString(), u"critical"_s);
+    QVERIFY2(crossed.at(0).at(3).toString().contains(u"%"_s), qPrintable(crossed.at(0).at(3).toString()));
+    watch.check(u"errors"_s); // same state again
+    QCOMPARE(crossed.count(), 1);
+    watch.check(u"no-such-kpi"_s);
+    QCOMPARE(crossed.count(), 1);
+}
+
+void TestKpiWatch::evidenceForChecklistVerify()
+{
+    KpiWatch watch(m_model.get());
+    QVERIFY(!watch.evidence({ {}, u"errors"_s, {} })); // not read yet
+    apply(0.3);
+    const auto ok = watch.evidence({ {}, u"errors"_s, {} });
+    QVERIFY(ok);
+    QCOMPARE(ok->target, u"kpi:errors"_s);
+    QVERIFY(ok->verified && ok->passed);
+    QCOMPARE(ok->state, u"normal"_s);
+    QCOMPARE(ok->at, m_now);
+    apply(3);
+    const auto warn = watch.evidence({ {}, u"errors"_s, {} });
+    QVERIFY(!warn->passed);
+    QCOMPARE(warn->state, u"warning"_s);
+    QVERIFY(watch.evidence({ {}, u"errors"_s, u"WARNING"_s })->passed);
+    QVERIFY(!watch.evidence({ {}, u"missing"_s, {} }));
+}
+
+QTEST_GUILESS_MAIN(TestKpiWatch)
+#include "tst_kpiwatch.moc"
