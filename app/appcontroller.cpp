@@ -2,17 +2,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
 
+#include "charts/chartspage.h"
 #include "checklist/checkliststore.h"
 #include "checklists/checklistspage.h"
 #include "demo/demolauncher.h"
 #include "firstpaintprobe.h"
+#include "health/healthpage.h"
+#include "healthcontroller.h"
+#include "incident/incidentautorecorder.h"
+#include "incident/incidentstore.h"
+#include "incidents/incidentspage.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
 #include "metrics/alertmanagerclient.h"
 #include "metrics/alertmodel.h"
+#include "metrics/kpichartdata.h"
 #include "metrics/kpimodel.h"
 #include "metrics/kpipoller.h"
 #include "metrics/kpireader.h"
 #include "overview/overviewpage.h"
+#include "probe/endpointmodel.h"
+#include "probe/probeengine.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
@@ -24,8 +34,10 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
+#include <utility>
 
 AppController::AppController(
     const CommandLine &commandLine, MainWindow *window, LanguageManager *languages, QObject *parent)
@@ -35,6 +47,9 @@ AppController::AppController(
     , m_languages(languages)
     , m_storage(new Storage(this))
     , m_checklists(new ChecklistStore(m_storage, this))
+    , m_health(new HealthController(m_storage, this))
+    , m_incidents(new IncidentStore(m_storage, this))
+    , m_incidentRecorder(new IncidentAutoRecorder(m_incidents, this))
     , m_watcher(new WorkspaceWatcher(this))
     , m_nam(new QNetworkAccessManager(this))
     , m_kpiReader(new KpiReader(m_nam, this))
@@ -50,12 +65,49 @@ AppController::AppController(
     if (auto *page = qobject_cast<ChecklistsPage *>(m_window->page(MainWindow::Checklists))) {
         page->setStore(m_checklists);
     }
+    m_checklists->setVerifier(m_health->verifier());
+    connect(m_checklists, &ChecklistStore::becameLate, this, [this](qint64 id) {
+        if (const ChecklistInstance *instance = m_checklists->instance(id)) {
+            m_window->notify(tr("Checklist late"),
+                tr("%1 was due at %2 and is not signed off")
+                    .arg(instance->title.text(LanguageManager::uiLanguage()),
+                        QLocale().toString(instance->period.due.toLocalTime().time(), QLocale::ShortFormat)),
+                MainWindow::Checklists);
+        }
+    });
+    if (auto *page = qobject_cast<HealthPage *>(m_window->page(MainWindow::Health))) {
+        m_health->attach(page);
+        connect(
+            page, &HealthPage::openIncidentRequested, this, [this](const QString &endpoint, const ProbeResult &result) {
+                const QString error = m_incidentRecorder->createFromEndpoint(endpoint, result);
+                if (!error.isEmpty()) {
+                    QMessageBox::warning(m_window, tr("Open incident"), error);
+                    return;
+                }
+                m_showNextIncident = true;
+            });
+    }
+    if (auto *page = qobject_cast<IncidentsPage *>(m_window->page(MainWindow::Incidents))) {
+        page->setStore(m_incidents);
+        connect(m_incidents, &IncidentStore::incidentAdded, this, [this, page](qint64 id) {
+            if (std::exchange(m_showNextIncident, false)) {
+                m_window->setCurrentPage(MainWindow::Incidents);
+                page->selectIncident(id);
+            }
+        });
+    }
+    connect(m_health->engine(), &ProbeEngine::stateChanged, m_incidentRecorder,
+        &IncidentAutoRecorder::recordEndpointTransition);
     wireKpis();
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
         // Jobs submitted before the database has opened wait for it.
         m_checklists->setWorkspace(workspace);
         m_checklists->refresh();
+        m_health->setWorkspace(workspace);
+        m_incidents->setWorkspace(workspace);
+        m_incidents->refresh();
+        m_incidentRecorder->setWorkspace(workspace);
         m_kpiPoller->setWorkspace(workspace);
         m_kpiPoller->start();
         m_alertClient->setServer(workspace.sources.alertmanager);
@@ -78,6 +130,12 @@ AppController::AppController(
             m_window->showLoadFailure(path, diagnostics);
             onFirstLoad();
         });
+}
+
+AppController::~AppController()
+{
+    // The storage is the first child and would go first; the last probe results must reach it.
+    delete m_health;
 }
 
 void AppController::start()
@@ -206,18 +264,35 @@ void AppController::onFirstLoad()
             }
             QCoreApplication::exit(error.isEmpty() ? 0 : 1);
         });
-        shots->start();
+        // Live pages are worth a look only once the first checks have answered.
+        QTimer::singleShot(m_commandLine.screenshotDelayMs, shots, &Screenshotter::start);
     }
 }
 
 void AppController::wireKpis()
 {
-    // Probe results reach the KPI reader (JSON fields, probe figures, error budgets) through
-    // KpiReader::addProbeResult once the probe engine is wired here.
+    // JSON fields, probe figures and error budgets read the health checks' results.
+    connect(m_health->engine(), &ProbeEngine::resultReady, m_kpiReader, &KpiReader::addProbeResult);
+    connect(m_kpiModel, &KpiModel::stateChanged, this,
+        [this](const QString &id, KpiState from, KpiState to, const QString &value) {
+            m_incidentRecorder->recordKpiCrossing(
+                id, KpiEvaluator::stateName(from).toLower(), KpiEvaluator::stateName(to).toLower(), value);
+        });
     OverviewPage *overview = m_window->overviewPage();
     overview->setKpiModel(m_kpiModel);
     overview->setAlertModel(m_alertModel);
-    connect(overview, &OverviewPage::kpiActivated, m_window, [this] { m_window->setCurrentPage(MainWindow::Charts); });
+    overview->setEndpointModel(m_health->model());
+    auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts));
+    if (charts) {
+        charts->setSources(m_kpiModel, new KpiChartData(m_kpiReader->prometheus(), m_kpiModel, this));
+        connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, charts, &ChartsPage::setWorkspace);
+    }
+    connect(overview, &OverviewPage::kpiActivated, m_window, [this, charts](const QString &id) {
+        m_window->setCurrentPage(MainWindow::Charts);
+        if (charts) {
+            charts->showKpi(id);
+        }
+    });
     connect(overview, &OverviewPage::silenceRequested, this, [this](int row) {
         if (row < 0 || row >= m_alertModel->alerts().size()) {
             return;

@@ -16,6 +16,9 @@ class KpiPoller;
 class KpiReader;
 class QNetworkAccessManager;
 class FirstPaintProbe;
+class HealthController;
+class IncidentAutoRecorder;
+class IncidentStore;
 class DemoLauncher;
 class Storage;
 class WorkspaceWatcher;
@@ -28,6 +31,7 @@ class AppController final : public QObject
 public:
     AppController(
         const CommandLine &commandLine, MainWindow *window, LanguageManager *languages, QObject *parent = nullptr);
+    ~AppController() override;
 
     // Starts the demo service before the window is built when it will be needed, so both boot in parallel.
     // Its signals arrive through the event loop, so adoptDemo() before exec() misses nothing.
@@ -52,6 +56,9 @@ private:
     LanguageManager *m_languages;
     Storage *m_storage;
     ChecklistStore *m_checklists;
+    HealthController *m_health;
+    IncidentStore *m_incidents;
+    IncidentAutoRecorder *m_incidentRecorder;
     WorkspaceWatcher *m_watcher;
     QNetworkAccessManager *m_nam;
     KpiReader *m_kpiReader;
@@ -65,4 +72,5 @@ private:
     FirstPaintProbe *m_firstPaint = nullptr;
     bool m_firstLoadSeen = false;
     bool m_demoStarted = false;
+    bool m_showNextIncident = false; // the incident just opened from the Health page
 };

@@ -13,7 +13,8 @@ namespace {
 // Options that take a value, so their value is not mistaken for the subcommand.
 bool takesValue(const char *arg)
 {
-    for (const char *option : { "--lang", "--data-dir", "--screenshot-dir", "-lang", "-data-dir", "-screenshot-dir" }) {
+    for (const char *option : { "--lang", "--data-dir", "--screenshot-dir", "--screenshot-delay", "-lang", "-data-dir",
+             "-screenshot-dir", "-screenshot-delay" }) {
         if (std::strcmp(arg, option) == 0) {
             return true;
         }
@@ -85,8 +86,11 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     QCommandLineOption screenshotOption(QStringLiteral("screenshot-dir"),
         tr("Save every page in each language to <dir> once the workspace has loaded, then quit."), tr("dir"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption delayOption(QStringLiteral("screenshot-delay"),
+        tr("Wait <ms> milliseconds after the workspace has loaded before taking screenshots."), tr("ms"));
+    delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("check: print the results as JSON."));
-    parser.addOptions({ demoOption, dataDirOption, langOption, screenshotOption, jsonOption });
+    parser.addOptions({ demoOption, dataDirOption, langOption, screenshotOption, delayOption, jsonOption });
     parser.process(app);
 
     CommandLine cl;
@@ -94,6 +98,13 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     cl.dataDir = parser.value(dataDirOption);
     cl.language = parser.value(langOption);
     cl.screenshotDir = parser.value(screenshotOption);
+    if (parser.isSet(delayOption)) {
+        bool ok = false;
+        cl.screenshotDelayMs = parser.value(delayOption).toInt(&ok);
+        if (!ok || cl.screenshotDelayMs < 0) {
+            fail(tr("--screenshot-delay expects milliseconds, got \"%1\"").arg(parser.value(delayOption)));
+        }
+    }
     if (!cl.language.isEmpty() && !LanguageManager::availableLanguages().contains(cl.language)) {
         fail(tr("unknown language \"%1\" for --lang; available: %2")
                  .arg(cl.language, LanguageManager::availableLanguages().join(QLatin1String(", "))));

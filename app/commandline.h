@@ -22,6 +22,7 @@ public:
     QString dataDir; // empty = Storage::defaultDataDir()
     QString language; // empty = remembered, else the system's
     QString screenshotDir; // non-empty: grab every page in en and ko, then quit
+    int screenshotDelayMs = 3000;
 
     // Before any QCoreApplication exists: whether argv asks for a command-line subcommand (or only for help or the
     // version), so that main() constructs a QCoreApplication instead of a QApplication.

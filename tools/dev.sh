@@ -6,6 +6,7 @@
 #   tools/dev.sh demo   install what is missing, build, start OpsDeck on the demo workspace
 #   tools/dev.sh test   install what is missing, build with -Werror, check formatting, run every test offscreen
 #   tools/dev.sh deps   only install the packages
+#   tools/dev.sh bench  also install wrk, build the release preset, run the benchmarks (prints their figures)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,12 +17,12 @@ PACKAGES=(
     qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6opengl6-dev libgl-dev libegl-dev libglx-dev libopengl-dev libvulkan-dev
     libyaml-cpp-dev libkf5syntaxhighlighting-tools fonts-noto-cjk clang-format
-    xvfb xauth openssl zlib1g-dev prometheus prometheus-alertmanager
+    xvfb xauth openssl zlib1g-dev poppler-utils prometheus prometheus-alertmanager
 )
 
 deps() {
     local missing=()
-    for p in "${PACKAGES[@]}"; do
+    for p in "${PACKAGES[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
     if ((${#missing[@]})); then
@@ -62,8 +63,14 @@ test)
     build dev
     QT_QPA_PLATFORM=offscreen ctest --preset dev -j2 --timeout 300 "${@:2}"
     ;;
+bench)
+    deps wrk
+    build release
+    build/release/bench/startup/bench-startup
+    build/release/bench/probe/bench-probe "${@:2}"
+    ;;
 *)
-    echo "usage: $0 demo|test|deps" >&2
+    echo "usage: $0 demo|test|deps|bench" >&2
     exit 2
     ;;
 esac

@@ -37,6 +37,41 @@
     </message>
 </context>
 <context>
+    <name>ActionItemModel</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>(new action item)</source>
+        <translation>(new action item)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>the last workspace %1 no longer exists; opening the demo</source>
@@ -57,6 +92,18 @@
     <message>
         <source>Demo unavailable</source>
         <translation>Demo unavailable</translation>
+    </message>
+    <message>
+        <source>Checklist late</source>
+        <translation>Checklist late</translation>
+    </message>
+    <message>
+        <source>%1 was due at %2 and is not signed off</source>
+        <translation>%1 was due at %2 and is not signed off</translation>
+    </message>
+    <message>
+        <source>Open incident</source>
+        <translation>Open incident</translation>
     </message>
 </context>
 <context>
@@ -244,6 +291,21 @@
     <message>
         <source>%1 (conflict, not applied)</source>
         <translation>%1 (conflict, not applied)</translation>
+    </message>
+    <message>
+        <source>Signed checklists, %1 to %2</source>
+        <translation>Signed checklists, %1 to %2</translation>
+    </message>
+    <message>
+        <source>No checklist was signed off in this period.</source>
+        <translation>No checklist was signed off in this period.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed checklist(s).</source>
+        <translation>
+            <numerusform>%n signed checklist.</numerusform>
+            <numerusform>%n signed checklists.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -492,10 +554,6 @@ Tick it anyway?</translation>
         <translation>Sign off…</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -506,6 +564,38 @@ Tick it anyway?</translation>
     <message>
         <source>The database is not open.</source>
         <translation>The database is not open.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>This checklist as Markdown…</source>
+        <translation>This checklist as Markdown…</translation>
+    </message>
+    <message>
+        <source>This checklist as PDF…</source>
+        <translation>This checklist as PDF…</translation>
+    </message>
+    <message>
+        <source>Signed checklists in a date range…</source>
+        <translation>Signed checklists in a date range…</translation>
+    </message>
+    <message>
+        <source>Only signed checklists are records that can be exported</source>
+        <translation>Only signed checklists are records that can be exported</translation>
     </message>
 </context>
 <context>
@@ -586,6 +676,18 @@ Subcommand:
     <message>
         <source>--json only applies to the check subcommand</source>
         <translation>--json only applies to the check subcommand</translation>
+    </message>
+    <message>
+        <source>Wait &lt;ms&gt; milliseconds after the workspace has loaded before taking screenshots.</source>
+        <translation>Wait &lt;ms&gt; milliseconds after the workspace has loaded before taking screenshots.</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>--screenshot-delay expects milliseconds, got &quot;%1&quot;</source>
+        <translation>--screenshot-delay expects milliseconds, got &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -792,14 +894,356 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>EndpointDetailView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>History: %1 % up over the last checks (%2)</source>
+        <translation>History: %1 % up over the last checks (%2)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>No result yet</translation>
+    </message>
+    <message>
+        <source>none (no response)</source>
+        <translation>none (no response)</translation>
+    </message>
+    <message>
+        <source>warn-condition</source>
+        <translation>warn-condition</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>condition</translation>
+    </message>
+    <message>
+        <source>Failing makes the endpoint WARNING</source>
+        <translation>Failing makes the endpoint WARNING</translation>
+    </message>
+    <message>
+        <source>Failing makes the endpoint CRITICAL</source>
+        <translation>Failing makes the endpoint CRITICAL</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Failed: warning</source>
+        <translation>Failed: warning</translation>
+    </message>
+    <message>
+        <source>Failed: critical</source>
+        <translation>Failed: critical</translation>
+    </message>
+    <message>
+        <source>Cannot evaluate: %1</source>
+        <translation>Cannot evaluate: %1</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>total %1</translation>
+    </message>
+    <message>
+        <source>connect %1</source>
+        <translation>connect %1</translation>
+    </message>
+    <message>
+        <source>TLS %1</source>
+        <translation>TLS %1</translation>
+    </message>
+    <message>
+        <source>first byte %1</source>
+        <translation>first byte %1</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>not measured</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>expired on %1</source>
+        <translation>expired on %1</translation>
+    </message>
+    <message>
+        <source>expires %1 (%2 left)</source>
+        <translation>expires %1 (%2 left)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (%2 ago)</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see what its last check found.</source>
+        <translation>Select an endpoint to see what its last check found.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Check now</translation>
+    </message>
+    <message>
+        <source>Probe this endpoint again right away</source>
+        <translation>Probe this endpoint again right away</translation>
+    </message>
+    <message>
+        <source>Checked:</source>
+        <translation>Checked:</translation>
+    </message>
+    <message>
+        <source>HTTP status:</source>
+        <translation>HTTP status:</translation>
+    </message>
+    <message>
+        <source>Timings:</source>
+        <translation>Timings:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Error:</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Actual value</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>Open incident…</source>
+        <translation>Open incident…</translation>
+    </message>
+    <message>
+        <source>Start an incident for this endpoint with the last result as evidence</source>
+        <translation>Start an incident for this endpoint with the last result as evidence</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>Ungrouped</source>
+        <translation>Ungrouped</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>No result yet</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Uptime</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRangeDialog</name>
+    <message>
+        <source>Export signed checklists</source>
+        <translation>Export signed checklists</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+</context>
+<context>
     <name>HealthPage</name>
     <message>
         <source>Health</source>
         <translation>Health</translation>
     </message>
     <message>
-        <source>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</source>
-        <translation>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</translation>
+        <source>No endpoints: add some under `endpoints` in the workspace file.</source>
+        <translation>No endpoints: add some under `endpoints` in the workspace file.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 not checked yet</source>
+        <translation>%1 not checked yet</translation>
+    </message>
+    <message>
+        <source>Endpoints: %1 (%2)</source>
+        <translation>Endpoints: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Filter by name, group or URL</source>
+        <translation>Filter by name, group or URL</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Show only endpoints in these states (none checked: all)</source>
+        <translation>Show only endpoints in these states (none checked: all)</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>Check all</translation>
+    </message>
+    <message>
+        <source>Probe every endpoint again right away</source>
+        <translation>Probe every endpoint again right away</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryStrip</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 ms</source>
+        <translation>%1, %2 ms</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1311,486 @@ Subcommand:
         <source>TLS handshake failed: %1</source>
         <translation>TLS handshake failed: %1</translation>
     </message>
+    <message>
+        <source>connection closed after %1 of the %2 bytes the server announced (Content-Length)</source>
+        <translation>connection closed after %1 of the %2 bytes the server announced (Content-Length)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentAutoRecorder</name>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1 in %2 ms</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 (could not be evaluated: %2)</source>
+        <translation>%1 (could not be evaluated: %2)</translation>
+    </message>
+    <message>
+        <source>%1 (actual %2)</source>
+        <translation>%1 (actual %2)</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>%1 is CRITICAL</source>
+        <translation>%1 is CRITICAL</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 fails its health check</source>
+        <translation>Endpoint %1 fails its health check</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not CRITICAL; open an incident by hand if it needs one</source>
+        <translation>%1 is %2, not CRITICAL; open an incident by hand if it needs one</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditor</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Commander</translation>
+    </message>
+    <message>
+        <source>Responders</source>
+        <translation>Responders</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Affected users</source>
+        <translation>Affected users</translation>
+    </message>
+    <message>
+        <source>Revenue impact</source>
+        <translation>Revenue impact</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>Mitigated</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Time to acknowledge</source>
+        <translation>Time to acknowledge</translation>
+    </message>
+    <message>
+        <source>Time to resolve</source>
+        <translation>Time to resolve</translation>
+    </message>
+    <message>
+        <source>Comma-separated names</source>
+        <translation>Comma-separated names</translation>
+    </message>
+    <message>
+        <source>Endpoint names or groups, comma-separated</source>
+        <translation>Endpoint names or groups, comma-separated</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>If known, e.g. about $2,000</source>
+        <translation>If known, e.g. about $2,000</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentExport</name>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Incident report: %1</source>
+        <translation>Incident report: %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>not resolved yet</source>
+        <translation>not resolved yet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Commander</translation>
+    </message>
+    <message>
+        <source>Responders</source>
+        <translation>Responders</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Affected users</source>
+        <translation>Affected users</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>about %1</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Revenue impact</source>
+        <translation>Revenue impact</translation>
+    </message>
+    <message>
+        <source>Root cause analysis</source>
+        <translation>Root cause analysis</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>Contributing factors</source>
+        <translation>Contributing factors</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Prevention</source>
+        <translation>Prevention</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>Immediate</translation>
+    </message>
+    <message>
+        <source>Long term</source>
+        <translation>Long term</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>Lessons learned</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLifecycle</name>
+    <message>
+        <source>Detected</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>Investigating</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>Mitigated</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>the incident is already %1</source>
+        <translation>the incident is already %1</translation>
+    </message>
+    <message>
+        <source>a closed incident cannot change its status; open a new incident instead</source>
+        <translation>a closed incident cannot change its status; open a new incident instead</translation>
+    </message>
+    <message>
+        <source>an incident cannot go back to %1 from %2</source>
+        <translation>an incident cannot go back to %1 from %2</translation>
+    </message>
+    <message>
+        <source>only a resolved incident can be closed; this one is %1</source>
+        <translation>only a resolved incident can be closed; this one is %1</translation>
+    </message>
+    <message>
+        <source>cannot change the status from %1 to %2; only %3 can follow it</source>
+        <translation>cannot change the status from %1 to %2; only %3 can follow it</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>Commander</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentSql</name>
+    <message>
+        <source>incident %1 does not exist</source>
+        <translation>incident %1 does not exist</translation>
+    </message>
+    <message>
+        <source>the database did not return the new incident&apos;s id</source>
+        <translation>the database did not return the new incident&apos;s id</translation>
+    </message>
+    <message>
+        <source>incident %1 was changed in another window (version %2, you edited version %3); your edit was not saved, review it and save again</source>
+        <translation>incident %1 was changed in another window (version %2, you edited version %3); your edit was not saved, review it and save again</translation>
+    </message>
+    <message>
+        <source>an action item needs a description of the action</source>
+        <translation>an action item needs a description of the action</translation>
+    </message>
+    <message>
+        <source>action item %1 of incident %2 does not exist</source>
+        <translation>action item %1 of incident %2 does not exist</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentStore</name>
+    <message>
+        <source>an incident needs a title</source>
+        <translation>an incident needs a title</translation>
+    </message>
+    <message>
+        <source>unknown severity &quot;%1&quot;; the workspace defines %2</source>
+        <translation>unknown severity &quot;%1&quot;; the workspace defines %2</translation>
+    </message>
+    <message>
+        <source>no operator name: set one in the settings</source>
+        <translation>no operator name: set one in the settings</translation>
+    </message>
+    <message>
+        <source>incident %1 is not loaded</source>
+        <translation>incident %1 is not loaded</translation>
+    </message>
+    <message>
+        <source>unknown severity &quot;%1&quot;</source>
+        <translation>unknown severity &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a timeline note needs some text</source>
+        <translation>a timeline note needs some text</translation>
+    </message>
+    <message>
+        <source>timeline entry %1 of incident %2 is not loaded</source>
+        <translation>timeline entry %1 of incident %2 is not loaded</translation>
+    </message>
+    <message>
+        <source>a correction of a note needs the corrected text</source>
+        <translation>a correction of a note needs the corrected text</translation>
+    </message>
+    <message>
+        <source>the correction changes nothing</source>
+        <translation>the correction changes nothing</translation>
+    </message>
+    <message>
+        <source>an action item needs a description of the action</source>
+        <translation>an action item needs a description of the action</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTimeline</name>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Opened as %1</source>
+        <translation>Opened as %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>IncidentsPage</name>
@@ -875,8 +1799,44 @@ Subcommand:
         <translation>Incidents</translation>
     </message>
     <message>
-        <source>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</source>
-        <translation>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</translation>
+        <source>Incidents could not be loaded: %1</source>
+        <translation>Incidents could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Not opened: %1</source>
+        <translation>Not opened: %1</translation>
+    </message>
+    <message>
+        <source>#%1 %2 — %3, %4</source>
+        <translation>#%1 %2 — %3, %4</translation>
+    </message>
+    <message>
+        <source>No incident selected</source>
+        <translation>No incident selected</translation>
+    </message>
+    <message>
+        <source>New incident…</source>
+        <translation>New incident…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Post-mortem</source>
+        <translation>Post-mortem</translation>
+    </message>
+    <message>
+        <source>No incidents yet. Open one with &quot;New incident…&quot;; while it is open, health changes of its services are recorded in its timeline.</source>
+        <translation>No incidents yet. Open one with &quot;New incident…&quot;; while it is open, health changes of its services are recorded in its timeline.</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>The database is not open.</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +2057,25 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>NewIncidentDialog</name>
+    <message>
+        <source>New incident</source>
+        <translation>New incident</translation>
+    </message>
+    <message>
+        <source>Open incident</source>
+        <translation>Open incident</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
@@ -1140,10 +2119,107 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>PostMortemPanel</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Save the post-mortem first; the export shows what is stored.</source>
+        <translation>Save the post-mortem first; the export shows what is stored.</translation>
+    </message>
+    <message>
+        <source>Export post-mortem</source>
+        <translation>Export post-mortem</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>Contributing factors (one per line)</source>
+        <translation>Contributing factors (one per line)</translation>
+    </message>
+    <message>
+        <source>Resolution (one step per line)</source>
+        <translation>Resolution (one step per line)</translation>
+    </message>
+    <message>
+        <source>Prevention: immediate (one per line)</source>
+        <translation>Prevention: immediate (one per line)</translation>
+    </message>
+    <message>
+        <source>Prevention: long term (one per line)</source>
+        <translation>Prevention: long term (one per line)</translation>
+    </message>
+    <message>
+        <source>Lessons learned (one per line)</source>
+        <translation>Lessons learned (one per line)</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>Save post-mortem</source>
+        <translation>Save post-mortem</translation>
+    </message>
+    <message>
+        <source>Export Markdown…</source>
+        <translation>Export Markdown…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+</context>
+<context>
     <name>ProbeEngine</name>
     <message>
         <source>the endpoint was removed from the workspace</source>
         <translation>the endpoint was removed from the workspace</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeEvidence</name>
+    <message>
+        <source>%1 in %2 ms</source>
+        <translation>%1 in %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseView</name>
+    <message>
+        <source>The body was cut off at the size limit.</source>
+        <translation>The body was cut off at the size limit.</translation>
+    </message>
+    <message>
+        <source>No response body.</source>
+        <translation>No response body.</translation>
+    </message>
+    <message>
+        <source>Shown without highlighting: %1</source>
+        <translation>Shown without highlighting: %1</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +2265,29 @@ Subcommand:
     <message>
         <source>Sign off</source>
         <translation>Sign off</translation>
+    </message>
+</context>
+<context>
+    <name>SlaClock</name>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1d %2h</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>overdue by %1</translation>
+    </message>
+    <message>
+        <source>missed by %1</source>
+        <translation>missed by %1</translation>
+    </message>
+    <message>
+        <source>met in %1</source>
+        <translation>met in %1</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +2383,147 @@ Subcommand:
     <message>
         <source>rolled back with a failed job: %1</source>
         <translation>rolled back with a failed job: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyntaxHighlighterService</name>
+    <message>
+        <source>Shown without highlighting: install kate-syntax-highlighter (Debian: libkf5syntaxhighlighting-tools) or ksyntaxhighlighter6.</source>
+        <translation>Shown without highlighting: install kate-syntax-highlighter (Debian: libkf5syntaxhighlighting-tools) or ksyntaxhighlighter6.</translation>
+    </message>
+    <message>
+        <source>%1 was not found.</source>
+        <translation>%1 was not found.</translation>
+    </message>
+    <message>
+        <source>Too large to highlight (%1 KiB; the limit is %2 KiB).</source>
+        <translation>Too large to highlight (%1 KiB; the limit is %2 KiB).</translation>
+    </message>
+    <message>
+        <source>The highlighter did not answer within %1 ms.</source>
+        <translation>The highlighter did not answer within %1 ms.</translation>
+    </message>
+    <message>
+        <source>it crashed</source>
+        <translation>it crashed</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>exit code %1</translation>
+    </message>
+    <message>
+        <source>The highlighter failed: %1</source>
+        <translation>The highlighter failed: %1</translation>
+    </message>
+    <message>
+        <source>The highlighter could not be started: %1</source>
+        <translation>The highlighter could not be started: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Correction of #%1: %2</source>
+        <translation>Correction of #%1: %2</translation>
+    </message>
+    <message>
+        <source>Corrected by a later entry: %1</source>
+        <translation>Corrected by a later entry: %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Occurred</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Not recorded: %1</translation>
+    </message>
+    <message>
+        <source>Select the entry to correct first.</source>
+        <translation>Select the entry to correct first.</translation>
+    </message>
+    <message>
+        <source>Correct entry #%1</source>
+        <translation>Correct entry #%1</translation>
+    </message>
+    <message>
+        <source>Corrected text (the entry stays in the history; occurred-at becomes the back-date):</source>
+        <translation>Corrected text (the entry stays in the history; occurred-at becomes the back-date):</translation>
+    </message>
+    <message>
+        <source>Corrected text (the entry stays in the history):</source>
+        <translation>Corrected text (the entry stays in the history):</translation>
+    </message>
+    <message>
+        <source>Not corrected: %1</source>
+        <translation>Not corrected: %1</translation>
+    </message>
+    <message>
+        <source>All entries</source>
+        <translation>All entries</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Status and severity</source>
+        <translation>Status and severity</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Field updates</source>
+        <translation>Field updates</translation>
+    </message>
+    <message>
+        <source>Automatic events</source>
+        <translation>Automatic events</translation>
+    </message>
+    <message>
+        <source>Show corrected entries</source>
+        <translation>Show corrected entries</translation>
+    </message>
+    <message>
+        <source>Type a note and press Enter</source>
+        <translation>Type a note and press Enter</translation>
+    </message>
+    <message>
+        <source>Occurred at</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>Jump to time</source>
+        <translation>Jump to time</translation>
     </message>
 </context>
 <context>

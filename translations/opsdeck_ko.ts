@@ -37,6 +37,41 @@
     </message>
 </context>
 <context>
+    <name>ActionItemModel</name>
+    <message>
+        <source>Open</source>
+        <translation>미착수</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>(new action item)</source>
+        <translation>(새 후속 조치)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>조치</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>the last workspace %1 no longer exists; opening the demo</source>
@@ -57,6 +92,18 @@
     <message>
         <source>Demo unavailable</source>
         <translation>데모를 사용할 수 없음</translation>
+    </message>
+    <message>
+        <source>Checklist late</source>
+        <translation>체크리스트 지연</translation>
+    </message>
+    <message>
+        <source>%1 was due at %2 and is not signed off</source>
+        <translation>%1의 기한(%2)이 지났지만 아직 서명되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Open incident</source>
+        <translation>장애 등록</translation>
     </message>
 </context>
 <context>
@@ -244,6 +291,20 @@
         <source>%1 (conflict, not applied)</source>
         <translation>%1 (충돌, 적용 안 됨)</translation>
     </message>
+    <message>
+        <source>Signed checklists, %1 to %2</source>
+        <translation>서명된 체크리스트, %1 ~ %2</translation>
+    </message>
+    <message>
+        <source>No checklist was signed off in this period.</source>
+        <translation>이 기간에 서명된 체크리스트가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed checklist(s).</source>
+        <translation>
+            <numerusform>서명된 체크리스트 %n개.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ChecklistInstance</name>
@@ -362,7 +423,7 @@
     </message>
     <message>
         <source>skipping &quot;%1&quot; needs a reason</source>
-        <translation>"%1"을(를) 건너뛰려면 사유가 필요합니다</translation>
+        <translation>&quot;%1&quot;을(를) 건너뛰려면 사유가 필요합니다</translation>
     </message>
     <message>
         <source>no operator name: set one in the settings</source>
@@ -491,10 +552,6 @@ Tick it anyway?</source>
         <translation>서명…</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>내보내기…</translation>
-    </message>
-    <message>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -505,6 +562,38 @@ Tick it anyway?</source>
     <message>
         <source>The database is not open.</source>
         <translation>데이터베이스가 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1에 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>%1에 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>This checklist as Markdown…</source>
+        <translation>이 체크리스트를 Markdown으로…</translation>
+    </message>
+    <message>
+        <source>This checklist as PDF…</source>
+        <translation>이 체크리스트를 PDF로…</translation>
+    </message>
+    <message>
+        <source>Signed checklists in a date range…</source>
+        <translation>기간 내 서명된 체크리스트…</translation>
+    </message>
+    <message>
+        <source>Only signed checklists are records that can be exported</source>
+        <translation>서명된 체크리스트만 기록으로 내보낼 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -585,6 +674,18 @@ Subcommand:
     <message>
         <source>--json only applies to the check subcommand</source>
         <translation>--json은 check 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Wait &lt;ms&gt; milliseconds after the workspace has loaded before taking screenshots.</source>
+        <translation>워크스페이스를 불러온 후 &lt;ms&gt;밀리초 동안 기다렸다가 스크린샷을 찍습니다.</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>--screenshot-delay expects milliseconds, got &quot;%1&quot;</source>
+        <translation>--screenshot-delay에는 밀리초 값이 필요하지만 &quot;%1&quot;이(가) 입력되었습니다</translation>
     </message>
 </context>
 <context>
@@ -787,14 +888,356 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>EndpointDetailView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>History: %1 % up over the last checks (%2)</source>
+        <translation>기록: 최근 점검에서 %1% 가동 (%2)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>아직 결과 없음</translation>
+    </message>
+    <message>
+        <source>none (no response)</source>
+        <translation>없음(응답 없음)</translation>
+    </message>
+    <message>
+        <source>warn-condition</source>
+        <translation>경고 조건</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>조건</translation>
+    </message>
+    <message>
+        <source>Failing makes the endpoint WARNING</source>
+        <translation>실패하면 엔드포인트가 WARNING이 됩니다</translation>
+    </message>
+    <message>
+        <source>Failing makes the endpoint CRITICAL</source>
+        <translation>실패하면 엔드포인트가 CRITICAL이 됩니다</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>통과</translation>
+    </message>
+    <message>
+        <source>Failed: warning</source>
+        <translation>실패: 경고</translation>
+    </message>
+    <message>
+        <source>Failed: critical</source>
+        <translation>실패: 심각</translation>
+    </message>
+    <message>
+        <source>Cannot evaluate: %1</source>
+        <translation>평가할 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>전체 %1</translation>
+    </message>
+    <message>
+        <source>connect %1</source>
+        <translation>연결 %1</translation>
+    </message>
+    <message>
+        <source>TLS %1</source>
+        <translation>TLS %1</translation>
+    </message>
+    <message>
+        <source>first byte %1</source>
+        <translation>첫 바이트 %1</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>측정 안 됨</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>expired on %1</source>
+        <translation>%1에 만료됨</translation>
+    </message>
+    <message>
+        <source>expires %1 (%2 left)</source>
+        <translation>%1 만료 (%2 남음)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (%2 전)</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see what its last check found.</source>
+        <translation>엔드포인트를 선택하면 마지막 점검 결과를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>지금 점검</translation>
+    </message>
+    <message>
+        <source>Probe this endpoint again right away</source>
+        <translation>이 엔드포인트를 즉시 다시 점검합니다</translation>
+    </message>
+    <message>
+        <source>Checked:</source>
+        <translation>점검 시각:</translation>
+    </message>
+    <message>
+        <source>HTTP status:</source>
+        <translation>HTTP 상태:</translation>
+    </message>
+    <message>
+        <source>Timings:</source>
+        <translation>소요 시간:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>인증서:</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>오류:</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>조건</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>조건</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Actual value</source>
+        <translation>실제 값</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>구성 요소</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>구성 요소</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation>응답 시간</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>응답</translation>
+    </message>
+    <message>
+        <source>Open incident…</source>
+        <translation>장애 등록…</translation>
+    </message>
+    <message>
+        <source>Start an incident for this endpoint with the last result as evidence</source>
+        <translation>마지막 결과를 증거로 첨부해 이 엔드포인트의 장애를 등록합니다</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointModel</name>
+    <message>
+        <source>OK</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>점검 중</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>심각</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1일</translation>
+    </message>
+    <message>
+        <source>Ungrouped</source>
+        <translation>그룹 없음</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>아직 결과 없음</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>엔드포인트</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>지연 시간</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>가동률</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>지속 시간</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRangeDialog</name>
+    <message>
+        <source>Export signed checklists</source>
+        <translation>서명된 체크리스트 내보내기</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>시작:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>종료:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>형식:</translation>
+    </message>
+</context>
+<context>
     <name>HealthPage</name>
     <message>
         <source>Health</source>
         <translation>상태 점검</translation>
     </message>
     <message>
-        <source>Every endpoint with its state and last latency, which condition failed and with what value, its check history and the raw response, highlighted.</source>
-        <translation>모든 엔드포인트의 상태와 최근 지연 시간, 실패한 조건과 그 값, 점검 이력, 구문 강조된 원본 응답을 보여 줍니다.</translation>
+        <source>No endpoints: add some under `endpoints` in the workspace file.</source>
+        <translation>엔드포인트 없음: 워크스페이스 파일의 `endpoints` 아래에 추가하세요.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 not checked yet</source>
+        <translation>%1 미점검</translation>
+    </message>
+    <message>
+        <source>Endpoints: %1 (%2)</source>
+        <translation>엔드포인트: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Filter by name, group or URL</source>
+        <translation>이름, 그룹 또는 URL로 필터</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>표시:</translation>
+    </message>
+    <message>
+        <source>Show only endpoints in these states (none checked: all)</source>
+        <translation>이 상태의 엔드포인트만 표시 (선택 없음: 전체)</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>모두 점검</translation>
+    </message>
+    <message>
+        <source>Probe every endpoint again right away</source>
+        <translation>모든 엔드포인트를 즉시 다시 점검합니다</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryStrip</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 ms</source>
+        <translation>%1, %2 ms</translation>
     </message>
 </context>
 <context>
@@ -861,6 +1304,486 @@ Subcommand:
         <source>TLS handshake failed: %1</source>
         <translation>TLS 핸드셰이크 실패: %1</translation>
     </message>
+    <message>
+        <source>connection closed after %1 of the %2 bytes the server announced (Content-Length)</source>
+        <translation>서버가 알린 %2바이트(Content-Length) 중 %1바이트를 받은 뒤 연결이 닫혔습니다</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentAutoRecorder</name>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1 (%2 ms)</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 (could not be evaluated: %2)</source>
+        <translation>%1 (평가할 수 없음: %2)</translation>
+    </message>
+    <message>
+        <source>%1 (actual %2)</source>
+        <translation>%1 (실제 %2)</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>오류: %1</translation>
+    </message>
+    <message>
+        <source>%1 is CRITICAL</source>
+        <translation>%1: CRITICAL 상태</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 fails its health check</source>
+        <translation>엔드포인트 %1 상태 점검 실패</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not CRITICAL; open an incident by hand if it needs one</source>
+        <translation>%1 상태는 CRITICAL이 아닌 %2입니다. 필요하면 장애를 직접 등록하세요</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditor</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>저장하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>지휘자</translation>
+    </message>
+    <message>
+        <source>Responders</source>
+        <translation>대응자</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>영향범위</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>서비스</translation>
+    </message>
+    <message>
+        <source>Affected users</source>
+        <translation>영향받은 사용자</translation>
+    </message>
+    <message>
+        <source>Revenue impact</source>
+        <translation>수익 영향</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>발생일시</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>감지일시</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>인지일시</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>완화일시</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>해결일시</translation>
+    </message>
+    <message>
+        <source>Time to acknowledge</source>
+        <translation>인지 소요 시간</translation>
+    </message>
+    <message>
+        <source>Time to resolve</source>
+        <translation>해결 소요 시간</translation>
+    </message>
+    <message>
+        <source>Comma-separated names</source>
+        <translation>쉼표로 구분한 이름</translation>
+    </message>
+    <message>
+        <source>Endpoint names or groups, comma-separated</source>
+        <translation>엔드포인트 이름 또는 그룹 (쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>If known, e.g. about $2,000</source>
+        <translation>알려진 경우 (예: 약 $2,000)</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>되돌리기</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentExport</name>
+    <message>
+        <source>%1 d</source>
+        <translation>%1일</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>Incident report: %1</source>
+        <translation>장애 보고서: %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>발생일시</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>해결일시</translation>
+    </message>
+    <message>
+        <source>not resolved yet</source>
+        <translation>아직 해결되지 않음</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>지속시간</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>영향범위</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>지휘자</translation>
+    </message>
+    <message>
+        <source>Responders</source>
+        <translation>대응자</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>영향도</translation>
+    </message>
+    <message>
+        <source>Affected users</source>
+        <translation>영향받은 사용자</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>약 %1명</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>서비스</translation>
+    </message>
+    <message>
+        <source>Revenue impact</source>
+        <translation>수익 영향</translation>
+    </message>
+    <message>
+        <source>Root cause analysis</source>
+        <translation>원인 분석</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>근본 원인</translation>
+    </message>
+    <message>
+        <source>Contributing factors</source>
+        <translation>기여 요인</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>해결 방법</translation>
+    </message>
+    <message>
+        <source>Prevention</source>
+        <translation>예방 조치</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>즉시 실행</translation>
+    </message>
+    <message>
+        <source>Long term</source>
+        <translation>장기 계획</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>학습된 교훈</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>액션 아이템</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>액션</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없음: %2</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLifecycle</name>
+    <message>
+        <source>Detected</source>
+        <translation>감지됨</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>조사 중</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>완화됨</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>the incident is already %1</source>
+        <translation>장애가 이미 %1 상태입니다</translation>
+    </message>
+    <message>
+        <source>a closed incident cannot change its status; open a new incident instead</source>
+        <translation>종료된 장애는 상태를 변경할 수 없습니다. 새 장애를 등록하세요</translation>
+    </message>
+    <message>
+        <source>an incident cannot go back to %1 from %2</source>
+        <translation>장애 상태를 %2에서 %1(으)로 되돌릴 수 없습니다</translation>
+    </message>
+    <message>
+        <source>only a resolved incident can be closed; this one is %1</source>
+        <translation>해결된 장애만 종료할 수 있습니다. 이 장애는 %1 상태입니다</translation>
+    </message>
+    <message>
+        <source>cannot change the status from %1 to %2; only %3 can follow it</source>
+        <translation>상태를 %1에서 %2(으)로 변경할 수 없습니다. 다음 상태로는 %3만 가능합니다</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Commander</source>
+        <translation>지휘자</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>발생일시</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>인지</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>해결</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentSql</name>
+    <message>
+        <source>incident %1 does not exist</source>
+        <translation>장애 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>the database did not return the new incident&apos;s id</source>
+        <translation>데이터베이스가 새 장애의 ID를 반환하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>incident %1 was changed in another window (version %2, you edited version %3); your edit was not saved, review it and save again</source>
+        <translation>장애 %1이(가) 다른 창에서 변경되었습니다(버전 %2, 편집한 버전 %3). 편집 내용이 저장되지 않았으니 검토 후 다시 저장하세요</translation>
+    </message>
+    <message>
+        <source>an action item needs a description of the action</source>
+        <translation>후속 조치에는 조치 내용이 필요합니다</translation>
+    </message>
+    <message>
+        <source>action item %1 of incident %2 does not exist</source>
+        <translation>장애 %2의 후속 조치 %1이(가) 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentStore</name>
+    <message>
+        <source>an incident needs a title</source>
+        <translation>장애에는 제목이 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown severity &quot;%1&quot;; the workspace defines %2</source>
+        <translation>알 수 없는 심각도 &quot;%1&quot;입니다. 워크스페이스에 정의된 심각도: %2</translation>
+    </message>
+    <message>
+        <source>no operator name: set one in the settings</source>
+        <translation>운영자 이름 없음: 설정에서 지정하세요</translation>
+    </message>
+    <message>
+        <source>incident %1 is not loaded</source>
+        <translation>장애 %1을(를) 불러오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>unknown severity &quot;%1&quot;</source>
+        <translation>알 수 없는 심각도 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a timeline note needs some text</source>
+        <translation>타임라인 메모에는 내용이 필요합니다</translation>
+    </message>
+    <message>
+        <source>timeline entry %1 of incident %2 is not loaded</source>
+        <translation>장애 %2의 타임라인 항목 %1을(를) 불러오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>a correction of a note needs the corrected text</source>
+        <translation>메모를 정정하려면 정정된 내용이 필요합니다</translation>
+    </message>
+    <message>
+        <source>the correction changes nothing</source>
+        <translation>정정해도 바뀌는 내용이 없습니다</translation>
+    </message>
+    <message>
+        <source>an action item needs a description of the action</source>
+        <translation>후속 조치에는 조치 내용이 필요합니다</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTimeline</name>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>업데이트</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>엔드포인트</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>런북</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>체크리스트</translation>
+    </message>
+    <message>
+        <source>Opened as %1</source>
+        <translation>%1 상태로 열림</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>IncidentsPage</name>
@@ -869,8 +1792,44 @@ Subcommand:
         <translation>장애</translation>
     </message>
     <message>
-        <source>Open incidents first, with severity, status, commander, impact, SLA timers, an append-only timeline and post-mortem fields.</source>
-        <translation>진행 중인 장애를 먼저 보여 줍니다. 심각도, 상태, 지휘자, 영향, SLA 타이머, 추가만 가능한 타임라인, 사후 분석 항목을 다룹니다.</translation>
+        <source>Incidents could not be loaded: %1</source>
+        <translation>장애를 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Not opened: %1</source>
+        <translation>등록하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>#%1 %2 — %3, %4</source>
+        <translation>#%1 %2 — %3, %4</translation>
+    </message>
+    <message>
+        <source>No incident selected</source>
+        <translation>선택된 장애 없음</translation>
+    </message>
+    <message>
+        <source>New incident…</source>
+        <translation>새 장애…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>세부 정보</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Post-mortem</source>
+        <translation>포스트모템</translation>
+    </message>
+    <message>
+        <source>No incidents yet. Open one with &quot;New incident…&quot;; while it is open, health changes of its services are recorded in its timeline.</source>
+        <translation>아직 장애가 없습니다. &quot;새 장애…&quot;로 장애를 등록하세요. 장애가 열려 있는 동안 해당 서비스의 상태 변화가 타임라인에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>데이터베이스가 열려 있지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +2049,25 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>NewIncidentDialog</name>
+    <message>
+        <source>New incident</source>
+        <translation>새 장애</translation>
+    </message>
+    <message>
+        <source>Open incident</source>
+        <translation>장애 등록</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
@@ -1133,10 +2111,107 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>PostMortemPanel</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>저장하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Save the post-mortem first; the export shows what is stored.</source>
+        <translation>먼저 포스트모템을 저장하세요. 내보내기에는 저장된 내용이 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>Export post-mortem</source>
+        <translation>포스트모템 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없음: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1에 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>근본 원인</translation>
+    </message>
+    <message>
+        <source>Contributing factors (one per line)</source>
+        <translation>기여 요인 (한 줄에 하나씩)</translation>
+    </message>
+    <message>
+        <source>Resolution (one step per line)</source>
+        <translation>해결 방법 (한 줄에 한 단계씩)</translation>
+    </message>
+    <message>
+        <source>Prevention: immediate (one per line)</source>
+        <translation>예방 조치: 즉시 (한 줄에 하나씩)</translation>
+    </message>
+    <message>
+        <source>Prevention: long term (one per line)</source>
+        <translation>예방 조치: 장기 (한 줄에 하나씩)</translation>
+    </message>
+    <message>
+        <source>Lessons learned (one per line)</source>
+        <translation>교훈 (한 줄에 하나씩)</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>후속 조치</translation>
+    </message>
+    <message>
+        <source>Save post-mortem</source>
+        <translation>포스트모템 저장</translation>
+    </message>
+    <message>
+        <source>Export Markdown…</source>
+        <translation>Markdown 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF 내보내기…</translation>
+    </message>
+</context>
+<context>
     <name>ProbeEngine</name>
     <message>
         <source>the endpoint was removed from the workspace</source>
         <translation>엔드포인트가 워크스페이스에서 제거되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeEvidence</name>
+    <message>
+        <source>%1 in %2 ms</source>
+        <translation>%1 (%2 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseView</name>
+    <message>
+        <source>The body was cut off at the size limit.</source>
+        <translation>본문이 크기 제한에서 잘렸습니다.</translation>
+    </message>
+    <message>
+        <source>No response body.</source>
+        <translation>응답 본문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Shown without highlighting: %1</source>
+        <translation>강조 표시 없이 표시됨: %1</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +2257,29 @@ Subcommand:
     <message>
         <source>Sign off</source>
         <translation>서명</translation>
+    </message>
+</context>
+<context>
+    <name>SlaClock</name>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1일 %2시간</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>목표 없음</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>%1 초과</translation>
+    </message>
+    <message>
+        <source>missed by %1</source>
+        <translation>%1 늦어 미달성</translation>
+    </message>
+    <message>
+        <source>met in %1</source>
+        <translation>%1 만에 달성</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +2375,147 @@ Subcommand:
     <message>
         <source>rolled back with a failed job: %1</source>
         <translation>실패한 작업 때문에 롤백됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyntaxHighlighterService</name>
+    <message>
+        <source>Shown without highlighting: install kate-syntax-highlighter (Debian: libkf5syntaxhighlighting-tools) or ksyntaxhighlighter6.</source>
+        <translation>강조 표시 없이 표시됨: kate-syntax-highlighter(Debian: libkf5syntaxhighlighting-tools) 또는 ksyntaxhighlighter6을 설치하세요.</translation>
+    </message>
+    <message>
+        <source>%1 was not found.</source>
+        <translation>%1을(를) 찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Too large to highlight (%1 KiB; the limit is %2 KiB).</source>
+        <translation>너무 커서 강조 표시할 수 없습니다(%1 KiB, 제한 %2 KiB).</translation>
+    </message>
+    <message>
+        <source>The highlighter did not answer within %1 ms.</source>
+        <translation>하이라이터가 %1 ms 안에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>it crashed</source>
+        <translation>비정상 종료됨</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>종료 코드 %1</translation>
+    </message>
+    <message>
+        <source>The highlighter failed: %1</source>
+        <translation>하이라이터 실패: %1</translation>
+    </message>
+    <message>
+        <source>The highlighter could not be started: %1</source>
+        <translation>하이라이터를 시작할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Correction of #%1: %2</source>
+        <translation>#%1 정정: %2</translation>
+    </message>
+    <message>
+        <source>Corrected by a later entry: %1</source>
+        <translation>이후 항목으로 정정됨: %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>발생 시각</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>기록 시각</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>기록하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Select the entry to correct first.</source>
+        <translation>정정할 항목을 먼저 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Correct entry #%1</source>
+        <translation>항목 #%1 정정</translation>
+    </message>
+    <message>
+        <source>Corrected text (the entry stays in the history; occurred-at becomes the back-date):</source>
+        <translation>정정된 내용 (원래 항목은 기록에 남고, 발생 시각은 소급 시각으로 적용됩니다):</translation>
+    </message>
+    <message>
+        <source>Corrected text (the entry stays in the history):</source>
+        <translation>정정된 내용 (원래 항목은 기록에 남습니다):</translation>
+    </message>
+    <message>
+        <source>Not corrected: %1</source>
+        <translation>정정하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>All entries</source>
+        <translation>모든 항목</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Status and severity</source>
+        <translation>상태 및 심각도</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Field updates</source>
+        <translation>필드 변경</translation>
+    </message>
+    <message>
+        <source>Automatic events</source>
+        <translation>자동 이벤트</translation>
+    </message>
+    <message>
+        <source>Show corrected entries</source>
+        <translation>정정된 항목 표시</translation>
+    </message>
+    <message>
+        <source>Type a note and press Enter</source>
+        <translation>메모를 입력하고 Enter 키를 누르세요</translation>
+    </message>
+    <message>
+        <source>Occurred at</source>
+        <translation>발생 시각</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>정정…</translation>
+    </message>
+    <message>
+        <source>Jump to time</source>
+        <translation>시각으로 이동</translation>
     </message>
 </context>
 <context>

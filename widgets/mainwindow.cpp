@@ -3,11 +3,11 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "charts/chartspage.h"
 #include "checklists/checklistspage.h"
 #include "health/healthpage.h"
+#include "incidents/incidentspage.h"
 #include "languagemanager.h"
-#include "pages/chartspage.h"
-#include "pages/incidentspage.h"
 #include "overview/overviewpage.h"
 #include "pages/runbookspage.h"
 #include "recentfiles.h"
@@ -16,6 +16,7 @@
 #include "thememanager.h"
 
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -27,6 +28,8 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
 
 MainWindow::MainWindow(LanguageManager *languages, ThemeManager *themes, QWidget *parent)
     : QMainWindow(parent)
@@ -175,6 +178,14 @@ void MainWindow::createStatusBar()
     m_storageLabel = new QLabel(this);
     m_storageLabel->setObjectName(QStringLiteral("statusStorage"));
     statusBar()->addWidget(m_workspaceLabel, 1);
+    m_noticeLabel = new QLabel(this);
+    m_noticeLabel->setObjectName(QStringLiteral("statusNotice"));
+    m_noticeLabel->hide();
+    statusBar()->addWidget(m_noticeLabel, 2);
+    m_noticeTimer = new QTimer(this);
+    m_noticeTimer->setSingleShot(true);
+    m_noticeTimer->setInterval(5 * 60 * 1000);
+    connect(m_noticeTimer, &QTimer::timeout, m_noticeLabel, &QWidget::hide);
     statusBar()->addPermanentWidget(m_refreshLabel);
     statusBar()->addPermanentWidget(m_storageLabel);
 }
@@ -229,6 +240,31 @@ void MainWindow::setStorageState(StorageState state, const QString &detail)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
+}
+
+void MainWindow::notify(const QString &title, const QString &text, int page)
+{
+    m_lastNotification = title + QStringLiteral(": ") + text;
+    m_notificationPage = page;
+    m_noticeLabel->setText(QStringLiteral("⚠ ") + m_lastNotification);
+    m_noticeLabel->setToolTip(m_lastNotification);
+    m_noticeLabel->show();
+    m_noticeTimer->start(); // a newer notice keeps it up longer
+    QApplication::alert(this);
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        return;
+    }
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            setCurrentPage(m_notificationPage);
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(title, text, QSystemTrayIcon::Warning);
 }
 
 int MainWindow::currentPage() const

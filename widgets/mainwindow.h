@@ -17,6 +17,8 @@ class Page;
 class QActionGroup;
 class QLabel;
 class QListWidget;
+class QSystemTrayIcon;
+class QTimer;
 class QMenu;
 class QStackedWidget;
 class RecentFiles;
@@ -39,6 +41,10 @@ public:
     // Keeps the last good workspace on screen and lists `diagnostics` ("file:line:col: path: message").
     void showLoadFailure(const QString &path, const QList<Diagnostic> &diagnostics);
     void setStorageState(StorageState state, const QString &detail = {});
+    // Something needs the operator (a checklist is late): the status bar says it, the window asks for attention,
+    // and the system tray shows it where there is one. Clicking the tray message opens `page`.
+    void notify(const QString &title, const QString &text, int page);
+    QString lastNotification() const { return m_lastNotification; }
 
     int currentPage() const;
     void setCurrentPage(int index);
@@ -73,6 +79,11 @@ private:
     ThemeManager *m_themes;
     RecentFiles *m_recent;
     QListWidget *m_sidebar = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QLabel *m_noticeLabel = nullptr;
+    QTimer *m_noticeTimer = nullptr;
+    QString m_lastNotification;
+    int m_notificationPage = -1;
     QStackedWidget *m_stack = nullptr;
     OverviewPage *m_overview = nullptr;
     QList<Page *> m_pages;

@@ -3,6 +3,9 @@
 #include "checklist/checklistexport.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -108,6 +111,37 @@ QString ChecklistExport::markdown(
         const QString note = t.action == TickAction::Skip ? t.skipReason : t.note;
         md += u"| "_s + time(t.at) + u" | "_s + inline_(t.actor) + u" | "_s + inline_(t.itemId) + u" | "_s + action
             + u" | "_s + inline_(note) + u" |\n"_s;
+    }
+    return md;
+}
+
+QString ChecklistExport::markdownRange(const QList<ChecklistInstance> &instances, QDate from, QDate to,
+    const QString &language, const QLocale &locale, const QTimeZone &zone)
+{
+    QList<const ChecklistInstance *> chosen;
+    for (const ChecklistInstance &instance : instances) {
+        if (instance.isSigned() && instance.period.date >= from && instance.period.date <= to) {
+            chosen << &instance;
+        }
+    }
+    std::stable_sort(chosen.begin(), chosen.end(),
+        [](const ChecklistInstance *a, const ChecklistInstance *b) { return a->period.start < b->period.start; });
+    const QString fromText = locale.toString(from, u"yyyy-MM-dd"_s);
+    const QString toText = locale.toString(to, u"yyyy-MM-dd"_s);
+    QString md = u"# "_s
+        + QCoreApplication::translate("ChecklistExport", "Signed checklists, %1 to %2").arg(fromText, toText)
+        + u"\n\n"_s;
+    if (chosen.isEmpty()) {
+        return md + QCoreApplication::translate("ChecklistExport", "No checklist was signed off in this period.")
+            + u'\n';
+    }
+    md += QCoreApplication::translate("ChecklistExport", "%n signed checklist(s).", nullptr, int(chosen.size()))
+        + u"\n"_s;
+    for (const ChecklistInstance *instance : std::as_const(chosen)) {
+        // One level down, so each record sits under the range's heading.
+        QString one = markdown(*instance, language, locale, zone);
+        one.replace(QRegularExpression(u"^(#+) "_s, QRegularExpression::MultilineOption), u"#\\1 "_s);
+        md += u"\n---\n\n"_s + one;
     }
     return md;
 }

@@ -16,4 +16,8 @@ class ChecklistExport final
 public:
     static QString markdown(
         const ChecklistInstance &instance, const QString &language, const QLocale &locale, const QTimeZone &zone);
+    // Every signed instance whose period falls on a day in [from, to], oldest first, each as markdown() does it,
+    // under one heading; unsigned ones are left out (they are not records yet).
+    static QString markdownRange(const QList<ChecklistInstance> &instances, QDate from, QDate to,
+        const QString &language, const QLocale &locale, const QTimeZone &zone);
 };

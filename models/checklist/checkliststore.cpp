@@ -7,6 +7,11 @@
 
 #include <QSettings>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 ChecklistStore::ChecklistStore(Storage *storage, QObject *parent)
@@ -35,8 +40,19 @@ QString ChecklistStore::operatorName()
     if (!name.isEmpty()) {
         return name;
     }
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
+    for (const char *variable : { "USER", "LOGNAME", "USERNAME" }) {
+        const QString user = qEnvironmentVariable(variable).trimmed();
+        if (!user.isEmpty()) {
+            return user;
+        }
+    }
+#ifdef Q_OS_UNIX
+    // Services, containers and su sessions often have no USER: the account itself still has a name.
+    if (const passwd *account = ::getpwuid(::getuid())) {
+        return QString::fromLocal8Bit(account->pw_name);
+    }
+#endif
+    return {};
 }
 
 void ChecklistStore::refresh(const QDateTime &now)
@@ -79,6 +95,21 @@ void ChecklistStore::startOnDemand(const QString &checklistId, const QDateTime &
         refresh(now);
         return;
     }
+}
+
+QList<qint64> ChecklistStore::checkLate(const QDateTime &now)
+{
+    QList<qint64> late;
+    for (const ChecklistInstance &instance : std::as_const(m_instances)) {
+        if (instance.status(now) == PeriodStatus::Overdue && !m_reportedLate.contains(instance.id)) {
+            m_reportedLate.insert(instance.id);
+            late << instance.id;
+        }
+    }
+    for (qint64 id : std::as_const(late)) {
+        emit becameLate(id);
+    }
+    return late;
 }
 
 const ChecklistInstance *ChecklistStore::instance(qint64 id) const

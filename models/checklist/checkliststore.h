@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimeZone>
 
 #include <functional>
@@ -61,6 +62,10 @@ public:
     bool retry(qint64 instanceId, const QString &itemId);
     void sign(qint64 instanceId, const QString &comment);
 
+    // Instances that became overdue (past due, unsigned, their period not over) since the last call: each one is
+    // reported once per store, through becameLate() too. Instances already late at the first call count as well.
+    QList<qint64> checkLate(const QDateTime &now = QDateTime::currentDateTimeUtc());
+
     SaveState saveState(qint64 instanceId, const QString &itemId) const;
     QString saveError(qint64 instanceId, const QString &itemId) const;
     bool isSaving(qint64 instanceId) const;
@@ -73,6 +78,7 @@ signals:
     void conflictDetected(qint64 instanceId, const QString &itemId, const QString &message);
     void signedOff(qint64 instanceId);
     void signFailed(qint64 instanceId, const QString &error);
+    void becameLate(qint64 instanceId);
 
 private:
     struct Write
@@ -113,4 +119,5 @@ private:
     QHash<QString, ItemSave> m_saves;
     QHash<quint64, Job> m_jobs;
     int m_lookbackDays = 35;
+    QSet<qint64> m_reportedLate;
 };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkcommand.h"
 
+#include "export/terminaltext.h"
 #include "metrics/kpicheck.h"
 #include "metrics/kpievaluator.h"
 #include "probe/probeengine.h"
@@ -156,16 +157,17 @@ QString CheckCommand::formatTable(const QList<ProbeResult> &results)
             = r.totalMs < 0 ? QStringLiteral("-") : tr("%1 ms").arg(locale.toString(qRound(r.totalMs)));
         rows.append({ r.endpoint, stateText(r.state), latency, details(r) });
     }
-    QList<qsizetype> widths { header[0].size(), header[1].size(), header[2].size() };
+    QList<int> widths { TerminalText::width(header[0]), TerminalText::width(header[1]),
+        TerminalText::width(header[2]) };
     for (const QStringList &row : rows) {
         for (int i = 0; i < 3; ++i) {
-            widths[i] = std::max(widths[i], row[i].size());
+            widths[i] = std::max(widths[i], TerminalText::width(row[i]));
         }
     }
     QString text;
     const auto line = [&](const QStringList &cells) {
-        QString l = cells[0].leftJustified(widths[0] + 2) + cells[1].leftJustified(widths[1] + 2)
-            + cells[2].rightJustified(widths[2]) + QLatin1String("  ") + cells[3];
+        QString l = TerminalText::padRight(cells[0], widths[0] + 2) + TerminalText::padRight(cells[1], widths[1] + 2)
+            + TerminalText::padLeft(cells[2], widths[2]) + QLatin1String("  ") + cells[3];
         text += l.trimmed() + QLatin1Char('\n');
     };
     line(header);

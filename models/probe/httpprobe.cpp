@@ -274,6 +274,22 @@ void HttpProbe::onReadyRead()
     }
 }
 
+// A connection reset after part of the body can reach us as a plain end of the reply; the declared length tells.
+void HttpProbe::checkBodyComplete(int status)
+{
+    if (m_reply->error() != QNetworkReply::NoError || m_endpoint.method.compare(u"HEAD", Qt::CaseInsensitive) == 0
+        || status == 204 || status == 304 || m_reply->hasRawHeader("Content-Encoding")) {
+        return; // no body expected, or its length counts compressed bytes
+    }
+    bool ok = false;
+    const qint64 declared = m_reply->rawHeader("Content-Length").trimmed().toLongLong(&ok);
+    if (ok && m_result.body.size() < declared) {
+        m_failure = tr("connection closed after %1 of the %2 bytes the server announced (Content-Length)")
+                        .arg(m_result.body.size())
+                        .arg(declared);
+    }
+}
+
 bool HttpProbe::followRedirect(int status)
 {
     static const QList<int> redirects { 301, 302, 303, 307, 308 };
@@ -343,6 +359,7 @@ void HttpProbe::onReplyFinished()
     QNetworkReply *reply = m_reply;
     if (m_failure.isEmpty()) {
         onReadyRead(); // whatever is still buffered
+        checkBodyComplete(status.toInt());
     }
     if (status.isValid()) {
         m_result.httpStatus = status.toInt();

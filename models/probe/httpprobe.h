@@ -55,6 +55,7 @@ private:
     void onMetaData();
     void send();
     bool followRedirect(int status);
+    void checkBodyComplete(int status);
     void onSslErrors(const QList<QSslError> &errors);
     void onReplyFinished();
     void complete();

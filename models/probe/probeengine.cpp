@@ -15,6 +15,7 @@ namespace {
 // The first checks after start() are spread over at most this long, so a large workspace does not start with a
 // burst while a small one still shows results at once.
 constexpr qint64 maxInitialSpreadMs = 10000;
+constexpr qint64 initialSpreadPerEndpointMs = 5;
 } // namespace
 
 ProbeEngine::ProbeEngine(QObject *parent)
@@ -89,8 +90,10 @@ void ProbeEngine::rescheduleAll()
 {
     m_schedule.clear();
     const qint64 now = m_clock.elapsed();
+    // A handful of endpoints are all checked at once (results on screen right away); thousands are spread out.
+    const qint64 maxSpread = std::min<qint64>(maxInitialSpreadMs, qint64(m_slots.size()) * initialSpreadPerEndpointMs);
     for (auto it = m_slots.begin(); it != m_slots.end(); ++it) {
-        const qint64 spread = std::min<qint64>(it->compiled->endpoint.interval.count(), maxInitialSpreadMs);
+        const qint64 spread = std::min<qint64>(it->compiled->endpoint.interval.count(), maxSpread);
         schedule(it.key(), *it, now + (spread > 0 ? QRandomGenerator::global()->bounded(spread) : 0));
     }
     armTimer();

@@ -2,7 +2,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/migration.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+QString rejectTrigger(const QString &table, const QString &op, SqlDialect dialect)
+{
+    const QString name = table + u"_reject_"_s + op.toLower();
+    const QString message = table + u" is append-only: "_s + op + u" is not allowed"_s;
+    if (dialect == SqlDialect::SQLite) {
+        return u"CREATE TRIGGER %1 BEFORE %2 ON %3 BEGIN SELECT RAISE(ABORT, '%4'); END"_s.arg(
+            name, op, table, message);
+    }
+    // One statement: PostgreSQL needs a function and a trigger, created together in a DO block.
+    return u"DO $do$ BEGIN "
+           u"EXECUTE 'CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN "
+           u"RAISE EXCEPTION ''%4''; END $f$'; "
+           u"EXECUTE 'CREATE TRIGGER %1 BEFORE %2 ON %3 FOR EACH ROW EXECUTE FUNCTION %1()'; "
+           u"END $do$"_s.arg(name, op, table, message);
+}
+
+} // namespace
 
 namespace Migrations {
 
@@ -50,6 +72,33 @@ const QList<Migration> &all()
                 u"total_ms DOUBLE PRECISION, error TEXT NOT NULL DEFAULT '', conditions_json TEXT NOT NULL)"_s,
                 u"CREATE INDEX probe_results_endpoint_at ON probe_results (workspace_id, endpoint, at_ms)"_s,
             } },
+        { 5, u"incidents, append-only timeline, action items"_s,
+            {
+                // Lists (responders, services) are JSON arrays; the post-mortem sections one JSON object.
+                u"CREATE TABLE incidents (id {{ID}}, workspace_id TEXT NOT NULL, title TEXT NOT NULL, "
+                u"severity TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('detected', 'investigating', "
+                u"'mitigated', 'resolved', 'closed')), commander TEXT NOT NULL DEFAULT '', "
+                u"responders_json TEXT NOT NULL DEFAULT '[]', category TEXT NOT NULL DEFAULT '', "
+                u"scope TEXT NOT NULL DEFAULT '', affected_users BIGINT, services_json TEXT NOT NULL DEFAULT '[]', "
+                u"revenue TEXT NOT NULL DEFAULT '', started_at_ms BIGINT, detected_at_ms BIGINT, "
+                u"acknowledged_at_ms BIGINT, mitigated_at_ms BIGINT, resolved_at_ms BIGINT, closed_at_ms BIGINT, "
+                u"postmortem_json TEXT NOT NULL DEFAULT '{}', created_at_ms BIGINT NOT NULL, "
+                u"version BIGINT NOT NULL DEFAULT 1)"_s,
+                u"CREATE INDEX incidents_workspace ON incidents (workspace_id, status)"_s,
+                u"CREATE TABLE incident_timeline (id {{ID}}, "
+                u"incident_id BIGINT NOT NULL REFERENCES incidents (id), kind TEXT NOT NULL, author TEXT NOT NULL, "
+                u"recorded_at_ms BIGINT NOT NULL, occurred_at_ms BIGINT NOT NULL, text TEXT NOT NULL DEFAULT '', "
+                u"subject TEXT NOT NULL DEFAULT '', from_value TEXT NOT NULL DEFAULT '', "
+                u"to_value TEXT NOT NULL DEFAULT '', corrects_id BIGINT REFERENCES incident_timeline (id))"_s,
+                u"CREATE INDEX incident_timeline_incident ON incident_timeline (incident_id, id)"_s,
+                // The append-only rule lives in the database, so no client (or hand-written SQL) can break it.
+                u"{{REJECT_UPDATE:incident_timeline}}"_s,
+                u"{{REJECT_DELETE:incident_timeline}}"_s,
+                u"CREATE TABLE incident_action_items (id {{ID}}, "
+                u"incident_id BIGINT NOT NULL REFERENCES incidents (id), action TEXT NOT NULL, "
+                u"owner TEXT NOT NULL DEFAULT '', due_date TEXT NOT NULL DEFAULT '', status TEXT NOT NULL)"_s,
+                u"CREATE INDEX incident_action_items_incident ON incident_action_items (incident_id, id)"_s,
+            } },
     };
     return list;
 }
@@ -61,6 +110,11 @@ int latestVersion()
 
 QString forDialect(const QString &sql, SqlDialect dialect)
 {
+    // {{REJECT_UPDATE:table}} / {{REJECT_DELETE:table}}: a whole statement that makes the database refuse it.
+    static const QRegularExpression reject(u"^\\{\\{REJECT_(UPDATE|DELETE):(\\w+)\\}\\}$"_s);
+    if (const QRegularExpressionMatch m = reject.match(sql); m.hasMatch()) {
+        return rejectTrigger(m.captured(2), m.captured(1), dialect);
+    }
     QString out = sql;
     switch (dialect) {
     case SqlDialect::SQLite:

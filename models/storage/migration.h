@@ -10,6 +10,8 @@
 // subset; the few unavoidable differences are placeholders that forDialect() substitutes:
 //   {{ID}}    an auto-numbered 64-bit primary key
 //   {{BLOB}}  a binary column
+//   {{REJECT_UPDATE:table}}, {{REJECT_DELETE:table}}  a whole statement: a trigger that makes every UPDATE or
+//             DELETE on the table fail (append-only tables)
 // Times: data columns hold integer epoch milliseconds UTC (BIGINT, named *_ms) so they sort, compare and index
 // the same on both engines; schema_version.applied_at is ISO-8601 UTC text because only people read it.
 enum class SqlDialect {

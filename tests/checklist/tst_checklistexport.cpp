@@ -74,6 +74,8 @@ private slots:
     void golden_data();
     void golden();
     void unsignedInstance();
+    void rangeKeepsSignedInstancesOfThoseDays();
+    void emptyRangeSaysSo();
 };
 
 void TestChecklistExport::golden_data()
@@ -116,6 +118,41 @@ void TestChecklistExport::unsignedInstance()
     QVERIFY(md.contains(u"- Not signed off\n"_s));
     QVERIFY(md.contains(u"- Progress: 2/3\n"_s));
     QVERIFY(md.contains(u"- [ ] Last night's backup finished\n"_s));
+}
+
+void TestChecklistExport::rangeKeepsSignedInstancesOfThoseDays()
+{
+    const ChecklistInstance day23 = signedInstance();
+    ChecklistInstance day24 = signedInstance();
+    day24.id = 8;
+    day24.periodKey = u"morning@2026-11-24"_s;
+    day24.period.date = QDate(2026, 11, 24);
+    day24.period.start = day23.period.start.addDays(1);
+    ChecklistInstance unsigned25 = signedInstance();
+    unsigned25.periodKey = u"morning@2026-11-25"_s;
+    unsigned25.period.date = QDate(2026, 11, 25);
+    unsigned25.signedAt = {};
+    ChecklistInstance day30 = day24;
+    day30.periodKey = u"morning@2026-11-30"_s;
+    day30.period.date = QDate(2026, 11, 30);
+
+    const QString md = ChecklistExport::markdownRange({ day24, unsigned25, day30, day23 }, QDate(2026, 11, 23),
+        QDate(2026, 11, 29), u"en"_s, QLocale(u"en"_s), QTimeZone("Asia/Seoul"));
+    QVERIFY(md.startsWith(u"# Signed checklists, 2026-11-23 to 2026-11-29\n\n2 signed checklist(s).\n"_s));
+    const qsizetype first = md.indexOf(u"Period: morning@2026-11-23"_s);
+    const qsizetype second = md.indexOf(u"Period: morning@2026-11-24"_s);
+    QVERIFY(first > 0 && second > first); // oldest first
+    QVERIFY(!md.contains(u"morning@2026-11-25"_s)); // not signed
+    QVERIFY(!md.contains(u"morning@2026-11-30"_s)); // outside
+    QCOMPARE(md.count(u"\n## Morning check\n"_s), 2); // each record one level down
+    QVERIFY(!md.contains(u"\n# Morning check"_s));
+}
+
+void TestChecklistExport::emptyRangeSaysSo()
+{
+    const QString md = ChecklistExport::markdownRange({ signedInstance() }, QDate(2026, 12, 1), QDate(2026, 12, 7),
+        u"en"_s, QLocale(u"en"_s), QTimeZone("Asia/Seoul"));
+    QVERIFY(md.endsWith(u"No checklist was signed off in this period.\n"_s));
 }
 
 QTEST_GUILESS_MAIN(TestChecklistExport)

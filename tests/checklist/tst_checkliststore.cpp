@@ -34,6 +34,7 @@ private slots:
     void operatorName();
     void storageErrorThenRetry();
     void twoWindowsConflict();
+    void lateIsReportedOnce();
 
 private:
     const ChecklistInstance &today(ChecklistStore &store);
@@ -290,6 +291,20 @@ void TestChecklistStore::twoWindowsConflict()
     QVERIFY(other.retry(id, u"item-1"_s));
     QTRY_COMPARE(other.saveState(id, u"item-1"_s), ChecklistStore::SaveState::Saved);
     QCOMPARE(today(other).state(u"item-1"_s), ItemState::Open);
+}
+
+void TestChecklistStore::lateIsReportedOnce()
+{
+    QSignalSpy late(m_store.get(), &ChecklistStore::becameLate);
+    // 08:00 in Seoul: today's 09:00 check is not due; the days before are missed, not late.
+    QVERIFY(m_store->checkLate(utc("2026-11-22T23:00:00")).isEmpty());
+    QCOMPARE(late.count(), 0);
+    const QList<qint64> first = m_store->checkLate(m_now);
+    QCOMPARE(first, QList<qint64> { today(*m_store).id });
+    QCOMPARE(late.count(), 1);
+    QCOMPARE(late.at(0).at(0).toLongLong(), today(*m_store).id);
+    QVERIFY(m_store->checkLate(m_now.addSecs(600)).isEmpty()); // once
+    QCOMPARE(late.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestChecklistStore)

@@ -15,6 +15,7 @@ private slots:
     void versionsAreConsecutive();
     void forDialect_data();
     void forDialect();
+    void rejectTriggers();
     void postgresSqlHasNoSqliteSyntax_data();
     void postgresSqlHasNoSqliteSyntax();
 };
@@ -45,6 +46,20 @@ void TestMigration::forDialect()
     QFETCH(SqlDialect, dialect);
     QFETCH(QString, expected);
     QCOMPARE(Migrations::forDialect(u"CREATE TABLE t (id {{ID}}, b {{BLOB}})"_s, dialect), expected);
+}
+
+void TestMigration::rejectTriggers()
+{
+    QCOMPARE(Migrations::forDialect(u"{{REJECT_DELETE:log}}"_s, SqlDialect::SQLite),
+        u"CREATE TRIGGER log_reject_delete BEFORE DELETE ON log BEGIN SELECT RAISE(ABORT, "
+        u"'log is append-only: DELETE is not allowed'); END"_s);
+    const QString pg = Migrations::forDialect(u"{{REJECT_UPDATE:log}}"_s, SqlDialect::PostgreSQL);
+    QVERIFY2(pg.startsWith(u"DO $do$"_s) && pg.contains(u"BEFORE UPDATE ON log FOR EACH ROW"_s)
+            && pg.contains(u"RAISE EXCEPTION ''log is append-only: UPDATE is not allowed''"_s),
+        qPrintable(pg));
+    // Only a whole statement is a placeholder.
+    QCOMPARE(Migrations::forDialect(u"SELECT '{{REJECT_UPDATE:log}}'"_s, SqlDialect::SQLite),
+        u"SELECT '{{REJECT_UPDATE:log}}'"_s);
 }
 
 void TestMigration::postgresSqlHasNoSqliteSyntax_data()

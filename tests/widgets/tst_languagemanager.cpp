@@ -1,8 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "languagemanager.h"
-#include "pages/chartspage.h"
-#include "pages/incidentspage.h"
 #include "overview/overviewpage.h"
 #include "pages/runbookspage.h"
 
@@ -45,8 +43,6 @@ void TestLanguageManager::switchesPageTextsAtRunTime_data()
     QTest::addColumn<QString>("page");
     QTest::addColumn<QString>("english");
     QTest::addColumn<QString>("korean");
-    QTest::addRow("charts") << QStringLiteral("charts") << QStringLiteral("Charts") << QStringLiteral("차트");
-    QTest::addRow("incidents") << QStringLiteral("incidents") << QStringLiteral("Incidents") << QStringLiteral("장애");
     QTest::addRow("runbooks") << QStringLiteral("runbooks") << QStringLiteral("Runbooks") << QStringLiteral("런북");
 }
 
@@ -56,14 +52,8 @@ void TestLanguageManager::switchesPageTextsAtRunTime()
     QFETCH(QString, english);
     QFETCH(QString, korean);
 
-    std::unique_ptr<ComingPage> widget;
-    if (page == QLatin1String("charts")) {
-        widget = std::make_unique<ChartsPage>();
-    } else if (page == QLatin1String("incidents")) {
-        widget = std::make_unique<IncidentsPage>();
-    } else {
-        widget = std::make_unique<RunbooksPage>();
-    }
+    QCOMPARE(page, QStringLiteral("runbooks"));
+    auto widget = std::make_unique<RunbooksPage>();
     widget->show();
     auto *heading = widget->findChild<QLabel *>(QStringLiteral("pageHeading"));
     auto *status = widget->findChild<QLabel *>(QStringLiteral("comingStatus"));

@@ -6,11 +6,14 @@
 #include "checklist/checklistinstancemodel.h"
 #include "checklist/checklistitemmodel.h"
 #include "checklist/checkliststore.h"
+#include "checklists/checklistexporter.h"
 #include "checklists/checklistinstancefilter.h"
+#include "checklists/exportrangedialog.h"
 #include "checklists/signoffdialog.h"
 #include "languagemanager.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -18,6 +21,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -38,6 +42,10 @@ ChecklistsPage::ChecklistsPage(QWidget *parent)
     , m_retry(new QPushButton(this))
     , m_sign(new QPushButton(this))
     , m_export(new QPushButton(this))
+    , m_exportMarkdown(new QAction(this))
+    , m_exportPdf(new QAction(this))
+    , m_exportRange(new QAction(this))
+    , m_exporter(new ChecklistExporter(this))
     , m_onDemand(new QComboBox(this))
     , m_start(new QPushButton(this))
     , m_message(new QLabel(this))
@@ -105,7 +113,19 @@ ChecklistsPage::ChecklistsPage(QWidget *parent)
     connect(m_skip, &QPushButton::clicked, this, &ChecklistsPage::skipCurrentItem);
     connect(m_retry, &QPushButton::clicked, this, &ChecklistsPage::retryCurrentItem);
     connect(m_sign, &QPushButton::clicked, this, &ChecklistsPage::signOff);
-    connect(m_export, &QPushButton::clicked, this, &ChecklistsPage::exportMarkdown);
+    auto *exportMenu = new QMenu(m_export);
+    exportMenu->addActions({ m_exportMarkdown, m_exportPdf });
+    exportMenu->addSeparator();
+    exportMenu->addAction(m_exportRange);
+    m_export->setMenu(exportMenu);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    connect(m_exportMarkdown, &QAction::triggered, this, [this] { exportCurrent(false); });
+    connect(m_exportPdf, &QAction::triggered, this, [this] { exportCurrent(true); });
+    connect(m_exportRange, &QAction::triggered, this, &ChecklistsPage::exportRange);
+    connect(m_exporter, &ChecklistExporter::finished, this, [this](const QString &path, const QString &error) {
+        m_message->setText(error.isEmpty() ? tr("Exported to %1").arg(QDir::toNativeSeparators(path))
+                                           : tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
+    });
     connect(m_start, &QPushButton::clicked, this, [this] {
         if (m_store && m_onDemand->currentIndex() >= 0) {
             m_store->startOnDemand(m_onDemand->currentData().toString());
@@ -142,16 +162,12 @@ void ChecklistsPage::setStore(ChecklistStore *store)
     connect(m_itemModel, &ChecklistItemModel::toggleRequested, this, &ChecklistsPage::onToggleRequested);
     connect(m_items->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ChecklistsPage::updateDetails);
     connect(store, &ChecklistStore::instancesReset, this, [this] {
-        m_onDemand->clear();
-        for (const Checklist &c : m_store->templates()) {
-            if (c.schedule.kind == Schedule::Kind::OnDemand) {
-                m_onDemand->addItem(c.title.text(LanguageManager::uiLanguage()), c.id);
-            }
-        }
+        fillOnDemand();
         if (m_itemModel->instanceId() == 0 && m_filter->rowCount() > 0) {
             m_instances->setCurrentIndex(m_filter->index(0, 0));
         }
         updateDetails();
+        m_store->checkLate();
     });
     connect(store, &ChecklistStore::instanceChanged, this, &ChecklistsPage::updateDetails);
     connect(store, &ChecklistStore::itemSaveStateChanged, this, &ChecklistsPage::updateDetails);
@@ -274,25 +290,47 @@ void ChecklistsPage::signOff()
     dialog->open();
 }
 
-void ChecklistsPage::exportMarkdown()
+void ChecklistsPage::exportCurrent(bool pdf)
 {
     const ChecklistInstance *instance = m_store ? m_store->instance(currentInstanceId()) : nullptr;
     if (!instance || !instance->isSigned()) {
         return;
     }
-    auto *dialog = new QFileDialog(
-        this, tr("Export checklist"), instance->periodKey + QStringLiteral(".md"), tr("Markdown (*.md)"));
+    const QString language = LanguageManager::uiLanguage();
+    askForFile(instance->periodKey, pdf, ChecklistExport::markdown(*instance, language, QLocale(), m_store->timeZone()),
+        instance->title.text(language));
+}
+
+void ChecklistsPage::exportRange()
+{
+    if (!m_store) {
+        return;
+    }
+    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(m_store->timeZone()).date();
+    auto *dialog = new ExportRangeDialog(today, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString markdown = ChecklistExport::markdownRange(m_store->instances(), dialog->from(), dialog->to(),
+            LanguageManager::uiLanguage(), QLocale(), m_store->timeZone());
+        const QString name = QStringLiteral("checklists_%1_%2")
+                                 .arg(dialog->from().toString(Qt::ISODate), dialog->to().toString(Qt::ISODate));
+        askForFile(name, dialog->pdf(), markdown, name);
+    });
+    dialog->open();
+}
+
+void ChecklistsPage::askForFile(const QString &suggested, bool pdf, const QString &markdown, const QString &title)
+{
+    QString fileName = suggested;
+    fileName.replace(QLatin1Char(':'), QLatin1Char('-')); // on-demand keys carry a time
+    fileName += pdf ? QStringLiteral(".pdf") : QStringLiteral(".md");
+    auto *dialog
+        = new QFileDialog(this, tr("Export checklist"), fileName, pdf ? tr("PDF (*.pdf)") : tr("Markdown (*.md)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
-    const ChecklistInstance copy = *instance;
-    const QTimeZone zone = m_store->timeZone();
-    connect(dialog, &QFileDialog::fileSelected, this, [this, copy, zone](const QString &path) {
-        QFile file(path);
-        const QByteArray text
-            = ChecklistExport::markdown(copy, LanguageManager::uiLanguage(), QLocale(), zone).toUtf8();
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size()) {
-            m_message->setText(tr("Could not write %1: %2").arg(path, file.errorString()));
-        }
+    connect(dialog, &QFileDialog::fileSelected, this, [this, pdf, markdown, title](const QString &path) {
+        m_message->setText(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+        m_exporter->write(path, markdown, title, pdf);
     });
     dialog->open();
 }
@@ -307,9 +345,12 @@ void ChecklistsPage::updateDetails()
     if (!instance) {
         m_heading->setText(tr("No checklist selected"));
         m_progress->clear();
-        for (QWidget *w : std::initializer_list<QWidget *> { m_skip, m_retry, m_sign, m_export, m_note }) {
+        for (QWidget *w : std::initializer_list<QWidget *> { m_skip, m_retry, m_sign, m_note }) {
             w->setEnabled(false);
         }
+        m_export->setEnabled(m_store != nullptr); // a date range needs no selection
+        m_exportMarkdown->setEnabled(false);
+        m_exportPdf->setEnabled(false);
         return;
     }
     const QString language = LanguageManager::uiLanguage();
@@ -327,7 +368,9 @@ void ChecklistsPage::updateDetails()
     m_retry->setEnabled(
         open && (save == ChecklistStore::SaveState::Unsaved || save == ChecklistStore::SaveState::Conflict));
     m_sign->setEnabled(open && instance->isComplete() && !m_store->isSaving(instance->id));
-    m_export->setEnabled(instance->isSigned());
+    m_export->setEnabled(true);
+    m_exportMarkdown->setEnabled(instance->isSigned());
+    m_exportPdf->setEnabled(instance->isSigned());
 }
 
 void ChecklistsPage::tickClock()
@@ -337,6 +380,7 @@ void ChecklistsPage::tickClock()
         m_instanceModel->setNow(now);
         m_itemModel->setNow(now);
         m_filter->invalidate();
+        m_store->checkLate(now);
         // New periods begin while the app runs (the next morning's check): create them every few minutes.
         if (++m_clockTicks % 10 == 0) {
             m_store->refresh(now);
@@ -344,8 +388,23 @@ void ChecklistsPage::tickClock()
     }
 }
 
+void ChecklistsPage::fillOnDemand()
+{
+    const QString current = m_onDemand->currentData().toString();
+    m_onDemand->clear();
+    for (const Checklist &c : m_store->templates()) {
+        if (c.schedule.kind == Schedule::Kind::OnDemand) {
+            m_onDemand->addItem(c.title.text(LanguageManager::uiLanguage()), c.id);
+        }
+    }
+    m_onDemand->setCurrentIndex(qMax(0, m_onDemand->findData(current)));
+}
+
 void ChecklistsPage::retranslateUi()
 {
+    if (m_store) {
+        fillOnDemand(); // workspace titles follow the UI language
+    }
     m_views->setTabText(0, tr("Current"));
     m_views->setTabText(1, tr("Missed"));
     m_views->setTabText(2, tr("History"));
@@ -353,7 +412,11 @@ void ChecklistsPage::retranslateUi()
     m_skip->setText(tr("Skip…"));
     m_retry->setText(tr("Retry"));
     m_sign->setText(tr("Sign off…"));
-    m_export->setText(tr("Export…"));
+    m_export->setText(tr("Export"));
+    m_exportMarkdown->setText(tr("This checklist as Markdown…"));
+    m_exportPdf->setText(tr("This checklist as PDF…"));
+    m_exportRange->setText(tr("Signed checklists in a date range…"));
+    m_export->setToolTip(tr("Only signed checklists are records that can be exported"));
     m_start->setText(tr("Start"));
     m_empty->setText(m_store ? tr("This workspace has no checklists due yet.") : tr("The database is not open."));
     if (m_instanceModel) {

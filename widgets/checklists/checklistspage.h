@@ -8,6 +8,8 @@ class ChecklistInstanceFilter;
 class ChecklistInstanceModel;
 class ChecklistItemModel;
 class ChecklistStore;
+class ChecklistExporter;
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -44,9 +46,12 @@ private:
     void skipCurrentItem();
     void retryCurrentItem();
     void signOff();
-    void exportMarkdown();
+    void exportCurrent(bool pdf);
+    void exportRange();
+    void askForFile(const QString &suggested, bool pdf, const QString &markdown, const QString &title);
     void showInstance(qint64 instanceId);
     void updateDetails();
+    void fillOnDemand();
     void tickClock();
     QString currentItemId() const;
 
@@ -64,6 +69,10 @@ private:
     QPushButton *m_retry;
     QPushButton *m_sign;
     QPushButton *m_export;
+    QAction *m_exportMarkdown;
+    QAction *m_exportPdf;
+    QAction *m_exportRange;
+    ChecklistExporter *m_exporter;
     QComboBox *m_onDemand;
     QPushButton *m_start;
     QLabel *m_message;

@@ -8,7 +8,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -134,18 +134,33 @@ void EndpointDetailView::createLayout()
             Q_EMIT checkNowRequested(m_status->name);
         }
     });
-    header->addWidget(m_checkNow, 0, Qt::AlignTop);
+    m_openIncident = new QPushButton(m_content);
+    m_openIncident->setObjectName(QStringLiteral("openIncidentButton"));
+    connect(m_openIncident, &QPushButton::clicked, this, [this] {
+        if (m_status && m_status->last) {
+            Q_EMIT openIncidentRequested(m_status->name, *m_status->last);
+        }
+    });
+    auto *actions = new QVBoxLayout;
+    actions->addWidget(m_checkNow);
+    actions->addWidget(m_openIncident);
+    actions->addStretch(1);
+    header->addLayout(actions);
     layout->addLayout(header);
 
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const auto addRow = [this](QLabel *&label, QLabel *&value, const char *name) {
+    // A grid, not a QFormLayout: Qt 6.4's QFormLayout::heightForWidth writes out of bounds with word-wrapped
+    // fields whose rows are hidden (found by valgrind; it crashed the widget test now and then).
+    m_form = new QGridLayout;
+    m_form->setColumnStretch(1, 1);
+    int row = 0;
+    const auto addRow = [this, &row](QLabel *&label, QLabel *&value, const char *name) {
         label = new QLabel(m_content);
         value = new QLabel(m_content);
         value->setObjectName(QLatin1String(name));
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         value->setWordWrap(true);
-        m_form->addRow(label, value);
+        m_form->addWidget(label, row, 0, Qt::AlignLeft | Qt::AlignTop);
+        m_form->addWidget(value, row++, 1);
     };
     addRow(m_checkedLabel, m_checked, "checkedValue");
     addRow(m_httpLabel, m_http, "httpValue");
@@ -230,6 +245,7 @@ void EndpointDetailView::fillResult()
     const int state = last ? int(last->state) : -1;
     m_stateIcon->setPixmap(StateStyle::icon(state).pixmap(16, 16));
     m_stateText->setText(last ? EndpointModel::stateText(last->state) : tr("No result yet"));
+    m_openIncident->setVisible(last && last->state == EndpointState::Critical);
     const bool has = last.has_value();
     for (QLabel *label : { m_httpLabel, m_http, m_timingsLabel, m_timings, m_certificateLabel, m_certificate }) {
         label->setVisible(has);
@@ -354,6 +370,8 @@ void EndpointDetailView::retranslateUi()
     m_placeholder->setText(tr("Select an endpoint to see what its last check found."));
     m_checkNow->setText(tr("Check now"));
     m_checkNow->setToolTip(tr("Probe this endpoint again right away"));
+    m_openIncident->setText(tr("Open incident…"));
+    m_openIncident->setToolTip(tr("Start an incident for this endpoint with the last result as evidence"));
     m_checkedLabel->setText(tr("Checked:"));
     m_httpLabel->setText(tr("HTTP status:"));
     m_timingsLabel->setText(tr("Timings:"));

@@ -9,7 +9,7 @@
 #include <optional>
 
 class HistoryStrip;
-class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QScrollArea;
@@ -35,6 +35,7 @@ public:
 
 Q_SIGNALS:
     void checkNowRequested(const QString &endpoint);
+    void openIncidentRequested(const QString &endpoint, const ProbeResult &result);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -61,7 +62,8 @@ private:
     QLabel *m_stateText = nullptr;
     QLabel *m_url = nullptr;
     QPushButton *m_checkNow = nullptr;
-    QFormLayout *m_form = nullptr;
+    QPushButton *m_openIncident = nullptr;
+    QGridLayout *m_form = nullptr;
     QLabel *m_checkedLabel = nullptr;
     QLabel *m_checked = nullptr;
     QLabel *m_httpLabel = nullptr;

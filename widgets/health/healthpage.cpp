@@ -42,6 +42,17 @@ HealthPage::HealthPage(QWidget *parent)
     retranslateUi();
 }
 
+HealthPage::~HealthPage()
+{
+    // The model outlives the page; nothing it emits may reach a half-destroyed page or view.
+    m_tick->stop();
+    m_view->viewport()->removeEventFilter(this);
+    if (m_model) {
+        m_model->disconnect(this);
+    }
+    m_view->setModel(nullptr);
+}
+
 QString HealthPage::title() const
 {
     return tr("Health");
@@ -107,6 +118,7 @@ void HealthPage::createLayout()
     m_detail = new EndpointDetailView(splitter);
     m_detail->setObjectName(QStringLiteral("endpointDetail"));
     connect(m_detail, &EndpointDetailView::checkNowRequested, this, &HealthPage::checkNowRequested);
+    connect(m_detail, &EndpointDetailView::openIncidentRequested, this, &HealthPage::openIncidentRequested);
     splitter->addWidget(m_view);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 4);

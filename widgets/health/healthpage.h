@@ -27,6 +27,7 @@ class HealthPage final : public Page
     Q_OBJECT
 public:
     explicit HealthPage(QWidget *parent = nullptr);
+    ~HealthPage() override;
 
     QString id() const override { return QStringLiteral("health"); }
     QString title() const override;
@@ -43,6 +44,7 @@ public:
 Q_SIGNALS:
     void checkNowRequested(const QString &endpoint);
     void checkAllRequested();
+    void openIncidentRequested(const QString &endpoint, const ProbeResult &result);
 
 protected:
     void retranslateUi() override;

@@ -1,0 +1,215 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// bench-probe: the probe engine against a fast HTTP server on loopback, next to wrk against the same server.
+//   bench-probe [--endpoints 2000] [--interval-s 30] [--duration-s 75] [--peak-s 10] [--wrk-s 10]
+// Prints sustained checks/s, scheduling lag p50/p99, CPU as % of one core and RSS per endpoint at the given
+// interval; then the peak checks/s with every endpoint due all the time, and wrk's rate as the reference.
+#include "fastserver.h"
+#include "probe/probeengine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+double cpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+qint64 rssBytes()
+{
+    QFile statm(u"/proc/self/statm"_s);
+    if (!statm.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
+}
+
+void runFor(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+double percentile(QList<qint64> values, double p)
+{
+    if (values.isEmpty()) {
+        return 0;
+    }
+    std::sort(values.begin(), values.end());
+    return double(values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size())))));
+}
+
+Workspace workspace(const QList<quint16> &ports, int count, Milliseconds interval)
+{
+    Workspace w;
+    w.info.id = u"bench"_s;
+    for (int i = 0; i < count; ++i) {
+        Endpoint e;
+        e.name = u"e%1"_s.arg(i);
+        e.url = u"http://127.0.0.1:%1/health/%2"_s.arg(ports.at(i % ports.size())).arg(i);
+        e.conditions = { u"[STATUS] == 200"_s, u"[BODY].status == healthy"_s };
+        e.interval = interval;
+        e.timeout = Milliseconds(10000);
+        w.endpoints << e;
+    }
+    return w;
+}
+
+double wrkRate(quint16 port, int seconds, QString *note)
+{
+    const QString wrk = QStandardPaths::findExecutable(u"wrk"_s);
+    if (wrk.isEmpty()) {
+        *note = u"wrk not installed (apt-get install wrk; tools/dev.sh bench installs it)"_s;
+        return 0;
+    }
+    QProcess process;
+    process.start(wrk, { u"-t1"_s, u"-c32"_s, u"-d%1s"_s.arg(seconds), u"http://127.0.0.1:%1/"_s.arg(port) });
+    process.waitForFinished(seconds * 1000 + 30000);
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    const auto match = QRegularExpression(u"Requests/sec:\\s*([0-9.]+)"_s).match(out);
+    if (!match.hasMatch()) {
+        *note = u"wrk gave no rate: "_s + out.simplified();
+        return 0;
+    }
+    *note = u"wrk -t1 -c32, one port"_s;
+    return match.captured(1).toDouble();
+}
+
+struct Phase
+{
+    qint64 results = 0;
+    QList<qint64> lags;
+};
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption serveOption(u"serve"_s, u"Run only the server on <n> ports (internal)."_s, u"n"_s);
+    const QCommandLineOption endpointsOption(u"endpoints"_s, u"Endpoints (default 2000)."_s, u"n"_s, u"2000"_s);
+    const QCommandLineOption intervalOption(u"interval-s"_s, u"Check interval (default 30)."_s, u"s"_s, u"30"_s);
+    const QCommandLineOption durationOption(u"duration-s"_s, u"Sustained phase (default 75)."_s, u"s"_s, u"75"_s);
+    const QCommandLineOption peakOption(u"peak-s"_s, u"Peak phase (default 10)."_s, u"s"_s, u"10"_s);
+    const QCommandLineOption wrkOption(u"wrk-s"_s, u"wrk run (default 10)."_s, u"s"_s, u"10"_s);
+    parser.addOptions({ serveOption, endpointsOption, intervalOption, durationOption, peakOption, wrkOption });
+    parser.process(app);
+
+    if (parser.isSet(serveOption)) {
+        FastServer server;
+        if (!server.listen(parser.value(serveOption).toInt())) {
+            return 1;
+        }
+        QStringList ports;
+        for (quint16 port : server.ports()) {
+            ports << QString::number(port);
+        }
+        std::printf("ports %s\n", qPrintable(ports.join(u',')));
+        std::fflush(stdout);
+        return app.exec();
+    }
+
+    const int count = parser.value(endpointsOption).toInt();
+    const Milliseconds interval(parser.value(intervalOption).toLongLong() * 1000);
+    const int durationS = parser.value(durationOption).toInt();
+    const int warmupS = std::min(15, durationS / 3);
+
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(QCoreApplication::applicationFilePath(), { u"--serve"_s, u"16"_s });
+    if (!server.waitForReadyRead(10000)) {
+        std::fprintf(stderr, "bench-probe: the server did not start\n");
+        return 1;
+    }
+    QList<quint16> ports;
+    for (const QByteArray &port : server.readLine().trimmed().mid(6).split(',')) {
+        ports << quint16(port.toUInt());
+    }
+
+    std::printf("bench-probe: %d endpoints on loopback (%lld ports), interval %lld s, %d s sustained after %d s "
+                "warm-up; machine: %ld cores\n",
+        count, qlonglong(ports.size()), qlonglong(interval.count() / 1000), durationS - warmupS, warmupS,
+        sysconf(_SC_NPROCESSORS_ONLN));
+    QString wrkNote;
+    const double wrk = wrkRate(ports.first(), parser.value(wrkOption).toInt(), &wrkNote);
+
+    const qint64 rssBefore = rssBytes();
+    Phase phase;
+    bool measuring = false;
+    {
+        ProbeEngine engine;
+        QObject::connect(&engine, &ProbeEngine::resultReady, &app, [&](const ProbeResult &) {
+            if (measuring) {
+                ++phase.results;
+            }
+        });
+        QObject::connect(&engine, &ProbeEngine::probeStarted, &app, [&](const QString &, qint64 lagMs) {
+            if (measuring) {
+                phase.lags << lagMs;
+            }
+        });
+        engine.setWorkspace(workspace(ports, count, interval));
+        engine.start();
+        runFor(warmupS * 1000);
+        measuring = true;
+        const double cpu0 = cpuSeconds();
+        QElapsedTimer wall;
+        wall.start();
+        runFor((durationS - warmupS) * 1000);
+        measuring = false;
+        const double seconds = double(wall.elapsed()) / 1000.0;
+        const double cpu = (cpuSeconds() - cpu0) / seconds * 100.0;
+        const qint64 rss = rssBytes();
+        std::printf("sustained: %.1f checks/s (expected %.1f), lag p50 %.0f ms p99 %.0f ms, CPU %.1f %% of one core, "
+                    "RSS %.1f KB per endpoint (%.1f MB total)\n",
+            double(phase.results) / seconds, double(count) * 1000.0 / double(interval.count()),
+            percentile(phase.lags, 0.5), percentile(phase.lags, 0.99), cpu, double(rss - rssBefore) / 1024.0 / count,
+            double(rss) / 1048576.0);
+
+        // Peak: every endpoint due again 100 ms after its last check, more requests in flight.
+        phase = {};
+        engine.setMaxInFlight(64);
+        engine.setWorkspace(workspace(ports, count, Milliseconds(100)));
+        runFor(2000);
+        measuring = true;
+        const double peakCpu0 = cpuSeconds();
+        wall.restart();
+        runFor(parser.value(peakOption).toInt() * 1000);
+        measuring = false;
+        const double peakSeconds = double(wall.elapsed()) / 1000.0;
+        const double peak = double(phase.results) / peakSeconds;
+        std::printf("peak:      %.0f checks/s (64 in flight), CPU %.0f %% of one core\n", peak,
+            (cpuSeconds() - peakCpu0) / peakSeconds * 100.0);
+        if (wrk > 0) {
+            std::printf("reference: wrk %.0f requests/s (%s); engine peak = %.1f %% of wrk\n", wrk, qPrintable(wrkNote),
+                peak / wrk * 100.0);
+        } else {
+            std::printf("reference: %s\n", qPrintable(wrkNote));
+        }
+        engine.stop();
+    }
+    server.kill();
+    server.waitForFinished();
+    return 0;
+}

@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "incident/incident.h"
+#include "workspace/workspace.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <optional>
+
+class Storage;
+
+// The incidents of a workspace over Storage, all asynchronous. Edits go through save(), which checks the status
+// lifecycle, fills the milestones a status change reaches and appends the status, severity, role and field
+// changes to the timeline in the same transaction; another window's edit in between is refused (optimistic
+// version) and the incident reloaded. Timeline entries are only ever appended.
+//
+// Each write method returns an empty string when the write was submitted, else why it was refused (translated).
+class IncidentStore final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit IncidentStore(Storage *storage, QObject *parent = nullptr);
+
+    void setWorkspace(const Workspace &workspace);
+    QString workspaceId() const { return m_workspaceId; }
+    const QList<SeverityLevel> &severities() const { return m_severities; }
+    const QStringList &categories() const { return m_categories; }
+    std::optional<SeverityLevel> severity(const QString &id) const;
+    // The author of entries written from this window (QSettings "operator/name", else the OS user).
+    static QString operatorName();
+
+    void refresh();
+    const QList<Incident> &incidents() const { return m_incidents; }
+    const Incident *incident(qint64 id) const;
+    int indexOf(qint64 id) const;
+
+    // Opens an incident: defaults the status to detected, detected/started to now, and records "opened" plus
+    // `evidence` (e.g. the endpoint state that prompted it). incidentAdded carries the new id.
+    QString create(Incident draft, const QList<TimelineEntry> &evidence = {});
+    QString save(const Incident &edited);
+    QString setStatus(qint64 incidentId, IncidentStatus to);
+    QString appendNote(qint64 incidentId, const QString &text, const QDateTime &occurredAt = {});
+    // Automatic entries (author, recorded-at and occurred-at default when empty).
+    QString appendEntry(qint64 incidentId, TimelineEntry entry);
+    // A new entry that replaces `entryId`'s text and occurred-at in the effective timeline.
+    QString correct(qint64 incidentId, qint64 entryId, const QString &text, const QDateTime &occurredAt);
+    QString saveActionItem(const ActionItem &item);
+    QString removeActionItem(qint64 incidentId, qint64 itemId);
+
+    bool isSaving(qint64 incidentId) const;
+    // The changes save() would record for this edit, in order (for tests and the editor's preview).
+    static QList<TimelineEntry> changeEntries(const Incident &before, const Incident &after);
+
+signals:
+    void incidentsReset();
+    void incidentAdded(qint64 incidentId);
+    void incidentChanged(qint64 incidentId);
+    void writeFailed(qint64 incidentId, const QString &error);
+    void loadFailed(const QString &error);
+    void savingChanged(qint64 incidentId);
+
+private:
+    enum class JobKind { Load, Create, Write, Reload };
+    struct Job
+    {
+        JobKind kind = JobKind::Load;
+        qint64 incidentId = 0;
+    };
+
+    void track(quint64 jobId, JobKind kind, qint64 incidentId);
+    QString submitAppend(qint64 incidentId, const QList<TimelineEntry> &entries);
+    void reload(qint64 incidentId);
+    void replaceIncident(const Incident &incident);
+    void onJobFinished(quint64 id, const QVariant &result);
+    void onJobFailed(quint64 id, const QString &error);
+
+    Storage *m_storage;
+    QString m_workspaceId;
+    QList<SeverityLevel> m_severities;
+    QStringList m_categories;
+    QList<Incident> m_incidents;
+    QHash<quint64, Job> m_jobs;
+    quint64 m_latestLoad = 0; // earlier loads are superseded and dropped
+};

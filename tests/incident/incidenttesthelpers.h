@@ -1,0 +1,126 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "incident/incidentstore.h"
+#include "storage/storage.h"
+#include "storage/storageerror.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace IncidentTest {
+
+inline QDateTime utc(const char *iso)
+{
+    QDateTime dt = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+    dt.setTimeZone(QTimeZone::utc());
+    return dt;
+}
+
+inline Workspace workspace()
+{
+    Workspace w;
+    w.info.id = QStringLiteral("test-ws");
+    w.incidents.severities = IncidentSettings::defaultSeverities();
+    Endpoint api;
+    api.name = QStringLiteral("api-health");
+    api.group = QStringLiteral("api");
+    Endpoint cdn;
+    cdn.name = QStringLiteral("cdn");
+    cdn.group = QStringLiteral("edge");
+    w.endpoints = { api, cdn };
+    return w;
+}
+
+inline bool openStorage(Storage &storage, const QString &path)
+{
+    QSignalSpy opened(&storage, &Storage::opened);
+    storage.open(path);
+    return opened.wait(10000);
+}
+
+inline bool refreshAndWait(IncidentStore &store)
+{
+    QSignalSpy reset(&store, &IncidentStore::incidentsReset);
+    store.refresh();
+    return reset.wait(10000);
+}
+
+// Creates an incident and waits for it; returns its id (0 on failure).
+inline qint64 createAndWait(IncidentStore &store, const Incident &draft, const QList<TimelineEntry> &evidence = {})
+{
+    QSignalSpy added(&store, &IncidentStore::incidentAdded);
+    if (!store.create(draft, evidence).isEmpty() || !added.wait(10000)) {
+        return 0;
+    }
+    return added.constFirst().at(0).toLongLong();
+}
+
+// Waits until the store has no write in flight for the incident.
+inline bool settle(IncidentStore &store, qint64 incidentId)
+{
+    return QTest::qWaitFor([&] { return !store.isSaving(incidentId); }, 10000);
+}
+
+inline Incident draft(const QString &title, const QString &severity = QStringLiteral("P1"))
+{
+    Incident i;
+    i.title = title;
+    i.severity = severity;
+    return i;
+}
+
+// Runs a write job; returns its error (empty when it succeeded), nullopt when it never finished.
+inline std::optional<QString> runWrite(Storage &storage, const QString &sql, const QVariantList &values = {})
+{
+    QSignalSpy finished(&storage, &Storage::jobFinished);
+    QSignalSpy failed(&storage, &Storage::jobFailed);
+    const quint64 id
+        = storage.submit([sql, values](QSqlDatabase &db) { return sqlExec(db, sql, values).numRowsAffected(); });
+    const auto done = [&]() -> std::optional<QString> {
+        for (const auto &args : std::as_const(finished)) {
+            if (args.at(0).toULongLong() == id) {
+                return QString();
+            }
+        }
+        for (const auto &args : std::as_const(failed)) {
+            if (args.at(0).toULongLong() == id) {
+                return args.at(1).toString();
+            }
+        }
+        return std::nullopt;
+    };
+    if (!QTest::qWaitFor([&] { return done().has_value(); }, 10000)) {
+        return std::nullopt;
+    }
+    return done();
+}
+
+inline qint64 scalar(Storage &storage, const QString &sql)
+{
+    QSignalSpy finished(&storage, &Storage::jobFinished);
+    const quint64 id = storage.submitRead([sql](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        return q.exec(sql) && q.next() ? q.value(0) : QVariant(-1);
+    });
+    qint64 out = -1;
+    const bool done = QTest::qWaitFor(
+        [&] {
+            for (const auto &args : std::as_const(finished)) {
+                if (args.at(0).toULongLong() == id) {
+                    out = args.at(1).toLongLong();
+                    return true;
+                }
+            }
+            return false;
+        },
+        10000);
+    return done ? out : -2;
+}
+
+} // namespace IncidentTest
