@@ -110,6 +110,9 @@ AppController::AppController(
         m_incidentRecorder->setWorkspace(workspace);
         m_kpiPoller->setWorkspace(workspace);
         m_kpiPoller->start();
+        if (auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts))) {
+            charts->setWorkspace(workspace); // after the KPI model has the new tiles
+        }
         m_alertClient->setServer(workspace.sources.alertmanager);
         m_alertModel->setAlerts({});
         if (workspace.sources.alertmanager.isSet()) {
@@ -272,7 +275,10 @@ void AppController::onFirstLoad()
 void AppController::wireKpis()
 {
     // JSON fields, probe figures and error budgets read the health checks' results.
-    connect(m_health->engine(), &ProbeEngine::resultReady, m_kpiReader, &KpiReader::addProbeResult);
+    connect(m_health->engine(), &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
+        m_kpiReader->addProbeResult(result);
+        m_kpiPoller->endpointChecked(result.endpoint);
+    });
     connect(m_kpiModel, &KpiModel::stateChanged, this,
         [this](const QString &id, KpiState from, KpiState to, const QString &value) {
             m_incidentRecorder->recordKpiCrossing(
@@ -285,7 +291,6 @@ void AppController::wireKpis()
     auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts));
     if (charts) {
         charts->setSources(m_kpiModel, new KpiChartData(m_kpiReader->prometheus(), m_kpiModel, this));
-        connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, charts, &ChartsPage::setWorkspace);
     }
     connect(overview, &OverviewPage::kpiActivated, m_window, [this, charts](const QString &id) {
         m_window->setCurrentPage(MainWindow::Charts);

@@ -90,7 +90,16 @@ void TestChartsPage::chartsTheTileHistory()
     }
     QCOMPARE(bands, 2);
     QVERIFY(!m_page->showKpi(u"nope"_s));
+    // A new reading of the shown KPI extends its chart.
+    KpiFigure f;
+    f.at = QDateTime::currentDateTimeUtc();
+    f.value = 3;
+    m_model->applyFigure(u"errors"_s, f);
+    QTRY_COMPARE(view->lines().constFirst()->count(), 101);
     QVERIFY(!view->grab().isNull());
+    if (qEnvironmentVariableIsSet("OPSDECK_SAVE_CHART")) {
+        m_page->grab().save(qEnvironmentVariable("OPSDECK_SAVE_CHART"));
+    }
 }
 
 void TestChartsPage::rangesAndCrosshair()

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace std::chrono_literals;
@@ -48,6 +49,14 @@ ChartsPage::ChartsPage(QWidget *parent)
     }
     rangeRow->addStretch();
     connect(m_rangeButtons, &QButtonGroup::idClicked, this, [this](int id) { setRange(ranges().at(id)); });
+    // Prometheus charts follow the clock while the page is shown.
+    auto *follow = new QTimer(this);
+    follow->start(15000);
+    connect(follow, &QTimer::timeout, this, [this] {
+        if (isVisible()) {
+            reload();
+        }
+    });
 
     auto *right = new QVBoxLayout;
     right->addWidget(m_heading);
@@ -76,6 +85,25 @@ void ChartsPage::setSources(KpiModel *model, KpiChartData *chartData)
     m_model = model;
     m_data = chartData;
     m_list->setModel(model);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_model && m_model->rowOf(m_current) >= 0) {
+            m_list->setCurrentIndex(m_model->index(m_model->rowOf(m_current)));
+        }
+        retranslateUi();
+    });
+    // The current KPI's new readings: its title may have changed language, and a chart of tile history grows.
+    connect(model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            const int row = m_model ? m_model->rowOf(m_current) : -1;
+            if (row < topLeft.row() || row > bottomRight.row()) {
+                return;
+            }
+            retranslateUi();
+            const KpiTile *tile = m_model->tile(m_current);
+            if (isVisible() && tile && tile->kpi.source.kind != KpiSource::Kind::Prometheus) {
+                reload();
+            }
+        });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex &index) { showKpi(index.data(KpiModel::IdRole).toString()); });
     connect(chartData, &KpiChartData::loaded, this,
@@ -149,4 +177,10 @@ void ChartsPage::retranslateUi()
     const QModelIndex index = m_model ? m_model->index(std::max(0, m_model->rowOf(m_current))) : QModelIndex();
     m_heading->setText(m_current.isEmpty() || !index.isValid() ? tr("No KPI selected") : index.data().toString());
     m_chart->setToolTip(tr("Drag to zoom into a time span; +/- zoom, arrow keys pan, 0 resets."));
+}
+
+void ChartsPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    reload(); // what was read while the page was hidden
 }

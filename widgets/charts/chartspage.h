@@ -37,6 +37,8 @@ public:
     static QList<Milliseconds> ranges();
 
 protected:
+    void showEvent(QShowEvent *event) override;
+
     void retranslateUi() override;
 
 private:

@@ -28,7 +28,10 @@ KpiChartView::KpiChartView(QWidget *parent)
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->addAxis(m_time, Qt::AlignBottom);
     chart()->addAxis(m_values, Qt::AlignLeft);
-    m_time->setFormat(QLocale().timeFormat(QLocale::ShortFormat));
+    m_time->setFormat(QStringLiteral("HH:mm"));
+    // Without a range before the first layout Qt Charts never draws this axis.
+    const QDateTime now = QDateTime::currentDateTime();
+    m_time->setRange(now.addSecs(-3600), now);
     m_crossLine = new QGraphicsLineItem(chart());
     m_crossLine->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
     m_crossLine->setZValue(20);
@@ -44,8 +47,7 @@ KpiChartView::KpiChartView(QWidget *parent)
 void KpiChartView::setKpi(const Kpi &kpi)
 {
     m_kpi = kpi;
-    chart()->setTitle({});
-    updateBands();
+    rebuildBands();
 }
 
 int KpiChartView::plotWidth() const
@@ -64,6 +66,10 @@ void KpiChartView::setData(const QList<ChartSeries> &series, const QDateTime &fr
     while (m_lines.size() < series.size()) {
         auto *line = new QLineSeries(this);
         chart()->addSeries(line);
+        // The themes' 2 px pen makes the raster engine stroke wide paths; 1 px stays on the fast line path.
+        QPen pen = line->pen();
+        pen.setWidthF(1);
+        line->setPen(pen);
         line->attachAxis(m_time);
         line->attachAxis(m_values);
         m_lines.append(line);
@@ -74,8 +80,13 @@ void KpiChartView::setData(const QList<ChartSeries> &series, const QDateTime &fr
     const qint64 span = from.msecsTo(to);
     const QString format
         = span > 2 * 86400000LL ? QStringLiteral("MM-dd HH:mm") : QLocale().timeFormat(QLocale::ShortFormat);
-    m_time->setFormat(format);
-    m_time->setRange(from.toLocalTime(), to.toLocalTime());
+    if (m_time->format() != format) {
+        m_time->setFormat(format);
+    }
+    if (m_time->min() != from.toLocalTime() || m_time->max() != to.toLocalTime()) {
+        m_time->setRange(from.toLocalTime(), to.toLocalTime());
+        updateBands();
+    }
     scheduleRefresh();
 }
 
@@ -94,6 +105,7 @@ void KpiChartView::refreshNow()
     const double to = double(m_time->max().toMSecsSinceEpoch());
     double low = INFINITY;
     double high = -INFINITY;
+    qsizetype total = 0;
     for (qsizetype i = 0; i < m_series.size(); ++i) {
         const QList<QPointF> points = m_series[i].buffer->downsample(from, to, plotWidth());
         for (const QPointF &p : points) {
@@ -103,7 +115,10 @@ void KpiChartView::refreshNow()
             }
         }
         m_lines[i]->replace(points);
+        total += points.size();
     }
+    // Antialiasing tens of thousands of segments costs more than a frame; M4 already keeps the shape.
+    setRenderHint(QPainter::Antialiasing, total < 4000);
     // Keep the threshold lines in view so the bands mean something.
     for (const std::optional<double> &line : { m_kpi.thresholds.warn, m_kpi.thresholds.crit }) {
         if (line) {
@@ -116,12 +131,21 @@ void KpiChartView::refreshNow()
         high = 1;
     }
     const double pad = high > low ? (high - low) * 0.08 : std::max(1.0, std::abs(high) * 0.1);
-    m_values->setRange(low - pad, high + pad);
-    m_values->applyNiceNumbers();
-    updateBands();
+    const double bottom = low >= 0 ? std::max(0.0, low - pad) : low - pad; // no negative axis for positive data
+    // Round to a 1-2-5 step ourselves: every axis change makes Qt Charts lay out every series again.
+    const double rough = (high + pad - bottom) / 6;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    const double step = rough / magnitude < 2 ? 2 * magnitude : rough / magnitude < 5 ? 5 * magnitude : 10 * magnitude;
+    const double niceLow = std::floor(bottom / step) * step;
+    const double niceHigh = std::ceil((high + pad) / step) * step;
+    if (niceLow != m_values->min() || niceHigh != m_values->max()) {
+        m_values->setRange(niceLow, niceHigh);
+        m_values->setTickCount(int(std::lround((niceHigh - niceLow) / step)) + 1);
+        updateBands();
+    }
 }
 
-void KpiChartView::updateBands()
+void KpiChartView::rebuildBands()
 {
     for (QAreaSeries *band : std::as_const(m_bands)) {
         chart()->removeSeries(band);
@@ -129,18 +153,9 @@ void KpiChartView::updateBands()
     }
     m_bands.clear();
     const Thresholds &t = m_kpi.thresholds;
-    if (!t.warn && !t.crit) {
-        return;
-    }
-    const bool above = t.direction == Thresholds::Direction::Above;
-    const double edge = above ? m_values->max() : m_values->min();
-    const double x0 = double(m_time->min().toMSecsSinceEpoch());
-    const double x1 = double(m_time->max().toMSecsSinceEpoch());
-    const auto band = [&](double from, double to, KpiState state) {
+    const auto add = [this](KpiState state) {
         auto *upper = new QLineSeries(this);
         auto *lower = new QLineSeries(this);
-        upper->append({ QPointF(x0, std::max(from, to)), QPointF(x1, std::max(from, to)) });
-        lower->append({ QPointF(x0, std::min(from, to)), QPointF(x1, std::min(from, to)) });
         auto *area = new QAreaSeries(upper, lower);
         upper->setParent(area);
         lower->setParent(area);
@@ -155,10 +170,34 @@ void KpiChartView::updateBands()
         m_bands.append(area);
     };
     if (t.warn) {
-        band(*t.warn, t.crit ? *t.crit : edge, KpiState::Warning);
+        add(KpiState::Warning);
     }
     if (t.crit) {
-        band(*t.crit, edge, KpiState::Critical);
+        add(KpiState::Critical);
+    }
+    updateBands();
+}
+
+void KpiChartView::updateBands()
+{
+    // Only the corners move on a refresh; the band series themselves stay.
+    const Thresholds &t = m_kpi.thresholds;
+    const bool above = t.direction == Thresholds::Direction::Above;
+    const double edge = above ? m_values->max() : m_values->min();
+    const double x0 = double(m_time->min().toMSecsSinceEpoch());
+    const double x1 = double(m_time->max().toMSecsSinceEpoch());
+    QList<std::pair<double, double>> spans;
+    if (t.warn) {
+        spans.append({ *t.warn, t.crit ? *t.crit : edge });
+    }
+    if (t.crit) {
+        spans.append({ *t.crit, edge });
+    }
+    for (qsizetype i = 0; i < spans.size() && i < m_bands.size(); ++i) {
+        const double high = std::max(spans[i].first, spans[i].second);
+        const double low = std::min(spans[i].first, spans[i].second);
+        m_bands[i]->upperSeries()->replace({ QPointF(x0, high), QPointF(x1, high) });
+        m_bands[i]->lowerSeries()->replace({ QPointF(x0, low), QPointF(x1, low) });
     }
 }
 

@@ -45,6 +45,7 @@ protected:
 
 private:
     void scheduleRefresh();
+    void rebuildBands();
     void updateBands();
     void updateCrosshair(const QPointF &at);
 

@@ -49,7 +49,7 @@ void KpiGridView::relayout()
         - (verticalScrollBar()->isVisible() ? 0 : style()->pixelMetric(QStyle::PM_ScrollBarExtent)) - 1;
     m_columns = std::max(1, (width - spacing) / (minTileWidth + spacing));
     const int tileWidth = std::max(minTileWidth / 2, (width - spacing) / m_columns - spacing);
-    const int tileHeight = std::clamp(tileWidth * 6 / 10, 160, 240);
+    const int tileHeight = std::clamp(tileWidth * 45 / 100, 150, 220);
     m_delegate->setTileSize(QSize(tileWidth, tileHeight));
     setGridSize(QSize(tileWidth + spacing, tileHeight + spacing));
     setSpacing(0);
