@@ -20,6 +20,7 @@
 #include "metrics/kpimodel.h"
 #include "metrics/kpipoller.h"
 #include "metrics/kpireader.h"
+#include "metrics/proberecordloader.h"
 #include "overview/overviewpage.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
@@ -110,6 +111,7 @@ AppController::AppController(
         m_incidentRecorder->setWorkspace(workspace);
         m_kpiPoller->setWorkspace(workspace);
         m_kpiPoller->start();
+        m_probeRecords->load(workspace);
         if (auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts))) {
             charts->setWorkspace(workspace); // after the KPI model has the new tiles
         }
@@ -284,6 +286,13 @@ void AppController::wireKpis()
             m_incidentRecorder->recordKpiCrossing(
                 id, KpiEvaluator::stateName(from).toLower(), KpiEvaluator::stateName(to).toLower(), value);
         });
+    m_probeRecords = new ProbeRecordLoader(m_storage, this);
+    connect(m_probeRecords, &ProbeRecordLoader::loaded, this, [this](const ProbeRecordLoader::Records &records) {
+        for (auto it = records.cbegin(); it != records.cend(); ++it) {
+            m_kpiReader->addProbeRecords(it.key(), it.value());
+            m_kpiPoller->endpointChecked(it.key());
+        }
+    });
     OverviewPage *overview = m_window->overviewPage();
     overview->setKpiModel(m_kpiModel);
     overview->setAlertModel(m_alertModel);

@@ -14,6 +14,7 @@ class ChecklistStore;
 class KpiModel;
 class KpiPoller;
 class KpiReader;
+class ProbeRecordLoader;
 class QNetworkAccessManager;
 class FirstPaintProbe;
 class HealthController;
@@ -67,6 +68,7 @@ private:
     AlertmanagerClient *m_alertClient;
     AlertModel *m_alertModel;
     AlertPoller *m_alertPoller;
+    ProbeRecordLoader *m_probeRecords = nullptr;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;
     FirstPaintProbe *m_firstPaint = nullptr;
