@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
 
+#include "charts/chartspage.h"
 #include "checklist/checkliststore.h"
 #include "checklists/checklistspage.h"
 #include "demo/demolauncher.h"
@@ -15,10 +16,12 @@
 #include "mainwindow.h"
 #include "metrics/alertmanagerclient.h"
 #include "metrics/alertmodel.h"
+#include "metrics/kpichartdata.h"
 #include "metrics/kpimodel.h"
 #include "metrics/kpipoller.h"
 #include "metrics/kpireader.h"
 #include "metrics/kpiwatch.h"
+#include "metrics/proberecordloader.h"
 #include "overview/kpigridview.h"
 #include "overview/overviewpage.h"
 #include "probe/endpointmodel.h"
@@ -72,8 +75,6 @@ AppController::AppController(
         page->setStore(m_checklists);
     }
     m_kpiWatch = new KpiWatch(m_kpiModel, this);
-    connect(m_kpiPoller, &KpiPoller::figureApplied, m_kpiWatch, &KpiWatch::check);
-    connect(m_kpiWatch, &KpiWatch::crossed, m_incidentRecorder, &IncidentAutoRecorder::recordKpiCrossing);
     m_checklists->setVerifier([probes = m_health->verifier(), kpis = QPointer<KpiWatch>(m_kpiWatch)](
                                   const ChecklistVerify &verify) -> std::optional<ChecklistEvidence> {
         if (!verify.kpi.isEmpty()) {
@@ -161,8 +162,10 @@ AppController::AppController(
         m_incidentRecorder->setWorkspace(workspace);
         m_kpiPoller->setWorkspace(workspace);
         m_kpiPoller->start();
-        m_kpisSawProbes = false;
-        m_kpiWatch->reset();
+        m_probeRecords->load(workspace);
+        if (auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts))) {
+            charts->setWorkspace(workspace); // after the KPI model has the new tiles
+        }
         m_alertClient->setServer(workspace.sources.alertmanager);
         m_alertModel->setAlerts({});
         if (workspace.sources.alertmanager.isSet()) {
@@ -360,24 +363,37 @@ void AppController::onFirstLoad()
 
 void AppController::wireKpis()
 {
-    // Probe results feed the JSON-field, probe-figure and error-budget KPIs.
-    connect(m_health->engine(), &ProbeEngine::resultReady, m_kpiReader, &KpiReader::addProbeResult);
-    // The KPIs read at start found no probe results yet: read them again once the first checks have answered,
-    // rather than showing "unknown" for a whole interval.
-    auto *firstResults = new QTimer(this);
-    firstResults->setSingleShot(true);
-    firstResults->setInterval(500);
-    connect(firstResults, &QTimer::timeout, m_kpiPoller, &KpiPoller::pollAll);
-    connect(m_health->engine(), &ProbeEngine::resultReady, this, [this, firstResults] {
-        if (!std::exchange(m_kpisSawProbes, true)) {
-            firstResults->start();
+    // JSON fields, probe figures and error budgets read the health checks' results.
+    connect(m_health->engine(), &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
+        m_kpiReader->addProbeResult(result);
+        m_kpiPoller->endpointChecked(result.endpoint);
+    });
+    connect(m_kpiModel, &KpiModel::stateChanged, this,
+        [this](const QString &id, KpiState from, KpiState to, const QString &value) {
+            m_incidentRecorder->recordKpiCrossing(
+                id, KpiEvaluator::stateName(from).toLower(), KpiEvaluator::stateName(to).toLower(), value);
+        });
+    m_probeRecords = new ProbeRecordLoader(m_storage, this);
+    connect(m_probeRecords, &ProbeRecordLoader::loaded, this, [this](const ProbeRecordLoader::Records &records) {
+        for (auto it = records.cbegin(); it != records.cend(); ++it) {
+            m_kpiReader->addProbeRecords(it.key(), it.value());
+            m_kpiPoller->endpointChecked(it.key());
         }
     });
     OverviewPage *overview = m_window->overviewPage();
-    overview->setEndpointModel(m_health->model());
     overview->setKpiModel(m_kpiModel);
     overview->setAlertModel(m_alertModel);
-    connect(overview, &OverviewPage::kpiActivated, m_window, [this] { m_window->setCurrentPage(MainWindow::Charts); });
+    overview->setEndpointModel(m_health->model());
+    auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts));
+    if (charts) {
+        charts->setSources(m_kpiModel, new KpiChartData(m_kpiReader->prometheus(), m_kpiModel, this));
+    }
+    connect(overview, &OverviewPage::kpiActivated, m_window, [this, charts](const QString &id) {
+        m_window->setCurrentPage(MainWindow::Charts);
+        if (charts) {
+            charts->showKpi(id);
+        }
+    });
     connect(overview, &OverviewPage::silenceRequested, this, [this](int row) {
         if (row < 0 || row >= m_alertModel->alerts().size()) {
             return;

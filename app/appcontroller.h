@@ -17,6 +17,7 @@ class KpiModel;
 class KpiPoller;
 class KpiReader;
 class KpiWatch;
+class ProbeRecordLoader;
 class QNetworkAccessManager;
 class FirstPaintProbe;
 class HealthController;
@@ -78,6 +79,7 @@ private:
     AlertmanagerClient *m_alertClient;
     AlertModel *m_alertModel;
     AlertPoller *m_alertPoller;
+    ProbeRecordLoader *m_probeRecords = nullptr;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;
     FirstPaintProbe *m_firstPaint = nullptr;
@@ -86,6 +88,5 @@ private:
     QPointer<WarRoomWindow> m_warRoom;
     QString m_workspaceTitle;
     QSet<QString> m_warRoomKpis;
-    bool m_showNextIncident = false;
-    bool m_kpisSawProbes = false; // the incident just opened from the Health page
+    bool m_showNextIncident = false; // the incident just opened from the Health page
 };

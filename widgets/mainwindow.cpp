@@ -3,12 +3,12 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "charts/chartspage.h"
 #include "checklists/checklistspage.h"
 #include "health/healthpage.h"
 #include "incidents/incidentspage.h"
 #include "languagemanager.h"
 #include "overview/overviewpage.h"
-#include "pages/chartspage.h"
 #include "recentfiles.h"
 #include "runbooks/runbookspage.h"
 #include "settingskeys.h"

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kpicheck.h"
 
+#include "export/terminaltext.h"
 #include "metrics/kpipoller.h"
 #include "metrics/kpireader.h"
 
@@ -100,16 +101,17 @@ QString KpiCheck::formatTable(const QList<Row> &rows, const QString &language)
         const QString title = row.kpi.title.text(language);
         lines.append({ row.kpi.id, stateText(row.state), value, row.error.isEmpty() ? title : row.error });
     }
-    QList<qsizetype> widths { 0, 0, 0 };
+    QList<int> widths { 0, 0, 0 };
     for (const QStringList &cells : lines) {
         for (int i = 0; i < 3; ++i) {
-            widths[i] = std::max(widths[i], cells[i].size());
+            widths[i] = std::max(widths[i], TerminalText::width(cells[i]));
         }
     }
     QString text;
     for (const QStringList &cells : lines) {
-        const QString line = cells[0].leftJustified(widths[0] + 2) + cells[1].leftJustified(widths[1] + 2)
-            + cells[2].rightJustified(widths[2]) + QLatin1String("  ") + cells[3];
+        const QString line = TerminalText::padRight(cells[0], widths[0] + 2)
+            + TerminalText::padRight(cells[1], widths[1] + 2) + TerminalText::padLeft(cells[2], widths[2])
+            + QLatin1String("  ") + cells[3];
         text += line.trimmed() + QLatin1Char('\n');
     }
     return text;

@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <utility>
 
 KpiModel::KpiModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -74,8 +75,21 @@ void KpiModel::applyFigure(const QString &id, const KpiFigure &figure)
             tile.history.removeFirst();
         }
     }
-    tile.state = KpiEvaluator::evaluate(tile.kpi, tile.value, tile.updatedAt, m_clock());
+    setState(row, KpiEvaluator::evaluate(tile.kpi, tile.value, tile.updatedAt, m_clock()));
     emit dataChanged(index(row), index(row));
+}
+
+void KpiModel::setState(int row, KpiState state)
+{
+    KpiTile &tile = m_tiles[row];
+    const KpiState from = std::exchange(tile.state, state);
+    if (from != state && from != KpiState::Unknown) {
+        QString value = tile.value ? formatValue(tile.kpi, *tile.value) : QStringLiteral("—");
+        if (tile.value && !tile.kpi.unit.isEmpty()) {
+            value += QLatin1Char(' ') + tile.kpi.unit;
+        }
+        emit stateChanged(tile.kpi.id, from, state, value);
+    }
 }
 
 void KpiModel::refreshStates()
@@ -85,7 +99,7 @@ void KpiModel::refreshStates()
         KpiTile &tile = m_tiles[i];
         const KpiState state = KpiEvaluator::evaluate(tile.kpi, tile.value, tile.updatedAt, now);
         if (state != tile.state) {
-            tile.state = state;
+            setState(int(i), state);
             emit dataChanged(index(int(i)), index(int(i)), { StateRole, ToolTipRole });
         }
     }

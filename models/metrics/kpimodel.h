@@ -72,7 +72,12 @@ public:
     QString formatValue(const Kpi &kpi, double value) const;
     static std::optional<double> trend(const KpiTile &tile);
 
+signals:
+    // A tile's state moved (not for its first value); `value` is the formatted value with its unit.
+    void stateChanged(const QString &id, KpiState from, KpiState to, const QString &value);
+
 private:
+    void setState(int row, KpiState state);
     QString toolTip(const KpiTile &tile) const;
 
     QList<KpiTile> m_tiles;

@@ -49,6 +49,18 @@ void KpiPoller::pollAll()
     }
 }
 
+void KpiPoller::endpointChecked(const QString &endpoint)
+{
+    for (Slot &slot : m_slots) {
+        const KpiSource::Kind kind = slot.kpi.source.kind;
+        const bool local
+            = kind == KpiSource::Kind::Json || kind == KpiSource::Kind::Probe || kind == KpiSource::Kind::ErrorBudget;
+        if (local && slot.kpi.source.endpoint == endpoint && !slot.reading) {
+            read(slot);
+        }
+    }
+}
+
 void KpiPoller::tick()
 {
     const qint64 now = m_clock.elapsed();

@@ -19,7 +19,7 @@ class KpiPoller final : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int retryMs = 2000; // a rate's second scrape
+    static constexpr int retryMs = 3000; // a rate's second scrape: past MetricsScraper's reuse age
 
     KpiPoller(KpiReader *reader, KpiModel *model, QObject *parent = nullptr);
 
@@ -28,6 +28,8 @@ public:
     void stop();
     bool isRunning() const { return m_timer.isActive(); }
     void pollAll();
+    // KPIs that read `endpoint`'s results (JSON fields, probe figures, error budgets) are read again now.
+    void endpointChecked(const QString &endpoint);
     int readsStarted() const { return m_readsStarted; }
 
 signals:

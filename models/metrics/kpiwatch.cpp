@@ -21,24 +21,6 @@ KpiWatch::KpiWatch(KpiModel *model, QObject *parent)
     , m_model(model)
 { }
 
-void KpiWatch::check(const QString &kpiId)
-{
-    const int row = m_model ? m_model->rowOf(kpiId) : -1;
-    if (row < 0) {
-        return;
-    }
-    const QModelIndex index = m_model->index(row, 0);
-    const int state = index.data(KpiModel::StateRole).toInt();
-    const auto previous = m_last.constFind(kpiId);
-    const bool changed = previous != m_last.constEnd() && *previous != state;
-    const int from = changed ? *previous : state;
-    m_last.insert(kpiId, state);
-    if (changed) {
-        emit crossed(kpiId, KpiEvaluator::stateName(KpiState(from)).toLower(),
-            KpiEvaluator::stateName(KpiState(state)).toLower(), valueText(index));
-    }
-}
-
 std::optional<ChecklistEvidence> KpiWatch::evidence(const ChecklistVerify &verify) const
 {
     const int row = m_model && !verify.kpi.isEmpty() ? m_model->rowOf(verify.kpi) : -1;

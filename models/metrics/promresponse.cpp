@@ -15,11 +15,18 @@ bool readPoint(const QJsonValue &pair, QPointF *point)
     if (a.size() != 2 || !a.at(0).isDouble() || !a.at(1).isString()) {
         return false;
     }
-    const std::optional<double> value = ExpositionParser::parseValue(a.at(1).toString().toLatin1());
-    if (!value) {
-        return false;
+    // Plain numbers first: this runs once per point of a range answer.
+    const QString text = a.at(1).toString();
+    bool ok = false;
+    double value = text.toDouble(&ok);
+    if (!ok) {
+        const std::optional<double> special = ExpositionParser::parseValue(text.toLatin1());
+        if (!special) {
+            return false;
+        }
+        value = *special;
     }
-    *point = QPointF(a.at(0).toDouble() * 1000.0, *value);
+    *point = QPointF(a.at(0).toDouble() * 1000.0, value);
     return true;
 }
 

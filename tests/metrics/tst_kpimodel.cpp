@@ -127,7 +127,15 @@ void TestKpiModel::errorsKeepTheLastValue()
 
 void TestKpiModel::goesStale()
 {
+    QSignalSpy crossings(m_model, &KpiModel::stateChanged);
+    m_model->applyFigure(u"errors"_s, figure(0.5, m_now));
+    QCOMPARE(crossings.size(), 0); // the first value is no crossing
     m_model->applyFigure(u"errors"_s, figure(7, m_now));
+    QCOMPARE(crossings.size(), 1);
+    QCOMPARE(crossings.at(0).at(0).toString(), u"errors"_s);
+    QCOMPARE(crossings.at(0).at(1).value<KpiState>(), KpiState::Normal);
+    QCOMPARE(crossings.at(0).at(2).value<KpiState>(), KpiState::Critical);
+    QCOMPARE(crossings.at(0).at(3).toString(), u"7.00 %"_s);
     QCOMPARE(m_model->index(1).data(KpiModel::StateRole).toInt(), int(KpiState::Critical));
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
     m_now = m_now.addSecs(30);
@@ -138,6 +146,7 @@ void TestKpiModel::goesStale()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(m_model->index(1).data(KpiModel::StateRole).toInt(), int(KpiState::Stale));
     QCOMPARE(m_model->index(1).data(KpiModel::ValueRole).toDouble(), 7.0);
+    QCOMPARE(crossings.size(), 2);
 }
 
 void TestKpiModel::trendAndSparkline()

@@ -22,6 +22,7 @@ class TestKpiPoller : public QObject
 
 private slots:
     void pollsAndGoesStale();
+    void probeResultsTriggerReads();
 };
 
 void TestKpiPoller::pollsAndGoesStale()
@@ -74,6 +75,39 @@ void TestKpiPoller::pollsAndGoesStale()
     poller.setWorkspace(Workspace {});
     QCOMPARE(model.rowCount(), 0);
     poller.stop();
+}
+
+void TestKpiPoller::probeResultsTriggerReads()
+{
+    Workspace workspace;
+    Kpi kpi;
+    kpi.id = u"errors"_s;
+    kpi.interval = 1h; // never due again within the test
+    kpi.source.kind = KpiSource::Kind::Json;
+    kpi.source.endpoint = u"health"_s;
+    kpi.source.path = u"performance.errorRate"_s;
+    workspace.kpis = { kpi };
+    QNetworkAccessManager nam;
+    KpiReader reader(&nam);
+    KpiModel model;
+    KpiPoller poller(&reader, &model);
+    poller.setWorkspace(workspace);
+    QSignalSpy applied(&poller, &KpiPoller::figureApplied);
+    poller.start();
+    QVERIFY(applied.wait(5000));
+    QCOMPARE(model.tile(u"errors"_s)->error, u"endpoint health has not been checked yet"_s);
+
+    ProbeResult result;
+    result.endpoint = u"health"_s;
+    result.startedAt = QDateTime::currentDateTimeUtc();
+    result.state = EndpointState::Ok;
+    result.body = R"({"performance":{"errorRate":0.25}})";
+    reader.addProbeResult(result);
+    poller.endpointChecked(u"other"_s);
+    QCOMPARE(poller.readsStarted(), 1);
+    poller.endpointChecked(u"health"_s);
+    QCOMPARE(poller.readsStarted(), 2);
+    QTRY_COMPARE(model.tile(u"errors"_s)->value, std::optional<double>(0.25));
 }
 
 QTEST_GUILESS_MAIN(TestKpiPoller)

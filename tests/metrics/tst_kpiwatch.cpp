@@ -4,7 +4,6 @@
 #include "metrics/kpireader.h"
 #include "metrics/kpiwatch.h"
 
-#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -17,7 +16,6 @@ class TestKpiWatch : public QObject
     Q_OBJECT
 private slots:
     void init();
-    void crossingsAreReportedOnce();
     void evidenceForChecklistVerify();
 
 private:
@@ -50,29 +48,6 @@ void TestKpiWatch::apply(double value)
     f.value = value;
     f.at = m_now;
     m_model->applyFigure(u"errors"_s, f);
-}
-
-void TestKpiWatch::crossingsAreReportedOnce()
-{
-    KpiWatch watch(m_model.get());
-    QSignalSpy crossed(&watch, &KpiWatch::crossed);
-    apply(0.2);
-    watch.check(u"errors"_s);
-    QCOMPARE(crossed.count(), 0); // the first state is not a crossing
-    apply(0.4);
-    watch.check(u"errors"_s);
-    QCOMPARE(crossed.count(), 0);
-    apply(7.25);
-    watch.check(u"errors"_s);
-    QCOMPARE(crossed.count(), 1);
-    QCOMPARE(crossed.at(0).at(0).toString(), u"errors"_s);
-    QCOMPARE(crossed.at(0).at(1).toString(), u"normal"_s);
-    QCOMPARE(crossed.at(0).at(2).toString(), u"critical"_s);
-    QVERIFY2(crossed.at(0).at(3).toString().contains(u"%"_s), qPrintable(crossed.at(0).at(3).toString()));
-    watch.check(u"errors"_s); // same state again
-    QCOMPARE(crossed.count(), 1);
-    watch.check(u"no-such-kpi"_s);
-    QCOMPARE(crossed.count(), 1);
 }
 
 void TestKpiWatch::evidenceForChecklistVerify()

@@ -61,7 +61,7 @@ void KpiGridView::relayout()
     const int minWidth = std::max(minTileWidth, em * 13);
     m_columns = std::max(1, (width - spacing) / (minWidth + spacing));
     const int tileWidth = std::max(minWidth / 2, (width - spacing) / m_columns - spacing);
-    const int tileHeight = std::clamp(tileWidth * 6 / 10, std::max(160, em * 8), std::max(240, em * 11));
+    const int tileHeight = std::clamp(tileWidth * 45 / 100, std::max(150, em * 8), std::max(220, em * 11));
     m_delegate->setTileSize(QSize(tileWidth, tileHeight));
     setGridSize(QSize(tileWidth + spacing, tileHeight + spacing));
     setSpacing(0);

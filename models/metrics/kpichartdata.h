@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "metrics/seriesbuffer.h"
+#include "workspace/workspace.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <memory>
+
+class KpiModel;
+class PrometheusClient;
+
+struct ChartSeries
+{
+    QString name; // the series' labels, or the KPI's id
+    std::shared_ptr<SeriesBuffer> buffer;
+};
+
+// The history a chart shows for one KPI over a range: Prometheus KPIs through query_range (one point per pixel
+// column at most, never finer than the scrape interval), the others from what the tile has read so far. A load
+// that a newer one superseded is dropped.
+class KpiChartData final : public QObject
+{
+    Q_OBJECT
+
+public:
+    KpiChartData(PrometheusClient *prometheus, KpiModel *model, QObject *parent = nullptr);
+
+    // Loads the `range` before `end` for a plot `plotWidthPx` wide; loaded() or failed() follows.
+    void load(const Kpi &kpi, Milliseconds range, int plotWidthPx, const QDateTime &end = {});
+
+signals:
+    void loaded(const QString &kpiId, const QList<ChartSeries> &series, const QDateTime &from, const QDateTime &to);
+    void failed(const QString &kpiId, const QString &error);
+
+private:
+    PrometheusClient *m_prometheus;
+    KpiModel *m_model;
+    quint64 m_generation = 0;
+};
