@@ -27,6 +27,7 @@ ChecklistStore::ChecklistStore(Storage *storage, QObject *parent)
             reloadInstance(rowId);
         }
     });
+    connect(m_storage, &Storage::resyncNeeded, this, [this] { refresh(); });
 }
 
 void ChecklistStore::setWorkspace(const Workspace &workspace)

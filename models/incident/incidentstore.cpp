@@ -41,6 +41,7 @@ IncidentStore::IncidentStore(Storage *storage, QObject *parent)
             reloadIncident(rowId);
         }
     });
+    connect(m_storage, &Storage::resyncNeeded, this, &IncidentStore::refresh);
 }
 
 void IncidentStore::setWorkspace(const Workspace &workspace)

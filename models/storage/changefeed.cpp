@@ -19,6 +19,11 @@ ChangeFeed::ChangeFeed(QObject *parent)
     connect(m_worker, &ChangeFeedWorker::connected, this, &ChangeFeed::onConnected);
     connect(m_worker, &ChangeFeedWorker::lost, this, &ChangeFeed::onLost);
     connect(m_worker, &ChangeFeedWorker::changes, this, &ChangeFeed::onChanges);
+    connect(m_worker, &ChangeFeedWorker::resyncNeeded, this, [this](quint64 generation) {
+        if (generation == m_generation) {
+            emit resyncNeeded();
+        }
+    });
     m_thread->start();
 }
 

@@ -44,6 +44,9 @@ signals:
     // In commit order, one per changed row since the last batch (repeats within a batch folded).
     void changed(const QString &subject, qint64 rowId);
     void onlineChanged(bool online, const QString &reason);
+    // The changes since the last one seen were pruned (a console offline for longer than they are kept): reload
+    // everything.
+    void resyncNeeded();
 
 private:
     void onConnected(quint64 generation, qint64 pid);

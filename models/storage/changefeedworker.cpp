@@ -96,7 +96,26 @@ void ChangeFeedWorker::connectNow()
     m_retryMs = m_options.firstRetryMs;
     emit connected(m_generation, pid);
     m_heartbeat.start(m_options.heartbeatMs);
+    if (const QString pruned = checkPruned(); !pruned.isEmpty()) {
+        fail(pruned);
+        return;
+    }
     catchUp();
+}
+
+QString ChangeFeedWorker::checkPruned()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(u"SELECT value FROM meta WHERE key = '%1'"_s.arg(Migrations::changesPrunedKey()))) {
+        return sqlErrorText(q.lastError());
+    }
+    const qint64 prunedThrough = q.next() ? q.value(0).toLongLong() : 0;
+    if (prunedThrough > m_lastId) {
+        // Away for longer than the changes are kept: what changed is no longer known, so everything is.
+        m_lastId = prunedThrough;
+        emit resyncNeeded(m_generation);
+    }
+    return {};
 }
 
 QString ChangeFeedWorker::openAndListen(qint64 *pid)
@@ -195,8 +214,9 @@ void ChangeFeedWorker::heartbeat()
     }
     QString error;
     {
-        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        if (!q.exec(u"SELECT 1"_s)) {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        QSqlQuery q(db);
+        if (!db.isOpen() || !q.exec(u"SELECT 1"_s)) {
             error = sqlErrorText(q.lastError());
         }
     }

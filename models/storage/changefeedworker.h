@@ -24,12 +24,14 @@ signals:
     void connected(quint64 generation, qint64 pid);
     void lost(quint64 generation, const QString &reason);
     void changes(quint64 generation, const QStringList &subjects, const QList<qint64> &rowIds, qint64 lastId);
+    void resyncNeeded(quint64 generation);
 
 private:
     void connectNow();
     // Each returns the error, empty on success.
     QString openAndListen(qint64 *pid);
     QString readChanges();
+    QString checkPruned();
     void catchUp();
     void heartbeat();
     void fail(const QString &reason);

@@ -52,6 +52,11 @@ int changesLockKey()
     return 5381002;
 }
 
+QString changesPrunedKey()
+{
+    return u"changes_pruned_through"_s;
+}
+
 const QList<Migration> &all()
 {
     static const QList<Migration> list = {

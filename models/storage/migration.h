@@ -40,5 +40,7 @@ QString forDialect(const QString &sql, SqlDialect dialect);
 QString changesChannel();
 // The PostgreSQL advisory lock that write transactions hold, so change ids are assigned in commit order.
 int changesLockKey();
+// The meta key holding the newest change id pruned from the changes table.
+QString changesPrunedKey();
 
 } // namespace Migrations

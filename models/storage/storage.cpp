@@ -46,6 +46,7 @@ Storage::Storage(QObject *parent)
     connect(m_worker, &StorageWorker::jobFailed, this, &Storage::jobFailed);
     connect(m_worker, &StorageWorker::batchCommitted, this, &Storage::batchCommitted);
     connect(m_feed, &ChangeFeed::changed, this, &Storage::changed);
+    connect(m_feed, &ChangeFeed::resyncNeeded, this, &Storage::resyncNeeded);
     connect(m_feed, &ChangeFeed::onlineChanged, this, [this](bool online, const QString &reason) {
         m_worker->setOffline(!online);
         if (m_online != online) {
@@ -98,7 +99,8 @@ void Storage::open(const QString &pathOrUrl)
     }
     m_path = m_target.displayName();
     m_team = m_target.isPostgres();
-    m_worker->enqueue({ StorageWorker::TaskKind::Open, ++m_openId, {}, m_target, m_busyTimeoutMs });
+    m_worker->enqueue(
+        { StorageWorker::TaskKind::Open, ++m_openId, {}, m_target, m_busyTimeoutMs, m_changeRetentionMs });
     setState(State::Opening);
 }
 

@@ -51,6 +51,8 @@ public:
     static QString defaultDataDir();
     static QString databasePath(const QString &dataDir);
 
+    // Team mode: changes older than this are pruned when a console connects (default 7 days).
+    void setChangeRetention(qint64 ms) { m_changeRetentionMs = ms; }
     // Takes effect at the next open(); Database::DefaultBusyTimeoutMs unless set.
     void setBusyTimeout(int ms) { m_busyTimeoutMs = ms; }
     // A file path or a postgresql:// URL; a malformed URL fails (openFailed) without touching anything.
@@ -80,6 +82,8 @@ signals:
     void batchCommitted(int jobCount);
     // Team mode: a row another console (or this one) wrote; subject is "checklist_instances" or "incidents".
     void changed(const QString &subject, qint64 rowId);
+    // Team mode: what changed while this console was away is no longer known; reload everything.
+    void resyncNeeded();
     void onlineChanged(bool online, const QString &reason);
 
 private:
@@ -98,6 +102,7 @@ private:
     QString m_error;
     int m_schemaVersion = 0;
     int m_busyTimeoutMs;
+    qint64 m_changeRetentionMs = 7LL * 24 * 3600 * 1000;
     quint64 m_nextJobId = 0;
     quint64 m_openId = 0;
 };

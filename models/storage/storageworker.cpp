@@ -5,6 +5,7 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -101,19 +102,33 @@ void StorageWorker::openDatabase(const Task &task)
     m_db = std::make_unique<Database>(m_connectionName);
     m_db->setBusyTimeout(task.busyTimeoutMs);
     if (m_db->open(task.target)) {
-        qint64 lastChange = 0;
-        if (m_db->dialect() == SqlDialect::PostgreSQL) {
-            QSqlQuery q(m_db->connection());
-            if (q.exec(u"SELECT COALESCE(MAX(id), 0) FROM changes"_s) && q.next()) {
-                lastChange = q.value(0).toLongLong();
-            }
-        }
+        const qint64 lastChange
+            = m_db->dialect() == SqlDialect::PostgreSQL ? prepareChangeFeed(task.changeRetentionMs) : 0;
         emit opened(task.id, m_db->schemaVersion(), lastChange);
     } else {
         const QString error = m_db->errorString();
         m_db.reset();
         emit openFailed(task.id, error);
     }
+}
+
+qint64 StorageWorker::prepareChangeFeed(qint64 retentionMs)
+{
+    QSqlQuery q(m_db->connection());
+    // The newest pruned id is kept, so that a console away for longer learns it has missed changes.
+    q.prepare(u"WITH gone AS (DELETE FROM changes WHERE at_ms < ? RETURNING id) "
+              u"INSERT INTO meta (key, value) SELECT ?, CAST(MAX(id) AS TEXT) FROM gone HAVING COUNT(*) > 0 "
+              u"ON CONFLICT (key) DO UPDATE SET value = "
+              u"CAST(GREATEST(CAST(meta.value AS BIGINT), CAST(EXCLUDED.value AS BIGINT)) AS TEXT)"_s);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch() - retentionMs);
+    q.addBindValue(Migrations::changesPrunedKey());
+    if (!q.exec()) {
+        qWarning("opsdeck: cannot prune the change feed: %s", qPrintable(sqlErrorText(q.lastError())));
+    }
+    q.prepare(u"SELECT GREATEST(COALESCE((SELECT MAX(id) FROM changes), 0), "
+              u"COALESCE((SELECT CAST(value AS BIGINT) FROM meta WHERE key = ?), 0))"_s);
+    q.addBindValue(Migrations::changesPrunedKey());
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 void StorageWorker::closeDatabase()
@@ -154,6 +169,11 @@ QString StorageWorker::offlineError(const QString &cause) const
 
 bool StorageWorker::execBegin(bool write, QString *error)
 {
+    if (!m_db->connection().isOpen()) {
+        // The driver closed it after the server went away.
+        *error = QCoreApplication::translate("Storage", "the connection to the server was lost");
+        return false;
+    }
     QSqlQuery control(m_db->connection());
     if (m_db->dialect() == SqlDialect::SQLite) {
         // IMMEDIATE takes the write lock up front, so waiting for another writer happens here, under the busy

@@ -40,6 +40,7 @@ public:
         Job job;
         DatabaseTarget target;
         int busyTimeoutMs = 0;
+        qint64 changeRetentionMs = 0; // team mode: prune older rows of the change feed at opening
     };
     static constexpr qsizetype MaxBatch = 500;
 
@@ -72,6 +73,8 @@ private:
 
     void processQueue();
     void openDatabase(const Task &task);
+    // Team mode: prunes the change feed and returns the newest change id seen by the database.
+    qint64 prepareChangeFeed(qint64 retentionMs);
     void closeDatabase();
     void runRead(const Task &task);
     void runWrites(const std::deque<Task> &tasks, size_t first, size_t end);

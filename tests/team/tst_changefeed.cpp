@@ -22,6 +22,7 @@ private slots:
     void cleanup();
     void terminatedListenerCatchesUp();
     void serverRestartGoesOfflineThenRecovers();
+    void prunedChangesForceAFullReload();
 
 private:
     struct Console
@@ -155,6 +156,33 @@ void TestChangeFeed::serverRestartGoesOfflineThenRecovers()
         m_b.checklists->saveError(id, u"item-1"_s).isEmpty(), qPrintable(m_b.checklists->saveError(id, u"item-1"_s)));
     QTRY_VERIFY_WITH_TIMEOUT(m_a.checklists->instance(id)->state(u"item-1"_s) == ItemState::Done, 1000);
     QCOMPARE(IncidentTest::scalar(*m_a.storage, u"SELECT COUNT(*) FROM checklist_ticks"_s), 1);
+}
+
+void TestChangeFeed::prunedChangesForceAFullReload()
+{
+    const qint64 id = IncidentTest::createAndWait(*m_a.incidents, IncidentTest::draft(u"Queue stuck"_s));
+    QTRY_VERIFY(m_b.incidents->incident(id));
+    // B is away (its feed stopped) while A writes, and the changes are pruned before it comes back.
+    ChangeFeed *feed = m_b.storage->changeFeed();
+    const qint64 seen = feed->lastChangeId();
+    QVERIFY(seen > 0);
+    feed->stop();
+    QVERIFY(m_a.incidents->appendNote(id, u"written while B was away"_s).isEmpty());
+    QVERIFY(IncidentTest::settle(*m_a.incidents, id));
+    Storage pruner;
+    pruner.setChangeRetention(-60000); // everything up to a minute from now
+    QCOMPARE(TeamTest::open(pruner, m_url), QString());
+    QCOMPARE(IncidentTest::scalar(pruner, u"SELECT COUNT(*) FROM changes"_s), 0);
+
+    QSignalSpy resync(m_b.storage.get(), &Storage::resyncNeeded);
+    QSignalSpy reset(m_b.incidents.get(), &IncidentStore::incidentsReset);
+    DatabaseTarget target;
+    QString error;
+    QVERIFY(DatabaseTarget::parse(m_url, &target, &error));
+    feed->start(target, seen);
+    QTRY_COMPARE_WITH_TIMEOUT(resync.size(), 1, 10000);
+    QTRY_VERIFY(!reset.isEmpty());
+    QCOMPARE(m_b.incidents->incident(id)->timeline.last().text, u"written while B was away"_s);
 }
 
 QTEST_GUILESS_MAIN(TestChangeFeed)
