@@ -198,24 +198,25 @@ bool StorageWorker::execBegin(bool write, QString *error)
 
 bool StorageWorker::begin(bool write, QString *error)
 {
-    if (!isOpen()) {
+    // A team database whose reconnection failed stays m_db (closed), to be tried again on the next job.
+    const bool team = m_db && m_db->dialect() == SqlDialect::PostgreSQL;
+    if (!team && !isOpen()) {
         *error = notOpenError();
         return false;
     }
-    const bool team = m_db->dialect() == SqlDialect::PostgreSQL;
     if (team && m_offline) {
         *error = offlineError({});
         return false;
     }
-    if (execBegin(write, error)) {
+    if (isOpen() && execBegin(write, error)) {
         return true;
     }
     if (!team) {
         return false;
     }
-    // The server restarted or dropped us: one new connection, then give up until the change feed is back.
-    QSqlQuery(m_db->connection()).exec(u"ROLLBACK"_s);
-    if (!m_db->open(m_db->target())) {
+    // The server restarted or dropped us: one new connection per job until the change feed says offline.
+    const DatabaseTarget target = m_db->target();
+    if (!m_db->open(target)) {
         *error = offlineError(m_db->errorString());
         return false;
     }
@@ -234,13 +235,11 @@ void StorageWorker::runRead(const Task &task)
         emit jobFailed(task.id, beginError);
         return;
     }
-    QSqlDatabase &db = m_db->connection();
-    const bool inTransaction = true;
     QVariant result;
     QString error;
     const bool ok = runJob(task.job, &result, &error);
-    QSqlQuery control(db);
-    if (inTransaction && !control.exec(ok ? u"COMMIT"_s : u"ROLLBACK"_s)) {
+    QSqlQuery control(m_db->connection());
+    if (!control.exec(ok ? u"COMMIT"_s : u"ROLLBACK"_s)) {
         control.exec(u"ROLLBACK"_s);
     }
     if (ok) {

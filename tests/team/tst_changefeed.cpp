@@ -137,11 +137,14 @@ void TestChangeFeed::serverRestartGoesOfflineThenRecovers()
     const qint64 id = todayId(*m_b.checklists);
     QSignalSpy bOnline(m_b.storage.get(), &Storage::onlineChanged);
     QVERIFY2(m_server.stop(), qPrintable(m_server.errorString()));
+    // Written before the feed has noticed: the worker's own attempt to reconnect fails.
+    QVERIFY(m_b.checklists->tick(id, u"item-1"_s, u"during the outage"_s));
     QTRY_VERIFY_WITH_TIMEOUT(!m_b.storage->isOnline() && !m_a.storage->isOnline(), 15000);
     QCOMPARE(bOnline.first().at(0).toBool(), false);
 
     // A tick while offline is refused, saying why, and kept for retry.
-    QVERIFY(m_b.checklists->tick(id, u"item-1"_s, u"during the outage"_s));
+    QTRY_COMPARE(m_b.checklists->saveState(id, u"item-1"_s), ChecklistStore::SaveState::Unsaved);
+    QVERIFY(m_b.checklists->retry(id, u"item-1"_s));
     QTRY_COMPARE(m_b.checklists->saveState(id, u"item-1"_s), ChecklistStore::SaveState::Unsaved);
     const QString error = m_b.checklists->saveError(id, u"item-1"_s);
     QVERIFY2(error.contains(u"offline"_s) && error.contains(u"127.0.0.1"_s), qPrintable(error));
