@@ -13,16 +13,27 @@
 #include "incidents/incidentspage.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "metrics/alertmanagerclient.h"
+#include "metrics/alertmodel.h"
+#include "metrics/kpimodel.h"
+#include "metrics/kpipoller.h"
+#include "metrics/kpireader.h"
+#include "overview/overviewpage.h"
+#include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
+#include "runbook/runbookaudit.h"
+#include "runbooks/runbookspage.h"
 #include "screenshotter.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
+#include "warroom/warroomwindow.h"
 #include "workspace/workspacewatcher.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTimer>
 
@@ -40,11 +51,20 @@ AppController::AppController(
     , m_health(new HealthController(m_storage, this))
     , m_incidents(new IncidentStore(m_storage, this))
     , m_incidentRecorder(new IncidentAutoRecorder(m_incidents, this))
+    , m_runbookAudit(new RunbookAudit(m_storage, this))
     , m_watcher(new WorkspaceWatcher(this))
+    , m_nam(new QNetworkAccessManager(this))
+    , m_kpiReader(new KpiReader(m_nam, this))
+    , m_kpiModel(new KpiModel(this))
+    , m_kpiPoller(new KpiPoller(m_kpiReader, m_kpiModel, this))
+    , m_alertClient(new AlertmanagerClient(m_nam, {}, this))
+    , m_alertModel(new AlertModel(this))
+    , m_alertPoller(new AlertPoller(m_alertClient, m_alertModel, this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
     connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
     connect(m_window, &MainWindow::reloadRequested, m_watcher, &WorkspaceWatcher::reload);
+    connect(m_window, &MainWindow::warRoomRequested, this, &AppController::showWarRoom);
     if (auto *page = qobject_cast<ChecklistsPage *>(m_window->page(MainWindow::Checklists))) {
         page->setStore(m_checklists);
     }
@@ -79,11 +99,21 @@ AppController::AppController(
             }
         });
     }
+    m_runbookAudit->setIncidentStore(m_incidents);
+    if (auto *page = qobject_cast<RunbooksPage *>(m_window->page(MainWindow::Runbooks))) {
+        page->setAudit(m_runbookAudit);
+        page->setHighlighter(m_health->highlighter());
+    }
     connect(m_health->engine(), &ProbeEngine::stateChanged, m_incidentRecorder,
         &IncidentAutoRecorder::recordEndpointTransition);
+    wireKpis();
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
         useStorage(storageFor(workspace));
+        m_workspaceTitle = workspace.info.title.text(LanguageManager::uiLanguage());
+        if (m_warRoom) {
+            m_warRoom->setWorkspaceTitle(m_workspaceTitle);
+        }
         // Jobs submitted before the database has opened wait for it.
         m_checklists->setWorkspace(workspace);
         m_checklists->refresh();
@@ -91,6 +121,18 @@ AppController::AppController(
         m_incidents->setWorkspace(workspace);
         m_incidents->refresh();
         m_incidentRecorder->setWorkspace(workspace);
+        m_kpiPoller->setWorkspace(workspace);
+        m_kpiPoller->start();
+        m_alertClient->setServer(workspace.sources.alertmanager);
+        m_alertModel->setAlerts({});
+        if (workspace.sources.alertmanager.isSet()) {
+            m_alertPoller->start();
+        } else {
+            m_alertPoller->stop();
+        }
+        if (auto *page = qobject_cast<RunbooksPage *>(m_window->page(MainWindow::Runbooks))) {
+            page->setWorkspace(workspace);
+        }
         onFirstLoad();
     });
     connect(m_watcher, &WorkspaceWatcher::loadFailed, this,
@@ -109,11 +151,33 @@ AppController::AppController(
 AppController::~AppController()
 {
     // The storage is the first child and would go first; the last probe results must reach it.
+    delete m_warRoom;
     delete m_health;
+}
+
+void AppController::showWarRoom()
+{
+    if (!m_warRoom) {
+        m_warRoom = new WarRoomWindow;
+        m_warRoom->setAttribute(Qt::WA_DeleteOnClose);
+        m_warRoom->setEndpointModel(m_health->model());
+        m_warRoom->setIncidentStore(m_incidents);
+        m_warRoom->setWorkspaceTitle(m_workspaceTitle);
+        // Launched as the war-room display: closing it ends the app; from the console it only closes itself.
+        if (m_commandLine.warRoom && !m_window->isVisible()) {
+            connect(m_warRoom, &QObject::destroyed, QCoreApplication::instance(), &QCoreApplication::quit);
+        }
+    }
+    m_warRoom->showFullScreen();
+    m_warRoom->raise();
+    m_warRoom->activateWindow();
 }
 
 void AppController::start()
 {
+    if (m_commandLine.warRoom) {
+        showWarRoom();
+    }
     openStorage();
     const QString path = m_commandLine.demo ? QString() : resolveWorkspacePath(m_commandLine, true);
     if (path.isEmpty()) {
@@ -267,4 +331,29 @@ void AppController::onFirstLoad()
         // Live pages are worth a look only once the first checks have answered.
         QTimer::singleShot(m_commandLine.screenshotDelayMs, shots, &Screenshotter::start);
     }
+}
+
+void AppController::wireKpis()
+{
+    // Probe results feed the JSON-field, probe-figure and error-budget KPIs.
+    connect(m_health->engine(), &ProbeEngine::resultReady, m_kpiReader, &KpiReader::addProbeResult);
+    OverviewPage *overview = m_window->overviewPage();
+    overview->setEndpointModel(m_health->model());
+    overview->setKpiModel(m_kpiModel);
+    overview->setAlertModel(m_alertModel);
+    connect(overview, &OverviewPage::kpiActivated, m_window, [this] { m_window->setCurrentPage(MainWindow::Charts); });
+    connect(overview, &OverviewPage::silenceRequested, this, [this](int row) {
+        if (row < 0 || row >= m_alertModel->alerts().size()) {
+            return;
+        }
+        const QString user = qEnvironmentVariable("USER", QStringLiteral("opsdeck"));
+        m_alertPoller->silence(
+            m_alertModel->alerts().at(row), std::chrono::hours(1), user, tr("Silenced from the OpsDeck console"));
+    });
+    connect(m_alertPoller, &AlertPoller::silenceFailed, this, [this](const QString &error) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Silence not created"),
+            tr("Alertmanager refused the silence: %1").arg(error), QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 }

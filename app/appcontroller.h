@@ -6,8 +6,16 @@
 #include "mainwindow.h"
 
 #include <QObject>
+#include <QPointer>
 
+class AlertModel;
+class AlertPoller;
+class AlertmanagerClient;
 class ChecklistStore;
+class KpiModel;
+class KpiPoller;
+class KpiReader;
+class QNetworkAccessManager;
 class FirstPaintProbe;
 class HealthController;
 class IncidentAutoRecorder;
@@ -16,6 +24,8 @@ class DemoLauncher;
 class Storage;
 class WorkspaceWatcher;
 class LanguageManager;
+class WarRoomWindow;
+class RunbookAudit;
 
 // Wires the core services (workspace loader and watcher, storage, demo launcher) to the main window.
 class AppController final : public QObject
@@ -33,6 +43,7 @@ public:
     void start();
 
 private:
+    void showWarRoom();
     void openWorkspace(const QString &path);
     void startDemo();
     void connectDemo();
@@ -46,6 +57,7 @@ private:
     QString dataDir() const;
     // The first workspace load (good or failed) ends startup: screenshots and the startup benchmark wait for it.
     void onFirstLoad();
+    void wireKpis();
 
     CommandLine m_commandLine;
     MainWindow *m_window;
@@ -56,11 +68,21 @@ private:
     HealthController *m_health;
     IncidentStore *m_incidents;
     IncidentAutoRecorder *m_incidentRecorder;
+    RunbookAudit *m_runbookAudit;
     WorkspaceWatcher *m_watcher;
+    QNetworkAccessManager *m_nam;
+    KpiReader *m_kpiReader;
+    KpiModel *m_kpiModel;
+    KpiPoller *m_kpiPoller;
+    AlertmanagerClient *m_alertClient;
+    AlertModel *m_alertModel;
+    AlertPoller *m_alertPoller;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;
     FirstPaintProbe *m_firstPaint = nullptr;
     bool m_firstLoadSeen = false;
     bool m_demoStarted = false;
+    QPointer<WarRoomWindow> m_warRoom;
+    QString m_workspaceTitle;
     bool m_showNextIncident = false; // the incident just opened from the Health page
 };

@@ -96,12 +96,15 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         tr("Wait <ms> milliseconds after the workspace has loaded before taking screenshots."), tr("ms"));
     delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("check: print the results as JSON."));
-    parser.addOptions(
-        { demoOption, dataDirOption, databaseOption, langOption, screenshotOption, delayOption, jsonOption });
+    const QCommandLineOption warRoomOption(QStringLiteral("war-room"),
+        tr("Open the war-room screen full screen (read-only, for a wall display) instead of the main window."));
+    parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,
+        delayOption, jsonOption });
     parser.process(app);
 
     CommandLine cl;
     cl.demo = parser.isSet(demoOption);
+    cl.warRoom = parser.isSet(warRoomOption);
     cl.dataDir = parser.value(dataDirOption);
     cl.database = parser.value(databaseOption);
     if (parser.isSet(databaseOption)) {

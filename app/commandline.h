@@ -19,6 +19,7 @@ public:
     QString validateFile; // Validate, Check
     bool json = false; // Check: --json
     bool demo = false;
+    bool warRoom = false;
     QString dataDir; // empty = Storage::defaultDataDir()
     QString database; // --database: a postgresql:// URL, overriding the workspace's storage key
     QString language; // empty = remembered, else the system's

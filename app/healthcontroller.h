@@ -29,6 +29,7 @@ public:
 
     ProbeEngine *engine() const { return m_engine; }
     EndpointModel *model() const { return m_model; }
+    SyntaxHighlighterService *highlighter() const { return m_highlighter; }
 
 private:
     ProbeEngine *m_engine;

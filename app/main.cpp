@@ -66,7 +66,9 @@ int main(int argc, char *argv[])
     window.restoreWindowSettings();
     AppController controller(commandLine, &window, &languages);
     controller.adoptDemo(earlyDemo);
-    window.show();
+    if (!commandLine.warRoom) {
+        window.show();
+    }
     controller.start();
     return QCoreApplication::exec();
 }

@@ -689,6 +689,10 @@ Subcommand:
         <source>--screenshot-delay expects milliseconds, got &quot;%1&quot;</source>
         <translation>--screenshot-delay expects milliseconds, got &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>Open the war-room screen full screen (read-only, for a wall display) instead of the main window.</source>
+        <translation>Open the war-room screen full screen (read-only, for a wall display) instead of the main window.</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -1236,6 +1240,21 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>HealthWall</name>
+    <message>
+        <source>No endpoints in this workspace</source>
+        <translation>No endpoints in this workspace</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>not checked yet</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ms</source>
+        <translation>%1 · %2 ms</translation>
+    </message>
+</context>
+<context>
     <name>HistoryStrip</name>
     <message>
         <source>%1: %2</source>
@@ -1353,6 +1372,37 @@ Subcommand:
     <message>
         <source>%1 is %2, not CRITICAL; open an incident by hand if it needs one</source>
         <translation>%1 is %2, not CRITICAL; open an incident by hand if it needs one</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentBanner</name>
+    <message>
+        <source>Status: %1 · %2</source>
+        <translation>Status: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Commander: not assigned</source>
+        <translation>Commander: not assigned</translation>
+    </message>
+    <message>
+        <source>Commander: %1</source>
+        <translation>Commander: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge: %1</source>
+        <translation>Acknowledge: %1</translation>
+    </message>
+    <message>
+        <source>Resolve: %1</source>
+        <translation>Resolve: %1</translation>
+    </message>
+    <message>
+        <source>No SLA targets for this severity</source>
+        <translation>No SLA targets for this severity</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2105,10 @@ Subcommand:
         <source>%1 (load failed)</source>
         <translation>%1 (load failed)</translation>
     </message>
+    <message>
+        <source>&amp;War Room Screen</source>
+        <translation>&amp;War Room Screen</translation>
+    </message>
 </context>
 <context>
     <name>NewIncidentDialog</name>
@@ -2524,6 +2578,25 @@ Subcommand:
     <message>
         <source>Jump to time</source>
         <translation>Jump to time</translation>
+    </message>
+</context>
+<context>
+    <name>WarRoomWindow</name>
+    <message>
+        <source>OpsDeck war room</source>
+        <translation>OpsDeck war room</translation>
+    </message>
+    <message>
+        <source>War room</source>
+        <translation>War room</translation>
+    </message>
+    <message>
+        <source>War room — %1</source>
+        <translation>War room — %1</translation>
+    </message>
+    <message>
+        <source>No open incident</source>
+        <translation>No open incident</translation>
     </message>
 </context>
 <context>

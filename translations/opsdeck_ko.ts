@@ -687,6 +687,10 @@ Subcommand:
         <source>--screenshot-delay expects milliseconds, got &quot;%1&quot;</source>
         <translation>--screenshot-delay에는 밀리초 값이 필요하지만 &quot;%1&quot;이(가) 입력되었습니다</translation>
     </message>
+    <message>
+        <source>Open the war-room screen full screen (read-only, for a wall display) instead of the main window.</source>
+        <translation>메인 창 대신 워룸 화면을 전체 화면으로 엽니다(읽기 전용, 벽면 디스플레이용).</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -1230,6 +1234,21 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>HealthWall</name>
+    <message>
+        <source>No endpoints in this workspace</source>
+        <translation>이 워크스페이스에 엔드포인트가 없습니다</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>아직 점검 전</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ms</source>
+        <translation>%1 · %2 ms</translation>
+    </message>
+</context>
+<context>
     <name>HistoryStrip</name>
     <message>
         <source>%1: %2</source>
@@ -1346,6 +1365,37 @@ Subcommand:
     <message>
         <source>%1 is %2, not CRITICAL; open an incident by hand if it needs one</source>
         <translation>%1 상태는 CRITICAL이 아닌 %2입니다. 필요하면 장애를 직접 등록하세요</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentBanner</name>
+    <message>
+        <source>Status: %1 · %2</source>
+        <translation>상태: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>상태: %1</translation>
+    </message>
+    <message>
+        <source>Commander: not assigned</source>
+        <translation>지휘자: 미지정</translation>
+    </message>
+    <message>
+        <source>Commander: %1</source>
+        <translation>지휘자: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge: %1</source>
+        <translation>인지: %1</translation>
+    </message>
+    <message>
+        <source>Resolve: %1</source>
+        <translation>해결: %1</translation>
+    </message>
+    <message>
+        <source>No SLA targets for this severity</source>
+        <translation>이 심각도에는 SLA 목표가 없습니다</translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2097,10 @@ Subcommand:
         <source>%1 (load failed)</source>
         <translation>%1 (불러오기 실패)</translation>
     </message>
+    <message>
+        <source>&amp;War Room Screen</source>
+        <translation>워룸 화면(&amp;W)</translation>
+    </message>
 </context>
 <context>
     <name>NewIncidentDialog</name>
@@ -2516,6 +2570,25 @@ Subcommand:
     <message>
         <source>Jump to time</source>
         <translation>시각으로 이동</translation>
+    </message>
+</context>
+<context>
+    <name>WarRoomWindow</name>
+    <message>
+        <source>OpsDeck war room</source>
+        <translation>OpsDeck 워룸</translation>
+    </message>
+    <message>
+        <source>War room</source>
+        <translation>워룸</translation>
+    </message>
+    <message>
+        <source>War room — %1</source>
+        <translation>워룸 — %1</translation>
+    </message>
+    <message>
+        <source>No open incident</source>
+        <translation>진행 중인 장애 없음</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,8 @@
 #include "incidents/incidentspage.h"
 #include "languagemanager.h"
 #include "pages/chartspage.h"
-#include "pages/overviewpage.h"
-#include "pages/runbookspage.h"
+#include "overview/overviewpage.h"
+#include "runbooks/runbookspage.h"
 #include "recentfiles.h"
 #include "settingskeys.h"
 #include "themedicon.h"
@@ -124,6 +124,9 @@ void MainWindow::createMenus()
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         m_pageActions << action;
     }
+    m_viewMenu->addSeparator();
+    m_warRoomAction = m_viewMenu->addAction(QString(), this, &MainWindow::warRoomRequested);
+    m_warRoomAction->setShortcut(QKeySequence(Qt::Key_F11));
     m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageGroup = new QActionGroup(this);
@@ -334,6 +337,7 @@ void MainWindow::retranslateUi()
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
+    m_warRoomAction->setText(tr("&War Room Screen"));
     m_themeMenu->setTitle(tr("&Theme"));
     m_themeSystem->setText(tr("&System"));
     m_themeLight->setText(tr("&Light"));

@@ -59,6 +59,7 @@ public:
 Q_SIGNALS:
     void openWorkspaceRequested(const QString &path);
     void reloadRequested();
+    void warRoomRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -99,6 +100,7 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_warRoomAction = nullptr;
     QAction *m_clearRecentAction = nullptr;
     QAction *m_fullScreenAction = nullptr;
     QAction *m_aboutAction = nullptr;

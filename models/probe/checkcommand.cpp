@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkcommand.h"
 
+#include "export/terminaltext.h"
+#include "metrics/kpicheck.h"
+#include "metrics/kpievaluator.h"
 #include "probe/probeengine.h"
 #include "probe/probehistory.h"
 #include "workspace/workspaceloader.h"
@@ -12,6 +15,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -90,15 +94,23 @@ void CheckCommand::start()
     }
     const Workspace &workspace = *loaded.workspace;
     m_workspaceId = workspace.info.id;
+    if (!workspace.kpis.isEmpty()) {
+        m_kpis = new KpiCheck(workspace, this);
+        connect(m_kpis, &KpiCheck::finished, this, &CheckCommand::report);
+    }
     for (const Endpoint &e : workspace.endpoints) {
         if (e.enabled) {
             m_order.append(e.name);
         }
     }
     m_expected = int(m_order.size());
-    if (m_expected == 0) {
-        *m_out << tr("%1: no enabled endpoints to check").arg(m_path) << Qt::endl;
+    if (m_expected == 0 && !m_kpis) {
+        *m_out << tr("%1: no enabled endpoints or KPIs to check").arg(m_path) << Qt::endl;
         finish(3);
+        return;
+    }
+    if (m_expected == 0) {
+        m_kpis->start({});
         return;
     }
     m_engine = new ProbeEngine(this);
@@ -107,7 +119,11 @@ void CheckCommand::start()
     connect(m_engine, &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
         m_results.append(result);
         if (m_results.size() == m_expected) {
-            report();
+            if (m_kpis) {
+                m_kpis->start(m_results); // JSON and probe figures need the results
+            } else {
+                report();
+            }
         }
     });
     m_engine->checkAllNow();
@@ -141,16 +157,17 @@ QString CheckCommand::formatTable(const QList<ProbeResult> &results)
             = r.totalMs < 0 ? QStringLiteral("-") : tr("%1 ms").arg(locale.toString(qRound(r.totalMs)));
         rows.append({ r.endpoint, stateText(r.state), latency, details(r) });
     }
-    QList<qsizetype> widths { header[0].size(), header[1].size(), header[2].size() };
+    QList<int> widths { TerminalText::width(header[0]), TerminalText::width(header[1]),
+        TerminalText::width(header[2]) };
     for (const QStringList &row : rows) {
         for (int i = 0; i < 3; ++i) {
-            widths[i] = std::max(widths[i], row[i].size());
+            widths[i] = std::max(widths[i], TerminalText::width(row[i]));
         }
     }
     QString text;
     const auto line = [&](const QStringList &cells) {
-        QString l = cells[0].leftJustified(widths[0] + 2) + cells[1].leftJustified(widths[1] + 2)
-            + cells[2].rightJustified(widths[2]) + QLatin1String("  ") + cells[3];
+        QString l = TerminalText::padRight(cells[0], widths[0] + 2) + TerminalText::padRight(cells[1], widths[1] + 2)
+            + TerminalText::padLeft(cells[2], widths[2]) + QLatin1String("  ") + cells[3];
         text += l.trimmed() + QLatin1Char('\n');
     };
     line(header);
@@ -160,7 +177,8 @@ QString CheckCommand::formatTable(const QList<ProbeResult> &results)
     return text;
 }
 
-QByteArray CheckCommand::formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode)
+QByteArray CheckCommand::formatJson(
+    const QString &workspaceId, const QList<ProbeResult> &results, int exitCode, const QList<KpiCheck::Row> &kpis)
 {
     QJsonArray endpoints;
     for (const ProbeResult &r : results) {
@@ -190,9 +208,27 @@ QByteArray CheckCommand::formatJson(const QString &workspaceId, const QList<Prob
         }
         endpoints.append(o);
     }
-    const QJsonObject root { { QStringLiteral("workspace"), workspaceId },
+    QJsonObject root { { QStringLiteral("workspace"), workspaceId },
         { QStringLiteral("state"), endpointStateName(worstState(results)) }, { QStringLiteral("exitCode"), exitCode },
         { QStringLiteral("endpoints"), endpoints } };
+    if (!kpis.isEmpty()) {
+        QJsonArray list;
+        for (const KpiCheck::Row &row : kpis) {
+            QJsonObject o { { QStringLiteral("id"), row.kpi.id },
+                { QStringLiteral("state"), KpiEvaluator::stateName(row.state) } };
+            if (row.value && std::isfinite(*row.value)) {
+                o.insert(QStringLiteral("value"), *row.value);
+            }
+            if (!row.kpi.unit.isEmpty()) {
+                o.insert(QStringLiteral("unit"), row.kpi.unit);
+            }
+            if (!row.error.isEmpty()) {
+                o.insert(QStringLiteral("error"), row.error);
+            }
+            list.append(o);
+        }
+        root.insert(QStringLiteral("kpis"), list);
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -201,16 +237,36 @@ void CheckCommand::report()
     std::sort(m_results.begin(), m_results.end(), [this](const ProbeResult &a, const ProbeResult &b) {
         return m_order.indexOf(a.endpoint) < m_order.indexOf(b.endpoint);
     });
+    const QList<KpiCheck::Row> kpis = m_kpis ? m_kpis->rows() : QList<KpiCheck::Row>();
     const EndpointState worst = worstState(m_results);
-    const int code = monitoringExitCode(worst);
+    const KpiState worstKpi = m_kpis ? m_kpis->worstState() : KpiState::Normal;
+    const int code
+        = combinedExitCode(m_results.isEmpty() ? 0 : monitoringExitCode(worst), KpiEvaluator::exitCode(worstKpi));
     if (m_format == Format::Json) {
-        *m_out << QString::fromUtf8(formatJson(m_workspaceId, m_results, code));
+        *m_out << QString::fromUtf8(formatJson(m_workspaceId, m_results, code, kpis));
     } else {
-        *m_out << formatTable(m_results);
-        *m_out << tr("%1: %2 (%n endpoint(s) checked)", nullptr, int(m_results.size()))
-                      .arg(m_workspaceId, stateText(worst))
-               << '\n';
+        if (!m_results.isEmpty()) {
+            *m_out << formatTable(m_results);
+            *m_out << tr("%1: %2 (%n endpoint(s) checked)", nullptr, int(m_results.size()))
+                          .arg(m_workspaceId, stateText(worst))
+                   << '\n';
+        }
+        if (!kpis.isEmpty()) {
+            const QString language
+                = QLocale().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+            *m_out << (m_results.isEmpty() ? QString() : QStringLiteral("\n")) << KpiCheck::formatTable(kpis, language);
+            *m_out << tr("%1: %2 (%n KPI(s) evaluated)", nullptr, int(kpis.size()))
+                          .arg(m_workspaceId, KpiCheck::stateText(worstKpi))
+                   << '\n';
+        }
     }
     m_out->flush();
     finish(code);
+}
+
+int CheckCommand::combinedExitCode(int endpoints, int kpis)
+{
+    // CRITICAL (2) > UNKNOWN (3) > WARNING (1) > OK (0), like worstState().
+    const auto rank = [](int code) { return code == 2 ? 3 : code == 3 ? 2 : code == 1 ? 1 : 0; };
+    return rank(endpoints) >= rank(kpis) ? endpoints : kpis;
 }

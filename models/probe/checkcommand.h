@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "metrics/kpicheck.h"
 #include "probe/proberesult.h"
 
 #include <QList>
@@ -12,8 +13,9 @@ class ProbeEngine;
 struct Workspace;
 
 // `opsdeck check WORKSPACE [--json]`: checks every enabled endpoint once (no failure thresholds: the raw state,
-// or MAINTENANCE inside a window), prints a table or JSON and finishes with the monitoring-plugins exit code of
-// the worst state: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. An invalid workspace prints its diagnostics and
+// or MAINTENANCE inside a window), then reads every KPI once against its thresholds, prints tables or JSON and
+// finishes with the monitoring-plugins exit code of the worst state of both: 0 OK, 1 WARNING, 2 CRITICAL,
+// 3 UNKNOWN (a KPI without a value is UNKNOWN). An invalid workspace prints its diagnostics and
 // finishes with 3. Runs on the event loop; finished() is always emitted from it, never from inside start().
 class CheckCommand final : public QObject
 {
@@ -32,7 +34,10 @@ public:
     static EndpointState worstState(const QList<ProbeResult> &results);
     // The table lines for `results`, translated (no trailing summary).
     static QString formatTable(const QList<ProbeResult> &results);
-    static QByteArray formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode);
+    static QByteArray formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode,
+        const QList<KpiCheck::Row> &kpis = {});
+    // The exit code of the worse of two monitoring-plugins codes.
+    static int combinedExitCode(int endpoints, int kpis);
 
 signals:
     void finished(int exitCode);
@@ -45,6 +50,7 @@ private:
     Format m_format;
     QTextStream *m_out;
     ProbeEngine *m_engine = nullptr;
+    KpiCheck *m_kpis = nullptr;
     QString m_workspaceId;
     QList<QString> m_order;
     QList<ProbeResult> m_results;

@@ -7,11 +7,14 @@
 
 #include <QHostAddress>
 #include <QHostInfo>
+#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
+
+#include <cstring>
 
 namespace {
 
@@ -36,6 +39,36 @@ const QList<QByteArray> &keptHeaders()
         "retry-after", "cache-control", "date", "www-authenticate" };
     return names;
 }
+
+// The request body as a device that can be read only once: Qt cannot rewind it, so it cannot re-send the request
+// on its own after a closed connection (it fails with ContentReSendError instead).
+class OneShotBody final : public QIODevice
+{
+public:
+    explicit OneShotBody(const QByteArray &data)
+        : m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    qint64 size() const override { return m_data.size(); }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = std::min<qint64>(max, m_data.size() - m_pos);
+        std::memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
 
 } // namespace
 
@@ -177,8 +210,16 @@ void HttpProbe::start()
 void HttpProbe::send()
 {
     m_request.setUrl(m_currentUrl);
-    m_reply = m_verb == "GET" && m_payload.isEmpty() ? m_nam->get(m_request)
-                                                     : m_nam->sendCustomRequest(m_request, m_verb, m_payload);
+    if (m_sendOnce) {
+        auto *body = new OneShotBody(m_payload);
+        m_request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        m_request.setHeader(QNetworkRequest::ContentLengthHeader, m_payload.size());
+        m_reply = m_nam->sendCustomRequest(m_request, m_verb, body);
+        body->setParent(m_reply);
+    } else {
+        m_reply = m_verb == "GET" && m_payload.isEmpty() ? m_nam->get(m_request)
+                                                         : m_nam->sendCustomRequest(m_request, m_verb, m_payload);
+    }
     // Bounds what Qt buffers for us between two reads, whatever the server sends.
     m_reply->setReadBufferSize(readChunkBytes);
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] { m_connectStartMs = elapsedMs(); });
@@ -375,6 +416,9 @@ void HttpProbe::onReplyFinished()
     if (!m_failure.isEmpty()) {
         m_outcome = EndpointConditions::Outcome::TransportError;
         m_result.error = m_failure;
+    } else if (reply->error() == QNetworkReply::ContentReSendError) {
+        m_outcome = EndpointConditions::Outcome::TransportError;
+        m_result.error = tr("the connection closed before any answer; the request was not sent again");
     } else if (reply->error() == QNetworkReply::SslHandshakeFailedError && !m_sslErrors.isEmpty()) {
         m_outcome = EndpointConditions::Outcome::TransportError;
         m_result.error = tr("TLS handshake failed: %1").arg(m_sslErrors.join(QLatin1String("; ")));

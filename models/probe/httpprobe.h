@@ -34,6 +34,9 @@ public:
 
     // Also look up the host's address for [IP] when the reply does not tell it.
     void setResolveAddress(bool resolve) { m_resolveAddress = resolve; }
+    // Never send the request twice: Qt re-sends a request whose connection closed before any answer, which is
+    // wrong for a state-changing one. With this set, such a close fails the request instead (no redirects either).
+    void setSendOnce(bool once) { m_sendOnce = once; }
     // Sends the request; finished() always follows (never from inside start()).
     void start();
     // Stops the request at once; finished() is emitted with `reason` as the error.
@@ -81,6 +84,7 @@ private:
     double m_connectStartMs = -1;
     int m_redirects = 0;
     bool m_resolveAddress = false;
+    bool m_sendOnce = false;
     bool m_ownEncoding = false; // the endpoint sets Accept-Encoding itself
     bool m_lookupPending = false;
     int m_lookupId = -1;

@@ -128,7 +128,19 @@ const QList<Migration> &all()
                 u"owner TEXT NOT NULL DEFAULT '', due_date TEXT NOT NULL DEFAULT '', status TEXT NOT NULL)"_s,
                 u"CREATE INDEX incident_action_items_incident ON incident_action_items (incident_id, id)"_s,
             } },
-        { 6, u"team mode: change feed; checklist ticks append-only in the database"_s,
+        { 6, u"runbook audit trail"_s,
+            {
+                // One row before and one after every runbook step; request summaries keep ${NAME} as written.
+                u"CREATE TABLE runbook_audit (id {{ID}}, run_id TEXT NOT NULL, workspace_id TEXT NOT NULL, "
+                u"runbook_id TEXT NOT NULL, step_id TEXT NOT NULL, step_index INTEGER NOT NULL, "
+                u"phase TEXT NOT NULL CHECK (phase IN ('before', 'after')), actor TEXT NOT NULL, "
+                u"at_ms BIGINT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL DEFAULT '', "
+                u"request_summary TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, outcome TEXT NOT NULL DEFAULT '')"_s,
+                u"CREATE INDEX runbook_audit_runbook ON runbook_audit (workspace_id, runbook_id, id)"_s,
+                u"{{REJECT_UPDATE:runbook_audit}}"_s,
+                u"{{REJECT_DELETE:runbook_audit}}"_s,
+            } },
+        { 7, u"team mode: change feed; checklist ticks append-only in the database"_s,
             {
                 // Every console reloads what a row here names; after a lost connection it reads the rows it has
                 // not seen (notifications are not replayed). subject: checklist_instances or incidents.

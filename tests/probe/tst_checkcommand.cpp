@@ -22,6 +22,9 @@ private slots:
     void exitCodeFollowsTheWorkspace_data();
     void exitCodeFollowsTheWorkspace();
     void jsonOutput();
+    void kpisJoinTheExitCode_data();
+    void kpisJoinTheExitCode();
+    void kpisInJson();
     void invalidWorkspaceIsUnknown();
     void headlessExecutable();
 
@@ -135,6 +138,74 @@ void TestCheckCommand::jsonOutput()
     QCOMPARE(components,
         QStringList({ QStringLiteral("database"), QStringLiteral("kakaoMaps"), QStringLiteral("redis"),
             QStringLiteral("stripe") }));
+}
+
+void TestCheckCommand::kpisJoinTheExitCode_data()
+{
+    QTest::addColumn<QString>("endpoints");
+    QTest::addColumn<QString>("kpis");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("line");
+    const QString ok
+        = QStringLiteral("  - name: health\n    url: BASE/health\n    conditions: [\"[STATUS] == 200\"]\n");
+    const QString pool = QStringLiteral("  - id: pool\n    title: Pool size\n    decimals: 0\n"
+                                        "    source: { metrics: { url: BASE/metrics, metric: db_connections_max } }\n");
+    QTest::addRow("KPI normal") << ok << pool + QStringLiteral("    thresholds: { warn: 150, crit: 200 }\n") << 0
+                                << QStringLiteral("pool  NORMAL    100  Pool size");
+    QTest::addRow("KPI warning") << ok << pool + QStringLiteral("    thresholds: { warn: 50, crit: 200 }\n") << 1
+                                 << QStringLiteral("pool  WARNING    100  Pool size");
+    QTest::addRow("KPI critical, direction below")
+        << ok << pool + QStringLiteral("    thresholds: { warn: 500, crit: 200, direction: below }\n") << 2
+        << QStringLiteral("pool  CRITICAL    100  Pool size");
+    QTest::addRow("KPI without a value is unknown")
+        << ok
+        << QStringLiteral("  - id: gone\n    title: Gone\n"
+                          "    source: { metrics: { url: BASE/metrics, metric: no_such_metric } }\n")
+        << 3 << QStringLiteral("UNKNOWN      -  no sample no_such_metric in the scrape");
+    QTest::addRow("a critical endpoint beats a warning KPI")
+        << ok + QStringLiteral("  - name: down\n    url: http://127.0.0.1:1/\n    conditions: [\"[STATUS] == 200\"]\n")
+        << pool + QStringLiteral("    thresholds: { warn: 50 }\n") << 2 << QStringLiteral("pool  WARNING");
+    QTest::addRow("JSON field of the checked response")
+        << ok
+        << QStringLiteral("  - id: errors\n    title: Errors\n    decimals: 3\n    thresholds: { crit: 5 }\n"
+                          "    source: { json: { endpoint: health, path: performance.errorRate } }\n")
+        << 0 << QStringLiteral("errors  NORMAL  0.0");
+    QTest::addRow("a rate after two scrapes")
+        << ok
+        << QStringLiteral(
+               "  - id: traffic\n    title: Traffic\n    unit: req/s\n    thresholds: { crit: 100000 }\n"
+               "    source: { metrics: { url: BASE/metrics, metric: http_requests_total, aggregate: rate } }\n")
+        << 0 << QStringLiteral(" req/s  Traffic");
+}
+
+void TestCheckCommand::kpisJoinTheExitCode()
+{
+    QFETCH(QString, endpoints);
+    QFETCH(QString, kpis);
+    QFETCH(int, exitCode);
+    QFETCH(QString, line);
+    const QString path = writeWorkspace(QStringLiteral("kpi"), endpoints + QStringLiteral("kpis:\n") + kpis);
+    QString output;
+    QCOMPARE(run(path, CheckCommand::Format::Table, &output), exitCode);
+    QVERIFY2(output.contains(QLatin1String("\nKPI ")), qPrintable(output));
+    QVERIFY2(output.contains(line), qPrintable(output));
+    QVERIFY2(output.contains(QLatin1String("KPI(s) evaluated")), qPrintable(output));
+}
+
+void TestCheckCommand::kpisInJson()
+{
+    const QString path = writeWorkspace(QStringLiteral("kpijson"),
+        QStringLiteral("  - name: health\n    url: BASE/health\n    conditions: [\"[STATUS] == 200\"]\n"
+                       "kpis:\n  - id: pool\n    title: Pool\n    thresholds: { warn: 50 }\n"
+                       "    source: { metrics: { url: BASE/metrics, metric: db_connections_max } }\n"));
+    QString output;
+    QCOMPARE(run(path, CheckCommand::Format::Json, &output), 1);
+    const QJsonObject root = QJsonDocument::fromJson(output.toUtf8()).object();
+    QCOMPARE(root.value(QStringLiteral("exitCode")).toInt(), 1);
+    const QJsonObject pool = root.value(QStringLiteral("kpis")).toArray().at(0).toObject();
+    QCOMPARE(pool.value(QStringLiteral("id")).toString(), QStringLiteral("pool"));
+    QCOMPARE(pool.value(QStringLiteral("state")).toString(), QStringLiteral("WARNING"));
+    QCOMPARE(pool.value(QStringLiteral("value")).toDouble(), 100.0);
 }
 
 void TestCheckCommand::invalidWorkspaceIsUnknown()

@@ -3,7 +3,7 @@
 #include "diagnosticsbanner.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
-#include "pages/overviewpage.h"
+#include "overview/overviewpage.h"
 #include "recentfiles.h"
 #include "thememanager.h"
 

@@ -2,15 +2,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "page.h"
+#include "pages/page.h"
 #include "workspace/workspace.h"
 
+#include <QPointer>
+
+class AlertModel;
+class AlertStrip;
 class DiagnosticsBanner;
+class EndpointSummary;
+class KpiGridView;
+class KpiModel;
+class QAbstractItemModel;
 class QLabel;
 class QStackedWidget;
 
-// The Overview (KPI board). For now: the workspace's title, description, environment and what it defines, plus
-// the diagnostics of the last failed reload. KPI tiles come in a later issue.
+// The Overview (KPI board): the workspace's title, the endpoint summary, Alertmanager's firing alerts and a
+// responsive grid of KPI tiles; the diagnostics of the last failed reload above it all. Shows models it is
+// given; holds no readings itself.
 class OverviewPage final : public Page
 {
     Q_OBJECT
@@ -24,6 +33,20 @@ public:
     // Keeps showing the last good workspace (if any) under a banner listing `diagnostics`.
     void showLoadFailure(const QString &path, const QStringList &diagnostics);
     bool hasWorkspace() const { return m_loaded; }
+
+    void setKpiModel(KpiModel *model);
+    void setAlertModel(AlertModel *model);
+    void setEndpointModel(QAbstractItemModel *model);
+
+    KpiGridView *grid() const { return m_grid; }
+    AlertStrip *alertStrip() const { return m_alerts; }
+    EndpointSummary *endpointSummary() const { return m_endpoints; }
+
+signals:
+    // A tile was clicked: open its chart.
+    void kpiActivated(const QString &kpiId);
+    // The user asked to silence the alert in this row of the alert model.
+    void silenceRequested(int alertRow);
 
 protected:
     void retranslateUi() override;
@@ -40,12 +63,7 @@ private:
         qsizetype checklists = 0;
         qsizetype runbooks = 0;
     };
-    struct Count
-    {
-        QLabel *value = nullptr;
-        QLabel *caption = nullptr;
-    };
-    Count addCount(class QGridLayout *grid, int column, const QString &name);
+    QLabel *addCount(class QHBoxLayout *row, const QString &name);
     void updateContent();
 
     DiagnosticsBanner *m_banner;
@@ -56,11 +74,15 @@ private:
     QLabel *m_description = nullptr;
     QLabel *m_environment = nullptr;
     QLabel *m_definesHeading = nullptr;
-    QLabel *m_comingNote = nullptr;
-    Count m_endpoints;
-    Count m_kpis;
-    Count m_checklists;
-    Count m_runbooks;
+    QLabel *m_endpointCount = nullptr;
+    QLabel *m_kpiCount = nullptr;
+    QLabel *m_checklistCount = nullptr;
+    QLabel *m_runbookCount = nullptr;
+    QLabel *m_noKpis = nullptr;
+    EndpointSummary *m_endpoints = nullptr;
+    AlertStrip *m_alerts = nullptr;
+    KpiGridView *m_grid = nullptr;
+    QPointer<KpiModel> m_kpiModel;
     Summary m_summary;
     bool m_loaded = false;
 };

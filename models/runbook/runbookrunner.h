@@ -1,0 +1,104 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "runbook/runbookrun.h"
+#include "workspace/workspace.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+
+class StepExecutor;
+
+// Runs one runbook's steps in order: all of them, from one step on, or a single step. A step that needs
+// confirmation (state-changing, or `confirm: true`) and every manual step wait for the operator (confirm() or
+// decline()); a failed step stops the run unless it says `on-failure: continue`. Abort ends the running step at once.
+// Nothing blocks: requests, polls and commands report back through the event loop.
+//
+// Every attempted step produces exactly one audit record before and one after (auditRecord()); a step that
+// references an unset ${NAME} fails before anything is sent, and so does a run whose steps do (checked up front).
+class RunbookRunner final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RunbookRunner(QObject *parent = nullptr);
+    ~RunbookRunner() override;
+
+    // Resets the step states; refused (false) while a run is in progress.
+    bool setRunbook(const Workspace &workspace, const QString &runbookId);
+    const Runbook &runbook() const { return m_runbook; }
+    QString environment() const;
+    int stepCount() const { return int(m_runbook.steps.size()); }
+    const StepRun &stepRun(int index) const { return m_runs.at(index); }
+    // Elapsed time of the step, live while it runs.
+    qint64 elapsedMs(int index) const;
+
+    // Command steps run only once the workspace is trusted (see WorkspaceTrust); otherwise they fail unrun.
+    void setCommandsAllowed(bool allowed) { m_commandsAllowed = allowed; }
+    bool commandsAllowed() const { return m_commandsAllowed; }
+    // Unattended: confirmations are answered yes, and the audit says so (`opsdeck runbook --yes`).
+    void setAutoConfirm(bool yes) { m_autoConfirm = yes; }
+    void setCommandWorkingDirectory(const QString &dir) { m_workingDirectory = dir; }
+    void setActor(const QString &actor) { m_actor = actor; }
+
+    // Each returns an empty string when the run started, else why not (translated). One run at a time.
+    QString runAll();
+    QString runFrom(int index);
+    QString runStep(int index);
+    void abort();
+
+    bool isRunning() const { return m_current >= 0; }
+    int currentStep() const { return m_current; }
+    // The step waiting for confirm()/decline(), or -1.
+    int waitingStep() const { return m_waiting ? m_current : -1; }
+    StepConfirmation confirmation(int index) const;
+    // Confirms the waiting step (for manual steps: marks it done, with an optional note). In production the
+    // environment name must be typed; a wrong one is refused (false) and the step keeps waiting. A second confirm
+    // of the same step (a double-click) does nothing.
+    bool confirm(const QString &typedEnvironment = {}, const QString &note = {});
+    void decline(const QString &reason = {});
+
+    // The ${NAME} references of steps [from, to] that are not set, as "NAME (step id)".
+    QStringList missingVariables(int from, int to) const;
+    bool hasCommandSteps() const;
+
+signals:
+    void runStarted();
+    void runFinished(bool ok, const QString &summary);
+    void stepChanged(int index);
+    void logChanged(int index);
+    // The step waits for the operator: a confirmation (state-changing) or a manual "done".
+    void operatorNeeded(int index);
+    void auditRecord(const RunbookAuditRecord &record);
+
+private:
+    QString startRun(int from, int to);
+    void beginStep();
+    void execute();
+    void onStepFinished(bool ok, const QString &message);
+    void endStep(StepState state, const QString &message);
+    void advance(bool continueAfter);
+    void finishRun();
+    RunbookAuditRecord record(int index, RunbookAuditRecord::Phase phase) const;
+    StepExecutor *createExecutor(const RunbookStep &step, QString *error);
+
+    QNetworkAccessManager m_nam;
+    Workspace m_workspace;
+    Runbook m_runbook;
+    QList<StepRun> m_runs;
+    QList<QElapsedTimer> m_clocks;
+    QPointer<StepExecutor> m_executor;
+    QString m_runId;
+    QString m_actor;
+    QString m_workingDirectory;
+    QString m_confirmedBy; // how the current step was confirmed, for the after record
+    int m_current = -1;
+    int m_last = -1;
+    bool m_waiting = false;
+    bool m_allOk = true;
+    bool m_aborting = false;
+    bool m_commandsAllowed = false;
+    bool m_autoConfirm = false;
+};

@@ -1,0 +1,170 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/kpimodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+Kpi kpi(const QString &id, double warn, double crit, Thresholds::Direction direction)
+{
+    Kpi k;
+    k.id = id;
+    k.title = { id + u" (en)"_s, id + u" (ko)"_s };
+    k.unit = u"%"_s;
+    k.decimals = 2;
+    k.target = 99.9;
+    k.thresholds.warn = warn;
+    k.thresholds.crit = crit;
+    k.thresholds.direction = direction;
+    k.interval = 10s;
+    k.source.kind = KpiSource::Kind::Prometheus;
+    k.source.query = u"avg(up) * 100"_s;
+    return k;
+}
+
+KpiFigure figure(std::optional<double> value, const QDateTime &at, const QString &error = {})
+{
+    KpiFigure f;
+    f.value = value;
+    f.at = at;
+    f.error = error;
+    return f;
+}
+
+} // namespace
+
+class TestKpiModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void rowsAndTitles();
+    void valuesAndStates();
+    void errorsKeepTheLastValue();
+    void goesStale();
+    void trendAndSparkline();
+    void reloadKeepsReadings();
+
+private:
+    QDateTime m_now;
+    KpiModel *m_model = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+};
+
+void TestKpiModel::init()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_now = QDateTime(QDate(2026, 11, 29), QTime(9, 0), Qt::UTC);
+    m_model = new KpiModel;
+    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setClock([this] { return m_now; });
+    m_model->setKpis({ kpi(u"availability"_s, 99.9, 99.5, Thresholds::Direction::Below),
+        kpi(u"errors"_s, 1, 5, Thresholds::Direction::Above) });
+}
+
+void TestKpiModel::cleanup()
+{
+    delete m_tester;
+    delete m_model;
+}
+
+void TestKpiModel::rowsAndTitles()
+{
+    QCOMPARE(m_model->rowCount(), 2);
+    const QModelIndex first = m_model->index(0);
+    QCOMPARE(first.data(KpiModel::IdRole).toString(), u"availability"_s);
+    QCOMPARE(first.data().toString(), u"availability (en)"_s);
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->setLanguage(u"ko"_s);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(first.data(KpiModel::TitleRole).toString(), u"availability (ko)"_s);
+    QCOMPARE(first.data(KpiModel::StateRole).toInt(), int(KpiState::Unknown));
+    QCOMPARE(first.data(KpiModel::ValueTextRole).toString(), u"—"_s);
+    QCOMPARE(first.data(KpiModel::TargetTextRole).toString(), u"99.90"_s);
+    QVERIFY(first.data(KpiModel::ToolTipRole).toString().contains(u"Source: avg(up) * 100"_s));
+    QVERIFY(first.data(KpiModel::ToolTipRole).toString().contains(u"No value yet"_s));
+}
+
+void TestKpiModel::valuesAndStates()
+{
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->applyFigure(u"availability"_s, figure(99.7, m_now));
+    m_model->applyFigure(u"errors"_s, figure(12345.678, m_now));
+    m_model->applyFigure(u"unknown-id"_s, figure(1, m_now)); // ignored
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(m_model->index(0).data(KpiModel::StateRole).toInt(), int(KpiState::Warning));
+    QCOMPARE(m_model->index(1).data(KpiModel::StateRole).toInt(), int(KpiState::Critical));
+    QCOMPARE(m_model->index(1).data(KpiModel::ValueTextRole).toString(), u"12,345.68"_s);
+    QLocale::setDefault(QLocale(QLocale::German));
+    QCOMPARE(m_model->index(1).data(KpiModel::ValueTextRole).toString(), u"12.345,68"_s);
+    QCOMPARE(m_model->worstState(), KpiState::Critical);
+    QVERIFY(m_model->index(0).data(KpiModel::ToolTipRole).toString().contains(u"Last update: "_s));
+}
+
+void TestKpiModel::errorsKeepTheLastValue()
+{
+    m_model->applyFigure(u"errors"_s, figure(0.5, m_now));
+    m_now = m_now.addSecs(10);
+    m_model->applyFigure(u"errors"_s, figure(std::nullopt, m_now, u"bad_data: parse error"_s));
+    const QModelIndex errors = m_model->index(1);
+    QCOMPARE(errors.data(KpiModel::ValueRole).toDouble(), 0.5);
+    QCOMPARE(errors.data(KpiModel::ErrorRole).toString(), u"bad_data: parse error"_s);
+    QCOMPARE(errors.data(KpiModel::StateRole).toInt(), int(KpiState::Normal));
+    QVERIFY(errors.data(KpiModel::ToolTipRole).toString().contains(u"Last error: bad_data: parse error"_s));
+    // Never a value: unknown, with the error.
+    m_model->applyFigure(u"availability"_s, figure(std::nullopt, m_now, u"connection refused"_s));
+    QCOMPARE(m_model->index(0).data(KpiModel::StateRole).toInt(), int(KpiState::Unknown));
+}
+
+void TestKpiModel::goesStale()
+{
+    m_model->applyFigure(u"errors"_s, figure(7, m_now));
+    QCOMPARE(m_model->index(1).data(KpiModel::StateRole).toInt(), int(KpiState::Critical));
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_now = m_now.addSecs(30);
+    m_model->refreshStates();
+    QCOMPARE(changed.size(), 0); // exactly 3x the interval is not stale yet
+    m_now = m_now.addSecs(1);
+    m_model->refreshStates();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_model->index(1).data(KpiModel::StateRole).toInt(), int(KpiState::Stale));
+    QCOMPARE(m_model->index(1).data(KpiModel::ValueRole).toDouble(), 7.0);
+}
+
+void TestKpiModel::trendAndSparkline()
+{
+    for (int i = 0; i <= 200; ++i) {
+        m_model->applyFigure(u"errors"_s, figure(double(i), m_now.addSecs(i * 10)));
+    }
+    const QModelIndex errors = m_model->index(1);
+    const auto line = errors.data(KpiModel::SparklineRole).value<QList<QPointF>>();
+    QCOMPARE(line.size(), KpiModel::historySize);
+    QCOMPARE(line.constLast().y(), 200.0);
+    // Against the value 10 intervals (100 s) before the latest.
+    QCOMPARE(errors.data(KpiModel::TrendRole).toDouble(), 10.0);
+    QVERIFY(!m_model->index(0).data(KpiModel::TrendRole).isValid());
+}
+
+void TestKpiModel::reloadKeepsReadings()
+{
+    m_model->applyFigure(u"errors"_s, figure(3, m_now));
+    Kpi changed = kpi(u"errors"_s, 1, 2, Thresholds::Direction::Above);
+    m_model->setKpis({ changed });
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->index(0).data(KpiModel::ValueRole).toDouble(), 3.0);
+    QCOMPARE(m_model->index(0).data(KpiModel::StateRole).toInt(), int(KpiState::Critical)); // new thresholds
+    m_model->setKpis({});
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestKpiModel)
+#include "tst_kpimodel.moc"

@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kpigridview.h"
+
+#include "metrics/kpimodel.h"
+#include "overview/kpitiledelegate.h"
+
+#include <QResizeEvent>
+#include <QScrollBar>
+
+KpiGridView::KpiGridView(QWidget *parent)
+    : QListView(parent)
+    , m_delegate(new KpiTileDelegate(this))
+{
+    setViewMode(QListView::IconMode);
+    setFlow(QListView::LeftToRight);
+    setWrapping(true);
+    setMovement(QListView::Static);
+    setResizeMode(QListView::Adjust);
+    setUniformItemSizes(true);
+    setSelectionMode(QAbstractItemView::NoSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(true);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    viewport()->setAutoFillBackground(false);
+    setItemDelegate(m_delegate);
+    connect(this, &QListView::clicked, this,
+        [this](const QModelIndex &index) { emit tileActivated(index.data(KpiModel::IdRole).toString()); });
+    relayout();
+}
+
+QSize KpiGridView::tileSize() const
+{
+    return m_delegate->tileSize();
+}
+
+void KpiGridView::resizeEvent(QResizeEvent *event)
+{
+    relayout();
+    QListView::resizeEvent(event);
+}
+
+void KpiGridView::relayout()
+{
+    // The scroll bar's width is always reserved so that showing it never changes the column count back and forth.
+    const int width = viewport()->width()
+        - (verticalScrollBar()->isVisible() ? 0 : style()->pixelMetric(QStyle::PM_ScrollBarExtent)) - 1;
+    m_columns = std::max(1, (width - spacing) / (minTileWidth + spacing));
+    const int tileWidth = std::max(minTileWidth / 2, (width - spacing) / m_columns - spacing);
+    const int tileHeight = std::clamp(tileWidth * 6 / 10, 160, 240);
+    m_delegate->setTileSize(QSize(tileWidth, tileHeight));
+    setGridSize(QSize(tileWidth + spacing, tileHeight + spacing));
+    setSpacing(0);
+    doItemsLayout();
+}

@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QListView>
+
+class KpiTileDelegate;
+
+// The tile grid: as many columns as fit at minTileWidth, tiles stretched to fill the row, so the board keeps its
+// shape from 1280x800 to 2560x1440. Clicking a tile emits tileActivated with the KPI's id.
+class KpiGridView final : public QListView
+{
+    Q_OBJECT
+
+public:
+    static constexpr int minTileWidth = 260;
+    static constexpr int spacing = 12;
+
+    explicit KpiGridView(QWidget *parent = nullptr);
+
+    int columns() const { return m_columns; }
+    QSize tileSize() const;
+
+signals:
+    void tileActivated(const QString &kpiId);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void relayout();
+
+    KpiTileDelegate *m_delegate;
+    int m_columns = 1;
+};

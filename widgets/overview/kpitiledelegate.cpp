@@ -1,0 +1,167 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kpitiledelegate.h"
+
+#include "metrics/kpimodel.h"
+#include "overview/kpistyle.h"
+
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace {
+
+QFont scaled(const QFont &base, qreal factor, bool bold)
+{
+    QFont font = base;
+    font.setPointSizeF(base.pointSizeF() * factor);
+    font.setBold(bold);
+    return font;
+}
+
+} // namespace
+
+KpiTileDelegate::KpiTileDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+QSize KpiTileDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const
+{
+    return m_size;
+}
+
+void KpiTileDelegate::paintSparkline(
+    QPainter *painter, const QRectF &rect, const QList<QPointF> &points, const QColor &color)
+{
+    QList<QPointF> finite;
+    for (const QPointF &p : points) {
+        if (std::isfinite(p.y())) {
+            finite.append(p);
+        }
+    }
+    if (finite.size() < 2) {
+        return;
+    }
+    double minY = finite.constFirst().y();
+    double maxY = minY;
+    for (const QPointF &p : finite) {
+        minY = std::min(minY, p.y());
+        maxY = std::max(maxY, p.y());
+    }
+    const double spanX = std::max(1.0, finite.constLast().x() - finite.constFirst().x());
+    const double spanY = maxY > minY ? maxY - minY : 1.0;
+    QPainterPath path;
+    for (qsizetype i = 0; i < finite.size(); ++i) {
+        const QPointF &p = finite.at(i);
+        const QPointF at(rect.left() + (p.x() - finite.constFirst().x()) / spanX * rect.width(),
+            rect.bottom() - (maxY > minY ? (p.y() - minY) / spanY : 0.5) * rect.height());
+        i == 0 ? path.moveTo(at) : path.lineTo(at);
+    }
+    painter->setPen(QPen(color, 1.6));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(path);
+}
+
+void KpiTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QPalette &pal = option.palette;
+    const auto state = KpiState(index.data(KpiModel::StateRole).toInt());
+    const QColor stateColor = KpiStyle::color(state);
+    const QRectF tile = QRectF(option.rect).adjusted(1, 1, -1, -1);
+
+    painter->setPen(QPen(pal.color(QPalette::Mid), 1));
+    painter->setBrush(pal.color(QPalette::Base));
+    painter->drawRoundedRect(tile, 6, 6);
+    // The state bar on the left; a stale or unknown value is drawn muted.
+    QPainterPath bar;
+    bar.addRoundedRect(QRectF(tile.left(), tile.top(), 8, tile.height()), 4, 4);
+    painter->fillPath(bar, stateColor);
+    if (option.state & QStyle::State_MouseOver) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(tile.adjusted(1, 1, -1, -1), 6, 6);
+    }
+
+    const qreal pad = 14;
+    QRectF content = tile.adjusted(8 + pad, pad * 0.8, -pad, -pad * 0.7);
+    const QFont base = option.font;
+    const qreal scale = std::clamp(tile.height() / 170.0, 1.0, 1.6);
+
+    // Title and state name on the first line.
+    const QFont stateFont = scaled(base, 0.85 * scale, true);
+    const QString stateText = KpiStyle::name(state);
+    const QFontMetricsF stateMetrics(stateFont);
+    const qreal stateWidth = stateMetrics.horizontalAdvance(stateText) + 12;
+    const QRectF stateRect(content.right() - stateWidth, content.top(), stateWidth, stateMetrics.height() + 4);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(stateColor);
+    painter->drawRoundedRect(stateRect, 4, 4);
+    painter->setFont(stateFont);
+    painter->setPen(state == KpiState::Warning ? QColor(0x23, 0x26, 0x29) : QColor(Qt::white));
+    painter->drawText(stateRect, Qt::AlignCenter, stateText);
+
+    const QFont titleFont = scaled(base, scale, true);
+    painter->setFont(titleFont);
+    painter->setPen(pal.color(QPalette::Text));
+    const QFontMetricsF titleMetrics(titleFont);
+    const QRectF titleRect(
+        content.left(), content.top(), content.width() - stateWidth - 8, titleMetrics.height() * 2.2);
+    const QString title = index.data(KpiModel::TitleRole).toString();
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+        titleMetrics.height() * 2 > titleRect.height()
+            ? titleMetrics.elidedText(title, Qt::ElideRight, titleRect.width())
+            : title);
+
+    // Value and unit.
+    const QFont valueFont = scaled(base, 2.2 * scale, true);
+    const QFontMetricsF valueMetrics(valueFont);
+    const qreal valueTop = content.top() + titleMetrics.height() * 2.1;
+    const QString value = index.data(KpiModel::ValueTextRole).toString();
+    const QString unit = index.data(KpiModel::UnitRole).toString();
+    painter->setFont(valueFont);
+    painter->setPen(state == KpiState::Stale || state == KpiState::Unknown ? pal.color(QPalette::PlaceholderText)
+                                                                           : pal.color(QPalette::Text));
+    const QString shownValue = valueMetrics.elidedText(value, Qt::ElideRight, content.width() * 0.75);
+    painter->drawText(QPointF(content.left(), valueTop + valueMetrics.ascent()), shownValue);
+    const qreal unitLeft = content.left() + valueMetrics.horizontalAdvance(shownValue) + 6;
+    const QFont unitFont = scaled(base, 1.1 * scale, false);
+    painter->setFont(unitFont);
+    painter->setPen(pal.color(QPalette::PlaceholderText));
+    painter->drawText(QPointF(unitLeft, valueTop + valueMetrics.ascent()),
+        QFontMetricsF(unitFont).elidedText(unit, Qt::ElideRight, std::max(0.0, content.right() - unitLeft)));
+
+    // Target and trend under the value.
+    const QFont smallFont = scaled(base, 0.9 * scale, false);
+    const QFontMetricsF smallMetrics(smallFont);
+    const qreal infoTop = valueTop + valueMetrics.height() + 2;
+    painter->setFont(smallFont);
+    QStringList info;
+    const QString target = index.data(KpiModel::TargetTextRole).toString();
+    if (!target.isEmpty()) {
+        info.append(KpiTileDelegate::tr("Target %1").arg(target));
+    }
+    const QVariant trend = index.data(KpiModel::TrendRole);
+    if (trend.isValid()) {
+        const double t = trend.toDouble();
+        const QString arrow = t > 0 ? QStringLiteral("▲") : t < 0 ? QStringLiteral("▼") : QStringLiteral("■");
+        info.append(arrow + QLatin1Char(' ') + QLocale().toString(t, 'g', 3));
+    }
+    const QVariant burn = index.data(KpiModel::BurnRateRole);
+    if (burn.isValid()) {
+        info.append(KpiTileDelegate::tr("burn %1×").arg(QLocale().toString(burn.toDouble(), 'f', 1)));
+    }
+    painter->drawText(QRectF(content.left(), infoTop, content.width(), smallMetrics.height()), Qt::AlignLeft,
+        smallMetrics.elidedText(info.join(QStringLiteral("  ·  ")), Qt::ElideRight, content.width()));
+
+    // The sparkline fills what is left.
+    const qreal sparkTop = infoTop + smallMetrics.height() + 6;
+    const QRectF spark(content.left(), sparkTop, content.width(), content.bottom() - sparkTop);
+    if (spark.height() > 8) {
+        paintSparkline(painter, spark, index.data(KpiModel::SparklineRole).value<QList<QPointF>>(), stateColor);
+    }
+    painter->restore();
+}

@@ -1,0 +1,554 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runbookspage.h"
+
+#include "confirmstepdialog.h"
+#include "health/responseview.h"
+#include "health/statestyle.h"
+#include "languagemanager.h"
+#include "runbook/runbookaudit.h"
+#include "runbook/runbookrunner.h"
+#include "runbook/runbookstepmodel.h"
+#include "runbook/workspacetrust.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIdentityProxyModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+enum RunMode { RunAll, RunFrom, RunOne };
+
+// Step states drawn with the Health screen's shapes, so a state is never told by colour alone.
+class StepIconProxy final : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::DecorationRole && index.column() == RunbookStepModel::StepColumn) {
+            switch (StepState(index.data(RunbookStepModel::StateRole).toInt())) {
+            case StepState::Pending:
+                return StateStyle::icon(-1);
+            case StepState::Running:
+                return StateStyle::icon(int(EndpointState::Pending));
+            case StepState::Waiting:
+                return StateStyle::icon(int(EndpointState::Warning));
+            case StepState::Succeeded:
+                return StateStyle::icon(int(EndpointState::Ok));
+            case StepState::Failed:
+                return StateStyle::icon(int(EndpointState::Critical));
+            case StepState::Aborted:
+                return StateStyle::icon(int(EndpointState::Unknown));
+            }
+        }
+        if (role == Qt::ForegroundRole && index.column() == RunbookStepModel::TimeColumn
+            && index.data(RunbookStepModel::OverBudgetRole).toBool()) {
+            return StateStyle::color(EndpointState::Critical);
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+};
+
+} // namespace
+
+RunbooksPage::RunbooksPage(QWidget *parent)
+    : Page(parent)
+    , m_runner(new RunbookRunner(this))
+    , m_model(new RunbookStepModel(m_runner, this))
+    , m_list(new QListWidget(this))
+    , m_heading(new QLabel(this))
+    , m_description(new QLabel(this))
+    , m_runAll(new QPushButton(this))
+    , m_runFrom(new QPushButton(this))
+    , m_runStep(new QPushButton(this))
+    , m_abort(new QPushButton(this))
+    , m_steps(new QTreeView(this))
+    , m_operatorBar(new QWidget(this))
+    , m_instruction(new QLabel(m_operatorBar))
+    , m_note(new QLineEdit(m_operatorBar))
+    , m_done(new QPushButton(m_operatorBar))
+    , m_decline(new QPushButton(m_operatorBar))
+    , m_message(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_log(new QPlainTextEdit(this))
+    , m_request(new ResponseView(this))
+    , m_response(new ResponseView(this))
+    , m_responseHead(new QLabel(this))
+    , m_auditView(new QTreeWidget(this))
+    , m_clock(new QTimer(this))
+{
+    m_list->setObjectName(QStringLiteral("runbookList"));
+    m_steps->setObjectName(QStringLiteral("runbookSteps"));
+    m_log->setObjectName(QStringLiteral("stepLog"));
+    m_auditView->setObjectName(QStringLiteral("runbookAudit"));
+    m_message->setObjectName(QStringLiteral("runbookMessage"));
+    m_runAll->setObjectName(QStringLiteral("runAll"));
+    m_runFrom->setObjectName(QStringLiteral("runFrom"));
+    m_runStep->setObjectName(QStringLiteral("runStep"));
+    m_abort->setObjectName(QStringLiteral("abortRun"));
+    m_done->setObjectName(QStringLiteral("manualDone"));
+    m_heading->setTextFormat(Qt::PlainText);
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+    m_description->setWordWrap(true);
+    m_description->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+
+    auto *proxy = new StepIconProxy(this);
+    proxy->setSourceModel(m_model);
+    m_steps->setModel(proxy);
+    m_steps->setRootIsDecorated(false);
+    m_steps->setUniformRowHeights(true);
+    m_steps->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_steps->header()->setStretchLastSection(true);
+    m_steps->header()->setSectionResizeMode(RunbookStepModel::StepColumn, QHeaderView::Interactive);
+    m_steps->setColumnWidth(RunbookStepModel::StepColumn, 320);
+
+    m_log->setReadOnly(true);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_auditView->setRootIsDecorated(false);
+    m_auditView->setColumnCount(6);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_runAll);
+    buttons->addWidget(m_runFrom);
+    buttons->addWidget(m_runStep);
+    buttons->addStretch(1);
+    buttons->addWidget(m_abort);
+
+    m_instruction->setWordWrap(true);
+    m_instruction->setTextFormat(Qt::PlainText);
+    auto *operatorLayout = new QHBoxLayout(m_operatorBar);
+    operatorLayout->setContentsMargins(0, 0, 0, 0);
+    operatorLayout->addWidget(m_instruction, 1);
+    operatorLayout->addWidget(m_note);
+    operatorLayout->addWidget(m_done);
+    operatorLayout->addWidget(m_decline);
+    m_operatorBar->hide();
+
+    auto *responsePane = new QWidget(this);
+    auto *responseLayout = new QVBoxLayout(responsePane);
+    responseLayout->setContentsMargins(0, 0, 0, 0);
+    m_responseHead->setTextFormat(Qt::PlainText);
+    m_responseHead->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    responseLayout->addWidget(m_responseHead);
+    responseLayout->addWidget(m_response, 1);
+    m_tabs->addTab(m_log, QString());
+    m_tabs->addTab(m_request, QString());
+    m_tabs->addTab(responsePane, QString());
+    m_tabs->addTab(m_auditView, QString());
+
+    auto *detail = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->addWidget(m_heading);
+    detailLayout->addWidget(m_description);
+    detailLayout->addLayout(buttons);
+    auto *vertical = new QSplitter(Qt::Vertical, detail);
+    vertical->addWidget(m_steps);
+    vertical->addWidget(m_tabs);
+    vertical->setStretchFactor(0, 2);
+    vertical->setStretchFactor(1, 3);
+    detailLayout->addWidget(m_operatorBar);
+    detailLayout->addWidget(m_message);
+    detailLayout->addWidget(vertical, 1);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_list);
+    splitter->addWidget(detail);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 240, 760 });
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_workspace.runbooks.size()) {
+            selectRunbook(m_workspace.runbooks.at(row).id);
+        }
+    });
+    connect(m_steps->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        showStep();
+        updateButtons();
+    });
+    connect(m_runAll, &QPushButton::clicked, this, [this] { startRun(RunAll); });
+    connect(m_runFrom, &QPushButton::clicked, this, [this] { startRun(RunFrom); });
+    connect(m_runStep, &QPushButton::clicked, this, [this] { startRun(RunOne); });
+    connect(m_abort, &QPushButton::clicked, m_runner, &RunbookRunner::abort);
+    connect(m_done, &QPushButton::clicked, this, [this] {
+        if (m_runner->confirm({}, m_note->text())) {
+            m_note->clear();
+        }
+    });
+    connect(m_decline, &QPushButton::clicked, this, [this] { m_runner->decline(); });
+    connect(m_runner, &RunbookRunner::operatorNeeded, this, &RunbooksPage::onOperatorNeeded);
+    connect(m_runner, &RunbookRunner::runStarted, this, [this] {
+        m_message->clear();
+        m_clock->start();
+        updateButtons();
+    });
+    connect(m_runner, &RunbookRunner::runFinished, this, [this](bool ok, const QString &summary) {
+        m_clock->stop();
+        m_operatorBar->hide();
+        if (m_dialog) {
+            m_dialog->reject();
+        }
+        m_message->setText(ok ? tr("Run finished: %1").arg(summary) : tr("Run ended: %1").arg(summary));
+        updateButtons();
+    });
+    connect(m_runner, &RunbookRunner::stepChanged, this, [this](int index) {
+        if (index == m_runner->currentStep() && m_runner->waitingStep() < 0) {
+            m_operatorBar->hide();
+        }
+        if (index == selectedStep()) {
+            showStep();
+        }
+        updateButtons();
+    });
+    connect(m_runner, &RunbookRunner::logChanged, this, [this](int index) {
+        if (index == selectedStep()) {
+            showStep();
+        }
+    });
+    connect(m_runner, &RunbookRunner::auditRecord, this, [this](const RunbookAuditRecord &record) {
+        if (!m_audit) {
+            addAuditRow(record); // not stored: shown as it happens
+        } else {
+            QStringList endpoints;
+            for (const RunbookStep &step : m_runner->runbook().steps) {
+                if (!step.endpoint.isEmpty()) {
+                    endpoints.append(step.endpoint);
+                }
+            }
+            m_audit->record(record, m_runner->runbook().service, endpoints);
+        }
+    });
+    m_clock->setInterval(1000);
+    connect(m_clock, &QTimer::timeout, m_model, &RunbookStepModel::refreshRunning);
+    retranslateUi();
+    updateButtons();
+}
+
+RunbooksPage::~RunbooksPage()
+{
+    delete m_dialog;
+}
+
+QString RunbooksPage::title() const
+{
+    return tr("Runbooks");
+}
+
+void RunbooksPage::setAudit(RunbookAudit *audit)
+{
+    if (m_audit) {
+        m_audit->disconnect(this);
+    }
+    m_audit = audit;
+    if (audit) {
+        connect(audit, &RunbookAudit::loaded, this,
+            [this](const QString &runbookId, const QList<RunbookAuditRecord> &rows) {
+                if (runbookId != m_runner->runbook().id) {
+                    return;
+                }
+                for (const RunbookAuditRecord &row : rows) {
+                    addAuditRow(row);
+                }
+            });
+        connect(audit, &RunbookAudit::recorded, this, [this](const RunbookAuditRecord &record) {
+            if (record.runbookId == m_runner->runbook().id && record.workspaceId == m_workspace.info.id) {
+                addAuditRow(record);
+            }
+        });
+        connect(audit, &RunbookAudit::writeFailed, this, [this](const QString &error) {
+            m_message->setText(tr("The audit row could not be saved: %1").arg(error));
+        });
+    }
+}
+
+void RunbooksPage::setHighlighter(SyntaxHighlighterService *service)
+{
+    m_request->setHighlighter(service);
+    m_response->setHighlighter(service);
+}
+
+void RunbooksPage::setWorkspace(const Workspace &workspace)
+{
+    const QString current = m_runner->runbook().id;
+    m_workspace = workspace;
+    const QSignalBlocker blocker(m_list);
+    m_list->clear();
+    for (const Runbook &runbook : workspace.runbooks) {
+        m_list->addItem(runbook.title.text(language()));
+    }
+    if (m_runner->isRunning()) {
+        return; // the running runbook keeps the steps it started with
+    }
+    if (!selectRunbook(current) && !workspace.runbooks.isEmpty()) {
+        selectRunbook(workspace.runbooks.constFirst().id);
+    } else if (workspace.runbooks.isEmpty()) {
+        m_runner->setRunbook(workspace, {});
+        m_model->reset();
+        retranslateUi();
+        updateButtons();
+    }
+}
+
+bool RunbooksPage::selectRunbook(const QString &runbookId)
+{
+    if (m_runner->isRunning() || runbookId.isEmpty()) {
+        return false;
+    }
+    int row = -1;
+    for (int i = 0; i < m_workspace.runbooks.size(); ++i) {
+        if (m_workspace.runbooks.at(i).id == runbookId) {
+            row = i;
+        }
+    }
+    if (row < 0 || !m_runner->setRunbook(m_workspace, runbookId)) {
+        return false;
+    }
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->setCurrentRow(row);
+    }
+    m_model->reset();
+    m_auditView->clear();
+    m_auditRows.clear();
+    m_message->clear();
+    if (m_audit) {
+        m_audit->load(m_workspace.info.id, runbookId);
+    }
+    retranslateUi();
+    selectStep(0);
+    updateButtons();
+    return true;
+}
+
+void RunbooksPage::selectStep(int index)
+{
+    if (index >= 0 && index < m_runner->stepCount()) {
+        m_steps->setCurrentIndex(m_steps->model()->index(index, 0));
+    }
+    showStep();
+}
+
+int RunbooksPage::selectedStep() const
+{
+    const QModelIndex current = m_steps->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+QString RunbooksPage::language() const
+{
+    return LanguageManager::uiLanguage();
+}
+
+void RunbooksPage::startRun(int mode)
+{
+    const int step = qMax(0, selectedStep());
+    const int from = mode == RunAll ? 0 : step;
+    const int to = mode == RunOne ? step : m_runner->stepCount() - 1;
+    bool commands = false;
+    for (int i = from; i <= to && i < m_runner->stepCount(); ++i) {
+        commands = commands || m_runner->runbook().steps.at(i).kind == RunbookStep::Kind::Command;
+    }
+    const bool trusted = WorkspaceTrust::isTrusted(m_workspace.filePath);
+    m_runner->setCommandsAllowed(trusted);
+    const auto go = [this, mode, step] {
+        const QString error = mode == RunAll ? m_runner->runAll()
+            : mode == RunFrom                ? m_runner->runFrom(step)
+                                             : m_runner->runStep(step);
+        if (!error.isEmpty()) {
+            m_message->setText(tr("Not started: %1").arg(error));
+        }
+    };
+    if (!commands || trusted) {
+        go();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Allow this workspace to run commands?"),
+        tr("This workspace runs commands on this computer. Allow them for this version of %1?")
+            .arg(m_workspace.filePath),
+        QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("trustPrompt"));
+    box->setDetailedText(WorkspaceTrust::commands(m_workspace).join(QLatin1Char('\n')));
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, go](int result) {
+        if (result == QMessageBox::Yes && WorkspaceTrust::trust(m_workspace.filePath)) {
+            m_runner->setCommandsAllowed(true);
+        }
+        go(); // untrusted: the command steps fail unrun and say why
+    });
+    box->open();
+}
+
+void RunbooksPage::onOperatorNeeded(int index)
+{
+    selectStep(index);
+    const RunbookStep &step = m_runner->runbook().steps.at(index);
+    if (step.kind == RunbookStep::Kind::Manual) {
+        m_instruction->setText(step.instruction.text(language()));
+        m_operatorBar->show();
+        m_note->setFocus();
+        return;
+    }
+    delete m_dialog;
+    m_dialog = new ConfirmStepDialog(m_runner->confirmation(index), RunbookSteps::title(step, language()), this);
+    connect(m_dialog, &QDialog::finished, this, [this, dialog = m_dialog.data()](int result) {
+        if (result == QDialog::Accepted) {
+            m_runner->confirm(dialog->typedEnvironment());
+        } else if (m_runner->waitingStep() >= 0) {
+            m_runner->decline();
+        }
+        dialog->deleteLater();
+    });
+    m_dialog->open();
+}
+
+void RunbooksPage::showStep()
+{
+    const int index = selectedStep();
+    if (index < 0 || index >= m_runner->stepCount()) {
+        m_log->clear();
+        m_request->clear();
+        m_response->clear();
+        m_responseHead->clear();
+        return;
+    }
+    const StepRun &run = m_runner->stepRun(index);
+    const RunbookStep &step = m_runner->runbook().steps.at(index);
+    const QString lines = run.log.lines.join(QLatin1Char('\n'));
+    if (m_log->toPlainText() != lines) {
+        m_log->setPlainText(lines);
+    }
+    if (step.kind == RunbookStep::Kind::Command) {
+        m_request->setBody(run.log.request.toUtf8(), QStringLiteral("application/x-sh"), false);
+        m_responseHead->setText(run.message);
+        m_response->setBody(run.log.output, QStringLiteral("application/x-sh"), run.log.outputTruncated);
+        return;
+    }
+    QByteArray request = run.log.request.toUtf8();
+    if (request.isEmpty()) {
+        request = RunbookSteps::requestSummary(step).toUtf8();
+    }
+    const QString contentType = run.log.requestContentType;
+    if (!run.log.requestBody.isEmpty()) {
+        // Headers stay plain text; the body is what gets highlighted.
+        m_request->setBody(run.log.requestBody, contentType, false);
+        m_request->setToolTip(QString::fromUtf8(request));
+    } else {
+        m_request->setBody(request, QString(), false);
+    }
+    m_responseHead->setText(
+        run.log.request.isEmpty() ? QString() : run.log.request + QLatin1String("\n\n") + run.log.response);
+    m_response->setBody(run.log.responseBody, run.log.responseContentType, run.log.responseTruncated);
+}
+
+void RunbooksPage::updateButtons()
+{
+    const bool has = m_runner->stepCount() > 0;
+    const bool running = m_runner->isRunning();
+    m_runAll->setEnabled(has && !running);
+    m_runFrom->setEnabled(has && !running && selectedStep() >= 0);
+    m_runStep->setEnabled(has && !running && selectedStep() >= 0);
+    m_abort->setEnabled(running);
+    m_list->setEnabled(!running);
+}
+
+void RunbooksPage::addAuditRow(const RunbookAuditRecord &record)
+{
+    // Stored rows can arrive twice when a load overlaps a run (loaded and recorded); ids keep them once, in order.
+    const qint64 key = record.id > 0 ? record.id : -(m_auditRows.size() + 1);
+    if (m_auditRows.contains(key)) {
+        return;
+    }
+    m_auditRows.insert(key, record);
+    auto *item = new QTreeWidgetItem;
+    m_auditView->insertTopLevelItem(int(std::distance(m_auditRows.begin(), m_auditRows.find(key))), item);
+    item->setText(0, QLocale().toString(record.at.toLocalTime(), QLocale::ShortFormat));
+    item->setText(1, record.actor);
+    item->setText(2, record.stepId);
+    item->setText(3, record.status);
+    item->setText(4, record.target);
+    item->setText(5, record.phase == RunbookAuditRecord::Phase::Before ? record.request : record.outcome);
+    item->setToolTip(5, item->text(5));
+    m_auditView->scrollToItem(item);
+}
+
+QString RunbooksPage::logText() const
+{
+    return m_log->toPlainText();
+}
+
+QString RunbooksPage::requestText() const
+{
+    return m_request->plainText() + QLatin1Char('\n') + m_request->toolTip();
+}
+
+QString RunbooksPage::responseText() const
+{
+    return m_responseHead->text() + QLatin1Char('\n') + m_response->plainText();
+}
+
+int RunbooksPage::auditRowCount() const
+{
+    return m_auditView->topLevelItemCount();
+}
+
+QString RunbooksPage::messageText() const
+{
+    return m_message->text();
+}
+
+void RunbooksPage::retranslateUi()
+{
+    m_runAll->setText(tr("Run all"));
+    m_runFrom->setText(tr("Run from here"));
+    m_runStep->setText(tr("Run step"));
+    m_abort->setText(tr("Abort"));
+    m_done->setText(tr("Done"));
+    m_decline->setText(tr("Stop here"));
+    m_note->setPlaceholderText(tr("Note (optional)"));
+    m_tabs->setTabText(0, tr("Log"));
+    m_tabs->setTabText(1, tr("Request"));
+    m_tabs->setTabText(2, tr("Response"));
+    m_tabs->setTabText(3, tr("Audit"));
+    m_auditView->setHeaderLabels({ tr("When"), tr("Who"), tr("Step"), tr("Status"), tr("Target"), tr("Details") });
+    m_model->setLanguage(language());
+    const Runbook &runbook = m_runner->runbook();
+    for (int i = 0; i < m_list->count() && i < m_workspace.runbooks.size(); ++i) {
+        m_list->item(i)->setText(m_workspace.runbooks.at(i).title.text(language()));
+    }
+    if (runbook.id.isEmpty()) {
+        m_heading->setText(tr("No runbooks"));
+        m_description->setText(tr("This workspace defines no runbooks."));
+        return;
+    }
+    m_heading->setText(runbook.title.text(language()));
+    QStringList facts;
+    if (!runbook.service.isEmpty()) {
+        facts << tr("Service: %1").arg(runbook.service);
+    }
+    facts << tr("Environment: %1").arg(m_runner->environment());
+    const QString description = runbook.description.text(language());
+    m_description->setText(description.isEmpty() ? facts.join(QLatin1String(" · "))
+                                                 : description + QLatin1Char('\n') + facts.join(QLatin1String(" · ")));
+}

@@ -1,0 +1,96 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "confirmstepdialog.h"
+#include "pages/page.h"
+#include "runbook/runbookrun.h"
+#include "workspace/workspace.h"
+
+#include <QMap>
+#include <QPointer>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+class QTreeView;
+class QTreeWidget;
+class ResponseView;
+class RunbookAudit;
+class RunbookRunner;
+class RunbookStepModel;
+class SyntaxHighlighterService;
+
+// The Runbooks screen: the workspace's runbooks on the left; the selected one's steps with state icons and elapsed
+// time against budget, Run all / Run from here / Run step / Abort; under them the selected step's live log, its
+// request and response (highlighted) or command output, and the runbook's audit trail. State-changing steps ask
+// through ConfirmStepDialog; manual steps wait for "Done" with an optional note.
+class RunbooksPage final : public Page
+{
+    Q_OBJECT
+public:
+    explicit RunbooksPage(QWidget *parent = nullptr);
+    ~RunbooksPage() override;
+
+    QString id() const override { return QStringLiteral("runbooks"); }
+    QString title() const override;
+
+    void setAudit(RunbookAudit *audit);
+    void setHighlighter(SyntaxHighlighterService *service);
+    void setWorkspace(const Workspace &workspace);
+    bool selectRunbook(const QString &runbookId);
+    void selectStep(int index);
+
+    RunbookRunner *runner() const { return m_runner; }
+    QTreeView *stepView() const { return m_steps; }
+    ConfirmStepDialog *confirmDialog() const { return m_dialog; }
+    QString logText() const;
+    QString requestText() const;
+    QString responseText() const;
+    int auditRowCount() const;
+    QString messageText() const;
+
+protected:
+    void retranslateUi() override;
+
+private:
+    void startRun(int mode);
+    void onOperatorNeeded(int index);
+    void showStep();
+    void updateButtons();
+    void addAuditRow(const RunbookAuditRecord &record);
+    int selectedStep() const;
+    QString language() const;
+
+    Workspace m_workspace;
+    RunbookRunner *m_runner;
+    RunbookStepModel *m_model;
+    QPointer<RunbookAudit> m_audit;
+    QPointer<ConfirmStepDialog> m_dialog;
+    QListWidget *m_list;
+    QLabel *m_heading;
+    QLabel *m_description;
+    QPushButton *m_runAll;
+    QPushButton *m_runFrom;
+    QPushButton *m_runStep;
+    QPushButton *m_abort;
+    QTreeView *m_steps;
+    QWidget *m_operatorBar;
+    QLabel *m_instruction;
+    QLineEdit *m_note;
+    QPushButton *m_done;
+    QPushButton *m_decline;
+    QLabel *m_message;
+    QTabWidget *m_tabs;
+    QPlainTextEdit *m_log;
+    ResponseView *m_request;
+    ResponseView *m_response;
+    QLabel *m_responseHead;
+    QTreeWidget *m_auditView;
+    QMap<qint64, RunbookAuditRecord> m_auditRows; // by audit id
+    QTimer *m_clock;
+};

@@ -1,0 +1,230 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "warroom/warroomwindow.h"
+
+#include "incident/incidentstore.h"
+#include "incident/timelinemodel.h"
+#include "languagemanager.h"
+#include "probe/endpointmodel.h"
+#include "warroom/healthwall.h"
+#include "warroom/incidentbanner.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QSortFilterProxyModel>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+QPalette warRoomPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x12, 0x14, 0x18));
+    p.setColor(QPalette::Base, QColor(0x1a, 0x1d, 0x23));
+    p.setColor(QPalette::AlternateBase, QColor(0x22, 0x26, 0x2e));
+    p.setColor(QPalette::WindowText, QColor(0xec, 0xef, 0xf1));
+    p.setColor(QPalette::Text, QColor(0xec, 0xef, 0xf1));
+    p.setColor(QPalette::Button, QColor(0x22, 0x26, 0x2e));
+    p.setColor(QPalette::ButtonText, QColor(0xec, 0xef, 0xf1));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0xa4, 0xae));
+    p.setColor(QPalette::Highlight, QColor(0x22, 0x26, 0x2e));
+    p.setColor(QPalette::HighlightedText, QColor(0xec, 0xef, 0xf1));
+    return p;
+}
+} // namespace
+
+WarRoomWindow::WarRoomWindow(QWidget *parent)
+    : QWidget(parent)
+    , m_heading(new QLabel(this))
+    , m_clock(new QLabel(this))
+    , m_noIncident(new QLabel(this))
+    , m_banner(new IncidentBanner(this))
+    , m_timelineView(new QTreeView(this))
+    , m_kpiHolder(new QWidget(this))
+    , m_wall(new HealthWall(this))
+    , m_tick(new QTimer(this))
+{
+    setObjectName(QStringLiteral("warRoom"));
+    setPalette(warRoomPalette());
+    setAutoFillBackground(true);
+    setFocusPolicy(Qt::StrongFocus);
+    m_heading->setObjectName(QStringLiteral("warRoomHeading"));
+    m_clock->setObjectName(QStringLiteral("warRoomClock"));
+    m_noIncident->setObjectName(QStringLiteral("noIncident"));
+    m_timelineView->setObjectName(QStringLiteral("warRoomTimeline"));
+    m_timelineView->setRootIsDecorated(false);
+    m_timelineView->setFocusPolicy(Qt::NoFocus);
+    m_timelineView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_timelineView->setWordWrap(true);
+    m_timelineView->setAlternatingRowColors(true);
+    m_timelineView->header()->setStretchLastSection(false);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_heading, 1);
+    top->addWidget(m_clock);
+    auto *kpiLayout = new QVBoxLayout(m_kpiHolder);
+    kpiLayout->setContentsMargins(0, 0, 0, 0);
+    m_kpiHolder->hide();
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_kpiHolder, 2);
+    right->addWidget(m_wall, 3);
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_timelineView, 4);
+    body->addLayout(right, 5);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 24);
+    layout->addLayout(top);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_noIncident);
+    layout->addLayout(body, 1);
+
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &WarRoomWindow::refresh);
+    m_tick->start();
+    retranslateUi();
+}
+
+void WarRoomWindow::setEndpointModel(EndpointModel *model)
+{
+    m_wall->setModel(model);
+}
+
+void WarRoomWindow::setIncidentStore(IncidentStore *store)
+{
+    m_store = store;
+    delete m_timeline;
+    m_timeline = new TimelineModel(store, this);
+    auto *newestFirst = new QSortFilterProxyModel(m_timeline);
+    newestFirst->setSourceModel(m_timeline);
+    newestFirst->setSortRole(TimelineModel::OccurredAtRole);
+    newestFirst->sort(TimelineModel::OccurredColumn, Qt::DescendingOrder);
+    newestFirst->setDynamicSortFilter(true);
+    m_timelineView->setModel(newestFirst);
+    for (int column : { int(TimelineModel::IdColumn), int(TimelineModel::RecordedColumn) }) {
+        m_timelineView->setColumnHidden(column, true);
+    }
+    m_timelineView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_timelineView->header()->setSectionResizeMode(TimelineModel::EntryColumn, QHeaderView::Stretch);
+    for (auto signal : { &IncidentStore::incidentsReset }) {
+        connect(store, signal, this, &WarRoomWindow::refresh);
+    }
+    connect(store, &IncidentStore::incidentAdded, this, &WarRoomWindow::refresh);
+    connect(store, &IncidentStore::incidentChanged, this, &WarRoomWindow::refresh);
+    refresh();
+}
+
+void WarRoomWindow::setKpiView(QWidget *view)
+{
+    while (QLayoutItem *item = m_kpiHolder->layout()->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (view) {
+        view->setParent(m_kpiHolder);
+        m_kpiHolder->layout()->addWidget(view);
+    }
+    m_kpiHolder->setVisible(view != nullptr);
+}
+
+void WarRoomWindow::setWorkspaceTitle(const QString &title)
+{
+    m_workspaceTitle = title;
+    retranslateUi();
+}
+
+qint64 WarRoomWindow::chooseActive() const
+{
+    if (!m_store) {
+        return 0;
+    }
+    const auto rank = [this](const Incident &incident) {
+        const QList<SeverityLevel> &levels = m_store->severities();
+        for (int i = 0; i < levels.size(); ++i) {
+            if (levels[i].id == incident.severity) {
+                return i;
+            }
+        }
+        return int(levels.size());
+    };
+    const Incident *best = nullptr;
+    for (const Incident &incident : m_store->incidents()) {
+        if (!incident.isOpen()) {
+            continue;
+        }
+        if (!best || rank(incident) < rank(*best)
+            || (rank(incident) == rank(*best) && incident.anchor() > best->anchor())) {
+            best = &incident;
+        }
+    }
+    return best ? best->id : 0;
+}
+
+void WarRoomWindow::refresh()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_clock->setText(QLocale().toString(now.toLocalTime(), QStringLiteral("HH:mm:ss")));
+    m_activeId = chooseActive();
+    const Incident *incident = m_store && m_activeId ? m_store->incident(m_activeId) : nullptr;
+    m_banner->setVisible(incident != nullptr);
+    m_timelineView->setVisible(incident != nullptr);
+    m_noIncident->setVisible(incident == nullptr);
+    if (!incident) {
+        return;
+    }
+    if (m_timeline->incidentId() != m_activeId) {
+        m_timeline->setIncidentId(m_activeId);
+    }
+    int rank = 0;
+    const QList<SeverityLevel> &levels = m_store->severities();
+    while (rank < levels.size() && levels[rank].id != incident->severity) {
+        ++rank;
+    }
+    m_banner->setIncident(*incident, m_store->severity(incident->severity), rank, LanguageManager::uiLanguage(), now);
+}
+
+void WarRoomWindow::retranslateUi()
+{
+    setWindowTitle(tr("OpsDeck war room"));
+    m_heading->setText(m_workspaceTitle.isEmpty() ? tr("War room") : tr("War room — %1").arg(m_workspaceTitle));
+    m_noIncident->setText(tr("No open incident"));
+    refresh();
+}
+
+void WarRoomWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    QWidget::changeEvent(event);
+}
+
+void WarRoomWindow::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape) {
+        close();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+// 1080 px high: 22 px text; 2160 px (4K): 45 px. Everything below inherits it.
+void WarRoomWindow::resizeEvent(QResizeEvent *event)
+{
+    QFont base = font();
+    base.setPixelSize(std::max(13, height() / 48));
+    setFont(base);
+    QFont heading = base;
+    heading.setPixelSize(base.pixelSize() * 3 / 2);
+    heading.setBold(true);
+    m_heading->setFont(heading);
+    m_clock->setFont(heading);
+    m_noIncident->setFont(heading);
+    QWidget::resizeEvent(event);
+}

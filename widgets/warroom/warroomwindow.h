@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class EndpointModel;
+class HealthWall;
+class IncidentBanner;
+class IncidentStore;
+class QLabel;
+class QTimer;
+class QTreeView;
+class TimelineModel;
+
+// The war-room screen: full screen, dark, read-only. With an open incident it shows that incident's header
+// (severity, status, commander, SLA clocks) and live timeline next to the KPI tiles and the endpoint health wall;
+// without one, the KPIs and the wall fill the screen. The most severe open incident is the active one (the most
+// recently started among equals). Text scales with the screen height, from 1080p to 4K. Esc closes it.
+class WarRoomWindow final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WarRoomWindow(QWidget *parent = nullptr);
+
+    void setEndpointModel(EndpointModel *model);
+    void setIncidentStore(IncidentStore *store);
+    // The KPI tiles to show large (the app hands over a view of the critical ones); may be null.
+    void setKpiView(QWidget *view);
+    void setWorkspaceTitle(const QString &title);
+
+    qint64 activeIncidentId() const { return m_activeId; }
+    HealthWall *healthWall() const { return m_wall; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void refresh();
+    void retranslateUi();
+    qint64 chooseActive() const;
+
+    QPointer<IncidentStore> m_store;
+    TimelineModel *m_timeline = nullptr;
+    QLabel *m_heading;
+    QLabel *m_clock;
+    QLabel *m_noIncident;
+    IncidentBanner *m_banner;
+    QTreeView *m_timelineView;
+    QWidget *m_kpiHolder;
+    HealthWall *m_wall;
+    QTimer *m_tick;
+    QString m_workspaceTitle;
+    qint64 m_activeId = 0;
+};
