@@ -135,6 +135,7 @@ AppController::AppController(
     wireKpis();
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
+        useStorage(storageFor(workspace));
         m_workspaceTitle = workspace.info.title.text(LanguageManager::uiLanguage());
         m_warRoomKpis.clear();
         for (const Kpi &kpi : workspace.kpis) {
@@ -312,18 +313,44 @@ QString AppController::dataDirFor(const CommandLine &commandLine)
 
 void AppController::openStorage()
 {
-    const QString path = Storage::databasePath(dataDir());
-    connect(m_storage, &Storage::opened, this, [this, path](int schemaVersion) {
-        m_window->setStorageState(MainWindow::StorageState::Open,
-            tr("%1 (schema version %2)").arg(QDir::toNativeSeparators(path)).arg(schemaVersion));
+    connect(m_storage, &Storage::opened, this, [this](int schemaVersion) {
+        m_window->setStorageState(
+            m_storage->isTeam() ? MainWindow::StorageState::Online : MainWindow::StorageState::Open,
+            tr("%1 (schema version %2)").arg(m_storage->path()).arg(schemaVersion));
     });
     connect(m_storage, &Storage::openFailed, this, [this](const QString &error) {
         // The storage layer never recreates or overwrites a database it cannot open; the app goes on read-only.
         std::fprintf(stderr, "opsdeck: %s\n", qPrintable(tr("cannot open the database: %1").arg(error)));
         m_window->setStorageState(MainWindow::StorageState::Failed, error);
     });
-    m_window->setStorageState(MainWindow::StorageState::Opening, QDir::toNativeSeparators(path));
-    m_storage->open(path);
+    connect(m_storage, &Storage::onlineChanged, this, [this](bool online, const QString &reason) {
+        if (m_storage->state() != Storage::State::Open) {
+            return;
+        }
+        m_window->setStorageState(online ? MainWindow::StorageState::Online : MainWindow::StorageState::Offline,
+            online ? m_storage->path() : tr("%1: %2").arg(m_storage->path(), reason));
+    });
+    // --database wins from the start; a workspace's storage key is only known once it has loaded.
+    useStorage(m_commandLine.database.isEmpty() ? Storage::databasePath(dataDir()) : m_commandLine.database);
+}
+
+void AppController::useStorage(const QString &pathOrUrl)
+{
+    if (pathOrUrl == m_storageTarget) {
+        return;
+    }
+    m_storageTarget = pathOrUrl;
+    // Jobs submitted from here on wait for this database; the stores reload after their setWorkspace().
+    m_storage->open(pathOrUrl);
+    m_window->setStorageState(MainWindow::StorageState::Opening, m_storage->path());
+}
+
+QString AppController::storageFor(const Workspace &workspace) const
+{
+    if (!m_commandLine.database.isEmpty()) {
+        return m_commandLine.database;
+    }
+    return workspace.info.storage.isEmpty() ? Storage::databasePath(dataDir()) : workspace.info.storage;
 }
 
 void AppController::onFirstLoad()

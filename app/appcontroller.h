@@ -56,6 +56,10 @@ private:
     static QString resolveWorkspacePath(const CommandLine &commandLine, bool warn);
     static QString dataDirFor(const CommandLine &commandLine);
     void openStorage();
+    // Opens the file or team database unless it is already the one in use.
+    void useStorage(const QString &pathOrUrl);
+    // --database, else the workspace's storage key, else the local file.
+    QString storageFor(const Workspace &workspace) const;
     QString dataDir() const;
     // The first workspace load (good or failed) ends startup: screenshots and the startup benchmark wait for it.
     void onFirstLoad();
@@ -65,6 +69,7 @@ private:
     MainWindow *m_window;
     LanguageManager *m_languages;
     Storage *m_storage;
+    QString m_storageTarget;
     ChecklistStore *m_checklists;
     HealthController *m_health;
     IncidentStore *m_incidents;

@@ -3,6 +3,7 @@
 #include "commandline.h"
 
 #include "languagemanager.h"
+#include "storage/databasetarget.h"
 
 #include <QCommandLineParser>
 
@@ -13,8 +14,8 @@ namespace {
 // Options that take a value, so their value is not mistaken for the subcommand.
 bool takesValue(const char *arg)
 {
-    for (const char *option : { "--lang", "--data-dir", "--screenshot-dir", "--screenshot-delay", "-lang", "-data-dir",
-             "-screenshot-dir", "-screenshot-delay" }) {
+    for (const char *option : { "--lang", "--data-dir", "--database", "--screenshot-dir", "--screenshot-delay", "-lang",
+             "-data-dir", "-database", "-screenshot-dir", "-screenshot-delay" }) {
         if (std::strcmp(arg, option) == 0) {
             return true;
         }
@@ -79,6 +80,11 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         QStringLiteral("demo"), tr("Start the bundled demo service and open the demo workspace against it."));
     const QCommandLineOption dataDirOption(
         QStringLiteral("data-dir"), tr("Keep the database in <dir> instead of the user's data directory."), tr("dir"));
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+        tr("Team mode: keep the data in the shared PostgreSQL database at <url> "
+           "(postgresql://user:${PASSWORD_VARIABLE}@host:port/database) instead of the local file; overrides the "
+           "workspace's storage key."),
+        tr("url"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
         tr("User interface language: %1. Default: the last one chosen, else the system's.")
             .arg(LanguageManager::availableLanguages().join(QLatin1String(", "))),
@@ -92,14 +98,22 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("check: print the results as JSON."));
     const QCommandLineOption warRoomOption(QStringLiteral("war-room"),
         tr("Open the war-room screen full screen (read-only, for a wall display) instead of the main window."));
-    parser.addOptions(
-        { demoOption, warRoomOption, dataDirOption, langOption, screenshotOption, delayOption, jsonOption });
+    parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,
+        delayOption, jsonOption });
     parser.process(app);
 
     CommandLine cl;
     cl.demo = parser.isSet(demoOption);
     cl.warRoom = parser.isSet(warRoomOption);
     cl.dataDir = parser.value(dataDirOption);
+    cl.database = parser.value(databaseOption);
+    if (parser.isSet(databaseOption)) {
+        DatabaseTarget target;
+        QString error;
+        if (!DatabaseTarget::parse(cl.database, &target, &error) || !target.isPostgres()) {
+            fail(tr("--database: %1").arg(error.isEmpty() ? tr("expected a postgresql:// URL") : error));
+        }
+    }
     cl.language = parser.value(langOption);
     cl.screenshotDir = parser.value(screenshotOption);
     if (parser.isSet(delayOption)) {

@@ -6,8 +6,8 @@
 #include <QString>
 #include <QStringList>
 
-// opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json], with --demo, --data-dir, --lang and
-// the hidden --screenshot-dir.
+// opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json], with --demo, --data-dir, --database,
+// --lang and the hidden --screenshot-dir.
 struct CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
@@ -21,6 +21,7 @@ public:
     bool demo = false;
     bool warRoom = false;
     QString dataDir; // empty = Storage::defaultDataDir()
+    QString database; // --database: a postgresql:// URL, overriding the workspace's storage key
     QString language; // empty = remembered, else the system's
     QString screenshotDir; // non-empty: grab every page in en and ko, then quit
     int screenshotDelayMs = 3000;

@@ -447,12 +447,19 @@ void MainWindow::updateStatusBar()
     case StorageState::Failed:
         storage = tr("Storage: failed, read-only");
         break;
+    case StorageState::Online:
+        storage = tr("Team database: online");
+        break;
+    case StorageState::Offline:
+        storage = tr("Team database: offline, changes are not saved");
+        break;
     }
     m_storageLabel->setText(storage);
     m_storageLabel->setToolTip(m_storageDetail);
     // Red that reads on the light and the dark palette.
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    m_storageLabel->setStyleSheet(m_storageState != StorageState::Failed
+    const bool bad = m_storageState == StorageState::Failed || m_storageState == StorageState::Offline;
+    m_storageLabel->setStyleSheet(!bad
             ? QString()
             : QStringLiteral("color: %1").arg(dark ? QStringLiteral("#ff7b72") : QStringLiteral("#cf222e")));
 }

@@ -34,7 +34,8 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 public:
     enum PageIndex { Overview, Charts, Health, Checklists, Incidents, Runbooks, PageCount };
-    enum class StorageState { Unknown, Opening, Open, Failed };
+    // Online and Offline: team mode (a shared PostgreSQL database) reachable or not.
+    enum class StorageState { Unknown, Opening, Open, Failed, Online, Offline };
     enum class Origin { File, Demo }; // a demo workspace is not remembered as last/recent
 
     MainWindow(LanguageManager *languages, ThemeManager *themes, QWidget *parent = nullptr);

@@ -7,6 +7,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 #ifdef Q_OS_UNIX
 #include <pwd.h>
 #include <unistd.h>
@@ -20,6 +22,12 @@ ChecklistStore::ChecklistStore(Storage *storage, QObject *parent)
 {
     connect(m_storage, &Storage::jobFinished, this, &ChecklistStore::onJobFinished);
     connect(m_storage, &Storage::jobFailed, this, &ChecklistStore::onJobFailed);
+    connect(m_storage, &Storage::changed, this, [this](const QString &subject, qint64 rowId) {
+        if (subject == u"checklist_instances"_s) {
+            reloadInstance(rowId);
+        }
+    });
+    connect(m_storage, &Storage::resyncNeeded, this, [this] { refresh(); });
 }
 
 void ChecklistStore::setWorkspace(const Workspace &workspace)
@@ -71,6 +79,7 @@ void ChecklistStore::refresh(const QDateTime &now)
     const QString workspaceId = m_workspaceId;
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const qint64 sinceMs = since.toMSecsSinceEpoch();
+    m_loadedSinceMs = sinceMs;
     if (!due.isEmpty()) {
         m_storage->submit([due, nowMs](QSqlDatabase &db) { return ChecklistSql::ensureInstances(db, due, nowMs); });
     }
@@ -95,6 +104,13 @@ void ChecklistStore::startOnDemand(const QString &checklistId, const QDateTime &
         refresh(now);
         return;
     }
+}
+
+void ChecklistStore::reloadInstance(qint64 instanceId)
+{
+    const quint64 id = m_storage->submitRead(
+        [instanceId](QSqlDatabase &db) { return QVariant::fromValue(ChecklistSql::loadInstance(db, instanceId)); });
+    m_jobs.insert(id, { JobKind::Reload, instanceId, {} });
 }
 
 QList<qint64> ChecklistStore::checkLate(const QDateTime &now)
@@ -280,6 +296,9 @@ void ChecklistStore::onJobFinished(quint64 id, const QVariant &result)
         replaceInstance(result.value<ChecklistInstance>());
         emit signedOff(job.instanceId);
         break;
+    case JobKind::Reload:
+        mergeInstance(result.value<ChecklistInstance>());
+        break;
     }
 }
 
@@ -301,6 +320,8 @@ void ChecklistStore::onJobFailed(quint64 id, const QString &error)
     case JobKind::Sign:
         emit signFailed(job.instanceId, error);
         break;
+    case JobKind::Reload:
+        break; // offline: the change feed catches up once it is back
     }
 }
 
@@ -313,6 +334,26 @@ void ChecklistStore::replaceInstance(const ChecklistInstance &instance)
             return;
         }
     }
+}
+
+void ChecklistStore::mergeInstance(const ChecklistInstance &instance)
+{
+    if (instance.workspaceId != m_workspaceId) {
+        return;
+    }
+    if (this->instance(instance.id)) {
+        replaceInstance(instance);
+        return;
+    }
+    if (instance.period.start.toMSecsSinceEpoch() < m_loadedSinceMs) {
+        return;
+    }
+    // Newest period first, as loadInstances() orders them.
+    const auto before = [&instance](const ChecklistInstance &other) {
+        return std::pair(other.period.start, other.id) < std::pair(instance.period.start, instance.id);
+    };
+    m_instances.insert(std::find_if(m_instances.begin(), m_instances.end(), before), instance);
+    emit instancesReset();
 }
 
 void ChecklistStore::setItemSave(qint64 instanceId, const QString &itemId, SaveState state, const QString &error)

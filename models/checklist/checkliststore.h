@@ -48,6 +48,9 @@ public:
     // Creates the instances of every period started in the lookback window up to `now`, then reloads.
     void refresh(const QDateTime &now = QDateTime::currentDateTimeUtc());
     void startOnDemand(const QString &checklistId, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // Reads one instance again (another console changed it, see Storage::changed); one of this workspace that is
+    // not loaded yet and within the lookback window is added.
+    void reloadInstance(qint64 instanceId);
 
     const QList<ChecklistInstance> &instances() const { return m_instances; }
     const ChecklistInstance *instance(qint64 id) const;
@@ -93,7 +96,7 @@ private:
         QString error;
         Write last;
     };
-    enum class JobKind { Load, Write, Sign };
+    enum class JobKind { Load, Write, Sign, Reload };
     struct Job
     {
         JobKind kind = JobKind::Load;
@@ -107,6 +110,7 @@ private:
     void onJobFinished(quint64 id, const QVariant &result);
     void onJobFailed(quint64 id, const QString &error);
     void replaceInstance(const ChecklistInstance &instance);
+    void mergeInstance(const ChecklistInstance &instance);
     void setItemSave(qint64 instanceId, const QString &itemId, SaveState state, const QString &error = {});
     static QString itemKey(qint64 instanceId, const QString &itemId);
 
@@ -119,5 +123,6 @@ private:
     QHash<QString, ItemSave> m_saves;
     QHash<quint64, Job> m_jobs;
     int m_lookbackDays = 35;
+    qint64 m_loadedSinceMs = 0;
     QSet<qint64> m_reportedLate;
 };

@@ -259,11 +259,14 @@ Incident create(QSqlDatabase &db, const Incident &incident, const QList<Timeline
     QVariantList values = fieldValues(incident);
     values.prepend(incident.workspaceId);
     values.append(incident.createdAt.toMSecsSinceEpoch());
-    const QSqlQuery q = sqlExec(db,
+    // RETURNING, not lastInsertId(): PostgreSQL's driver has no last insert id for identity columns.
+    QSqlQuery q = sqlExec(db,
         u"INSERT INTO incidents (workspace_id, "_s + fieldColumns
-            + u", created_at_ms, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"_s,
+            + u", created_at_ms, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+              u"RETURNING id"_s,
         values);
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
     if (id <= 0) {
         throw StorageError(tr("the database did not return the new incident's id"));
     }

@@ -36,6 +36,12 @@ IncidentStore::IncidentStore(Storage *storage, QObject *parent)
 {
     connect(m_storage, &Storage::jobFinished, this, &IncidentStore::onJobFinished);
     connect(m_storage, &Storage::jobFailed, this, &IncidentStore::onJobFailed);
+    connect(m_storage, &Storage::changed, this, [this](const QString &subject, qint64 rowId) {
+        if (subject == u"incidents"_s) {
+            reloadIncident(rowId);
+        }
+    });
+    connect(m_storage, &Storage::resyncNeeded, this, &IncidentStore::refresh);
 }
 
 void IncidentStore::setWorkspace(const Workspace &workspace)
@@ -339,6 +345,13 @@ void IncidentStore::reload(qint64 incidentId)
     track(id, JobKind::Reload, incidentId);
 }
 
+void IncidentStore::reloadIncident(qint64 incidentId)
+{
+    const quint64 id = m_storage->submitRead(
+        [incidentId](QSqlDatabase &db) { return QVariant::fromValue(IncidentSql::loadIncident(db, incidentId)); });
+    track(id, JobKind::Refresh, incidentId);
+}
+
 void IncidentStore::replaceIncident(const Incident &incident)
 {
     const int i = indexOf(incident.id);
@@ -370,6 +383,11 @@ void IncidentStore::onJobFinished(quint64 id, const QVariant &result)
     case JobKind::Reload:
         replaceIncident(result.value<Incident>());
         break;
+    case JobKind::Refresh:
+        if (const auto incident = result.value<Incident>(); incident.workspaceId == m_workspaceId) {
+            replaceIncident(incident);
+        }
+        break;
     case JobKind::Write:
         replaceIncident(result.value<Incident>());
         emit savingChanged(job.incidentId);
@@ -393,6 +411,8 @@ void IncidentStore::onJobFailed(quint64 id, const QString &error)
     case JobKind::Reload:
         emit writeFailed(job.incidentId, error);
         break;
+    case JobKind::Refresh:
+        break; // offline: the change feed catches up once it is back
     case JobKind::Write:
         emit writeFailed(job.incidentId, error);
         emit savingChanged(job.incidentId);

@@ -33,6 +33,9 @@ public:
     static QString operatorName();
 
     void refresh();
+    // Reads one incident again (another console changed it, see Storage::changed); a new one of this workspace
+    // is added.
+    void reloadIncident(qint64 incidentId);
     const QList<Incident> &incidents() const { return m_incidents; }
     const Incident *incident(qint64 id) const;
     int indexOf(qint64 id) const;
@@ -63,7 +66,7 @@ signals:
     void savingChanged(qint64 incidentId);
 
 private:
-    enum class JobKind { Load, Create, Write, Reload };
+    enum class JobKind { Load, Create, Write, Reload, Refresh };
     struct Job
     {
         JobKind kind = JobKind::Load;

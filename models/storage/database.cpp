@@ -93,8 +93,10 @@ void Database::close()
 bool Database::refuse(const QString &cause)
 {
     close();
-    m_error = QCoreApplication::translate("Storage", "%1: %2; the file was left untouched")
-                  .arg(QDir::toNativeSeparators(m_path), cause);
+    m_error = m_target.isPostgres()
+        ? QCoreApplication::translate("Storage", "%1: %2; the database was left untouched").arg(m_path, cause)
+        : QCoreApplication::translate("Storage", "%1: %2; the file was left untouched")
+              .arg(QDir::toNativeSeparators(m_path), cause);
     return false;
 }
 
@@ -164,6 +166,74 @@ QString Database::checkExisting()
 }
 
 bool Database::open(const QString &path)
+{
+    return open(DatabaseTarget::sqlite(path));
+}
+
+bool Database::open(const DatabaseTarget &target)
+{
+    m_target = target;
+    return target.isPostgres() ? openPostgres(target) : openSqlite(target.path);
+}
+
+bool Database::openPostgres(const DatabaseTarget &target)
+{
+    close();
+    m_path = target.displayName();
+    m_error.clear();
+    m_schemaVersion = 0;
+    QString password;
+    QString error;
+    if (!target.resolvePassword(&password, &error)) {
+        return fail(error);
+    }
+    m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+    if (!m_db.isValid()) {
+        return fail(QCoreApplication::translate(
+            "Storage", "the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql"));
+    }
+    m_db.setHostName(target.host);
+    m_db.setPort(target.port);
+    m_db.setUserName(target.user);
+    m_db.setPassword(password);
+    m_db.setDatabaseName(target.database);
+    // A dead server or network is noticed within seconds, not at the TCP default of minutes.
+    m_db.setConnectOptions(u"connect_timeout=5;application_name=opsdeck;keepalives_idle=5;keepalives_interval=2;"
+                           u"keepalives_count=2"_s);
+    if (!m_db.open()) {
+        return fail(QCoreApplication::translate("Storage", "cannot connect (%1)").arg(sqlErrorText(m_db.lastError())));
+    }
+    // Ignore the NOTICEs of CREATE ... IF NOT EXISTS and friends.
+    QSqlQuery(m_db).exec(u"SET client_min_messages = warning"_s);
+    return migratePostgres();
+}
+
+bool Database::migratePostgres()
+{
+    QStringList tables = m_db.tables();
+    if (!tables.isEmpty() && !tables.contains(SchemaMigrator::tableName())) {
+        return refuse(
+            QCoreApplication::translate("Storage", "a PostgreSQL database, but not an OpsDeck one (it has no %1 table)")
+                .arg(SchemaMigrator::tableName()));
+    }
+    // Several consoles may start at once against an empty database: one migrates, the others wait for it.
+    QSqlQuery lock(m_db);
+    if (!lock.exec(u"SELECT pg_advisory_lock(5381001)"_s)) {
+        return fail(sqlErrorText(lock.lastError()));
+    }
+    SchemaMigrator migrator(m_db, SqlDialect::PostgreSQL);
+    const bool migrated = migrator.migrate();
+    m_schemaVersion = migrated ? migrator.currentVersion() : 0;
+    lock.exec(u"SELECT pg_advisory_unlock(5381001)"_s);
+    lock = QSqlQuery();
+    if (!migrated) {
+        const QString version = migrator.errorString();
+        return fail(version);
+    }
+    return true;
+}
+
+bool Database::openSqlite(const QString &path)
 {
     close();
     m_path = path;

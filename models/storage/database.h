@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storage/databasetarget.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
-// One SQLite connection on the current thread: opens the file, checks it, and migrates it to the latest schema.
+// One connection on the current thread: opens the SQLite file or connects to the PostgreSQL database, checks it,
+// and migrates it to the latest schema.
 // Used by StorageWorker (on its thread) and directly by command-line paths that have no event loop.
 //
 // An existing file that is not a healthy OpsDeck database (not SQLite, truncated, failing integrity_check,
@@ -26,22 +29,30 @@ public:
     void setBusyTimeout(int ms) { m_busyTimeoutMs = ms; }
 
     bool open(const QString &path);
+    bool open(const DatabaseTarget &target);
     void close();
     bool isOpen() const { return m_db.isOpen(); }
 
+    // The file, or the PostgreSQL URL without password.
     QString path() const { return m_path; }
+    const DatabaseTarget &target() const { return m_target; }
+    SqlDialect dialect() const { return m_target.dialect; }
     int schemaVersion() const { return m_schemaVersion; }
     // Set when open() returns false: "<file>: <cause>".
     QString errorString() const { return m_error; }
     QSqlDatabase &connection() { return m_db; }
 
 private:
+    bool openSqlite(const QString &path);
+    bool openPostgres(const DatabaseTarget &target);
+    bool migratePostgres();
     bool openConnection(bool mayCreate, QString *error);
     QString checkExisting();
     bool refuse(const QString &cause);
     bool fail(const QString &cause);
 
     QString m_connectionName;
+    DatabaseTarget m_target;
     QSqlDatabase m_db;
     QString m_path;
     QString m_error;

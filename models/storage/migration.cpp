@@ -24,9 +24,38 @@ QString rejectTrigger(const QString &table, const QString &op, SqlDialect dialec
            u"END $do$"_s.arg(name, op, table, message);
 }
 
+// PostgreSQL only. Two statements in one: the function and its trigger (the simple query protocol runs both).
+QString notifyTrigger(const QString &table, const QString &column, const QString &subject)
+{
+    const QString name = table + u"_notify_changes"_s;
+    return u"CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $f$ DECLARE row_id BIGINT; BEGIN "
+           u"PERFORM pg_advisory_xact_lock(%6); IF TG_OP = 'DELETE' THEN row_id := OLD.%3; ELSE row_id := NEW.%3; END "
+           u"IF; "
+           u"INSERT INTO changes (subject, row_id, at_ms) "
+           u"VALUES ('%4', row_id, (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT); "
+           u"PERFORM pg_notify('%5', '%4:' || row_id); RETURN NULL; END $f$; "
+           u"CREATE TRIGGER %1 AFTER INSERT OR UPDATE OR DELETE ON %2 FOR EACH ROW EXECUTE FUNCTION %1()"_s.arg(name,
+               table, column, subject, Migrations::changesChannel(), QString::number(Migrations::changesLockKey()));
+}
+
 } // namespace
 
 namespace Migrations {
+
+QString changesChannel()
+{
+    return u"opsdeck_changes"_s;
+}
+
+int changesLockKey()
+{
+    return 5381002;
+}
+
+QString changesPrunedKey()
+{
+    return u"changes_pruned_through"_s;
+}
 
 const QList<Migration> &all()
 {
@@ -111,6 +140,20 @@ const QList<Migration> &all()
                 u"{{REJECT_UPDATE:runbook_audit}}"_s,
                 u"{{REJECT_DELETE:runbook_audit}}"_s,
             } },
+        { 7, u"team mode: change feed; checklist ticks append-only in the database"_s,
+            {
+                // Every console reloads what a row here names; after a lost connection it reads the rows it has
+                // not seen (notifications are not replayed). subject: checklist_instances or incidents.
+                u"CREATE TABLE changes (id {{ID}}, subject TEXT NOT NULL, row_id BIGINT NOT NULL, "
+                u"at_ms BIGINT NOT NULL)"_s,
+                u"{{REJECT_UPDATE:checklist_ticks}}"_s,
+                u"{{REJECT_DELETE:checklist_ticks}}"_s,
+                u"{{NOTIFY_CHANGES:checklist_instances:id:checklist_instances}}"_s,
+                u"{{NOTIFY_CHANGES:checklist_ticks:instance_id:checklist_instances}}"_s,
+                u"{{NOTIFY_CHANGES:incidents:id:incidents}}"_s,
+                u"{{NOTIFY_CHANGES:incident_timeline:incident_id:incidents}}"_s,
+                u"{{NOTIFY_CHANGES:incident_action_items:incident_id:incidents}}"_s,
+            } },
     };
     return list;
 }
@@ -126,6 +169,11 @@ QString forDialect(const QString &sql, SqlDialect dialect)
     static const QRegularExpression reject(u"^\\{\\{REJECT_(UPDATE|DELETE):(\\w+)\\}\\}$"_s);
     if (const QRegularExpressionMatch m = reject.match(sql); m.hasMatch()) {
         return rejectTrigger(m.captured(2), m.captured(1), dialect);
+    }
+    static const QRegularExpression notify(u"^\\{\\{NOTIFY_CHANGES:(\\w+):(\\w+):(\\w+)\\}\\}$"_s);
+    if (const QRegularExpressionMatch m = notify.match(sql); m.hasMatch()) {
+        return dialect == SqlDialect::PostgreSQL ? notifyTrigger(m.captured(1), m.captured(2), m.captured(3))
+                                                 : QString();
     }
     QString out = sql;
     switch (dialect) {

@@ -12,6 +12,9 @@
 //   {{BLOB}}  a binary column
 //   {{REJECT_UPDATE:table}}, {{REJECT_DELETE:table}}  a whole statement: a trigger that makes every UPDATE or
 //             DELETE on the table fail (append-only tables)
+//   {{NOTIFY_CHANGES:table:column:subject}}  a whole statement: after each row written to `table`, record
+//             "<subject>:<column value>" in the changes table and NOTIFY opsdeck_changes with it, in the writing
+//             transaction (team mode's live updates); nothing on SQLite, where there is no other console to tell
 // Times: data columns hold integer epoch milliseconds UTC (BIGINT, named *_ms) so they sort, compare and index
 // the same on both engines; schema_version.applied_at is ISO-8601 UTC text because only people read it.
 enum class SqlDialect {
@@ -31,6 +34,13 @@ namespace Migrations {
 // Ordered by version, starting at 1, without gaps. Adding a migration = appending one entry in migration.cpp.
 const QList<Migration> &all();
 int latestVersion();
+// "" for a statement that has no equivalent in the dialect (skip it).
 QString forDialect(const QString &sql, SqlDialect dialect);
+// The LISTEN/NOTIFY channel of the change feed.
+QString changesChannel();
+// The PostgreSQL advisory lock that write transactions hold, so change ids are assigned in commit order.
+int changesLockKey();
+// The meta key holding the newest change id pruned from the changes table.
+QString changesPrunedKey();
 
 } // namespace Migrations

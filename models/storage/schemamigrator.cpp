@@ -91,7 +91,8 @@ bool SchemaMigrator::apply(const Migration &migration)
     statements.prepend(
         u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)"_s);
     for (const QString &statement : std::as_const(statements)) {
-        if (!query.exec(Migrations::forDialect(statement, m_dialect))) {
+        const QString sql = Migrations::forDialect(statement, m_dialect);
+        if (!sql.isEmpty() && !query.exec(sql)) {
             return fail(query.lastError());
         }
     }

@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/storage.h"
 
+#include "storage/changefeed.h"
 #include "storage/database.h"
 #include "storage/storageworker.h"
 
 #include <QDir>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -15,16 +17,20 @@ Storage::Storage(QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
     , m_worker(new StorageWorker)
+    , m_feed(new ChangeFeed(this))
     , m_busyTimeoutMs(Database::DefaultBusyTimeoutMs)
 {
     m_thread->setObjectName(u"OpsDeck storage"_s);
     m_worker->moveToThread(m_thread);
 
-    connect(m_worker, &StorageWorker::opened, this, [this](quint64 openId, int schemaVersion) {
+    connect(m_worker, &StorageWorker::opened, this, [this](quint64 openId, int schemaVersion, qint64 lastChange) {
         if (openId != m_openId) {
             return; // superseded by a later open() or close()
         }
         m_schemaVersion = schemaVersion;
+        if (m_team) {
+            m_feed->start(m_target, lastChange);
+        }
         setState(State::Open);
         emit opened(schemaVersion);
     });
@@ -39,11 +45,21 @@ Storage::Storage(QObject *parent)
     connect(m_worker, &StorageWorker::jobFinished, this, &Storage::jobFinished);
     connect(m_worker, &StorageWorker::jobFailed, this, &Storage::jobFailed);
     connect(m_worker, &StorageWorker::batchCommitted, this, &Storage::batchCommitted);
+    connect(m_feed, &ChangeFeed::changed, this, &Storage::changed);
+    connect(m_feed, &ChangeFeed::resyncNeeded, this, &Storage::resyncNeeded);
+    connect(m_feed, &ChangeFeed::onlineChanged, this, [this](bool online, const QString &reason) {
+        m_worker->setOffline(!online);
+        if (m_online != online) {
+            m_online = online;
+            emit onlineChanged(online, reason);
+        }
+    });
     m_thread->start();
 }
 
 Storage::~Storage()
 {
+    m_feed->stop();
     // The Shutdown task runs after everything queued before it, then quits the thread: queued writes are kept.
     m_worker->enqueue({ StorageWorker::TaskKind::Shutdown, 0, {}, {}, 0 });
     m_thread->wait();
@@ -60,17 +76,48 @@ QString Storage::databasePath(const QString &dataDir)
     return QDir::cleanPath(dataDir + u"/opsdeck.sqlite"_s);
 }
 
-void Storage::open(const QString &path)
+void Storage::open(const QString &pathOrUrl)
 {
-    m_path = path;
+    stopFeed();
     m_error.clear();
     m_schemaVersion = 0;
-    m_worker->enqueue({ StorageWorker::TaskKind::Open, ++m_openId, {}, path, m_busyTimeoutMs });
+    QString error;
+    if (!DatabaseTarget::parse(pathOrUrl, &m_target, &error)) {
+        m_path = DatabaseTarget::isPostgresUrl(pathOrUrl) ? QString() : pathOrUrl;
+        m_worker->enqueue({ StorageWorker::TaskKind::Close, 0, {}, {}, 0 });
+        const quint64 openId = ++m_openId;
+        setState(State::Opening);
+        // Reported like any other failure to open: after the caller has connected to the signals.
+        QTimer::singleShot(0, this, [this, openId, error] {
+            if (openId == m_openId) {
+                m_error = error;
+                setState(State::Failed);
+                emit openFailed(error);
+            }
+        });
+        return;
+    }
+    m_path = m_target.displayName();
+    m_team = m_target.isPostgres();
+    m_worker->enqueue(
+        { StorageWorker::TaskKind::Open, ++m_openId, {}, m_target, m_busyTimeoutMs, m_changeRetentionMs });
     setState(State::Opening);
+}
+
+void Storage::stopFeed()
+{
+    m_feed->stop();
+    m_team = false;
+    m_worker->setOffline(false);
+    if (!m_online) {
+        m_online = true;
+        emit onlineChanged(true, {});
+    }
 }
 
 void Storage::close()
 {
+    stopFeed();
     ++m_openId;
     m_worker->enqueue({ StorageWorker::TaskKind::Close, 0, {}, {}, 0 });
     m_schemaVersion = 0;

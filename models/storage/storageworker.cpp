@@ -5,6 +5,7 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -100,13 +101,34 @@ void StorageWorker::openDatabase(const Task &task)
     closeDatabase();
     m_db = std::make_unique<Database>(m_connectionName);
     m_db->setBusyTimeout(task.busyTimeoutMs);
-    if (m_db->open(task.path)) {
-        emit opened(task.id, m_db->schemaVersion());
+    if (m_db->open(task.target)) {
+        const qint64 lastChange
+            = m_db->dialect() == SqlDialect::PostgreSQL ? prepareChangeFeed(task.changeRetentionMs) : 0;
+        emit opened(task.id, m_db->schemaVersion(), lastChange);
     } else {
         const QString error = m_db->errorString();
         m_db.reset();
         emit openFailed(task.id, error);
     }
+}
+
+qint64 StorageWorker::prepareChangeFeed(qint64 retentionMs)
+{
+    QSqlQuery q(m_db->connection());
+    // The newest pruned id is kept, so that a console away for longer learns it has missed changes.
+    q.prepare(u"WITH gone AS (DELETE FROM changes WHERE at_ms < ? RETURNING id) "
+              u"INSERT INTO meta (key, value) SELECT ?, CAST(MAX(id) AS TEXT) FROM gone HAVING COUNT(*) > 0 "
+              u"ON CONFLICT (key) DO UPDATE SET value = "
+              u"CAST(GREATEST(CAST(meta.value AS BIGINT), CAST(EXCLUDED.value AS BIGINT)) AS TEXT)"_s);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch() - retentionMs);
+    q.addBindValue(Migrations::changesPrunedKey());
+    if (!q.exec()) {
+        qWarning("opsdeck: cannot prune the change feed: %s", qPrintable(sqlErrorText(q.lastError())));
+    }
+    q.prepare(u"SELECT GREATEST(COALESCE((SELECT MAX(id) FROM changes), 0), "
+              u"COALESCE((SELECT CAST(value AS BIGINT) FROM meta WHERE key = ?), 0))"_s);
+    q.addBindValue(Migrations::changesPrunedKey());
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 void StorageWorker::closeDatabase()
@@ -134,20 +156,91 @@ void StorageWorker::failAll(const std::deque<Task> &tasks, size_t begin, size_t 
     }
 }
 
+QString StorageWorker::offlineError(const QString &cause) const
+{
+    const QString where = m_db ? m_db->path() : QString();
+    return cause.isEmpty()
+        ? QCoreApplication::translate("Storage", "offline: the team database %1 cannot be reached; nothing was saved")
+              .arg(where)
+        : QCoreApplication::translate(
+            "Storage", "offline: the team database %1 cannot be reached (%2); nothing was saved")
+              .arg(where, cause);
+}
+
+bool StorageWorker::execBegin(bool write, QString *error)
+{
+    if (!m_db->connection().isOpen()) {
+        // The driver closed it after the server went away.
+        *error = QCoreApplication::translate("Storage", "the connection to the server was lost");
+        return false;
+    }
+    QSqlQuery control(m_db->connection());
+    if (m_db->dialect() == SqlDialect::SQLite) {
+        // IMMEDIATE takes the write lock up front, so waiting for another writer happens here, under the busy
+        // timeout, instead of failing half-way through a job.
+        if (control.exec(write ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s)) {
+            return true;
+        }
+    } else if (control.exec(write ? u"BEGIN"_s : u"BEGIN ISOLATION LEVEL REPEATABLE READ"_s)) {
+        // Write transactions take turns (as on SQLite), so the change feed's ids grow in commit order and a
+        // console that read up to id N has seen every change before it. Writes stay READ COMMITTED: each statement
+        // sees what the previous writer committed while this one waited for its turn.
+        if (!write || control.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(Migrations::changesLockKey()))) {
+            return true;
+        }
+        *error = sqlErrorText(control.lastError());
+        control.exec(u"ROLLBACK"_s);
+        return false;
+    }
+    *error = sqlErrorText(control.lastError());
+    return false;
+}
+
+bool StorageWorker::begin(bool write, QString *error)
+{
+    // A team database whose reconnection failed stays m_db (closed), to be tried again on the next job.
+    const bool team = m_db && m_db->dialect() == SqlDialect::PostgreSQL;
+    if (!team && !isOpen()) {
+        *error = notOpenError();
+        return false;
+    }
+    if (team && m_offline) {
+        *error = offlineError({});
+        return false;
+    }
+    if (isOpen() && execBegin(write, error)) {
+        return true;
+    }
+    if (!team) {
+        return false;
+    }
+    // The server restarted or dropped us: one new connection per job until the change feed says offline.
+    const DatabaseTarget target = m_db->target();
+    if (!m_db->open(target)) {
+        *error = offlineError(m_db->errorString());
+        return false;
+    }
+    if (!execBegin(write, error)) {
+        *error = offlineError(*error);
+        return false;
+    }
+    return true;
+}
+
 void StorageWorker::runRead(const Task &task)
 {
-    if (!isOpen()) {
-        emit jobFailed(task.id, notOpenError());
+    QString beginError;
+    // A read transaction gives the job one consistent snapshot even if it runs several queries.
+    if (!begin(false, &beginError)) {
+        emit jobFailed(task.id, beginError);
         return;
     }
-    QSqlDatabase &db = m_db->connection();
-    // A read transaction gives the job one consistent snapshot even if it runs several queries.
-    const bool inTransaction = db.transaction();
     QVariant result;
     QString error;
     const bool ok = runJob(task.job, &result, &error);
-    if (inTransaction && !(ok ? db.commit() : db.rollback())) {
-        db.rollback();
+    QSqlQuery control(m_db->connection());
+    if (!control.exec(ok ? u"COMMIT"_s : u"ROLLBACK"_s)) {
+        control.exec(u"ROLLBACK"_s);
     }
     if (ok) {
         emit jobFinished(task.id, result);
@@ -156,23 +249,18 @@ void StorageWorker::runRead(const Task &task)
     }
 }
 
-void StorageWorker::runWrites(const std::deque<Task> &tasks, size_t begin, size_t end)
+void StorageWorker::runWrites(const std::deque<Task> &tasks, size_t first, size_t end)
 {
-    if (!isOpen()) {
-        failAll(tasks, begin, end, notOpenError());
+    QString beginError;
+    if (!begin(true, &beginError)) {
+        failAll(tasks, first, end, beginError);
         return;
     }
     QSqlDatabase &db = m_db->connection();
     QSqlQuery control(db);
-    // IMMEDIATE takes the write lock up front, so waiting for another writer happens here, under the busy
-    // timeout, instead of failing half-way through a job.
-    if (!control.exec(u"BEGIN IMMEDIATE"_s)) {
-        failAll(tasks, begin, end, sqlErrorText(control.lastError()));
-        return;
-    }
     std::vector<Outcome> outcomes;
-    outcomes.reserve(end - begin);
-    for (size_t i = begin; i < end; ++i) {
+    outcomes.reserve(end - first);
+    for (size_t i = first; i < end; ++i) {
         Outcome outcome { tasks[i].id, false, {}, {} };
         if (!control.exec(u"SAVEPOINT opsdeck_job"_s)) {
             outcome.error = sqlErrorText(control.lastError());
@@ -181,8 +269,13 @@ void StorageWorker::runWrites(const std::deque<Task> &tasks, size_t begin, size_
         }
         if (outcome.ok) {
             control.exec(u"RELEASE SAVEPOINT opsdeck_job"_s);
-        } else if (!control.exec(u"ROLLBACK TO SAVEPOINT opsdeck_job"_s)
-            || !control.exec(u"RELEASE SAVEPOINT opsdeck_job"_s)) {
+        } else if (control.exec(u"ROLLBACK TO SAVEPOINT opsdeck_job"_s)
+            && control.exec(u"RELEASE SAVEPOINT opsdeck_job"_s)) {
+            if (m_db->dialect() == SqlDialect::PostgreSQL) {
+                // The job's prepared statements could not be freed while the transaction was aborted.
+                control.exec(u"DEALLOCATE ALL"_s);
+            }
+        } else {
             // SQLite rolled the whole transaction back (disk full, I/O error): earlier jobs are undone too.
             control.exec(u"ROLLBACK"_s);
             for (Outcome &done : outcomes) {
@@ -193,12 +286,12 @@ void StorageWorker::runWrites(const std::deque<Task> &tasks, size_t begin, size_
                     };
                 }
             }
-            if (!control.exec(u"BEGIN IMMEDIATE"_s)) {
+            if (!begin(true, &beginError)) {
                 outcomes.push_back(outcome);
                 for (const Outcome &o : outcomes) {
                     emit jobFailed(o.id, o.error);
                 }
-                failAll(tasks, i + 1, end, sqlErrorText(control.lastError()));
+                failAll(tasks, i + 1, end, beginError);
                 return;
             }
         }

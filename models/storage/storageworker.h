@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storage/databasetarget.h"
+
 #include <QMutex>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QVariant>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -35,8 +38,9 @@ public:
         TaskKind kind = TaskKind::Write;
         quint64 id = 0; // the job id, or the open request id
         Job job;
-        QString path;
+        DatabaseTarget target;
         int busyTimeoutMs = 0;
+        qint64 changeRetentionMs = 0; // team mode: prune older rows of the change feed at opening
     };
     static constexpr qsizetype MaxBatch = 500;
 
@@ -46,9 +50,13 @@ public:
     // Thread-safe. A Shutdown task closes the database and quits the worker's thread once everything queued
     // before it has run.
     void enqueue(Task task);
+    // Thread-safe. Team mode while the server cannot be reached: jobs fail at once with a message saying so,
+    // instead of each waiting for a connection attempt.
+    void setOffline(bool offline) { m_offline = offline; }
 
 signals:
-    void opened(quint64 openId, int schemaVersion);
+    // lastChangeId: the newest row of the change feed at opening (PostgreSQL), else 0.
+    void opened(quint64 openId, int schemaVersion, qint64 lastChangeId);
     void openFailed(quint64 openId, const QString &error);
     void jobFinished(quint64 id, const QVariant &result);
     void jobFailed(quint64 id, const QString &error);
@@ -65,10 +73,16 @@ private:
 
     void processQueue();
     void openDatabase(const Task &task);
+    // Team mode: prunes the change feed and returns the newest change id seen by the database.
+    qint64 prepareChangeFeed(qint64 retentionMs);
     void closeDatabase();
     void runRead(const Task &task);
-    void runWrites(const std::deque<Task> &tasks, size_t begin, size_t end);
+    void runWrites(const std::deque<Task> &tasks, size_t first, size_t end);
     bool runJob(const Job &job, QVariant *result, QString *error);
+    // Starts the write (or read) transaction; on PostgreSQL reconnects once if the connection was lost.
+    bool begin(bool write, QString *error);
+    bool execBegin(bool write, QString *error);
+    QString offlineError(const QString &cause) const;
     void failAll(const std::deque<Task> &tasks, size_t begin, size_t end, const QString &error);
     bool isOpen() const;
 
@@ -77,4 +91,5 @@ private:
     bool m_scheduled = false;
     std::unique_ptr<Database> m_db;
     QString m_connectionName;
+    std::atomic<bool> m_offline { false };
 };

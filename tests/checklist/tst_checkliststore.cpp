@@ -8,6 +8,7 @@
 
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +29,7 @@ private slots:
     void skipNeedsReason();
     void signOffRules();
     void signedInstanceRefusesTicksInSql();
+    void ticksAreAppendOnlyInSql();
     void templateChangeKeepsOldInstances();
     void evidence_data();
     void evidence();
@@ -177,6 +179,21 @@ void TestChecklistStore::signedInstanceRefusesTicksInSql()
     });
     QVERIFY2(outcome.toString().contains(u"signed off"_s), qPrintable(outcome.toString()));
     QCOMPARE(scalar(*m_storage, u"SELECT COUNT(*) FROM checklist_ticks"_s), 0);
+}
+
+void TestChecklistStore::ticksAreAppendOnlyInSql()
+{
+    const qint64 id = today(*m_store).id;
+    QVERIFY(m_store->tick(id, u"item-1"_s));
+    QTRY_COMPARE(m_store->saveState(id, u"item-1"_s), ChecklistStore::SaveState::Saved);
+    for (const QString &sql : { u"UPDATE checklist_ticks SET action = 'untick'"_s, u"DELETE FROM checklist_ticks"_s }) {
+        const QVariant outcome = query(*m_storage, [sql](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            return q.exec(sql) ? QVariant(u"accepted"_s) : QVariant(q.lastError().databaseText());
+        });
+        QVERIFY2(outcome.toString().contains(u"append-only"_s), qPrintable(outcome.toString()));
+    }
+    QCOMPARE(scalar(*m_storage, u"SELECT COUNT(*) FROM checklist_ticks WHERE action = 'tick'"_s), 1);
 }
 
 void TestChecklistStore::templateChangeKeepsOldInstances()

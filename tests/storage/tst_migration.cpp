@@ -16,6 +16,7 @@ private slots:
     void forDialect_data();
     void forDialect();
     void rejectTriggers();
+    void notifyTriggers();
     void postgresSqlHasNoSqliteSyntax_data();
     void postgresSqlHasNoSqliteSyntax();
 };
@@ -60,6 +61,19 @@ void TestMigration::rejectTriggers()
     // Only a whole statement is a placeholder.
     QCOMPARE(Migrations::forDialect(u"SELECT '{{REJECT_UPDATE:log}}'"_s, SqlDialect::SQLite),
         u"SELECT '{{REJECT_UPDATE:log}}'"_s);
+}
+
+void TestMigration::notifyTriggers()
+{
+    // Nothing to notify on a local file: the statement is skipped.
+    QCOMPARE(
+        Migrations::forDialect(u"{{NOTIFY_CHANGES:ticks:instance_id:instances}}"_s, SqlDialect::SQLite), QString());
+    const QString pg
+        = Migrations::forDialect(u"{{NOTIFY_CHANGES:ticks:instance_id:instances}}"_s, SqlDialect::PostgreSQL);
+    QVERIFY2(pg.contains(u"AFTER INSERT OR UPDATE OR DELETE ON ticks FOR EACH ROW"_s)
+            && pg.contains(u"row_id := NEW.instance_id"_s) && pg.contains(u"INSERT INTO changes"_s)
+            && pg.contains(u"pg_notify('%1', 'instances:' || row_id)"_s.arg(Migrations::changesChannel())),
+        qPrintable(pg));
 }
 
 void TestMigration::postgresSqlHasNoSqliteSyntax_data()

@@ -220,6 +220,18 @@ void TestMainWindow::statusBarShowsStorageState()
     QTRY_VERIFY(dialog->isVisible());
     QCOMPARE(dialog->informativeText(), error);
     QVERIFY(!dialog->isModal() || dialog->windowModality() == Qt::WindowModal); // open(), not exec()
+
+    // Team mode: offline is shown in red with the cause, and no dialog (it comes back by itself).
+    dialog->close();
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("storageErrorDialog")));
+    m_window->setStorageState(MainWindow::StorageState::Online, QStringLiteral("postgresql://ops@db:5432/ops"));
+    QCOMPARE(label->text(), QStringLiteral("Team database: online"));
+    QVERIFY(label->styleSheet().isEmpty());
+    m_window->setStorageState(MainWindow::StorageState::Offline, QStringLiteral("server closed the connection"));
+    QCOMPARE(label->text(), QStringLiteral("Team database: offline, changes are not saved"));
+    QCOMPARE(label->toolTip(), QStringLiteral("server closed the connection"));
+    QVERIFY(label->styleSheet().contains(QStringLiteral("color")));
+    QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("storageErrorDialog")));
 }
 
 void TestMainWindow::remembersFileWorkspacesOnly()

@@ -1,0 +1,212 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checklisttesthelpers.h"
+#include "incidenttesthelpers.h"
+#include "teamtesthelpers.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+// The checklist and incident stores of two consoles on one PostgreSQL database: their writes work there as on
+// SQLite, each sees the other's within a second, and a concurrent edit is detected, not overwritten.
+class TestTeamStores final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void tickAndSignOff();
+    void ticksReachTheOtherConsole();
+    void concurrentTicksConflict();
+    void incidentAndTimeline();
+    void timelineReachesTheOtherConsole();
+    void staleIncidentEditIsRefused();
+
+private:
+    struct Console
+    {
+        std::unique_ptr<Storage> storage;
+        std::unique_ptr<ChecklistStore> checklists;
+        std::unique_ptr<IncidentStore> incidents;
+    };
+    void openConsole(Console &console);
+    qint64 todayId(const ChecklistStore &store) const;
+
+    PgTestServer m_server;
+    QString m_url;
+    Console m_a;
+    Console m_b;
+    const QDateTime m_now = ChecklistTest::utc("2026-11-23T03:00:00");
+};
+
+void TestTeamStores::initTestCase()
+{
+    QCoreApplication::setOrganizationName(u"OpsDeckTest"_s);
+    QCoreApplication::setApplicationName(u"tst_teamstores"_s);
+    QSettings().setValue(u"operator/name"_s, u"Kim Ops"_s);
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+}
+
+void TestTeamStores::openConsole(Console &console)
+{
+    console.storage = std::make_unique<Storage>();
+    QCOMPARE(TeamTest::openOnline(*console.storage, m_url), QString());
+    console.checklists = std::make_unique<ChecklistStore>(console.storage.get());
+    console.checklists->setTimeZone(QTimeZone("Asia/Seoul"));
+    console.checklists->setLookbackDays(1);
+    console.checklists->setWorkspace(ChecklistTest::workspace(
+        { ChecklistTest::checklist(u"morning"_s, u"daily 09:00"_s, { u"Health"_s, u"Logs"_s }) }));
+    QVERIFY(ChecklistTest::refreshAndWait(*console.checklists, m_now));
+    console.incidents = std::make_unique<IncidentStore>(console.storage.get());
+    Workspace w = IncidentTest::workspace();
+    w.info.id = u"test-ws"_s;
+    console.incidents->setWorkspace(w);
+    QVERIFY(IncidentTest::refreshAndWait(*console.incidents));
+}
+
+void TestTeamStores::init()
+{
+    m_url = m_server.createDatabase();
+    QVERIFY2(!m_url.isEmpty(), qPrintable(m_server.errorString()));
+    openConsole(m_a);
+    openConsole(m_b);
+}
+
+void TestTeamStores::cleanup()
+{
+    for (Console *c : { &m_a, &m_b }) {
+        c->incidents.reset();
+        c->checklists.reset();
+        c->storage.reset();
+    }
+}
+
+qint64 TestTeamStores::todayId(const ChecklistStore &store) const
+{
+    for (const ChecklistInstance &i : store.instances()) {
+        if (i.periodKey == u"morning@2026-11-23"_s) {
+            return i.id;
+        }
+    }
+    return 0;
+}
+
+void TestTeamStores::tickAndSignOff()
+{
+    ChecklistStore &store = *m_a.checklists;
+    const qint64 id = todayId(store);
+    QVERIFY(id > 0);
+    QCOMPARE(todayId(*m_b.checklists), id); // created once, whoever came first
+    for (const QString &item : { u"item-1"_s, u"item-2"_s }) {
+        QVERIFY(store.tick(id, item, u"green"_s));
+        QTRY_VERIFY(store.saveState(id, item) != ChecklistStore::SaveState::Saving);
+        QVERIFY2(store.saveError(id, item).isEmpty(), qPrintable(store.saveError(id, item)));
+    }
+    QSignalSpy signedOff(&store, &ChecklistStore::signedOff);
+    QSignalSpy signFailed(&store, &ChecklistStore::signFailed);
+    store.sign(id, u"all fine"_s);
+    QTRY_VERIFY(!signedOff.isEmpty() || !signFailed.isEmpty());
+    QVERIFY2(signFailed.isEmpty(), qPrintable(signFailed.value(0).value(1).toString()));
+    QVERIFY(store.instance(id)->isSigned());
+    QCOMPARE(store.instance(id)->signedBy, u"Kim Ops"_s);
+    QVERIFY(!store.untick(id, u"item-1"_s));
+    QCOMPARE(IncidentTest::scalar(*m_a.storage, u"SELECT COUNT(*) FROM checklist_ticks"_s), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(m_b.checklists->instance(id)->isSigned(), 1000);
+}
+
+void TestTeamStores::ticksReachTheOtherConsole()
+{
+    const qint64 id = todayId(*m_a.checklists);
+    QSignalSpy changed(m_b.checklists.get(), &ChecklistStore::instanceChanged);
+    QVERIFY(m_a.checklists->tick(id, u"item-1"_s, u"from desk A"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_b.checklists->instance(id)->state(u"item-1"_s) == ItemState::Done, 1000);
+    QCOMPARE(m_b.checklists->instance(id)->latest(u"item-1"_s)->note, u"from desk A"_s);
+    QVERIFY(!changed.isEmpty());
+    // And back: B, having seen A's tick, unticks without a conflict.
+    QVERIFY(m_b.checklists->untick(id, u"item-1"_s, u"not yet"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_a.checklists->instance(id)->state(u"item-1"_s) == ItemState::Open, 1000);
+    QCOMPARE(m_b.checklists->saveState(id, u"item-1"_s), ChecklistStore::SaveState::Saved);
+}
+
+void TestTeamStores::concurrentTicksConflict()
+{
+    const qint64 id = todayId(*m_a.checklists);
+    QSignalSpy aConflicts(m_a.checklists.get(), &ChecklistStore::conflictDetected);
+    QSignalSpy bConflicts(m_b.checklists.get(), &ChecklistStore::conflictDetected);
+    // Both consoles saw the item open and write before hearing of each other: one wins, the other is told.
+    QVERIFY(m_a.checklists->tick(id, u"item-1"_s, u"A"_s));
+    QVERIFY(m_b.checklists->skip(id, u"item-1"_s, u"B says not needed"_s));
+    const auto settled
+        = [&](ChecklistStore &s) { return s.saveState(id, u"item-1"_s) != ChecklistStore::SaveState::Saving; };
+    QTRY_VERIFY(settled(*m_a.checklists) && settled(*m_b.checklists));
+    const auto a = m_a.checklists->saveState(id, u"item-1"_s);
+    const auto b = m_b.checklists->saveState(id, u"item-1"_s);
+    QVERIFY2((a == ChecklistStore::SaveState::Saved && b == ChecklistStore::SaveState::Conflict)
+            || (a == ChecklistStore::SaveState::Conflict && b == ChecklistStore::SaveState::Saved),
+        qPrintable(u"%1 / %2"_s.arg(int(a)).arg(int(b))));
+    QCOMPARE(aConflicts.size() + bConflicts.size(), 1);
+    QCOMPARE(IncidentTest::scalar(*m_a.storage, u"SELECT COUNT(*) FROM checklist_ticks WHERE conflict = 1"_s), 1);
+    // Nothing was overwritten: both consoles end up showing the winner's record.
+    const ItemState winner = a == ChecklistStore::SaveState::Saved ? ItemState::Done : ItemState::Skipped;
+    QTRY_VERIFY_WITH_TIMEOUT(m_a.checklists->instance(id)->state(u"item-1"_s) == winner
+            && m_b.checklists->instance(id)->state(u"item-1"_s) == winner,
+        1000);
+}
+
+void TestTeamStores::incidentAndTimeline()
+{
+    IncidentStore &store = *m_a.incidents;
+    const qint64 id = IncidentTest::createAndWait(store, IncidentTest::draft(u"API down"_s, u"P0"_s));
+    QVERIFY(id > 0);
+    QCOMPARE(store.incident(id)->version, 1);
+    QVERIFY(store.appendNote(id, u"restarted the pods"_s).isEmpty());
+    QVERIFY(IncidentTest::settle(store, id));
+    QCOMPARE(store.incident(id)->timeline.size(), 2);
+    QCOMPARE(store.incident(id)->timeline.last().text, u"restarted the pods"_s);
+    QVERIFY(store.setStatus(id, IncidentStatus::Investigating).isEmpty());
+    QVERIFY(IncidentTest::settle(store, id));
+    QCOMPARE(store.incident(id)->status, IncidentStatus::Investigating);
+    QCOMPARE(store.incident(id)->version, 2);
+    QCOMPARE(IncidentTest::scalar(*m_a.storage, u"SELECT COUNT(*) FROM incident_timeline"_s), 3);
+}
+
+void TestTeamStores::timelineReachesTheOtherConsole()
+{
+    QSignalSpy added(m_b.incidents.get(), &IncidentStore::incidentAdded);
+    const qint64 id = IncidentTest::createAndWait(*m_a.incidents, IncidentTest::draft(u"Checkout slow"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_b.incidents->incident(id), 1000);
+    QCOMPARE(added.size(), 1);
+    QVERIFY(m_a.incidents->appendNote(id, u"DB failover started"_s).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(m_b.incidents->incident(id)->timeline.size() == 2, 1000);
+    QCOMPARE(m_b.incidents->incident(id)->timeline.last().text, u"DB failover started"_s);
+    QVERIFY(m_b.incidents->appendNote(id, u"seen from desk B"_s).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(m_a.incidents->incident(id)->timeline.size() == 3, 1000);
+}
+
+void TestTeamStores::staleIncidentEditIsRefused()
+{
+    const qint64 id = IncidentTest::createAndWait(*m_a.incidents, IncidentTest::draft(u"x"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_b.incidents->incident(id), 1000);
+    Incident mine = *m_a.incidents->incident(id);
+    Incident theirs = *m_b.incidents->incident(id);
+    theirs.commander = u"Other"_s;
+    QVERIFY(m_b.incidents->save(theirs).isEmpty());
+    QVERIFY(IncidentTest::settle(*m_b.incidents, id));
+
+    QSignalSpy failed(m_a.incidents.get(), &IncidentStore::writeFailed);
+    mine.commander = u"Mine"_s;
+    QVERIFY(m_a.incidents->save(mine).isEmpty());
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.constFirst().at(1).toString().contains(u"changed in another window"_s),
+        qPrintable(failed.constFirst().at(1).toString()));
+    QTRY_COMPARE(m_a.incidents->incident(id)->commander, u"Other"_s);
+    QCOMPARE(
+        IncidentTest::scalar(*m_a.storage, u"SELECT COUNT(*) FROM incident_timeline WHERE to_value = 'Mine'"_s), 0);
+}
+
+QTEST_GUILESS_MAIN(TestTeamStores)
+#include "tst_teamstores.moc"
