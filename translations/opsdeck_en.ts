@@ -192,6 +192,10 @@
         <source>could not save %1</source>
         <translation>could not save %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -200,8 +204,20 @@
         <translation>Charts</translation>
     </message>
     <message>
-        <source>Time-series panels for response time (p50 and p95), error rate and request volume over 15 minutes to 30 days, with pan, zoom and threshold bands.</source>
-        <translation>Time-series panels for response time (p50 and p95), error rate and request volume over 15 minutes to 30 days, with pan, zoom and threshold bands.</translation>
+        <source>No data in this range yet.</source>
+        <translation>No data in this range yet.</translation>
+    </message>
+    <message>
+        <source>The chart could not be loaded: %1</source>
+        <translation>The chart could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>No KPI selected</source>
+        <translation>No KPI selected</translation>
+    </message>
+    <message>
+        <source>Drag to zoom into a time span; +/- zoom, arrow keys pan, 0 resets.</source>
+        <translation>Drag to zoom into a time span; +/- zoom, arrow keys pan, 0 resets.</translation>
     </message>
 </context>
 <context>
@@ -837,6 +853,22 @@ Subcommand:
         <source>Open the war-room screen full screen (read-only, for a wall display) instead of the main window.</source>
         <translation>Open the war-room screen full screen (read-only, for a wall display) instead of the main window.</translation>
     </message>
+    <message>
+        <source>Team mode: keep the data in the shared PostgreSQL database at &lt;url&gt; (postgresql://user:${PASSWORD_VARIABLE}@host:port/database) instead of the local file; overrides the workspace&apos;s storage key.</source>
+        <translation>Team mode: keep the data in the shared PostgreSQL database at &lt;url&gt; (postgresql://user:${PASSWORD_VARIABLE}@host:port/database) instead of the local file; overrides the workspace&apos;s storage key.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>--database: %1</source>
+        <translation>--database: %1</translation>
+    </message>
+    <message>
+        <source>expected a postgresql:// URL</source>
+        <translation>expected a postgresql:// URL</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -1003,6 +1035,21 @@ Subcommand:
     <message>
         <source>Do not run</source>
         <translation>Do not run</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseTarget</name>
+    <message>
+        <source>the database URL refers to the environment variable %1, which is not set</source>
+        <translation>the database URL refers to the environment variable %1, which is not set</translation>
+    </message>
+    <message>
+        <source>no database given</source>
+        <translation>no database given</translation>
+    </message>
+    <message>
+        <source>the database password refers to the environment variable %1, which is not set</source>
+        <translation>the database password refers to the environment variable %1, which is not set</translation>
     </message>
 </context>
 <context>
@@ -2628,6 +2675,14 @@ Subcommand:
         <source>&amp;War Room Screen</source>
         <translation>&amp;War Room Screen</translation>
     </message>
+    <message>
+        <source>Team database: online</source>
+        <translation>Team database: online</translation>
+    </message>
+    <message>
+        <source>Team database: offline, changes are not saved</source>
+        <translation>Team database: offline, changes are not saved</translation>
+    </message>
 </context>
 <context>
     <name>MetricMath</name>
@@ -3271,6 +3326,34 @@ Subcommand:
     <message>
         <source>rolled back with a failed job: %1</source>
         <translation>rolled back with a failed job: %1</translation>
+    </message>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation>the connection to the server was lost</translation>
+    </message>
+    <message>
+        <source>%1: %2; the database was left untouched</source>
+        <translation>%1: %2; the database was left untouched</translation>
+    </message>
+    <message>
+        <source>the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql</source>
+        <translation>the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql</translation>
+    </message>
+    <message>
+        <source>cannot connect (%1)</source>
+        <translation>cannot connect (%1)</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL database, but not an OpsDeck one (it has no %1 table)</source>
+        <translation>a PostgreSQL database, but not an OpsDeck one (it has no %1 table)</translation>
+    </message>
+    <message>
+        <source>offline: the team database %1 cannot be reached; nothing was saved</source>
+        <translation>offline: the team database %1 cannot be reached; nothing was saved</translation>
+    </message>
+    <message>
+        <source>offline: the team database %1 cannot be reached (%2); nothing was saved</source>
+        <translation>offline: the team database %1 cannot be reached (%2); nothing was saved</translation>
     </message>
 </context>
 <context>

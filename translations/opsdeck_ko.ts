@@ -190,6 +190,10 @@
         <source>could not save %1</source>
         <translation>%1을(를) 저장하지 못했습니다</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -198,8 +202,20 @@
         <translation>차트</translation>
     </message>
     <message>
-        <source>Time-series panels for response time (p50 and p95), error rate and request volume over 15 minutes to 30 days, with pan, zoom and threshold bands.</source>
-        <translation>응답 시간(p50, p95), 에러율, 요청량을 15분부터 30일까지 보여 주는 시계열 패널입니다. 이동, 확대/축소, 임계값 구간을 지원합니다.</translation>
+        <source>No data in this range yet.</source>
+        <translation>이 범위에는 아직 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The chart could not be loaded: %1</source>
+        <translation>차트를 불러오지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>No KPI selected</source>
+        <translation>선택된 KPI 없음</translation>
+    </message>
+    <message>
+        <source>Drag to zoom into a time span; +/- zoom, arrow keys pan, 0 resets.</source>
+        <translation>드래그하여 시간 구간을 확대합니다. +/-로 확대·축소, 화살표 키로 이동, 0으로 초기화합니다.</translation>
     </message>
 </context>
 <context>
@@ -832,6 +848,22 @@ Subcommand:
         <source>Open the war-room screen full screen (read-only, for a wall display) instead of the main window.</source>
         <translation>메인 창 대신 워룸 화면을 전체 화면으로 엽니다(읽기 전용, 벽면 디스플레이용).</translation>
     </message>
+    <message>
+        <source>Team mode: keep the data in the shared PostgreSQL database at &lt;url&gt; (postgresql://user:${PASSWORD_VARIABLE}@host:port/database) instead of the local file; overrides the workspace&apos;s storage key.</source>
+        <translation>팀 모드: 로컬 파일 대신 &lt;url&gt;의 공유 PostgreSQL 데이터베이스(postgresql://user:${PASSWORD_VARIABLE}@host:port/database)에 데이터를 보관합니다. 워크스페이스의 storage 키보다 우선합니다.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>--database: %1</source>
+        <translation>--database: %1</translation>
+    </message>
+    <message>
+        <source>expected a postgresql:// URL</source>
+        <translation>postgresql:// URL이 필요합니다</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -996,6 +1028,21 @@ Subcommand:
     <message>
         <source>Do not run</source>
         <translation>실행 안 함</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseTarget</name>
+    <message>
+        <source>the database URL refers to the environment variable %1, which is not set</source>
+        <translation>데이터베이스 URL이 참조하는 환경 변수 %1이(가) 설정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>no database given</source>
+        <translation>데이터베이스가 지정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the database password refers to the environment variable %1, which is not set</source>
+        <translation>데이터베이스 비밀번호가 참조하는 환경 변수 %1이(가) 설정되지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -2610,6 +2657,14 @@ Subcommand:
         <source>&amp;War Room Screen</source>
         <translation>워룸 화면(&amp;W)</translation>
     </message>
+    <message>
+        <source>Team database: online</source>
+        <translation>팀 데이터베이스: 온라인</translation>
+    </message>
+    <message>
+        <source>Team database: offline, changes are not saved</source>
+        <translation>팀 데이터베이스: 오프라인, 변경 사항이 저장되지 않습니다</translation>
+    </message>
 </context>
 <context>
     <name>MetricMath</name>
@@ -3253,6 +3308,34 @@ Subcommand:
     <message>
         <source>rolled back with a failed job: %1</source>
         <translation>실패한 작업 때문에 롤백됨: %1</translation>
+    </message>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation>서버와의 연결이 끊어졌습니다</translation>
+    </message>
+    <message>
+        <source>%1: %2; the database was left untouched</source>
+        <translation>%1: %2. 데이터베이스는 변경되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql</source>
+        <translation>Qt PostgreSQL 드라이버(QPSQL)를 사용할 수 없습니다. libqt6sql6-psql을 설치하세요</translation>
+    </message>
+    <message>
+        <source>cannot connect (%1)</source>
+        <translation>연결할 수 없습니다(%1)</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL database, but not an OpsDeck one (it has no %1 table)</source>
+        <translation>PostgreSQL 데이터베이스이지만 OpsDeck 데이터베이스가 아닙니다(%1 테이블이 없음)</translation>
+    </message>
+    <message>
+        <source>offline: the team database %1 cannot be reached; nothing was saved</source>
+        <translation>오프라인: 팀 데이터베이스 %1에 연결할 수 없어 아무것도 저장되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>offline: the team database %1 cannot be reached (%2); nothing was saved</source>
+        <translation>오프라인: 팀 데이터베이스 %1에 연결할 수 없어(%2) 아무것도 저장되지 않았습니다</translation>
     </message>
 </context>
 <context>
