@@ -78,8 +78,8 @@ void KpiChartView::setData(const QList<ChartSeries> &series, const QDateTime &fr
         m_lines[i]->setName(series[i].name);
     }
     const qint64 span = from.msecsTo(to);
-    const QString format
-        = span > 2 * 86400000LL ? QStringLiteral("MM-dd HH:mm") : QLocale().timeFormat(QLocale::ShortFormat);
+    // 24-hour times: QDateTimeAxis formats AM/PM in English whatever the UI language, and on-call logs use 24 h.
+    const QString format = span > 2 * 86400000LL ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm");
     if (m_time->format() != format) {
         m_time->setFormat(format);
     }
