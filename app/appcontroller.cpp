@@ -146,6 +146,7 @@ AppController::AppController(
         emit warRoomKpisChanged(m_warRoomKpis);
         if (m_warRoom) {
             m_warRoom->setWorkspaceTitle(m_workspaceTitle);
+            m_warRoom->setOffline(m_storageOffline);
             auto *kpis = new WarRoomKpiFilter(m_warRoom);
             kpis->setSourceModel(m_kpiModel);
             kpis->setWarRoomIds(m_warRoomKpis);
@@ -324,6 +325,10 @@ void AppController::openStorage()
         m_window->setStorageState(MainWindow::StorageState::Failed, error);
     });
     connect(m_storage, &Storage::onlineChanged, this, [this](bool online, const QString &reason) {
+        m_storageOffline = !online;
+        if (m_warRoom) {
+            m_warRoom->setOffline(!online, reason);
+        }
         if (m_storage->state() != Storage::State::Open) {
             return;
         }
@@ -420,6 +425,23 @@ void AppController::wireKpis()
         if (charts) {
             charts->showKpi(id);
         }
+    });
+    connect(overview, &OverviewPage::incidentRequested, this, [this](const QString &id) {
+        const int row = m_kpiModel->rowOf(id);
+        if (row < 0) {
+            return;
+        }
+        const QModelIndex index = m_kpiModel->index(row, 0);
+        const QString unit = index.data(KpiModel::UnitRole).toString();
+        const QString value = index.data(KpiModel::ValueTextRole).toString();
+        const QString error = m_incidentRecorder->createFromKpi(id, index.data(KpiModel::TitleRole).toString(),
+            KpiEvaluator::stateName(KpiState(index.data(KpiModel::StateRole).toInt())).toLower(),
+            unit.isEmpty() ? value : value + QLatin1Char(' ') + unit, index.data(KpiModel::UpdatedAtRole).toDateTime());
+        if (!error.isEmpty()) {
+            QMessageBox::warning(m_window, tr("Open incident"), error);
+            return;
+        }
+        m_showNextIncident = true;
     });
     connect(overview, &OverviewPage::silenceRequested, this, [this](int row) {
         if (row < 0 || row >= m_alertModel->alerts().size()) {

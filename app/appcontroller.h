@@ -93,5 +93,6 @@ private:
     QPointer<WarRoomWindow> m_warRoom;
     QString m_workspaceTitle;
     QSet<QString> m_warRoomKpis;
+    bool m_storageOffline = false;
     bool m_showNextIncident = false; // the incident just opened from the Health page
 };

@@ -1769,6 +1769,18 @@ Subcommand:
         <source>%1 is %2, not CRITICAL; open an incident by hand if it needs one</source>
         <translation>%1 is %2, not CRITICAL; open an incident by hand if it needs one</translation>
     </message>
+    <message>
+        <source>%1 is %2, not critical; open an incident by hand if it needs one</source>
+        <translation>%1 is %2, not critical; open an incident by hand if it needs one</translation>
+    </message>
+    <message>
+        <source>%1 is critical</source>
+        <translation>%1 is critical</translation>
+    </message>
+    <message>
+        <source>KPI %1 past its critical threshold</source>
+        <translation>KPI %1 past its critical threshold</translation>
+    </message>
 </context>
 <context>
     <name>IncidentBanner</name>
@@ -2787,6 +2799,14 @@ Subcommand:
         <source>KPI tiles appear here once the workspace&apos;s KPIs are being read.</source>
         <translation>KPI tiles appear here once the workspace&apos;s KPIs are being read.</translation>
     </message>
+    <message>
+        <source>Open chart</source>
+        <translation>Open chart</translation>
+    </message>
+    <message>
+        <source>Open incident…</source>
+        <translation>Open incident…</translation>
+    </message>
 </context>
 <context>
     <name>PostMortemPanel</name>
@@ -3543,6 +3563,10 @@ Subcommand:
     <message>
         <source>No open incident</source>
         <translation>No open incident</translation>
+    </message>
+    <message>
+        <source>OFFLINE: the team database cannot be reached; this screen may be out of date</source>
+        <translation>OFFLINE: the team database cannot be reached; this screen may be out of date</translation>
     </message>
 </context>
 <context>

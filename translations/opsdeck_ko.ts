@@ -1752,6 +1752,18 @@ Subcommand:
         <source>%1 is %2, not CRITICAL; open an incident by hand if it needs one</source>
         <translation>%1 상태는 CRITICAL이 아닌 %2입니다. 필요하면 장애를 직접 등록하세요</translation>
     </message>
+    <message>
+        <source>%1 is %2, not critical; open an incident by hand if it needs one</source>
+        <translation>%1의 상태가 %2이며 심각 상태가 아닙니다. 필요하면 장애를 직접 등록하세요</translation>
+    </message>
+    <message>
+        <source>%1 is critical</source>
+        <translation>%1 심각</translation>
+    </message>
+    <message>
+        <source>KPI %1 past its critical threshold</source>
+        <translation>KPI %1이(가) 심각 임계값을 넘었습니다</translation>
+    </message>
 </context>
 <context>
     <name>IncidentBanner</name>
@@ -2769,6 +2781,14 @@ Subcommand:
         <source>KPI tiles appear here once the workspace&apos;s KPIs are being read.</source>
         <translation>워크스페이스의 KPI를 읽기 시작하면 여기에 KPI 타일이 표시됩니다.</translation>
     </message>
+    <message>
+        <source>Open chart</source>
+        <translation>차트 열기</translation>
+    </message>
+    <message>
+        <source>Open incident…</source>
+        <translation>장애 등록…</translation>
+    </message>
 </context>
 <context>
     <name>PostMortemPanel</name>
@@ -3523,6 +3543,10 @@ Subcommand:
     <message>
         <source>No open incident</source>
         <translation>진행 중인 장애 없음</translation>
+    </message>
+    <message>
+        <source>OFFLINE: the team database cannot be reached; this screen may be out of date</source>
+        <translation>오프라인: 팀 데이터베이스에 연결할 수 없어 이 화면은 최신이 아닐 수 있습니다</translation>
     </message>
 </context>
 <context>

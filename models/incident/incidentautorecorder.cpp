@@ -168,6 +168,33 @@ IncidentAutoRecorder::Draft IncidentAutoRecorder::draftFromEndpoint(
     return d;
 }
 
+QString IncidentAutoRecorder::createFromKpi(
+    const QString &kpiId, const QString &title, const QString &state, const QString &value, const QDateTime &at)
+{
+    if (state != u"critical"_s) {
+        return tr("%1 is %2, not critical; open an incident by hand if it needs one").arg(title, state);
+    }
+    Incident incident;
+    incident.title = tr("%1 is critical").arg(title);
+    incident.severity = m_store->severities().isEmpty() ? QString() : m_store->severities().constFirst().id;
+    incident.services = { kpiId };
+    for (const Kpi &kpi : std::as_const(m_kpis)) {
+        if (kpi.id == kpiId && !kpi.source.endpoint.isEmpty()) {
+            incident.services.append(kpi.source.endpoint);
+        }
+    }
+    incident.scope = tr("KPI %1 past its critical threshold").arg(title);
+    incident.startedAt = at;
+    TimelineEntry e;
+    e.kind = TimelineKind::KpiThreshold;
+    e.author = u"opsdeck"_s;
+    e.subject = kpiId;
+    e.to = state;
+    e.text = value;
+    e.occurredAt = at;
+    return m_store->create(incident, { e });
+}
+
 QString IncidentAutoRecorder::createFromEndpoint(const QString &endpoint, const ProbeResult &result)
 {
     if (result.state != EndpointState::Critical) {

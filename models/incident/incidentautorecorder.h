@@ -38,6 +38,10 @@ public:
     Draft draftFromEndpoint(const QString &endpoint, const ProbeResult &result) const;
     // Creates the drafted incident; refuses (with the reason) unless the result is CRITICAL.
     QString createFromEndpoint(const QString &endpoint, const ProbeResult &result);
+    // The same from a KPI tile: refused unless its state is "critical"; the KPI (and the endpoint its source
+    // reads, if any) become the incident's services, the value and state its evidence.
+    QString createFromKpi(
+        const QString &kpiId, const QString &title, const QString &state, const QString &value, const QDateTime &at);
 
 public slots:
     void recordEndpointTransition(

@@ -26,6 +26,7 @@ private slots:
     void longEvidenceIsCapped();
     void kpiCrossingLandsByKpiOrItsEndpoint();
     void checklistSignOffLandsInOpenIncidents();
+    void createFromCriticalKpi();
 
 private:
     ProbeResult critical() const;
@@ -202,6 +203,32 @@ void TestIncidentAutoRecorder::checklistSignOffLandsInOpenIncidents()
     QCOMPARE(e.subject, u"Post-deploy checks"_s);
     QCOMPARE(e.author, u"Kim Ops"_s);
     QCOMPARE(m_store->incident(closed)->timeline.size(), closedEntries);
+}
+
+void TestIncidentAutoRecorder::createFromCriticalKpi()
+{
+    Workspace w = workspace();
+    Kpi errors;
+    errors.id = u"error-rate"_s;
+    errors.source.kind = KpiSource::Kind::Json;
+    errors.source.endpoint = u"api-health"_s;
+    w.kpis = { errors };
+    m_recorder->setWorkspace(w);
+    const QDateTime at = utc("2026-03-02T09:00:00");
+    QVERIFY(!m_recorder->createFromKpi(u"error-rate"_s, u"Error rate"_s, u"warning"_s, u"2.0 %"_s, at).isEmpty());
+    QSignalSpy added(m_store.get(), &IncidentStore::incidentAdded);
+    QCOMPARE(m_recorder->createFromKpi(u"error-rate"_s, u"Error rate"_s, u"critical"_s, u"7.5 %"_s, at), QString());
+    QVERIFY(added.wait(10000));
+    const Incident *incident = m_store->incident(added.at(0).at(0).toLongLong());
+    QVERIFY(incident);
+    QCOMPARE(incident->title, u"Error rate is critical"_s);
+    QCOMPARE(incident->services, (QStringList { u"error-rate"_s, u"api-health"_s }));
+    QCOMPARE(incident->startedAt, at);
+    bool evidence = false;
+    for (const TimelineEntry &e : incident->timeline) {
+        evidence |= e.kind == TimelineKind::KpiThreshold && e.text == u"7.5 %"_s;
+    }
+    QVERIFY(evidence);
 }
 
 QTEST_GUILESS_MAIN(TestIncidentAutoRecorder)

@@ -25,6 +25,7 @@ private slots:
     void mostSevereOpenIncidentIsActive();
     void timelineFollowsNewEntries();
     void textScalesWithScreen();
+    void offlineIsShown();
     void screenshots_data();
     void screenshots();
 
@@ -127,6 +128,18 @@ void TestWarRoomWindow::textScalesWithScreen()
     QVERIFY(at1080 >= 20);
     m_window->resize(3840, 2160);
     QTRY_VERIFY(QFontInfo(m_window->font()).pixelSize() >= 2 * at1080 - 1);
+}
+
+void TestWarRoomWindow::offlineIsShown()
+{
+    auto *offline = m_window->findChild<QLabel *>(u"warRoomOffline"_s);
+    QVERIFY(offline && !offline->isVisible());
+    m_window->setOffline(true, u"connection refused"_s);
+    QVERIFY(offline->isVisible());
+    QVERIFY(offline->text().startsWith(u"OFFLINE"_s));
+    QCOMPARE(offline->toolTip(), u"connection refused"_s);
+    m_window->setOffline(false);
+    QVERIFY(!offline->isVisible());
 }
 
 void TestWarRoomWindow::screenshots_data()

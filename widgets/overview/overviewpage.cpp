@@ -5,6 +5,7 @@
 #include "diagnosticsbanner.h"
 #include "languagemanager.h"
 #include "metrics/alertmodel.h"
+#include "metrics/kpievaluator.h"
 #include "metrics/kpimodel.h"
 #include "overview/alertstrip.h"
 #include "overview/endpointsummary.h"
@@ -13,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -79,6 +81,19 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_grid = new KpiGridView(content);
     m_grid->setObjectName(QStringLiteral("kpiGrid"));
     connect(m_grid, &KpiGridView::tileActivated, this, &OverviewPage::kpiActivated);
+    m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_grid, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_grid->indexAt(pos);
+        if (!index.isValid()) {
+            return;
+        }
+        const QString id = index.data(KpiModel::IdRole).toString();
+        QMenu menu(this);
+        menu.addAction(tr("Open chart"), this, [this, id] { emit kpiActivated(id); });
+        QAction *incident = menu.addAction(tr("Open incident…"), this, [this, id] { emit incidentRequested(id); });
+        incident->setEnabled(KpiState(index.data(KpiModel::StateRole).toInt()) == KpiState::Critical);
+        menu.exec(m_grid->viewport()->mapToGlobal(pos));
+    });
     m_noKpis = new QLabel(content);
     m_noKpis->setObjectName(QStringLiteral("noKpis"));
     m_noKpis->setWordWrap(true);

@@ -47,6 +47,8 @@ signals:
     void kpiActivated(const QString &kpiId);
     // The user asked to silence the alert in this row of the alert model.
     void silenceRequested(int alertRow);
+    // "Open incident…" from a critical tile's context menu.
+    void incidentRequested(const QString &kpiId);
 
 protected:
     void retranslateUi() override;

@@ -42,6 +42,7 @@ WarRoomWindow::WarRoomWindow(QWidget *parent)
     : QWidget(parent)
     , m_heading(new QLabel(this))
     , m_clock(new QLabel(this))
+    , m_offline(new QLabel(this))
     , m_noIncident(new QLabel(this))
     , m_banner(new IncidentBanner(this))
     , m_timelineView(new QTreeView(this))
@@ -65,8 +66,13 @@ WarRoomWindow::WarRoomWindow(QWidget *parent)
     m_timelineView->setAlternatingRowColors(true);
     m_timelineView->header()->setStretchLastSection(false);
 
+    m_offline->setObjectName(QStringLiteral("warRoomOffline"));
+    m_offline->setStyleSheet(
+        QStringLiteral("background: #d32f2f; color: white; font-weight: bold; padding: 4px 12px;"));
+    m_offline->hide();
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading, 1);
+    top->addWidget(m_offline);
     top->addWidget(m_clock);
     auto *kpiLayout = new QVBoxLayout(m_kpiHolder);
     kpiLayout->setContentsMargins(0, 0, 0, 0);
@@ -139,6 +145,13 @@ void WarRoomWindow::setWorkspaceTitle(const QString &title)
     retranslateUi();
 }
 
+void WarRoomWindow::setOffline(bool offline, const QString &reason)
+{
+    m_offline->setVisible(offline);
+    m_offline->setToolTip(reason);
+    retranslateUi();
+}
+
 qint64 WarRoomWindow::chooseActive() const
 {
     if (!m_store) {
@@ -194,6 +207,7 @@ void WarRoomWindow::retranslateUi()
     setWindowTitle(tr("OpsDeck war room"));
     m_heading->setText(m_workspaceTitle.isEmpty() ? tr("War room") : tr("War room — %1").arg(m_workspaceTitle));
     m_noIncident->setText(tr("No open incident"));
+    m_offline->setText(tr("OFFLINE: the team database cannot be reached; this screen may be out of date"));
     refresh();
 }
 

@@ -29,6 +29,8 @@ public:
     // The KPI tiles to show large (the app hands over a view of the critical ones); may be null.
     void setKpiView(QWidget *view);
     void setWorkspaceTitle(const QString &title);
+    // Team mode: while the shared database cannot be reached the screen says so (what it shows may be stale).
+    void setOffline(bool offline, const QString &reason = {});
 
     qint64 activeIncidentId() const { return m_activeId; }
     HealthWall *healthWall() const { return m_wall; }
@@ -47,6 +49,7 @@ private:
     TimelineModel *m_timeline = nullptr;
     QLabel *m_heading;
     QLabel *m_clock;
+    QLabel *m_offline;
     QLabel *m_noIncident;
     IncidentBanner *m_banner;
     QTreeView *m_timelineView;
