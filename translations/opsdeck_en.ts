@@ -2882,6 +2882,10 @@ Subcommand:
         <source>Export PDF…</source>
         <translation>Export PDF…</translation>
     </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
 </context>
 <context>
     <name>ProbeEngine</name>

@@ -2864,6 +2864,10 @@ Subcommand:
         <source>Export PDF…</source>
         <translation>PDF 내보내기…</translation>
     </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>%1(으)로 내보내는 중…</translation>
+    </message>
 </context>
 <context>
     <name>ProbeEngine</name>

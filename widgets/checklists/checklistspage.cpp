@@ -6,10 +6,10 @@
 #include "checklist/checklistinstancemodel.h"
 #include "checklist/checklistitemmodel.h"
 #include "checklist/checkliststore.h"
-#include "checklists/checklistexporter.h"
 #include "checklists/checklistinstancefilter.h"
 #include "checklists/exportrangedialog.h"
 #include "checklists/signoffdialog.h"
+#include "fileexporter.h"
 #include "languagemanager.h"
 
 #include <QComboBox>
@@ -45,7 +45,7 @@ ChecklistsPage::ChecklistsPage(QWidget *parent)
     , m_exportMarkdown(new QAction(this))
     , m_exportPdf(new QAction(this))
     , m_exportRange(new QAction(this))
-    , m_exporter(new ChecklistExporter(this))
+    , m_exporter(new FileExporter(this))
     , m_onDemand(new QComboBox(this))
     , m_start(new QPushButton(this))
     , m_message(new QLabel(this))
@@ -122,7 +122,7 @@ ChecklistsPage::ChecklistsPage(QWidget *parent)
     connect(m_exportMarkdown, &QAction::triggered, this, [this] { exportCurrent(false); });
     connect(m_exportPdf, &QAction::triggered, this, [this] { exportCurrent(true); });
     connect(m_exportRange, &QAction::triggered, this, &ChecklistsPage::exportRange);
-    connect(m_exporter, &ChecklistExporter::finished, this, [this](const QString &path, const QString &error) {
+    connect(m_exporter, &FileExporter::finished, this, [this](const QString &path, const QString &error) {
         m_message->setText(error.isEmpty() ? tr("Exported to %1").arg(QDir::toNativeSeparators(path))
                                            : tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
     });

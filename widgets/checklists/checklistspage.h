@@ -8,7 +8,7 @@ class ChecklistInstanceFilter;
 class ChecklistInstanceModel;
 class ChecklistItemModel;
 class ChecklistStore;
-class ChecklistExporter;
+class FileExporter;
 class QAction;
 class QComboBox;
 class QLabel;
@@ -72,7 +72,7 @@ private:
     QAction *m_exportMarkdown;
     QAction *m_exportPdf;
     QAction *m_exportRange;
-    ChecklistExporter *m_exporter;
+    FileExporter *m_exporter;
     QComboBox *m_onDemand;
     QPushButton *m_start;
     QLabel *m_message;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidents/postmortempanel.h"
 
+#include "fileexporter.h"
 #include "incident/actionitemmodel.h"
 #include "incident/incidentexport.h"
 #include "incident/incidentstore.h"
@@ -66,6 +67,11 @@ PostMortemPanel::PostMortemPanel(QWidget *parent)
     , m_exportPdf(new QPushButton(this))
     , m_message(new QLabel(this))
 {
+    m_exporter = new FileExporter(this);
+    connect(m_exporter, &FileExporter::finished, this, [this](const QString &path, const QString &error) {
+        m_message->setText(
+            error.isEmpty() ? tr("Exported to %1").arg(path) : tr("cannot write %1: %2").arg(path, error));
+    });
     auto *sections = new QWidget(this);
     auto *grid = new QGridLayout(sections);
     for (int i = 0; i < sectionCount; ++i) {
@@ -184,18 +190,10 @@ void PostMortemPanel::exportTo(bool pdf)
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     const Incident copy = *incident;
     connect(dialog, &QFileDialog::fileSelected, this, [this, copy, pdf](const QString &path) {
-        const QTimeZone zone = QTimeZone::systemTimeZone();
-        QString error;
-        if (pdf) {
-            error = IncidentExport::writePdf(copy, QLocale(), zone, path);
-        } else {
-            QFile file(path);
-            const QByteArray text = IncidentExport::markdown(copy, QLocale(), zone).toUtf8();
-            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size()) {
-                error = tr("cannot write %1: %2").arg(path, file.errorString());
-            }
-        }
-        m_message->setText(error.isEmpty() ? tr("Exported to %1").arg(path) : error);
+        // Rendered and written off the GUI thread; the file is replaced only when complete.
+        m_message->setText(tr("Exporting to %1…").arg(path));
+        m_exporter->write(
+            path, IncidentExport::markdown(copy, QLocale(), QTimeZone::systemTimeZone()), copy.title, pdf);
     });
     dialog->open();
 }

@@ -6,6 +6,7 @@
 
 class ActionItemModel;
 class IncidentStore;
+class FileExporter;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -40,4 +41,5 @@ private:
     QPushButton *m_exportMarkdown;
     QPushButton *m_exportPdf;
     QLabel *m_message;
+    FileExporter *m_exporter = nullptr;
 };

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "checklists/checklistexporter.h"
+#include "fileexporter.h"
 
 #include "export/pdfdocument.h"
 
@@ -10,7 +10,7 @@
 
 #include <memory>
 
-void ChecklistExporter::write(const QString &path, const QString &markdown, const QString &title, bool pdf)
+void FileExporter::write(const QString &path, const QString &markdown, const QString &title, bool pdf)
 {
     auto error = std::make_shared<QString>();
     QThread *thread = QThread::create([path, markdown, title, pdf, error] {
@@ -21,7 +21,7 @@ void ChecklistExporter::write(const QString &path, const QString &markdown, cons
         }
     });
     ++m_busy;
-    QPointer<ChecklistExporter> self(this);
+    QPointer<FileExporter> self(this);
     connect(thread, &QThread::finished, thread, [self, thread, path, error] {
         thread->deleteLater();
         if (self) {

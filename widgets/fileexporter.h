@@ -7,7 +7,7 @@
 
 // Writes an export to a file without blocking the window: PDF rendering and the write run on a worker thread,
 // the file is replaced atomically (QSaveFile), and finished() says where it went or what failed.
-class ChecklistExporter final : public QObject
+class FileExporter final : public QObject
 {
     Q_OBJECT
 public:

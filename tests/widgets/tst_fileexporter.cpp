@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "checklists/checklistexporter.h"
+#include "fileexporter.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-class TestChecklistExporter : public QObject
+class TestFileExporter : public QObject
 {
     Q_OBJECT
 private slots:
@@ -17,12 +17,12 @@ private slots:
     void unwritablePathReportsAndLeavesOldFile();
 
 private:
-    static QString run(ChecklistExporter &exporter, const QString &path, bool pdf, const QString &markdown);
+    static QString run(FileExporter &exporter, const QString &path, bool pdf, const QString &markdown);
 };
 
-QString TestChecklistExporter::run(ChecklistExporter &exporter, const QString &path, bool pdf, const QString &markdown)
+QString TestFileExporter::run(FileExporter &exporter, const QString &path, bool pdf, const QString &markdown)
 {
-    QSignalSpy finished(&exporter, &ChecklistExporter::finished);
+    QSignalSpy finished(&exporter, &FileExporter::finished);
     exporter.write(path, markdown, u"Morning check"_s, pdf);
     if (finished.count() != 0 || !exporter.isBusy()) {
         return u"answered from inside write()"_s;
@@ -36,10 +36,10 @@ QString TestChecklistExporter::run(ChecklistExporter &exporter, const QString &p
     return finished.at(0).at(1).toString();
 }
 
-void TestChecklistExporter::writesMarkdownAndPdf()
+void TestFileExporter::writesMarkdownAndPdf()
 {
     QTemporaryDir dir;
-    ChecklistExporter exporter;
+    FileExporter exporter;
     const QString md = dir.filePath(u"morning.md"_s);
     QCOMPARE(run(exporter, md, false, u"# 오전 점검\n"_s), QString());
     QFile mdFile(md);
@@ -54,14 +54,14 @@ void TestChecklistExporter::writesMarkdownAndPdf()
     QVERIFY(!exporter.isBusy());
 }
 
-void TestChecklistExporter::unwritablePathReportsAndLeavesOldFile()
+void TestFileExporter::unwritablePathReportsAndLeavesOldFile()
 {
     QTemporaryDir dir;
-    ChecklistExporter exporter;
+    FileExporter exporter;
     const QString error = run(exporter, dir.filePath(u"missing-folder/out.md"_s), false, u"x"_s);
     QVERIFY2(!error.isEmpty(), "a write into a missing folder must fail with a reason");
     QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
 }
 
-QTEST_MAIN(TestChecklistExporter)
-#include "tst_checklistexporter.moc"
+QTEST_MAIN(TestFileExporter)
+#include "tst_fileexporter.moc"
