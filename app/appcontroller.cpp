@@ -447,7 +447,9 @@ void AppController::wireKpis()
         if (row < 0 || row >= m_alertModel->alerts().size()) {
             return;
         }
-        const QString user = qEnvironmentVariable("USER", QStringLiteral("opsdeck"));
+        // The same operator name as ticks and timeline entries (settings, else the account), not only $USER.
+        const QString name = ChecklistStore::operatorName();
+        const QString user = name.isEmpty() ? QStringLiteral("opsdeck") : name;
         m_alertPoller->silence(
             m_alertModel->alerts().at(row), std::chrono::hours(1), user, tr("Silenced from the OpsDeck console"));
     });
