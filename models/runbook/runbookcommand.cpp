@@ -222,6 +222,7 @@ void RunbookCommand::run()
 {
     m_started = true;
     m_runner->setAutoConfirm(m_options.yes);
+    m_runner->setLanguage(language());
     connect(m_runner, &RunbookRunner::auditRecord, this, &RunbookCommand::onAuditRecord);
     connect(m_runner, &RunbookRunner::operatorNeeded, this, &RunbookCommand::onOperatorNeeded);
     connect(m_runner, &RunbookRunner::runFinished, this, &RunbookCommand::onRunFinished);

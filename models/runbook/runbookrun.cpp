@@ -107,7 +107,7 @@ QString target(const RunbookStep &step)
     return {};
 }
 
-QString requestSummary(const RunbookStep &step)
+QString requestSummary(const RunbookStep &step, const QString &language)
 {
     switch (step.kind) {
     case RunbookStep::Kind::Check:
@@ -130,7 +130,7 @@ QString requestSummary(const RunbookStep &step)
     case RunbookStep::Kind::Command:
         return u"run "_s + step.argv.join(u' ');
     case RunbookStep::Kind::Manual:
-        return u"manual: "_s + step.instruction.text(u"en"_s).left(200);
+        return u"manual: "_s + step.instruction.text(language).left(200);
     }
     return {};
 }
@@ -143,7 +143,7 @@ QString title(const RunbookStep &step, const QString &language)
     if (step.kind == RunbookStep::Kind::Manual) {
         return step.instruction.text(language).section(u'\n', 0, 0).left(80);
     }
-    return requestSummary(step);
+    return requestSummary(step, language);
 }
 
 QString redact(QString text, const QList<QPair<QString, QString>> &secrets)

@@ -88,8 +88,9 @@ QStringList variables(const RunbookStep &step);
 QStringList missingVariables(const RunbookStep &step);
 // The endpoint, the URL as written or the argv.
 QString target(const RunbookStep &step);
-// One line: "POST http://host/admin/rollback (body 16 bytes)", "GET ...", "check health (expect ok)".
-QString requestSummary(const RunbookStep &step);
+// One line: "POST http://host/admin/rollback (body 16 bytes)", "GET ...", "check health (expect ok)"; a manual
+// step's instruction in `language` (the audit keeps English, a stable record whatever the screen's language).
+QString requestSummary(const RunbookStep &step, const QString &language = QStringLiteral("en"));
 QString title(const RunbookStep &step, const QString &language);
 // `text` with every resolved value in `secrets` (value, ${NAME}) replaced by its reference.
 QString redact(QString text, const QList<QPair<QString, QString>> &secrets);

@@ -123,7 +123,7 @@ void RunbookRunner::beginStep()
     m_runs[index] = {};
     m_runs[index].state = StepState::Running;
     if (step.kind == RunbookStep::Kind::Manual) {
-        m_runs[index].log.request = step.instruction.text(u"en"_s);
+        m_runs[index].log.request = step.instruction.text(m_language);
     }
     m_clocks[index].start();
     emit auditRecord(record(index, RunbookAuditRecord::Phase::Before));

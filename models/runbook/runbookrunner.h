@@ -47,6 +47,8 @@ public:
     void setAutoConfirm(bool yes) { m_autoConfirm = yes; }
     void setCommandWorkingDirectory(const QString &dir) { m_workingDirectory = dir; }
     void setActor(const QString &actor) { m_actor = actor; }
+    // The language of workspace texts in the step logs ("en", "ko"); audit rows stay in English.
+    void setLanguage(const QString &language) { m_language = language; }
 
     // Each returns an empty string when the run started, else why not (translated). One run at a time.
     QString runAll();
@@ -98,6 +100,7 @@ private:
     QString m_runId;
     QString m_actor;
     QString m_workingDirectory;
+    QString m_language = QStringLiteral("en");
     QString m_confirmedBy; // how the current step was confirmed, for the after record
     QString m_commandTrust; // how command steps were allowed, when that is worth recording
     int m_current = -1;

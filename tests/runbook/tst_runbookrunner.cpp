@@ -316,6 +316,16 @@ void TestRunbookRunner::manualStepTakesANote()
     QCOMPARE(finished.count(), 1);
     QCOMPARE(runner.stepRun(0).state, StepState::Succeeded);
     QVERIFY(audit.constLast().outcome.contains(u"5xx everywhere, rolling back"_s));
+    QCOMPARE(runner.stepRun(0).log.request, u"Decide"_s);
+
+    // The step log follows the UI language; the audit row stays a stable English record.
+    runner.setLanguage(u"ko"_s);
+    QCOMPARE(runner.runAll(), QString());
+    QCOMPARE(runner.stepRun(0).log.request, u"결정"_s);
+    QCOMPARE(RunbookSteps::title(manual, u"ko"_s), u"결정"_s);
+    QCOMPARE(RunbookSteps::requestSummary(manual, u"ko"_s), u"manual: 결정"_s);
+    QCOMPARE(audit.constLast().request, u"manual: Decide"_s);
+    runner.decline();
 }
 
 void TestRunbookRunner::commandRunsWithoutAShellAndIsRedacted()

@@ -3,15 +3,14 @@
 #include "runbookspage.h"
 
 #include "confirmstepdialog.h"
-#include "health/responseview.h"
 #include "health/statestyle.h"
 #include "languagemanager.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
 #include "runbook/runbookstepmodel.h"
 #include "runbook/workspacetrust.h"
+#include "runbooklogtabs.h"
 
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
@@ -19,13 +18,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace {
@@ -83,18 +79,11 @@ RunbooksPage::RunbooksPage(QWidget *parent)
     , m_done(new QPushButton(m_operatorBar))
     , m_decline(new QPushButton(m_operatorBar))
     , m_message(new QLabel(this))
-    , m_tabs(new QTabWidget(this))
-    , m_log(new QPlainTextEdit(this))
-    , m_request(new ResponseView(this))
-    , m_response(new ResponseView(this))
-    , m_responseHead(new QLabel(this))
-    , m_auditView(new QTreeWidget(this))
+    , m_tabs(new RunbookLogTabs(this))
     , m_clock(new QTimer(this))
 {
     m_list->setObjectName(QStringLiteral("runbookList"));
     m_steps->setObjectName(QStringLiteral("runbookSteps"));
-    m_log->setObjectName(QStringLiteral("stepLog"));
-    m_auditView->setObjectName(QStringLiteral("runbookAudit"));
     m_message->setObjectName(QStringLiteral("runbookMessage"));
     m_runAll->setObjectName(QStringLiteral("runAll"));
     m_runFrom->setObjectName(QStringLiteral("runFrom"));
@@ -121,11 +110,6 @@ RunbooksPage::RunbooksPage(QWidget *parent)
     m_steps->header()->setSectionResizeMode(RunbookStepModel::StepColumn, QHeaderView::Interactive);
     m_steps->setColumnWidth(RunbookStepModel::StepColumn, 320);
 
-    m_log->setReadOnly(true);
-    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_auditView->setRootIsDecorated(false);
-    m_auditView->setColumnCount(6);
-
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_runAll);
     buttons->addWidget(m_runFrom);
@@ -142,18 +126,6 @@ RunbooksPage::RunbooksPage(QWidget *parent)
     operatorLayout->addWidget(m_done);
     operatorLayout->addWidget(m_decline);
     m_operatorBar->hide();
-
-    auto *responsePane = new QWidget(this);
-    auto *responseLayout = new QVBoxLayout(responsePane);
-    responseLayout->setContentsMargins(0, 0, 0, 0);
-    m_responseHead->setTextFormat(Qt::PlainText);
-    m_responseHead->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    responseLayout->addWidget(m_responseHead);
-    responseLayout->addWidget(m_response, 1);
-    m_tabs->addTab(m_log, QString());
-    m_tabs->addTab(m_request, QString());
-    m_tabs->addTab(responsePane, QString());
-    m_tabs->addTab(m_auditView, QString());
 
     auto *detail = new QWidget(this);
     auto *detailLayout = new QVBoxLayout(detail);
@@ -228,7 +200,7 @@ RunbooksPage::RunbooksPage(QWidget *parent)
     });
     connect(m_runner, &RunbookRunner::auditRecord, this, [this](const RunbookAuditRecord &record) {
         if (!m_audit) {
-            addAuditRow(record); // not stored: shown as it happens
+            m_tabs->addAuditRow(record); // not stored: shown as it happens
         } else {
             m_audit->record(record, m_runner->runbook().service, RunbookAudit::endpointsOf(m_runner->runbook()));
         }
@@ -262,12 +234,12 @@ void RunbooksPage::setAudit(RunbookAudit *audit)
                     return;
                 }
                 for (const RunbookAuditRecord &row : rows) {
-                    addAuditRow(row);
+                    m_tabs->addAuditRow(row);
                 }
             });
         connect(audit, &RunbookAudit::recorded, this, [this](const RunbookAuditRecord &record) {
             if (record.runbookId == m_runner->runbook().id && record.workspaceId == m_workspace.info.id) {
-                addAuditRow(record);
+                m_tabs->addAuditRow(record);
             }
         });
         connect(audit, &RunbookAudit::writeFailed, this, [this](const QString &error) {
@@ -278,8 +250,7 @@ void RunbooksPage::setAudit(RunbookAudit *audit)
 
 void RunbooksPage::setHighlighter(SyntaxHighlighterService *service)
 {
-    m_request->setHighlighter(service);
-    m_response->setHighlighter(service);
+    m_tabs->setHighlighter(service);
 }
 
 void RunbooksPage::setWorkspace(const Workspace &workspace)
@@ -323,8 +294,7 @@ bool RunbooksPage::selectRunbook(const QString &runbookId)
         m_list->setCurrentRow(row);
     }
     m_model->reset();
-    m_auditView->clear();
-    m_auditRows.clear();
+    m_tabs->clearAudit();
     m_message->clear();
     if (m_audit) {
         m_audit->load(m_workspace.info.id, runbookId);
@@ -421,39 +391,10 @@ void RunbooksPage::showStep()
 {
     const int index = selectedStep();
     if (index < 0 || index >= m_runner->stepCount()) {
-        m_log->clear();
-        m_request->clear();
-        m_response->clear();
-        m_responseHead->clear();
+        m_tabs->clearStep();
         return;
     }
-    const StepRun &run = m_runner->stepRun(index);
-    const RunbookStep &step = m_runner->runbook().steps.at(index);
-    const QString lines = run.log.lines.join(QLatin1Char('\n'));
-    if (m_log->toPlainText() != lines) {
-        m_log->setPlainText(lines);
-    }
-    if (step.kind == RunbookStep::Kind::Command) {
-        m_request->setBody(run.log.request.toUtf8(), QStringLiteral("application/x-sh"), false);
-        m_responseHead->setText(run.message);
-        m_response->setBody(run.log.output, QStringLiteral("application/x-sh"), run.log.outputTruncated);
-        return;
-    }
-    QByteArray request = run.log.request.toUtf8();
-    if (request.isEmpty()) {
-        request = RunbookSteps::requestSummary(step).toUtf8();
-    }
-    const QString contentType = run.log.requestContentType;
-    if (!run.log.requestBody.isEmpty()) {
-        // Headers stay plain text; the body is what gets highlighted.
-        m_request->setBody(run.log.requestBody, contentType, false);
-        m_request->setToolTip(QString::fromUtf8(request));
-    } else {
-        m_request->setBody(request, QString(), false);
-    }
-    m_responseHead->setText(
-        run.log.request.isEmpty() ? QString() : run.log.request + QLatin1String("\n\n") + run.log.response);
-    m_response->setBody(run.log.responseBody, run.log.responseContentType, run.log.responseTruncated);
+    m_tabs->showStep(m_runner->runbook().steps.at(index), m_runner->stepRun(index), language());
 }
 
 void RunbooksPage::updateButtons()
@@ -467,44 +408,24 @@ void RunbooksPage::updateButtons()
     m_list->setEnabled(!running);
 }
 
-void RunbooksPage::addAuditRow(const RunbookAuditRecord &record)
-{
-    // Stored rows can arrive twice when a load overlaps a run (loaded and recorded); ids keep them once, in order.
-    const qint64 key = record.id > 0 ? record.id : -(m_auditRows.size() + 1);
-    if (m_auditRows.contains(key)) {
-        return;
-    }
-    m_auditRows.insert(key, record);
-    auto *item = new QTreeWidgetItem;
-    m_auditView->insertTopLevelItem(int(std::distance(m_auditRows.begin(), m_auditRows.find(key))), item);
-    item->setText(0, QLocale().toString(record.at.toLocalTime(), QLocale::ShortFormat));
-    item->setText(1, record.actor);
-    item->setText(2, record.stepId);
-    item->setText(3, record.status);
-    item->setText(4, record.target);
-    item->setText(5, record.phase == RunbookAuditRecord::Phase::Before ? record.request : record.outcome);
-    item->setToolTip(5, item->text(5));
-    m_auditView->scrollToItem(item);
-}
-
 QString RunbooksPage::logText() const
 {
-    return m_log->toPlainText();
+    return m_tabs->logText();
 }
 
 QString RunbooksPage::requestText() const
 {
-    return m_request->plainText() + QLatin1Char('\n') + m_request->toolTip();
+    return m_tabs->requestText();
 }
 
 QString RunbooksPage::responseText() const
 {
-    return m_responseHead->text() + QLatin1Char('\n') + m_response->plainText();
+    return m_tabs->responseText();
 }
 
 int RunbooksPage::auditRowCount() const
 {
-    return m_auditView->topLevelItemCount();
+    return m_tabs->auditRowCount();
 }
 
 QString RunbooksPage::messageText() const
@@ -521,12 +442,9 @@ void RunbooksPage::retranslateUi()
     m_done->setText(tr("Done"));
     m_decline->setText(tr("Stop here"));
     m_note->setPlaceholderText(tr("Note (optional)"));
-    m_tabs->setTabText(0, tr("Log"));
-    m_tabs->setTabText(1, tr("Request"));
-    m_tabs->setTabText(2, tr("Response"));
-    m_tabs->setTabText(3, tr("Audit"));
-    m_auditView->setHeaderLabels({ tr("When"), tr("Who"), tr("Step"), tr("Status"), tr("Target"), tr("Details") });
     m_model->setLanguage(language());
+    m_runner->setLanguage(language());
+    showStep(); // a manual step's instruction in the new language
     const Runbook &runbook = m_runner->runbook();
     for (int i = 0; i < m_list->count() && i < m_workspace.runbooks.size(); ++i) {
         m_list->item(i)->setText(m_workspace.runbooks.at(i).title.text(language()));

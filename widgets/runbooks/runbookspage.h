@@ -7,28 +7,24 @@
 #include "runbook/runbookrun.h"
 #include "workspace/workspace.h"
 
-#include <QMap>
 #include <QPointer>
 
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QPlainTextEdit;
 class QPushButton;
-class QTabWidget;
 class QTimer;
 class QTreeView;
-class QTreeWidget;
-class ResponseView;
 class RunbookAudit;
+class RunbookLogTabs;
 class RunbookRunner;
 class RunbookStepModel;
 class SyntaxHighlighterService;
 
 // The Runbooks screen: the workspace's runbooks on the left; the selected one's steps with state icons and elapsed
-// time against budget, Run all / Run from here / Run step / Abort; under them the selected step's live log, its
-// request and response (highlighted) or command output, and the runbook's audit trail. State-changing steps ask
-// through ConfirmStepDialog; manual steps wait for "Done" with an optional note.
+// time against budget, Run all / Run from here / Run step / Abort; under them RunbookLogTabs (the selected step's
+// log, request and response, and the runbook's audit trail). State-changing steps ask through ConfirmStepDialog;
+// manual steps wait for "Done" with an optional note.
 class RunbooksPage final : public Page
 {
     Q_OBJECT
@@ -62,7 +58,6 @@ private:
     void onOperatorNeeded(int index);
     void showStep();
     void updateButtons();
-    void addAuditRow(const RunbookAuditRecord &record);
     int selectedStep() const;
     QString language() const;
 
@@ -85,12 +80,6 @@ private:
     QPushButton *m_done;
     QPushButton *m_decline;
     QLabel *m_message;
-    QTabWidget *m_tabs;
-    QPlainTextEdit *m_log;
-    ResponseView *m_request;
-    ResponseView *m_response;
-    QLabel *m_responseHead;
-    QTreeWidget *m_auditView;
-    QMap<qint64, RunbookAuditRecord> m_auditRows; // by audit id
+    RunbookLogTabs *m_tabs;
     QTimer *m_clock;
 };
