@@ -374,7 +374,7 @@ void AppController::onFirstLoad()
         QTimer::singleShot(m_commandLine.screenshotDelayMs, this, [this] {
             const QString path = QDir(m_commandLine.screenshotDir)
                                      .filePath(QStringLiteral("warroom-%1.png").arg(LanguageManager::uiLanguage()));
-            const bool saved = m_warRoom && m_warRoom->grab().save(path);
+            const bool saved = QDir().mkpath(m_commandLine.screenshotDir) && m_warRoom && m_warRoom->grab().save(path);
             std::printf("%s\n", qPrintable(saved ? path : tr("could not save %1").arg(path)));
             QCoreApplication::exit(saved ? 0 : 1);
         });
