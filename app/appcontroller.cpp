@@ -29,6 +29,7 @@
 #include "runbook/runbookaudit.h"
 #include "runbooks/runbookspage.h"
 #include "screenshotter.h"
+#include "secrets/secrets.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
 #include "warroom/warroomkpifilter.h"
@@ -59,6 +60,7 @@ AppController::AppController(
     , m_incidentRecorder(new IncidentAutoRecorder(m_incidents, this))
     , m_runbookAudit(new RunbookAudit(m_storage, this))
     , m_watcher(new WorkspaceWatcher(this))
+    , m_keychain(new KeychainLoader(this))
     , m_nam(new QNetworkAccessManager(this))
     , m_kpiReader(new KpiReader(m_nam, this))
     , m_kpiModel(new KpiModel(this))
@@ -133,7 +135,8 @@ AppController::AppController(
     connect(m_health->engine(), &ProbeEngine::stateChanged, m_incidentRecorder,
         &IncidentAutoRecorder::recordEndpointTransition);
     wireKpis();
-    connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
+    gateOnKeychain();
+    connect(this, &AppController::workspaceReady, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
         useStorage(storageFor(workspace));
         m_workspaceTitle = workspace.info.title.text(LanguageManager::uiLanguage());
@@ -356,6 +359,28 @@ QString AppController::storageFor(const Workspace &workspace) const
         return m_commandLine.database;
     }
     return workspace.info.storage.isEmpty() ? Storage::databasePath(dataDir()) : workspace.info.storage;
+}
+
+void AppController::gateOnKeychain()
+{
+    // A workspace takes effect once the keychain has answered for the secrets the environment lacks, so the first
+    // checks do not fail for a secret that was on its way; a keychain that waits for an unlock prompt gets 3 s.
+    m_keychainWait.setSingleShot(true);
+    m_keychainWait.setInterval(3000);
+    connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
+        m_pendingWorkspace = workspace;
+        m_keychainWait.start();
+        m_keychain->load(workspace.secretNames);
+    });
+    const auto release = [this] {
+        m_keychainWait.stop();
+        if (m_pendingWorkspace) {
+            const Workspace workspace = *std::exchange(m_pendingWorkspace, std::nullopt);
+            emit workspaceReady(workspace);
+        }
+    };
+    connect(m_keychain, &KeychainLoader::finished, this, release);
+    connect(&m_keychainWait, &QTimer::timeout, this, release);
 }
 
 void AppController::onFirstLoad()

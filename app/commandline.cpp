@@ -43,7 +43,8 @@ bool CommandLine::wantsConsole(int argc, char **argv)
             continue;
         }
         if (arg[0] != '-') {
-            return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0;
+            return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0
+                || std::strcmp(arg, "secret") == 0;
         }
     }
     return false;
@@ -71,7 +72,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "Subcommand:\n  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 "
            "otherwise.\n"
            "  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 "
-           "WARNING, 2 CRITICAL, 3 UNKNOWN."));
+           "WARNING, 2 CRITICAL, 3 UNKNOWN.\n"
+           "  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} "
+           "resolves from when the environment has no NAME."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
@@ -144,6 +147,15 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         cl.mode = Mode::Check;
         cl.validateFile = args[1];
         cl.json = parser.isSet(jsonOption);
+        return cl;
+    }
+    if (!args.isEmpty() && args.first() == QLatin1String("secret")) {
+        if (args.size() != 3 || (args[1] != QLatin1String("set") && args[1] != QLatin1String("delete"))) {
+            fail(tr("usage: opsdeck secret set|delete NAME"));
+        }
+        cl.mode = Mode::Secret;
+        cl.deleteSecret = args[1] == QLatin1String("delete");
+        cl.secretName = args[2];
         return cl;
     }
     if (parser.isSet(jsonOption)) {

@@ -18,6 +18,7 @@ PACKAGES=(
     libqt6opengl6-dev libgl-dev libegl-dev libglx-dev libopengl-dev libvulkan-dev
     libyaml-cpp-dev libkf5syntaxhighlighting-tools fonts-noto-cjk clang-format
     xvfb xauth openssl zlib1g-dev poppler-utils prometheus prometheus-alertmanager postgresql
+    qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus-daemon
 )
 
 deps() {

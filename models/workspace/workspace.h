@@ -267,6 +267,7 @@ struct Workspace
     QList<Checklist> checklists;
     QList<Runbook> runbooks;
     IncidentSettings incidents;
+    QStringList secretNames; // every ${NAME} the file refers to, in order of first use
 
     const Endpoint *endpoint(const QString &name) const;
     const Kpi *kpi(const QString &id) const;
