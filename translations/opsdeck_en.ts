@@ -741,10 +741,6 @@ Tick it anyway?</translation>
         <translation>could not start %1: %2</translation>
     </message>
     <message>
-        <source>environment variable %1 is not set; nothing was run</source>
-        <translation>environment variable %1 is not set; nothing was run</translation>
-    </message>
-    <message>
         <source>no command to run</source>
         <translation>no command to run</translation>
     </message>
@@ -763,6 +759,10 @@ Tick it anyway?</translation>
     <message>
         <source>%1 exited with code 0</source>
         <translation>%1 exited with code 0</translation>
+    </message>
+    <message>
+        <source>%1; nothing was run</source>
+        <translation>%1; nothing was run</translation>
     </message>
 </context>
 <context>
@@ -812,20 +812,6 @@ Tick it anyway?</translation>
         <translation>--demo opens the demo workspace; do not name a workspace file too</translation>
     </message>
     <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.</source>
-        <translation>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.</translation>
-    </message>
-    <message>
         <source>check: print the results as JSON.</source>
         <translation>check: print the results as JSON.</translation>
     </message>
@@ -868,6 +854,26 @@ Subcommand:
     <message>
         <source>expected a postgresql:// URL</source>
         <translation>expected a postgresql:// URL</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</source>
+        <translation>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck secret set|delete NAME</source>
+        <translation>usage: opsdeck secret set|delete NAME</translation>
     </message>
 </context>
 <context>
@@ -1633,10 +1639,6 @@ Subcommand:
 <context>
     <name>HttpExecutor</name>
     <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>environment variable %1 is not set; nothing was sent</translation>
-    </message>
-    <message>
         <source>sending %1 %2</source>
         <translation>sending %1 %2</translation>
     </message>
@@ -1656,6 +1658,10 @@ Subcommand:
         <source>%1 (expected a 2xx status)</source>
         <translation>%1 (expected a 2xx status)</translation>
     </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; nothing was sent</translation>
+    </message>
 </context>
 <context>
     <name>HttpProbe</name>
@@ -1674,10 +1680,6 @@ Subcommand:
     <message>
         <source>no complete answer within the %1 deadline</source>
         <translation>no complete answer within the %1 deadline</translation>
-    </message>
-    <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>environment variable %1 is not set; nothing was sent</translation>
     </message>
     <message>
         <source>not an http or https URL: %1</source>
@@ -1729,6 +1731,10 @@ Subcommand:
     <message>
         <source>the connection closed before any answer; the request was not sent again</source>
         <translation>the connection closed before any answer; the request was not sent again</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; nothing was sent</translation>
     </message>
 </context>
 <context>
@@ -2399,6 +2405,20 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>KeychainLoader</name>
+    <message>
+        <source>no entry</source>
+        <translation>no entry</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainWriter</name>
+    <message>
+        <source>no entry</source>
+        <translation>no entry</translation>
+    </message>
+</context>
+<context>
     <name>KpiCheck</name>
     <message>
         <source>NORMAL</source>
@@ -2556,10 +2576,6 @@ Subcommand:
         <translation>Storage unavailable</translation>
     </message>
     <message>
-        <source>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
-        <translation>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</translation>
-    </message>
-    <message>
         <source>OpsDeck</source>
         <translation>OpsDeck</translation>
     </message>
@@ -2694,6 +2710,10 @@ Subcommand:
     <message>
         <source>Team database: offline, changes are not saved</source>
         <translation>Team database: offline, changes are not saved</translation>
+    </message>
+    <message>
+        <source>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
+        <translation>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</translation>
     </message>
 </context>
 <context>
@@ -2995,16 +3015,8 @@ Subcommand:
         <translation>no such step</translation>
     </message>
     <message>
-        <source>environment variable not set: %1; nothing was sent</source>
-        <translation>environment variable not set: %1; nothing was sent</translation>
-    </message>
-    <message>
         <source>the workspace is not trusted to run commands; nothing was run</source>
         <translation>the workspace is not trusted to run commands; nothing was run</translation>
-    </message>
-    <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>environment variable %1 is not set; nothing was sent</translation>
     </message>
     <message>
         <source>confirmed automatically (--yes)</source>
@@ -3057,6 +3069,10 @@ Subcommand:
     <message>
         <source>finished with failures</source>
         <translation>finished with failures</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; nothing was sent</translation>
     </message>
 </context>
 <context>
@@ -3206,6 +3222,44 @@ Subcommand:
     <message>
         <source>cannot write %1</source>
         <translation>cannot write %1</translation>
+    </message>
+</context>
+<context>
+    <name>SecretCommand</name>
+    <message>
+        <source>&quot;%1&quot; is not a secret name: use letters, digits and _, not starting with a digit</source>
+        <translation>&quot;%1&quot; is not a secret name: use letters, digits and _, not starting with a digit</translation>
+    </message>
+    <message>
+        <source>the keychain refused: %1</source>
+        <translation>the keychain refused: %1</translation>
+    </message>
+    <message>
+        <source>%1 is stored in the keychain</source>
+        <translation>%1 is stored in the keychain</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the keychain</source>
+        <translation>%1 is no longer in the keychain</translation>
+    </message>
+    <message>
+        <source>Value of %1: </source>
+        <translation>Value of %1: </translation>
+    </message>
+    <message>
+        <source>no value on standard input; nothing was stored</source>
+        <translation>no value on standard input; nothing was stored</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>%1 is not set in the environment</source>
+        <translation>%1 is not set in the environment</translation>
+    </message>
+    <message>
+        <source>%1 is not set in the environment nor in the keychain (%2)</source>
+        <translation>%1 is not set in the environment nor in the keychain (%2)</translation>
     </message>
 </context>
 <context>

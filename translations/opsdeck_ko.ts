@@ -736,10 +736,6 @@ Tick it anyway?</source>
         <translation>%1을(를) 시작할 수 없음: %2</translation>
     </message>
     <message>
-        <source>environment variable %1 is not set; nothing was run</source>
-        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 실행하지 않았습니다</translation>
-    </message>
-    <message>
         <source>no command to run</source>
         <translation>실행할 명령이 없습니다</translation>
     </message>
@@ -758,6 +754,10 @@ Tick it anyway?</source>
     <message>
         <source>%1 exited with code 0</source>
         <translation>%1이(가) 코드 0으로 종료됨</translation>
+    </message>
+    <message>
+        <source>%1; nothing was run</source>
+        <translation>%1. 아무것도 실행하지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -807,20 +807,6 @@ Tick it anyway?</source>
         <translation>--demo는 데모 워크스페이스를 엽니다. 워크스페이스 파일을 함께 지정하지 마세요</translation>
     </message>
     <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.</source>
-        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
-
-워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
-하위 명령:
-  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
-  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.</translation>
-    </message>
-    <message>
         <source>check: print the results as JSON.</source>
         <translation>check: 결과를 JSON으로 출력합니다.</translation>
     </message>
@@ -863,6 +849,26 @@ Subcommand:
     <message>
         <source>expected a postgresql:// URL</source>
         <translation>postgresql:// URL이 필요합니다</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</source>
+        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
+
+워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
+하위 명령:
+  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
+  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
+  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck secret set|delete NAME</source>
+        <translation>사용법: opsdeck secret set|delete NAME</translation>
     </message>
 </context>
 <context>
@@ -1617,10 +1623,6 @@ Subcommand:
 <context>
     <name>HttpExecutor</name>
     <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 전송하지 않았습니다</translation>
-    </message>
-    <message>
         <source>sending %1 %2</source>
         <translation>%1 %2 전송 중</translation>
     </message>
@@ -1640,6 +1642,10 @@ Subcommand:
         <source>%1 (expected a 2xx status)</source>
         <translation>%1 (2xx 상태 필요)</translation>
     </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1. 아무것도 보내지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>HttpProbe</name>
@@ -1658,10 +1664,6 @@ Subcommand:
     <message>
         <source>no complete answer within the %1 deadline</source>
         <translation>제한 시간 %1 안에 완전한 응답이 없습니다</translation>
-    </message>
-    <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 보내지 않았습니다</translation>
     </message>
     <message>
         <source>not an http or https URL: %1</source>
@@ -1712,6 +1714,10 @@ Subcommand:
     <message>
         <source>the connection closed before any answer; the request was not sent again</source>
         <translation>응답을 받기 전에 연결이 닫혔습니다. 요청을 다시 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1. 아무것도 보내지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -2381,6 +2387,20 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>KeychainLoader</name>
+    <message>
+        <source>no entry</source>
+        <translation>항목 없음</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainWriter</name>
+    <message>
+        <source>no entry</source>
+        <translation>항목 없음</translation>
+    </message>
+</context>
+<context>
     <name>KpiCheck</name>
     <message>
         <source>NORMAL</source>
@@ -2538,10 +2558,6 @@ Subcommand:
         <translation>저장소를 사용할 수 없음</translation>
     </message>
     <message>
-        <source>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
-        <translation>OpsDeck이 데이터베이스를 열지 못했습니다. 데이터베이스 파일은 변경하지 않았습니다. 읽기 전용으로 계속 실행되므로 문제가 해결될 때까지 체크, 장애, 감사 기록이 저장되지 않습니다.</translation>
-    </message>
-    <message>
         <source>OpsDeck</source>
         <translation>OpsDeck</translation>
     </message>
@@ -2676,6 +2692,10 @@ Subcommand:
     <message>
         <source>Team database: offline, changes are not saved</source>
         <translation>팀 데이터베이스: 오프라인, 변경 사항이 저장되지 않습니다</translation>
+    </message>
+    <message>
+        <source>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
+        <translation>OpsDeck이 데이터베이스를 열 수 없어 건드리지 않고 두었습니다(파일 또는 서버). 이 문제가 해결될 때까지 OpsDeck은 읽기 전용으로 계속 동작하며, 체크, 장애, 감사 기록은 저장되지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2977,16 +2997,8 @@ Subcommand:
         <translation>해당 단계가 없습니다</translation>
     </message>
     <message>
-        <source>environment variable not set: %1; nothing was sent</source>
-        <translation>환경 변수가 설정되지 않음: %1. 아무것도 전송하지 않았습니다</translation>
-    </message>
-    <message>
         <source>the workspace is not trusted to run commands; nothing was run</source>
         <translation>워크스페이스에 명령 실행 신뢰가 부여되지 않아 아무것도 실행하지 않았습니다</translation>
-    </message>
-    <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 전송하지 않았습니다</translation>
     </message>
     <message>
         <source>confirmed automatically (--yes)</source>
@@ -3039,6 +3051,10 @@ Subcommand:
     <message>
         <source>finished with failures</source>
         <translation>일부 실패로 완료됨</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1. 아무것도 보내지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -3188,6 +3204,44 @@ Subcommand:
     <message>
         <source>cannot write %1</source>
         <translation>%1을(를) 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>SecretCommand</name>
+    <message>
+        <source>&quot;%1&quot; is not a secret name: use letters, digits and _, not starting with a digit</source>
+        <translation>&quot;%1&quot;은(는) 비밀 이름이 아닙니다. 글자, 숫자, _를 쓰고 숫자로 시작하지 마세요</translation>
+    </message>
+    <message>
+        <source>the keychain refused: %1</source>
+        <translation>키체인이 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 is stored in the keychain</source>
+        <translation>%1을(를) 키체인에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the keychain</source>
+        <translation>%1을(를) 키체인에서 지웠습니다</translation>
+    </message>
+    <message>
+        <source>Value of %1: </source>
+        <translation>%1의 값: </translation>
+    </message>
+    <message>
+        <source>no value on standard input; nothing was stored</source>
+        <translation>표준 입력에 값이 없습니다. 아무것도 저장하지 않았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>%1 is not set in the environment</source>
+        <translation>%1이(가) 환경 변수에 설정되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not set in the environment nor in the keychain (%2)</source>
+        <translation>%1이(가) 환경 변수에도 키체인에도 없습니다(%2)</translation>
     </message>
 </context>
 <context>
