@@ -24,6 +24,7 @@
 #include "metrics/proberecordloader.h"
 #include "overview/kpigridview.h"
 #include "overview/overviewpage.h"
+#include "overview/silencedialog.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
 #include "runbook/runbookaudit.h"
@@ -475,8 +476,24 @@ void AppController::wireKpis()
         // The same operator name as ticks and timeline entries (settings, else the account), not only $USER.
         const QString name = ChecklistStore::operatorName();
         const QString user = name.isEmpty() ? QStringLiteral("opsdeck") : name;
-        m_alertPoller->silence(
-            m_alertModel->alerts().at(row), std::chrono::hours(1), user, tr("Silenced from the OpsDeck console"));
+        const Alert alert = m_alertModel->alerts().at(row);
+        auto *dialog = new SilenceDialog(alert, user, m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, alert, user] {
+            m_alertPoller->silence(alert, dialog->duration(), user, dialog->comment());
+        });
+        dialog->open();
+    });
+    connect(overview, &OverviewPage::expireRequested, this, [this](int row) {
+        if (row >= 0 && row < m_alertModel->alerts().size()) {
+            m_alertPoller->expireSilences(m_alertModel->alerts().at(row));
+        }
+    });
+    connect(m_alertPoller, &AlertPoller::expireFailed, this, [this](const QString &id, const QString &error) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Silence not expired"),
+            tr("Alertmanager refused to expire silence %1: %2").arg(id, error), QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
     connect(m_alertPoller, &AlertPoller::silenceFailed, this, [this](const QString &error) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Silence not created"),

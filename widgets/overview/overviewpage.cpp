@@ -78,6 +78,7 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_endpoints = new EndpointSummary(content);
     m_alerts = new AlertStrip(content);
     connect(m_alerts, &AlertStrip::silenceRequested, this, &OverviewPage::silenceRequested);
+    connect(m_alerts, &AlertStrip::expireRequested, this, &OverviewPage::expireRequested);
     m_grid = new KpiGridView(content);
     m_grid->setObjectName(QStringLiteral("kpiGrid"));
     connect(m_grid, &KpiGridView::tileActivated, this, &OverviewPage::kpiActivated);

@@ -47,6 +47,7 @@ signals:
     void kpiActivated(const QString &kpiId);
     // The user asked to silence the alert in this row of the alert model.
     void silenceRequested(int alertRow);
+    void expireRequested(int alertRow);
     // "Open incident…" from a critical tile's context menu.
     void incidentRequested(const QString &kpiId);
 
