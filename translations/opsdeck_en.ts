@@ -85,10 +85,6 @@
 <context>
     <name>AlertStrip</name>
     <message>
-        <source>Silence for 1 hour</source>
-        <translation>Silence for 1 hour</translation>
-    </message>
-    <message>
         <source>Alerts: no Alertmanager in this workspace</source>
         <translation>Alerts: no Alertmanager in this workspace</translation>
     </message>
@@ -113,6 +109,14 @@
     <message>
         <source>Alertmanager unreachable</source>
         <translation>Alertmanager unreachable</translation>
+    </message>
+    <message>
+        <source>Expire silence</source>
+        <translation>Expire silence</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>Silence…</translation>
     </message>
 </context>
 <context>
@@ -177,10 +181,6 @@
         <translation>Open incident</translation>
     </message>
     <message>
-        <source>Silenced from the OpsDeck console</source>
-        <translation>Silenced from the OpsDeck console</translation>
-    </message>
-    <message>
         <source>Silence not created</source>
         <translation>Silence not created</translation>
     </message>
@@ -195,6 +195,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Silence not expired</source>
+        <translation>Silence not expired</translation>
+    </message>
+    <message>
+        <source>Alertmanager refused to expire silence %1: %2</source>
+        <translation>Alertmanager refused to expire silence %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3279,6 +3287,69 @@ Subcommand:
     <message>
         <source>Sign off</source>
         <translation>Sign off</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceDialog</name>
+    <message>
+        <source>Silence %1</source>
+        <translation>Silence %1</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 hours</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 hours</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8 hours</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 hours</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 days</translation>
+    </message>
+    <message>
+        <source>Why, e.g. rollback in progress, see incident #12</source>
+        <translation>Why, e.g. rollback in progress, see incident #12</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silence</translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation>Matchers</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Duration</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>&amp;Comment</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Created by</translation>
     </message>
 </context>
 <context>

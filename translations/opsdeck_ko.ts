@@ -85,10 +85,6 @@
 <context>
     <name>AlertStrip</name>
     <message>
-        <source>Silence for 1 hour</source>
-        <translation>1시간 사일런스</translation>
-    </message>
-    <message>
         <source>Alerts: no Alertmanager in this workspace</source>
         <translation>알림: 이 워크스페이스에 Alertmanager가 없음</translation>
     </message>
@@ -111,6 +107,14 @@
     <message>
         <source>Alertmanager unreachable</source>
         <translation>Alertmanager에 연결할 수 없음</translation>
+    </message>
+    <message>
+        <source>Expire silence</source>
+        <translation>사일런스 만료</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>사일런스…</translation>
     </message>
 </context>
 <context>
@@ -175,10 +179,6 @@
         <translation>장애 등록</translation>
     </message>
     <message>
-        <source>Silenced from the OpsDeck console</source>
-        <translation>OpsDeck 콘솔에서 사일런스함</translation>
-    </message>
-    <message>
         <source>Silence not created</source>
         <translation>사일런스가 생성되지 않음</translation>
     </message>
@@ -193,6 +193,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Silence not expired</source>
+        <translation>사일런스를 만료하지 못함</translation>
+    </message>
+    <message>
+        <source>Alertmanager refused to expire silence %1: %2</source>
+        <translation>Alertmanager가 사일런스 %1 만료를 거부했습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -3261,6 +3269,69 @@ Subcommand:
     <message>
         <source>Sign off</source>
         <translation>서명</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceDialog</name>
+    <message>
+        <source>Silence %1</source>
+        <translation>%1 사일런스</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15분</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30분</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1시간</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2시간</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4시간</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8시간</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24시간</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3일</translation>
+    </message>
+    <message>
+        <source>Why, e.g. rollback in progress, see incident #12</source>
+        <translation>이유. 예: 롤백 진행 중, 장애 #12 참고</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>사일런스</translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation>매처</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>기간(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>코멘트(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>만든 사람</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "languagemanager.h"
 #include "overview/silencedialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -21,6 +23,7 @@ private slots:
     void okWaitsForAComment();
     void durationsAreTheChosenOnes();
     void matcherOperators();
+    void koreanLayout();
 
 private:
     static Alert alert();
@@ -80,6 +83,29 @@ void TestSilenceDialog::matcherOperators()
     const QList<SilenceMatcher> matchers { { u"a"_s, u"1"_s, false, true }, { u"b"_s, u"2"_s, false, false },
         { u"c"_s, u"x.*"_s, true, true }, { u"d"_s, u"y.*"_s, true, false } };
     QCOMPARE(SilenceDialog::matcherText(matchers), u"a=\"1\", b!=\"2\", c=~\"x.*\", d!~\"y.*\""_s);
+}
+
+void TestSilenceDialog::koreanLayout()
+{
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(u"ko"_s));
+    SilenceDialog dialog(alert(), u"김운영"_s);
+    QCOMPARE(dialog.windowTitle(), u"SkinHighErrorRate 사일런스"_s);
+    dialog.commentEdit()->setText(u"롤백 진행 중"_s);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Every label gets at least the width its text needs.
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (!label->wordWrap()) {
+            QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+        }
+    }
+    const QImage shot = dialog.grab().toImage();
+    QVERIFY(!shot.isNull());
+    if (qEnvironmentVariableIsSet("OPSDECK_SCREENSHOT_DIR")) {
+        shot.save(QDir(qEnvironmentVariable("OPSDECK_SCREENSHOT_DIR")).filePath(u"silencedialog-ko.png"_s));
+    }
+    QVERIFY(languages.setLanguage(u"en"_s));
 }
 
 QTEST_MAIN(TestSilenceDialog)
