@@ -70,6 +70,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>no action item in row %1</source>
+        <translation>no action item in row %1</translation>
+    </message>
 </context>
 <context>
     <name>AlertModel</name>
@@ -2913,6 +2917,18 @@ Subcommand:
     <message>
         <source>Exporting to %1…</source>
         <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>Not removed: %1</translation>
+    </message>
+    <message>
+        <source>Remove action item</source>
+        <translation>Remove action item</translation>
+    </message>
+    <message>
+        <source>Removes the selected action item (Delete)</source>
+        <translation>Removes the selected action item (Delete)</translation>
     </message>
 </context>
 <context>

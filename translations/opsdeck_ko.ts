@@ -70,6 +70,10 @@
         <source>Status</source>
         <translation>상태</translation>
     </message>
+    <message>
+        <source>no action item in row %1</source>
+        <translation>%1행에는 조치 항목이 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>AlertModel</name>
@@ -2895,6 +2899,18 @@ Subcommand:
     <message>
         <source>Exporting to %1…</source>
         <translation>%1(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>삭제하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Remove action item</source>
+        <translation>조치 항목 삭제</translation>
+    </message>
+    <message>
+        <source>Removes the selected action item (Delete)</source>
+        <translation>선택한 조치 항목을 삭제합니다(Delete)</translation>
     </message>
 </context>
 <context>
