@@ -453,16 +453,12 @@ void AppController::wireKpis()
         }
         m_showNextIncident = true;
     });
-    connect(overview, &OverviewPage::silenceRequested, this, [this](int row) {
-        if (row < 0 || row >= m_alertModel->alerts().size()) {
-            return;
-        }
-        // The same operator name as ticks and timeline entries (settings, else the account), not only $USER.
-        const QString name = ChecklistStore::operatorName();
-        const QString user = name.isEmpty() ? QStringLiteral("opsdeck") : name;
-        m_alertPoller->silence(
-            m_alertModel->alerts().at(row), std::chrono::hours(1), user, tr("Silenced from the OpsDeck console"));
-    });
+    connect(overview, &OverviewPage::silenceRequested, this,
+        [this](const Alert &alert, Milliseconds duration, const QString &comment) {
+            // The same operator name as ticks and timeline entries (settings, else the account), not only $USER.
+            const QString name = ChecklistStore::operatorName();
+            m_alertPoller->silence(alert, duration, name.isEmpty() ? QStringLiteral("opsdeck") : name, comment);
+        });
     connect(m_alertPoller, &AlertPoller::silenceFailed, this, [this](const QString &error) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Silence not created"),
             tr("Alertmanager refused the silence: %1").arg(error), QMessageBox::Ok, m_window);

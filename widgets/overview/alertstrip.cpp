@@ -91,7 +91,7 @@ AlertStrip::AlertStrip(QWidget *parent)
         }
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->addAction(tr("Silence for 1 hour"), this, [this, row = index.row()] { emit silenceRequested(row); });
+        menu->addAction(tr("Silence…"), this, [this, row = index.row()] { emit silenceRequested(row); });
         menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
     auto *layout = new QHBoxLayout(this);
