@@ -22,9 +22,9 @@
 #include "metrics/kpireader.h"
 #include "metrics/kpiwatch.h"
 #include "metrics/proberecordloader.h"
+#include "metrics/samplestore.h"
 #include "overview/kpigridview.h"
 #include "overview/overviewpage.h"
-#include "overview/silencedialog.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
 #include "runbook/runbookaudit.h"
@@ -69,6 +69,7 @@ AppController::AppController(
     , m_alertClient(new AlertmanagerClient(m_nam, {}, this))
     , m_alertModel(new AlertModel(this))
     , m_alertPoller(new AlertPoller(m_alertClient, m_alertModel, this))
+    , m_samples(new SampleStore(m_storage, this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
     connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
@@ -139,7 +140,11 @@ AppController::AppController(
     gateOnKeychain();
     connect(this, &AppController::workspaceReady, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
+        // Samples still pending belong to the previous workspace and database.
+        m_samples->setWorkspaceId(workspace.info.id);
+        m_samples->setRetention(workspace.info.retention);
         useStorage(storageFor(workspace));
+        m_samples->startPruning();
         m_workspaceTitle = workspace.info.title.text(LanguageManager::uiLanguage());
         m_warRoomKpis.clear();
         for (const Kpi &kpi : workspace.kpis) {
@@ -202,6 +207,7 @@ AppController::~AppController()
     // The storage is the first child and would go first; the last probe results must reach it.
     delete m_warRoom;
     delete m_health;
+    delete m_samples;
 }
 
 void AppController::showWarRoom()
@@ -431,6 +437,7 @@ void AppController::wireKpis()
             m_incidentRecorder->recordKpiCrossing(
                 id, KpiEvaluator::stateName(from).toLower(), KpiEvaluator::stateName(to).toLower(), value);
         });
+    m_kpiPoller->setSampleStore(m_samples);
     m_probeRecords = new ProbeRecordLoader(m_storage, this);
     connect(m_probeRecords, &ProbeRecordLoader::loaded, this, [this](const ProbeRecordLoader::Records &records) {
         for (auto it = records.cbegin(); it != records.cend(); ++it) {
@@ -444,7 +451,9 @@ void AppController::wireKpis()
     overview->setEndpointModel(m_health->model());
     auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts));
     if (charts) {
-        charts->setSources(m_kpiModel, new KpiChartData(m_kpiReader->prometheus(), m_kpiModel, this));
+        auto *chartData = new KpiChartData(m_kpiReader->prometheus(), m_kpiModel, this);
+        chartData->setSampleStore(m_samples);
+        charts->setSources(m_kpiModel, chartData);
     }
     connect(overview, &OverviewPage::kpiActivated, m_window, [this, charts](const QString &id) {
         m_window->setCurrentPage(MainWindow::Charts);
@@ -469,21 +478,12 @@ void AppController::wireKpis()
         }
         m_showNextIncident = true;
     });
-    connect(overview, &OverviewPage::silenceRequested, this, [this](int row) {
-        if (row < 0 || row >= m_alertModel->alerts().size()) {
-            return;
-        }
-        // The same operator name as ticks and timeline entries (settings, else the account), not only $USER.
-        const QString name = ChecklistStore::operatorName();
-        const QString user = name.isEmpty() ? QStringLiteral("opsdeck") : name;
-        const Alert alert = m_alertModel->alerts().at(row);
-        auto *dialog = new SilenceDialog(alert, user, m_window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::accepted, this, [this, dialog, alert, user] {
-            m_alertPoller->silence(alert, dialog->duration(), user, dialog->comment());
+    connect(overview, &OverviewPage::silenceRequested, this,
+        [this](const Alert &alert, Milliseconds duration, const QString &comment) {
+            // The same operator name as ticks and timeline entries (settings, else the account), not only $USER.
+            const QString name = ChecklistStore::operatorName();
+            m_alertPoller->silence(alert, duration, name.isEmpty() ? QStringLiteral("opsdeck") : name, comment);
         });
-        dialog->open();
-    });
     connect(overview, &OverviewPage::expireRequested, this, [this](int row) {
         if (row >= 0 && row < m_alertModel->alerts().size()) {
             m_alertPoller->expireSilences(m_alertModel->alerts().at(row));

@@ -28,6 +28,7 @@ class HealthController;
 class IncidentAutoRecorder;
 class IncidentStore;
 class DemoLauncher;
+class SampleStore;
 class Storage;
 class WorkspaceWatcher;
 class LanguageManager;
@@ -96,6 +97,7 @@ private:
     AlertModel *m_alertModel;
     AlertPoller *m_alertPoller;
     ProbeRecordLoader *m_probeRecords = nullptr;
+    SampleStore *m_samples;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;
     FirstPaintProbe *m_firstPaint = nullptr;

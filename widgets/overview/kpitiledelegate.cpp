@@ -174,7 +174,17 @@ void KpiTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QFontMetricsF smallMetrics(smallFont);
     const qreal infoTop = valueTop + valueMetrics.height() + 2;
     painter->setFont(smallFont);
-    QStringList info;
+    QStringList info; // tier, budget and burn first: the end may be elided
+    if (const int tier = index.data(KpiModel::TierRole).toInt(); tier > 0) {
+        info.append(KpiTileDelegate::tr("Tier %1").arg(tier));
+    }
+    if (const QString budget = index.data(KpiModel::BudgetTextRole).toString(); !budget.isEmpty()) {
+        info.append(budget);
+    }
+    const QVariant burn = index.data(KpiModel::BurnRateRole);
+    if (burn.isValid()) {
+        info.append(KpiTileDelegate::tr("burn %1×").arg(QLocale().toString(burn.toDouble(), 'f', 1)));
+    }
     const QString target = index.data(KpiModel::TargetTextRole).toString();
     if (!target.isEmpty()) {
         info.append(KpiTileDelegate::tr("Target %1").arg(target));
@@ -184,10 +194,6 @@ void KpiTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const double t = trend.toDouble();
         const QString arrow = t > 0 ? QStringLiteral("▲") : t < 0 ? QStringLiteral("▼") : QStringLiteral("■");
         info.append(arrow + QLatin1Char(' ') + QLocale().toString(t, 'g', 3));
-    }
-    const QVariant burn = index.data(KpiModel::BurnRateRole);
-    if (burn.isValid()) {
-        info.append(KpiTileDelegate::tr("burn %1×").arg(QLocale().toString(burn.toDouble(), 'f', 1)));
     }
     painter->drawText(QPointF(content.left(), infoTop + smallMetrics.ascent()),
         smallMetrics.elidedText(info.join(QStringLiteral("  ·  ")), Qt::ElideRight, content.width()));

@@ -4,54 +4,83 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QGridLayout>
+#include <QEvent>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 using namespace std::chrono_literals;
 
-SilenceDialog::SilenceDialog(const Alert &alert, const QString &createdBy, QWidget *parent)
+SilenceDialog::SilenceDialog(const Alert &alert, QWidget *parent)
     : QDialog(parent)
+    , m_alert(alert)
+    , m_heading(new QLabel(this))
+    , m_matchers(new QLabel(this))
+    , m_durationLabel(new QLabel(this))
+    , m_commentLabel(new QLabel(this))
     , m_duration(new QComboBox(this))
     , m_comment(new QLineEdit(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
-    setWindowTitle(tr("Silence %1").arg(alert.name));
-    const std::pair<QString, Milliseconds> choices[]
-        = { { tr("15 minutes"), 15min }, { tr("30 minutes"), 30min }, { tr("1 hour"), 1h }, { tr("2 hours"), 2h },
-              { tr("4 hours"), 4h }, { tr("8 hours"), 8h }, { tr("24 hours"), 24h }, { tr("3 days"), 72h } };
-    for (const auto &[text, duration] : choices) {
-        m_duration->addItem(text, qint64(duration.count()));
+    m_heading->setTextFormat(Qt::PlainText);
+    m_heading->setWordWrap(true);
+    QFont bold = m_heading->font();
+    bold.setBold(true);
+    m_heading->setFont(bold);
+    m_matchers->setTextFormat(Qt::PlainText);
+    m_matchers->setWordWrap(true);
+    m_matchers->setForegroundRole(QPalette::PlaceholderText);
+    m_matchers->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_duration->setObjectName(QStringLiteral("silenceDuration"));
+    m_comment->setObjectName(QStringLiteral("silenceComment"));
+    m_comment->setMaxLength(1000);
+    for (const Milliseconds d : durations()) {
+        m_duration->addItem(QString(), qint64(d.count()));
     }
-    m_duration->setCurrentIndex(2);
-    m_comment->setPlaceholderText(tr("Why, e.g. rollback in progress, see incident #12"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Silence"));
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    setDuration(1h);
+
+    auto *form = new QFormLayout;
+    form->addRow(m_durationLabel, m_duration);
+    form->addRow(m_commentLabel, m_comment);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_matchers);
+    layout->addLayout(form);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Alertmanager refuses a silence without a comment.
     connect(m_comment, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!text.trimmed().isEmpty());
     });
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    retranslateUi();
+    m_comment->setText(tr("Silenced from the OpsDeck console"));
+    m_comment->selectAll();
+    m_comment->setFocus();
+}
 
-    auto *matchers = new QLabel(matcherText(AlertmanagerClient::matchersFor(alert)), this);
-    matchers->setObjectName(QStringLiteral("matchers"));
-    matchers->setWordWrap(true);
-    matchers->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *grid = new QGridLayout(this);
-    const auto row = [grid, this](int r, const QString &label, QWidget *field) {
-        auto *name = new QLabel(label, this);
-        name->setBuddy(field);
-        grid->addWidget(name, r, 0, Qt::AlignTop);
-        grid->addWidget(field, r, 1);
-    };
-    row(0, tr("Matchers"), matchers);
-    row(1, tr("&Duration"), m_duration);
-    row(2, tr("&Comment"), m_comment);
-    row(3, tr("Created by"), new QLabel(createdBy, this));
-    grid->addWidget(m_buttons, 4, 0, 1, 2);
-    grid->setColumnStretch(1, 1);
-    setMinimumWidth(480);
+QList<Milliseconds> SilenceDialog::durations()
+{
+    return { 30min, 1h, 2h, 4h, 8h, 24h, 7 * 24h };
+}
+
+QString SilenceDialog::durationText(Milliseconds duration)
+{
+    if (duration == 30min) {
+        return tr("30 minutes");
+    }
+    if (duration == 1h) {
+        return tr("1 hour");
+    }
+    if (duration == 24h) {
+        return tr("1 day");
+    }
+    if (duration == 7 * 24h) {
+        return tr("1 week");
+    }
+    return tr("%1 hours").arg(std::chrono::duration_cast<std::chrono::hours>(duration).count());
 }
 
 Milliseconds SilenceDialog::duration() const
@@ -59,18 +88,41 @@ Milliseconds SilenceDialog::duration() const
     return Milliseconds(m_duration->currentData().toLongLong());
 }
 
+void SilenceDialog::setDuration(Milliseconds duration)
+{
+    const int index = m_duration->findData(qint64(duration.count()));
+    if (index >= 0) {
+        m_duration->setCurrentIndex(index);
+    }
+}
+
 QString SilenceDialog::comment() const
 {
     return m_comment->text().trimmed();
 }
 
-QString SilenceDialog::matcherText(const QList<SilenceMatcher> &matchers)
+void SilenceDialog::retranslateUi()
 {
-    QStringList parts;
-    for (const SilenceMatcher &m : matchers) {
-        const QString op = m.isRegex ? (m.isEqual ? QStringLiteral("=~") : QStringLiteral("!~"))
-                                     : (m.isEqual ? QStringLiteral("=") : QStringLiteral("!="));
-        parts.append(m.name + op + QLatin1Char('"') + m.value + QLatin1Char('"'));
+    setWindowTitle(tr("Silence alert"));
+    m_heading->setText(m_alert.summary.isEmpty() ? tr("Silence %1").arg(m_alert.name)
+                                                 : tr("Silence %1: %2").arg(m_alert.name, m_alert.summary));
+    QStringList matchers;
+    for (const SilenceMatcher &m : AlertmanagerClient::matchersFor(m_alert)) {
+        matchers.append(m.name + QLatin1Char('=') + m.value);
     }
-    return parts.join(QLatin1String(", "));
+    m_matchers->setText(tr("Matches: %1").arg(matchers.join(QStringLiteral(", "))));
+    m_durationLabel->setText(tr("Duration:"));
+    m_commentLabel->setText(tr("Comment:"));
+    for (int i = 0; i < m_duration->count(); ++i) {
+        m_duration->setItemText(i, durationText(Milliseconds(m_duration->itemData(i).toLongLong())));
+    }
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Silence"));
+}
+
+void SilenceDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    QDialog::changeEvent(event);
 }
