@@ -2316,6 +2316,61 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>JsonCursor</name>
+    <message>
+        <source>the end of the body</source>
+        <translation>the end of the body</translation>
+    </message>
+    <message>
+        <source>byte 0x%1</source>
+        <translation>byte 0x%1</translation>
+    </message>
+    <message>
+        <source>expected %1 at byte %2, found %3</source>
+        <translation>expected %1 at byte %2, found %3</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>a string</translation>
+    </message>
+    <message>
+        <source>a string that starts at byte %1 is not closed</source>
+        <translation>a string that starts at byte %1 is not closed</translation>
+    </message>
+    <message>
+        <source>an escaped control character</source>
+        <translation>an escaped control character</translation>
+    </message>
+    <message>
+        <source>the string at byte %1 is not valid UTF-8</source>
+        <translation>the string at byte %1 is not valid UTF-8</translation>
+    </message>
+    <message>
+        <source>expected four hex digits after \u at byte %1</source>
+        <translation>expected four hex digits after \u at byte %1</translation>
+    </message>
+    <message>
+        <source>invalid escape at byte %1</source>
+        <translation>invalid escape at byte %1</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>values are nested more than %1 deep at byte %2</source>
+        <translation>values are nested more than %1 deep at byte %2</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>a value</translation>
+    </message>
+    <message>
+        <source>unexpected text after the answer at byte %1</source>
+        <translation>unexpected text after the answer at byte %1</translation>
+    </message>
+</context>
+<context>
     <name>JsonField</name>
     <message>
         <source>path %1: %2 at offset %3</source>
@@ -2491,6 +2546,22 @@ Subcommand:
         <source>Last error: %1</source>
         <translation>Last error: %1</translation>
     </message>
+    <message>
+        <source>%1 min over budget</source>
+        <translation>%1 min over budget</translation>
+    </message>
+    <message>
+        <source>%1 min left this month</source>
+        <translation>%1 min left this month</translation>
+    </message>
+    <message>
+        <source>%1 min left in %2</source>
+        <translation>%1 min left in %2</translation>
+    </message>
+    <message>
+        <source>SLO tier %1</source>
+        <translation>SLO tier %1</translation>
+    </message>
 </context>
 <context>
     <name>KpiReader</name>
@@ -2579,6 +2650,10 @@ Subcommand:
     <message>
         <source>burn %1×</source>
         <translation>burn %1×</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Tier %1</translation>
     </message>
 </context>
 <context>
@@ -2975,10 +3050,6 @@ Subcommand:
         <translation>no &quot;status&quot; field</translation>
     </message>
     <message>
-        <source>malformed Prometheus answer: %1</source>
-        <translation>malformed Prometheus answer: %1</translation>
-    </message>
-    <message>
         <source>a scalar is not [time, &quot;value&quot;]</source>
         <translation>a scalar is not [time, &quot;value&quot;]</translation>
     </message>
@@ -2997,6 +3068,26 @@ Subcommand:
     <message>
         <source>a sample is not [time, &quot;value&quot;]</source>
         <translation>a sample is not [time, &quot;value&quot;]</translation>
+    </message>
+    <message>
+        <source>the rest of the answer</source>
+        <translation>the rest of the answer</translation>
+    </message>
+    <message>
+        <source>a series is not an object</source>
+        <translation>a series is not an object</translation>
+    </message>
+    <message>
+        <source>a series&apos; values are not a list</source>
+        <translation>a series&apos; values are not a list</translation>
+    </message>
+    <message>
+        <source>the result is not a list</source>
+        <translation>the result is not a list</translation>
+    </message>
+    <message>
+        <source>malformed Prometheus answer at byte %1: %2</source>
+        <translation>malformed Prometheus answer at byte %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3325,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>SampleStore</name>
+    <message>
+        <source>no database for stored samples</source>
+        <translation>no database for stored samples</translation>
+    </message>
+</context>
+<context>
     <name>Screenshotter</name>
     <message>
         <source>cannot create the directory %1</source>
@@ -3312,10 +3410,6 @@ Subcommand:
         <translation>Silence %1</translation>
     </message>
     <message>
-        <source>15 minutes</source>
-        <translation>15 minutes</translation>
-    </message>
-    <message>
         <source>30 minutes</source>
         <translation>30 minutes</translation>
     </message>
@@ -3324,48 +3418,44 @@ Subcommand:
         <translation>1 hour</translation>
     </message>
     <message>
-        <source>2 hours</source>
-        <translation>2 hours</translation>
-    </message>
-    <message>
-        <source>4 hours</source>
-        <translation>4 hours</translation>
-    </message>
-    <message>
-        <source>8 hours</source>
-        <translation>8 hours</translation>
-    </message>
-    <message>
-        <source>24 hours</source>
-        <translation>24 hours</translation>
-    </message>
-    <message>
-        <source>3 days</source>
-        <translation>3 days</translation>
-    </message>
-    <message>
-        <source>Why, e.g. rollback in progress, see incident #12</source>
-        <translation>Why, e.g. rollback in progress, see incident #12</translation>
-    </message>
-    <message>
         <source>Silence</source>
         <translation>Silence</translation>
     </message>
     <message>
-        <source>Matchers</source>
-        <translation>Matchers</translation>
+        <source>Silenced from the OpsDeck console</source>
+        <translation>Silenced from the OpsDeck console</translation>
     </message>
     <message>
-        <source>&amp;Duration</source>
-        <translation>&amp;Duration</translation>
+        <source>1 day</source>
+        <translation>1 day</translation>
     </message>
     <message>
-        <source>&amp;Comment</source>
-        <translation>&amp;Comment</translation>
+        <source>1 week</source>
+        <translation>1 week</translation>
     </message>
     <message>
-        <source>Created by</source>
-        <translation>Created by</translation>
+        <source>%1 hours</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>Silence alert</source>
+        <translation>Silence alert</translation>
+    </message>
+    <message>
+        <source>Silence %1: %2</source>
+        <translation>Silence %1: %2</translation>
+    </message>
+    <message>
+        <source>Matches: %1</source>
+        <translation>Matches: %1</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Comment:</translation>
     </message>
 </context>
 <context>

@@ -2299,6 +2299,61 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>JsonCursor</name>
+    <message>
+        <source>the end of the body</source>
+        <translation>본문의 끝</translation>
+    </message>
+    <message>
+        <source>byte 0x%1</source>
+        <translation>바이트 0x%1</translation>
+    </message>
+    <message>
+        <source>expected %1 at byte %2, found %3</source>
+        <translation>바이트 %2에 %1이(가) 와야 하는데 %3이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>a string that starts at byte %1 is not closed</source>
+        <translation>바이트 %1에서 시작한 문자열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>an escaped control character</source>
+        <translation>이스케이프된 제어 문자</translation>
+    </message>
+    <message>
+        <source>the string at byte %1 is not valid UTF-8</source>
+        <translation>바이트 %1의 문자열이 올바른 UTF-8이 아닙니다</translation>
+    </message>
+    <message>
+        <source>expected four hex digits after \u at byte %1</source>
+        <translation>바이트 %1의 \u 뒤에 16진수 네 자리가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>invalid escape at byte %1</source>
+        <translation>바이트 %1에 잘못된 이스케이프가 있습니다</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>values are nested more than %1 deep at byte %2</source>
+        <translation>바이트 %2에서 값이 %1단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>unexpected text after the answer at byte %1</source>
+        <translation>응답 뒤 바이트 %1에 예상하지 못한 텍스트가 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>JsonField</name>
     <message>
         <source>path %1: %2 at offset %3</source>
@@ -2473,6 +2528,22 @@ Subcommand:
         <source>Last error: %1</source>
         <translation>마지막 오류: %1</translation>
     </message>
+    <message>
+        <source>%1 min over budget</source>
+        <translation>예산 %1분 초과</translation>
+    </message>
+    <message>
+        <source>%1 min left this month</source>
+        <translation>이번 달 %1분 남음</translation>
+    </message>
+    <message>
+        <source>%1 min left in %2</source>
+        <translation>%2 동안 %1분 남음</translation>
+    </message>
+    <message>
+        <source>SLO tier %1</source>
+        <translation>SLO 등급 %1</translation>
+    </message>
 </context>
 <context>
     <name>KpiReader</name>
@@ -2561,6 +2632,10 @@ Subcommand:
     <message>
         <source>burn %1×</source>
         <translation>소진 %1×</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>등급 %1</translation>
     </message>
 </context>
 <context>
@@ -2957,10 +3032,6 @@ Subcommand:
         <translation>&quot;status&quot; 필드가 없습니다</translation>
     </message>
     <message>
-        <source>malformed Prometheus answer: %1</source>
-        <translation>잘못된 형식의 Prometheus 응답: %1</translation>
-    </message>
-    <message>
         <source>a scalar is not [time, &quot;value&quot;]</source>
         <translation>스칼라가 [time, &quot;value&quot;] 형식이 아닙니다</translation>
     </message>
@@ -2979,6 +3050,26 @@ Subcommand:
     <message>
         <source>a sample is not [time, &quot;value&quot;]</source>
         <translation>샘플이 [time, &quot;value&quot;] 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the rest of the answer</source>
+        <translation>응답의 나머지</translation>
+    </message>
+    <message>
+        <source>a series is not an object</source>
+        <translation>시리즈가 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a series&apos; values are not a list</source>
+        <translation>시리즈의 값이 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the result is not a list</source>
+        <translation>결과가 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>malformed Prometheus answer at byte %1: %2</source>
+        <translation>바이트 %1에서 Prometheus 응답 형식이 잘못되었습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -3216,6 +3307,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>SampleStore</name>
+    <message>
+        <source>no database for stored samples</source>
+        <translation>저장된 샘플을 위한 데이터베이스가 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>Screenshotter</name>
     <message>
         <source>cannot create the directory %1</source>
@@ -3294,10 +3392,6 @@ Subcommand:
         <translation>%1 사일런스</translation>
     </message>
     <message>
-        <source>15 minutes</source>
-        <translation>15분</translation>
-    </message>
-    <message>
         <source>30 minutes</source>
         <translation>30분</translation>
     </message>
@@ -3306,48 +3400,44 @@ Subcommand:
         <translation>1시간</translation>
     </message>
     <message>
-        <source>2 hours</source>
-        <translation>2시간</translation>
-    </message>
-    <message>
-        <source>4 hours</source>
-        <translation>4시간</translation>
-    </message>
-    <message>
-        <source>8 hours</source>
-        <translation>8시간</translation>
-    </message>
-    <message>
-        <source>24 hours</source>
-        <translation>24시간</translation>
-    </message>
-    <message>
-        <source>3 days</source>
-        <translation>3일</translation>
-    </message>
-    <message>
-        <source>Why, e.g. rollback in progress, see incident #12</source>
-        <translation>이유. 예: 롤백 진행 중, 장애 #12 참고</translation>
-    </message>
-    <message>
         <source>Silence</source>
         <translation>사일런스</translation>
     </message>
     <message>
-        <source>Matchers</source>
-        <translation>매처</translation>
+        <source>Silenced from the OpsDeck console</source>
+        <translation>OpsDeck 콘솔에서 사일런스함</translation>
     </message>
     <message>
-        <source>&amp;Duration</source>
-        <translation>기간(&amp;D)</translation>
+        <source>1 day</source>
+        <translation>1일</translation>
     </message>
     <message>
-        <source>&amp;Comment</source>
-        <translation>코멘트(&amp;C)</translation>
+        <source>1 week</source>
+        <translation>1주</translation>
     </message>
     <message>
-        <source>Created by</source>
-        <translation>만든 사람</translation>
+        <source>%1 hours</source>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>Silence alert</source>
+        <translation>알림 사일런스</translation>
+    </message>
+    <message>
+        <source>Silence %1: %2</source>
+        <translation>%1 사일런스: %2</translation>
+    </message>
+    <message>
+        <source>Matches: %1</source>
+        <translation>매칭: %1</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>코멘트:</translation>
     </message>
 </context>
 <context>
