@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "languagemanager.h"
 #include "overview/silencedialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -20,6 +22,7 @@ private slots:
     void defaultsAndMatchers();
     void chosenDurationAndComment();
     void emptyCommentCannotBeSent();
+    void koreanLayout();
 };
 
 namespace {
@@ -71,6 +74,27 @@ void TestSilenceDialog::emptyCommentCannotBeSent()
     QVERIFY(!dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
     dialog.commentEdit()->setText(u"checking"_s);
     QVERIFY(dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+void TestSilenceDialog::koreanLayout()
+{
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(u"ko"_s));
+    SilenceDialog dialog(alert());
+    dialog.commentEdit()->setText(u"롤백 진행 중"_s);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.buttons()->button(QDialogButtonBox::Ok)->text(), u"사일런스"_s);
+    // Every one-line label gets at least the width its text needs.
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (!label->wordWrap() && label->isVisible()) {
+            QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+        }
+    }
+    if (qEnvironmentVariableIsSet("OPSDECK_SCREENSHOT_DIR")) {
+        dialog.grab().save(QDir(qEnvironmentVariable("OPSDECK_SCREENSHOT_DIR")).filePath(u"silencedialog-ko.png"_s));
+    }
+    QVERIFY(languages.setLanguage(u"en"_s));
 }
 
 QTEST_MAIN(TestSilenceDialog)

@@ -51,6 +51,7 @@ SilenceDialog::SilenceDialog(const Alert &alert, QWidget *parent)
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    setMinimumWidth(460); // room for the matchers of a typical alert on a few lines
     // Alertmanager refuses a silence without a comment.
     connect(m_comment, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!text.trimmed().isEmpty());
