@@ -462,16 +462,10 @@ void AppController::wireKpis()
         }
     });
     connect(overview, &OverviewPage::incidentRequested, this, [this](const QString &id) {
-        const int row = m_kpiModel->rowOf(id);
-        if (row < 0) {
+        if (m_kpiModel->rowOf(id) < 0) {
             return;
         }
-        const QModelIndex index = m_kpiModel->index(row, 0);
-        const QString unit = index.data(KpiModel::UnitRole).toString();
-        const QString value = index.data(KpiModel::ValueTextRole).toString();
-        const QString error = m_incidentRecorder->createFromKpi(id, index.data(KpiModel::TitleRole).toString(),
-            KpiEvaluator::stateName(KpiState(index.data(KpiModel::StateRole).toInt())).toLower(),
-            unit.isEmpty() ? value : value + QLatin1Char(' ') + unit, index.data(KpiModel::UpdatedAtRole).toDateTime());
+        const QString error = m_incidentRecorder->createFromKpiTile(*m_kpiModel, id);
         if (!error.isEmpty()) {
             QMessageBox::warning(m_window, tr("Open incident"), error);
             return;

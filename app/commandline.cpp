@@ -23,11 +23,28 @@ bool takesValue(const char *arg)
     return false;
 }
 
-[[noreturn]] void fail(const QString &message)
+[[noreturn]] void fail(const QString &message, int exitCode = 1)
 {
     std::fprintf(stderr, "opsdeck: %s\n", qPrintable(message));
-    std::exit(1);
+    std::exit(exitCode);
 }
+
+// The subcommand or workspace: the first argument that is neither an option nor an option's value.
+QString firstPositional(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QByteArray arg = arguments.at(i).toLocal8Bit();
+        if (takesValue(arg.constData())) {
+            ++i;
+        } else if (!arg.startsWith('-')) {
+            return arguments.at(i);
+        }
+    }
+    return {};
+}
+
+// `opsdeck runbook` reports bad usage with 2 (1 means a step failed).
+constexpr int runbookUsageError = 2;
 } // namespace
 
 bool CommandLine::wantsConsole(int argc, char **argv)
@@ -44,7 +61,7 @@ bool CommandLine::wantsConsole(int argc, char **argv)
         }
         if (arg[0] != '-') {
             return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0
-                || std::strcmp(arg, "secret") == 0;
+                || std::strcmp(arg, "runbook") == 0 || std::strcmp(arg, "secret") == 0;
         }
     }
     return false;
@@ -73,6 +90,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "otherwise.\n"
            "  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 "
            "WARNING, 2 CRITICAL, 3 UNKNOWN.\n"
+           "  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step "
+           "(--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 "
+           "declined or interrupted.\n"
            "  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} "
            "resolves from when the environment has no NAME."));
     parser.addHelpOption();
@@ -101,8 +121,17 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("check: print the results as JSON."));
     const QCommandLineOption warRoomOption(QStringLiteral("war-room"),
         tr("Open the war-room screen full screen (read-only, for a wall display) instead of the main window."));
+    const QCommandLineOption yesOption(QStringList { QStringLiteral("y"), QStringLiteral("yes") },
+        tr("runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); "
+           "the audit rows say so."));
     parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,
-        delayOption, jsonOption });
+        delayOption, jsonOption, yesOption });
+    const QStringList arguments = app.arguments();
+    const bool runbookMode = firstPositional(arguments) == QLatin1String("runbook");
+    const int usageError = runbookMode ? runbookUsageError : 1;
+    if (runbookMode && !parser.parse(arguments)) {
+        fail(parser.errorText(), usageError);
+    }
     parser.process(app);
 
     CommandLine cl;
@@ -114,7 +143,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         DatabaseTarget target;
         QString error;
         if (!DatabaseTarget::parse(cl.database, &target, &error) || !target.isPostgres()) {
-            fail(tr("--database: %1").arg(error.isEmpty() ? tr("expected a postgresql:// URL") : error));
+            fail(tr("--database: %1").arg(error.isEmpty() ? tr("expected a postgresql:// URL") : error), usageError);
         }
     }
     cl.language = parser.value(langOption);
@@ -128,10 +157,14 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     }
     if (!cl.language.isEmpty() && !LanguageManager::availableLanguages().contains(cl.language)) {
         fail(tr("unknown language \"%1\" for --lang; available: %2")
-                 .arg(cl.language, LanguageManager::availableLanguages().join(QLatin1String(", "))));
+                 .arg(cl.language, LanguageManager::availableLanguages().join(QLatin1String(", "))),
+            usageError);
     }
 
     const QStringList args = parser.positionalArguments();
+    if (parser.isSet(yesOption) && !runbookMode) {
+        fail(tr("--yes only applies to the runbook subcommand"));
+    }
     if (!args.isEmpty() && args.first() == QLatin1String("validate")) {
         if (args.size() != 2) {
             fail(tr("usage: opsdeck validate FILE"));
@@ -156,6 +189,19 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         cl.mode = Mode::Secret;
         cl.deleteSecret = args[1] == QLatin1String("delete");
         cl.secretName = args[2];
+        return cl;
+    }
+    if (!args.isEmpty() && args.first() == QLatin1String("runbook")) {
+        if (args.size() != 3) {
+            fail(tr("usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]"), usageError);
+        }
+        if (parser.isSet(jsonOption)) {
+            fail(tr("--json only applies to the check subcommand"), usageError);
+        }
+        cl.mode = Mode::Runbook;
+        cl.validateFile = args[1];
+        cl.runbookId = args[2];
+        cl.yes = parser.isSet(yesOption);
         return cl;
     }
     if (parser.isSet(jsonOption)) {

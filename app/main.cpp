@@ -3,9 +3,12 @@
 #include "appcontroller.h"
 #include "commandline.h"
 #include "demo/demolauncher.h"
+#include "interruptnotifier.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "probe/checkcommand.h"
+#include "runbook/runbookcommand.h"
+#include "runbook/terminalinput.h"
 #include "secrets/secretcommand.h"
 #include "settingskeys.h"
 #include "thememanager.h"
@@ -20,9 +23,30 @@
 #include <memory>
 
 namespace {
+int runRunbook(const CommandLine &commandLine, QTextStream *out)
+{
+    QTextStream err(stderr);
+    TerminalInput input(0); // standard input
+    RunbookCommand::Options options;
+    options.workspacePath = commandLine.validateFile;
+    options.runbookId = commandLine.runbookId;
+    options.yes = commandLine.yes;
+    options.database = commandLine.database;
+    options.dataDir = commandLine.dataDir;
+    RunbookCommand command(options, out, &err, &input);
+    InterruptNotifier interrupts;
+    QObject::connect(&interrupts, &InterruptNotifier::interrupted, &command, &RunbookCommand::interrupt);
+    QObject::connect(&command, &RunbookCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
+    command.start();
+    return QCoreApplication::exec();
+}
+
 int runConsole(const CommandLine &commandLine)
 {
     QTextStream out(stdout);
+    if (commandLine.mode == CommandLine::Mode::Runbook) {
+        return runRunbook(commandLine, &out);
+    }
     if (commandLine.mode == CommandLine::Mode::Check) {
         CheckCommand check(commandLine.validateFile,
             commandLine.json ? CheckCommand::Format::Json : CheckCommand::Format::Table, &out);

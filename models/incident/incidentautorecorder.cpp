@@ -3,6 +3,7 @@
 #include "incident/incidentautorecorder.h"
 
 #include "incident/incidentstore.h"
+#include "metrics/kpimodel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -193,6 +194,20 @@ QString IncidentAutoRecorder::createFromKpi(
     e.text = value;
     e.occurredAt = at;
     return m_store->create(incident, { e });
+}
+
+QString IncidentAutoRecorder::createFromKpiTile(const KpiModel &model, const QString &kpiId)
+{
+    const int row = model.rowOf(kpiId);
+    if (row < 0) {
+        return tr("no KPI \"%1\" in this workspace").arg(kpiId);
+    }
+    const QModelIndex index = model.index(row, 0);
+    const QString unit = index.data(KpiModel::UnitRole).toString();
+    const QString value = index.data(KpiModel::ValueTextRole).toString();
+    return createFromKpi(kpiId, index.data(KpiModel::TitleRole).toString(),
+        KpiEvaluator::stateName(KpiState(index.data(KpiModel::StateRole).toInt())).toLower(),
+        unit.isEmpty() ? value : value + u' ' + unit, index.data(KpiModel::UpdatedAtRole).toDateTime());
 }
 
 QString IncidentAutoRecorder::createFromEndpoint(const QString &endpoint, const ProbeResult &result)

@@ -9,6 +9,7 @@
 #include <QObject>
 
 class IncidentStore;
+class KpiModel;
 
 // Writes the timeline entries nobody has to type: while an incident is open, every state change of an endpoint
 // it lists in its services (by endpoint name or by the endpoint's group) lands in its timeline. Also turns a
@@ -42,6 +43,9 @@ public:
     // reads, if any) become the incident's services, the value and state its evidence.
     QString createFromKpi(
         const QString &kpiId, const QString &title, const QString &state, const QString &value, const QDateTime &at);
+    // "Open incident…" on a KPI tile: createFromKpi() with the tile's title, state, value and unit as `model` shows
+    // them. Refused when the model has no such KPI.
+    QString createFromKpiTile(const KpiModel &model, const QString &kpiId);
 
 public slots:
     void recordEndpointTransition(

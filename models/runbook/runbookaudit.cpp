@@ -77,6 +77,17 @@ qint64 RunbookAudit::activeIncident(
     return newest;
 }
 
+QStringList RunbookAudit::endpointsOf(const Runbook &runbook)
+{
+    QStringList endpoints;
+    for (const RunbookStep &step : runbook.steps) {
+        if (!step.endpoint.isEmpty() && !endpoints.contains(step.endpoint)) {
+            endpoints.append(step.endpoint);
+        }
+    }
+    return endpoints;
+}
+
 TimelineEntry RunbookAudit::timelineEntry(const RunbookAuditRecord &record)
 {
     TimelineEntry e;

@@ -32,6 +32,8 @@ public:
     static qint64 activeIncident(
         const QList<Incident> &incidents, const QString &service, const QStringList &endpoints);
     static TimelineEntry timelineEntry(const RunbookAuditRecord &record);
+    // The endpoints a runbook's steps check or wait for, for record()'s choice of incident.
+    static QStringList endpointsOf(const Runbook &runbook);
 
     // SQL run inside Storage jobs (worker thread); failures throw StorageError.
     static qint64 insert(QSqlDatabase &db, const RunbookAuditRecord &record);

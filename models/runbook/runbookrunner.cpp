@@ -357,7 +357,14 @@ RunbookAuditRecord RunbookRunner::record(int index, RunbookAuditRecord::Phase ph
         r.status = u"started"_s;
     } else {
         r.status = RunbookSteps::stateName(run.state);
-        r.outcome = m_confirmedBy.isEmpty() ? run.message : run.message + u"; "_s + m_confirmedBy;
+        QStringList how { run.message };
+        if (!m_confirmedBy.isEmpty()) {
+            how.append(m_confirmedBy);
+        }
+        if (step.kind == RunbookStep::Kind::Command && m_commandsAllowed && !m_commandTrust.isEmpty()) {
+            how.append(m_commandTrust);
+        }
+        r.outcome = how.join(u"; "_s);
     }
     return r;
 }

@@ -35,8 +35,13 @@ public:
     // Elapsed time of the step, live while it runs.
     qint64 elapsedMs(int index) const;
 
-    // Command steps run only once the workspace is trusted (see WorkspaceTrust); otherwise they fail unrun.
-    void setCommandsAllowed(bool allowed) { m_commandsAllowed = allowed; }
+    // Command steps run only once the workspace is trusted (see WorkspaceTrust); otherwise they fail unrun. `how`
+    // (e.g. "commands allowed by --yes") goes into the audit rows of the command steps that run.
+    void setCommandsAllowed(bool allowed, const QString &how = {})
+    {
+        m_commandsAllowed = allowed;
+        m_commandTrust = how;
+    }
     bool commandsAllowed() const { return m_commandsAllowed; }
     // Unattended: confirmations are answered yes, and the audit says so (`opsdeck runbook --yes`).
     void setAutoConfirm(bool yes) { m_autoConfirm = yes; }
@@ -94,6 +99,7 @@ private:
     QString m_actor;
     QString m_workingDirectory;
     QString m_confirmedBy; // how the current step was confirmed, for the after record
+    QString m_commandTrust; // how command steps were allowed, when that is worth recording
     int m_current = -1;
     int m_last = -1;
     bool m_waiting = false;

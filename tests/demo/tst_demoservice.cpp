@@ -46,7 +46,9 @@ private Q_SLOTS:
     void slowBodyIsTrickled();
     void errorRateFaultFailsEveryRequest();
     void cacheClear();
+    void cacheStatsAndSeedPaths();
     void rollback();
+    void deployWithAnErrorRate();
     void exitsWhenStdinCloses();
     void generatesTokenWhenNoneGiven();
     void rejectsBadPort();
@@ -237,7 +239,11 @@ void tst_DemoService::adminRefusesBadTokens_data()
     const QList<QPair<QByteArray, QString>> routes {
         { "GET", QStringLiteral("/admin/deployments") },
         { "POST", QStringLiteral("/admin/rollback") },
+        { "POST", QStringLiteral("/admin/deploy") },
         { "POST", QStringLiteral("/admin/cache/clear") },
+        { "GET", QStringLiteral("/admin/cache-stats") },
+        { "POST", QStringLiteral("/api/cache/clear") },
+        { "GET", QStringLiteral("/api/cache/stats") },
         { "GET", QStringLiteral("/admin/faults") },
         { "POST", QStringLiteral("/admin/faults") },
         { "DELETE", QStringLiteral("/admin/faults") },
@@ -407,6 +413,25 @@ void tst_DemoService::cacheClear()
     QCOMPARE(send("GET", QStringLiteral("/admin/cache/clear")).status, 405);
 }
 
+void tst_DemoService::cacheStatsAndSeedPaths()
+{
+    QTest::qWait(300); // some simulated traffic
+    const QJsonObject stats = send("GET", QStringLiteral("/admin/cache-stats")).json();
+    const double hitRate = stats.value(QStringLiteral("hit_rate")).toDouble(-1);
+    QVERIFY2(hitRate > 0 && hitRate <= 100, qPrintable(QString::number(hitRate)));
+    QVERIFY(stats.value(QStringLiteral("hits")).toDouble() > 0);
+    QCOMPARE(send("POST", QStringLiteral("/admin/cache-stats")).status, 405);
+
+    // Seed 003's paths for the same admin actions.
+    const HttpResult cleared = send("POST", QStringLiteral("/api/cache/clear"));
+    QCOMPARE(cleared.status, 200);
+    QCOMPARE(cleared.json().value(QStringLiteral("status")).toString(), QStringLiteral("cleared"));
+    const HttpResult after = send("GET", QStringLiteral("/api/cache/stats"));
+    QCOMPARE(after.status, 200);
+    QVERIFY(after.json().contains(QStringLiteral("hit_rate")));
+    QVERIFY(cleared.json().contains(QStringLiteral("keysCleared")));
+}
+
 void tst_DemoService::rollback()
 {
     QTRY_VERIFY_WITH_TIMEOUT(healthErrorRate() > 0.01, 10000); // v2 runs at about 4 %
@@ -434,6 +459,34 @@ void tst_DemoService::rollback()
     QCOMPARE(health.value(QStringLiteral("version")).toString(), QStringLiteral("v1"));
 
     QCOMPARE(send("POST", QStringLiteral("/admin/rollback"), R"({"version": "v2"})").status, 200);
+}
+
+void tst_DemoService::deployWithAnErrorRate()
+{
+    QCOMPARE(send("GET", QStringLiteral("/admin/deploy")).status, 405);
+    QCOMPARE(send("POST", QStringLiteral("/admin/deploy"), R"({"version": "v9"})").status, 400);
+    QCOMPARE(send("POST", QStringLiteral("/admin/deploy"), R"({"version": "v2", "errorRate": 2})").status, 400);
+    QCOMPARE(send("POST", QStringLiteral("/admin/deploy"), R"({"version": "v2", "errorRate": "x"})").status, 400);
+    const HttpResult unknown = send("POST", QStringLiteral("/admin/deploy"), R"({"version": "v2", "mood": 1})");
+    QCOMPARE(unknown.status, 400);
+    QVERIFY(unknown.json().value(QStringLiteral("error")).toString().contains(QLatin1String("mood")));
+
+    // Deploying the current release again is allowed (unlike a rollback) and changes its error rate.
+    const HttpResult deployed = send("POST", QStringLiteral("/admin/deploy"), R"({"version": "v2", "errorRate": 0.3})");
+    QCOMPARE(deployed.status, 200);
+    QCOMPARE(deployed.json().value(QStringLiteral("current")).toString(), QStringLiteral("v2"));
+    QCOMPARE(deployed.json().value(QStringLiteral("errorRate")).toDouble(), 0.3);
+    // Noisy near any line: the first reading past it is what counts.
+    QVERIFY(QTest::qWaitFor([this] { return healthErrorRate() > 0.15; }, 20000));
+
+    // The rate belongs to v2: rolling back leaves it behind, unlike the errorRate fault.
+    QCOMPARE(send("POST", QStringLiteral("/admin/rollback"), R"({"version": "v1"})").status, 200);
+    QVERIFY(QTest::qWaitFor([this] { return healthErrorRate() < 0.01; }, 20000));
+
+    const HttpResult back = send("POST", QStringLiteral("/admin/deploy"), R"({"version": "v2", "errorRate": 0.04})");
+    QCOMPARE(back.status, 200);
+    QCOMPARE(back.json().value(QStringLiteral("previous")).toString(), QStringLiteral("v1"));
+    QCOMPARE(back.json().value(QStringLiteral("current")).toString(), QStringLiteral("v2"));
 }
 
 void tst_DemoService::exitsWhenStdinCloses()

@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace {
 
 // Parses a request body that must be a JSON object; on failure returns false with a 400 reply in `*error`.
@@ -63,14 +65,29 @@ HttpReply AdminApi::handle(
         return HttpReply::error(403, QStringLiteral("the bearer token is not valid for this service"));
     }
 
+    // Seed 003's own paths for the same actions, so its runbooks run against the demo unchanged.
+    const QString route = path == QLatin1String("/api/cache/clear") ? QStringLiteral("/admin/cache/clear")
+        : path == QLatin1String("/api/cache/stats")                 ? QStringLiteral("/admin/cache-stats")
+                                                                    : path;
+    return dispatch(method, route, body);
+}
+
+HttpReply AdminApi::dispatch(const QByteArray &method, const QString &path, const QByteArray &body)
+{
     if (path == QLatin1String("/admin/deployments")) {
         return method == "GET" ? deployments() : methodNotAllowed("GET");
     }
     if (path == QLatin1String("/admin/rollback")) {
         return method == "POST" ? rollback(body) : methodNotAllowed("POST");
     }
+    if (path == QLatin1String("/admin/deploy")) {
+        return method == "POST" ? deploy(body) : methodNotAllowed("POST");
+    }
     if (path == QLatin1String("/admin/cache/clear")) {
         return method == "POST" ? clearCache() : methodNotAllowed("POST");
+    }
+    if (path == QLatin1String("/admin/cache-stats")) {
+        return method == "GET" ? cacheStats() : methodNotAllowed("GET");
     }
     if (path == QLatin1String("/admin/faults")) {
         return method == "GET" || method == "POST" || method == "DELETE" ? faults(method, body)
@@ -94,16 +111,13 @@ HttpReply AdminApi::deployments() const
         200, { { QStringLiteral("current"), m_state->current().version }, { QStringLiteral("deployments"), list } });
 }
 
-HttpReply AdminApi::rollback(const QByteArray &body)
+// The deployment the body's "version" names; on failure returns -1 with a 400 reply in `*error`.
+int AdminApi::requestedVersion(const QJsonObject &request, HttpReply *error) const
 {
-    QJsonObject request;
-    HttpReply error;
-    if (!parseObject(body, &request, &error)) {
-        return error;
-    }
     const QJsonValue version = request.value(QStringLiteral("version"));
     if (!version.isString()) {
-        return HttpReply::error(400, QStringLiteral("version: expected a string such as \"v1\""));
+        *error = HttpReply::error(400, QStringLiteral("version: expected a string such as \"v1\""));
+        return -1;
     }
     const int index = m_state->indexOf(version.toString());
     if (index < 0) {
@@ -111,10 +125,25 @@ HttpReply AdminApi::rollback(const QByteArray &body)
         for (const Deployment &deployment : m_state->deployments()) {
             known.append(deployment.version);
         }
-        return HttpReply::error(400,
+        *error = HttpReply::error(400,
             QStringLiteral("version: unknown version \"%1\" (known: %2)")
                 .arg(version.toString(), known.join(QStringLiteral(", "))));
     }
+    return index;
+}
+
+HttpReply AdminApi::rollback(const QByteArray &body)
+{
+    QJsonObject request;
+    HttpReply error;
+    if (!parseObject(body, &request, &error)) {
+        return error;
+    }
+    const int index = requestedVersion(request, &error);
+    if (index < 0) {
+        return error;
+    }
+    const QJsonValue version = request.value(QStringLiteral("version"));
     const QString previous = m_state->current().version;
     if (previous == version.toString()) {
         return HttpReply::error(409, QStringLiteral("version: %1 is already deployed").arg(previous));
@@ -126,11 +155,57 @@ HttpReply AdminApi::rollback(const QByteArray &body)
             { QStringLiteral("deployedAt"), m_state->current().deployedAt.toString(Qt::ISODateWithMs) } });
 }
 
+HttpReply AdminApi::deploy(const QByteArray &body)
+{
+    QJsonObject request;
+    HttpReply error;
+    if (!parseObject(body, &request, &error)) {
+        return error;
+    }
+    const int index = requestedVersion(request, &error);
+    if (index < 0) {
+        return error;
+    }
+    for (auto it = request.begin(); it != request.end(); ++it) {
+        if (it.key() != QLatin1String("version") && it.key() != QLatin1String("errorRate")) {
+            return HttpReply::error(400, QStringLiteral("%1: unknown field (known: version, errorRate)").arg(it.key()));
+        }
+    }
+    // The release's own error rate, unlike the errorRate fault: rolling back to another release leaves it behind.
+    if (request.contains(QStringLiteral("errorRate"))) {
+        const QJsonValue rate = request.value(QStringLiteral("errorRate"));
+        if (!rate.isDouble() || rate.toDouble() < 0 || rate.toDouble() > 1) {
+            return HttpReply::error(400, QStringLiteral("errorRate: expected a number from 0 to 1"));
+        }
+        m_state->setErrorRate(index, rate.toDouble());
+    }
+    const QString previous = m_state->current().version;
+    if (previous != m_state->deployments().at(index).version) {
+        m_state->setCurrent(index);
+    }
+    return HttpReply::json(200,
+        { { QStringLiteral("status"), QStringLiteral("deployed") }, { QStringLiteral("previous"), previous },
+            { QStringLiteral("current"), m_state->current().version },
+            { QStringLiteral("errorRate"), m_state->current().errorRate } });
+}
+
 HttpReply AdminApi::clearCache()
 {
     const int cleared = m_state->clearCache();
     return HttpReply::json(
         200, { { QStringLiteral("status"), QStringLiteral("cleared") }, { QStringLiteral("keysCleared"), cleared } });
+}
+
+HttpReply AdminApi::cacheStats() const
+{
+    // Seed 004's shape: hit_rate in percent.
+    const quint64 lookups = m_state->cacheHits() + m_state->cacheMisses();
+    const double hitRate = lookups ? 100.0 * double(m_state->cacheHits()) / double(lookups) : 0.0;
+    return HttpReply::json(200,
+        { { QStringLiteral("hit_rate"), std::round(hitRate * 10.0) / 10.0 },
+            { QStringLiteral("hits"), double(m_state->cacheHits()) },
+            { QStringLiteral("misses"), double(m_state->cacheMisses()) },
+            { QStringLiteral("keys"), m_state->cacheKeys() } });
 }
 
 HttpReply AdminApi::faults(const QByteArray &method, const QByteArray &body)

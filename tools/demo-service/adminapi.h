@@ -6,7 +6,8 @@
 
 class DemoState;
 
-// The /admin/* routes: deployments, rollback, cache clear and fault injection, behind a bearer token.
+// The /admin/* routes: deployments, deploy, rollback, cache clear and statistics, fault injection, behind a bearer
+// token; also seed 003's /api/cache/clear and /api/cache/stats.
 class AdminApi final
 {
 public:
@@ -19,9 +20,13 @@ public:
     static bool tokenEquals(const QByteArray &given, const QByteArray &expected);
 
 private:
+    HttpReply dispatch(const QByteArray &method, const QString &path, const QByteArray &body);
     HttpReply deployments() const;
     HttpReply rollback(const QByteArray &body);
+    HttpReply deploy(const QByteArray &body);
+    int requestedVersion(const QJsonObject &request, HttpReply *error) const;
     HttpReply clearCache();
+    HttpReply cacheStats() const;
     HttpReply faults(const QByteArray &method, const QByteArray &body);
 
     DemoState *m_state;

@@ -71,7 +71,11 @@ DemoService::DemoService(DemoState *state, const QByteArray &adminToken, QObject
     addAppRoute(Route::Metrics, QStringLiteral("/metrics"));
     addAdminRoute(QStringLiteral("/admin/deployments"));
     addAdminRoute(QStringLiteral("/admin/rollback"));
+    addAdminRoute(QStringLiteral("/admin/deploy"));
     addAdminRoute(QStringLiteral("/admin/cache/clear"));
+    addAdminRoute(QStringLiteral("/admin/cache-stats"));
+    addAdminRoute(QStringLiteral("/api/cache/clear"));
+    addAdminRoute(QStringLiteral("/api/cache/stats"));
     addAdminRoute(QStringLiteral("/admin/faults"));
     m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         send(makePending(std::move(responder)),

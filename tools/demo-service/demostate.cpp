@@ -54,6 +54,12 @@ void DemoState::setCurrent(int index)
     m_errorDebt = 0;
 }
 
+void DemoState::setErrorRate(int index, double rate)
+{
+    m_deployments[index].errorRate = rate;
+    m_errorDebt = 0;
+}
+
 double DemoState::normal()
 {
     const double u1 = 1.0 - m_rng.generateDouble(); // (0, 1], so the log is finite

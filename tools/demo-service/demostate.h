@@ -50,6 +50,8 @@ public:
     const Deployment &current() const { return m_deployments.at(m_current); }
     int indexOf(const QString &version) const;
     void setCurrent(int index);
+    // The simulated share of failing requests of one release (0..1).
+    void setErrorRate(int index, double rate);
 
     const Faults &faults() const { return m_faults; }
     void setFaults(const Faults &faults) { m_faults = faults; }

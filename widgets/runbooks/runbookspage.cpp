@@ -230,13 +230,7 @@ RunbooksPage::RunbooksPage(QWidget *parent)
         if (!m_audit) {
             addAuditRow(record); // not stored: shown as it happens
         } else {
-            QStringList endpoints;
-            for (const RunbookStep &step : m_runner->runbook().steps) {
-                if (!step.endpoint.isEmpty()) {
-                    endpoints.append(step.endpoint);
-                }
-            }
-            m_audit->record(record, m_runner->runbook().service, endpoints);
+            m_audit->record(record, m_runner->runbook().service, RunbookAudit::endpointsOf(m_runner->runbook()));
         }
     });
     m_clock->setInterval(1000);
