@@ -868,12 +868,17 @@ Tick it anyway?</translation>
         <translation>expected a postgresql:// URL</translation>
     </message>
     <message>
+        <source>usage: opsdeck secret set|delete NAME</source>
+        <translation>usage: opsdeck secret set|delete NAME</translation>
+    </message>
+    <message>
         <source>OpsDeck, an operations console for on-call engineers.
 
 Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
 Subcommand:
   validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
   check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</source>
         <translation>OpsDeck, an operations console for on-call engineers.
 
@@ -881,11 +886,20 @@ Without a workspace, OpsDeck opens the last one, or the built-in demo when there
 Subcommand:
   validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
   check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</translation>
     </message>
     <message>
-        <source>usage: opsdeck secret set|delete NAME</source>
-        <translation>usage: opsdeck secret set|delete NAME</translation>
+        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</source>
+        <translation>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook subcommand</source>
+        <translation>--yes only applies to the runbook subcommand</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</source>
+        <translation>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +1812,10 @@ Subcommand:
     <message>
         <source>KPI %1 past its critical threshold</source>
         <translation>KPI %1 past its critical threshold</translation>
+    </message>
+    <message>
+        <source>no KPI &quot;%1&quot; in this workspace</source>
+        <translation>no KPI &quot;%1&quot; in this workspace</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3135,191 @@ Subcommand:
     <message>
         <source>%1 / %2: %3 — %4</source>
         <translation>%1 / %2: %3 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>RunbookCommand</name>
+    <message>
+        <source>check %1, expecting %2</source>
+        <translation>check %1, expecting %2</translation>
+    </message>
+    <message>
+        <source>wait until %1 is OK (every %2, at most %3)</source>
+        <translation>wait until %1 is OK (every %2, at most %3)</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>run %1</translation>
+    </message>
+    <message>
+        <source>manual step</source>
+        <translation>manual step</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>ABORTED</source>
+        <translation>ABORTED</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>opsdeck: the audit row could not be saved: %1</source>
+        <translation>opsdeck: the audit row could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck: the step could not be added to incident %1&apos;s timeline: %2</source>
+        <translation>opsdeck: the step could not be added to incident %1&apos;s timeline: %2</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is not valid; nothing was run</source>
+        <translation>%1: the workspace is not valid; nothing was run</translation>
+    </message>
+    <message>
+        <source>%1 defines no runbooks</source>
+        <translation>%1 defines no runbooks</translation>
+    </message>
+    <message>
+        <source>no runbook &quot;%1&quot; in %2; available: %3</source>
+        <translation>no runbook &quot;%1&quot; in %2; available: %3</translation>
+    </message>
+    <message>
+        <source>runbook &quot;%1&quot; has no steps</source>
+        <translation>runbook &quot;%1&quot; has no steps</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; nothing was sent</translation>
+    </message>
+    <message>
+        <source>Runbook: %1 (%2)</source>
+        <translation>Runbook: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>service %1</translation>
+    </message>
+    <message>
+        <source>environment %1</source>
+        <translation>environment %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2; nothing was run</source>
+        <translation>cannot open the database %1: %2; nothing was run</translation>
+    </message>
+    <message>
+        <source>opsdeck: the open incidents could not be read (%1); the steps are not added to a timeline</source>
+        <translation>opsdeck: the open incidents could not be read (%1); the steps are not added to a timeline</translation>
+    </message>
+    <message>
+        <source>commands allowed by --yes</source>
+        <translation>commands allowed by --yes</translation>
+    </message>
+    <message>
+        <source>The workspace is not trusted to run commands; allowed for this run by --yes.</source>
+        <translation>The workspace is not trusted to run commands; allowed for this run by --yes.</translation>
+    </message>
+    <message>
+        <source>This workspace runs commands on this computer:</source>
+        <translation>This workspace runs commands on this computer:</translation>
+    </message>
+    <message>
+        <source>Allow them for this version of %1? [y/N] </source>
+        <translation>Allow them for this version of %1? [y/N] </translation>
+    </message>
+    <message>
+        <source>commands not allowed; nothing was run</source>
+        <translation>commands not allowed; nothing was run</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>not started: %1</translation>
+    </message>
+    <message>
+        <source>no answer (end of input)</source>
+        <translation>no answer (end of input)</translation>
+    </message>
+    <message>
+        <source>Done? [y/N] </source>
+        <translation>Done? [y/N] </translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <source>Note (optional): </source>
+        <translation>Note (optional): </translation>
+    </message>
+    <message>
+        <source>%1 on service %2 in environment %3</source>
+        <translation>%1 on service %2 in environment %3</translation>
+    </message>
+    <message>
+        <source>Type the environment name (%1) to go ahead: </source>
+        <translation>Type the environment name (%1) to go ahead: </translation>
+    </message>
+    <message>
+        <source>the environment name typed did not match; nothing was sent</source>
+        <translation>the environment name typed did not match; nothing was sent</translation>
+    </message>
+    <message>
+        <source>Go ahead? [y/N] </source>
+        <translation>Go ahead? [y/N] </translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>aborted</translation>
+    </message>
+    <message>
+        <source>finished with failures</source>
+        <translation>finished with failures</translation>
+    </message>
+    <message>
+        <source>every step succeeded</source>
+        <translation>every step succeeded</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%3 of %n step(s) succeeded)</source>
+        <translation>
+            <numerusform>%1: %2 (%3 of %n step succeeded)</numerusform>
+            <numerusform>%1: %2 (%3 of %n steps succeeded)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>opsdeck: the audit trail of this run is incomplete</source>
+        <translation>opsdeck: the audit trail of this run is incomplete</translation>
+    </message>
+    <message>
+        <source>opsdeck: interrupted again; leaving now</source>
+        <translation>opsdeck: interrupted again; leaving now</translation>
+    </message>
+    <message>
+        <source>opsdeck: interrupted; aborting the run</source>
+        <translation>opsdeck: interrupted; aborting the run</translation>
+    </message>
+    <message>
+        <source>interrupted; nothing was run</source>
+        <translation>interrupted; nothing was run</translation>
     </message>
 </context>
 <context>

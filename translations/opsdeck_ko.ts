@@ -863,12 +863,17 @@ Tick it anyway?</source>
         <translation>postgresql:// URL이 필요합니다</translation>
     </message>
     <message>
+        <source>usage: opsdeck secret set|delete NAME</source>
+        <translation>사용법: opsdeck secret set|delete NAME</translation>
+    </message>
+    <message>
         <source>OpsDeck, an operations console for on-call engineers.
 
 Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
 Subcommand:
   validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
   check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</source>
         <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
 
@@ -876,11 +881,20 @@ Subcommand:
 하위 명령:
   validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
   check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
+  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
   secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.</translation>
     </message>
     <message>
-        <source>usage: opsdeck secret set|delete NAME</source>
-        <translation>사용법: opsdeck secret set|delete NAME</translation>
+        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</source>
+        <translation>runbook: 모든 확인, 수동 단계, 워크스페이스 신뢰 질문에 예로 답합니다(무인 실행). 감사 기록에 그렇게 남습니다.</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook subcommand</source>
+        <translation>--yes는 runbook 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</source>
+        <translation>사용법: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</translation>
     </message>
 </context>
 <context>
@@ -1781,6 +1795,10 @@ Subcommand:
     <message>
         <source>KPI %1 past its critical threshold</source>
         <translation>KPI %1이(가) 심각 임계값을 넘었습니다</translation>
+    </message>
+    <message>
+        <source>no KPI &quot;%1&quot; in this workspace</source>
+        <translation>이 워크스페이스에 KPI &quot;%1&quot;이(가) 없습니다</translation>
     </message>
 </context>
 <context>
@@ -3099,6 +3117,189 @@ Subcommand:
     <message>
         <source>%1 / %2: %3 — %4</source>
         <translation>%1 / %2: %3 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>RunbookCommand</name>
+    <message>
+        <source>check %1, expecting %2</source>
+        <translation>%1 점검, 기대 상태 %2</translation>
+    </message>
+    <message>
+        <source>wait until %1 is OK (every %2, at most %3)</source>
+        <translation>%1이(가) 정상이 될 때까지 대기(%2마다, 최대 %3)</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>%1 실행</translation>
+    </message>
+    <message>
+        <source>manual step</source>
+        <translation>수동 단계</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>ABORTED</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>opsdeck: the audit row could not be saved: %1</source>
+        <translation>opsdeck: 감사 기록을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck: the step could not be added to incident %1&apos;s timeline: %2</source>
+        <translation>opsdeck: 단계를 장애 %1의 타임라인에 추가하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is not valid; nothing was run</source>
+        <translation>%1: 워크스페이스가 올바르지 않아 아무것도 실행하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 defines no runbooks</source>
+        <translation>%1에 정의된 런북이 없습니다</translation>
+    </message>
+    <message>
+        <source>no runbook &quot;%1&quot; in %2; available: %3</source>
+        <translation>%2에 런북 &quot;%1&quot;이(가) 없습니다. 사용 가능: %3</translation>
+    </message>
+    <message>
+        <source>runbook &quot;%1&quot; has no steps</source>
+        <translation>런북 &quot;%1&quot;에 단계가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1. 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Runbook: %1 (%2)</source>
+        <translation>런북: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>서비스 %1</translation>
+    </message>
+    <message>
+        <source>environment %1</source>
+        <translation>환경 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n단계</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2; nothing was run</source>
+        <translation>데이터베이스 %1을(를) 열 수 없습니다: %2. 아무것도 실행하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>opsdeck: the open incidents could not be read (%1); the steps are not added to a timeline</source>
+        <translation>opsdeck: 진행 중인 장애를 읽지 못했습니다(%1). 단계가 타임라인에 추가되지 않습니다</translation>
+    </message>
+    <message>
+        <source>commands allowed by --yes</source>
+        <translation>--yes로 명령 허용</translation>
+    </message>
+    <message>
+        <source>The workspace is not trusted to run commands; allowed for this run by --yes.</source>
+        <translation>이 워크스페이스는 명령 실행을 신뢰받지 않았습니다. 이번 실행에서만 --yes로 허용합니다.</translation>
+    </message>
+    <message>
+        <source>This workspace runs commands on this computer:</source>
+        <translation>이 워크스페이스는 이 컴퓨터에서 다음 명령을 실행합니다:</translation>
+    </message>
+    <message>
+        <source>Allow them for this version of %1? [y/N] </source>
+        <translation>이 버전의 %1에 대해 허용할까요? [y/N] </translation>
+    </message>
+    <message>
+        <source>commands not allowed; nothing was run</source>
+        <translation>명령이 허용되지 않아 아무것도 실행하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>시작하지 않음: %1</translation>
+    </message>
+    <message>
+        <source>no answer (end of input)</source>
+        <translation>응답 없음(입력 끝)</translation>
+    </message>
+    <message>
+        <source>Done? [y/N] </source>
+        <translation>완료했나요? [y/N] </translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>완료하지 않음</translation>
+    </message>
+    <message>
+        <source>Note (optional): </source>
+        <translation>메모(선택): </translation>
+    </message>
+    <message>
+        <source>%1 on service %2 in environment %3</source>
+        <translation>%3 환경의 %2 서비스에 %1</translation>
+    </message>
+    <message>
+        <source>Type the environment name (%1) to go ahead: </source>
+        <translation>계속하려면 환경 이름(%1)을 입력하세요: </translation>
+    </message>
+    <message>
+        <source>the environment name typed did not match; nothing was sent</source>
+        <translation>입력한 환경 이름이 일치하지 않아 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Go ahead? [y/N] </source>
+        <translation>진행할까요? [y/N] </translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>finished with failures</source>
+        <translation>실패가 있는 채로 끝남</translation>
+    </message>
+    <message>
+        <source>every step succeeded</source>
+        <translation>모든 단계 성공</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%3 of %n step(s) succeeded)</source>
+        <translation>
+            <numerusform>%1: %2 (%n단계 중 %3단계 성공)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>opsdeck: the audit trail of this run is incomplete</source>
+        <translation>opsdeck: 이번 실행의 감사 기록이 완전하지 않습니다</translation>
+    </message>
+    <message>
+        <source>opsdeck: interrupted again; leaving now</source>
+        <translation>opsdeck: 다시 중단되어 지금 종료합니다</translation>
+    </message>
+    <message>
+        <source>opsdeck: interrupted; aborting the run</source>
+        <translation>opsdeck: 중단되어 실행을 멈춥니다</translation>
+    </message>
+    <message>
+        <source>interrupted; nothing was run</source>
+        <translation>중단되어 아무것도 실행하지 않았습니다</translation>
     </message>
 </context>
 <context>
