@@ -22,6 +22,7 @@
 #include "metrics/kpireader.h"
 #include "metrics/kpiwatch.h"
 #include "metrics/proberecordloader.h"
+#include "metrics/samplestore.h"
 #include "overview/kpigridview.h"
 #include "overview/overviewpage.h"
 #include "probe/endpointmodel.h"
@@ -29,6 +30,7 @@
 #include "runbook/runbookaudit.h"
 #include "runbooks/runbookspage.h"
 #include "screenshotter.h"
+#include "secrets/secrets.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
 #include "warroom/warroomkpifilter.h"
@@ -59,6 +61,7 @@ AppController::AppController(
     , m_incidentRecorder(new IncidentAutoRecorder(m_incidents, this))
     , m_runbookAudit(new RunbookAudit(m_storage, this))
     , m_watcher(new WorkspaceWatcher(this))
+    , m_keychain(new KeychainLoader(this))
     , m_nam(new QNetworkAccessManager(this))
     , m_kpiReader(new KpiReader(m_nam, this))
     , m_kpiModel(new KpiModel(this))
@@ -66,6 +69,7 @@ AppController::AppController(
     , m_alertClient(new AlertmanagerClient(m_nam, {}, this))
     , m_alertModel(new AlertModel(this))
     , m_alertPoller(new AlertPoller(m_alertClient, m_alertModel, this))
+    , m_samples(new SampleStore(m_storage, this))
     , m_firstPaint(FirstPaintProbe::installDeferred(window))
 {
     connect(m_window, &MainWindow::openWorkspaceRequested, this, &AppController::openWorkspace);
@@ -133,9 +137,14 @@ AppController::AppController(
     connect(m_health->engine(), &ProbeEngine::stateChanged, m_incidentRecorder,
         &IncidentAutoRecorder::recordEndpointTransition);
     wireKpis();
-    connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
+    gateOnKeychain();
+    connect(this, &AppController::workspaceReady, this, [this](const Workspace &workspace) {
         m_window->setWorkspace(workspace, m_origin);
+        // Samples still pending belong to the previous workspace and database.
+        m_samples->setWorkspaceId(workspace.info.id);
+        m_samples->setRetention(workspace.info.retention);
         useStorage(storageFor(workspace));
+        m_samples->startPruning();
         m_workspaceTitle = workspace.info.title.text(LanguageManager::uiLanguage());
         m_warRoomKpis.clear();
         for (const Kpi &kpi : workspace.kpis) {
@@ -198,6 +207,7 @@ AppController::~AppController()
     // The storage is the first child and would go first; the last probe results must reach it.
     delete m_warRoom;
     delete m_health;
+    delete m_samples;
 }
 
 void AppController::showWarRoom()
@@ -358,6 +368,28 @@ QString AppController::storageFor(const Workspace &workspace) const
     return workspace.info.storage.isEmpty() ? Storage::databasePath(dataDir()) : workspace.info.storage;
 }
 
+void AppController::gateOnKeychain()
+{
+    // A workspace takes effect once the keychain has answered for the secrets the environment lacks, so the first
+    // checks do not fail for a secret that was on its way; a keychain that waits for an unlock prompt gets 3 s.
+    m_keychainWait.setSingleShot(true);
+    m_keychainWait.setInterval(3000);
+    connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, [this](const Workspace &workspace) {
+        m_pendingWorkspace = workspace;
+        m_keychainWait.start();
+        m_keychain->load(workspace.secretNames);
+    });
+    const auto release = [this] {
+        m_keychainWait.stop();
+        if (m_pendingWorkspace) {
+            const Workspace workspace = *std::exchange(m_pendingWorkspace, std::nullopt);
+            emit workspaceReady(workspace);
+        }
+    };
+    connect(m_keychain, &KeychainLoader::finished, this, release);
+    connect(&m_keychainWait, &QTimer::timeout, this, release);
+}
+
 void AppController::onFirstLoad()
 {
     if (m_firstLoadSeen) {
@@ -374,7 +406,7 @@ void AppController::onFirstLoad()
         QTimer::singleShot(m_commandLine.screenshotDelayMs, this, [this] {
             const QString path = QDir(m_commandLine.screenshotDir)
                                      .filePath(QStringLiteral("warroom-%1.png").arg(LanguageManager::uiLanguage()));
-            const bool saved = m_warRoom && m_warRoom->grab().save(path);
+            const bool saved = QDir().mkpath(m_commandLine.screenshotDir) && m_warRoom && m_warRoom->grab().save(path);
             std::printf("%s\n", qPrintable(saved ? path : tr("could not save %1").arg(path)));
             QCoreApplication::exit(saved ? 0 : 1);
         });
@@ -405,6 +437,7 @@ void AppController::wireKpis()
             m_incidentRecorder->recordKpiCrossing(
                 id, KpiEvaluator::stateName(from).toLower(), KpiEvaluator::stateName(to).toLower(), value);
         });
+    m_kpiPoller->setSampleStore(m_samples);
     m_probeRecords = new ProbeRecordLoader(m_storage, this);
     connect(m_probeRecords, &ProbeRecordLoader::loaded, this, [this](const ProbeRecordLoader::Records &records) {
         for (auto it = records.cbegin(); it != records.cend(); ++it) {
@@ -418,7 +451,9 @@ void AppController::wireKpis()
     overview->setEndpointModel(m_health->model());
     auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts));
     if (charts) {
-        charts->setSources(m_kpiModel, new KpiChartData(m_kpiReader->prometheus(), m_kpiModel, this));
+        auto *chartData = new KpiChartData(m_kpiReader->prometheus(), m_kpiModel, this);
+        chartData->setSampleStore(m_samples);
+        charts->setSources(m_kpiModel, chartData);
     }
     connect(overview, &OverviewPage::kpiActivated, m_window, [this, charts](const QString &id) {
         m_window->setCurrentPage(MainWindow::Charts);
@@ -437,15 +472,22 @@ void AppController::wireKpis()
         }
         m_showNextIncident = true;
     });
-    connect(overview, &OverviewPage::silenceRequested, this, [this](int row) {
-        if (row < 0 || row >= m_alertModel->alerts().size()) {
-            return;
+    connect(overview, &OverviewPage::silenceRequested, this,
+        [this](const Alert &alert, Milliseconds duration, const QString &comment) {
+            // The same operator name as ticks and timeline entries (settings, else the account), not only $USER.
+            const QString name = ChecklistStore::operatorName();
+            m_alertPoller->silence(alert, duration, name.isEmpty() ? QStringLiteral("opsdeck") : name, comment);
+        });
+    connect(overview, &OverviewPage::expireRequested, this, [this](int row) {
+        if (row >= 0 && row < m_alertModel->alerts().size()) {
+            m_alertPoller->expireSilences(m_alertModel->alerts().at(row));
         }
-        // The same operator name as ticks and timeline entries (settings, else the account), not only $USER.
-        const QString name = ChecklistStore::operatorName();
-        const QString user = name.isEmpty() ? QStringLiteral("opsdeck") : name;
-        m_alertPoller->silence(
-            m_alertModel->alerts().at(row), std::chrono::hours(1), user, tr("Silenced from the OpsDeck console"));
+    });
+    connect(m_alertPoller, &AlertPoller::expireFailed, this, [this](const QString &id, const QString &error) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Silence not expired"),
+            tr("Alertmanager refused to expire silence %1: %2").arg(id, error), QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
     connect(m_alertPoller, &AlertPoller::silenceFailed, this, [this](const QString &error) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Silence not created"),

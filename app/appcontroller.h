@@ -4,10 +4,14 @@
 
 #include "commandline.h"
 #include "mainwindow.h"
+#include "workspace/workspace.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
+
+#include <optional>
 
 class AlertModel;
 class AlertPoller;
@@ -24,9 +28,11 @@ class HealthController;
 class IncidentAutoRecorder;
 class IncidentStore;
 class DemoLauncher;
+class SampleStore;
 class Storage;
 class WorkspaceWatcher;
 class LanguageManager;
+class KeychainLoader;
 class WarRoomWindow;
 class RunbookAudit;
 
@@ -47,6 +53,8 @@ public:
 
 signals:
     void warRoomKpisChanged(const QSet<QString> &ids);
+    // A loaded workspace, once the keychain has been asked for its secrets.
+    void workspaceReady(const Workspace &workspace);
 
 private:
     void showWarRoom();
@@ -64,6 +72,7 @@ private:
     // The first workspace load (good or failed) ends startup: screenshots and the startup benchmark wait for it.
     void onFirstLoad();
     void wireKpis();
+    void gateOnKeychain();
 
     CommandLine m_commandLine;
     MainWindow *m_window;
@@ -76,6 +85,9 @@ private:
     IncidentAutoRecorder *m_incidentRecorder;
     RunbookAudit *m_runbookAudit;
     WorkspaceWatcher *m_watcher;
+    KeychainLoader *m_keychain;
+    QTimer m_keychainWait;
+    std::optional<Workspace> m_pendingWorkspace;
     QNetworkAccessManager *m_nam;
     KpiReader *m_kpiReader;
     KpiModel *m_kpiModel;
@@ -85,6 +97,7 @@ private:
     AlertModel *m_alertModel;
     AlertPoller *m_alertPoller;
     ProbeRecordLoader *m_probeRecords = nullptr;
+    SampleStore *m_samples;
     DemoLauncher *m_demo = nullptr;
     MainWindow::Origin m_origin = MainWindow::Origin::File;
     FirstPaintProbe *m_firstPaint = nullptr;

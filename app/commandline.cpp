@@ -61,7 +61,7 @@ bool CommandLine::wantsConsole(int argc, char **argv)
         }
         if (arg[0] != '-') {
             return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0
-                || std::strcmp(arg, "runbook") == 0;
+                || std::strcmp(arg, "runbook") == 0 || std::strcmp(arg, "secret") == 0;
         }
     }
     return false;
@@ -92,7 +92,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "WARNING, 2 CRITICAL, 3 UNKNOWN.\n"
            "  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step "
            "(--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 "
-           "declined or interrupted."));
+           "declined or interrupted.\n"
+           "  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} "
+           "resolves from when the environment has no NAME."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
@@ -178,6 +180,15 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         cl.mode = Mode::Check;
         cl.validateFile = args[1];
         cl.json = parser.isSet(jsonOption);
+        return cl;
+    }
+    if (!args.isEmpty() && args.first() == QLatin1String("secret")) {
+        if (args.size() != 3 || (args[1] != QLatin1String("set") && args[1] != QLatin1String("delete"))) {
+            fail(tr("usage: opsdeck secret set|delete NAME"));
+        }
+        cl.mode = Mode::Secret;
+        cl.deleteSecret = args[1] == QLatin1String("delete");
+        cl.secretName = args[2];
         return cl;
     }
     if (!args.isEmpty() && args.first() == QLatin1String("runbook")) {

@@ -7,13 +7,13 @@
 #include <QStringList>
 
 // opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json] |
-// opsdeck runbook WORKSPACE RUNBOOK-ID [--yes], with --demo, --data-dir, --database, --lang and the hidden
-// --screenshot-dir.
+// opsdeck runbook WORKSPACE RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME, with --demo, --data-dir, --database,
+// --lang and the hidden --screenshot-dir.
 struct CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
-    enum class Mode { Gui, Validate, Check, Runbook };
+    enum class Mode { Gui, Validate, Check, Runbook, Secret };
 
     Mode mode = Mode::Gui;
     QString workspace; // Gui: the file to open; empty = last workspace, else the demo
@@ -21,6 +21,8 @@ public:
     bool json = false; // Check: --json
     QString runbookId; // Runbook
     bool yes = false; // Runbook: --yes
+    bool deleteSecret = false; // Secret: delete instead of set
+    QString secretName; // Secret
     bool demo = false;
     bool warRoom = false;
     QString dataDir; // empty = Storage::defaultDataDir()

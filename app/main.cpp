@@ -9,11 +9,13 @@
 #include "probe/checkcommand.h"
 #include "runbook/runbookcommand.h"
 #include "runbook/terminalinput.h"
+#include "secrets/secretcommand.h"
 #include "settingskeys.h"
 #include "thememanager.h"
 #include "workspace/validatecommand.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QSettings>
 #include <QTextStream>
 
@@ -50,6 +52,15 @@ int runConsole(const CommandLine &commandLine)
             commandLine.json ? CheckCommand::Format::Json : CheckCommand::Format::Table, &out);
         QObject::connect(&check, &CheckCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
         check.start();
+        return QCoreApplication::exec();
+    }
+    if (commandLine.mode == CommandLine::Mode::Secret) {
+        QFile in;
+        in.open(stdin, QIODevice::ReadOnly);
+        SecretCommand secret(commandLine.deleteSecret ? SecretCommand::Action::Delete : SecretCommand::Action::Set,
+            commandLine.secretName, &in, &out);
+        QObject::connect(&secret, &SecretCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
+        secret.start();
         return QCoreApplication::exec();
     }
     return runValidateCommand(commandLine.validateFile, out);

@@ -70,6 +70,10 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>no action item in row %1</source>
+        <translation>no action item in row %1</translation>
+    </message>
 </context>
 <context>
     <name>AlertModel</name>
@@ -84,10 +88,6 @@
 </context>
 <context>
     <name>AlertStrip</name>
-    <message>
-        <source>Silence for 1 hour</source>
-        <translation>Silence for 1 hour</translation>
-    </message>
     <message>
         <source>Alerts: no Alertmanager in this workspace</source>
         <translation>Alerts: no Alertmanager in this workspace</translation>
@@ -113,6 +113,14 @@
     <message>
         <source>Alertmanager unreachable</source>
         <translation>Alertmanager unreachable</translation>
+    </message>
+    <message>
+        <source>Expire silence</source>
+        <translation>Expire silence</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>Silence…</translation>
     </message>
 </context>
 <context>
@@ -177,10 +185,6 @@
         <translation>Open incident</translation>
     </message>
     <message>
-        <source>Silenced from the OpsDeck console</source>
-        <translation>Silenced from the OpsDeck console</translation>
-    </message>
-    <message>
         <source>Silence not created</source>
         <translation>Silence not created</translation>
     </message>
@@ -195,6 +199,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Silence not expired</source>
+        <translation>Silence not expired</translation>
+    </message>
+    <message>
+        <source>Alertmanager refused to expire silence %1: %2</source>
+        <translation>Alertmanager refused to expire silence %1: %2</translation>
     </message>
 </context>
 <context>
@@ -741,10 +753,6 @@ Tick it anyway?</translation>
         <translation>could not start %1: %2</translation>
     </message>
     <message>
-        <source>environment variable %1 is not set; nothing was run</source>
-        <translation>environment variable %1 is not set; nothing was run</translation>
-    </message>
-    <message>
         <source>no command to run</source>
         <translation>no command to run</translation>
     </message>
@@ -763,6 +771,10 @@ Tick it anyway?</translation>
     <message>
         <source>%1 exited with code 0</source>
         <translation>%1 exited with code 0</translation>
+    </message>
+    <message>
+        <source>%1; nothing was run</source>
+        <translation>%1; nothing was run</translation>
     </message>
 </context>
 <context>
@@ -812,20 +824,6 @@ Tick it anyway?</translation>
         <translation>--demo opens the demo workspace; do not name a workspace file too</translation>
     </message>
     <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.</source>
-        <translation>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.</translation>
-    </message>
-    <message>
         <source>check: print the results as JSON.</source>
         <translation>check: print the results as JSON.</translation>
     </message>
@@ -868,6 +866,40 @@ Subcommand:
     <message>
         <source>expected a postgresql:// URL</source>
         <translation>expected a postgresql:// URL</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck secret set|delete NAME</source>
+        <translation>usage: opsdeck secret set|delete NAME</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</source>
+        <translation>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</translation>
+    </message>
+    <message>
+        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</source>
+        <translation>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook subcommand</source>
+        <translation>--yes only applies to the runbook subcommand</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</source>
+        <translation>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</translation>
     </message>
 </context>
 <context>
@@ -1633,10 +1665,6 @@ Subcommand:
 <context>
     <name>HttpExecutor</name>
     <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>environment variable %1 is not set; nothing was sent</translation>
-    </message>
-    <message>
         <source>sending %1 %2</source>
         <translation>sending %1 %2</translation>
     </message>
@@ -1656,6 +1684,10 @@ Subcommand:
         <source>%1 (expected a 2xx status)</source>
         <translation>%1 (expected a 2xx status)</translation>
     </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; nothing was sent</translation>
+    </message>
 </context>
 <context>
     <name>HttpProbe</name>
@@ -1674,10 +1706,6 @@ Subcommand:
     <message>
         <source>no complete answer within the %1 deadline</source>
         <translation>no complete answer within the %1 deadline</translation>
-    </message>
-    <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>environment variable %1 is not set; nothing was sent</translation>
     </message>
     <message>
         <source>not an http or https URL: %1</source>
@@ -1730,6 +1758,10 @@ Subcommand:
         <source>the connection closed before any answer; the request was not sent again</source>
         <translation>the connection closed before any answer; the request was not sent again</translation>
     </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; nothing was sent</translation>
+    </message>
 </context>
 <context>
     <name>IncidentAutoRecorder</name>
@@ -1780,6 +1812,10 @@ Subcommand:
     <message>
         <source>KPI %1 past its critical threshold</source>
         <translation>KPI %1 past its critical threshold</translation>
+    </message>
+    <message>
+        <source>no KPI &quot;%1&quot; in this workspace</source>
+        <translation>no KPI &quot;%1&quot; in this workspace</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2334,61 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>JsonCursor</name>
+    <message>
+        <source>the end of the body</source>
+        <translation>the end of the body</translation>
+    </message>
+    <message>
+        <source>byte 0x%1</source>
+        <translation>byte 0x%1</translation>
+    </message>
+    <message>
+        <source>expected %1 at byte %2, found %3</source>
+        <translation>expected %1 at byte %2, found %3</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>a string</translation>
+    </message>
+    <message>
+        <source>a string that starts at byte %1 is not closed</source>
+        <translation>a string that starts at byte %1 is not closed</translation>
+    </message>
+    <message>
+        <source>an escaped control character</source>
+        <translation>an escaped control character</translation>
+    </message>
+    <message>
+        <source>the string at byte %1 is not valid UTF-8</source>
+        <translation>the string at byte %1 is not valid UTF-8</translation>
+    </message>
+    <message>
+        <source>expected four hex digits after \u at byte %1</source>
+        <translation>expected four hex digits after \u at byte %1</translation>
+    </message>
+    <message>
+        <source>invalid escape at byte %1</source>
+        <translation>invalid escape at byte %1</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>values are nested more than %1 deep at byte %2</source>
+        <translation>values are nested more than %1 deep at byte %2</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>a value</translation>
+    </message>
+    <message>
+        <source>unexpected text after the answer at byte %1</source>
+        <translation>unexpected text after the answer at byte %1</translation>
+    </message>
+</context>
+<context>
     <name>JsonField</name>
     <message>
         <source>path %1: %2 at offset %3</source>
@@ -2399,6 +2490,20 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>KeychainLoader</name>
+    <message>
+        <source>no entry</source>
+        <translation>no entry</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainWriter</name>
+    <message>
+        <source>no entry</source>
+        <translation>no entry</translation>
+    </message>
+</context>
+<context>
     <name>KpiCheck</name>
     <message>
         <source>NORMAL</source>
@@ -2458,6 +2563,22 @@ Subcommand:
     <message>
         <source>Last error: %1</source>
         <translation>Last error: %1</translation>
+    </message>
+    <message>
+        <source>%1 min over budget</source>
+        <translation>%1 min over budget</translation>
+    </message>
+    <message>
+        <source>%1 min left this month</source>
+        <translation>%1 min left this month</translation>
+    </message>
+    <message>
+        <source>%1 min left in %2</source>
+        <translation>%1 min left in %2</translation>
+    </message>
+    <message>
+        <source>SLO tier %1</source>
+        <translation>SLO tier %1</translation>
     </message>
 </context>
 <context>
@@ -2548,16 +2669,16 @@ Subcommand:
         <source>burn %1×</source>
         <translation>burn %1×</translation>
     </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Tier %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Storage unavailable</source>
         <translation>Storage unavailable</translation>
-    </message>
-    <message>
-        <source>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
-        <translation>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</translation>
     </message>
     <message>
         <source>OpsDeck</source>
@@ -2694,6 +2815,10 @@ Subcommand:
     <message>
         <source>Team database: offline, changes are not saved</source>
         <translation>Team database: offline, changes are not saved</translation>
+    </message>
+    <message>
+        <source>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
+        <translation>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +3011,18 @@ Subcommand:
         <source>Exporting to %1…</source>
         <translation>Exporting to %1…</translation>
     </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>Not removed: %1</translation>
+    </message>
+    <message>
+        <source>Remove action item</source>
+        <translation>Remove action item</translation>
+    </message>
+    <message>
+        <source>Removes the selected action item (Delete)</source>
+        <translation>Removes the selected action item (Delete)</translation>
+    </message>
 </context>
 <context>
     <name>ProbeEngine</name>
@@ -2931,10 +3068,6 @@ Subcommand:
         <translation>no &quot;status&quot; field</translation>
     </message>
     <message>
-        <source>malformed Prometheus answer: %1</source>
-        <translation>malformed Prometheus answer: %1</translation>
-    </message>
-    <message>
         <source>a scalar is not [time, &quot;value&quot;]</source>
         <translation>a scalar is not [time, &quot;value&quot;]</translation>
     </message>
@@ -2953,6 +3086,26 @@ Subcommand:
     <message>
         <source>a sample is not [time, &quot;value&quot;]</source>
         <translation>a sample is not [time, &quot;value&quot;]</translation>
+    </message>
+    <message>
+        <source>the rest of the answer</source>
+        <translation>the rest of the answer</translation>
+    </message>
+    <message>
+        <source>a series is not an object</source>
+        <translation>a series is not an object</translation>
+    </message>
+    <message>
+        <source>a series&apos; values are not a list</source>
+        <translation>a series&apos; values are not a list</translation>
+    </message>
+    <message>
+        <source>the result is not a list</source>
+        <translation>the result is not a list</translation>
+    </message>
+    <message>
+        <source>malformed Prometheus answer at byte %1: %2</source>
+        <translation>malformed Prometheus answer at byte %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3138,191 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>RunbookCommand</name>
+    <message>
+        <source>check %1, expecting %2</source>
+        <translation>check %1, expecting %2</translation>
+    </message>
+    <message>
+        <source>wait until %1 is OK (every %2, at most %3)</source>
+        <translation>wait until %1 is OK (every %2, at most %3)</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>run %1</translation>
+    </message>
+    <message>
+        <source>manual step</source>
+        <translation>manual step</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>ABORTED</source>
+        <translation>ABORTED</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>opsdeck: the audit row could not be saved: %1</source>
+        <translation>opsdeck: the audit row could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck: the step could not be added to incident %1&apos;s timeline: %2</source>
+        <translation>opsdeck: the step could not be added to incident %1&apos;s timeline: %2</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is not valid; nothing was run</source>
+        <translation>%1: the workspace is not valid; nothing was run</translation>
+    </message>
+    <message>
+        <source>%1 defines no runbooks</source>
+        <translation>%1 defines no runbooks</translation>
+    </message>
+    <message>
+        <source>no runbook &quot;%1&quot; in %2; available: %3</source>
+        <translation>no runbook &quot;%1&quot; in %2; available: %3</translation>
+    </message>
+    <message>
+        <source>runbook &quot;%1&quot; has no steps</source>
+        <translation>runbook &quot;%1&quot; has no steps</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; nothing was sent</translation>
+    </message>
+    <message>
+        <source>Runbook: %1 (%2)</source>
+        <translation>Runbook: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>service %1</translation>
+    </message>
+    <message>
+        <source>environment %1</source>
+        <translation>environment %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2; nothing was run</source>
+        <translation>cannot open the database %1: %2; nothing was run</translation>
+    </message>
+    <message>
+        <source>opsdeck: the open incidents could not be read (%1); the steps are not added to a timeline</source>
+        <translation>opsdeck: the open incidents could not be read (%1); the steps are not added to a timeline</translation>
+    </message>
+    <message>
+        <source>commands allowed by --yes</source>
+        <translation>commands allowed by --yes</translation>
+    </message>
+    <message>
+        <source>The workspace is not trusted to run commands; allowed for this run by --yes.</source>
+        <translation>The workspace is not trusted to run commands; allowed for this run by --yes.</translation>
+    </message>
+    <message>
+        <source>This workspace runs commands on this computer:</source>
+        <translation>This workspace runs commands on this computer:</translation>
+    </message>
+    <message>
+        <source>Allow them for this version of %1? [y/N] </source>
+        <translation>Allow them for this version of %1? [y/N] </translation>
+    </message>
+    <message>
+        <source>commands not allowed; nothing was run</source>
+        <translation>commands not allowed; nothing was run</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>not started: %1</translation>
+    </message>
+    <message>
+        <source>no answer (end of input)</source>
+        <translation>no answer (end of input)</translation>
+    </message>
+    <message>
+        <source>Done? [y/N] </source>
+        <translation>Done? [y/N] </translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <source>Note (optional): </source>
+        <translation>Note (optional): </translation>
+    </message>
+    <message>
+        <source>%1 on service %2 in environment %3</source>
+        <translation>%1 on service %2 in environment %3</translation>
+    </message>
+    <message>
+        <source>Type the environment name (%1) to go ahead: </source>
+        <translation>Type the environment name (%1) to go ahead: </translation>
+    </message>
+    <message>
+        <source>the environment name typed did not match; nothing was sent</source>
+        <translation>the environment name typed did not match; nothing was sent</translation>
+    </message>
+    <message>
+        <source>Go ahead? [y/N] </source>
+        <translation>Go ahead? [y/N] </translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>aborted</translation>
+    </message>
+    <message>
+        <source>finished with failures</source>
+        <translation>finished with failures</translation>
+    </message>
+    <message>
+        <source>every step succeeded</source>
+        <translation>every step succeeded</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%3 of %n step(s) succeeded)</source>
+        <translation>
+            <numerusform>%1: %2 (%3 of %n step succeeded)</numerusform>
+            <numerusform>%1: %2 (%3 of %n steps succeeded)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>opsdeck: the audit trail of this run is incomplete</source>
+        <translation>opsdeck: the audit trail of this run is incomplete</translation>
+    </message>
+    <message>
+        <source>opsdeck: interrupted again; leaving now</source>
+        <translation>opsdeck: interrupted again; leaving now</translation>
+    </message>
+    <message>
+        <source>opsdeck: interrupted; aborting the run</source>
+        <translation>opsdeck: interrupted; aborting the run</translation>
+    </message>
+    <message>
+        <source>interrupted; nothing was run</source>
+        <translation>interrupted; nothing was run</translation>
+    </message>
+</context>
+<context>
     <name>RunbookRunner</name>
     <message>
         <source>a run is already in progress</source>
@@ -2995,16 +3333,8 @@ Subcommand:
         <translation>no such step</translation>
     </message>
     <message>
-        <source>environment variable not set: %1; nothing was sent</source>
-        <translation>environment variable not set: %1; nothing was sent</translation>
-    </message>
-    <message>
         <source>the workspace is not trusted to run commands; nothing was run</source>
         <translation>the workspace is not trusted to run commands; nothing was run</translation>
-    </message>
-    <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>environment variable %1 is not set; nothing was sent</translation>
     </message>
     <message>
         <source>confirmed automatically (--yes)</source>
@@ -3057,6 +3387,10 @@ Subcommand:
     <message>
         <source>finished with failures</source>
         <translation>finished with failures</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; nothing was sent</translation>
     </message>
 </context>
 <context>
@@ -3194,6 +3528,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>SampleStore</name>
+    <message>
+        <source>no database for stored samples</source>
+        <translation>no database for stored samples</translation>
+    </message>
+</context>
+<context>
     <name>Screenshotter</name>
     <message>
         <source>cannot create the directory %1</source>
@@ -3206,6 +3547,44 @@ Subcommand:
     <message>
         <source>cannot write %1</source>
         <translation>cannot write %1</translation>
+    </message>
+</context>
+<context>
+    <name>SecretCommand</name>
+    <message>
+        <source>&quot;%1&quot; is not a secret name: use letters, digits and _, not starting with a digit</source>
+        <translation>&quot;%1&quot; is not a secret name: use letters, digits and _, not starting with a digit</translation>
+    </message>
+    <message>
+        <source>the keychain refused: %1</source>
+        <translation>the keychain refused: %1</translation>
+    </message>
+    <message>
+        <source>%1 is stored in the keychain</source>
+        <translation>%1 is stored in the keychain</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the keychain</source>
+        <translation>%1 is no longer in the keychain</translation>
+    </message>
+    <message>
+        <source>Value of %1: </source>
+        <translation>Value of %1: </translation>
+    </message>
+    <message>
+        <source>no value on standard input; nothing was stored</source>
+        <translation>no value on standard input; nothing was stored</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>%1 is not set in the environment</source>
+        <translation>%1 is not set in the environment</translation>
+    </message>
+    <message>
+        <source>%1 is not set in the environment nor in the keychain (%2)</source>
+        <translation>%1 is not set in the environment nor in the keychain (%2)</translation>
     </message>
 </context>
 <context>
@@ -3225,6 +3604,61 @@ Subcommand:
     <message>
         <source>Sign off</source>
         <translation>Sign off</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceDialog</name>
+    <message>
+        <source>Silence %1</source>
+        <translation>Silence %1</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silence</translation>
+    </message>
+    <message>
+        <source>Silenced from the OpsDeck console</source>
+        <translation>Silenced from the OpsDeck console</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 week</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>Silence alert</source>
+        <translation>Silence alert</translation>
+    </message>
+    <message>
+        <source>Silence %1: %2</source>
+        <translation>Silence %1: %2</translation>
+    </message>
+    <message>
+        <source>Matches: %1</source>
+        <translation>Matches: %1</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Comment:</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,10 @@
         <source>Status</source>
         <translation>상태</translation>
     </message>
+    <message>
+        <source>no action item in row %1</source>
+        <translation>%1행에는 조치 항목이 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>AlertModel</name>
@@ -84,10 +88,6 @@
 </context>
 <context>
     <name>AlertStrip</name>
-    <message>
-        <source>Silence for 1 hour</source>
-        <translation>1시간 사일런스</translation>
-    </message>
     <message>
         <source>Alerts: no Alertmanager in this workspace</source>
         <translation>알림: 이 워크스페이스에 Alertmanager가 없음</translation>
@@ -111,6 +111,14 @@
     <message>
         <source>Alertmanager unreachable</source>
         <translation>Alertmanager에 연결할 수 없음</translation>
+    </message>
+    <message>
+        <source>Expire silence</source>
+        <translation>사일런스 만료</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>사일런스…</translation>
     </message>
 </context>
 <context>
@@ -175,10 +183,6 @@
         <translation>장애 등록</translation>
     </message>
     <message>
-        <source>Silenced from the OpsDeck console</source>
-        <translation>OpsDeck 콘솔에서 사일런스함</translation>
-    </message>
-    <message>
         <source>Silence not created</source>
         <translation>사일런스가 생성되지 않음</translation>
     </message>
@@ -193,6 +197,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Silence not expired</source>
+        <translation>사일런스를 만료하지 못함</translation>
+    </message>
+    <message>
+        <source>Alertmanager refused to expire silence %1: %2</source>
+        <translation>Alertmanager가 사일런스 %1 만료를 거부했습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -736,10 +748,6 @@ Tick it anyway?</source>
         <translation>%1을(를) 시작할 수 없음: %2</translation>
     </message>
     <message>
-        <source>environment variable %1 is not set; nothing was run</source>
-        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 실행하지 않았습니다</translation>
-    </message>
-    <message>
         <source>no command to run</source>
         <translation>실행할 명령이 없습니다</translation>
     </message>
@@ -758,6 +766,10 @@ Tick it anyway?</source>
     <message>
         <source>%1 exited with code 0</source>
         <translation>%1이(가) 코드 0으로 종료됨</translation>
+    </message>
+    <message>
+        <source>%1; nothing was run</source>
+        <translation>%1. 아무것도 실행하지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -807,20 +819,6 @@ Tick it anyway?</source>
         <translation>--demo는 데모 워크스페이스를 엽니다. 워크스페이스 파일을 함께 지정하지 마세요</translation>
     </message>
     <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.</source>
-        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
-
-워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
-하위 명령:
-  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
-  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.</translation>
-    </message>
-    <message>
         <source>check: print the results as JSON.</source>
         <translation>check: 결과를 JSON으로 출력합니다.</translation>
     </message>
@@ -863,6 +861,40 @@ Subcommand:
     <message>
         <source>expected a postgresql:// URL</source>
         <translation>postgresql:// URL이 필요합니다</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck secret set|delete NAME</source>
+        <translation>사용법: opsdeck secret set|delete NAME</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</source>
+        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
+
+워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
+하위 명령:
+  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
+  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
+  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
+  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.</translation>
+    </message>
+    <message>
+        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</source>
+        <translation>runbook: 모든 확인, 수동 단계, 워크스페이스 신뢰 질문에 예로 답합니다(무인 실행). 감사 기록에 그렇게 남습니다.</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook subcommand</source>
+        <translation>--yes는 runbook 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</source>
+        <translation>사용법: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</translation>
     </message>
 </context>
 <context>
@@ -1617,10 +1649,6 @@ Subcommand:
 <context>
     <name>HttpExecutor</name>
     <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 전송하지 않았습니다</translation>
-    </message>
-    <message>
         <source>sending %1 %2</source>
         <translation>%1 %2 전송 중</translation>
     </message>
@@ -1640,6 +1668,10 @@ Subcommand:
         <source>%1 (expected a 2xx status)</source>
         <translation>%1 (2xx 상태 필요)</translation>
     </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1. 아무것도 보내지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>HttpProbe</name>
@@ -1658,10 +1690,6 @@ Subcommand:
     <message>
         <source>no complete answer within the %1 deadline</source>
         <translation>제한 시간 %1 안에 완전한 응답이 없습니다</translation>
-    </message>
-    <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 보내지 않았습니다</translation>
     </message>
     <message>
         <source>not an http or https URL: %1</source>
@@ -1713,6 +1741,10 @@ Subcommand:
         <source>the connection closed before any answer; the request was not sent again</source>
         <translation>응답을 받기 전에 연결이 닫혔습니다. 요청을 다시 보내지 않았습니다</translation>
     </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1. 아무것도 보내지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>IncidentAutoRecorder</name>
@@ -1763,6 +1795,10 @@ Subcommand:
     <message>
         <source>KPI %1 past its critical threshold</source>
         <translation>KPI %1이(가) 심각 임계값을 넘었습니다</translation>
+    </message>
+    <message>
+        <source>no KPI &quot;%1&quot; in this workspace</source>
+        <translation>이 워크스페이스에 KPI &quot;%1&quot;이(가) 없습니다</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2317,61 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>JsonCursor</name>
+    <message>
+        <source>the end of the body</source>
+        <translation>본문의 끝</translation>
+    </message>
+    <message>
+        <source>byte 0x%1</source>
+        <translation>바이트 0x%1</translation>
+    </message>
+    <message>
+        <source>expected %1 at byte %2, found %3</source>
+        <translation>바이트 %2에 %1이(가) 와야 하는데 %3이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>a string that starts at byte %1 is not closed</source>
+        <translation>바이트 %1에서 시작한 문자열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>an escaped control character</source>
+        <translation>이스케이프된 제어 문자</translation>
+    </message>
+    <message>
+        <source>the string at byte %1 is not valid UTF-8</source>
+        <translation>바이트 %1의 문자열이 올바른 UTF-8이 아닙니다</translation>
+    </message>
+    <message>
+        <source>expected four hex digits after \u at byte %1</source>
+        <translation>바이트 %1의 \u 뒤에 16진수 네 자리가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>invalid escape at byte %1</source>
+        <translation>바이트 %1에 잘못된 이스케이프가 있습니다</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>values are nested more than %1 deep at byte %2</source>
+        <translation>바이트 %2에서 값이 %1단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>unexpected text after the answer at byte %1</source>
+        <translation>응답 뒤 바이트 %1에 예상하지 못한 텍스트가 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>JsonField</name>
     <message>
         <source>path %1: %2 at offset %3</source>
@@ -2381,6 +2472,20 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>KeychainLoader</name>
+    <message>
+        <source>no entry</source>
+        <translation>항목 없음</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainWriter</name>
+    <message>
+        <source>no entry</source>
+        <translation>항목 없음</translation>
+    </message>
+</context>
+<context>
     <name>KpiCheck</name>
     <message>
         <source>NORMAL</source>
@@ -2440,6 +2545,22 @@ Subcommand:
     <message>
         <source>Last error: %1</source>
         <translation>마지막 오류: %1</translation>
+    </message>
+    <message>
+        <source>%1 min over budget</source>
+        <translation>예산 %1분 초과</translation>
+    </message>
+    <message>
+        <source>%1 min left this month</source>
+        <translation>이번 달 %1분 남음</translation>
+    </message>
+    <message>
+        <source>%1 min left in %2</source>
+        <translation>%2 동안 %1분 남음</translation>
+    </message>
+    <message>
+        <source>SLO tier %1</source>
+        <translation>SLO 등급 %1</translation>
     </message>
 </context>
 <context>
@@ -2530,16 +2651,16 @@ Subcommand:
         <source>burn %1×</source>
         <translation>소진 %1×</translation>
     </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>등급 %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Storage unavailable</source>
         <translation>저장소를 사용할 수 없음</translation>
-    </message>
-    <message>
-        <source>OpsDeck could not open its database. The database file was left untouched; OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
-        <translation>OpsDeck이 데이터베이스를 열지 못했습니다. 데이터베이스 파일은 변경하지 않았습니다. 읽기 전용으로 계속 실행되므로 문제가 해결될 때까지 체크, 장애, 감사 기록이 저장되지 않습니다.</translation>
     </message>
     <message>
         <source>OpsDeck</source>
@@ -2676,6 +2797,10 @@ Subcommand:
     <message>
         <source>Team database: offline, changes are not saved</source>
         <translation>팀 데이터베이스: 오프라인, 변경 사항이 저장되지 않습니다</translation>
+    </message>
+    <message>
+        <source>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
+        <translation>OpsDeck이 데이터베이스를 열 수 없어 건드리지 않고 두었습니다(파일 또는 서버). 이 문제가 해결될 때까지 OpsDeck은 읽기 전용으로 계속 동작하며, 체크, 장애, 감사 기록은 저장되지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2868,6 +2993,18 @@ Subcommand:
         <source>Exporting to %1…</source>
         <translation>%1(으)로 내보내는 중…</translation>
     </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>삭제하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Remove action item</source>
+        <translation>조치 항목 삭제</translation>
+    </message>
+    <message>
+        <source>Removes the selected action item (Delete)</source>
+        <translation>선택한 조치 항목을 삭제합니다(Delete)</translation>
+    </message>
 </context>
 <context>
     <name>ProbeEngine</name>
@@ -2913,10 +3050,6 @@ Subcommand:
         <translation>&quot;status&quot; 필드가 없습니다</translation>
     </message>
     <message>
-        <source>malformed Prometheus answer: %1</source>
-        <translation>잘못된 형식의 Prometheus 응답: %1</translation>
-    </message>
-    <message>
         <source>a scalar is not [time, &quot;value&quot;]</source>
         <translation>스칼라가 [time, &quot;value&quot;] 형식이 아닙니다</translation>
     </message>
@@ -2935,6 +3068,26 @@ Subcommand:
     <message>
         <source>a sample is not [time, &quot;value&quot;]</source>
         <translation>샘플이 [time, &quot;value&quot;] 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the rest of the answer</source>
+        <translation>응답의 나머지</translation>
+    </message>
+    <message>
+        <source>a series is not an object</source>
+        <translation>시리즈가 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a series&apos; values are not a list</source>
+        <translation>시리즈의 값이 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the result is not a list</source>
+        <translation>결과가 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>malformed Prometheus answer at byte %1: %2</source>
+        <translation>바이트 %1에서 Prometheus 응답 형식이 잘못되었습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -2967,6 +3120,189 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>RunbookCommand</name>
+    <message>
+        <source>check %1, expecting %2</source>
+        <translation>%1 점검, 기대 상태 %2</translation>
+    </message>
+    <message>
+        <source>wait until %1 is OK (every %2, at most %3)</source>
+        <translation>%1이(가) 정상이 될 때까지 대기(%2마다, 최대 %3)</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>%1 실행</translation>
+    </message>
+    <message>
+        <source>manual step</source>
+        <translation>수동 단계</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>ABORTED</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>opsdeck: the audit row could not be saved: %1</source>
+        <translation>opsdeck: 감사 기록을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck: the step could not be added to incident %1&apos;s timeline: %2</source>
+        <translation>opsdeck: 단계를 장애 %1의 타임라인에 추가하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is not valid; nothing was run</source>
+        <translation>%1: 워크스페이스가 올바르지 않아 아무것도 실행하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 defines no runbooks</source>
+        <translation>%1에 정의된 런북이 없습니다</translation>
+    </message>
+    <message>
+        <source>no runbook &quot;%1&quot; in %2; available: %3</source>
+        <translation>%2에 런북 &quot;%1&quot;이(가) 없습니다. 사용 가능: %3</translation>
+    </message>
+    <message>
+        <source>runbook &quot;%1&quot; has no steps</source>
+        <translation>런북 &quot;%1&quot;에 단계가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1. 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Runbook: %1 (%2)</source>
+        <translation>런북: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>서비스 %1</translation>
+    </message>
+    <message>
+        <source>environment %1</source>
+        <translation>환경 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n단계</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2; nothing was run</source>
+        <translation>데이터베이스 %1을(를) 열 수 없습니다: %2. 아무것도 실행하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>opsdeck: the open incidents could not be read (%1); the steps are not added to a timeline</source>
+        <translation>opsdeck: 진행 중인 장애를 읽지 못했습니다(%1). 단계가 타임라인에 추가되지 않습니다</translation>
+    </message>
+    <message>
+        <source>commands allowed by --yes</source>
+        <translation>--yes로 명령 허용</translation>
+    </message>
+    <message>
+        <source>The workspace is not trusted to run commands; allowed for this run by --yes.</source>
+        <translation>이 워크스페이스는 명령 실행을 신뢰받지 않았습니다. 이번 실행에서만 --yes로 허용합니다.</translation>
+    </message>
+    <message>
+        <source>This workspace runs commands on this computer:</source>
+        <translation>이 워크스페이스는 이 컴퓨터에서 다음 명령을 실행합니다:</translation>
+    </message>
+    <message>
+        <source>Allow them for this version of %1? [y/N] </source>
+        <translation>이 버전의 %1에 대해 허용할까요? [y/N] </translation>
+    </message>
+    <message>
+        <source>commands not allowed; nothing was run</source>
+        <translation>명령이 허용되지 않아 아무것도 실행하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation>시작하지 않음: %1</translation>
+    </message>
+    <message>
+        <source>no answer (end of input)</source>
+        <translation>응답 없음(입력 끝)</translation>
+    </message>
+    <message>
+        <source>Done? [y/N] </source>
+        <translation>완료했나요? [y/N] </translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>완료하지 않음</translation>
+    </message>
+    <message>
+        <source>Note (optional): </source>
+        <translation>메모(선택): </translation>
+    </message>
+    <message>
+        <source>%1 on service %2 in environment %3</source>
+        <translation>%3 환경의 %2 서비스에 %1</translation>
+    </message>
+    <message>
+        <source>Type the environment name (%1) to go ahead: </source>
+        <translation>계속하려면 환경 이름(%1)을 입력하세요: </translation>
+    </message>
+    <message>
+        <source>the environment name typed did not match; nothing was sent</source>
+        <translation>입력한 환경 이름이 일치하지 않아 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Go ahead? [y/N] </source>
+        <translation>진행할까요? [y/N] </translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>finished with failures</source>
+        <translation>실패가 있는 채로 끝남</translation>
+    </message>
+    <message>
+        <source>every step succeeded</source>
+        <translation>모든 단계 성공</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%3 of %n step(s) succeeded)</source>
+        <translation>
+            <numerusform>%1: %2 (%n단계 중 %3단계 성공)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>opsdeck: the audit trail of this run is incomplete</source>
+        <translation>opsdeck: 이번 실행의 감사 기록이 완전하지 않습니다</translation>
+    </message>
+    <message>
+        <source>opsdeck: interrupted again; leaving now</source>
+        <translation>opsdeck: 다시 중단되어 지금 종료합니다</translation>
+    </message>
+    <message>
+        <source>opsdeck: interrupted; aborting the run</source>
+        <translation>opsdeck: 중단되어 실행을 멈춥니다</translation>
+    </message>
+    <message>
+        <source>interrupted; nothing was run</source>
+        <translation>중단되어 아무것도 실행하지 않았습니다</translation>
+    </message>
+</context>
+<context>
     <name>RunbookRunner</name>
     <message>
         <source>a run is already in progress</source>
@@ -2977,16 +3313,8 @@ Subcommand:
         <translation>해당 단계가 없습니다</translation>
     </message>
     <message>
-        <source>environment variable not set: %1; nothing was sent</source>
-        <translation>환경 변수가 설정되지 않음: %1. 아무것도 전송하지 않았습니다</translation>
-    </message>
-    <message>
         <source>the workspace is not trusted to run commands; nothing was run</source>
         <translation>워크스페이스에 명령 실행 신뢰가 부여되지 않아 아무것도 실행하지 않았습니다</translation>
-    </message>
-    <message>
-        <source>environment variable %1 is not set; nothing was sent</source>
-        <translation>환경 변수 %1이(가) 설정되지 않아 아무것도 전송하지 않았습니다</translation>
     </message>
     <message>
         <source>confirmed automatically (--yes)</source>
@@ -3039,6 +3367,10 @@ Subcommand:
     <message>
         <source>finished with failures</source>
         <translation>일부 실패로 완료됨</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1. 아무것도 보내지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -3176,6 +3508,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>SampleStore</name>
+    <message>
+        <source>no database for stored samples</source>
+        <translation>저장된 샘플을 위한 데이터베이스가 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>Screenshotter</name>
     <message>
         <source>cannot create the directory %1</source>
@@ -3188,6 +3527,44 @@ Subcommand:
     <message>
         <source>cannot write %1</source>
         <translation>%1을(를) 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>SecretCommand</name>
+    <message>
+        <source>&quot;%1&quot; is not a secret name: use letters, digits and _, not starting with a digit</source>
+        <translation>&quot;%1&quot;은(는) 비밀 이름이 아닙니다. 글자, 숫자, _를 쓰고 숫자로 시작하지 마세요</translation>
+    </message>
+    <message>
+        <source>the keychain refused: %1</source>
+        <translation>키체인이 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 is stored in the keychain</source>
+        <translation>%1을(를) 키체인에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the keychain</source>
+        <translation>%1을(를) 키체인에서 지웠습니다</translation>
+    </message>
+    <message>
+        <source>Value of %1: </source>
+        <translation>%1의 값: </translation>
+    </message>
+    <message>
+        <source>no value on standard input; nothing was stored</source>
+        <translation>표준 입력에 값이 없습니다. 아무것도 저장하지 않았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>%1 is not set in the environment</source>
+        <translation>%1이(가) 환경 변수에 설정되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not set in the environment nor in the keychain (%2)</source>
+        <translation>%1이(가) 환경 변수에도 키체인에도 없습니다(%2)</translation>
     </message>
 </context>
 <context>
@@ -3207,6 +3584,61 @@ Subcommand:
     <message>
         <source>Sign off</source>
         <translation>서명</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceDialog</name>
+    <message>
+        <source>Silence %1</source>
+        <translation>%1 사일런스</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30분</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1시간</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>사일런스</translation>
+    </message>
+    <message>
+        <source>Silenced from the OpsDeck console</source>
+        <translation>OpsDeck 콘솔에서 사일런스함</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1일</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1주</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>Silence alert</source>
+        <translation>알림 사일런스</translation>
+    </message>
+    <message>
+        <source>Silence %1: %2</source>
+        <translation>%1 사일런스: %2</translation>
+    </message>
+    <message>
+        <source>Matches: %1</source>
+        <translation>매칭: %1</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>코멘트:</translation>
     </message>
 </context>
 <context>

@@ -235,7 +235,7 @@ void MainWindow::setStorageState(StorageState state, const QString &detail)
     updateStatusBar();
     if (newFailure) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Storage unavailable"),
-            tr("OpsDeck could not open its database. The database file was left untouched; OpsDeck continues "
+            tr("OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues "
                "read-only, so ticks, incidents and audit entries are not saved until this is fixed."),
             QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("storageErrorDialog"));

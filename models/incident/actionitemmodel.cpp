@@ -123,6 +123,15 @@ bool ActionItemModel::setData(const QModelIndex &index, const QVariant &value, i
     return m_lastError.isEmpty();
 }
 
+QString ActionItemModel::removeItem(int row)
+{
+    if (row < 0 || row >= m_items.size()) {
+        return tr("no action item in row %1").arg(row + 1);
+    }
+    m_lastError = m_store->removeActionItem(m_incidentId, m_items.at(row).id);
+    return m_lastError;
+}
+
 Qt::ItemFlags ActionItemModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid()) {

@@ -23,6 +23,8 @@ public:
     qint64 incidentId() const { return m_incidentId; }
     // The store's refusal of the last edit, if any (empty when it was submitted).
     QString lastError() const { return m_lastError; }
+    // Removes the stored item in `row` (the blank last row has none); the rows follow when the store has it.
+    QString removeItem(int row);
     static QString statusText(ActionStatus status);
 
     int rowCount(const QModelIndex &parent = {}) const override;

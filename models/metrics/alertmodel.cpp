@@ -112,6 +112,20 @@ void AlertPoller::pollNow()
     });
 }
 
+void AlertPoller::expireSilences(const Alert &alert)
+{
+    for (const QString &id : alert.silencedBy) {
+        m_client->expireSilence(id, this, [this, id](const AlertmanagerClient::Result<QString> &result) {
+            if (result.ok()) {
+                emit silenceExpired(id);
+                pollNow();
+            } else {
+                emit expireFailed(id, result.error);
+            }
+        });
+    }
+}
+
 void AlertPoller::silence(const Alert &alert, Milliseconds duration, const QString &createdBy, const QString &comment)
 {
     m_client->createSilence(AlertmanagerClient::matchersFor(alert), duration, createdBy, comment, this,

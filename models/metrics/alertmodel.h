@@ -58,10 +58,14 @@ public:
     void pollNow();
     // Silences exactly this alert (all its labels) for `duration`, then polls again.
     void silence(const Alert &alert, Milliseconds duration, const QString &createdBy, const QString &comment);
+    // Expires every silence that silences this alert, then polls again.
+    void expireSilences(const Alert &alert);
 
 signals:
     void silenced(const QString &silenceId);
     void silenceFailed(const QString &error);
+    void silenceExpired(const QString &silenceId);
+    void expireFailed(const QString &silenceId, const QString &error);
 
 private:
     AlertmanagerClient *m_client;

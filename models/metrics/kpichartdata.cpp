@@ -4,6 +4,7 @@
 
 #include "metrics/kpimodel.h"
 #include "metrics/prometheusclient.h"
+#include "metrics/samplestore.h"
 
 namespace {
 
@@ -53,17 +54,41 @@ void KpiChartData::load(const Kpi &kpi, Milliseconds range, int plotWidthPx, con
             });
         return;
     }
-    auto buffer = std::make_shared<SeriesBuffer>();
-    if (const KpiTile *tile = m_model->tile(kpi.id)) {
-        buffer->append(tile->history);
+    const auto fromTile = [this](const QString &id, const QList<QPointF> &stored) {
+        auto buffer = std::make_shared<SeriesBuffer>();
+        buffer->append(stored);
+        if (const KpiTile *tile = m_model->tile(id)) {
+            buffer->append(tile->history); // what is older than the last stored point is dropped
+        }
+        return QList<ChartSeries> { { id, buffer } };
+    };
+    if (m_samples) {
+        const SampleQuery query { kpi.id, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch(), std::max(1, plotWidthPx) };
+        m_samples->query(query, this,
+            [this, generation, fromTile, id = kpi.id, from, to](const SampleRange &stored, const QString &error) {
+                if (generation != m_generation) {
+                    return;
+                }
+                const QList<ChartSeries> series = fromTile(id, stored.points);
+                if (!error.isEmpty() && series.constFirst().buffer->isEmpty()) {
+                    emit failed(id, error);
+                } else {
+                    emit loaded(id, series, from, to);
+                }
+            });
+        return;
     }
-    const QList<ChartSeries> series { { kpi.id, buffer } };
     QMetaObject::invokeMethod(
         this,
-        [this, generation, id = kpi.id, series, from, to] {
+        [this, generation, id = kpi.id, series = fromTile(kpi.id, {}), from, to] {
             if (generation == m_generation) {
                 emit loaded(id, series, from, to);
             }
         },
         Qt::QueuedConnection);
+}
+
+void KpiChartData::setSampleStore(SampleStore *store)
+{
+    m_samples = store;
 }

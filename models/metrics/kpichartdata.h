@@ -7,11 +7,13 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
 class KpiModel;
 class PrometheusClient;
+class SampleStore;
 
 struct ChartSeries
 {
@@ -20,14 +22,18 @@ struct ChartSeries
 };
 
 // The history a chart shows for one KPI over a range: Prometheus KPIs through query_range (one point per pixel
-// column at most, never finer than the scrape interval), the others from what the tile has read so far. A load
-// that a newer one superseded is dropped.
+// column at most, never finer than the scrape interval), the others from the sample store (raw or roll-ups, so a
+// 30-day chart survives restarts) followed by the tile's readings not yet written there. A load that a newer one
+// superseded is dropped.
 class KpiChartData final : public QObject
 {
     Q_OBJECT
 
 public:
     KpiChartData(PrometheusClient *prometheus, KpiModel *model, QObject *parent = nullptr);
+
+    // Without one, non-Prometheus charts show only what the tiles have read since the start.
+    void setSampleStore(SampleStore *store);
 
     // Loads the `range` before `end` for a plot `plotWidthPx` wide; loaded() or failed() follows.
     void load(const Kpi &kpi, Milliseconds range, int plotWidthPx, const QDateTime &end = {});
@@ -39,5 +45,6 @@ signals:
 private:
     PrometheusClient *m_prometheus;
     KpiModel *m_model;
+    QPointer<SampleStore> m_samples;
     quint64 m_generation = 0;
 };

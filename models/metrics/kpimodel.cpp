@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kpimodel.h"
 
+#include "workspace/duration.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -70,6 +72,7 @@ void KpiModel::applyFigure(const QString &id, const KpiFigure &figure)
         tile.value = figure.value;
         tile.updatedAt = figure.at;
         tile.burnRate = figure.burnRate;
+        tile.budgetLeftMs = figure.budgetLeftMs;
         tile.history.append(QPointF(double(figure.at.toMSecsSinceEpoch()), *figure.value));
         if (tile.history.size() > historySize) {
             tile.history.removeFirst();
@@ -145,12 +148,31 @@ std::optional<double> KpiModel::trend(const KpiTile &tile)
     return std::nullopt;
 }
 
+QString KpiModel::budgetText(const KpiTile &tile) const
+{
+    if (!tile.budgetLeftMs) {
+        return {};
+    }
+    const double minutes = std::abs(*tile.budgetLeftMs) / 60000.0;
+    const QString amount = QLocale().toString(minutes, 'f', minutes < 10 ? 1 : 0);
+    if (*tile.budgetLeftMs < 0) {
+        return tr("%1 min over budget").arg(amount);
+    }
+    // The seed's SLOs count a month as 30 days.
+    const Milliseconds period = tile.kpi.source.window;
+    return period == std::chrono::hours(30 * 24) ? tr("%1 min left this month").arg(amount)
+                                                 : tr("%1 min left in %2").arg(amount, Duration::format(period));
+}
+
 QString KpiModel::toolTip(const KpiTile &tile) const
 {
     QStringList lines { tile.kpi.title.text(m_language) };
     const QString description = tile.kpi.description.text(m_language);
     if (!description.isEmpty()) {
         lines.append(description);
+    }
+    if (tile.kpi.tier > 0) {
+        lines.append(tr("SLO tier %1").arg(tile.kpi.tier));
     }
     lines.append(tr("Source: %1").arg(KpiReader::sourceText(tile.kpi.source)));
     lines.append(tile.updatedAt.isValid()
@@ -205,6 +227,12 @@ QVariant KpiModel::data(const QModelIndex &index, int role) const
     }
     case BurnRateRole:
         return tile.burnRate ? QVariant(*tile.burnRate) : QVariant();
+    case TierRole:
+        return tile.kpi.tier;
+    case BudgetLeftRole:
+        return tile.budgetLeftMs ? QVariant(*tile.budgetLeftMs) : QVariant();
+    case BudgetTextRole:
+        return budgetText(tile);
     case ToolTipRole:
         return toolTip(tile);
     default:
@@ -219,6 +247,7 @@ QHash<int, QByteArray> KpiModel::roleNames() const
     names.insert({ { IdRole, "id" }, { TitleRole, "title" }, { DescriptionRole, "description" }, { ValueRole, "value" },
         { ValueTextRole, "valueText" }, { UnitRole, "unit" }, { TargetTextRole, "targetText" }, { StateRole, "state" },
         { ErrorRole, "error" }, { SourceRole, "source" }, { UpdatedAtRole, "updatedAt" },
-        { SparklineRole, "sparkline" }, { TrendRole, "trend" }, { BurnRateRole, "burnRate" } });
+        { SparklineRole, "sparkline" }, { TrendRole, "trend" }, { BurnRateRole, "burnRate" }, { TierRole, "tier" },
+        { BudgetLeftRole, "budgetLeft" }, { BudgetTextRole, "budgetText" } });
     return names;
 }

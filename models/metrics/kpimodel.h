@@ -20,6 +20,7 @@ struct KpiTile
     QDateTime attemptedAt; // of the last read, good or not
     QString error; // of the last read; empty when it gave a value
     std::optional<double> burnRate;
+    std::optional<double> budgetLeftMs;
     KpiState state = KpiState::Unknown;
     QList<QPointF> history; // (ms since the epoch, value), oldest first, for the sparkline and the trend
 };
@@ -46,6 +47,9 @@ public:
         SparklineRole, // QList<QPointF>
         TrendRole, // double: value minus the value one trend window ago, or invalid
         BurnRateRole, // double or invalid (error budgets)
+        TierRole, // int: the SLO tier (1-3), 0 without one
+        BudgetLeftRole, // double: ms of error budget left (negative when overspent), or invalid
+        BudgetTextRole, // "12 min left this month", "5 min over budget"; empty for other KPIs
         ToolTipRole = Qt::ToolTipRole,
     };
     static constexpr qsizetype historySize = 120;
@@ -71,6 +75,7 @@ public:
     KpiState worstState() const;
     QString formatValue(const Kpi &kpi, double value) const;
     static std::optional<double> trend(const KpiTile &tile);
+    QString budgetText(const KpiTile &tile) const;
 
 signals:
     // A tile's state moved (not for its first value); `value` is the formatted value with its unit.

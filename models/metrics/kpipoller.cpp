@@ -4,6 +4,7 @@
 
 #include "metrics/kpimodel.h"
 #include "metrics/kpireader.h"
+#include "metrics/samplestore.h"
 
 KpiPoller::KpiPoller(KpiReader *reader, KpiModel *model, QObject *parent)
     : QObject(parent)
@@ -91,7 +92,15 @@ void KpiPoller::read(Slot &slot)
         if (figure.retrySoon) {
             it->dueMs = std::min(it->dueMs, m_clock.elapsed() + retryMs);
         }
+        if (m_samples && figure.value && it->kpi.source.kind != KpiSource::Kind::Prometheus) {
+            m_samples->add({ id, figure.at.toMSecsSinceEpoch(), *figure.value });
+        }
         m_model->applyFigure(id, figure);
         emit figureApplied(id);
     });
+}
+
+void KpiPoller::setSampleStore(SampleStore *store)
+{
+    m_samples = store;
 }

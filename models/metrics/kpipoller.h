@@ -7,10 +7,12 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 class KpiModel;
 class KpiReader;
+class SampleStore;
 
 // Reads each KPI of the workspace at its own interval (a read still running is never doubled) and hands the
 // figures to the model; once a second the model re-evaluates states so tiles go stale on time.
@@ -24,6 +26,8 @@ public:
     KpiPoller(KpiReader *reader, KpiModel *model, QObject *parent = nullptr);
 
     void setWorkspace(const Workspace &workspace);
+    // Readings of KPIs other than Prometheus queries (Prometheus keeps its own history) are also stored there.
+    void setSampleStore(SampleStore *store);
     void start();
     void stop();
     bool isRunning() const { return m_timer.isActive(); }
@@ -47,6 +51,7 @@ private:
 
     KpiReader *m_reader;
     KpiModel *m_model;
+    QPointer<SampleStore> m_samples;
     QHash<QString, Slot> m_slots;
     QTimer m_timer;
     QElapsedTimer m_clock;

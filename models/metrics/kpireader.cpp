@@ -220,6 +220,7 @@ KpiFigure KpiReader::readLocal(const Kpi &kpi) const
             const ErrorBudget b = ProbeFigures::errorBudget(records, now, s.objective, s.window);
             figure.value = b.remainingPercent;
             figure.burnRate = b.burnRate;
+            figure.budgetLeftMs = b.allowedMs - b.spentMs;
         }
         break;
     default:

@@ -22,6 +22,7 @@ struct KpiFigure
     std::optional<double> value;
     QString error; // why there is no value
     std::optional<double> burnRate; // error budgets
+    std::optional<double> budgetLeftMs; // error budgets: allowance minus time spent down; negative when overspent
     QDateTime at;
     bool retrySoon = false; // a rate waits for its second scrape
 };

@@ -2,41 +2,330 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "promresponse.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "metrics/jsoncursor.h"
 
+#include <charconv>
+
+// One pass over the body with a JsonCursor, no QJsonDocument: a 100k-point range answer is mostly
+// [1700000000,"0.25"] pairs, and building a document of them first costs several times the parse itself.
 namespace {
 
-// A [ <unix seconds>, "<value>" ] pair.
-bool readPoint(const QJsonValue &pair, QPointF *point)
+// Valid JSON, but not the shape of a Prometheus answer.
+struct ShapeError
 {
-    const QJsonArray a = pair.toArray();
-    if (a.size() != 2 || !a.at(0).isDouble() || !a.at(1).isString()) {
-        return false;
+    QString what;
+    qsizetype offset = 0;
+};
+
+[[noreturn]] void shape(JsonCursor &c, const QString &what, qsizetype at = -1)
+{
+    if (c.atEnd()) {
+        c.fail(PromResponseParser::tr("the rest of the answer")); // truncated: a JSON error, not a shape error
     }
-    // Plain numbers first: this runs once per point of a range answer.
-    const QString text = a.at(1).toString();
-    bool ok = false;
-    double value = text.toDouble(&ok);
-    if (!ok) {
-        const std::optional<double> special = ExpositionParser::parseValue(text.toLatin1());
-        if (!special) {
-            return false;
-        }
-        value = *special;
-    }
-    *point = QPointF(a.at(0).toDouble() * 1000.0, value);
-    return true;
+    throw ShapeError { what, at < 0 ? c.offset() : at };
 }
 
-MetricLabels readLabels(const QJsonObject &metric)
+void need(JsonCursor &c, char ch, const QString &what)
 {
-    MetricLabels labels;
-    for (auto it = metric.constBegin(); it != metric.constEnd(); ++it) {
-        labels.insert(it.key(), it.value().toString());
+    if (!c.tryConsume(ch)) {
+        shape(c, what);
     }
-    return labels;
+}
+
+// A key of an object, decoded only if it has escapes (then held in `storage`).
+QByteArrayView key(JsonCursor &c, QByteArray &storage)
+{
+    const qsizetype at = c.offset() + 1;
+    bool escaped = false;
+    const QByteArrayView raw = c.rawString(&escaped);
+    c.expect(':');
+    if (!escaped) {
+        return raw;
+    }
+    storage = c.decode(raw, at).toUtf8();
+    return storage;
+}
+
+std::optional<double> sampleValue(QByteArrayView text)
+{
+    double value = 0;
+    if (JsonCursor::simpleDecimal(text.data(), text.data() + text.size(), &value)) {
+        return value;
+    }
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec == std::errc() && end == text.data() + text.size() && !text.isEmpty()) {
+        return value;
+    }
+    return ExpositionParser::parseValue(text); // +Inf and friends
+}
+
+// Appends without QList's per-call bookkeeping (which a debug build pays in full): grows by doubling, trims at the end.
+class PointSink
+{
+public:
+    explicit PointSink(QList<QPointF> &points)
+        : m_points(points)
+        , m_size(points.size())
+    { }
+    ~PointSink() { m_points.resize(m_size); }
+    Q_DISABLE_COPY_MOVE(PointSink)
+
+    void add(double x, double y)
+    {
+        if (m_size == m_points.size()) {
+            m_points.resize(std::max<qsizetype>(64, m_size * 2));
+            m_data = m_points.data();
+        }
+        m_data[m_size++] = QPointF(x, y);
+    }
+
+private:
+    QList<QPointF> &m_points;
+    QPointF *m_data = nullptr;
+    qsizetype m_size;
+};
+
+// A [ <unix seconds>, "<value>" ] pair.
+QPointF point(JsonCursor &c, const QString &what)
+{
+    double pairSeconds = 0;
+    QByteArrayView pairText;
+    qsizetype pairAt = 0;
+    if (c.numberStringPair(&pairSeconds, &pairText, &pairAt)) {
+        const std::optional<double> value = sampleValue(pairText);
+        if (!value) {
+            throw ShapeError { what, pairAt - 1 };
+        }
+        return QPointF(pairSeconds * 1000.0, *value);
+    }
+    // Anything but the plain shape: step by step, to say what is wrong where.
+    need(c, '[', what);
+    const char n = c.peek();
+    if (n != '-' && (n < '0' || n > '9')) {
+        shape(c, what);
+    }
+    const double seconds = c.number();
+    need(c, ',', what);
+    if (c.peek() != '"') {
+        shape(c, what);
+    }
+    const qsizetype at = c.offset();
+    bool escaped = false;
+    const QByteArrayView raw = c.rawString(&escaped);
+    const std::optional<double> value = escaped ? sampleValue(c.decode(raw, at + 1).toLatin1()) : sampleValue(raw);
+    if (!value) {
+        throw ShapeError { what, at };
+    }
+    need(c, ']', what);
+    return QPointF(seconds * 1000.0, *value);
+}
+
+void labels(JsonCursor &c, MetricLabels &out)
+{
+    if (c.peek() != '{') {
+        c.skipValue(); // null or something odd: no labels, as before
+        return;
+    }
+    c.expect('{');
+    if (c.tryConsume('}')) {
+        return;
+    }
+    do {
+        const QString name = c.string();
+        c.expect(':');
+        if (c.peek() == '"') {
+            out.insert(name, c.string());
+        } else {
+            c.skipValue();
+            out.insert(name, QString());
+        }
+    } while (c.tryConsume(','));
+    c.expect('}');
+}
+
+PromSeries series(JsonCursor &c, bool matrix)
+{
+    const QString sampleShape = PromResponseParser::tr("a sample is not [time, \"value\"]");
+    if (c.peek() != '{') {
+        shape(c, PromResponseParser::tr("a series is not an object"));
+    }
+    c.expect('{');
+    PromSeries s;
+    bool hasValue = false;
+    if (!c.tryConsume('}')) {
+        QByteArray storage;
+        do {
+            const QByteArrayView name = key(c, storage);
+            if (name == "metric") {
+                labels(c, s.labels);
+            } else if (matrix && name == "values") {
+                const QString pointShape = PromResponseParser::tr("a point is not [time, \"value\"]");
+                need(c, '[', PromResponseParser::tr("a series' values are not a list"));
+                if (!c.tryConsume(']')) {
+                    PointSink sink(s.points);
+                    do {
+                        const QPointF p = point(c, pointShape);
+                        sink.add(p.x(), p.y());
+                    } while (c.tryConsume(','));
+                    need(c, ']', pointShape);
+                }
+            } else if (!matrix && name == "value") {
+                s.points.append(point(c, sampleShape));
+                hasValue = true;
+            } else {
+                c.skipValue();
+            }
+        } while (c.tryConsume(','));
+        c.expect('}');
+    }
+    if (!matrix && !hasValue) {
+        throw ShapeError { sampleShape, c.offset() };
+    }
+    return s;
+}
+
+// Throws for result types that cannot give numbers.
+void checkType(const PromResponse &r, qsizetype at)
+{
+    if (r.resultType == QLatin1String("string")) {
+        throw ShapeError { PromResponseParser::tr("a string result has no numeric value"), at };
+    }
+    if (r.resultType != QLatin1String("scalar") && r.resultType != QLatin1String("vector")
+        && r.resultType != QLatin1String("matrix")) {
+        throw ShapeError { PromResponseParser::tr("unknown resultType \"%1\"").arg(r.resultType), at };
+    }
+}
+
+QString scalarShape()
+{
+    return PromResponseParser::tr("a scalar is not [time, \"value\"]");
+}
+
+// data.result, once data.resultType is known; at = where the result starts.
+void result(JsonCursor &c, PromResponse &r, qsizetype at)
+{
+    checkType(r, at);
+    if (r.resultType == QLatin1String("scalar")) {
+        r.series.append({ {}, { point(c, scalarShape()) } });
+        return;
+    }
+    const bool matrix = r.resultType == QLatin1String("matrix");
+    need(c, '[', PromResponseParser::tr("the result is not a list"));
+    if (!c.tryConsume(']')) {
+        do {
+            r.series.append(series(c, matrix));
+        } while (c.tryConsume(','));
+        need(c, ']', PromResponseParser::tr("the result is not a list"));
+    }
+}
+
+void data(JsonCursor &c, const QByteArray &body, PromResponse &r)
+{
+    const qsizetype at = c.offset();
+    qsizetype resultAt = -1;
+    bool done = false;
+    if (c.peek() == '{') {
+        c.expect('{');
+        if (!c.tryConsume('}')) {
+            QByteArray storage;
+            do {
+                const QByteArrayView name = key(c, storage);
+                if (name == "resultType" && c.peek() == '"') {
+                    r.resultType = c.string();
+                } else if (name == "result" && !r.resultType.isEmpty()) {
+                    result(c, r, c.offset());
+                    done = true;
+                } else if (name == "result") {
+                    resultAt = c.offset(); // before resultType: read once the type is known
+                    c.skipValue();
+                } else {
+                    c.skipValue();
+                }
+            } while (c.tryConsume(','));
+            c.expect('}');
+        }
+    } else {
+        c.skipValue();
+    }
+    if (done) {
+        return;
+    }
+    if (resultAt >= 0) {
+        JsonCursor again(body, resultAt);
+        result(again, r, resultAt);
+    } else {
+        // No result at all: an empty vector or matrix, a scalar without its value.
+        checkType(r, at);
+        if (r.resultType == QLatin1String("scalar")) {
+            throw ShapeError { scalarShape(), at };
+        }
+    }
+}
+
+PromResponse read(const QByteArray &body)
+{
+    PromResponse r;
+    JsonCursor c(body);
+    bool hasStatus = false;
+    QString status;
+    qsizetype dataAt = -1;
+    c.expect('{');
+    if (!c.tryConsume('}')) {
+        QByteArray storage;
+        do {
+            const QByteArrayView name = key(c, storage);
+            const bool text = c.peek() == '"';
+            if (name == "status" && text) {
+                status = c.string();
+                hasStatus = true;
+            } else if (name == "status") {
+                c.skipValue();
+                hasStatus = true;
+            } else if (name == "errorType" && text) {
+                r.errorType = c.string();
+            } else if (name == "error" && text) {
+                r.error = c.string();
+            } else if (name == "warnings" && c.peek() == '[') {
+                c.expect('[');
+                if (!c.tryConsume(']')) {
+                    do {
+                        if (c.peek() == '"') {
+                            r.warnings.append(c.string());
+                        } else {
+                            c.skipValue();
+                        }
+                    } while (c.tryConsume(','));
+                    c.expect(']');
+                }
+            } else if (name == "data" && !hasStatus) {
+                dataAt = c.offset(); // read once the status says it is an answer (Prometheus sends status first)
+                c.skipValue();
+            } else if (name == "data" && status == QLatin1String("success")) {
+                data(c, body, r);
+            } else {
+                c.skipValue();
+            }
+        } while (c.tryConsume(','));
+    }
+    c.expect('}');
+    c.expectEnd();
+    if (!hasStatus) {
+        throw JsonCursor::Error { PromResponseParser::tr("no \"status\" field"), 0 };
+    }
+    if (status != QLatin1String("success")) {
+        r.status = PromResponse::Status::ApiError;
+        r.resultType.clear();
+        r.series.clear();
+        return r;
+    }
+    if (dataAt >= 0) {
+        JsonCursor again(body, dataAt);
+        data(again, body, r);
+    }
+    r.status = PromResponse::Status::Success;
+    r.errorType.clear();
+    r.error.clear();
+    return r;
 }
 
 } // namespace
@@ -49,78 +338,17 @@ QString PromResponse::errorText() const
 PromResponse PromResponseParser::parse(const QByteArray &body, int httpStatus)
 {
     PromResponse r;
-    r.httpStatus = httpStatus;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    const QJsonObject root = doc.object();
-    if (parseError.error != QJsonParseError::NoError || !root.contains(QLatin1String("status"))) {
+    try {
+        r = read(body);
+    } catch (const JsonCursor::Error &e) {
+        r = {};
         r.error = httpStatus >= 300 || httpStatus < 200
             ? tr("HTTP %1 and no Prometheus API answer in the body").arg(httpStatus)
-            : tr("not a Prometheus API answer: %1")
-                  .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                    : tr("no \"status\" field"));
-        return r;
+            : tr("not a Prometheus API answer: %1").arg(e.message);
+    } catch (const ShapeError &e) {
+        r = {};
+        r.error = tr("malformed Prometheus answer at byte %1: %2").arg(e.offset).arg(e.what);
     }
-    for (const QJsonValue &w : root.value(QLatin1String("warnings")).toArray()) {
-        r.warnings.append(w.toString());
-    }
-    if (root.value(QLatin1String("status")).toString() != QLatin1String("success")) {
-        r.status = PromResponse::Status::ApiError;
-        r.errorType = root.value(QLatin1String("errorType")).toString();
-        r.error = root.value(QLatin1String("error")).toString();
-        return r;
-    }
-    const QJsonObject data = root.value(QLatin1String("data")).toObject();
-    r.resultType = data.value(QLatin1String("resultType")).toString();
-    const QJsonValue result = data.value(QLatin1String("result"));
-    const auto bad = [&r](const QString &what) {
-        r.status = PromResponse::Status::TransportError;
-        r.series.clear();
-        r.error = tr("malformed Prometheus answer: %1").arg(what);
-        return r;
-    };
-    r.status = PromResponse::Status::Success;
-    if (r.resultType == QLatin1String("scalar")) {
-        PromSeries s;
-        QPointF p;
-        if (!readPoint(result, &p)) {
-            return bad(tr("a scalar is not [time, \"value\"]"));
-        }
-        s.points.append(p);
-        r.series.append(s);
-        return r;
-    }
-    if (r.resultType == QLatin1String("string")) {
-        return bad(tr("a string result has no numeric value"));
-    }
-    if (r.resultType != QLatin1String("vector") && r.resultType != QLatin1String("matrix")) {
-        return bad(tr("unknown resultType \"%1\"").arg(r.resultType));
-    }
-    const bool matrix = r.resultType == QLatin1String("matrix");
-    const QJsonArray list = result.toArray();
-    r.series.reserve(list.size());
-    for (const QJsonValue &item : list) {
-        const QJsonObject o = item.toObject();
-        PromSeries s;
-        s.labels = readLabels(o.value(QLatin1String("metric")).toObject());
-        if (matrix) {
-            const QJsonArray values = o.value(QLatin1String("values")).toArray();
-            s.points.reserve(values.size());
-            for (const QJsonValue &v : values) {
-                QPointF p;
-                if (!readPoint(v, &p)) {
-                    return bad(tr("a point is not [time, \"value\"]"));
-                }
-                s.points.append(p);
-            }
-        } else {
-            QPointF p;
-            if (!readPoint(o.value(QLatin1String("value")), &p)) {
-                return bad(tr("a sample is not [time, \"value\"]"));
-            }
-            s.points.append(p);
-        }
-        r.series.append(std::move(s));
-    }
+    r.httpStatus = httpStatus;
     return r;
 }

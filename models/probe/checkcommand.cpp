@@ -7,6 +7,7 @@
 #include "metrics/kpievaluator.h"
 #include "probe/probeengine.h"
 #include "probe/probehistory.h"
+#include "secrets/secrets.h"
 #include "workspace/workspaceloader.h"
 
 #include <QJsonArray>
@@ -92,7 +93,14 @@ void CheckCommand::start()
         finish(3);
         return;
     }
-    const Workspace &workspace = *loaded.workspace;
+    // Secrets the environment lacks come from the keychain first (reported as missing where there is none).
+    auto *keychain = new KeychainLoader(this);
+    connect(keychain, &KeychainLoader::finished, this, [this, workspace = *loaded.workspace] { begin(workspace); });
+    keychain->load(loaded.workspace->secretNames);
+}
+
+void CheckCommand::begin(const Workspace &workspace)
+{
     m_workspaceId = workspace.info.id;
     if (!workspace.kpis.isEmpty()) {
         m_kpis = new KpiCheck(workspace, this);

@@ -43,6 +43,7 @@ signals:
     void finished(int exitCode);
 
 private:
+    void begin(const Workspace &workspace);
     void finish(int exitCode);
     void report();
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpprobe.h"
 
+#include "secrets/secrets.h"
 #include "workspace/duration.h"
 #include "workspace/templatetext.h"
 
@@ -107,13 +108,14 @@ QString HttpProbe::resolveTemplate(const QString &text, QStringList *missing, QL
     const QStringList names = TemplateText::names(text);
     for (const QString &name : names) {
         const QString reference = QLatin1String("${") + name + QLatin1Char('}');
-        if (!qEnvironmentVariableIsSet(name.toLocal8Bit().constData())) {
+        const std::optional<QString> found = Secrets::value(name);
+        if (!found) {
             if (!missing->contains(name)) {
                 missing->append(name);
             }
             continue;
         }
-        const QString value = qEnvironmentVariable(name.toLocal8Bit().constData());
+        const QString value = *found;
         out.replace(reference, value);
         if (value.size() >= 3) {
             secrets->append({ value, reference });
@@ -148,7 +150,7 @@ void HttpProbe::start()
     }
     const QString body = resolveTemplate(m_endpoint.body, &missing, &m_secrets);
     if (!missing.isEmpty()) {
-        notSent(tr("environment variable %1 is not set; nothing was sent").arg(missing.join(QLatin1String(", "))));
+        notSent(tr("%1; nothing was sent").arg(Secrets::describeMissing(missing)));
         return;
     }
     m_currentUrl = QUrl(url, QUrl::StrictMode);

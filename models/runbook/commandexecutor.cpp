@@ -3,6 +3,7 @@
 #include "runbook/commandexecutor.h"
 
 #include "probe/httpprobe.h"
+#include "secrets/secrets.h"
 #include "workspace/duration.h"
 
 using namespace Qt::StringLiterals;
@@ -43,7 +44,7 @@ void CommandExecutor::start()
     m_log.request = u"$ "_s + m_step.argv.join(u' ');
     m_log.requestContentType = u"application/x-sh"_s;
     if (const QStringList missing = RunbookSteps::missingVariables(m_step); !missing.isEmpty()) {
-        finish(false, tr("environment variable %1 is not set; nothing was run").arg(missing.join(u", "_s)));
+        finish(false, tr("%1; nothing was run").arg(Secrets::describeMissing(missing)));
         return;
     }
     if (m_step.argv.isEmpty()) {

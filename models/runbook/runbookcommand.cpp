@@ -8,6 +8,7 @@
 #include "runbook/runbookstepmodel.h"
 #include "runbook/terminalinput.h"
 #include "runbook/workspacetrust.h"
+#include "secrets/secrets.h"
 #include "storage/storage.h"
 #include "workspace/duration.h"
 #include "workspace/workspaceloader.h"
@@ -151,8 +152,17 @@ void RunbookCommand::start()
         fail(BadUsage, tr("runbook \"%1\" has no steps").arg(runbook.id));
         return;
     }
+    // Secrets the environment lacks come from the keychain before anything is checked or sent.
+    auto *keychain = new KeychainLoader(this);
+    connect(keychain, &KeychainLoader::finished, this, &RunbookCommand::begin);
+    keychain->load(m_workspace.secretNames);
+}
+
+void RunbookCommand::begin()
+{
+    const Runbook &runbook = m_runner->runbook();
     if (const QStringList missing = m_runner->missingVariables(0, m_runner->stepCount() - 1); !missing.isEmpty()) {
-        fail(BadUsage, tr("environment variable not set: %1; nothing was sent").arg(missing.join(u", "_s)));
+        fail(BadUsage, tr("%1; nothing was sent").arg(Secrets::describeMissing(missing)));
         return;
     }
     *m_out << tr("Runbook: %1 (%2)").arg(runbook.title.text(language()), runbook.id) << '\n';

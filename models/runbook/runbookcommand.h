@@ -59,6 +59,7 @@ signals:
     void finished(int exitCode);
 
 private:
+    void begin(); // once the keychain has answered
     void openStorage();
     void askTrust();
     void run();

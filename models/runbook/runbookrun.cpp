@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runbook/runbookrun.h"
 
+#include "secrets/secrets.h"
 #include "workspace/templatetext.h"
 
 using namespace Qt::StringLiterals;
@@ -82,13 +83,7 @@ QStringList variables(const RunbookStep &step)
 
 QStringList missingVariables(const RunbookStep &step)
 {
-    QStringList out;
-    for (const QString &name : variables(step)) {
-        if (!qEnvironmentVariableIsSet(name.toLocal8Bit().constData())) {
-            out.append(name);
-        }
-    }
-    return out;
+    return Secrets::missing(variables(step));
 }
 
 QString target(const RunbookStep &step)

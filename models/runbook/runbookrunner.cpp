@@ -5,6 +5,7 @@
 #include "incident/incidentstore.h"
 #include "runbook/commandexecutor.h"
 #include "runbook/stepexecutor.h"
+#include "secrets/secrets.h"
 #include "workspace/duration.h"
 
 #include <QUuid>
@@ -94,7 +95,7 @@ QString RunbookRunner::startRun(int from, int to)
         return tr("no such step");
     }
     if (const QStringList missing = missingVariables(from, to); !missing.isEmpty()) {
-        return tr("environment variable not set: %1; nothing was sent").arg(missing.join(u", "_s));
+        return tr("%1; nothing was sent").arg(Secrets::describeMissing(missing));
     }
     for (int i = from; i <= to; ++i) {
         m_runs[i] = {};
@@ -133,8 +134,7 @@ void RunbookRunner::beginStep()
         return;
     }
     if (const QStringList missing = RunbookSteps::missingVariables(step); !missing.isEmpty()) {
-        endStep(
-            StepState::Failed, tr("environment variable %1 is not set; nothing was sent").arg(missing.join(u", "_s)));
+        endStep(StepState::Failed, tr("%1; nothing was sent").arg(Secrets::describeMissing(missing)));
         return;
     }
     if (step.kind == RunbookStep::Kind::Manual || RunbookSteps::needsConfirmation(step)) {

@@ -4,6 +4,7 @@
 
 #include "incident/incidentautorecorder.h"
 #include "probe/httpprobe.h"
+#include "secrets/secrets.h"
 #include "workspace/duration.h"
 
 #include <QLocale>
@@ -247,7 +248,7 @@ void HttpExecutor::start()
     m_log.requestBody = m_step.body.toUtf8();
     m_secrets = endpointSecrets(endpoint);
     if (const QStringList missing = RunbookSteps::missingVariables(m_step); !missing.isEmpty()) {
-        finish(false, tr("environment variable %1 is not set; nothing was sent").arg(missing.join(u", "_s)));
+        finish(false, tr("%1; nothing was sent").arg(Secrets::describeMissing(missing)));
         return;
     }
     addLine(tr("sending %1 %2").arg(endpoint.method, endpoint.url));

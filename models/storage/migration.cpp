@@ -154,6 +154,21 @@ const QList<Migration> &all()
                 u"{{NOTIFY_CHANGES:incident_timeline:incident_id:incidents}}"_s,
                 u"{{NOTIFY_CHANGES:incident_action_items:incident_id:incidents}}"_s,
             } },
+        { 8, u"sample roll-ups by minute and hour"_s,
+            {
+                // Folded in as raw samples are written (one upsert per bucket and batch), so a 30-day chart reads
+                // at most 720 hour rows; last_value is the value of the newest sample in the bucket (last_ms).
+                u"CREATE TABLE samples_minute (series_id BIGINT NOT NULL REFERENCES series (id) ON DELETE CASCADE, "
+                u"bucket_ms BIGINT NOT NULL, min_value DOUBLE PRECISION NOT NULL, "
+                u"max_value DOUBLE PRECISION NOT NULL, sum_value DOUBLE PRECISION NOT NULL, "
+                u"sample_count BIGINT NOT NULL, last_value DOUBLE PRECISION NOT NULL, last_ms BIGINT NOT NULL, "
+                u"PRIMARY KEY (series_id, bucket_ms))"_s,
+                u"CREATE TABLE samples_hour (series_id BIGINT NOT NULL REFERENCES series (id) ON DELETE CASCADE, "
+                u"bucket_ms BIGINT NOT NULL, min_value DOUBLE PRECISION NOT NULL, "
+                u"max_value DOUBLE PRECISION NOT NULL, sum_value DOUBLE PRECISION NOT NULL, "
+                u"sample_count BIGINT NOT NULL, last_value DOUBLE PRECISION NOT NULL, last_ms BIGINT NOT NULL, "
+                u"PRIMARY KEY (series_id, bucket_ms))"_s,
+            } },
     };
     return list;
 }

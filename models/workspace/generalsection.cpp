@@ -42,6 +42,46 @@ SeverityLevel readSeverity(YamlReader &r, const YamlValue &v, QHash<QString, int
     return s;
 }
 
+void readStorageUrl(YamlReader &r, const YamlValue &v, QString &out)
+{
+    out = r.templateString(v).value_or(QString());
+    if (!out.isEmpty() && !out.startsWith(QLatin1String("postgresql://"))
+        && !out.startsWith(QLatin1String("postgres://")) && !out.startsWith(QLatin1String("${"))) {
+        r.error(v,
+            QCoreApplication::translate(
+                "WorkspaceLoader", "expected a postgresql:// URL (or no storage key for local storage), got \"%1\"")
+                .arg(out));
+    }
+}
+
+void readRetention(YamlReader &r, const YamlValue &v, SampleRetention &out)
+{
+    if (!r.expectMap(v, { "raw", "minutes", "hours" })) {
+        return;
+    }
+    r.readDuration(v, "raw", out.raw, true);
+    r.readDuration(v, "minutes", out.minutes, true);
+    r.readDuration(v, "hours", out.hours, true);
+}
+
+// A URL, or { url, retention }.
+void readStorage(YamlReader &r, const YamlValue &v, WorkspaceInfo &out)
+{
+    if (!v.node.IsMap()) {
+        readStorageUrl(r, v, out.storage);
+        return;
+    }
+    if (!r.expectMap(v, { "url", "retention" })) {
+        return;
+    }
+    if (const YamlValue url = r.get(v, "url")) {
+        readStorageUrl(r, url, out.storage);
+    }
+    if (const YamlValue retention = r.get(v, "retention")) {
+        readRetention(r, retention, out.retention);
+    }
+}
+
 } // namespace
 
 namespace WorkspaceSections {
@@ -59,14 +99,7 @@ void readInfo(YamlReader &r, const YamlValue &v, WorkspaceInfo &out)
         out.environment = r.string(environment, YamlReader::Required).value_or(out.environment);
     }
     if (const YamlValue storage = r.get(v, "storage")) {
-        out.storage = r.templateString(storage).value_or(QString());
-        if (!out.storage.isEmpty() && !out.storage.startsWith(QLatin1String("postgresql://"))
-            && !out.storage.startsWith(QLatin1String("postgres://")) && !out.storage.startsWith(QLatin1String("${"))) {
-            r.error(storage,
-                QCoreApplication::translate(
-                    "WorkspaceLoader", "expected a postgresql:// URL (or no storage key for local storage), got \"%1\"")
-                    .arg(out.storage));
-        }
+        readStorage(r, storage, out);
     }
 }
 

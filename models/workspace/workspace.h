@@ -36,7 +36,17 @@ struct LocalizedText
     friend bool operator==(const LocalizedText &, const LocalizedText &) = default;
 };
 
+// workspace.storage.retention: how long stored KPI samples are kept, raw and as minute / hour roll-ups.
+struct SampleRetention
+{
+    Milliseconds raw { std::chrono::hours(48) };
+    Milliseconds minutes { std::chrono::hours(30 * 24) };
+    Milliseconds hours { std::chrono::hours(400 * 24) };
+    friend bool operator==(const SampleRetention &, const SampleRetention &) = default;
+};
+
 // workspace: { id, title, description, environment, storage }
+// storage is a URL, or { url, retention: { raw, minutes, hours } }.
 struct WorkspaceInfo
 {
     QString id;
@@ -44,6 +54,7 @@ struct WorkspaceInfo
     LocalizedText description;
     QString environment = QStringLiteral("production"); // runbooks in "production" need typed confirmation
     QString storage; // empty = local SQLite; "postgresql://..." = team mode
+    SampleRetention retention;
     SourcePos pos;
 };
 
@@ -267,6 +278,7 @@ struct Workspace
     QList<Checklist> checklists;
     QList<Runbook> runbooks;
     IncidentSettings incidents;
+    QStringList secretNames; // every ${NAME} the file refers to, in order of first use
 
     const Endpoint *endpoint(const QString &name) const;
     const Kpi *kpi(const QString &id) const;

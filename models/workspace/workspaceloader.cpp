@@ -141,6 +141,7 @@ LoadResult WorkspaceLoader::loadData(const QByteArray &yaml, const QString &file
         });
     LoadResult result;
     result.diagnostics = reader.diagnostics;
+    workspace.secretNames = reader.secretNames;
     if (reader.diagnostics.isEmpty()
         || std::none_of(
             reader.diagnostics.cbegin(), reader.diagnostics.cend(), [](const Diagnostic &d) { return d.isError(); })) {

@@ -184,6 +184,11 @@ std::optional<QString> YamlReader::templateString(const YamlValue &value, Need n
             error(value, problem);
             return std::nullopt;
         }
+        for (const QString &name : TemplateText::names(*s)) {
+            if (!secretNames.contains(name)) {
+                secretNames.append(name);
+            }
+        }
     }
     return s;
 }

@@ -47,6 +47,7 @@ public:
     explicit YamlReader(const QString &fileName);
 
     QList<Diagnostic> diagnostics;
+    QStringList secretNames; // every ${NAME} read through templateString(), in order of first use
     QList<PendingReference> references;
 
     void report(Diagnostic::Severity severity, const YAML::Mark &mark, const QString &path, const QString &message);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "charts/chartspage.h"
 #include "charts/kpichartview.h"
+#include "languagemanager.h"
 #include "metrics/kpichartdata.h"
 #include "metrics/kpimodel.h"
 #include "metrics/prometheusclient.h"
@@ -25,6 +26,7 @@ private slots:
     void chartsTheTileHistory();
     void rangesAndCrosshair();
     void refreshesAreCoalesced();
+    void bandsFollowTheLanguage();
 
 private:
     QNetworkAccessManager m_nam;
@@ -131,6 +133,26 @@ void TestChartsPage::refreshesAreCoalesced()
     }
     QTRY_COMPARE(view->refreshes(), before + 1);
     QCOMPARE(view->lines().constFirst()->count(), 10);
+}
+
+void TestChartsPage::bandsFollowTheLanguage()
+{
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(u"en"_s));
+    const auto bandNames = [this] {
+        QStringList names;
+        for (QAbstractSeries *s : m_page->chartView()->chart()->series()) {
+            if (qobject_cast<QAreaSeries *>(s)) {
+                names.append(s->name());
+            }
+        }
+        return names;
+    };
+    QTRY_COMPARE(bandNames(), QStringList({ u"Warning"_s, u"Critical"_s }));
+    QVERIFY(languages.setLanguage(u"ko"_s));
+    QTRY_COMPARE(bandNames(), QStringList({ u"경고"_s, u"심각"_s }));
+    QVERIFY(languages.setLanguage(u"en"_s));
+    QTRY_COMPARE(bandNames(), QStringList({ u"Warning"_s, u"Critical"_s }));
 }
 
 QTEST_MAIN(TestChartsPage)

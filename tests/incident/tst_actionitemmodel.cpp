@@ -61,6 +61,16 @@ void TestActionItemModel::editsGoThroughTheStore()
 
     QVERIFY(!model.setData(model.index(0, ActionItemModel::ActionColumn), u"  "_s));
     QVERIFY(model.lastError().contains(u"needs a description"_s));
+
+    QVERIFY(model.setData(model.index(1, ActionItemModel::ActionColumn), u"Write the rollback drill"_s));
+    QVERIFY(settle(store, id));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.removeItem(2), u"no action item in row 3"_s); // the blank row
+    QCOMPARE(model.removeItem(0), QString());
+    QVERIFY(settle(store, id));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, ActionItemModel::ActionColumn).data().toString(), u"Write the rollback drill"_s);
+    QCOMPARE(store.incident(id)->actionItems.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestActionItemModel)

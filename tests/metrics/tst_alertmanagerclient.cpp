@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
 #include "metrics/alertmanagerclient.h"
+#include "metrics/alertmodel.h"
 #include "promservers.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +45,7 @@ private slots:
     void quietAtFirst();
     void firesWhenErrorsRise();
     void silenceAndExpire();
+    void pollerSilencesAndExpires();
     void alertmanagerErrorsVerbatim();
     void alertmanagerDown();
 
@@ -174,6 +177,44 @@ void TestAlertmanagerClient::silenceAndExpire()
     QVERIFY(again != after.value.cend());
     QCOMPARE(again->state, u"expired"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!firing(u"SkinHighErrorRate"_s).value_or(Alert {}).silenced(), 30000);
+}
+
+void TestAlertmanagerClient::pollerSilencesAndExpires()
+{
+    // What the console does: the strip's model, a silence with the operator's duration and comment, then expire.
+    AlertModel model;
+    AlertPoller poller(m_client.get(), &model);
+    const auto row = [&model]() -> std::optional<Alert> {
+        for (const Alert &a : model.alerts()) {
+            if (a.name == u"SkinHighErrorRate"_s) {
+                return a;
+            }
+        }
+        return std::nullopt;
+    };
+    poller.pollNow();
+    QTRY_VERIFY_WITH_TIMEOUT(row().has_value() && !row()->silenced(), 30000);
+    QSignalSpy silenced(&poller, &AlertPoller::silenced);
+    poller.silence(*row(), 30min, u"Kim Ops"_s, u"rollback in progress"_s);
+    QVERIFY(silenced.wait(15000));
+    const QString id = silenced.constFirst().at(0).toString();
+    const auto list = silences();
+    const auto it
+        = std::find_if(list.value.cbegin(), list.value.cend(), [&id](const Silence &s) { return s.id == id; });
+    QVERIFY(it != list.value.cend());
+    QCOMPARE(it->comment, u"rollback in progress"_s);
+    QCOMPARE(it->createdBy, u"Kim Ops"_s);
+    QVERIFY(std::abs(it->startsAt.secsTo(it->endsAt) - 1800) <= 1);
+    // The poller polls again after each change; Alertmanager marks the alert a little later.
+    QTRY_VERIFY_WITH_TIMEOUT((poller.pollNow(), row().value_or(Alert {}).silencedBy.contains(id)), 30000);
+
+    QSignalSpy expired(&poller, &AlertPoller::silenceExpired);
+    QSignalSpy failed(&poller, &AlertPoller::expireFailed);
+    poller.expireSilences(*row());
+    QTRY_VERIFY_WITH_TIMEOUT(!expired.isEmpty() || !failed.isEmpty(), 15000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(1).toString()));
+    QCOMPARE(expired.constFirst().at(0).toString(), id);
+    QTRY_VERIFY_WITH_TIMEOUT((poller.pollNow(), !row().value_or(Alert {}).silenced()), 30000);
 }
 
 void TestAlertmanagerClient::alertmanagerErrorsVerbatim()

@@ -53,6 +53,7 @@ private slots:
     void goesStale();
     void trendAndSparkline();
     void reloadKeepsReadings();
+    void errorBudgetTierAndMinutesLeft();
 
 private:
     QDateTime m_now;
@@ -173,6 +174,44 @@ void TestKpiModel::reloadKeepsReadings()
     QCOMPARE(m_model->index(0).data(KpiModel::StateRole).toInt(), int(KpiState::Critical)); // new thresholds
     m_model->setKpis({});
     QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestKpiModel::errorBudgetTierAndMinutesLeft()
+{
+    Kpi budget = kpi(u"budget"_s, 50, 10, Thresholds::Direction::Below);
+    budget.source.kind = KpiSource::Kind::ErrorBudget;
+    budget.source.window = 30 * 24h;
+    budget.tier = 2;
+    Kpi weekly = budget;
+    weekly.id = u"weekly"_s;
+    weekly.source.window = 7 * 24h;
+    Kpi plain = kpi(u"plain"_s, 1, 5, Thresholds::Direction::Above);
+    m_model->setKpis({ budget, weekly, plain });
+    const auto at = [this](int row, int role) { return m_model->index(row).data(role); };
+    QCOMPARE(at(0, KpiModel::TierRole).toInt(), 2);
+    QCOMPARE(at(2, KpiModel::TierRole).toInt(), 0);
+    QVERIFY(at(0, KpiModel::BudgetTextRole).toString().isEmpty()); // no reading yet
+
+    KpiFigure f = figure(57.9, m_now);
+    f.budgetLeftMs = 25 * 60000.0;
+    f.burnRate = 0.4;
+    m_model->applyFigure(u"budget"_s, f);
+    QCOMPARE(at(0, KpiModel::BudgetLeftRole).toDouble(), 25 * 60000.0);
+    QCOMPARE(at(0, KpiModel::BudgetTextRole).toString(), u"25 min left this month"_s);
+    QCOMPARE(at(0, KpiModel::BurnRateRole).toDouble(), 0.4);
+    QVERIFY(at(0, KpiModel::ToolTipRole).toString().contains(u"SLO tier 2"_s));
+
+    f.budgetLeftMs = 7.5 * 60000.0;
+    m_model->applyFigure(u"weekly"_s, f);
+    QCOMPARE(at(1, KpiModel::BudgetTextRole).toString(), u"7.5 min left in 7d"_s);
+    f.budgetLeftMs = -3 * 60000.0;
+    m_model->applyFigure(u"budget"_s, f);
+    QCOMPARE(at(0, KpiModel::BudgetTextRole).toString(), u"3.0 min over budget"_s);
+
+    m_model->applyFigure(u"plain"_s, figure(0.5, m_now));
+    QVERIFY(!at(2, KpiModel::BudgetLeftRole).isValid());
+    QCOMPARE(at(2, KpiModel::BudgetTextRole).toString(), QString());
+    QVERIFY(!at(2, KpiModel::ToolTipRole).toString().contains(u"SLO tier"_s));
 }
 
 QTEST_GUILESS_MAIN(TestKpiModel)

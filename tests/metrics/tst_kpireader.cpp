@@ -186,6 +186,8 @@ void TestKpiReader::errorBudget()
     // 5 minutes down of 43.2 allowed.
     QVERIFY2(std::abs(*f.value - 100.0 * (43.2 - 5) / 43.2) < 0.01, qPrintable(QString::number(*f.value)));
     QVERIFY(*f.burnRate > 80); // 5 of the last 60 minutes bad = 83x the sustainable rate
+    QVERIFY(f.budgetLeftMs);
+    QVERIFY2(std::abs(*f.budgetLeftMs - (43.2 - 5) * 60000) < 1000, qPrintable(QString::number(*f.budgetLeftMs)));
 }
 
 void TestKpiReader::sourceText()

@@ -6,9 +6,11 @@
 #include "overview/endpointsummary.h"
 #include "overview/kpigridview.h"
 #include "overview/overviewpage.h"
+#include "overview/silencedialog.h"
 #include "probe/endpointmodel.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
@@ -54,6 +56,7 @@ private slots:
     void responsiveGrid();
     void clickOpensChart();
     void alertsStrip();
+    void silenceAsksDurationAndComment();
     void endpointSummary();
 
 private:
@@ -177,6 +180,32 @@ void TestOverviewPage::alertsStrip()
 
     m_page->setWorkspace(Workspace {});
     QCOMPARE(strip->headline(), u"Alerts: no Alertmanager in this workspace"_s);
+}
+
+void TestOverviewPage::silenceAsksDurationAndComment()
+{
+    AlertModel alerts;
+    m_page->setAlertModel(&alerts);
+    Alert firing;
+    firing.name = u"SkinHighErrorRate"_s;
+    firing.labels = { { u"alertname"_s, u"SkinHighErrorRate"_s } };
+    alerts.setAlerts({ firing });
+    QSignalSpy requested(m_page, &OverviewPage::silenceRequested);
+    emit m_page->alertStrip()->silenceRequested(0);
+    auto *dialog = m_page->findChild<SilenceDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(requested.isEmpty()); // nothing until the operator confirms
+    alerts.setAlerts({}); // the next poll changes the model under the open dialog
+    dialog->setDuration(2h);
+    dialog->commentEdit()->setText(u"known issue, fix deploying"_s);
+    dialog->accept();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.constFirst().at(0).value<Alert>().name, u"SkinHighErrorRate"_s);
+    QCOMPARE(requested.constFirst().at(1).value<Milliseconds>(), 2h);
+    QCOMPARE(requested.constFirst().at(2).toString(), u"known issue, fix deploying"_s);
+
+    emit m_page->alertStrip()->silenceRequested(5); // no such row: nothing opens
+    QTRY_VERIFY(!m_page->findChild<SilenceDialog *>()); // the first one deletes itself on close
 }
 
 void TestOverviewPage::endpointSummary()

@@ -371,7 +371,7 @@ void TestHttpProbe::missingVariableSendsNothing()
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Unknown);
     QCOMPARE(
-        run.result.error, QStringLiteral("environment variable OPSDECK_TEST_UNSET_TOKEN is not set; nothing was sent"));
+        run.result.error, QStringLiteral("OPSDECK_TEST_UNSET_TOKEN is not set in the environment; nothing was sent"));
     QVERIFY(!server.hasPendingConnections());
     QTest::qWait(100);
     QCOMPARE(server.findChildren<QTcpSocket *>().size(), 0);

@@ -1,9 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "checklisttesthelpers.h"
-#include "incidenttesthelpers.h"
 #include "storage/changefeed.h"
-#include "teamtesthelpers.h"
+#include "teamconsole.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -25,19 +23,10 @@ private slots:
     void prunedChangesForceAFullReload();
 
 private:
-    struct Console
-    {
-        std::unique_ptr<Storage> storage;
-        std::unique_ptr<ChecklistStore> checklists;
-        std::unique_ptr<IncidentStore> incidents;
-    };
-    void openConsole(Console &console);
-    qint64 todayId(const ChecklistStore &store) const;
-
     PgTestServer m_server;
     QString m_url;
-    Console m_a;
-    Console m_b;
+    TeamTest::Console m_a;
+    TeamTest::Console m_b;
     const QDateTime m_now = ChecklistTest::utc("2026-11-23T03:00:00");
 };
 
@@ -49,21 +38,6 @@ void TestChangeFeed::initTestCase()
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
 }
 
-void TestChangeFeed::openConsole(Console &console)
-{
-    console.storage = std::make_unique<Storage>();
-    QCOMPARE(TeamTest::openOnline(*console.storage, m_url), QString());
-    console.checklists = std::make_unique<ChecklistStore>(console.storage.get());
-    console.checklists->setTimeZone(QTimeZone("Asia/Seoul"));
-    console.checklists->setLookbackDays(1);
-    console.checklists->setWorkspace(ChecklistTest::workspace(
-        { ChecklistTest::checklist(u"morning"_s, u"daily 09:00"_s, { u"Health"_s, u"Logs"_s }) }));
-    QVERIFY(ChecklistTest::refreshAndWait(*console.checklists, m_now));
-    console.incidents = std::make_unique<IncidentStore>(console.storage.get());
-    console.incidents->setWorkspace(IncidentTest::workspace());
-    QVERIFY(IncidentTest::refreshAndWait(*console.incidents));
-}
-
 void TestChangeFeed::init()
 {
     if (!m_server.isRunning()) {
@@ -71,27 +45,16 @@ void TestChangeFeed::init()
     }
     m_url = m_server.createDatabase();
     QVERIFY2(!m_url.isEmpty(), qPrintable(m_server.errorString()));
-    openConsole(m_a);
-    openConsole(m_b);
+    for (TeamTest::Console *c : { &m_a, &m_b }) {
+        const QString error = c->open(m_url, m_now);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
 }
 
 void TestChangeFeed::cleanup()
 {
-    for (Console *c : { &m_a, &m_b }) {
-        c->incidents.reset();
-        c->checklists.reset();
-        c->storage.reset();
-    }
-}
-
-qint64 TestChangeFeed::todayId(const ChecklistStore &store) const
-{
-    for (const ChecklistInstance &i : store.instances()) {
-        if (i.periodKey == u"morning@2026-11-23"_s) {
-            return i.id;
-        }
-    }
-    return 0;
+    m_a.close();
+    m_b.close();
 }
 
 void TestChangeFeed::terminatedListenerCatchesUp()
@@ -105,7 +68,7 @@ void TestChangeFeed::terminatedListenerCatchesUp()
     const auto killed = m_server.psql(m_url.section(u'/', -1), u"SELECT pg_terminate_backend(%1)"_s.arg(pid));
     QVERIFY2(killed == u"t"_s, qPrintable(m_server.errorString()));
     // Written while B's listener is gone: PostgreSQL keeps no notifications for it.
-    const qint64 checklistId = todayId(*m_a.checklists);
+    const qint64 checklistId = m_a.morningId();
     QVERIFY(m_a.checklists->tick(checklistId, u"item-2"_s, u"while B was away"_s));
     for (int i = 1; i <= 5; ++i) {
         QVERIFY(m_a.incidents->appendNote(incidentId, u"note %1"_s.arg(i)).isEmpty());
@@ -134,7 +97,7 @@ void TestChangeFeed::terminatedListenerCatchesUp()
 
 void TestChangeFeed::serverRestartGoesOfflineThenRecovers()
 {
-    const qint64 id = todayId(*m_b.checklists);
+    const qint64 id = m_b.morningId();
     QSignalSpy bOnline(m_b.storage.get(), &Storage::onlineChanged);
     QVERIFY2(m_server.stop(), qPrintable(m_server.errorString()));
     // Written before the feed has noticed: the worker's own attempt to reconnect fails.

@@ -1,8 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "checklisttesthelpers.h"
-#include "incidenttesthelpers.h"
-#include "teamtesthelpers.h"
+#include "teamconsole.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -27,19 +25,10 @@ private slots:
     void staleIncidentEditIsRefused();
 
 private:
-    struct Console
-    {
-        std::unique_ptr<Storage> storage;
-        std::unique_ptr<ChecklistStore> checklists;
-        std::unique_ptr<IncidentStore> incidents;
-    };
-    void openConsole(Console &console);
-    qint64 todayId(const ChecklistStore &store) const;
-
     PgTestServer m_server;
     QString m_url;
-    Console m_a;
-    Console m_b;
+    TeamTest::Console m_a;
+    TeamTest::Console m_b;
     const QDateTime m_now = ChecklistTest::utc("2026-11-23T03:00:00");
 };
 
@@ -51,56 +40,28 @@ void TestTeamStores::initTestCase()
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
 }
 
-void TestTeamStores::openConsole(Console &console)
-{
-    console.storage = std::make_unique<Storage>();
-    QCOMPARE(TeamTest::openOnline(*console.storage, m_url), QString());
-    console.checklists = std::make_unique<ChecklistStore>(console.storage.get());
-    console.checklists->setTimeZone(QTimeZone("Asia/Seoul"));
-    console.checklists->setLookbackDays(1);
-    console.checklists->setWorkspace(ChecklistTest::workspace(
-        { ChecklistTest::checklist(u"morning"_s, u"daily 09:00"_s, { u"Health"_s, u"Logs"_s }) }));
-    QVERIFY(ChecklistTest::refreshAndWait(*console.checklists, m_now));
-    console.incidents = std::make_unique<IncidentStore>(console.storage.get());
-    Workspace w = IncidentTest::workspace();
-    w.info.id = u"test-ws"_s;
-    console.incidents->setWorkspace(w);
-    QVERIFY(IncidentTest::refreshAndWait(*console.incidents));
-}
-
 void TestTeamStores::init()
 {
     m_url = m_server.createDatabase();
     QVERIFY2(!m_url.isEmpty(), qPrintable(m_server.errorString()));
-    openConsole(m_a);
-    openConsole(m_b);
+    for (TeamTest::Console *c : { &m_a, &m_b }) {
+        const QString error = c->open(m_url, m_now);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
 }
 
 void TestTeamStores::cleanup()
 {
-    for (Console *c : { &m_a, &m_b }) {
-        c->incidents.reset();
-        c->checklists.reset();
-        c->storage.reset();
-    }
-}
-
-qint64 TestTeamStores::todayId(const ChecklistStore &store) const
-{
-    for (const ChecklistInstance &i : store.instances()) {
-        if (i.periodKey == u"morning@2026-11-23"_s) {
-            return i.id;
-        }
-    }
-    return 0;
+    m_a.close();
+    m_b.close();
 }
 
 void TestTeamStores::tickAndSignOff()
 {
     ChecklistStore &store = *m_a.checklists;
-    const qint64 id = todayId(store);
+    const qint64 id = m_a.morningId();
     QVERIFY(id > 0);
-    QCOMPARE(todayId(*m_b.checklists), id); // created once, whoever came first
+    QCOMPARE(m_b.morningId(), id); // created once, whoever came first
     for (const QString &item : { u"item-1"_s, u"item-2"_s }) {
         QVERIFY(store.tick(id, item, u"green"_s));
         QTRY_VERIFY(store.saveState(id, item) != ChecklistStore::SaveState::Saving);
@@ -120,7 +81,7 @@ void TestTeamStores::tickAndSignOff()
 
 void TestTeamStores::ticksReachTheOtherConsole()
 {
-    const qint64 id = todayId(*m_a.checklists);
+    const qint64 id = m_a.morningId();
     QSignalSpy changed(m_b.checklists.get(), &ChecklistStore::instanceChanged);
     QVERIFY(m_a.checklists->tick(id, u"item-1"_s, u"from desk A"_s));
     QTRY_VERIFY_WITH_TIMEOUT(m_b.checklists->instance(id)->state(u"item-1"_s) == ItemState::Done, 1000);
@@ -134,7 +95,7 @@ void TestTeamStores::ticksReachTheOtherConsole()
 
 void TestTeamStores::concurrentTicksConflict()
 {
-    const qint64 id = todayId(*m_a.checklists);
+    const qint64 id = m_a.morningId();
     QSignalSpy aConflicts(m_a.checklists.get(), &ChecklistStore::conflictDetected);
     QSignalSpy bConflicts(m_b.checklists.get(), &ChecklistStore::conflictDetected);
     // Both consoles saw the item open and write before hearing of each other: one wins, the other is told.

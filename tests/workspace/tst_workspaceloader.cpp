@@ -179,6 +179,27 @@ private Q_SLOTS:
         QCOMPARE(result.workspace->runbooks.first().steps.size(), 4);
     }
 
+    void storageWithRetention()
+    {
+        const LoadResult result = WorkspaceLoader::loadData(E
+                + "workspace:\n  storage:\n    url: postgresql://ops@db.example/opsdeck\n"
+                  "    retention: { raw: 6h, minutes: 7d }\n",
+            u"x.yaml"_s);
+        QCOMPARE(strings(result.diagnostics), QStringList());
+        const WorkspaceInfo &info = result.workspace->info;
+        QCOMPARE(info.storage, u"postgresql://ops@db.example/opsdeck"_s);
+        QCOMPARE(info.retention.raw, 6h);
+        QCOMPARE(info.retention.minutes, 7 * 24h);
+        QCOMPARE(info.retention.hours, 400 * 24h); // the default
+
+        const LoadResult local
+            = WorkspaceLoader::loadData(E + "workspace: { storage: { retention: { hours: 90d } } }\n", u"x.yaml"_s);
+        QVERIFY(local.ok());
+        QCOMPARE(local.workspace->info.storage, QString());
+        QCOMPARE(local.workspace->info.retention.raw, 48h);
+        QCOMPARE(local.workspace->info.retention.hours, 90 * 24h);
+    }
+
     void defaultSeverities()
     {
         const LoadResult result = WorkspaceLoader::loadData(E + "incidents: { categories: [db] }\n", u"x.yaml"_s);
@@ -224,6 +245,13 @@ private Q_SLOTS:
         row("bad storage", E + "workspace: { storage: mysql://db }\n",
             u"meetpin.yaml:4:23: workspace.storage: expected a postgresql:// URL (or no storage key for local "
             "storage), got \"mysql://db\""_s);
+        row("bad storage url in a map", E + "workspace: { storage: { url: mysql://db } }\n",
+            u"meetpin.yaml:4:30: workspace.storage.url: expected a postgresql:// URL (or no storage key for local "
+            "storage), got \"mysql://db\""_s);
+        row("bad retention", E + "workspace: { storage: { retention: { raw: soon } } }\n",
+            u"meetpin.yaml:4:43: workspace.storage.retention.raw: expected a duration like 30s, got \"soon\""_s);
+        row("unknown retention key", E + "workspace: { storage: { retention: { days: 3d } } }\n",
+            u"meetpin.yaml:4:38: warning: workspace.storage.retention.days: unknown key \"days\""_s);
 
         // Endpoints
         row("endpoint not a mapping", "endpoints:\n  - health\n",

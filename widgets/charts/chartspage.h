@@ -15,7 +15,8 @@ class QLabel;
 class QListView;
 
 // The Charts screen: the workspace's KPIs on the left, the selected one's chart on the right over 15 minutes to
-// 30 days. Prometheus KPIs are charted from query_range, the others from what their tiles have read.
+// 30 days. Prometheus KPIs are charted from query_range, the others from the stored samples and what their tiles
+// have read since.
 class ChartsPage final : public Page
 {
     Q_OBJECT

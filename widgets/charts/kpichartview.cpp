@@ -163,7 +163,6 @@ void KpiChartView::rebuildBands()
         color.setAlpha(40);
         area->setBrush(color);
         area->setPen(Qt::NoPen);
-        area->setName(KpiStyle::name(state));
         chart()->addSeries(area);
         area->attachAxis(m_time);
         area->attachAxis(m_values);
@@ -175,7 +174,31 @@ void KpiChartView::rebuildBands()
     if (t.crit) {
         add(KpiState::Critical);
     }
+    nameBands();
     updateBands();
+}
+
+void KpiChartView::nameBands()
+{
+    // The bands are built warning first, then critical, each only when its threshold is set.
+    QList<KpiState> states;
+    if (m_kpi.thresholds.warn) {
+        states.append(KpiState::Warning);
+    }
+    if (m_kpi.thresholds.crit) {
+        states.append(KpiState::Critical);
+    }
+    for (qsizetype i = 0; i < states.size() && i < m_bands.size(); ++i) {
+        m_bands[i]->setName(KpiStyle::name(states[i]));
+    }
+}
+
+void KpiChartView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        nameBands();
+    }
 }
 
 void KpiChartView::updateBands()

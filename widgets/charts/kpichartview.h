@@ -42,10 +42,12 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void scheduleRefresh();
     void rebuildBands();
+    void nameBands();
     void updateBands();
     void updateCrosshair(const QPointF &at);
 

@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimeZone>
@@ -62,6 +63,7 @@ PostMortemPanel::PostMortemPanel(QWidget *parent)
     : QWidget(parent)
     , m_actionsLabel(new QLabel(this))
     , m_actionView(new QTableView(this))
+    , m_removeAction(new QPushButton(this))
     , m_save(new QPushButton(this))
     , m_exportMarkdown(new QPushButton(this))
     , m_exportPdf(new QPushButton(this))
@@ -96,6 +98,7 @@ PostMortemPanel::PostMortemPanel(QWidget *parent)
     m_message->setWordWrap(true);
 
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_removeAction);
     buttons->addWidget(m_message, 1);
     buttons->addWidget(m_save);
     buttons->addWidget(m_exportMarkdown);
@@ -107,6 +110,11 @@ PostMortemPanel::PostMortemPanel(QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_save, &QPushButton::clicked, this, &PostMortemPanel::save);
+    m_removeAction->setObjectName(QStringLiteral("removeActionItem"));
+    m_removeAction->setEnabled(false);
+    connect(m_removeAction, &QPushButton::clicked, this, &PostMortemPanel::removeSelectedAction);
+    auto *remove = new QShortcut(QKeySequence::Delete, m_actionView, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, &PostMortemPanel::removeSelectedAction);
     connect(m_exportMarkdown, &QPushButton::clicked, this, [this] { exportTo(false); });
     connect(m_exportPdf, &QPushButton::clicked, this, [this] { exportTo(true); });
     retranslateUi();
@@ -129,6 +137,22 @@ void PostMortemPanel::setStore(IncidentStore *store)
         }
     });
     connect(m_actions, &QAbstractItemModel::dataChanged, this, [this] { m_message->setText(m_actions->lastError()); });
+    const auto updateRemove = [this] {
+        const QModelIndex current = m_actionView->currentIndex();
+        m_removeAction->setEnabled(current.isValid() && current.row() < m_actions->rowCount() - 1);
+    };
+    connect(m_actionView->selectionModel(), &QItemSelectionModel::currentChanged, this, updateRemove);
+    connect(m_actions, &QAbstractItemModel::modelReset, this, updateRemove);
+}
+
+void PostMortemPanel::removeSelectedAction()
+{
+    const QModelIndex current = m_actionView->currentIndex();
+    if (!m_actions || !current.isValid() || current.row() >= m_actions->rowCount() - 1) {
+        return;
+    }
+    const QString error = m_actions->removeItem(current.row());
+    m_message->setText(error.isEmpty() ? QString() : tr("Not removed: %1").arg(error));
 }
 
 void PostMortemPanel::setIncidentId(qint64 incidentId)
@@ -208,6 +232,8 @@ void PostMortemPanel::retranslateUi()
     }
     m_actionsLabel->setText(tr("Action items"));
     m_save->setText(tr("Save post-mortem"));
+    m_removeAction->setText(tr("Remove action item"));
+    m_removeAction->setToolTip(tr("Removes the selected action item (Delete)"));
     m_exportMarkdown->setText(tr("Export Markdown…"));
     m_exportPdf->setText(tr("Export PDF…"));
 }

@@ -27,6 +27,7 @@ public:
 private:
     void load();
     void save();
+    void removeSelectedAction();
     void exportTo(bool pdf);
 
     IncidentStore *m_store = nullptr;
@@ -37,6 +38,7 @@ private:
     QList<QLabel *> m_labels;
     QLabel *m_actionsLabel;
     QTableView *m_actionView;
+    QPushButton *m_removeAction;
     QPushButton *m_save;
     QPushButton *m_exportMarkdown;
     QPushButton *m_exportPdf;

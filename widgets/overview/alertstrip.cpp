@@ -86,12 +86,16 @@ AlertStrip::AlertStrip(QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_view->indexAt(pos);
-        if (!index.isValid() || index.data(AlertModel::SilencedRole).toBool()) {
+        if (!index.isValid()) {
             return;
         }
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->addAction(tr("Silence for 1 hour"), this, [this, row = index.row()] { emit silenceRequested(row); });
+        if (index.data(AlertModel::SilencedRole).toBool()) {
+            menu->addAction(tr("Expire silence"), this, [this, row = index.row()] { emit expireRequested(row); });
+        } else {
+            menu->addAction(tr("Silence…"), this, [this, row = index.row()] { emit silenceRequested(row); });
+        }
         menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
     auto *layout = new QHBoxLayout(this);

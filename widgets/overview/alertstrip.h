@@ -10,7 +10,7 @@ class QLabel;
 class QListView;
 
 // Alertmanager's firing alerts in one row under the heading: severity colour, name and summary, silenced ones
-// muted. A context menu silences an alert; the page only emits the intent.
+// muted. A context menu silences an alert or expires its silence; the page only emits the intent.
 class AlertStrip final : public QFrame
 {
     Q_OBJECT
@@ -26,6 +26,7 @@ public:
 
 signals:
     void silenceRequested(int row);
+    void expireRequested(int row);
 
 protected:
     void changeEvent(QEvent *event) override;

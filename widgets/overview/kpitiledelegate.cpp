@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
 
 #include <cmath>
 
@@ -64,6 +65,46 @@ void KpiTileDelegate::paintSparkline(
     painter->drawPath(path);
 }
 
+qreal KpiTileDelegate::drawTitle(QPainter *painter, const QFont &font, const QRectF &rect, const QString &title)
+{
+    // Laid out line by line: Hangul comes from a fallback font whose lines are taller than the title font's
+    // metrics say, so fixed line heights let a second line run into the value.
+    QTextLayout layout(title, font, painter->device());
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    qreal height = 0;
+    QList<QTextLine> lines;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(rect.width());
+        if (!lines.isEmpty() && (lines.size() == 2 || height + line.height() > rect.height())) {
+            break;
+        }
+        line.setPosition(QPointF(0, height));
+        height += line.height();
+        lines.append(line);
+    }
+    layout.endLayout();
+    if (lines.isEmpty()) {
+        return 0;
+    }
+    const QTextLine &last = lines.constLast();
+    const bool cut = last.textStart() + last.textLength() < title.size();
+    painter->setFont(font);
+    for (const QTextLine &line : std::as_const(lines)) {
+        if (cut && line.lineNumber() == last.lineNumber()) {
+            const QString rest = title.mid(line.textStart());
+            const QFontMetricsF metrics(font);
+            painter->drawText(QPointF(rect.left(), rect.top() + line.y() + line.ascent()),
+                metrics.elidedText(rest, Qt::ElideRight, rect.width()));
+        } else {
+            line.draw(painter, rect.topLeft());
+        }
+    }
+    return height;
+}
+
 void KpiTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     painter->save();
@@ -105,21 +146,15 @@ void KpiTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->drawText(stateRect, Qt::AlignCenter, stateText);
 
     const QFont titleFont = scaled(base, scale, true);
-    painter->setFont(titleFont);
     painter->setPen(pal.color(QPalette::Text));
-    const QFontMetricsF titleMetrics(titleFont);
-    const QRectF titleRect(
-        content.left(), content.top(), content.width() - stateWidth - 8, titleMetrics.height() * 2.2);
-    const QString title = index.data(KpiModel::TitleRole).toString();
-    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-        titleMetrics.height() * 2 > titleRect.height()
-            ? titleMetrics.elidedText(title, Qt::ElideRight, titleRect.width())
-            : title);
+    const qreal titleHeight = drawTitle(painter, titleFont,
+        QRectF(content.left(), content.top(), content.width() - stateWidth - 8, content.height() / 2),
+        index.data(KpiModel::TitleRole).toString());
 
     // Value and unit.
     const QFont valueFont = scaled(base, 2.2 * scale, true);
     const QFontMetricsF valueMetrics(valueFont);
-    const qreal valueTop = content.top() + titleMetrics.height() * 2.1;
+    const qreal valueTop = content.top() + std::max(titleHeight, stateRect.height()) + 4;
     const QString value = index.data(KpiModel::ValueTextRole).toString();
     const QString unit = index.data(KpiModel::UnitRole).toString();
     painter->setFont(valueFont);
@@ -139,7 +174,17 @@ void KpiTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QFontMetricsF smallMetrics(smallFont);
     const qreal infoTop = valueTop + valueMetrics.height() + 2;
     painter->setFont(smallFont);
-    QStringList info;
+    QStringList info; // tier, budget and burn first: the end may be elided
+    if (const int tier = index.data(KpiModel::TierRole).toInt(); tier > 0) {
+        info.append(KpiTileDelegate::tr("Tier %1").arg(tier));
+    }
+    if (const QString budget = index.data(KpiModel::BudgetTextRole).toString(); !budget.isEmpty()) {
+        info.append(budget);
+    }
+    const QVariant burn = index.data(KpiModel::BurnRateRole);
+    if (burn.isValid()) {
+        info.append(KpiTileDelegate::tr("burn %1×").arg(QLocale().toString(burn.toDouble(), 'f', 1)));
+    }
     const QString target = index.data(KpiModel::TargetTextRole).toString();
     if (!target.isEmpty()) {
         info.append(KpiTileDelegate::tr("Target %1").arg(target));
@@ -150,11 +195,7 @@ void KpiTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const QString arrow = t > 0 ? QStringLiteral("▲") : t < 0 ? QStringLiteral("▼") : QStringLiteral("■");
         info.append(arrow + QLatin1Char(' ') + QLocale().toString(t, 'g', 3));
     }
-    const QVariant burn = index.data(KpiModel::BurnRateRole);
-    if (burn.isValid()) {
-        info.append(KpiTileDelegate::tr("burn %1×").arg(QLocale().toString(burn.toDouble(), 'f', 1)));
-    }
-    painter->drawText(QRectF(content.left(), infoTop, content.width(), smallMetrics.height()), Qt::AlignLeft,
+    painter->drawText(QPointF(content.left(), infoTop + smallMetrics.ascent()),
         smallMetrics.elidedText(info.join(QStringLiteral("  ·  ")), Qt::ElideRight, content.width()));
 
     // The sparkline fills what is left.

@@ -23,5 +23,8 @@ public:
         QPainter *painter, const QRectF &rect, const QList<QPointF> &points, const QColor &color);
 
 private:
+    // Draws at most two lines, the second elided; returns the height used.
+    static qreal drawTitle(QPainter *painter, const QFont &font, const QRectF &rect, const QString &title);
+
     QSize m_size { 280, 170 };
 };

@@ -10,6 +10,7 @@
 #include "overview/alertstrip.h"
 #include "overview/endpointsummary.h"
 #include "overview/kpigridview.h"
+#include "overview/silencedialog.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -77,7 +78,8 @@ OverviewPage::OverviewPage(QWidget *parent)
 
     m_endpoints = new EndpointSummary(content);
     m_alerts = new AlertStrip(content);
-    connect(m_alerts, &AlertStrip::silenceRequested, this, &OverviewPage::silenceRequested);
+    connect(m_alerts, &AlertStrip::silenceRequested, this, &OverviewPage::askSilence);
+    connect(m_alerts, &AlertStrip::expireRequested, this, &OverviewPage::expireRequested);
     m_grid = new KpiGridView(content);
     m_grid->setObjectName(QStringLiteral("kpiGrid"));
     connect(m_grid, &KpiGridView::tileActivated, this, &OverviewPage::kpiActivated);
@@ -174,7 +176,21 @@ void OverviewPage::setKpiModel(KpiModel *model)
 
 void OverviewPage::setAlertModel(AlertModel *model)
 {
+    m_alertModel = model;
     m_alerts->setModel(model);
+}
+
+void OverviewPage::askSilence(int alertRow)
+{
+    if (!m_alertModel || alertRow < 0 || alertRow >= m_alertModel->alerts().size()) {
+        return;
+    }
+    // The dialog keeps its own copy of the alert: the model may change under it with the next poll.
+    auto *dialog = new SilenceDialog(m_alertModel->alerts().at(alertRow), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { emit silenceRequested(dialog->alert(), dialog->duration(), dialog->comment()); });
+    dialog->open();
 }
 
 void OverviewPage::setEndpointModel(QAbstractItemModel *model)

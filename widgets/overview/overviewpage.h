@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "metrics/alertmanagerclient.h"
 #include "pages/page.h"
 #include "workspace/workspace.h"
 
@@ -45,8 +46,10 @@ public:
 signals:
     // A tile was clicked: open its chart.
     void kpiActivated(const QString &kpiId);
-    // The user asked to silence the alert in this row of the alert model.
-    void silenceRequested(int alertRow);
+    // The user chose to silence `alert` for `duration` with `comment` (in the silence dialog).
+    void silenceRequested(const Alert &alert, Milliseconds duration, const QString &comment);
+    // The user asked to expire the silences of the alert in this row of the alert model.
+    void expireRequested(int alertRow);
     // "Open incident…" from a critical tile's context menu.
     void incidentRequested(const QString &kpiId);
 
@@ -67,6 +70,7 @@ private:
     };
     QLabel *addCount(class QHBoxLayout *row, const QString &name);
     void updateContent();
+    void askSilence(int alertRow);
 
     DiagnosticsBanner *m_banner;
     QStackedWidget *m_stack;
@@ -85,6 +89,7 @@ private:
     AlertStrip *m_alerts = nullptr;
     KpiGridView *m_grid = nullptr;
     QPointer<KpiModel> m_kpiModel;
+    QPointer<AlertModel> m_alertModel;
     Summary m_summary;
     bool m_loaded = false;
 };
