@@ -4,7 +4,10 @@
 # Applies OpsDeck's warning level and string-hygiene defines to a target.
 function(opsdeck_target_defaults target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
-                                             -Woverloaded-virtual -Wnull-dereference)
+                                             -Woverloaded-virtual)
+    # GCC 12 at -O2 reports "potential null pointer dereference" inside Qt's own containers (QHash, QList), which
+    # no code of ours can avoid; the unoptimised builds (dev, asan) keep the check.
+    target_compile_options(${target} PRIVATE $<$<CONFIG:Debug>:-Wnull-dereference>)
     if(OPSDECK_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
     endif()

@@ -1762,6 +1762,10 @@ Subcommand:
         <source>%1; nothing was sent</source>
         <translation>%1; nothing was sent</translation>
     </message>
+    <message>
+        <source>Qt could not create the request; nothing was sent</source>
+        <translation>Qt could not create the request; nothing was sent</translation>
+    </message>
 </context>
 <context>
     <name>IncidentAutoRecorder</name>

@@ -1745,6 +1745,10 @@ Subcommand:
         <source>%1; nothing was sent</source>
         <translation>%1. 아무것도 보내지 않았습니다</translation>
     </message>
+    <message>
+        <source>Qt could not create the request; nothing was sent</source>
+        <translation>Qt가 요청을 만들지 못했습니다. 아무것도 보내지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>IncidentAutoRecorder</name>
