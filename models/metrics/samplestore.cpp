@@ -116,14 +116,24 @@ void SampleStore::query(const SampleQuery &query, QObject *context, RangeCallbac
     m_jobs.insert(id, { JobKind::Query, 0, context, std::move(done) });
 }
 
-void SampleStore::finished(quint64 id, const QVariant &result)
+std::optional<SampleStore::Job> SampleStore::takeJob(quint64 id)
 {
     const auto it = m_jobs.constFind(id);
     if (it == m_jobs.cend()) {
-        return;
+        return std::nullopt; // another store's job on the same storage
     }
     const Job job = *it;
     m_jobs.erase(it);
+    return job;
+}
+
+void SampleStore::finished(quint64 id, const QVariant &result)
+{
+    const std::optional<Job> taken = takeJob(id);
+    if (!taken) {
+        return;
+    }
+    const Job &job = *taken;
     switch (job.kind) {
     case JobKind::Write:
         emit batchWritten(job.samples);
@@ -141,12 +151,11 @@ void SampleStore::finished(quint64 id, const QVariant &result)
 
 void SampleStore::failed(quint64 id, const QString &error)
 {
-    const auto it = m_jobs.constFind(id);
-    if (it == m_jobs.cend()) {
+    const std::optional<Job> taken = takeJob(id);
+    if (!taken) {
         return;
     }
-    const Job job = *it;
-    m_jobs.erase(it);
+    const Job &job = *taken;
     switch (job.kind) {
     case JobKind::Write:
         emit writeFailed(error);

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <limits>
+#include <optional>
 
 class Storage;
 
@@ -74,6 +75,7 @@ private:
     };
     void finished(quint64 id, const QVariant &result);
     void failed(quint64 id, const QString &error);
+    std::optional<Job> takeJob(quint64 id);
 
     QPointer<Storage> m_storage;
     QString m_workspaceId;
