@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
 #include "commandline.h"
-#include "demo/demolauncher.h"
+#include "firstpaintprobe.h"
 #include "interruptnotifier.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
@@ -10,6 +10,7 @@
 #include "runbook/runbookcommand.h"
 #include "runbook/terminalinput.h"
 #include "secrets/secretcommand.h"
+#include "session/session.h"
 #include "settingskeys.h"
 #include "thememanager.h"
 #include "workspace/validatecommand.h"
@@ -18,11 +19,47 @@
 #include <QFile>
 #include <QSettings>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
+#include <utility>
 
 namespace {
+
+// Runs `then` once, from the event loop, after `widget` first painted.
+class PaintWatch final : public QObject
+{
+public:
+    PaintWatch(QWidget *widget, std::function<void()> then)
+        : QObject(widget)
+        , m_then(std::move(then))
+    {
+        widget->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && m_then) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, this, [this] {
+                std::exchange(m_then, nullptr)();
+                deleteLater();
+            });
+        }
+        return false;
+    }
+
+private:
+    std::function<void()> m_then;
+};
+
+void whenPainted(QWidget *widget, std::function<void()> then)
+{
+    new PaintWatch(widget, std::move(then));
+}
 int runRunbook(const CommandLine &commandLine, QTextStream *out)
 {
     QTextStream err(stderr);
@@ -91,19 +128,25 @@ int main(int argc, char *argv[])
         return runConsole(commandLine);
     }
 
-    DemoLauncher *earlyDemo = AppController::startDemoEarly(commandLine);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/opsdeck.svg")));
     QApplication::setDesktopFileName(QStringLiteral("opsdeck"));
     ThemeManager themes;
     themes.setTheme(ThemeManager::fromString(QSettings().value(SettingsKeys::theme()).toString()));
 
-    MainWindow window(&languages, &themes);
+    Session::Options options;
+    options.database = commandLine.database;
+    options.dataDir = commandLine.dataDir;
+    Session session(options);
+    MainWindow window(&session, &languages, &themes);
     window.restoreWindowSettings();
-    AppController controller(commandLine, &window, &languages);
-    controller.adoptDemo(earlyDemo);
-    if (!commandLine.warRoom) {
+    AppController controller(commandLine, &session, &window, &languages);
+    FirstPaintProbe::installIfRequested(&window);
+    if (commandLine.warRoom) {
+        QTimer::singleShot(0, &controller, &AppController::start);
+    } else {
+        // The window paints first; the workspace loads (or the demo starts) right after.
+        whenPainted(&window, [&controller] { controller.start(); });
         window.show();
     }
-    controller.start();
     return QCoreApplication::exec();
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "languagemanager.h"
 
+#include "session/uilanguage.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
@@ -35,12 +37,12 @@ QStringList LanguageManager::availableLanguages()
 
 QString LanguageManager::systemLanguage()
 {
-    return QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+    return systemUiLanguage();
 }
 
 QString LanguageManager::uiLanguage()
 {
-    return QLocale().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+    return ::uiLanguage();
 }
 
 QString LanguageManager::nativeName(const QString &language)

@@ -31,8 +31,9 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 
-MainWindow::MainWindow(LanguageManager *languages, ThemeManager *themes, QWidget *parent)
+MainWindow::MainWindow(Session *session, LanguageManager *languages, ThemeManager *themes, QWidget *parent)
     : QMainWindow(parent)
+    , m_session(session)
     , m_languages(languages)
     , m_themes(themes)
     , m_recent(new RecentFiles(this))
@@ -63,7 +64,7 @@ void MainWindow::createPages()
 {
     m_overview = new OverviewPage(this);
     m_pages = { m_overview, new ChartsPage(this), new HealthPage(this), new ChecklistsPage(this),
-        new IncidentsPage(this), new RunbooksPage(this) };
+        new IncidentsPage(this), new RunbooksPage(m_session, this) };
     Q_ASSERT(m_pages.size() == PageCount);
 
     m_sidebar = new QListWidget(this);

@@ -23,6 +23,7 @@ class QListWidget;
 class QSystemTrayIcon;
 class QTimer;
 class QMenu;
+class Session;
 class QStackedWidget;
 class RecentFiles;
 class ThemeManager;
@@ -38,7 +39,8 @@ public:
     enum class StorageState { Unknown, Opening, Open, Failed, Online, Offline };
     enum class Origin { File, Demo }; // a demo workspace is not remembered as last/recent
 
-    MainWindow(LanguageManager *languages, ThemeManager *themes, QWidget *parent = nullptr);
+    // The pages show `session`'s parts; the app binds them (AppController).
+    MainWindow(Session *session, LanguageManager *languages, ThemeManager *themes, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void setWorkspace(const Workspace &workspace, Origin origin = Origin::File);
@@ -82,6 +84,7 @@ private:
     void chooseWorkspace();
     void showAbout();
 
+    Session *m_session;
     LanguageManager *m_languages;
     ThemeManager *m_themes;
     RecentFiles *m_recent;

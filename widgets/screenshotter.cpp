@@ -23,6 +23,12 @@ void Screenshotter::start()
         Q_EMIT finished(tr("cannot create the directory %1").arg(m_directory));
         return;
     }
+    if (m_warRoom) {
+        m_warRoom->showNormal();
+        m_warRoom->resize(1920, 1080);
+        QTimer::singleShot(0, this, &Screenshotter::grabWarRoom);
+        return;
+    }
     m_originalLanguage = m_languages->language();
     m_originalPage = m_window->currentPage();
     m_languageIndex = 0;
@@ -65,4 +71,15 @@ void Screenshotter::step()
     }
     // Let the language change and the page switch lay out before the next grab.
     QTimer::singleShot(50, this, &Screenshotter::step);
+}
+
+void Screenshotter::grabWarRoom()
+{
+    const QString file = QDir(m_directory).filePath(QStringLiteral("warroom-%1.png").arg(m_languages->language()));
+    if (!m_warRoom || !m_warRoom->grab().save(file)) {
+        Q_EMIT finished(tr("cannot write %1").arg(file));
+        return;
+    }
+    m_saved << file;
+    Q_EMIT finished(QString());
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 class LanguageManager;
@@ -17,6 +18,8 @@ public:
     Screenshotter(MainWindow *window, LanguageManager *languages, const QString &directory, QObject *parent = nullptr);
 
     void setLanguages(const QStringList &languages) { m_targetLanguages = languages; }
+    // Instead of the pages: one picture of the war-room display in the current language, at 1080p.
+    void setWarRoom(QWidget *warRoom) { m_warRoom = warRoom; }
     void start();
     QStringList savedFiles() const { return m_saved; }
 
@@ -26,8 +29,10 @@ Q_SIGNALS:
 
 private:
     void step();
+    void grabWarRoom();
 
     MainWindow *m_window;
+    QPointer<QWidget> m_warRoom;
     LanguageManager *m_languages;
     QString m_directory;
     QStringList m_targetLanguages { QStringLiteral("en"), QStringLiteral("ko") };

@@ -379,7 +379,12 @@ void IncidentStore::onJobFinished(quint64 id, const QVariant &result)
             emit incidentsReset();
         }
         break;
-    case JobKind::Create:
+    case JobKind::Create: {
+        const auto incident = result.value<Incident>();
+        replaceIncident(incident);
+        emit incidentCreated(incident.id);
+        break;
+    }
     case JobKind::Reload:
         replaceIncident(result.value<Incident>());
         break;

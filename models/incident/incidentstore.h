@@ -59,7 +59,10 @@ public:
 
 signals:
     void incidentsReset();
+    // A new incident in the list: created here, or by another console (team mode).
     void incidentAdded(qint64 incidentId);
+    // An incident this store's create() opened is stored (after its incidentAdded).
+    void incidentCreated(qint64 incidentId);
     void incidentChanged(qint64 incidentId);
     void writeFailed(qint64 incidentId, const QString &error);
     void loadFailed(const QString &error);

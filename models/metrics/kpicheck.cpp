@@ -11,21 +11,18 @@
 
 #include <cmath>
 
-KpiCheck::KpiCheck(const Workspace &workspace, QObject *parent)
+KpiCheck::KpiCheck(const Workspace &workspace, KpiReader *reader, QObject *parent)
     : QObject(parent)
     , m_workspace(workspace)
-    , m_reader(new KpiReader(&m_nam, this))
+    , m_reader(reader)
 {
     m_reader->setWorkspace(workspace);
 }
 
 KpiCheck::~KpiCheck() = default;
 
-void KpiCheck::start(const QList<ProbeResult> &results)
+void KpiCheck::start()
 {
-    for (const ProbeResult &r : results) {
-        m_reader->addProbeResult(r);
-    }
     m_rows.clear();
     for (const Kpi &kpi : m_workspace.kpis) {
         m_rows.append({ kpi, std::nullopt, {}, KpiState::Unknown });

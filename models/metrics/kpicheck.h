@@ -6,13 +6,11 @@
 #include "probe/proberesult.h"
 #include "workspace/workspace.h"
 
-#include <QNetworkAccessManager>
 #include <QObject>
 
 class KpiReader;
 
-// Every KPI of a workspace read once, for `opsdeck check`. JSON and probe figures come from the probe results
-// given; a rate gets its second scrape after KpiPoller::retryMs.
+// Every KPI of a workspace read once, for `opsdeck check`. A rate gets its second scrape after KpiPoller::retryMs.
 class KpiCheck final : public QObject
 {
     Q_OBJECT
@@ -26,11 +24,13 @@ public:
         KpiState state = KpiState::Unknown;
     };
 
-    explicit KpiCheck(const Workspace &workspace, QObject *parent = nullptr);
+    // Reads through `reader` (the session's), which gets `workspace`.
+    KpiCheck(const Workspace &workspace, KpiReader *reader, QObject *parent = nullptr);
     ~KpiCheck() override;
 
-    // finished() follows, never from inside start().
-    void start(const QList<ProbeResult> &results);
+    // finished() follows, never from inside start(). JSON fields and probe figures read the results the reader
+    // has been given (the session feeds it every probe result).
+    void start();
     const QList<Row> &rows() const { return m_rows; }
     KpiState worstState() const;
 
@@ -45,7 +45,6 @@ private:
     void read(int index, bool retried);
 
     Workspace m_workspace;
-    QNetworkAccessManager m_nam;
     KpiReader *m_reader;
     QList<Row> m_rows;
     int m_pending = 0;

@@ -7,7 +7,8 @@
 #include "metrics/kpievaluator.h"
 #include "probe/probeengine.h"
 #include "probe/probehistory.h"
-#include "secrets/secrets.h"
+#include "session/session.h"
+#include "session/uilanguage.h"
 #include "workspace/workspaceloader.h"
 
 #include <QJsonArray>
@@ -78,37 +79,35 @@ CheckCommand::CheckCommand(const QString &workspacePath, Format format, QTextStr
     , m_path(workspacePath)
     , m_format(format)
     , m_out(out)
+    , m_session(new Session({ Session::Mode::Once, {}, {}, false }, this))
 { }
 
 CheckCommand::~CheckCommand() = default;
 
 void CheckCommand::start()
 {
-    const LoadResult loaded = WorkspaceLoader::loadFile(m_path);
-    if (!loaded.ok()) {
-        for (const Diagnostic &d : loaded.diagnostics) {
+    connect(m_session, &Session::loadFailed, this, [this](const QString &, const QList<Diagnostic> &diagnostics) {
+        for (const Diagnostic &d : diagnostics) {
             *m_out << d.toString() << '\n';
         }
         *m_out << tr("%1: the workspace is not valid; nothing was checked").arg(m_path) << Qt::endl;
         finish(3);
-        return;
-    }
+    });
     // Secrets the environment lacks come from the keychain first (reported as missing where there is none).
-    auto *keychain = new KeychainLoader(this);
-    connect(keychain, &KeychainLoader::finished, this, [this, workspace = *loaded.workspace] { begin(workspace); });
-    keychain->load(loaded.workspace->secretNames);
+    connect(m_session, &Session::workspaceReady, this, &CheckCommand::begin, Qt::SingleShotConnection);
+    m_session->open(m_path);
 }
 
 void CheckCommand::begin(const Workspace &workspace)
 {
     m_workspaceId = workspace.info.id;
     if (!workspace.kpis.isEmpty()) {
-        m_kpis = new KpiCheck(workspace, this);
+        m_kpis = new KpiCheck(workspace, m_session->kpiReader(), this);
         connect(m_kpis, &KpiCheck::finished, this, &CheckCommand::report);
     }
     for (const Endpoint &e : workspace.endpoints) {
         if (e.enabled) {
-            m_order.append(e.name);
+            m_order.insert(e.name, int(m_order.size()));
         }
     }
     m_expected = int(m_order.size());
@@ -118,23 +117,22 @@ void CheckCommand::begin(const Workspace &workspace)
         return;
     }
     if (m_expected == 0) {
-        m_kpis->start({});
+        m_kpis->start();
         return;
     }
-    m_engine = new ProbeEngine(this);
-    m_engine->setFlapControl(false);
-    m_engine->setWorkspace(workspace);
-    connect(m_engine, &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
+    // The session's engine has the workspace; in Once mode it reports raw states and runs only when asked.
+    ProbeEngine *engine = m_session->probes();
+    connect(engine, &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
         m_results.append(result);
         if (m_results.size() == m_expected) {
             if (m_kpis) {
-                m_kpis->start(m_results); // JSON and probe figures need the results
+                m_kpis->start(); // JSON and probe figures need the results
             } else {
                 report();
             }
         }
     });
-    m_engine->checkAllNow();
+    engine->checkAllNow();
 }
 
 void CheckCommand::finish(int exitCode)
@@ -243,7 +241,7 @@ QByteArray CheckCommand::formatJson(
 void CheckCommand::report()
 {
     std::sort(m_results.begin(), m_results.end(), [this](const ProbeResult &a, const ProbeResult &b) {
-        return m_order.indexOf(a.endpoint) < m_order.indexOf(b.endpoint);
+        return m_order.value(a.endpoint) < m_order.value(b.endpoint);
     });
     const QList<KpiCheck::Row> kpis = m_kpis ? m_kpis->rows() : QList<KpiCheck::Row>();
     const EndpointState worst = worstState(m_results);
@@ -260,8 +258,7 @@ void CheckCommand::report()
                    << '\n';
         }
         if (!kpis.isEmpty()) {
-            const QString language
-                = QLocale().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+            const QString language = uiLanguage();
             *m_out << (m_results.isEmpty() ? QString() : QStringLiteral("\n")) << KpiCheck::formatTable(kpis, language);
             *m_out << tr("%1: %2 (%n KPI(s) evaluated)", nullptr, int(kpis.size()))
                           .arg(m_workspaceId, KpiCheck::stateText(worstKpi))

@@ -5,11 +5,12 @@
 #include "metrics/kpicheck.h"
 #include "probe/proberesult.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QTextStream>
 
-class ProbeEngine;
+class Session;
 struct Workspace;
 
 // `opsdeck check WORKSPACE [--json]`: checks every enabled endpoint once (no failure thresholds: the raw state,
@@ -50,10 +51,10 @@ private:
     QString m_path;
     Format m_format;
     QTextStream *m_out;
-    ProbeEngine *m_engine = nullptr;
+    Session *m_session;
     KpiCheck *m_kpis = nullptr;
     QString m_workspaceId;
-    QList<QString> m_order;
+    QHash<QString, int> m_order; // endpoint name → its position in the workspace
     QList<ProbeResult> m_results;
     int m_expected = 0;
     int m_exitCode = 3;

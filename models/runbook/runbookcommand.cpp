@@ -7,8 +7,9 @@
 #include "runbook/runbookrunner.h"
 #include "runbook/runbookstepmodel.h"
 #include "runbook/terminalinput.h"
-#include "runbook/workspacetrust.h"
 #include "secrets/secrets.h"
+#include "session/session.h"
+#include "session/uilanguage.h"
 #include "storage/storage.h"
 #include "workspace/duration.h"
 #include "workspace/workspaceloader.h"
@@ -80,49 +81,58 @@ RunbookCommand::RunbookCommand(
     , m_out(out)
     , m_err(err)
     , m_input(input)
-    , m_storage(new Storage(this))
-    , m_incidents(new IncidentStore(m_storage, this))
-    , m_audit(new RunbookAudit(m_storage, this))
-    , m_runner(new RunbookRunner(this))
+    , m_session(new Session({ Session::Mode::Once, options.database, options.dataDir, true }, this))
+    , m_runner(m_session->runner())
 {
-    m_audit->setIncidentStore(m_incidents);
-    connect(m_audit, &RunbookAudit::recorded, this, [this] {
+    connect(m_session->runbookAudit(), &RunbookAudit::recorded, this, [this] {
         --m_pendingWrites;
         maybeFinish();
     });
-    connect(m_audit, &RunbookAudit::writeFailed, this, [this](const QString &error) {
+    connect(m_session->runbookAudit(), &RunbookAudit::writeFailed, this, [this](const QString &error) {
         --m_pendingWrites;
         m_auditFailed = true;
         *m_err << tr("opsdeck: the audit row could not be saved: %1").arg(error) << Qt::endl;
         maybeFinish();
     });
-    connect(m_incidents, &IncidentStore::writeFailed, this, [this](qint64 incident, const QString &error) {
+    connect(m_session->incidents(), &IncidentStore::writeFailed, this, [this](qint64 incident, const QString &error) {
         *m_err << tr("opsdeck: the step could not be added to incident %1's timeline: %2").arg(incident).arg(error)
                << Qt::endl;
     });
+    m_session->setTrustAsk([this](const Workspace &workspace, const QStringList &commands,
+                               std::function<void(const Session::TrustAnswer &)> answer) {
+        if (m_options.yes) {
+            // Unattended: allowed for this run only, and the command steps' audit rows say so; nothing is
+            // remembered.
+            *m_out << tr("The workspace is not trusted to run commands; allowed for this run by --yes.") << Qt::endl;
+            answer({ true, false, tr("commands allowed by --yes") });
+            return;
+        }
+        *m_err << tr("This workspace runs commands on this computer:") << '\n';
+        for (const QString &command : commands) {
+            *m_err << u"  "_s << command << '\n';
+        }
+        ask(tr("Allow them for this version of %1? [y/N] ").arg(workspace.filePath), [answer](const QString &given) {
+            answer({ isYes(given), true, {} });
+        });
+    });
 }
 
-RunbookCommand::~RunbookCommand()
+RunbookCommand::~RunbookCommand() = default;
+
+RunbookRunner *RunbookCommand::runner() const
 {
-    delete m_runner; // a running command step is killed before the storage goes
-    m_runner = nullptr;
+    return m_runner;
 }
 
 QString RunbookCommand::storageTarget(const Options &options, const Workspace &workspace)
 {
-    // As the window chooses it (AppController::storageFor), so both write into the same database.
-    if (!options.database.isEmpty()) {
-        return options.database;
-    }
-    if (!workspace.info.storage.isEmpty()) {
-        return workspace.info.storage;
-    }
-    return Storage::databasePath(options.dataDir.isEmpty() ? Storage::defaultDataDir() : options.dataDir);
+    // As the window chooses it, so both write into the same database.
+    return Session::storageTarget({ Session::Mode::Once, options.database, options.dataDir, true }, workspace);
 }
 
 QString RunbookCommand::language() const
 {
-    return QLocale().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
+    return uiLanguage();
 }
 
 void RunbookCommand::start()
@@ -152,10 +162,13 @@ void RunbookCommand::start()
         fail(BadUsage, tr("runbook \"%1\" has no steps").arg(runbook.id));
         return;
     }
-    // Secrets the environment lacks come from the keychain before anything is checked or sent.
-    auto *keychain = new KeychainLoader(this);
-    connect(keychain, &KeychainLoader::finished, this, &RunbookCommand::begin);
-    keychain->load(m_workspace.secretNames);
+    // Secrets the environment lacks come from the keychain before anything is checked or sent; the session then
+    // opens the database and reads the open incidents.
+    connect(m_session->storage(), &Storage::openFailed, this, [this](const QString &error) {
+        fail(BadUsage, tr("cannot open the database %1: %2; nothing was run").arg(m_session->storage()->path(), error));
+    });
+    connect(m_session, &Session::workspaceReady, this, &RunbookCommand::begin, Qt::SingleShotConnection);
+    m_session->adopt(m_workspace);
 }
 
 void RunbookCommand::begin()
@@ -173,26 +186,15 @@ void RunbookCommand::begin()
     facts << tr("environment %1").arg(m_runner->environment());
     facts << tr("%n step(s)", nullptr, m_runner->stepCount());
     *m_out << facts.join(u" · "_s) << Qt::endl;
-    openStorage();
-}
-
-void RunbookCommand::openStorage()
-{
-    connect(m_storage, &Storage::openFailed, this, [this](const QString &error) {
-        fail(BadUsage, tr("cannot open the database %1: %2; nothing was run").arg(m_storage->path(), error));
+    // The first incidentsReset after the fan-out is the stored list (the fan-out's own one came before).
+    connect(m_session->incidents(), &IncidentStore::incidentsReset, this, &RunbookCommand::askTrust,
+        Qt::SingleShotConnection);
+    connect(m_session->incidents(), &IncidentStore::loadFailed, this, [this](const QString &error) {
+        *m_err << tr("opsdeck: the open incidents could not be read (%1); the steps are not added to a timeline")
+                      .arg(error)
+               << Qt::endl;
+        askTrust();
     });
-    connect(m_storage, &Storage::opened, this, [this] {
-        m_incidents->setWorkspace(m_workspace); // emits incidentsReset at once: connect after
-        connect(m_incidents, &IncidentStore::incidentsReset, this, &RunbookCommand::askTrust, Qt::SingleShotConnection);
-        connect(m_incidents, &IncidentStore::loadFailed, this, [this](const QString &error) {
-            *m_err << tr("opsdeck: the open incidents could not be read (%1); the steps are not added to a timeline")
-                          .arg(error)
-                   << Qt::endl;
-            askTrust();
-        });
-        m_incidents->refresh();
-    });
-    m_storage->open(storageTarget(m_options, m_workspace));
 }
 
 void RunbookCommand::askTrust()
@@ -200,30 +202,11 @@ void RunbookCommand::askTrust()
     if (m_finished || m_started) {
         return;
     }
-    const QString path = m_workspace.filePath;
-    if (!m_runner->hasCommandSteps() || WorkspaceTrust::isTrusted(path)) {
-        m_runner->setCommandsAllowed(true);
-        run();
-        return;
-    }
-    if (m_options.yes) {
-        // Unattended: allowed for this run only, and the command steps' audit rows say so; nothing is remembered.
-        m_runner->setCommandsAllowed(true, tr("commands allowed by --yes"));
-        *m_out << tr("The workspace is not trusted to run commands; allowed for this run by --yes.") << Qt::endl;
-        run();
-        return;
-    }
-    *m_err << tr("This workspace runs commands on this computer:") << '\n';
-    for (const QString &command : WorkspaceTrust::commands(m_workspace)) {
-        *m_err << u"  "_s << command << '\n';
-    }
-    ask(tr("Allow them for this version of %1? [y/N] ").arg(path), [this, path](const QString &answer) {
-        if (!isYes(answer)) {
+    m_session->gateCommands(0, m_runner->stepCount() - 1, [this](bool allowed) {
+        if (!allowed) {
             fail(Declined, tr("commands not allowed; nothing was run"));
             return;
         }
-        WorkspaceTrust::trust(path);
-        m_runner->setCommandsAllowed(true);
         run();
     });
 }
@@ -233,7 +216,7 @@ void RunbookCommand::run()
     m_started = true;
     m_runner->setAutoConfirm(m_options.yes);
     m_runner->setLanguage(language());
-    connect(m_runner, &RunbookRunner::auditRecord, this, &RunbookCommand::onAuditRecord);
+    connect(m_runner, &RunbookRunner::auditRecord, this, &RunbookCommand::onAuditRecord); // after the session's
     connect(m_runner, &RunbookRunner::operatorNeeded, this, &RunbookCommand::onOperatorNeeded);
     connect(m_runner, &RunbookRunner::runFinished, this, &RunbookCommand::onRunFinished);
     if (const QString error = m_runner->runAll(); !error.isEmpty()) {
@@ -244,8 +227,7 @@ void RunbookCommand::run()
 
 void RunbookCommand::onAuditRecord(const RunbookAuditRecord &record)
 {
-    ++m_pendingWrites;
-    m_audit->record(record, m_runner->runbook().service, RunbookAudit::endpointsOf(m_runner->runbook()));
+    ++m_pendingWrites; // the session stores the row
     const int index = record.stepIndex;
     const RunbookStep &step = m_runner->runbook().steps.at(index);
     if (record.phase == RunbookAuditRecord::Phase::Before) {

@@ -10,10 +10,8 @@
 
 #include <functional>
 
-class IncidentStore;
-class RunbookAudit;
 class RunbookRunner;
-class Storage;
+class Session;
 class TerminalInput;
 struct RunbookAuditRecord;
 
@@ -51,7 +49,8 @@ public:
     void interrupt();
 
     int exitCode() const { return m_exitCode; }
-    RunbookRunner *runner() const { return m_runner; }
+    RunbookRunner *runner() const;
+    Session *session() const { return m_session; }
     // The database the rows go to: --database, else the workspace's storage key, else the data dir's file.
     static QString storageTarget(const Options &options, const Workspace &workspace);
 
@@ -60,7 +59,6 @@ signals:
 
 private:
     void begin(); // once the keychain has answered
-    void openStorage();
     void askTrust();
     void run();
     void onAuditRecord(const RunbookAuditRecord &record);
@@ -77,10 +75,8 @@ private:
     QTextStream *m_err;
     QPointer<TerminalInput> m_input;
     Workspace m_workspace;
-    Storage *m_storage = nullptr;
-    IncidentStore *m_incidents = nullptr;
-    RunbookAudit *m_audit = nullptr;
-    RunbookRunner *m_runner = nullptr;
+    Session *m_session;
+    RunbookRunner *m_runner;
     QMetaObject::Connection m_answer;
     QMetaObject::Connection m_closed;
     int m_pendingWrites = 0;

@@ -242,12 +242,12 @@ StepExecutor *RunbookRunner::createExecutor(const RunbookStep &step, QString *er
             return nullptr;
         }
         if (step.kind == RunbookStep::Kind::Check) {
-            return new CheckExecutor(&m_nam, step, *endpoint, this);
+            return new CheckExecutor(m_nam, step, *endpoint, this);
         }
-        return new WaitExecutor(&m_nam, step, *endpoint, this);
+        return new WaitExecutor(m_nam, step, *endpoint, this);
     }
     case RunbookStep::Kind::Http:
-        return new HttpExecutor(&m_nam, step, this);
+        return new HttpExecutor(m_nam, step, this);
     case RunbookStep::Kind::Command: {
         auto *executor = new CommandExecutor(step, this);
         executor->setWorkingDirectory(m_workingDirectory);

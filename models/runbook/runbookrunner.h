@@ -26,6 +26,8 @@ public:
     explicit RunbookRunner(QObject *parent = nullptr);
     ~RunbookRunner() override;
 
+    // Requests go through `nam` (the session's) instead of the runner's own.
+    void setNetwork(QNetworkAccessManager *nam) { m_nam = nam ? nam : &m_ownNam; }
     // Resets the step states; refused (false) while a run is in progress.
     bool setRunbook(const Workspace &workspace, const QString &runbookId);
     const Runbook &runbook() const { return m_runbook; }
@@ -91,7 +93,8 @@ private:
     RunbookAuditRecord record(int index, RunbookAuditRecord::Phase phase) const;
     StepExecutor *createExecutor(const RunbookStep &step, QString *error);
 
-    QNetworkAccessManager m_nam;
+    QNetworkAccessManager m_ownNam;
+    QNetworkAccessManager *m_nam = &m_ownNam;
     Workspace m_workspace;
     Runbook m_runbook;
     QList<StepRun> m_runs;

@@ -5,6 +5,7 @@
 #include "runbooks/confirmstepdialog.h"
 #include "runbooks/runbookspage.h"
 #include "runbooktesthelpers.h"
+#include "session/session.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -12,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTreeView>
@@ -35,6 +37,7 @@ private:
 
 void TestRunbooksPage::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"OpsDeckTest"_s);
     QCoreApplication::setApplicationName(u"tst_runbookspage"_s);
     QSettings().setValue(u"operator/name"_s, u"Kim"_s);
@@ -72,9 +75,8 @@ void TestRunbooksPage::rollbackThroughThePage()
     });
 
     QTemporaryDir dir;
-    Storage storage;
-    QVERIFY(IncidentTest::openStorage(storage, dir.filePath(u"db.sqlite"_s)));
-    IncidentStore incidents(&storage);
+    Session session({ Session::Mode::Once, dir.filePath(u"db.sqlite"_s), {}, true });
+    IncidentStore &incidents = *session.incidents();
     RunbookStep outage = checkStep(u"confirm-outage"_s, u"health"_s, u"critical"_s);
     outage.budget = Milliseconds(120000);
     RunbookStep post = httpStep(u"rollback"_s, u"POST"_s, server.url(u"/admin/rollback"_s),
@@ -91,17 +93,16 @@ void TestRunbooksPage::rollbackThroughThePage()
     Workspace w = workspace({ outage, post, wait },
         { endpoint(u"health"_s, server.url(u"/health"_s), { u"[STATUS] == 200"_s }) }, u"production"_s);
     w.incidents.severities = IncidentSettings::defaultSeverities();
-    incidents.setWorkspace(w);
+    QSignalSpy opened(session.storage(), &Storage::opened);
+    session.setWorkspace(w); // opens the database
+    QVERIFY(opened.wait(10000));
     QVERIFY(IncidentTest::refreshAndWait(incidents));
     Incident draft = IncidentTest::draft(u"Health critical"_s, u"P0"_s);
     draft.services = { u"health"_s };
     const qint64 incidentId = IncidentTest::createAndWait(incidents, draft);
     QVERIFY(incidentId > 0);
-    RunbookAudit audit(&storage);
-    audit.setIncidentStore(&incidents);
 
-    RunbooksPage page;
-    page.setAudit(&audit);
+    RunbooksPage page(&session);
     page.setWorkspace(w);
     page.resize(1000, 700);
     page.show();

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "overview/overviewpage.h"
 #include "recentfiles.h"
+#include "session/session.h"
 #include "thememanager.h"
 
 #include <QLabel>
@@ -76,6 +77,7 @@ private Q_SLOTS:
 private:
     LanguageManager *m_languages = nullptr;
     ThemeManager *m_themes = nullptr;
+    Session *m_session = nullptr;
     MainWindow *m_window = nullptr;
 };
 
@@ -92,7 +94,8 @@ void TestMainWindow::init()
     m_languages = new LanguageManager(this);
     QVERIFY(m_languages->setLanguage(QStringLiteral("en")));
     m_themes = new ThemeManager(this);
-    m_window = new MainWindow(m_languages, m_themes);
+    m_session = new Session({ Session::Mode::Once, {}, {}, false });
+    m_window = new MainWindow(m_session, m_languages, m_themes);
     m_window->resize(1000, 700);
     m_window->show();
     QApplication::setActiveWindow(m_window);
@@ -102,6 +105,7 @@ void TestMainWindow::init()
 void TestMainWindow::cleanup()
 {
     delete m_window;
+    delete m_session;
     delete m_themes;
     delete m_languages;
 }

@@ -11,6 +11,7 @@
 #include "checklists/signoffdialog.h"
 #include "fileexporter.h"
 #include "languagemanager.h"
+#include "session/checklistclock.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -50,7 +51,6 @@ ChecklistsPage::ChecklistsPage(QWidget *parent)
     , m_start(new QPushButton(this))
     , m_message(new QLabel(this))
     , m_empty(new QLabel(this))
-    , m_clock(new QTimer(this))
 {
     m_instances->setObjectName(QStringLiteral("instanceView"));
     m_items->setObjectName(QStringLiteral("itemView"));
@@ -131,8 +131,6 @@ ChecklistsPage::ChecklistsPage(QWidget *parent)
             m_store->startOnDemand(m_onDemand->currentData().toString());
         }
     });
-    connect(m_clock, &QTimer::timeout, this, &ChecklistsPage::tickClock);
-    m_clock->start(30 * 1000);
     retranslateUi();
     updateDetails();
 }
@@ -373,18 +371,17 @@ void ChecklistsPage::updateDetails()
     m_exportPdf->setEnabled(instance->isSigned());
 }
 
-void ChecklistsPage::tickClock()
+void ChecklistsPage::setClock(ChecklistClock *clock)
+{
+    connect(clock, &ChecklistClock::ticked, this, &ChecklistsPage::showTime);
+}
+
+void ChecklistsPage::showTime(const QDateTime &now)
 {
     if (m_instanceModel) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
         m_instanceModel->setNow(now);
         m_itemModel->setNow(now);
         m_filter->invalidate();
-        m_store->checkLate(now);
-        // New periods begin while the app runs (the next morning's check): create them every few minutes.
-        if (++m_clockTicks % 10 == 0) {
-            m_store->refresh(now);
-        }
     }
 }
 

@@ -15,7 +15,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTabBar;
-class QTimer;
+class ChecklistClock;
 class QTreeView;
 
 // The Checklists screen: current (today's, this week's, this month's), missed and past instances on the left;
@@ -31,6 +31,8 @@ public:
 
     // The page shows nothing until it has a store (wired by the app).
     void setStore(ChecklistStore *store);
+    // Due times and lateness repaint on the session's checklist clock.
+    void setClock(ChecklistClock *clock);
     ChecklistStore *store() const { return m_store; }
     // Selects the instance (switching to the view that lists it); false when it is not loaded.
     bool selectInstance(qint64 instanceId);
@@ -52,7 +54,7 @@ private:
     void showInstance(qint64 instanceId);
     void updateDetails();
     void fillOnDemand();
-    void tickClock();
+    void showTime(const QDateTime &now);
     QString currentItemId() const;
 
     ChecklistStore *m_store = nullptr;
@@ -77,6 +79,4 @@ private:
     QPushButton *m_start;
     QLabel *m_message;
     QLabel *m_empty;
-    QTimer *m_clock;
-    int m_clockTicks = 0;
 };

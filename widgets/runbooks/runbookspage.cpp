@@ -8,7 +8,6 @@
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
 #include "runbook/runbookstepmodel.h"
-#include "runbook/workspacetrust.h"
 #include "runbooklogtabs.h"
 
 #include <QHBoxLayout>
@@ -61,10 +60,12 @@ public:
 
 } // namespace
 
-RunbooksPage::RunbooksPage(QWidget *parent)
+RunbooksPage::RunbooksPage(Session *session, QWidget *parent)
     : Page(parent)
-    , m_runner(new RunbookRunner(this))
+    , m_session(session)
+    , m_runner(session->runner())
     , m_model(new RunbookStepModel(m_runner, this))
+    , m_audit(session->runbookAudit())
     , m_list(new QListWidget(this))
     , m_heading(new QLabel(this))
     , m_description(new QLabel(this))
@@ -198,13 +199,23 @@ RunbooksPage::RunbooksPage(QWidget *parent)
             showStep();
         }
     });
-    connect(m_runner, &RunbookRunner::auditRecord, this, [this](const RunbookAuditRecord &record) {
-        if (!m_audit) {
-            m_tabs->addAuditRow(record); // not stored: shown as it happens
-        } else {
-            m_audit->record(record, m_runner->runbook().service, RunbookAudit::endpointsOf(m_runner->runbook()));
+    connect(
+        m_audit, &RunbookAudit::loaded, this, [this](const QString &runbookId, const QList<RunbookAuditRecord> &rows) {
+            if (runbookId != m_runner->runbook().id) {
+                return;
+            }
+            for (const RunbookAuditRecord &row : rows) {
+                m_tabs->addAuditRow(row);
+            }
+        });
+    connect(m_audit, &RunbookAudit::recorded, this, [this](const RunbookAuditRecord &record) {
+        if (record.runbookId == m_runner->runbook().id && record.workspaceId == m_workspace.info.id) {
+            m_tabs->addAuditRow(record);
         }
     });
+    connect(m_audit, &RunbookAudit::writeFailed, this,
+        [this](const QString &error) { m_message->setText(tr("The audit row could not be saved: %1").arg(error)); });
+    m_tabs->setHighlighter(session->highlighter());
     m_clock->setInterval(1000);
     connect(m_clock, &QTimer::timeout, m_model, &RunbookStepModel::refreshRunning);
     retranslateUi();
@@ -219,38 +230,6 @@ RunbooksPage::~RunbooksPage()
 QString RunbooksPage::title() const
 {
     return tr("Runbooks");
-}
-
-void RunbooksPage::setAudit(RunbookAudit *audit)
-{
-    if (m_audit) {
-        m_audit->disconnect(this);
-    }
-    m_audit = audit;
-    if (audit) {
-        connect(audit, &RunbookAudit::loaded, this,
-            [this](const QString &runbookId, const QList<RunbookAuditRecord> &rows) {
-                if (runbookId != m_runner->runbook().id) {
-                    return;
-                }
-                for (const RunbookAuditRecord &row : rows) {
-                    m_tabs->addAuditRow(row);
-                }
-            });
-        connect(audit, &RunbookAudit::recorded, this, [this](const RunbookAuditRecord &record) {
-            if (record.runbookId == m_runner->runbook().id && record.workspaceId == m_workspace.info.id) {
-                m_tabs->addAuditRow(record);
-            }
-        });
-        connect(audit, &RunbookAudit::writeFailed, this, [this](const QString &error) {
-            m_message->setText(tr("The audit row could not be saved: %1").arg(error));
-        });
-    }
-}
-
-void RunbooksPage::setHighlighter(SyntaxHighlighterService *service)
-{
-    m_tabs->setHighlighter(service);
 }
 
 void RunbooksPage::setWorkspace(const Workspace &workspace)
@@ -329,39 +308,40 @@ void RunbooksPage::startRun(int mode)
     const int step = qMax(0, selectedStep());
     const int from = mode == RunAll ? 0 : step;
     const int to = mode == RunOne ? step : m_runner->stepCount() - 1;
-    bool commands = false;
-    for (int i = from; i <= to && i < m_runner->stepCount(); ++i) {
-        commands = commands || m_runner->runbook().steps.at(i).kind == RunbookStep::Kind::Command;
-    }
-    const bool trusted = WorkspaceTrust::isTrusted(m_workspace.filePath);
-    m_runner->setCommandsAllowed(trusted);
-    const auto go = [this, mode, step] {
-        const QString error = mode == RunAll ? m_runner->runAll()
-            : mode == RunFrom                ? m_runner->runFrom(step)
-                                             : m_runner->runStep(step);
+    m_session->gateCommands(from, to, [self = QPointer<RunbooksPage>(this), mode, step](bool) {
+        if (!self) {
+            return;
+        }
+        // Not allowed: the command steps fail unrun and say why; the other steps run.
+        RunbookRunner *runner = self->m_runner;
+        const QString error = mode == RunAll ? runner->runAll()
+            : mode == RunFrom                ? runner->runFrom(step)
+                                             : runner->runStep(step);
         if (!error.isEmpty()) {
-            m_message->setText(tr("Not started: %1").arg(error));
+            self->m_message->setText(tr("Not started: %1").arg(error));
         }
-    };
-    if (!commands || trusted) {
-        go();
-        return;
-    }
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Allow this workspace to run commands?"),
-        tr("This workspace runs commands on this computer. Allow them for this version of %1?")
-            .arg(m_workspace.filePath),
-        QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("trustPrompt"));
-    box->setDetailedText(WorkspaceTrust::commands(m_workspace).join(QLatin1Char('\n')));
-    box->setDefaultButton(QMessageBox::No);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, go](int result) {
-        if (result == QMessageBox::Yes && WorkspaceTrust::trust(m_workspace.filePath)) {
-            m_runner->setCommandsAllowed(true);
-        }
-        go(); // untrusted: the command steps fail unrun and say why
     });
-    box->open();
+}
+
+Session::TrustAsk RunbooksPage::trustPrompt(QWidget *parent)
+{
+    return [parent = QPointer<QWidget>(parent)](const Workspace &workspace, const QStringList &commands,
+               std::function<void(const Session::TrustAnswer &)> answer) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Allow this workspace to run commands?"),
+            tr("This workspace runs commands on this computer. Allow them for this version of %1?")
+                .arg(workspace.filePath),
+            QMessageBox::Yes | QMessageBox::No, parent);
+        box->setObjectName(QStringLiteral("trustPrompt"));
+        box->setDetailedText(commands.join(QLatin1Char('\n')));
+        box->setDefaultButton(QMessageBox::No);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, box, [answer](int result) {
+            Session::TrustAnswer given;
+            given.allow = result == QMessageBox::Yes;
+            answer(given);
+        });
+        box->open();
+    };
 }
 
 void RunbooksPage::onOperatorNeeded(int index)

@@ -5,6 +5,7 @@
 #include "confirmstepdialog.h"
 #include "pages/page.h"
 #include "runbook/runbookrun.h"
+#include "session/session.h"
 #include "workspace/workspace.h"
 
 #include <QPointer>
@@ -24,19 +25,21 @@ class SyntaxHighlighterService;
 // The Runbooks screen: the workspace's runbooks on the left; the selected one's steps with state icons and elapsed
 // time against budget, Run all / Run from here / Run step / Abort; under them RunbookLogTabs (the selected step's
 // log, request and response, and the runbook's audit trail). State-changing steps ask through ConfirmStepDialog;
-// manual steps wait for "Done" with an optional note.
+// manual steps wait for "Done" with an optional note. It shows the Session's runner and audit and asks through
+// its trust gate; it owns neither.
 class RunbooksPage final : public Page
 {
     Q_OBJECT
 public:
-    explicit RunbooksPage(QWidget *parent = nullptr);
+    explicit RunbooksPage(Session *session, QWidget *parent = nullptr);
     ~RunbooksPage() override;
+
+    // The window's answer to the Session's trust gate: a warning box over `parent` listing the commands.
+    static Session::TrustAsk trustPrompt(QWidget *parent);
 
     QString id() const override { return QStringLiteral("runbooks"); }
     QString title() const override;
 
-    void setAudit(RunbookAudit *audit);
-    void setHighlighter(SyntaxHighlighterService *service);
     void setWorkspace(const Workspace &workspace);
     bool selectRunbook(const QString &runbookId);
     void selectStep(int index);
@@ -62,9 +65,10 @@ private:
     QString language() const;
 
     Workspace m_workspace;
+    Session *m_session;
     RunbookRunner *m_runner;
     RunbookStepModel *m_model;
-    QPointer<RunbookAudit> m_audit;
+    RunbookAudit *m_audit;
     QPointer<ConfirmStepDialog> m_dialog;
     QListWidget *m_list;
     QLabel *m_heading;

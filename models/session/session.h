@@ -1,0 +1,166 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "workspace/diagnostic.h"
+#include "workspace/workspace.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+class AlertModel;
+class AlertPoller;
+class AlertmanagerClient;
+class ChecklistClock;
+class ChecklistStore;
+class EndpointModel;
+class IncidentAutoRecorder;
+class IncidentStore;
+class KeychainLoader;
+class KpiModel;
+class KpiPoller;
+class KpiReader;
+class KpiWatch;
+class ProbeEngine;
+class ProbeHistory;
+class ProbeRecordLoader;
+class QNetworkAccessManager;
+class RunbookAudit;
+class RunbookRunner;
+class SampleStore;
+class Storage;
+class SyntaxHighlighterService;
+class WorkspaceWatcher;
+
+// The watching core of OpsDeck, shared by every front-end: the window, `opsdeck check`, `opsdeck runbook` and a
+// headless agent each build one Session and bind to it; none wires the parts itself. It owns the storage, the
+// network access, the stores, the probe engine, the KPI pipeline, the checklist clock, the runbook runner with
+// its audit, the incident auto-recorder and the trust gate, and hands every good workspace to all of them in one
+// place (setWorkspace()).
+//
+//   Session session({ .mode = Session::Mode::Watch, .dataDir = dir });
+//   connect(&session, &Session::workspaceReady, window, ...);
+//   session.open(path); // follows the file; each good version reaches every part once the keychain has answered
+class Session final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Mode {
+        Watch, // the window and the agent: probes on their intervals, KPIs polled, the checklist clock runs
+        Once, // `opsdeck check` and `opsdeck runbook`: nothing starts by itself, the front-end asks
+    };
+    struct Options
+    {
+        Mode mode = Mode::Watch;
+        QString database; // --database: wins over the workspace's storage key
+        QString dataDir; // empty: Storage::defaultDataDir()
+        bool storage = true; // false: no database at all (`opsdeck check`)
+        int keychainWaitMs = 3000; // a keychain that waits for an unlock prompt holds a workspace this long
+    };
+    // How the operator answered the trust gate: `remember` keeps the trust for this version of the file; `note`
+    // goes into the command steps' audit rows (e.g. "commands allowed by --yes").
+    struct TrustAnswer
+    {
+        bool allow = false;
+        bool remember = true;
+        QString note;
+    };
+    // Asked (by the window with a dialog, by the terminal with a prompt) before command steps of an untrusted
+    // workspace run; `answer` may be called later, once.
+    using TrustAsk = std::function<void(
+        const Workspace &workspace, const QStringList &commands, std::function<void(const TrustAnswer &)> answer)>;
+
+    explicit Session(const Options &options, QObject *parent = nullptr);
+    // Stops the probes and the runner, then flushes every pending write before the storage closes.
+    ~Session() override;
+
+    const Options &options() const { return m_options; }
+
+    // Loads `path` and follows its changes; each good version goes through setWorkspace() once the keychain has
+    // answered for the secrets the environment lacks (or keychainWaitMs passed); a bad one emits loadFailed() and
+    // the last good workspace stays.
+    void open(const QString &path);
+    void reload();
+    // A workspace loaded elsewhere (a terminal command validates the file itself): setWorkspace() once the keychain
+    // has answered, as for open().
+    void adopt(const Workspace &workspace);
+    // The one fan-out: every part gets the workspace, and the storage follows its storage key.
+    void setWorkspace(const Workspace &workspace);
+    bool hasWorkspace() const { return m_workspace.has_value(); }
+    const Workspace &workspace() const;
+
+    // The database for `workspace`: --database, else the workspace's storage key, else the data dir's file.
+    QString storageTarget(const Workspace &workspace) const;
+    static QString storageTarget(const Options &options, const Workspace &workspace);
+
+    // The trust gate for the runner's command steps [from, to]: trusted already (or no command steps there) →
+    // allowed at once; else `ask` decides. `then(allowed)` follows, possibly later; the runner is set accordingly.
+    void setTrustAsk(TrustAsk ask) { m_trustAsk = std::move(ask); }
+    void gateCommands(int from, int to, std::function<void(bool allowed)> then);
+
+    Storage *storage() const { return m_storage; }
+    QNetworkAccessManager *network() const { return m_nam; }
+    ProbeEngine *probes() const { return m_engine; }
+    EndpointModel *endpoints() const { return m_endpoints; }
+    ChecklistStore *checklists() const { return m_checklists; }
+    ChecklistClock *checklistClock() const { return m_clock; }
+    IncidentStore *incidents() const { return m_incidents; }
+    IncidentAutoRecorder *incidentRecorder() const { return m_recorder; }
+    RunbookRunner *runner() const { return m_runner; }
+    RunbookAudit *runbookAudit() const { return m_audit; }
+    KpiReader *kpiReader() const { return m_kpiReader; }
+    KpiModel *kpis() const { return m_kpiModel; }
+    KpiPoller *kpiPoller() const { return m_kpiPoller; }
+    AlertModel *alerts() const { return m_alertModel; }
+    AlertPoller *alertPoller() const { return m_alertPoller; }
+    SampleStore *samples() const { return m_samples; }
+    SyntaxHighlighterService *highlighter() const { return m_highlighter; }
+
+Q_SIGNALS:
+    // Every part has the workspace.
+    void workspaceReady(const Workspace &workspace);
+    void loadFailed(const QString &path, const QList<Diagnostic> &diagnostics);
+    // Something the operator must hear about that no screen shows by itself (a write that did not land).
+    void notice(const QString &message);
+
+private:
+    void wireChecklists();
+    void wireKpis();
+    void wireRunbooks();
+    void releasePending();
+    void useStorage(const QString &target);
+
+    Options m_options;
+    Storage *m_storage;
+    QNetworkAccessManager *m_nam;
+    ProbeEngine *m_engine;
+    ProbeHistory *m_history = nullptr;
+    EndpointModel *m_endpoints;
+    ChecklistStore *m_checklists;
+    ChecklistClock *m_clock;
+    IncidentStore *m_incidents;
+    IncidentAutoRecorder *m_recorder;
+    RunbookRunner *m_runner;
+    RunbookAudit *m_audit;
+    KpiReader *m_kpiReader;
+    KpiModel *m_kpiModel;
+    KpiPoller *m_kpiPoller;
+    KpiWatch *m_kpiWatch;
+    AlertmanagerClient *m_alertClient;
+    AlertModel *m_alertModel;
+    AlertPoller *m_alertPoller;
+    SampleStore *m_samples;
+    ProbeRecordLoader *m_probeRecords = nullptr;
+    SyntaxHighlighterService *m_highlighter;
+    WorkspaceWatcher *m_watcher;
+    KeychainLoader *m_keychain;
+    QTimer m_keychainWait;
+    std::optional<Workspace> m_pending;
+    std::optional<Workspace> m_workspace;
+    QString m_storageTarget;
+    TrustAsk m_trustAsk;
+};
