@@ -180,7 +180,7 @@ int main(int argc, char **argv)
     out << "machine: " << machine() << "; Qt " << qVersion() << ", " << OPSDECK_BUILD_TYPE
         << ", QT_QPA_PLATFORM=" << qEnvironmentVariable("QT_QPA_PLATFORM") << "\n";
     out << "endpoints every " << parser.value(intervalOption) << " s in groups of " << parser.value(groupOption)
-        << "; steady state " << parser.value(steadyOption) << " s (half Overview, half Health, 5 s windows); "
+        << "; steady state " << parser.value(steadyOption) << " s (half Overview, half Health); "
         << parser.value(roundsOption) << " rounds of page switches; " << parser.value(typingOption)
         << " rounds of filter typing; " << runs << " run(s) per size\n";
     out.flush();
@@ -205,10 +205,12 @@ int main(int argc, char **argv)
         { "busy_pct", "GUI thread busy (%)", 1, "< 20" },
         { "busy_overview_pct", "  Overview shown (%)", 1, "< 20" },
         { "busy_health_pct", "  Health shown (%)", 1, "< 20" },
+        { "busy_peak_pct", "  busiest 5 s (%)", 1, "" },
         { "gui_us_per_result", "GUI CPU per result (us)", 0, "" },
         { "checks_per_s", "checks/s", 0, "" },
         { "process_pct", "process CPU w/o server (% core)", 1, "" },
         { "lateness_p50_ms", "10 ms timer late, p50 (ms)", 1, "" },
+        { "lateness_p99_ms", "10 ms timer late, p99 (ms)", 1, "" },
         { "lateness_max_ms", "10 ms timer late, max (ms)", 1, "" },
         { "startup_gui_cpu_s", "GUI CPU until all checked (s)", 1, "" },
         { "peak_rss_mb", "peak RSS (MB)", 1, "" },
