@@ -27,14 +27,27 @@ std::optional<double> EndpointStatus::uptime() const
     return double(up) / counted;
 }
 
+namespace {
+int slotOf(const std::optional<ProbeResult> &last)
+{
+    return last ? int(last->state) + 1 : 0;
+}
+} // namespace
+
 EndpointModel::EndpointModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
-{ }
+{
+    m_updateTimer.setSingleShot(true);
+    connect(&m_updateTimer, &QTimer::timeout, this, &EndpointModel::flushUpdates);
+}
 
 void EndpointModel::setWorkspace(const Workspace &workspace)
 {
     beginResetModel();
+    // The reset announces everything.
+    m_updateTimer.stop();
+    m_changed.clear();
     QHash<QString, EndpointStatus> previous;
     for (EndpointStatus &status : m_endpoints) {
         previous.insert(status.name, std::move(status));
@@ -44,6 +57,8 @@ void EndpointModel::setWorkspace(const Workspace &workspace)
     m_byName.clear();
     m_groupOf.clear();
     m_rowOf.clear();
+    m_searchText.clear();
+    m_counts = {};
     for (const Endpoint &endpoint : workspace.endpoints) {
         if (!endpoint.enabled || m_byName.contains(endpoint.name)) {
             continue;
@@ -65,8 +80,14 @@ void EndpointModel::setWorkspace(const Workspace &workspace)
         m_groupOf.append(group);
         m_rowOf.append(int(m_groups.at(group).endpoints.size()));
         m_groups[group].endpoints.append(index);
+        ++m_groups[group].counts[slotOf(status.last)];
+        ++m_counts[slotOf(status.last)];
+        m_searchText.append(
+            QStringList { status.name, status.title.en, status.title.ko, status.group, status.url }.join(
+                QLatin1Char('\n')));
         m_endpoints.append(std::move(status));
     }
+    m_isChanged = QList<bool>(m_endpoints.size(), false);
     endResetModel();
 }
 
@@ -80,6 +101,11 @@ bool EndpointModel::addResult(const ProbeResult &result)
     EndpointStatus &status = m_endpoints[index];
     if (!status.last || status.last->state != result.state) {
         status.lastChange = result.startedAt.isValid() ? result.startedAt : m_clock();
+        StateCounts &group = m_groups[m_groupOf.at(index)].counts;
+        --group[slotOf(status.last)];
+        --m_counts[slotOf(status.last)];
+        ++group[int(result.state) + 1];
+        ++m_counts[int(result.state) + 1];
     }
     // The ring keeps the state after flap control, except that a failing probe below the threshold (PENDING)
     // counts by what it saw.
@@ -89,13 +115,83 @@ bool EndpointModel::addResult(const ProbeResult &result)
         status.history.pop_front();
     }
     status.last = result;
-
-    const int group = m_groupOf.at(index);
-    const QModelIndex groupIndex = createIndex(group, 0, quintptr(0));
-    Q_EMIT dataChanged(createIndex(m_rowOf.at(index), 0, quintptr(group + 1)),
-        createIndex(m_rowOf.at(index), ColumnCount - 1, quintptr(group + 1)));
-    Q_EMIT dataChanged(groupIndex, createIndex(group, ColumnCount - 1, quintptr(0)));
+    announce(index);
     return true;
+}
+
+void EndpointModel::announce(int endpoint)
+{
+    if (m_updateInterval <= 0) {
+        const int group = m_groupOf.at(endpoint);
+        const quintptr id = quintptr(group + 1);
+        Q_EMIT dataChanged(
+            createIndex(m_rowOf.at(endpoint), 0, id), createIndex(m_rowOf.at(endpoint), ColumnCount - 1, id));
+        Q_EMIT dataChanged(createIndex(group, 0, quintptr(0)), createIndex(group, ColumnCount - 1, quintptr(0)));
+        return;
+    }
+    if (!m_isChanged.at(endpoint)) {
+        m_isChanged[endpoint] = true;
+        m_changed.append(endpoint);
+    }
+    if (!m_updateTimer.isActive()) {
+        m_updateTimer.start(m_updateInterval);
+    }
+}
+
+void EndpointModel::setUpdateInterval(int ms)
+{
+    m_updateInterval = std::max(0, ms);
+    if (m_updateInterval == 0) {
+        flushUpdates();
+    }
+}
+
+void EndpointModel::flushUpdates()
+{
+    m_updateTimer.stop();
+    if (m_changed.isEmpty()) {
+        return;
+    }
+    // Group by group, in row order: one signal per run of adjacent rows, then the group's own row.
+    QList<int> changed = std::exchange(m_changed, {});
+    std::sort(changed.begin(), changed.end(), [this](int a, int b) {
+        return m_groupOf.at(a) != m_groupOf.at(b) ? m_groupOf.at(a) < m_groupOf.at(b) : m_rowOf.at(a) < m_rowOf.at(b);
+    });
+    for (int endpoint : std::as_const(changed)) {
+        m_isChanged[endpoint] = false;
+    }
+    qsizetype i = 0;
+    while (i < changed.size()) {
+        const int group = m_groupOf.at(changed.at(i));
+        const quintptr id = quintptr(group + 1);
+        while (i < changed.size() && m_groupOf.at(changed.at(i)) == group) {
+            const int first = m_rowOf.at(changed.at(i));
+            int last = first;
+            while (
+                ++i < changed.size() && m_groupOf.at(changed.at(i)) == group && m_rowOf.at(changed.at(i)) == last + 1) {
+                ++last;
+            }
+            Q_EMIT dataChanged(createIndex(first, 0, id), createIndex(last, ColumnCount - 1, id));
+        }
+        Q_EMIT dataChanged(createIndex(group, 0, quintptr(0)), createIndex(group, ColumnCount - 1, quintptr(0)));
+    }
+}
+
+int EndpointModel::stateCount(int state) const
+{
+    const int slot = state + 1;
+    return slot >= 0 && slot < int(m_counts.size()) ? m_counts.at(size_t(slot)) : 0;
+}
+
+QMap<int, int> EndpointModel::stateCounts() const
+{
+    QMap<int, int> counts;
+    for (size_t slot = 0; slot < m_counts.size(); ++slot) {
+        if (m_counts.at(slot) > 0) {
+            counts.insert(int(slot) - 1, m_counts.at(slot));
+        }
+    }
+    return counts;
 }
 
 void EndpointModel::setLanguage(const QString &language)
@@ -162,6 +258,21 @@ QString EndpointModel::stateText(EndpointState state)
     return tr("Unknown");
 }
 
+QString EndpointModel::noResultText()
+{
+    return tr("No result yet");
+}
+
+QString EndpointModel::latencyText(double ms)
+{
+    return tr("%1 ms").arg(qRound(ms));
+}
+
+QString EndpointModel::uptimeText(double fraction)
+{
+    return tr("%1 %").arg(QLocale().toString(fraction * 100, 'f', 1));
+}
+
 QString EndpointModel::durationText(qint64 seconds)
 {
     seconds = qMax<qint64>(0, seconds);
@@ -220,21 +331,20 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
     if (index.internalId() == 0) {
         return groupData(index.row(), index.column(), role);
     }
-    return endpointData(*status(index), index.column(), role);
+    return endpointData(m_groups.at(int(index.internalId() - 1)).endpoints.at(index.row()), index.column(), role);
 }
 
 EndpointState EndpointModel::worstState(const Group &group, bool *any) const
 {
-    *any = false;
-    auto worst = EndpointState::Ok;
-    for (int endpoint : group.endpoints) {
-        const auto &last = m_endpoints.at(endpoint).last;
-        if (last) {
+    // States are ordered by severity; slot 0 holds the endpoints without a result.
+    for (size_t slot = group.counts.size() - 1; slot > 0; --slot) {
+        if (group.counts.at(slot) > 0) {
             *any = true;
-            worst = std::max(worst, last->state);
+            return EndpointState(int(slot) - 1);
         }
     }
-    return worst;
+    *any = false;
+    return EndpointState::Ok;
 }
 
 QVariant EndpointModel::groupData(int group, int column, int role) const
@@ -267,21 +377,26 @@ QVariant EndpointModel::groupData(int group, int column, int role) const
     }
 }
 
-QVariant EndpointModel::endpointData(const EndpointStatus &s, int column, int role) const
+QVariant EndpointModel::endpointData(int endpoint, int column, int role) const
 {
+    const EndpointStatus &s = m_endpoints.at(endpoint);
     const double latency = s.last ? s.last->totalMs : -1;
-    const std::optional<double> uptime = s.uptime();
+    // Uptime walks the history: only for the roles that show it.
+    const auto uptime = [&s] { return s.uptime(); };
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
         case NameColumn:
             return s.displayTitle(m_language);
         case StateColumn:
-            return s.last ? stateText(s.last->state) : tr("No result yet");
+            return s.last ? stateText(s.last->state) : noResultText();
         case LatencyColumn:
-            return latency >= 0 ? tr("%1 ms").arg(qRound(latency)) : QString();
+            return latency >= 0 ? latencyText(latency) : QString();
         case UptimeColumn:
-            return uptime ? tr("%1 %").arg(QLocale().toString(*uptime * 100, 'f', 1)) : QString();
+            if (const std::optional<double> up = uptime()) {
+                return uptimeText(*up);
+            }
+            return QString();
         case SinceColumn:
             return s.lastChange.isValid() ? durationText(s.lastChange.secsTo(m_clock())) : QString();
         default:
@@ -304,11 +419,11 @@ QVariant EndpointModel::endpointData(const EndpointStatus &s, int column, int ro
     case LatencyRole:
         return latency;
     case UptimeRole:
-        return uptime.value_or(-1.0);
+        return uptime().value_or(-1.0);
     case LastChangeRole:
         return s.lastChange;
     case SearchTextRole:
-        return QStringList { s.name, s.title.en, s.title.ko, s.group, s.url }.join(QLatin1Char('\n'));
+        return m_searchText.at(endpoint);
     case SortRole:
         switch (column) {
         case StateColumn:
@@ -316,7 +431,7 @@ QVariant EndpointModel::endpointData(const EndpointStatus &s, int column, int ro
         case LatencyColumn:
             return latency;
         case UptimeColumn:
-            return uptime.value_or(-1.0);
+            return uptime().value_or(-1.0);
         case SinceColumn:
             return s.lastChange.isValid() ? s.lastChange.toMSecsSinceEpoch() : 0;
         default:

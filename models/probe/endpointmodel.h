@@ -8,7 +8,10 @@
 #include <QAbstractItemModel>
 #include <QDateTime>
 #include <QHash>
+#include <QMap>
+#include <QTimer>
 
+#include <array>
 #include <deque>
 #include <functional>
 #include <optional>
@@ -39,7 +42,8 @@ struct EndpointStatus
 };
 
 // The workspace's enabled endpoints as a two-level tree: groups (in the order they first appear) and their
-// endpoints. Takes probe results through addResult(), so it does not depend on the engine.
+// endpoints. Takes probe results through addResult(), so it does not depend on the engine. Counts by state (per
+// group and in all) are kept as results arrive, so a group's worst state and a summary cost no scan.
 class EndpointModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -65,6 +69,20 @@ public:
     // False when the result names no endpoint of the workspace (then it is ignored).
     bool addResult(const ProbeResult &result);
 
+    // 0 (the default): addResult() announces its row and its group at once. Above 0: a result is taken at once
+    // (status(), data() and the counts have it) but the changed rows are announced together at most every `ms`
+    // milliseconds, one dataChanged() per run of adjacent rows and one per group, so that views over thousands of
+    // endpoints update a few times a second rather than for every result.
+    void setUpdateInterval(int ms);
+    int updateInterval() const { return m_updateInterval; }
+    // Announces the changes collected so far (with an update interval) now.
+    void flushUpdates();
+
+    // Endpoints in `state` (EndpointState as int, -1 = no result yet).
+    int stateCount(int state) const;
+    // state -> endpoints in it, states with none left out.
+    QMap<int, int> stateCounts() const;
+
     // "en" or "ko", for titles; call it again after the UI language changed to refresh translated texts.
     void setLanguage(const QString &language);
     void setHistoryCapacity(int capacity);
@@ -78,6 +96,9 @@ public:
     int endpointCount() const { return int(m_endpoints.size()); }
 
     static QString stateText(EndpointState state); // translated
+    static QString noResultText(); // the state column before the first result
+    static QString latencyText(double ms); // "84 ms"
+    static QString uptimeText(double fraction); // "99.5 %"
     static QString durationText(qint64 seconds); // "45 s", "12 min", "3 h", "2 d"
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -89,21 +110,31 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    // Endpoints per state, at state + 1 (0 = no result yet).
+    using StateCounts = std::array<int, int(EndpointState::Critical) + 2>;
     struct Group
     {
         QString name;
         QList<int> endpoints; // indexes into m_endpoints
+        StateCounts counts {};
     };
 
     QVariant groupData(int group, int column, int role) const;
-    QVariant endpointData(const EndpointStatus &status, int column, int role) const;
+    QVariant endpointData(int endpoint, int column, int role) const;
     EndpointState worstState(const Group &group, bool *any) const;
+    void announce(int endpoint);
 
     QList<Group> m_groups;
     QList<EndpointStatus> m_endpoints;
+    QList<QString> m_searchText; // per endpoint: name, titles, group and URL
     QHash<QString, int> m_byName;
     QList<int> m_groupOf; // endpoint -> group
     QList<int> m_rowOf; // endpoint -> row inside its group
+    StateCounts m_counts {};
+    int m_updateInterval = 0;
+    QTimer m_updateTimer;
+    QList<int> m_changed; // endpoints whose change is not announced yet
+    QList<bool> m_isChanged; // per endpoint
     QString m_language = QStringLiteral("en");
     int m_historyCapacity = 60;
     std::function<QDateTime()> m_clock;

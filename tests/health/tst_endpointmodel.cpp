@@ -20,6 +20,9 @@ private Q_SLOTS:
     void addResultChangesOneRowAndItsGroup();
     void unknownEndpointIsIgnored();
     void groupShowsWorstState();
+    void countsFollowResults();
+    void updateIntervalAnnouncesRunsTogether();
+    void resetDropsPendingAnnouncements();
     void uptime_data();
     void uptime();
     void historyIsBounded();
@@ -118,6 +121,87 @@ void TestEndpointModel::groupShowsWorstState()
     QCOMPARE(api.data().toString(), QStringLiteral("Critical"));
     // Other groups are untouched.
     QCOMPARE(m_model->index(1, EndpointModel::StateColumn).data(EndpointModel::StateRole).toInt(), -1);
+}
+
+void TestEndpointModel::countsFollowResults()
+{
+    QCOMPARE(m_model->stateCount(-1), 6);
+    QCOMPARE(m_model->stateCounts(), (QMap<int, int> { { -1, 6 } }));
+    m_model->addResult(ok(QStringLiteral("readyz"), 20));
+    m_model->addResult(critical(QStringLiteral("stripe")));
+    m_model->addResult(ok(QStringLiteral("stripe"), 30)); // a change of state moves it
+    m_model->addResult(ok(QStringLiteral("stripe"), 31)); // the same state again does not count twice
+    m_model->addResult(slow(QStringLiteral("livez"), 900));
+    QCOMPARE(m_model->stateCounts(),
+        (QMap<int, int> { { -1, 3 }, { int(EndpointState::Ok), 2 }, { int(EndpointState::Warning), 1 } }));
+    QCOMPARE(m_model->stateCount(int(EndpointState::Critical)), 0);
+    QCOMPARE(m_model->index(1, EndpointModel::StateColumn).data(EndpointModel::StateRole).toInt(),
+        int(EndpointState::Ok)); // payments: stripe OK, kakao-maps not checked
+
+    // A reload keeps the results of the endpoints that stay, and their counts.
+    Workspace changed = workspace();
+    changed.endpoints.removeIf([](const Endpoint &e) { return e.name == QLatin1String("livez"); });
+    m_model->setWorkspace(changed);
+    QCOMPARE(m_model->stateCounts(), (QMap<int, int> { { -1, 3 }, { int(EndpointState::Ok), 2 } }));
+    QCOMPARE(
+        m_model->index(0, EndpointModel::StateColumn).data(EndpointModel::StateRole).toInt(), int(EndpointState::Ok));
+}
+
+void TestEndpointModel::updateIntervalAnnouncesRunsTogether()
+{
+    m_model->setUpdateInterval(50);
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->addResult(ok(QStringLiteral("livez"), 20));
+    m_model->addResult(ok(QStringLiteral("api-health"), 21));
+    m_model->addResult(ok(QStringLiteral("livez"), 22)); // again before the announcement: one row
+    m_model->addResult(ok(QStringLiteral("status-page"), 23));
+    // Taken at once, announced later.
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(m_model->indexOf(QStringLiteral("livez")).data(EndpointModel::LatencyRole).toDouble(), 22.0);
+    QCOMPARE(m_model->stateCount(int(EndpointState::Ok)), 3);
+
+    QTRY_COMPARE(changed.size(), 5);
+    const QModelIndex api = m_model->index(0, 0);
+    // api: api-health (row 0) and livez (row 2) are two runs, then the group row; then the ungrouped status-page.
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->index(0, 0, api));
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), m_model->index(0, EndpointModel::ColumnCount - 1, api));
+    QCOMPARE(changed.at(1).at(0).value<QModelIndex>(), m_model->index(2, 0, api));
+    QCOMPARE(changed.at(2).at(0).value<QModelIndex>(), api);
+    QCOMPARE(changed.at(2).at(1).value<QModelIndex>(), m_model->index(0, EndpointModel::ColumnCount - 1));
+    QCOMPARE(changed.at(3).at(0).value<QModelIndex>(), m_model->indexOf(QStringLiteral("status-page")));
+    QCOMPARE(changed.at(4).at(0).value<QModelIndex>(), m_model->index(2, 0));
+
+    // Adjacent rows are one run; flushUpdates() announces at once.
+    changed.clear();
+    m_model->addResult(ok(QStringLiteral("readyz"), 30));
+    m_model->addResult(ok(QStringLiteral("api-health"), 31));
+    m_model->flushUpdates();
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->index(0, 0, api));
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), m_model->index(1, EndpointModel::ColumnCount - 1, api));
+    QTest::qWait(80);
+    QCOMPARE(changed.size(), 2); // nothing left over
+
+    // Back to 0: what is pending goes out, then every result is announced by itself again.
+    m_model->addResult(ok(QStringLiteral("stripe"), 40));
+    m_model->setUpdateInterval(0);
+    QCOMPARE(changed.size(), 4);
+    m_model->addResult(ok(QStringLiteral("stripe"), 41));
+    QCOMPARE(changed.size(), 6);
+}
+
+void TestEndpointModel::resetDropsPendingAnnouncements()
+{
+    m_model->setUpdateInterval(20);
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->addResult(ok(QStringLiteral("stripe"), 20));
+    Workspace fewer = workspace();
+    fewer.endpoints.removeIf([](const Endpoint &e) { return e.group == QLatin1String("payments"); });
+    m_model->setWorkspace(fewer); // the reset announces everything; no row of the old layout follows it
+    QTest::qWait(60);
+    QCOMPARE(changed.size(), 0);
+    m_model->addResult(ok(QStringLiteral("readyz"), 21));
+    QTRY_COMPARE(changed.size(), 2);
 }
 
 void TestEndpointModel::uptime_data()
