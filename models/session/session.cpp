@@ -62,6 +62,10 @@ Session::Session(const Options &options, QObject *parent)
     // A single check reports each probe's raw state; flap control is for watching over time.
     m_engine->setFlapControl(watching);
     m_runner->setNetwork(m_nam);
+    if (watching) {
+        // Thousands of endpoints give hundreds of results a second: views hear of them five times a second.
+        m_endpoints->setUpdateInterval(200);
+    }
     connect(m_engine, &ProbeEngine::resultReady, m_endpoints, &EndpointModel::addResult);
     if (watching && m_options.storage) {
         m_history = new ProbeHistory(m_storage, QString(), this);
