@@ -16,6 +16,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -107,13 +109,16 @@ void HealthPage::createLayout()
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Not ResizeToContents: that measures up to a thousand rows per column again for every dataChanged(). The
+    // columns get the width of the widest text they can show instead (sizeColumns()).
+    m_view->header()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->viewport()->installEventFilter(this);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HealthPage::showSelected);
-    // Groups stay open: new and re-filtered rows must be visible without a click.
-    connect(m_filter, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
-    connect(m_filter, &QAbstractItemModel::layoutChanged, m_view, &QTreeView::expandAll);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
+    // Groups stay open: new and re-filtered rows must be visible without a click. The tree has two levels, so
+    // opening every group is expandAll() without its walk over thousands of endpoint rows.
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &HealthPage::expandGroups);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &HealthPage::expandGroups);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &HealthPage::expandGroups);
 
     m_detail = new EndpointDetailView(splitter);
     m_detail->setObjectName(QStringLiteral("endpointDetail"));
@@ -145,34 +150,104 @@ void HealthPage::setModel(EndpointModel *model)
     if (m_view->header()->count() > EndpointModel::NameColumn) {
         m_view->header()->setSectionResizeMode(EndpointModel::NameColumn, QHeaderView::Stretch);
     }
-    m_view->expandAll();
+    expandGroups();
     showSelected();
     updateSummary();
-    fitColumns();
+    sizeColumns();
+}
+
+void HealthPage::expandGroups()
+{
+    for (int row = 0, rows = m_filter->rowCount(); row < rows; ++row) {
+        m_view->expand(m_filter->index(row, 0));
+    }
 }
 
 bool HealthPage::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
-        fitColumns();
+    if (watched == m_view->viewport()) {
+        if (event->type() == QEvent::Resize) {
+            fitColumns();
+        } else if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+            sizeColumns();
+        }
     }
     return Page::eventFilter(watched, event);
+}
+
+// The widest text a column can show, as the delegate lays it out (group rows are bold): every state, latencies
+// up to 99,999 ms, 100.0 %, the longest durations. Measured once, not over thousands of rows, so the columns also
+// keep their width as results come in.
+int HealthPage::contentWidth(int column) const
+{
+    QStringList texts;
+    switch (column) {
+    case EndpointModel::StateColumn:
+        for (EndpointState state : FilterStates) {
+            texts << EndpointModel::stateText(state);
+        }
+        texts << EndpointModel::noResultText();
+        break;
+    case EndpointModel::LatencyColumn:
+        texts << EndpointModel::latencyText(99999);
+        break;
+    case EndpointModel::UptimeColumn:
+        texts << EndpointModel::uptimeText(1.0);
+        break;
+    case EndpointModel::SinceColumn:
+        for (qint64 seconds : { 59, 59 * 60, 47 * 3600, 999 * 86400 }) {
+            texts << EndpointModel::durationText(seconds);
+        }
+        break;
+    default:
+        return 0;
+    }
+    QStyleOptionViewItem option;
+    option.initFrom(m_view);
+    option.features = QStyleOptionViewItem::HasDisplay;
+    if (column == EndpointModel::StateColumn) {
+        option.features |= QStyleOptionViewItem::HasDecoration;
+        option.icon = StateStyle::icon(int(EndpointState::Ok));
+        option.decorationSize = QSize(16, 16);
+    }
+    int widest = 0;
+    for (const bool bold : { false, true }) {
+        option.font = m_view->font();
+        option.font.setBold(bold);
+        option.fontMetrics = QFontMetrics(option.font);
+        for (const QString &text : std::as_const(texts)) {
+            option.text = text;
+            widest
+                = qMax(widest, m_view->style()->sizeFromContents(QStyle::CT_ItemViewItem, &option, {}, m_view).width());
+        }
+    }
+    return widest;
+}
+
+void HealthPage::sizeColumns()
+{
+    QHeaderView *header = m_view->header();
+    if (header->count() < EndpointModel::ColumnCount) {
+        return;
+    }
+    m_columnWidths.fill(0, EndpointModel::ColumnCount);
+    for (int column = EndpointModel::StateColumn; column < EndpointModel::ColumnCount; ++column) {
+        m_columnWidths[column] = qMax(contentWidth(column), header->sectionSizeHint(column));
+        header->resizeSection(column, m_columnWidths.at(column));
+    }
+    fitColumns();
 }
 
 // On a narrow list the endpoint names matter more than "since" and uptime (both stay in the detail pane).
 void HealthPage::fitColumns()
 {
-    if (m_view->header()->count() < EndpointModel::ColumnCount) {
+    if (m_columnWidths.size() < EndpointModel::ColumnCount) {
         return;
     }
-    const auto widthOf = [this](int column) {
-        const QAbstractItemView *view = m_view; // sizeHintForColumn() is public there
-        return qMax(view->sizeHintForColumn(column), m_view->header()->sectionSizeHint(column));
-    };
-    int used
-        = 150 + 2 * m_view->indentation() + widthOf(EndpointModel::StateColumn) + widthOf(EndpointModel::LatencyColumn);
+    int used = 150 + 2 * m_view->indentation() + m_columnWidths.at(EndpointModel::StateColumn)
+        + m_columnWidths.at(EndpointModel::LatencyColumn);
     for (int column : { EndpointModel::UptimeColumn, EndpointModel::SinceColumn }) {
-        used += widthOf(column);
+        used += m_columnWidths.at(column);
         m_view->setColumnHidden(column, used > m_view->viewport()->width());
     }
 }
@@ -227,11 +302,9 @@ void HealthPage::sourceDataChanged(const QModelIndex &topLeft, const QModelIndex
 {
     const QString shown = m_detail->endpointName();
     if (!shown.isEmpty() && topLeft.parent().isValid()) {
-        for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-            if (m_model->index(row, 0, topLeft.parent()).data(EndpointModel::NameRole).toString() == shown) {
-                showSelected();
-                break;
-            }
+        const QModelIndex index = m_model->indexOf(shown);
+        if (index.parent() == topLeft.parent() && index.row() >= topLeft.row() && index.row() <= bottomRight.row()) {
+            showSelected();
         }
     }
     if (!topLeft.parent().isValid()) {
@@ -245,20 +318,13 @@ void HealthPage::updateSummary()
         m_summary->setText(tr("No endpoints: add some under `endpoints` in the workspace file."));
         return;
     }
-    QMap<int, int> counts;
-    for (int g = 0; g < m_model->rowCount(); ++g) {
-        const QModelIndex group = m_model->index(g, 0);
-        for (int r = 0; r < m_model->rowCount(group); ++r) {
-            ++counts[m_model->index(r, 0, group).data(EndpointModel::StateRole).toInt()];
-        }
-    }
     QStringList parts;
     for (EndpointState state : FilterStates) {
-        if (const int n = counts.value(int(state))) {
+        if (const int n = m_model->stateCount(int(state))) {
             parts << tr("%1 %2").arg(n).arg(EndpointModel::stateText(state));
         }
     }
-    if (const int waiting = counts.value(-1)) {
+    if (const int waiting = m_model->stateCount(-1)) {
         parts << tr("%1 not checked yet").arg(waiting);
     }
     m_summary->setText(tr("Endpoints: %1 (%2)").arg(m_model->endpointCount()).arg(parts.join(tr(", "))));
@@ -279,4 +345,5 @@ void HealthPage::retranslateUi()
     }
     updateSummary();
     showSelected();
+    sizeColumns();
 }

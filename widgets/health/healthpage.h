@@ -52,10 +52,13 @@ protected:
 
 private:
     void createLayout();
+    void expandGroups();
     void applyStateFilter();
     void showSelected();
     void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void updateSummary();
+    int contentWidth(int column) const;
+    void sizeColumns();
     void fitColumns();
 
     QPointer<EndpointModel> m_model;
@@ -68,4 +71,5 @@ private:
     QTreeView *m_view = nullptr;
     EndpointDetailView *m_detail = nullptr;
     QTimer *m_tick = nullptr;
+    QList<int> m_columnWidths; // per column, from sizeColumns()
 };
