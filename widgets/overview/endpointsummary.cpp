@@ -36,12 +36,15 @@ void EndpointSummary::setModel(QAbstractItemModel *model)
         connect(model, &QAbstractItemModel::rowsRemoved, this, &EndpointSummary::recount);
     }
     recount();
+    updateText();
 }
 
 void EndpointSummary::recount()
 {
-    m_counts.clear();
-    if (m_model) {
+    QMap<int, int> counts;
+    if (const auto *endpoints = qobject_cast<const EndpointModel *>(m_model.data())) {
+        counts = endpoints->stateCounts(); // kept as results arrive: no walk over thousands of rows
+    } else if (m_model) {
         // Leaves only: group rows carry their worst child's state.
         const std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
             for (int row = 0; row < m_model->rowCount(parent); ++row) {
@@ -49,13 +52,17 @@ void EndpointSummary::recount()
                 if (index.data(EndpointModel::IsGroupRole).toBool()) {
                     visit(index);
                 } else {
-                    m_counts[index.data(EndpointModel::StateRole).toInt()] += 1;
+                    counts[index.data(EndpointModel::StateRole).toInt()] += 1;
                 }
             }
         };
         visit({});
     }
-    updateText();
+    // Most results change no count: the rich text is not set (and laid out) again for them.
+    if (counts != m_counts) {
+        m_counts = counts;
+        updateText();
+    }
 }
 
 QString EndpointSummary::text() const
