@@ -6,7 +6,8 @@
 #   tools/dev.sh demo   install what is missing, build, start OpsDeck on the demo workspace
 #   tools/dev.sh test   install what is missing, build with -Werror, check formatting, run every test offscreen
 #   tools/dev.sh deps   only install the packages
-#   tools/dev.sh bench  also install wrk, build the release preset, run the benchmarks (prints their figures)
+#   tools/dev.sh bench  also install wrk, build the release preset, run the benchmarks (prints their figures;
+#                       extra arguments go to bench-probe)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,6 +70,7 @@ bench)
     build release
     build/release/bench/startup/bench-startup
     build/release/bench/probe/bench-probe "${@:2}"
+    QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} build/release/bench/window/bench-window
     ;;
 *)
     echo "usage: $0 demo|test|deps|bench" >&2
