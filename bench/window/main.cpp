@@ -3,7 +3,7 @@
 // bench-window: the real window (Session + MainWindow + AppController, built as main.cpp builds them) offscreen,
 // watching N endpoints on a loopback HTTP server, next to a baseline size in the same run.
 //   bench-window [--endpoints 10000] [--baseline 1000] [--sizes 2500,5000,10000] [--runs 1] [--steady-s 60]
-//                [--rounds 5] [--typing-rounds 3] [--group-size 500] [--interval-s 30]
+//                [--sorted-s 30] [--rounds 5] [--typing-rounds 3] [--group-size 500] [--interval-s 30]
 // Each size runs in its own process (clean peak RSS); the figures are medians with [min-max] over the samples of
 // every run: time until every endpoint has a first result, page switch latency, Health filter keystroke latency,
 // the GUI thread's busy share in steady state (its CPU time over wall time), peak RSS.
@@ -137,12 +137,14 @@ int main(int argc, char **argv)
     const QCommandLineOption runsOption(u"runs"_s, u"Runs (processes) per size (default 1)."_s, u"n"_s, u"1"_s);
     const QCommandLineOption steadyOption(
         u"steady-s"_s, u"Steady state: half Overview, half Health (default 60)."_s, u"s"_s, u"60"_s);
+    const QCommandLineOption sortedOption(
+        u"sorted-s"_s, u"Then the Health page sorted by latency (default 30, 0 = skip)."_s, u"s"_s, u"30"_s);
     const QCommandLineOption roundsOption(u"rounds"_s, u"Page switch rounds (default 5)."_s, u"n"_s, u"5"_s);
     const QCommandLineOption typingOption(u"typing-rounds"_s, u"Filter typing rounds (default 3)."_s, u"n"_s, u"3"_s);
     const QCommandLineOption groupOption(u"group-size"_s, u"Endpoints per group (default 500)."_s, u"n"_s, u"500"_s);
     const QCommandLineOption intervalOption(u"interval-s"_s, u"Check interval (default 30)."_s, u"s"_s, u"30"_s);
-    parser.addOptions({ runOption, endpointsOption, baselineOption, sizesOption, runsOption, steadyOption, roundsOption,
-        typingOption, groupOption, intervalOption });
+    parser.addOptions({ runOption, endpointsOption, baselineOption, sizesOption, runsOption, steadyOption, sortedOption,
+        roundsOption, typingOption, groupOption, intervalOption });
     parser.process(app);
 
     if (parser.isSet(runOption)) {
@@ -151,6 +153,7 @@ int main(int argc, char **argv)
         options.groupSize = std::max(1, parser.value(groupOption).toInt());
         options.intervalS = std::max(1, parser.value(intervalOption).toInt());
         options.steadyS = std::max(10, parser.value(steadyOption).toInt());
+        options.sortedS = std::max(0, parser.value(sortedOption).toInt());
         options.rounds = std::max(1, parser.value(roundsOption).toInt());
         options.typingRounds = std::max(1, parser.value(typingOption).toInt());
         return runWindowBench(options);
@@ -169,7 +172,8 @@ int main(int argc, char **argv)
     }
     const int runs = std::max(1, parser.value(runsOption).toInt());
     QStringList childArgs;
-    for (const QCommandLineOption &option : { steadyOption, roundsOption, typingOption, groupOption, intervalOption }) {
+    for (const QCommandLineOption &option :
+        { steadyOption, sortedOption, roundsOption, typingOption, groupOption, intervalOption }) {
         childArgs << u"--"_s + option.names().first() << parser.value(option);
     }
 
@@ -180,9 +184,10 @@ int main(int argc, char **argv)
     out << "machine: " << machine() << "; Qt " << qVersion() << ", " << OPSDECK_BUILD_TYPE
         << ", QT_QPA_PLATFORM=" << qEnvironmentVariable("QT_QPA_PLATFORM") << "\n";
     out << "endpoints every " << parser.value(intervalOption) << " s in groups of " << parser.value(groupOption)
-        << "; steady state " << parser.value(steadyOption) << " s (half Overview, half Health); "
-        << parser.value(roundsOption) << " rounds of page switches; " << parser.value(typingOption)
-        << " rounds of filter typing; " << runs << " run(s) per size\n";
+        << "; steady state " << parser.value(steadyOption) << " s (half Overview, half Health), then "
+        << parser.value(sortedOption) << " s with Health sorted by latency; " << parser.value(roundsOption)
+        << " rounds of page switches; " << parser.value(typingOption) << " rounds of filter typing; " << runs
+        << " run(s) per size\n";
     out.flush();
 
     QList<Samples> results;
@@ -206,6 +211,7 @@ int main(int argc, char **argv)
         { "busy_overview_pct", "  Overview shown (%)", 1, "< 20" },
         { "busy_health_pct", "  Health shown (%)", 1, "< 20" },
         { "busy_peak_pct", "  busiest 5 s (%)", 1, "" },
+        { "busy_health_sorted_pct", "  Health sorted by latency (%)", 1, "< 20" },
         { "gui_us_per_result", "GUI CPU per result (us)", 0, "" },
         { "checks_per_s", "checks/s", 0, "" },
         { "process_pct", "process CPU w/o server (% core)", 1, "" },

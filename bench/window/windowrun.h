@@ -14,6 +14,7 @@ struct WindowRunOptions
     int groupSize = 500;
     int intervalS = 30;
     int steadyS = 60; // half with the Overview shown, half with the Health page
+    int sortedS = 30; // then the Health page sorted by latency (0: not measured)
     int rounds = 5; // page switch rounds (every page once per round)
     int typingRounds = 3;
 };
