@@ -13,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -39,6 +40,8 @@ private Q_SLOTS:
     void filtersByStateAndText();
     void historyStripShowsRecentResults();
     void retranslatesAtRunTime();
+    void columnsFitWhatTheyCanShow_data();
+    void columnsFitWhatTheyCanShow();
     void screenshots_data();
     void screenshots();
 
@@ -310,6 +313,47 @@ void TestHealthPage::retranslatesAtRunTime()
     QCOMPARE(m_model->indexOf(QStringLiteral("kakao-maps")).data().toString(), QStringLiteral("카카오맵"));
     QVERIFY(m_languages->setLanguage(QStringLiteral("en")));
     QTRY_COMPARE(labelText("detailTitle"), QStringLiteral("Kakao Maps"));
+}
+
+void TestHealthPage::columnsFitWhatTheyCanShow_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addRow("en") << QStringLiteral("en");
+    QTest::addRow("ko") << QStringLiteral("ko");
+}
+
+// The columns are as wide as the widest text they can show, not measured over the rows (which at thousands of
+// endpoints cost a layout of a thousand texts per result): at least what ResizeToContents would give, and steady
+// as results come in.
+void TestHealthPage::columnsFitWhatTheyCanShow()
+{
+    QFETCH(QString, language);
+    QVERIFY(m_languages->setLanguage(language));
+    // LanguageChange is posted.
+    QTRY_COMPARE(
+        m_page->title(), language == QLatin1String("ko") ? QStringLiteral("상태 점검") : QStringLiteral("Health"));
+    m_page->resize(1600, 800); // every column shown
+    feed();
+    m_model->addResult(ok(QStringLiteral("kakao-maps"), 98765.0)); // a very slow answer
+    QTreeView *view = m_page->view();
+    const QAbstractItemView *rows = view; // sizeHintForColumn() is public there
+    QHeaderView *header = view->header();
+    QTRY_VERIFY(!view->isColumnHidden(EndpointModel::SinceColumn)); // the new width is laid out when posted
+    QList<int> widths;
+    for (int column = EndpointModel::StateColumn; column < EndpointModel::ColumnCount; ++column) {
+        QVERIFY2(!view->isColumnHidden(column), qPrintable(QString::number(column)));
+        QVERIFY2(header->sectionSize(column) >= rows->sizeHintForColumn(column),
+            qPrintable(QStringLiteral("column %1: %2 < %3")
+                           .arg(column)
+                           .arg(header->sectionSize(column))
+                           .arg(rows->sizeHintForColumn(column))));
+        widths << header->sectionSize(column);
+    }
+    m_model->addResult(critical(QStringLiteral("stripe"), baseTime().addSecs(30)));
+    m_model->addResult(refused(QStringLiteral("livez"), baseTime().addSecs(30)));
+    for (int column = EndpointModel::StateColumn; column < EndpointModel::ColumnCount; ++column) {
+        QCOMPARE(header->sectionSize(column), widths.at(column - EndpointModel::StateColumn));
+    }
 }
 
 void TestHealthPage::screenshots_data()
