@@ -58,6 +58,7 @@ private slots:
     void alertsStrip();
     void silenceAsksDurationAndComment();
     void endpointSummary();
+    void endpointSummaryFollowsBatchedResults();
 
 private:
     OverviewPage *m_page = nullptr;
@@ -232,6 +233,45 @@ void TestOverviewPage::endpointSummary()
     group->child(3)->setData(int(EndpointState::Warning), EndpointModel::StateRole);
     QCOMPARE(summary->counts().value(int(EndpointState::Warning)), 1);
     QVERIFY(!summary->text().contains(u"not checked yet"_s));
+}
+
+// With the window's EndpointModel the summary reads the model's counts, and hears of results in batches.
+void TestOverviewPage::endpointSummaryFollowsBatchedResults()
+{
+    Workspace workspace;
+    for (const QString &name : { u"a"_s, u"b"_s, u"c"_s }) {
+        Endpoint endpoint;
+        endpoint.name = name;
+        endpoint.group = name == u"c"_s ? u"other"_s : u"probes"_s;
+        endpoint.url = u"http://127.0.0.1:9/"_s + name;
+        workspace.endpoints << endpoint;
+    }
+    EndpointModel endpoints;
+    endpoints.setWorkspace(workspace);
+    endpoints.setUpdateInterval(50);
+    m_page->setEndpointModel(&endpoints);
+    EndpointSummary *summary = m_page->endpointSummary();
+    QCOMPARE(summary->counts(), (QMap<int, int> { { -1, 3 } }));
+    QVERIFY(summary->text().contains(u"3 not checked yet"_s));
+    const auto result = [](const QString &name, EndpointState state) {
+        ProbeResult r;
+        r.endpoint = name;
+        r.state = r.rawState = state;
+        r.startedAt = QDateTime::currentDateTimeUtc();
+        return r;
+    };
+    endpoints.addResult(result(u"a"_s, EndpointState::Ok));
+    endpoints.addResult(result(u"c"_s, EndpointState::Critical));
+    QTRY_COMPARE(summary->counts(),
+        (QMap<int, int> { { -1, 1 }, { int(EndpointState::Ok), 1 }, { int(EndpointState::Critical), 1 } }));
+    QVERIFY(summary->text().contains(u"1 critical"_s));
+    endpoints.addResult(result(u"c"_s, EndpointState::Ok));
+    endpoints.addResult(result(u"b"_s, EndpointState::Ok));
+    QTRY_COMPARE(summary->counts(), (QMap<int, int> { { int(EndpointState::Ok), 3 } }));
+    QVERIFY(summary->text().contains(u"3 OK"_s));
+    QVERIFY(!summary->text().contains(u"not checked yet"_s));
+    m_page->setEndpointModel(nullptr);
+    QCOMPARE(summary->text(), u"Endpoints: not being checked"_s);
 }
 
 QTEST_MAIN(TestOverviewPage)
