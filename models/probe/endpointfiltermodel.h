@@ -28,4 +28,5 @@ protected:
 private:
     quint32 m_stateMask = 0; // bit n = EndpointState n
     QString m_text;
+    QString m_foldedText;
 };

@@ -82,9 +82,9 @@ void EndpointModel::setWorkspace(const Workspace &workspace)
         m_groups[group].endpoints.append(index);
         ++m_groups[group].counts[slotOf(status.last)];
         ++m_counts[slotOf(status.last)];
-        m_searchText.append(
-            QStringList { status.name, status.title.en, status.title.ko, status.group, status.url }.join(
-                QLatin1Char('\n')));
+        m_searchText.append(QStringList { status.name, status.title.en, status.title.ko, status.group, status.url }
+                                .join(QLatin1Char('\n'))
+                                .toCaseFolded());
         m_endpoints.append(std::move(status));
     }
     m_isChanged = QList<bool>(m_endpoints.size(), false);
@@ -364,8 +364,9 @@ QVariant EndpointModel::groupData(int group, int column, int role) const
         return {};
     case NameRole:
     case GroupRole:
-    case SearchTextRole:
         return g.name;
+    case SearchTextRole:
+        return g.name.toCaseFolded();
     case IsGroupRole:
         return true;
     case StateRole:

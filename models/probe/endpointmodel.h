@@ -58,7 +58,7 @@ public:
         LatencyRole, // double ms, -1 = none
         UptimeRole, // double 0..1, -1 = none
         LastChangeRole, // QDateTime
-        SearchTextRole, // QString: name, title, group and URL, for filtering
+        SearchTextRole, // QString: name, titles, group and URL, case-folded, for filtering
         SortRole, // a value that sorts naturally for the column
     };
     Q_ENUM(Role)
@@ -126,7 +126,7 @@ private:
 
     QList<Group> m_groups;
     QList<EndpointStatus> m_endpoints;
-    QList<QString> m_searchText; // per endpoint: name, titles, group and URL
+    QList<QString> m_searchText; // per endpoint: name, titles, group and URL, case-folded
     QHash<QString, int> m_byName;
     QList<int> m_groupOf; // endpoint -> group
     QList<int> m_rowOf; // endpoint -> row inside its group

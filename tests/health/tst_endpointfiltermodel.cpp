@@ -83,6 +83,8 @@ void TestEndpointFilterModel::filters_data()
                                      QStringLiteral(":status-page") };
     QTest::addRow("text in name") << QList<int> {} << QStringLiteral("  LIVE ")
                                   << QStringList { QStringLiteral("api:livez") };
+    QTest::addRow("text in title, other case")
+        << QList<int> {} << QStringLiteral("kakao MAPS") << QStringList { QStringLiteral("payments:kakao-maps") };
     QTest::addRow("text in korean title")
         << QList<int> {} << QStringLiteral("카카오") << QStringList { QStringLiteral("payments:kakao-maps") };
     QTest::addRow("text in group") << QList<int> {} << QStringLiteral("payments")
