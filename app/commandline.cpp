@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
-#include "languagemanager.h"
+#include "ui/languagemanager.h"
 #include "storage/databasetarget.h"
 
 #include <QCommandLineParser>

@@ -4,16 +4,16 @@
 #include "commandline.h"
 #include "firstpaintprobe.h"
 #include "interruptnotifier.h"
-#include "languagemanager.h"
+#include "ui/languagemanager.h"
 #include "mainwindow.h"
-#include "probe/checkcommand.h"
-#include "runbook/runbookcommand.h"
-#include "runbook/terminalinput.h"
-#include "secrets/secretcommand.h"
+#include "cli/checkcommand.h"
+#include "cli/runbookcommand.h"
+#include "cli/terminalinput.h"
+#include "cli/secretcommand.h"
 #include "session/session.h"
-#include "settingskeys.h"
+#include "ui/settingskeys.h"
 #include "thememanager.h"
-#include "workspace/validatecommand.h"
+#include "cli/validatecommand.h"
 
 #include <QApplication>
 #include <QFile>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aboutdialog.h"
 
-#include "highlighterprobe.h"
+#include "highlight/highlighterprobe.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>

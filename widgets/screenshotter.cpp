@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screenshotter.h"
 
-#include "languagemanager.h"
+#include "ui/languagemanager.h"
 #include "mainwindow.h"
 #include "pages/page.h"
 

@@ -4,8 +4,8 @@
 // same refresh done naively with per-point append(), paint time at 1600 px, buffer ingest rate beside the sample
 // store's ingest rate into a real SQLite file, and the time to parse a 100k-point query_range answer.
 #include "charts/kpichartview.h"
-#include "metrics/promresponse.h"
-#include "metrics/samplestore.h"
+#include "sources/promresponse.h"
+#include "samples/samplestore.h"
 #include "storage/storage.h"
 
 #include <QApplication>

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "syntaxhighlighterservice.h"
+#include "highlight/syntaxhighlighterservice.h"
 
-#include "highlighthtml.h"
+#include "highlight/highlighthtml.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

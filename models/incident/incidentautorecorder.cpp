@@ -3,7 +3,7 @@
 #include "incident/incidentautorecorder.h"
 
 #include "incident/incidentstore.h"
-#include "metrics/kpimodel.h"
+#include "kpi/kpimodel.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "probeengine.h"
+#include "probe/probeengine.h"
 
 #include "probe/httpprobe.h"
 #include "probe/maintenance.h"

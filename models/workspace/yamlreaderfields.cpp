@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // YamlReader's read*() helpers: map[key] into a field of a workspace struct.
-#include "yamlreader.h"
+#include "workspace/yamlreader.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include "health/responseview.h"
 #include "healthfixtures.h"
 #include "highlight/syntaxhighlighterservice.h"
-#include "languagemanager.h"
+#include "ui/languagemanager.h"
 #include "probe/endpointfiltermodel.h"
 #include "probe/endpointmodel.h"
 

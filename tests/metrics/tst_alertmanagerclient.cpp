@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "metrics/alertmanagerclient.h"
-#include "metrics/alertmodel.h"
+#include "sources/alertmanagerclient.h"
+#include "sources/alertmodel.h"
 #include "promservers.h"
 
 #include <QNetworkAccessManager>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "metrics/kpichartdata.h"
-#include "metrics/kpimodel.h"
-#include "metrics/prometheusclient.h"
+#include "kpi/kpichartdata.h"
+#include "kpi/kpimodel.h"
+#include "sources/prometheusclient.h"
 #include "promservers.h"
 
 #include <QNetworkAccessManager>

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/kpimodel.h"
-#include "metrics/kpireader.h"
-#include "metrics/kpiwatch.h"
+#include "kpi/kpimodel.h"
+#include "kpi/kpireader.h"
+#include "kpi/kpiwatch.h"
 
 #include <QTest>
 

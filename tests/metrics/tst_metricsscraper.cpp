@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "metrics/metricmath.h"
-#include "metrics/metricsscraper.h"
+#include "sources/metricmath.h"
+#include "sources/metricsscraper.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>

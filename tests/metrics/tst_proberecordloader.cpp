@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/proberecordloader.h"
+#include "samples/proberecordloader.h"
 #include "probe/probehistory.h"
 #include "storage/storage.h"
 

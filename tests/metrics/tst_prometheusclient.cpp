@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "metrics/kpireader.h"
-#include "metrics/prometheusclient.h"
+#include "kpi/kpireader.h"
+#include "sources/prometheusclient.h"
 #include "promservers.h"
 
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/samplesql.h"
-#include "metrics/samplestore.h"
+#include "samples/samplesql.h"
+#include "samples/samplestore.h"
 #include "storage/storage.h"
 
 #include <QSignalSpy>

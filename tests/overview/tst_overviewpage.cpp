@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/alertmodel.h"
-#include "metrics/kpimodel.h"
+#include "sources/alertmodel.h"
+#include "kpi/kpimodel.h"
 #include "overview/alertstrip.h"
 #include "overview/endpointsummary.h"
 #include "overview/kpigridview.h"

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "probe/checkcommand.h"
+#include "cli/checkcommand.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

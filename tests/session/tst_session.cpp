@@ -5,7 +5,7 @@
 #include "incident/incidentautorecorder.h"
 #include "incident/incidentexport.h"
 #include "incident/incidentstore.h"
-#include "metrics/kpimodel.h"
+#include "kpi/kpimodel.h"
 #include "probe/probeengine.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"

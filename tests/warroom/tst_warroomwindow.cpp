@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidenttesthelpers.h"
-#include "languagemanager.h"
+#include "ui/languagemanager.h"
 #include "probe/endpointmodel.h"
 #include "warroom/healthwall.h"
 #include "warroom/warroomwindow.h"

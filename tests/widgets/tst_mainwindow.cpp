@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagnosticsbanner.h"
-#include "languagemanager.h"
+#include "ui/languagemanager.h"
 #include "mainwindow.h"
 #include "overview/overviewpage.h"
-#include "recentfiles.h"
+#include "ui/recentfiles.h"
 #include "session/session.h"
 #include "thememanager.h"
 

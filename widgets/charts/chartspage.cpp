@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chartspage.h"
+#include "charts/chartspage.h"
 
 #include "charts/kpichartview.h"
-#include "metrics/kpichartdata.h"
-#include "metrics/kpimodel.h"
+#include "kpi/kpichartdata.h"
+#include "kpi/kpimodel.h"
 #include "workspace/duration.h"
 
 #include <QButtonGroup>

@@ -6,11 +6,11 @@
 #include "checklist/checklistinstancemodel.h"
 #include "checklist/checklistitemmodel.h"
 #include "checklist/checkliststore.h"
-#include "checklists/checklistinstancefilter.h"
+#include "checklist/checklistinstancefilter.h"
 #include "checklists/exportrangedialog.h"
 #include "checklists/signoffdialog.h"
-#include "fileexporter.h"
-#include "languagemanager.h"
+#include "export/fileexporter.h"
+#include "ui/languagemanager.h"
 #include "session/checklistclock.h"
 
 #include <QComboBox>

@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "endpointdetailview.h"
+#include "health/endpointdetailview.h"
 
-#include "historystrip.h"
-#include "responseview.h"
-#include "statestyle.h"
+#include "health/historystrip.h"
+#include "health/responseview.h"
+#include "health/statestyle.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "healthpage.h"
+#include "health/healthpage.h"
 
-#include "endpointdelegate.h"
-#include "endpointdetailview.h"
-#include "languagemanager.h"
+#include "health/endpointdelegate.h"
+#include "health/endpointdetailview.h"
+#include "ui/languagemanager.h"
 #include "probe/endpointfiltermodel.h"
 #include "probe/endpointmodel.h"
-#include "statestyle.h"
+#include "health/statestyle.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

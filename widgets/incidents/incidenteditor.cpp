@@ -7,7 +7,7 @@
 #include "incident/incidentstore.h"
 #include "incident/slaclock.h"
 #include "incidents/newincidentdialog.h"
-#include "languagemanager.h"
+#include "ui/languagemanager.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -9,7 +9,7 @@
 #include "incidents/newincidentdialog.h"
 #include "incidents/postmortempanel.h"
 #include "incidents/timelinepanel.h"
-#include "languagemanager.h"
+#include "ui/languagemanager.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidents/postmortempanel.h"
 
-#include "fileexporter.h"
+#include "export/fileexporter.h"
 #include "incident/actionitemmodel.h"
 #include "incident/incidentexport.h"
 #include "incident/incidentstore.h"

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "alertstrip.h"
+#include "overview/alertstrip.h"
 
-#include "metrics/alertmodel.h"
+#include "sources/alertmodel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

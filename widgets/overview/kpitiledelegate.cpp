@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kpitiledelegate.h"
+#include "overview/kpitiledelegate.h"
 
-#include "metrics/kpimodel.h"
+#include "kpi/kpimodel.h"
 #include "overview/kpistyle.h"
 
 #include <QLocale>

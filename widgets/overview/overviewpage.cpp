@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "overviewpage.h"
+#include "overview/overviewpage.h"
 
 #include "diagnosticsbanner.h"
-#include "languagemanager.h"
-#include "metrics/alertmodel.h"
-#include "metrics/kpievaluator.h"
-#include "metrics/kpimodel.h"
+#include "ui/languagemanager.h"
+#include "sources/alertmodel.h"
+#include "kpi/kpievaluator.h"
+#include "kpi/kpimodel.h"
 #include "overview/alertstrip.h"
 #include "overview/endpointsummary.h"
 #include "overview/kpigridview.h"

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "silencedialog.h"
+#include "overview/silencedialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,14 +1,14 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runbookspage.h"
+#include "runbooks/runbookspage.h"
 
-#include "confirmstepdialog.h"
+#include "runbooks/confirmstepdialog.h"
 #include "health/statestyle.h"
-#include "languagemanager.h"
+#include "ui/languagemanager.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
 #include "runbook/runbookstepmodel.h"
-#include "runbooklogtabs.h"
+#include "runbooks/runbooklogtabs.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "confirmstepdialog.h"
+#include "runbooks/confirmstepdialog.h"
 #include "pages/page.h"
 #include "runbook/runbookrun.h"
 #include "session/session.h"

@@ -4,7 +4,7 @@
 
 #include "incident/incidentstore.h"
 #include "incident/timelinemodel.h"
-#include "languagemanager.h"
+#include "ui/languagemanager.h"
 #include "probe/endpointmodel.h"
 #include "warroom/healthwall.h"
 #include "warroom/incidentbanner.h"

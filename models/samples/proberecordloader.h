@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "kpi/probefigures.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class Storage;
+
+// Reads the stored probe results a workspace's probe and error-budget KPIs need (their longest window back from
+// now) on the storage worker, so uptime over 24 h or a 30-day budget does not start from zero at each launch.
+class ProbeRecordLoader final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Records = QHash<QString, QList<ProbeRecord>>; // endpoint -> records, oldest first
+
+    ProbeRecordLoader(Storage *storage, QObject *parent = nullptr);
+
+    // Starts a read; loaded() follows. A later load() supersedes one still running.
+    void load(const Workspace &workspace);
+    // The window a workspace's KPIs look back over; 0 when none reads probe results.
+    static Milliseconds window(const Workspace &workspace);
+
+signals:
+    void loaded(const ProbeRecordLoader::Records &records);
+
+private:
+    QPointer<Storage> m_storage;
+    quint64 m_job = 0;
+};
+
+Q_DECLARE_METATYPE(ProbeRecordLoader::Records)

@@ -1,0 +1,22 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/uilanguage.h"
+
+#include <QLocale>
+
+namespace {
+QString languageOf(const QLocale &locale)
+{
+    return locale.language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+}
+} // namespace
+
+QString uiLanguage()
+{
+    return languageOf(QLocale());
+}
+
+QString systemUiLanguage()
+{
+    return languageOf(QLocale::system());
+}
