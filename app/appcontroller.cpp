@@ -62,6 +62,7 @@ AppController::AppController(
         onFirstLoad();
     });
     connect(m_session, &Session::notice, m_window, [this](const QString &message) {
+        std::fprintf(stderr, "opsdeck: %s\n", qPrintable(message));
         m_window->notify([message] { return std::pair { tr("Not saved"), message }; }, -1);
     });
     m_session->setTrustAsk(RunbooksPage::trustPrompt(m_window));

@@ -98,6 +98,8 @@ RunbookCommand::RunbookCommand(
         *m_err << tr("opsdeck: the step could not be added to incident %1's timeline: %2").arg(incident).arg(error)
                << Qt::endl;
     });
+    connect(m_session, &Session::notice, this,
+        [this](const QString &message) { *m_err << u"opsdeck: "_s << message << Qt::endl; });
     m_session->setTrustAsk([this](const Workspace &workspace, const QStringList &commands,
                                std::function<void(const Session::TrustAnswer &)> answer) {
         if (m_options.yes) {

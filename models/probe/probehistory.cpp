@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe/probehistory.h"
 
+#include "storage/sqlvalues.h"
 #include "storage/storage.h"
 #include "storage/storageerror.h"
 
@@ -91,27 +92,35 @@ void ProbeHistory::flush()
         return;
     }
     const QList<Row> rows = std::exchange(m_pending, {});
-    const quint64 id = m_storage->submit([rows](QSqlDatabase &db) {
-        QSqlQuery query(db);
-        if (!query.prepare(QStringLiteral("INSERT INTO probe_results (workspace_id, endpoint, at_ms, state, "
-                                          "http_status, total_ms, error, conditions_json) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))) {
-            throw StorageError(query.lastError().text());
-        }
-        for (const Row &row : rows) {
-            query.addBindValue(row.workspaceId.isNull() ? QStringLiteral("") : row.workspaceId);
-            query.addBindValue(row.endpoint);
-            query.addBindValue(row.atMs);
-            query.addBindValue(row.state);
-            query.addBindValue(row.httpStatus);
-            query.addBindValue(row.totalMs < 0 ? QVariant() : QVariant(row.totalMs));
-            query.addBindValue(row.error.isNull() ? QStringLiteral("") : row.error); // a null QString binds NULL
-            query.addBindValue(row.conditions);
-            if (!query.exec()) {
-                throw StorageError(query.lastError().text());
+    const int count = int(rows.size());
+    m_storage
+        ->write(tr("Saving %n probe result(s)", nullptr, count),
+            [rows](QSqlDatabase &db) {
+                const QString sql = QStringLiteral("INSERT INTO probe_results (workspace_id, endpoint, at_ms, state, "
+                                                   "http_status, total_ms, error, conditions_json) "
+                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                QSqlQuery query(db);
+                if (!query.prepare(sql)) {
+                    throw StorageError(query.lastError(), sql);
+                }
+                for (const Row &row : rows) {
+                    query.addBindValue(sqlText(row.workspaceId));
+                    query.addBindValue(row.endpoint);
+                    query.addBindValue(row.atMs);
+                    query.addBindValue(row.state);
+                    query.addBindValue(row.httpStatus);
+                    query.addBindValue(row.totalMs < 0 ? QVariant() : QVariant(row.totalMs));
+                    query.addBindValue(sqlText(row.error));
+                    query.addBindValue(row.conditions);
+                    if (!query.exec()) {
+                        throw StorageError(query.lastError(), sql);
+                    }
+                }
+            })
+        .then(this, [this, count](const StorageResult<void> &r) {
+            if (r) {
+                Q_EMIT batchWritten(count);
             }
-        }
-        return QVariant(int(rows.size()));
-    });
-    emit batchSubmitted(id, int(rows.size()));
+        });
+    Q_EMIT batchSubmitted(count);
 }

@@ -3,6 +3,7 @@
 #include "samples/proberecordloader.h"
 
 #include "storage/storage.h"
+#include "storage/storageerror.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -26,13 +27,7 @@ EndpointState stateFromName(const QString &name)
 ProbeRecordLoader::ProbeRecordLoader(Storage *storage, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
-{
-    connect(storage, &Storage::jobFinished, this, [this](quint64 id, const QVariant &result) {
-        if (id == m_job) {
-            emit loaded(result.value<Records>());
-        }
-    });
-}
+{ }
 
 Milliseconds ProbeRecordLoader::window(const Workspace &workspace)
 {
@@ -47,26 +42,36 @@ Milliseconds ProbeRecordLoader::window(const Workspace &workspace)
 
 void ProbeRecordLoader::load(const Workspace &workspace)
 {
+    const quint64 generation = ++m_generation;
     const Milliseconds back = window(workspace);
     if (!m_storage || back.count() == 0) {
-        m_job = 0;
         return;
     }
     const QString workspaceId = workspace.info.id;
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - back.count();
-    m_job = m_storage->submitRead([workspaceId, since](QSqlDatabase &db) -> QVariant {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT endpoint, at_ms, state, total_ms FROM probe_results "
-                                 "WHERE workspace_id = ? AND at_ms >= ? ORDER BY at_ms"));
-        q.addBindValue(workspaceId);
-        q.addBindValue(since);
-        Records records;
-        if (q.exec()) {
-            while (q.next()) {
-                records[q.value(0).toString()].append({ q.value(1).toLongLong(), stateFromName(q.value(2).toString()),
-                    q.value(3).isNull() ? -1.0 : q.value(3).toDouble() });
+    m_storage
+        ->read(tr("Loading the stored probe results"),
+            [workspaceId, since](QSqlDatabase &db) {
+                QSqlQuery q = sqlExec(db,
+                    QStringLiteral("SELECT endpoint, at_ms, state, total_ms FROM probe_results "
+                                   "WHERE workspace_id = ? AND at_ms >= ? ORDER BY at_ms"),
+                    { workspaceId, since });
+                Records records;
+                while (q.next()) {
+                    records[q.value(0).toString()].append({ q.value(1).toLongLong(),
+                        stateFromName(q.value(2).toString()), q.value(3).isNull() ? -1.0 : q.value(3).toDouble() });
+                }
+                return records;
+            })
+        .then(this, [this, generation](const StorageResult<Records> &r) {
+            if (generation != m_generation) {
+                return; // superseded
             }
-        }
-        return QVariant::fromValue(records);
-    });
+            if (r) {
+                Q_EMIT loaded(r.value());
+                return;
+            }
+            qWarning("opsdeck: %s", qUtf8Printable(r.message()));
+            Q_EMIT loadFailed(r.message());
+        });
 }

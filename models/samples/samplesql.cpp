@@ -4,7 +4,6 @@
 
 #include "storage/storageerror.h"
 
-#include <QCoreApplication>
 #include <QHash>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -41,8 +40,7 @@ qint64 floorTo(qint64 ms, qint64 bucket)
 void exec(QSqlQuery &query)
 {
     if (!query.exec()) {
-        const QSqlError error = query.lastError();
-        throw StorageError(error.databaseText().isEmpty() ? error.text() : error.databaseText());
+        throw StorageError(sqlErrorText(query.lastError()));
     }
 }
 
@@ -50,10 +48,7 @@ QSqlQuery prepare(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
     if (!query.prepare(sql)) {
-        const QSqlError error = query.lastError();
-        throw StorageError(
-            QCoreApplication::translate("Storage", "%1 (in: %2)")
-                .arg(error.databaseText().isEmpty() ? error.text() : error.databaseText(), sql.left(120)));
+        throw StorageError(query.lastError(), sql);
     }
     return query;
 }

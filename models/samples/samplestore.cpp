@@ -20,10 +20,6 @@ SampleStore::SampleStore(Storage *storage, QObject *parent)
     connect(&m_flushTimer, &QTimer::timeout, this, &SampleStore::flush);
     m_pruneTimer.setInterval(pruneIntervalMs);
     connect(&m_pruneTimer, &QTimer::timeout, this, &SampleStore::prune);
-    if (storage) {
-        connect(storage, &Storage::jobFinished, this, &SampleStore::finished);
-        connect(storage, &Storage::jobFailed, this, &SampleStore::failed);
-    }
 }
 
 SampleStore::~SampleStore()
@@ -76,12 +72,17 @@ void SampleStore::flush()
         }
     }
     const int count = int(std::exchange(m_pending, 0));
-    const quint64 id = m_storage->submit([workspace = m_workspaceId, batch, count](QSqlDatabase &db) {
-        SampleSql::write(db, workspace, batch);
-        return QVariant(count);
-    });
-    m_jobs.insert(id, { JobKind::Write, count, {}, {} });
-    emit batchSubmitted(id, count);
+    m_storage
+        ->write(tr("Saving %n KPI sample(s)", nullptr, count),
+            [workspace = m_workspaceId, batch](QSqlDatabase &db) { SampleSql::write(db, workspace, batch); })
+        .then(this, [this, count](const StorageResult<void> &r) {
+            if (r) {
+                Q_EMIT batchWritten(count);
+            } else {
+                Q_EMIT writeFailed(r.error());
+            }
+        });
+    Q_EMIT batchSubmitted(count);
 }
 
 void SampleStore::startPruning()
@@ -95,10 +96,17 @@ void SampleStore::prune()
     if (!m_storage) {
         return;
     }
-    const quint64 id = m_storage->submit([retention = m_retention, now = m_clock()](QSqlDatabase &db) {
-        return QVariant(SampleSql::prune(db, retention, now));
-    });
-    m_jobs.insert(id, { JobKind::Prune, 0, {}, {} });
+    m_storage
+        ->write(tr("Pruning old KPI samples"),
+            [retention = m_retention, now = m_clock()](
+                QSqlDatabase &db) { return SampleSql::prune(db, retention, now); })
+        .then(this, [this](const StorageResult<qint64> &r) {
+            if (r) {
+                Q_EMIT pruned(r.value());
+            } else {
+                Q_EMIT pruneFailed(r.error());
+            }
+        });
 }
 
 void SampleStore::query(const SampleQuery &query, QObject *context, RangeCallback done)
@@ -110,63 +118,11 @@ void SampleStore::query(const SampleQuery &query, QObject *context, RangeCallbac
         return;
     }
     const SampleResolution resolution = SampleSql::resolutionFor(query, m_clock(), m_retention);
-    const quint64 id = m_storage->submitRead([workspace = m_workspaceId, query, resolution](QSqlDatabase &db) {
-        return QVariant::fromValue(SampleSql::read(db, workspace, query, resolution));
-    });
-    m_jobs.insert(id, { JobKind::Query, 0, context, std::move(done) });
-}
-
-std::optional<SampleStore::Job> SampleStore::takeJob(quint64 id)
-{
-    const auto it = m_jobs.constFind(id);
-    if (it == m_jobs.cend()) {
-        return std::nullopt; // another store's job on the same storage
-    }
-    const Job job = *it;
-    m_jobs.erase(it);
-    return job;
-}
-
-void SampleStore::finished(quint64 id, const QVariant &result)
-{
-    const std::optional<Job> taken = takeJob(id);
-    if (!taken) {
-        return;
-    }
-    const Job &job = *taken;
-    switch (job.kind) {
-    case JobKind::Write:
-        emit batchWritten(job.samples);
-        break;
-    case JobKind::Prune:
-        emit pruned(result.toLongLong());
-        break;
-    case JobKind::Query:
-        if (job.context) {
-            job.done(result.value<SampleRange>(), {});
-        }
-        break;
-    }
-}
-
-void SampleStore::failed(quint64 id, const QString &error)
-{
-    const std::optional<Job> taken = takeJob(id);
-    if (!taken) {
-        return;
-    }
-    const Job &job = *taken;
-    switch (job.kind) {
-    case JobKind::Write:
-        emit writeFailed(error);
-        break;
-    case JobKind::Prune:
-        emit pruneFailed(error);
-        break;
-    case JobKind::Query:
-        if (job.context) {
-            job.done({}, error);
-        }
-        break;
-    }
+    m_storage
+        ->read(tr("Reading the samples of %1").arg(query.series),
+            [workspace = m_workspaceId, query, resolution](
+                QSqlDatabase &db) { return SampleSql::read(db, workspace, query, resolution); })
+        .then(context, [done = std::move(done)](const StorageResult<SampleRange> &r) {
+            done(r ? r.value() : SampleRange(), r.error());
+        });
 }

@@ -18,6 +18,7 @@ class Storage;
 // KPI samples in the database: add() queues them and one Storage job per second (or per maxBatch samples, whichever
 // comes first) writes them in one transaction, raw rows plus their minute and hour roll-ups. A pruning job drops
 // what is older than the retention every hour. query() reads a range at the resolution it needs, off the GUI thread.
+// A failed batch or pruning is reported here and, for the operator, through Storage::writeFailed().
 //
 // NaN and ±Inf are refused at add() (a chart cannot draw them and one would poison a roll-up's sum); a sample at the
 // same time as the series' previous one (the same reading seen twice) is not stored again.
@@ -29,7 +30,8 @@ public:
     static constexpr int maxBatch = 500;
     static constexpr int maxDelayMs = 1000;
     static constexpr int pruneIntervalMs = 3600 * 1000;
-    // `range` is empty when `error` is set; runs on this object's thread, never from inside query().
+    // `range` is empty when `error` is set; runs on the context's (the GUI) thread, never from inside query(), and
+    // not at all once the context is destroyed.
     using RangeCallback = std::function<void(const SampleRange &range, const QString &error)>;
 
     explicit SampleStore(Storage *storage, QObject *parent = nullptr);
@@ -57,26 +59,14 @@ public:
 
     void query(const SampleQuery &query, QObject *context, RangeCallback done);
 
-signals:
-    void batchSubmitted(quint64 jobId, int samples);
+Q_SIGNALS:
+    void batchSubmitted(int samples);
     void batchWritten(int samples);
     void writeFailed(const QString &error);
     void pruned(qint64 rows);
     void pruneFailed(const QString &error);
 
 private:
-    enum class JobKind { Write, Prune, Query };
-    struct Job
-    {
-        JobKind kind = JobKind::Write;
-        int samples = 0;
-        QPointer<QObject> context;
-        RangeCallback done;
-    };
-    void finished(quint64 id, const QVariant &result);
-    void failed(quint64 id, const QString &error);
-    std::optional<Job> takeJob(quint64 id);
-
     QPointer<Storage> m_storage;
     QString m_workspaceId;
     SampleRetention m_retention;
@@ -88,7 +78,6 @@ private:
     };
     QHash<QString, Series> m_series; // pending samples grouped by series, so a batch looks each series up once
     qsizetype m_pending = 0;
-    QHash<quint64, Job> m_jobs;
     QTimer m_flushTimer;
     QTimer m_pruneTimer;
     qint64 m_rejected = 0;

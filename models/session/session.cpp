@@ -28,7 +28,9 @@
 #include "workspace/workspaceloader.h"
 #include "workspace/workspacewatcher.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QPointer>
 
 #include <utility>
@@ -79,6 +81,19 @@ Session::Session(const Options &options, QObject *parent)
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, &Session::adopt);
     connect(m_watcher, &WorkspaceWatcher::loadFailed, this, &Session::loadFailed);
 
+    // A failed write reaches the operator once per kind of write and minute (an offline team database fails the
+    // sample and history batches every second).
+    connect(m_storage, &Storage::writeFailed, this, [this](const QString &what, const QString &error) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QString kind = what;
+        kind.remove(QRegularExpression(QStringLiteral("[0-9]+"))); // "Saving 12 samples" ~ "Saving 40 samples"
+        const auto last = m_lastNotice.constFind(kind);
+        if (last != m_lastNotice.constEnd() && now - *last < 60 * 1000) {
+            return;
+        }
+        m_lastNotice.insert(kind, now);
+        Q_EMIT notice(tr("%1 failed: %2").arg(what, error));
+    });
     if (watching && m_options.storage) {
         // --database wins from the start; a workspace's storage key is only known once it has loaded.
         useStorage(m_options.database.isEmpty() ? Storage::databasePath(m_options.dataDir.isEmpty()
@@ -260,6 +275,7 @@ void Session::wireKpis()
     }
     m_kpiPoller->setSampleStore(m_samples);
     m_probeRecords = new ProbeRecordLoader(m_storage, this);
+    connect(m_probeRecords, &ProbeRecordLoader::loadFailed, this, &Session::notice);
     connect(m_probeRecords, &ProbeRecordLoader::loaded, this, [this](const ProbeRecordLoader::Records &records) {
         for (auto it = records.cbegin(); it != records.cend(); ++it) {
             m_kpiReader->addProbeRecords(it.key(), it.value());

@@ -4,6 +4,7 @@
 
 #include "checklist/checkliststore.h"
 #include "storage/storage.h"
+#include "storagewait.h"
 #include "workspace/scheduleparser.h"
 
 #include <QSignalSpy>
@@ -60,24 +61,10 @@ inline bool refreshAndWait(ChecklistStore &store, const QDateTime &now)
     return reset.wait(10000);
 }
 
-// Runs a read job and waits for its result.
+// Runs a read job and waits for its result (invalid when it failed).
 inline QVariant query(Storage &storage, const std::function<QVariant(QSqlDatabase &)> &job)
 {
-    QSignalSpy finished(&storage, &Storage::jobFinished);
-    QSignalSpy failed(&storage, &Storage::jobFailed);
-    const quint64 id = storage.submitRead(job);
-    const auto find = [&]() -> std::optional<QVariant> {
-        for (const auto &args : std::as_const(finished)) {
-            if (args.at(0).toULongLong() == id) {
-                return args.at(1);
-            }
-        }
-        return std::nullopt;
-    };
-    if (!QTest::qWaitFor([&] { return find().has_value() || !failed.isEmpty(); }, 10000)) {
-        return {};
-    }
-    return find().value_or(QVariant());
+    return StorageTest::read(storage, job);
 }
 
 inline qint64 scalar(Storage &storage, const QString &sql)

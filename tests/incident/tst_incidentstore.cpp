@@ -148,12 +148,16 @@ void TestIncidentStore::staleVersionIsRefusedAndReloaded()
     QVERIFY(settle(other, id));
 
     QSignalSpy failed(m_store.get(), &IncidentStore::writeFailed);
+    QSignalSpy storageFailed(m_storage.get(), &Storage::writeFailed);
     QSignalSpy changed(m_store.get(), &IncidentStore::incidentChanged);
     mine.commander = u"Mine"_s;
     QVERIFY(m_store->save(mine).isEmpty());
     QVERIFY(failed.wait(10000));
     QVERIFY2(failed.constFirst().at(1).toString().contains(u"changed in another window"_s),
         qPrintable(failed.constFirst().at(1).toString()));
+    QCOMPARE(storageFailed.size(), 1);
+    QCOMPARE(storageFailed.constFirst().at(0).toString(), u"Saving the incident \"%1\""_s.arg(mine.title));
+    QCOMPARE(storageFailed.constFirst().at(1), failed.constFirst().at(1));
     QTRY_COMPARE(m_store->incident(id)->commander, u"Other"_s); // reloaded
     QCOMPARE(m_store->incident(id)->version, 2);
     QCOMPARE(scalar(*m_storage, u"SELECT COUNT(*) FROM incident_timeline WHERE to_value = 'Mine'"_s), 0);

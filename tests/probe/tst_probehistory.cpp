@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe/probehistory.h"
 #include "storage/storage.h"
+#include "storage/storageerror.h"
+#include "storagewait.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -23,6 +25,7 @@ private slots:
     void fullBatchIsWrittenAtOnce();
     void partialBatchWaitsAtMostOneSecond();
     void storesVerdictsButNeverTheBody();
+    void failedBatchReachesTheOperator();
 
 private:
     static ProbeResult result(int i);
@@ -86,20 +89,20 @@ void TestProbeHistory::fullBatchIsWrittenAtOnce()
 {
     ProbeHistory history(m_storage, QStringLiteral("ws"));
     QSignalSpy batches(&history, &ProbeHistory::batchSubmitted);
-    QSignalSpy done(m_storage, &Storage::jobFinished);
-    QSignalSpy failed(m_storage, &Storage::jobFailed);
+    QSignalSpy done(&history, &ProbeHistory::batchWritten);
+    QSignalSpy failed(m_storage, &Storage::writeFailed);
     for (int i = 0; i < ProbeHistory::maxBatch - 1; ++i) {
         history.add(result(i));
     }
     QCOMPARE(batches.size(), 0);
     history.add(result(ProbeHistory::maxBatch - 1));
     QCOMPARE(batches.size(), 1); // at once, no timer
-    QCOMPARE(batches[0].at(1).toInt(), ProbeHistory::maxBatch);
+    QCOMPARE(batches[0].at(0).toInt(), ProbeHistory::maxBatch);
     QCOMPARE(history.pending(), 0);
     QTRY_VERIFY(!done.isEmpty() || !failed.isEmpty());
     QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed[0].at(1).toString()));
-    QCOMPARE(done.last().at(0).toULongLong(), batches[0].at(0).toULongLong());
-    QCOMPARE(done.last().at(1).toInt(), ProbeHistory::maxBatch);
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.last().at(0).toInt(), ProbeHistory::maxBatch);
     QCOMPARE(readColumn(QStringLiteral("SELECT COUNT(*) FROM probe_results")).value(0).toInt(), ProbeHistory::maxBatch);
 }
 
@@ -115,18 +118,18 @@ void TestProbeHistory::partialBatchWaitsAtMostOneSecond()
     QVERIFY(batches.wait(3000));
     QVERIFY2(timer.elapsed() >= 900 && timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(batches.size(), 1);
-    QCOMPARE(batches[0].at(1).toInt(), 5);
+    QCOMPARE(batches[0].at(0).toInt(), 5);
 }
 
 void TestProbeHistory::storesVerdictsButNeverTheBody()
 {
+    QSignalSpy committed(m_storage, &Storage::batchCommitted);
     {
         ProbeHistory history(m_storage, QStringLiteral("ws"));
         history.add(result(1));
         history.add(result(2));
     } // the destructor flushes
-    QSignalSpy done(m_storage, &Storage::jobFinished);
-    QVERIFY(done.wait(5000));
+    QVERIFY(committed.wait(5000));
     const QVariantList rows = readColumn(QStringLiteral(
         "SELECT workspace_id || '|' || endpoint || '|' || at_ms || '|' || state || '|' || http_status || '|' || "
         "total_ms || '|' || conditions_json FROM probe_results ORDER BY at_ms"));
@@ -148,6 +151,24 @@ void TestProbeHistory::storesVerdictsButNeverTheBody()
     const QVariantList indexes = readColumn(
         QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'probe_results'"));
     QVERIFY(indexes.contains(QStringLiteral("probe_results_endpoint_at")));
+}
+
+void TestProbeHistory::failedBatchReachesTheOperator()
+{
+    QVERIFY(StorageTest::wait(m_storage->write(QStringLiteral("A test's write"),
+        [](QSqlDatabase &db) { sqlExec(db, QStringLiteral("ALTER TABLE probe_results RENAME TO gone")); })));
+    QSignalSpy writeFailed(m_storage, &Storage::writeFailed);
+    ProbeHistory history(m_storage, QStringLiteral("ws"));
+    QSignalSpy written(&history, &ProbeHistory::batchWritten);
+    history.add(result(1));
+    history.add(result(2));
+    history.flush();
+    QVERIFY(writeFailed.wait(10000));
+    // "Saving 2 probe results" once the English translation is installed; the source text here.
+    QCOMPARE(writeFailed.at(0).at(0).toString(), QStringLiteral("Saving 2 probe result(s)"));
+    QVERIFY2(writeFailed.at(0).at(1).toString().startsWith(QStringLiteral("no such table: probe_results")),
+        qPrintable(writeFailed.at(0).at(1).toString()));
+    QCOMPARE(written.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestProbeHistory)
