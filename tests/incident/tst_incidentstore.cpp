@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +30,7 @@ private slots:
     void correctionChainIsStored();
     void actionItems();
     void reloadKeepsEverything();
+    void createdOnlyForOwnIncidents();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -38,6 +40,7 @@ private:
 
 void TestIncidentStore::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"OpsDeckTest"_s);
     QCoreApplication::setApplicationName(u"tst_incidentstore"_s);
     QSettings().setValue(u"operator/name"_s, u"Kim"_s);
