@@ -23,7 +23,6 @@
 #include "metrics/kpiwatch.h"
 #include "metrics/proberecordloader.h"
 #include "metrics/samplestore.h"
-#include "overview/kpigridview.h"
 #include "overview/overviewpage.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
@@ -33,7 +32,6 @@
 #include "secrets/secrets.h"
 #include "settingskeys.h"
 #include "storage/storage.h"
-#include "warroom/warroomkpifilter.h"
 #include "warroom/warroomwindow.h"
 #include "workspace/workspacewatcher.h"
 
@@ -156,13 +154,7 @@ AppController::AppController(
         if (m_warRoom) {
             m_warRoom->setWorkspaceTitle(m_workspaceTitle);
             m_warRoom->setOffline(m_storageOffline);
-            auto *kpis = new WarRoomKpiFilter(m_warRoom);
-            kpis->setSourceModel(m_kpiModel);
-            kpis->setWarRoomIds(m_warRoomKpis);
-            auto *grid = new KpiGridView;
-            grid->setModel(kpis);
-            m_warRoom->setKpiView(grid);
-            connect(this, &AppController::warRoomKpisChanged, kpis, &WarRoomKpiFilter::setWarRoomIds);
+            m_warRoom->setWarRoomKpis(m_warRoomKpis);
         }
         // Jobs submitted before the database has opened wait for it.
         m_checklists->setWorkspace(workspace);
@@ -218,6 +210,8 @@ void AppController::showWarRoom()
         m_warRoom->setEndpointModel(m_health->model());
         m_warRoom->setIncidentStore(m_incidents);
         m_warRoom->setWorkspaceTitle(m_workspaceTitle);
+        m_warRoom->setKpiModel(m_kpiModel);
+        m_warRoom->setWarRoomKpis(m_warRoomKpis);
         // Launched as the war-room display: closing it ends the app; from the console it only closes itself.
         if (m_commandLine.warRoom && !m_window->isVisible()) {
             connect(m_warRoom, &QObject::destroyed, QCoreApplication::instance(), &QCoreApplication::quit);

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class EndpointModel;
 class HealthWall;
+class QAbstractItemModel;
+class WarRoomKpiBoard;
 class IncidentBanner;
 class IncidentStore;
 class QLabel;
@@ -26,14 +29,17 @@ public:
 
     void setEndpointModel(EndpointModel *model);
     void setIncidentStore(IncidentStore *store);
-    // The KPI tiles to show large (the app hands over a view of the critical ones); may be null.
-    void setKpiView(QWidget *view);
+    // The KPI tiles shown large: of `model` (KpiModel's roles), those in `ids`, or with no ids the warning and
+    // critical ones.
+    void setKpiModel(QAbstractItemModel *model);
+    void setWarRoomKpis(const QSet<QString> &ids);
     void setWorkspaceTitle(const QString &title);
     // Team mode: while the shared database cannot be reached the screen says so (what it shows may be stale).
     void setOffline(bool offline, const QString &reason = {});
 
     qint64 activeIncidentId() const { return m_activeId; }
     HealthWall *healthWall() const { return m_wall; }
+    WarRoomKpiBoard *kpiBoard() const { return m_kpis; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -53,7 +59,7 @@ private:
     QLabel *m_noIncident;
     IncidentBanner *m_banner;
     QTreeView *m_timelineView;
-    QWidget *m_kpiHolder;
+    WarRoomKpiBoard *m_kpis;
     HealthWall *m_wall;
     QTimer *m_tick;
     QString m_workspaceTitle;
