@@ -76,6 +76,7 @@ private slots:
     void kpiRewiringCreatesNoObjects();
     void kpisPageInsteadOfScrolling();
     void kpiPagesFollowTheModel();
+    void coversScreen();
     void screenshots_data();
     void screenshots();
 
@@ -312,6 +313,21 @@ void TestWarRoomWindow::kpiPagesFollowTheModel()
     QTRY_COMPARE(board->grid()->model()->rowCount(), 2);
     QVERIFY(!board->pageTimer()->isActive());
     QVERIFY(!m_window->findChild<QLabel *>(u"warRoomKpiPage"_s)->isVisible());
+}
+
+// Full screen is the window's own doing, not only the window manager's (a kiosk started with xinit has none).
+// Also run under Xvfb without a window manager (warroomwindow_x11).
+void TestWarRoomWindow::coversScreen()
+{
+    m_window.reset();
+    WarRoomWindow window;
+    window.resize(640, 290);
+    window.showFullScreen();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.screen());
+    QTRY_COMPARE(window.geometry(), window.screen()->geometry());
+    QTRY_COMPARE(window.windowHandle()->geometry(), window.screen()->geometry());
+    QVERIFY(window.isFullScreen());
 }
 
 void TestWarRoomWindow::screenshots_data()

@@ -16,10 +16,12 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QWindow>
 
 namespace {
 QPalette warRoomPalette()
@@ -212,8 +214,41 @@ void WarRoomWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+    } else if (event->type() == QEvent::WindowStateChange) {
+        coverScreen();
     }
     QWidget::changeEvent(event);
+}
+
+void WarRoomWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (QWindow *window = windowHandle(); window && !m_screen) {
+        connect(window, &QWindow::screenChanged, this, &WarRoomWindow::followScreen, Qt::UniqueConnection);
+        followScreen(window->screen());
+    }
+    coverScreen();
+}
+
+void WarRoomWindow::followScreen(QScreen *screen)
+{
+    if (m_screen) {
+        disconnect(m_screen, nullptr, this, nullptr);
+    }
+    m_screen = screen;
+    if (screen) {
+        connect(screen, &QScreen::geometryChanged, this, &WarRoomWindow::coverScreen);
+    }
+    coverScreen();
+}
+
+// Without a window manager a full-screen request changes nothing on X11: the window keeps its default size in a
+// corner. So it is sized to the screen here (with a window manager this is what it does anyway).
+void WarRoomWindow::coverScreen()
+{
+    if (isFullScreen() && m_screen && geometry() != m_screen->geometry()) {
+        setGeometry(m_screen->geometry());
+    }
 }
 
 void WarRoomWindow::keyPressEvent(QKeyEvent *event)

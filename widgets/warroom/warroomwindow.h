@@ -9,6 +9,7 @@
 class EndpointModel;
 class HealthWall;
 class QAbstractItemModel;
+class QScreen;
 class WarRoomKpiBoard;
 class IncidentBanner;
 class IncidentStore;
@@ -21,6 +22,7 @@ class TimelineModel;
 // (severity, status, commander, SLA clocks) and live timeline next to the KPI tiles and the endpoint health wall;
 // without one, the KPIs and the wall fill the screen. The most severe open incident is the active one (the most
 // recently started among equals). Text scales with the screen height, from 1080p to 4K. Esc closes it.
+// Full screen covers the screen by itself too: a kiosk display started with xinit has no window manager to do it.
 class WarRoomWindow final : public QWidget
 {
     Q_OBJECT
@@ -45,11 +47,14 @@ protected:
     void changeEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void refresh();
     void retranslateUi();
     qint64 chooseActive() const;
+    void followScreen(QScreen *screen);
+    void coverScreen();
 
     QPointer<IncidentStore> m_store;
     TimelineModel *m_timeline = nullptr;
@@ -64,4 +69,5 @@ private:
     QTimer *m_tick;
     QString m_workspaceTitle;
     qint64 m_activeId = 0;
+    QPointer<QScreen> m_screen; // the one whose geometry changes are followed
 };
