@@ -15,7 +15,6 @@
 #include "kpi/kpichartdata.h"
 #include "kpi/kpimodel.h"
 #include "kpi/kpireader.h"
-#include "overview/kpigridview.h"
 #include "overview/overviewpage.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
@@ -25,7 +24,6 @@
 #include "ui/uilanguage.h"
 #include "ui/settingskeys.h"
 #include "storage/storage.h"
-#include "kpi/warroomkpifilter.h"
 #include "warroom/warroomwindow.h"
 
 #include <QCoreApplication>
@@ -201,9 +199,7 @@ void AppController::onWorkspaceReady(const Workspace &workspace)
     }
     if (m_warRoom) {
         m_warRoom->setWorkspaceTitle(m_workspaceTitle);
-    }
-    if (m_warRoomKpis) {
-        m_warRoomKpis->setWarRoomIds(m_warRoomIds);
+        m_warRoom->setWarRoomKpis(m_warRoomIds);
     }
     if (auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts))) {
         charts->setWorkspace(workspace); // after the KPI model has the new tiles
@@ -239,13 +235,8 @@ void AppController::showWarRoom()
         m_warRoom->setIncidentStore(m_session->incidents());
         m_warRoom->setWorkspaceTitle(m_workspaceTitle);
         m_warRoom->setOffline(!m_session->storage()->isOnline());
-        // One filter and grid for the window's life; a reload only changes which KPIs pass.
-        auto *grid = new KpiGridView;
-        m_warRoomKpis = new WarRoomKpiFilter(grid);
-        m_warRoomKpis->setSourceModel(m_session->kpis());
-        m_warRoomKpis->setWarRoomIds(m_warRoomIds);
-        grid->setModel(m_warRoomKpis);
-        m_warRoom->setKpiView(grid);
+        m_warRoom->setKpiModel(m_session->kpis());
+        m_warRoom->setWarRoomKpis(m_warRoomIds);
         // Launched as the war-room display: closing it ends the app; from the console it only closes itself.
         if (m_commandLine.warRoom && !m_window->isVisible()) {
             connect(m_warRoom, &QObject::destroyed, QCoreApplication::instance(), &QCoreApplication::quit);

@@ -67,6 +67,11 @@ test)
 bench)
     deps wrk
     build release
+    if [ -z "${QT_QPA_PLATFORM:-}${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        # No display (a build machine, ssh): measure offscreen rather than fail to find a platform plugin.
+        export QT_QPA_PLATFORM=offscreen
+        echo "== no DISPLAY or WAYLAND_DISPLAY: benchmarks run with QT_QPA_PLATFORM=offscreen"
+    fi
     build/release/bench/startup/bench-startup
     build/release/bench/probe/bench-probe "${@:2}"
     ;;

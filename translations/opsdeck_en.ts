@@ -4109,6 +4109,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>WarRoomKpiBoard</name>
+    <message>
+        <source>Page %1/%2</source>
+        <translation>Page %1/%2</translation>
+    </message>
+</context>
+<context>
     <name>WarRoomWindow</name>
     <message>
         <source>OpsDeck war room</source>

@@ -4085,6 +4085,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>WarRoomKpiBoard</name>
+    <message>
+        <source>Page %1/%2</source>
+        <translation>%1/%2 페이지</translation>
+    </message>
+</context>
+<context>
     <name>WarRoomWindow</name>
     <message>
         <source>OpsDeck war room</source>

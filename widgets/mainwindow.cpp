@@ -127,7 +127,8 @@ void MainWindow::createMenus()
     }
     m_viewMenu->addSeparator();
     m_warRoomAction = m_viewMenu->addAction(QString(), this, &MainWindow::warRoomRequested);
-    m_warRoomAction->setShortcut(QKeySequence(Qt::Key_F11));
+    // Not F11: that is the standard full-screen key (below), and a key bound twice triggers neither action.
+    m_warRoomAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageGroup = new QActionGroup(this);
@@ -163,7 +164,7 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     m_fullScreenAction = m_viewMenu->addAction(QString());
     m_fullScreenAction->setCheckable(true);
-    m_fullScreenAction->setShortcut(Qt::Key_F11);
+    m_fullScreenAction->setShortcuts(QKeySequence::FullScreen);
     connect(m_fullScreenAction, &QAction::toggled, this, [this](bool on) {
         setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
     });

@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void cleanup();
     void shortcutsSwitchPages_data();
     void shortcutsSwitchPages();
+    void noTwoActionsShareAShortcut();
+    void fullScreenAndWarRoomHaveTheirOwnKeys();
     void overviewShowsCounts();
     void failedReloadKeepsLastGood();
     void failedFirstLoadShowsDiagnostics();
@@ -132,6 +135,37 @@ void TestMainWindow::shortcutsSwitchPages()
     QCOMPARE(m_window->currentPage(), page);
     QCOMPARE(m_window->page(page)->id(), id);
     QVERIFY(m_window->page(page)->isVisible());
+}
+
+// A key bound to two actions triggers neither (Qt reports it as ambiguous), so the menu lies about both.
+void TestMainWindow::noTwoActionsShareAShortcut()
+{
+    const QList<QAction *> actions = m_window->findChildren<QAction *>();
+    QVERIFY(actions.size() > MainWindow::PageCount);
+    QMap<QString, QString> boundTo;
+    for (const QAction *action : actions) {
+        for (const QKeySequence &key : action->shortcuts()) {
+            const QString name = key.toString(QKeySequence::PortableText);
+            QVERIFY2(!boundTo.contains(name),
+                qPrintable(QStringLiteral("%1 is bound to both \"%2\" and \"%3\"")
+                               .arg(name, boundTo.value(name), action->text())));
+            boundTo.insert(name, action->text());
+        }
+    }
+    QVERIFY(boundTo.contains(QStringLiteral("F11")));
+}
+
+void TestMainWindow::fullScreenAndWarRoomHaveTheirOwnKeys()
+{
+    QSignalSpy warRoom(m_window, &MainWindow::warRoomRequested);
+    QTest::keyClick(m_window, Qt::Key_F11);
+    QTRY_VERIFY(m_window->windowState() & Qt::WindowFullScreen);
+    QCOMPARE(warRoom.count(), 0);
+    QTest::keyClick(m_window, Qt::Key_F11);
+    QTRY_VERIFY(!(m_window->windowState() & Qt::WindowFullScreen));
+    QTest::keyClick(m_window, Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(warRoom.count(), 1);
+    QVERIFY(!(m_window->windowState() & Qt::WindowFullScreen));
 }
 
 void TestMainWindow::overviewShowsCounts()

@@ -8,6 +8,7 @@
 #include "probe/endpointmodel.h"
 #include "warroom/healthwall.h"
 #include "warroom/incidentbanner.h"
+#include "warroom/warroomkpiboard.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -15,10 +16,12 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QWindow>
 
 namespace {
 QPalette warRoomPalette()
@@ -46,7 +49,7 @@ WarRoomWindow::WarRoomWindow(QWidget *parent)
     , m_noIncident(new QLabel(this))
     , m_banner(new IncidentBanner(this))
     , m_timelineView(new QTreeView(this))
-    , m_kpiHolder(new QWidget(this))
+    , m_kpis(new WarRoomKpiBoard(this))
     , m_wall(new HealthWall(this))
     , m_tick(new QTimer(this))
 {
@@ -74,12 +77,11 @@ WarRoomWindow::WarRoomWindow(QWidget *parent)
     top->addWidget(m_heading, 1);
     top->addWidget(m_offline);
     top->addWidget(m_clock);
-    auto *kpiLayout = new QVBoxLayout(m_kpiHolder);
-    kpiLayout->setContentsMargins(0, 0, 0, 0);
-    m_kpiHolder->hide();
+    m_kpis->hide(); // until there are tiles; the wall has the room meanwhile
+    connect(m_kpis, &WarRoomKpiBoard::tileCountChanged, m_kpis, [this](int tiles) { m_kpis->setVisible(tiles > 0); });
 
     auto *right = new QVBoxLayout;
-    right->addWidget(m_kpiHolder, 2);
+    right->addWidget(m_kpis, 2);
     right->addWidget(m_wall, 3);
     auto *body = new QHBoxLayout;
     body->addWidget(m_timelineView, 4);
@@ -126,17 +128,14 @@ void WarRoomWindow::setIncidentStore(IncidentStore *store)
     refresh();
 }
 
-void WarRoomWindow::setKpiView(QWidget *view)
+void WarRoomWindow::setKpiModel(QAbstractItemModel *model)
 {
-    while (QLayoutItem *item = m_kpiHolder->layout()->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    if (view) {
-        view->setParent(m_kpiHolder);
-        m_kpiHolder->layout()->addWidget(view);
-    }
-    m_kpiHolder->setVisible(view != nullptr);
+    m_kpis->setKpiModel(model);
+}
+
+void WarRoomWindow::setWarRoomKpis(const QSet<QString> &ids)
+{
+    m_kpis->setWarRoomKpis(ids);
 }
 
 void WarRoomWindow::setWorkspaceTitle(const QString &title)
@@ -215,8 +214,41 @@ void WarRoomWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+    } else if (event->type() == QEvent::WindowStateChange) {
+        coverScreen();
     }
     QWidget::changeEvent(event);
+}
+
+void WarRoomWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (QWindow *window = windowHandle(); window && !m_screen) {
+        connect(window, &QWindow::screenChanged, this, &WarRoomWindow::followScreen, Qt::UniqueConnection);
+        followScreen(window->screen());
+    }
+    coverScreen();
+}
+
+void WarRoomWindow::followScreen(QScreen *screen)
+{
+    if (m_screen) {
+        disconnect(m_screen, nullptr, this, nullptr);
+    }
+    m_screen = screen;
+    if (screen) {
+        connect(screen, &QScreen::geometryChanged, this, &WarRoomWindow::coverScreen);
+    }
+    coverScreen();
+}
+
+// Without a window manager a full-screen request changes nothing on X11: the window keeps its default size in a
+// corner. So it is sized to the screen here (with a window manager this is what it does anyway).
+void WarRoomWindow::coverScreen()
+{
+    if (isFullScreen() && m_screen && geometry() != m_screen->geometry()) {
+        setGeometry(m_screen->geometry());
+    }
 }
 
 void WarRoomWindow::keyPressEvent(QKeyEvent *event)
