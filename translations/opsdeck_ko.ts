@@ -2531,10 +2531,6 @@ Subcommand:
 <context>
     <name>KpiModel</name>
     <message>
-        <source>NaN</source>
-        <translation>NaN</translation>
-    </message>
-    <message>
         <source>Source: %1</source>
         <translation>소스: %1</translation>
     </message>
@@ -2643,6 +2639,13 @@ Subcommand:
     <message>
         <source>Unknown</source>
         <translation>알 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
     </message>
 </context>
 <context>
