@@ -2629,10 +2629,6 @@ Subcommand:
 <context>
     <name>KpiModel</name>
     <message>
-        <source>NaN</source>
-        <translation>NaN</translation>
-    </message>
-    <message>
         <source>Source: %1</source>
         <translation>Source: %1</translation>
     </message>
@@ -2741,6 +2737,13 @@ Subcommand:
     <message>
         <source>Unknown</source>
         <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
     </message>
 </context>
 <context>

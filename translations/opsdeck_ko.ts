@@ -2611,10 +2611,6 @@ Subcommand:
 <context>
     <name>KpiModel</name>
     <message>
-        <source>NaN</source>
-        <translation>NaN</translation>
-    </message>
-    <message>
         <source>Source: %1</source>
         <translation>소스: %1</translation>
     </message>
@@ -2723,6 +2719,13 @@ Subcommand:
     <message>
         <source>Unknown</source>
         <translation>알 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,6 @@
 
 #include "checklist/checkliststore.h"
 
-#include <QBrush>
-#include <QColor>
 #include <QLocale>
 
 ChecklistInstanceModel::ChecklistInstanceModel(ChecklistStore *store, QObject *parent)
@@ -113,13 +111,6 @@ QVariant ChecklistInstanceModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(instance, index.column());
-    case Qt::ForegroundRole: {
-        const PeriodStatus status = instance.status(m_now);
-        if (index.column() == StatusColumn && (status == PeriodStatus::Overdue || status == PeriodStatus::Missed)) {
-            return QBrush(QColor(0xc6, 0x28, 0x28));
-        }
-        return {};
-    }
     case InstanceIdRole:
         return instance.id;
     case StatusRole:

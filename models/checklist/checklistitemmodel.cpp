@@ -4,9 +4,6 @@
 
 #include "checklist/checkliststore.h"
 
-#include <QBrush>
-#include <QColor>
-#include <QFont>
 #include <QLocale>
 
 ChecklistItemModel::ChecklistItemModel(ChecklistStore *store, QObject *parent)
@@ -145,15 +142,6 @@ QVariant ChecklistItemModel::data(const QModelIndex &index, int role) const
             return {};
         }
         return inst->state(item.id) == ItemState::Open ? Qt::Unchecked : Qt::Checked;
-    case Qt::ForegroundRole:
-        return overdue ? QBrush(QColor(0xc6, 0x28, 0x28)) : QVariant();
-    case Qt::FontRole:
-        if (overdue && index.column() == ItemColumn) {
-            QFont font;
-            font.setBold(true);
-            return font;
-        }
-        return {};
     case ItemIdRole:
         return item.id;
     case StateRole:

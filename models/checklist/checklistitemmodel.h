@@ -19,7 +19,7 @@ public:
     enum Role {
         ItemIdRole = Qt::UserRole + 1,
         StateRole, // ItemState as int
-        OverdueRole,
+        OverdueRole, // bool: past the item's due time and not done; widgets colour it
         SaveStateRole, // ChecklistStore::SaveState as int
         SaveErrorRole,
         DueRole,

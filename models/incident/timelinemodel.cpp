@@ -5,9 +5,6 @@
 #include "incident/incidentstore.h"
 #include "incident/incidenttimeline.h"
 
-#include <QBrush>
-#include <QColor>
-#include <QFont>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -129,15 +126,6 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
                               : IncidentTimeline::describe(e);
         }
         return {};
-    case Qt::FontRole:
-        if (superseded) {
-            QFont font;
-            font.setStrikeOut(true);
-            return font;
-        }
-        return {};
-    case Qt::ForegroundRole:
-        return superseded ? QVariant(QBrush(QColor(0x75, 0x75, 0x75))) : QVariant();
     case EntryIdRole:
         return e.id;
     case KindRole:

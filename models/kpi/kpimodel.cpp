@@ -55,8 +55,12 @@ int KpiModel::rowOf(const QString &id) const
 
 const KpiTile *KpiModel::tile(const QString &id) const
 {
-    const int row = rowOf(id);
-    return row < 0 ? nullptr : &m_tiles.at(row);
+    return tile(rowOf(id));
+}
+
+const KpiTile *KpiModel::tile(int row) const
+{
+    return row < 0 || row >= m_tiles.size() ? nullptr : &m_tiles.at(row);
 }
 
 void KpiModel::applyFigure(const QString &id, const KpiFigure &figure)
@@ -87,11 +91,7 @@ void KpiModel::setState(int row, KpiState state)
     KpiTile &tile = m_tiles[row];
     const KpiState from = std::exchange(tile.state, state);
     if (from != state && from != KpiState::Unknown) {
-        QString value = tile.value ? formatValue(tile.kpi, *tile.value) : QStringLiteral("—");
-        if (tile.value && !tile.kpi.unit.isEmpty()) {
-            value += QLatin1Char(' ') + tile.kpi.unit;
-        }
-        emit stateChanged(tile.kpi.id, from, state, value);
+        emit stateChanged(tile.kpi.id, from, state, tile.valueWithUnit());
     }
 }
 
@@ -117,35 +117,6 @@ KpiState KpiModel::worstState() const
         }
     }
     return worst;
-}
-
-QString KpiModel::formatValue(const Kpi &kpi, double value) const
-{
-    if (std::isnan(value)) {
-        return tr("NaN");
-    }
-    if (std::isinf(value)) {
-        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-    }
-    return QLocale().toString(value, 'f', kpi.decimals);
-}
-
-std::optional<double> KpiModel::trend(const KpiTile &tile)
-{
-    if (tile.history.size() < 2) {
-        return std::nullopt;
-    }
-    const double latest = tile.history.constLast().x();
-    const double from = latest - double(trendIntervals * tile.kpi.interval.count());
-    for (const QPointF &p : tile.history) {
-        if (p.x() >= from) {
-            if (p.x() == latest) {
-                return std::nullopt;
-            }
-            return tile.history.constLast().y() - p.y();
-        }
-    }
-    return std::nullopt;
 }
 
 QString KpiModel::budgetText(const KpiTile &tile) const
@@ -206,11 +177,11 @@ QVariant KpiModel::data(const QModelIndex &index, int role) const
     case ValueRole:
         return tile.value ? QVariant(*tile.value) : QVariant();
     case ValueTextRole:
-        return tile.value ? formatValue(tile.kpi, *tile.value) : QStringLiteral("—");
+        return tile.valueText();
     case UnitRole:
         return tile.kpi.unit;
     case TargetTextRole:
-        return tile.kpi.target ? formatValue(tile.kpi, *tile.kpi.target) : QString();
+        return tile.kpi.target ? KpiTile::formatValue(tile.kpi, *tile.kpi.target) : QString();
     case StateRole:
         return int(tile.state);
     case ErrorRole:
@@ -222,7 +193,7 @@ QVariant KpiModel::data(const QModelIndex &index, int role) const
     case SparklineRole:
         return QVariant::fromValue(tile.history);
     case TrendRole: {
-        const std::optional<double> t = trend(tile);
+        const std::optional<double> t = tile.trend();
         return t ? QVariant(*t) : QVariant();
     }
     case BurnRateRole:

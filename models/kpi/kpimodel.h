@@ -4,29 +4,16 @@
 
 #include "kpi/kpievaluator.h"
 #include "kpi/kpireader.h"
+#include "kpi/kpitile.h"
 #include "workspace/workspace.h"
 
 #include <QAbstractListModel>
-#include <QPointF>
 
 #include <functional>
 
-// One tile: the KPI's definition and what its source said last.
-struct KpiTile
-{
-    Kpi kpi;
-    std::optional<double> value; // the last good value, kept through errors
-    QDateTime updatedAt; // of `value`
-    QDateTime attemptedAt; // of the last read, good or not
-    QString error; // of the last read; empty when it gave a value
-    std::optional<double> burnRate;
-    std::optional<double> budgetLeftMs;
-    KpiState state = KpiState::Unknown;
-    QList<QPointF> history; // (ms since the epoch, value), oldest first, for the sparkline and the trend
-};
-
-// The KPI tiles of a workspace, in workspace order. Readings come in through applyFigure(); states are
-// re-evaluated on refreshStates() so a tile goes stale without a new reading.
+// The KPI tiles of a workspace, in workspace order, for views. Readings come in through applyFigure(); states are
+// re-evaluated on refreshStates() so a tile goes stale without a new reading. Code that is not a view reads the
+// tiles themselves through tile().
 class KpiModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -52,8 +39,7 @@ public:
         BudgetTextRole, // "12 min left this month", "5 min over budget"; empty for other KPIs
         ToolTipRole = Qt::ToolTipRole,
     };
-    static constexpr qsizetype historySize = 120;
-    static constexpr int trendIntervals = 10; // the trend compares with the value this many intervals ago
+    static constexpr qsizetype historySize = KpiTile::historySize;
 
     explicit KpiModel(QObject *parent = nullptr);
 
@@ -70,11 +56,11 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // The tile of KPI `id` or of `row`; nullptr when there is none. Valid until the next setKpis().
     const KpiTile *tile(const QString &id) const;
+    const KpiTile *tile(int row) const;
     int rowOf(const QString &id) const;
     KpiState worstState() const;
-    QString formatValue(const Kpi &kpi, double value) const;
-    static std::optional<double> trend(const KpiTile &tile);
     QString budgetText(const KpiTile &tile) const;
 
 signals:

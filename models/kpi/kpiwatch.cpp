@@ -7,15 +7,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QString valueText(const QModelIndex &index)
-{
-    const QString unit = index.data(KpiModel::UnitRole).toString();
-    const QString value = index.data(KpiModel::ValueTextRole).toString();
-    return unit.isEmpty() ? value : value + u' ' + unit;
-}
-} // namespace
-
 KpiWatch::KpiWatch(KpiModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
@@ -23,22 +14,17 @@ KpiWatch::KpiWatch(KpiModel *model, QObject *parent)
 
 std::optional<ChecklistEvidence> KpiWatch::evidence(const ChecklistVerify &verify) const
 {
-    const int row = m_model && !verify.kpi.isEmpty() ? m_model->rowOf(verify.kpi) : -1;
-    if (row < 0) {
-        return std::nullopt;
-    }
-    const QModelIndex index = m_model->index(row, 0);
-    const QDateTime updated = index.data(KpiModel::UpdatedAtRole).toDateTime();
-    if (!updated.isValid()) {
-        return std::nullopt; // not read yet
+    const KpiTile *tile = m_model && !verify.kpi.isEmpty() ? m_model->tile(verify.kpi) : nullptr;
+    if (!tile || !tile->updatedAt.isValid()) {
+        return std::nullopt; // no such KPI, or not read yet
     }
     ChecklistEvidence e;
     e.target = u"kpi:"_s + verify.kpi;
     e.verified = true;
-    e.state = KpiEvaluator::stateName(KpiState(index.data(KpiModel::StateRole).toInt())).toLower();
+    e.state = KpiEvaluator::stateName(tile->state).toLower();
     e.expected = verify.state.isEmpty() ? u"normal"_s : verify.state.toLower();
     e.passed = e.state == e.expected;
-    e.value = valueText(index);
-    e.at = updated;
+    e.value = tile->valueWithUnit();
+    e.at = tile->updatedAt;
     return e;
 }

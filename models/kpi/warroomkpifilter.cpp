@@ -14,10 +14,13 @@ void WarRoomKpiFilter::setWarRoomIds(const QSet<QString> &ids)
 
 bool WarRoomKpiFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!m_ids.isEmpty()) {
-        return m_ids.contains(index.data(KpiModel::IdRole).toString());
+    const auto *kpis = qobject_cast<const KpiModel *>(sourceModel());
+    const KpiTile *tile = kpis && !sourceParent.isValid() ? kpis->tile(sourceRow) : nullptr;
+    if (!tile) {
+        return false;
     }
-    const auto state = KpiState(index.data(KpiModel::StateRole).toInt());
-    return state == KpiState::Warning || state == KpiState::Critical;
+    if (!m_ids.isEmpty()) {
+        return m_ids.contains(tile->kpi.id);
+    }
+    return tile->state == KpiState::Warning || tile->state == KpiState::Critical;
 }

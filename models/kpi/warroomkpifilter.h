@@ -6,7 +6,7 @@
 #include <QSortFilterProxyModel>
 
 // The KPI tiles the war room shows: those the workspace marks `war-room: true`; in a workspace that marks none,
-// the ones that are warning or critical right now.
+// the ones that are warning or critical right now. The source model is a KpiModel.
 class WarRoomKpiFilter final : public QSortFilterProxyModel
 {
     Q_OBJECT

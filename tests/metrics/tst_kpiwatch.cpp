@@ -4,6 +4,7 @@
 #include "kpi/kpireader.h"
 #include "kpi/kpiwatch.h"
 
+#include <QLocale>
 #include <QTest>
 
 #include <memory>
@@ -61,6 +62,7 @@ void TestKpiWatch::evidenceForChecklistVerify()
     QVERIFY(ok->verified && ok->passed);
     QCOMPARE(ok->state, u"normal"_s);
     QCOMPARE(ok->at, m_now);
+    QCOMPARE(ok->value, QLocale().toString(0.3, 'f', 1) + u" %"_s);
     apply(3);
     const auto warn = watch.evidence({ {}, u"errors"_s, {} });
     QVERIFY(!warn->passed);

@@ -190,8 +190,8 @@ void TestSession::rollbackRecoversAndLeavesNoToken()
     QVERIFY(checkUntil(u"health"_s, EndpointState::Critical));
     KpiModel *kpis = session->kpis();
     const auto errorRateState = [&] {
-        const int row = kpis->rowOf(u"error-rate"_s);
-        return row < 0 ? KpiState::Unknown : KpiState(kpis->index(row).data(KpiModel::StateRole).toInt());
+        const KpiTile *tile = kpis->tile(u"error-rate"_s);
+        return tile ? tile->state : KpiState::Unknown;
     };
     QVERIFY(QTest::qWaitFor([&] { return errorRateState() == KpiState::Critical; }, 20000));
 

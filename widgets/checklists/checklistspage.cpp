@@ -12,6 +12,7 @@
 #include "export/fileexporter.h"
 #include "ui/languagemanager.h"
 #include "session/checklistclock.h"
+#include "statuslookdelegate.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -147,8 +148,10 @@ void ChecklistsPage::setStore(ChecklistStore *store)
     m_filter = new ChecklistInstanceFilter(this);
     m_filter->setSourceModel(m_instanceModel);
     m_instances->setModel(m_filter);
+    m_instances->setItemDelegate(new StatusLookDelegate(&StatusLookDelegate::checklistInstance, m_instances));
     m_itemModel = new ChecklistItemModel(store, this);
     m_items->setModel(m_itemModel);
+    m_items->setItemDelegate(new StatusLookDelegate(&StatusLookDelegate::checklistItem, m_items));
     m_items->header()->setSectionResizeMode(ChecklistItemModel::ItemColumn, QHeaderView::Stretch);
     m_items->header()->setStretchLastSection(false);
     connect(m_views, &QTabBar::currentChanged, this,

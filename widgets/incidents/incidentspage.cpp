@@ -10,6 +10,7 @@
 #include "incidents/postmortempanel.h"
 #include "incidents/timelinepanel.h"
 #include "ui/languagemanager.h"
+#include "statuslookdelegate.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -45,6 +46,7 @@ IncidentsPage::IncidentsPage(QWidget *parent)
     m_sorted->setSortRole(IncidentListModel::SortKeyRole);
     m_sorted->setDynamicSortFilter(true);
     m_list->setModel(m_sorted);
+    m_list->setItemDelegate(new StatusLookDelegate(&StatusLookDelegate::incident, m_list));
     m_heading->setWordWrap(true);
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);

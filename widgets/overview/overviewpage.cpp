@@ -93,7 +93,8 @@ OverviewPage::OverviewPage(QWidget *parent)
         QMenu menu(this);
         menu.addAction(tr("Open chart"), this, [this, id] { emit kpiActivated(id); });
         QAction *incident = menu.addAction(tr("Open incident…"), this, [this, id] { emit incidentRequested(id); });
-        incident->setEnabled(KpiState(index.data(KpiModel::StateRole).toInt()) == KpiState::Critical);
+        const KpiTile *tile = m_kpiModel ? m_kpiModel->tile(id) : nullptr;
+        incident->setEnabled(tile && tile->state == KpiState::Critical);
         menu.exec(m_grid->viewport()->mapToGlobal(pos));
     });
     m_noKpis = new QLabel(content);
