@@ -10,8 +10,6 @@
 #include "incident/incidentautorecorder.h"
 #include "incident/incidentstore.h"
 #include "incidents/incidentspage.h"
-#include "ui/languagemanager.h"
-#include "sources/alertmodel.h"
 #include "kpi/kpichartdata.h"
 #include "kpi/kpimodel.h"
 #include "kpi/kpireader.h"
@@ -21,9 +19,11 @@
 #include "runbooks/runbookspage.h"
 #include "screenshotter.h"
 #include "session/session.h"
-#include "ui/uilanguage.h"
-#include "ui/settingskeys.h"
+#include "sources/alertmodel.h"
 #include "storage/storage.h"
+#include "ui/languagemanager.h"
+#include "ui/settingskeys.h"
+#include "ui/uilanguage.h"
 #include "warroom/warroomwindow.h"
 
 #include <QCoreApplication>
@@ -33,6 +33,8 @@
 
 #include <cstdio>
 #include <utility>
+
+using namespace Qt::StringLiterals;
 
 AppController::AppController(
     const CommandLine &commandLine, Session *session, MainWindow *window, LanguageManager *languages, QObject *parent)
@@ -144,7 +146,7 @@ void AppController::bindOverview()
         [alerts](const Alert &alert, Milliseconds duration, const QString &comment) {
             // The same operator name as ticks and timeline entries (settings, else the account), not only $USER.
             const QString name = ChecklistStore::operatorName();
-            alerts->silence(alert, duration, name.isEmpty() ? QStringLiteral("opsdeck") : name, comment);
+            alerts->silence(alert, duration, name.isEmpty() ? u"opsdeck"_s : name, comment);
         });
     connect(overview, &OverviewPage::expireRequested, alerts, [this, alerts](int row) {
         if (row >= 0 && row < m_session->alerts()->alerts().size()) {

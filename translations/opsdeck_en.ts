@@ -193,10 +193,6 @@
         <translation>Alertmanager refused the silence: %1</translation>
     </message>
     <message>
-        <source>could not save %1</source>
-        <translation>could not save %1</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -207,6 +203,10 @@
     <message>
         <source>Alertmanager refused to expire silence %1: %2</source>
         <translation>Alertmanager refused to expire silence %1: %2</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -3712,6 +3712,13 @@ Subcommand:
     <message>
         <source>%1 is not set in the environment nor in the keychain (%2)</source>
         <translation>%1 is not set in the environment nor in the keychain (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
     </message>
 </context>
 <context>

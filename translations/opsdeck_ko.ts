@@ -191,10 +191,6 @@
         <translation>Alertmanager가 사일런스를 거부했습니다: %1</translation>
     </message>
     <message>
-        <source>could not save %1</source>
-        <translation>%1을(를) 저장하지 못했습니다</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -205,6 +201,10 @@
     <message>
         <source>Alertmanager refused to expire silence %1: %2</source>
         <translation>Alertmanager가 사일런스 %1 만료를 거부했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>저장되지 않음</translation>
     </message>
 </context>
 <context>
@@ -3690,6 +3690,13 @@ Subcommand:
     <message>
         <source>%1 is not set in the environment nor in the keychain (%2)</source>
         <translation>%1이(가) 환경 변수에도 키체인에도 없습니다(%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QString stateText(EndpointState state)
@@ -139,7 +141,7 @@ void CheckCommand::finish(int exitCode)
 {
     m_exitCode = exitCode;
     QMetaObject::invokeMethod(
-        this, [this] { emit finished(m_exitCode); }, Qt::QueuedConnection);
+        this, [this] { Q_EMIT finished(m_exitCode); }, Qt::QueuedConnection);
 }
 
 EndpointState CheckCommand::worstState(const QList<ProbeResult> &results)
@@ -159,8 +161,7 @@ QString CheckCommand::formatTable(const QList<ProbeResult> &results)
     QList<QStringList> rows;
     const QLocale locale;
     for (const ProbeResult &r : results) {
-        const QString latency
-            = r.totalMs < 0 ? QStringLiteral("-") : tr("%1 ms").arg(locale.toString(qRound(r.totalMs)));
+        const QString latency = r.totalMs < 0 ? u"-"_s : tr("%1 ms").arg(locale.toString(qRound(r.totalMs)));
         rows.append({ r.endpoint, stateText(r.state), latency, details(r) });
     }
     QList<int> widths { TerminalText::width(header[0]), TerminalText::width(header[1]),
@@ -188,52 +189,49 @@ QByteArray CheckCommand::formatJson(
 {
     QJsonArray endpoints;
     for (const ProbeResult &r : results) {
-        QJsonObject o { { QStringLiteral("name"), r.endpoint }, { QStringLiteral("state"), endpointStateName(r.state) },
-            { QStringLiteral("httpStatus"), r.httpStatus },
-            { QStringLiteral("conditions"),
-                QJsonDocument::fromJson(ProbeHistory::conditionsJson(r.conditions).toUtf8()).array() } };
+        QJsonObject o { { u"name"_s, r.endpoint }, { u"state"_s, endpointStateName(r.state) },
+            { u"httpStatus"_s, r.httpStatus },
+            { u"conditions"_s, QJsonDocument::fromJson(ProbeHistory::conditionsJson(r.conditions).toUtf8()).array() } };
         if (r.totalMs >= 0) {
-            o.insert(QStringLiteral("totalMs"), r.totalMs);
+            o.insert(u"totalMs"_s, r.totalMs);
         }
         if (!r.error.isEmpty()) {
-            o.insert(QStringLiteral("error"), r.error);
+            o.insert(u"error"_s, r.error);
         }
         if (r.certificateExpiry) {
-            o.insert(QStringLiteral("certificateExpiry"), r.certificateExpiry->toUTC().toString(Qt::ISODate));
+            o.insert(u"certificateExpiry"_s, r.certificateExpiry->toUTC().toString(Qt::ISODate));
         }
         QJsonArray components;
         for (const HealthComponent &c : r.components) {
-            QJsonObject co { { QStringLiteral("name"), c.name }, { QStringLiteral("status"), c.status } };
+            QJsonObject co { { u"name"_s, c.name }, { u"status"_s, c.status } };
             if (c.responseTimeMs) {
-                co.insert(QStringLiteral("responseTimeMs"), *c.responseTimeMs);
+                co.insert(u"responseTimeMs"_s, *c.responseTimeMs);
             }
             components.append(co);
         }
         if (!components.isEmpty()) {
-            o.insert(QStringLiteral("components"), components);
+            o.insert(u"components"_s, components);
         }
         endpoints.append(o);
     }
-    QJsonObject root { { QStringLiteral("workspace"), workspaceId },
-        { QStringLiteral("state"), endpointStateName(worstState(results)) }, { QStringLiteral("exitCode"), exitCode },
-        { QStringLiteral("endpoints"), endpoints } };
+    QJsonObject root { { u"workspace"_s, workspaceId }, { u"state"_s, endpointStateName(worstState(results)) },
+        { u"exitCode"_s, exitCode }, { u"endpoints"_s, endpoints } };
     if (!kpis.isEmpty()) {
         QJsonArray list;
         for (const KpiCheck::Row &row : kpis) {
-            QJsonObject o { { QStringLiteral("id"), row.kpi.id },
-                { QStringLiteral("state"), KpiEvaluator::stateName(row.state) } };
+            QJsonObject o { { u"id"_s, row.kpi.id }, { u"state"_s, KpiEvaluator::stateName(row.state) } };
             if (row.value && std::isfinite(*row.value)) {
-                o.insert(QStringLiteral("value"), *row.value);
+                o.insert(u"value"_s, *row.value);
             }
             if (!row.kpi.unit.isEmpty()) {
-                o.insert(QStringLiteral("unit"), row.kpi.unit);
+                o.insert(u"unit"_s, row.kpi.unit);
             }
             if (!row.error.isEmpty()) {
-                o.insert(QStringLiteral("error"), row.error);
+                o.insert(u"error"_s, row.error);
             }
             list.append(o);
         }
-        root.insert(QStringLiteral("kpis"), list);
+        root.insert(u"kpis"_s, list);
     }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -259,7 +257,7 @@ void CheckCommand::report()
         }
         if (!kpis.isEmpty()) {
             const QString language = uiLanguage();
-            *m_out << (m_results.isEmpty() ? QString() : QStringLiteral("\n")) << KpiCheck::formatTable(kpis, language);
+            *m_out << (m_results.isEmpty() ? QString() : u"\n"_s) << KpiCheck::formatTable(kpis, language);
             *m_out << tr("%1: %2 (%n KPI(s) evaluated)", nullptr, int(kpis.size()))
                           .arg(m_workspaceId, KpiCheck::stateText(worstKpi))
                    << '\n';

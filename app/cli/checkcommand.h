@@ -40,7 +40,7 @@ public:
     // The exit code of the worse of two monitoring-plugins codes.
     static int combinedExitCode(int endpoints, int kpis);
 
-signals:
+Q_SIGNALS:
     void finished(int exitCode);
 
 private:

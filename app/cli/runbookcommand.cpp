@@ -2,15 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/runbookcommand.h"
 
+#include "cli/terminalinput.h"
 #include "incident/incidentstore.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
 #include "runbook/runbookstepmodel.h"
-#include "cli/terminalinput.h"
 #include "secrets/secrets.h"
 #include "session/session.h"
-#include "ui/uilanguage.h"
 #include "storage/storage.h"
+#include "ui/uilanguage.h"
 #include "workspace/duration.h"
 #include "workspace/workspaceloader.h"
 
@@ -406,5 +406,5 @@ void RunbookCommand::finish(int exitCode)
     m_out->flush();
     m_err->flush();
     QMetaObject::invokeMethod(
-        this, [this] { emit finished(m_exitCode); }, Qt::QueuedConnection);
+        this, [this] { Q_EMIT finished(m_exitCode); }, Qt::QueuedConnection);
 }

@@ -54,7 +54,7 @@ public:
     // The database the rows go to: --database, else the workspace's storage key, else the data dir's file.
     static QString storageTarget(const Options &options, const Workspace &workspace);
 
-signals:
+Q_SIGNALS:
     void finished(int exitCode);
 
 private:

@@ -82,5 +82,5 @@ void SecretCommand::start()
 void SecretCommand::finish(int exitCode, const QString &message)
 {
     *m_out << message << Qt::endl;
-    QTimer::singleShot(0, this, [this, exitCode] { emit finished(exitCode); });
+    QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT finished(exitCode); });
 }

@@ -23,7 +23,7 @@ public:
     // Runs on the event loop; finished() follows, never from inside start().
     void start();
 
-signals:
+Q_SIGNALS:
     void finished(int exitCode);
 
 private:

@@ -66,12 +66,12 @@ void TerminalInput::deliver()
             line.chop(1);
         }
         cancel();
-        emit lineRead(QString::fromLocal8Bit(line));
+        Q_EMIT lineRead(QString::fromLocal8Bit(line));
         return;
     }
     if (m_eof) {
         m_wanted = false;
-        emit closed();
+        Q_EMIT closed();
         return;
     }
     if (m_notifier) {

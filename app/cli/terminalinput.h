@@ -25,7 +25,7 @@ public:
     // A terminal echoes what is typed; piped answers are not seen unless echoed.
     bool isTerminal() const;
 
-signals:
+Q_SIGNALS:
     void lineRead(const QString &line);
     void closed();
 

@@ -26,7 +26,7 @@ void FileExporter::write(const QString &path, const QString &markdown, const QSt
         thread->deleteLater();
         if (self) {
             --self->m_busy;
-            emit self->finished(path, *error);
+            Q_EMIT self->finished(path, *error);
         }
     });
     thread->start();

@@ -8,6 +8,8 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 
+using namespace Qt::StringLiterals;
+
 namespace PdfDocument {
 
 QByteArray fromMarkdown(const QString &markdown, const QString &title)
@@ -18,7 +20,7 @@ QByteArray fromMarkdown(const QString &markdown, const QString &title)
     {
         QPdfWriter writer(&buffer);
         writer.setTitle(title);
-        writer.setCreator(QStringLiteral("OpsDeck"));
+        writer.setCreator(u"OpsDeck"_s);
         writer.setPageLayout(QPageLayout(
             QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter));
         QTextDocument document;

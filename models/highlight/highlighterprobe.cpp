@@ -8,6 +8,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+using namespace Qt::StringLiterals;
+
 HighlighterProbe::HighlighterProbe(QObject *parent)
     : QObject(parent)
     , m_programs(defaultPrograms())
@@ -15,12 +17,12 @@ HighlighterProbe::HighlighterProbe(QObject *parent)
 
 QStringList HighlighterProbe::defaultPrograms()
 {
-    return { QStringLiteral("kate-syntax-highlighter"), QStringLiteral("ksyntaxhighlighter6") };
+    return { u"kate-syntax-highlighter"_s, u"ksyntaxhighlighter6"_s };
 }
 
 QString HighlighterProbe::parseVersion(const QString &output)
 {
-    static const QRegularExpression version(QStringLiteral("(\\d+\\.\\d+(?:\\.\\d+)?)"));
+    static const QRegularExpression version(u"(\\d+\\.\\d+(?:\\.\\d+)?)"_s);
     const auto match = version.match(output);
     return match.hasMatch() ? match.captured(1) : QString();
 }
@@ -71,7 +73,7 @@ void HighlighterProbe::tryNext()
         tryNext();
     });
     deadline->start(5000);
-    process->start(executable, { QStringLiteral("--version") });
+    process->start(executable, { u"--version"_s });
 }
 
 void HighlighterProbe::finish(const QString &program, const QString &version)

@@ -105,7 +105,7 @@ void IncidentAutoRecorder::recordEndpointTransition(
         }
     }
     if (!recorded.isEmpty()) {
-        emit this->recorded(endpoint, recorded);
+        Q_EMIT this->recorded(endpoint, recorded);
     }
 }
 
@@ -132,7 +132,7 @@ void IncidentAutoRecorder::recordKpiCrossing(
         }
     }
     if (!recorded.isEmpty()) {
-        emit this->recorded(kpiId, recorded);
+        Q_EMIT this->recorded(kpiId, recorded);
     }
 }
 
@@ -151,7 +151,7 @@ void IncidentAutoRecorder::recordChecklistSignOff(
         }
     }
     if (!recorded.isEmpty()) {
-        emit this->recorded(checklistTitle, recorded);
+        Q_EMIT this->recorded(checklistTitle, recorded);
     }
 }
 

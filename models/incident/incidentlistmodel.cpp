@@ -24,7 +24,7 @@ IncidentListModel::IncidentListModel(IncidentStore *store, QObject *parent)
     });
     connect(store, &IncidentStore::incidentChanged, this, [this](qint64 id) {
         if (const int row = rowOf(id); row >= 0) {
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
     });
     resetFromStore();
@@ -44,7 +44,7 @@ void IncidentListModel::setNow(const QDateTime &now)
 {
     m_now = now;
     if (!m_ids.isEmpty()) {
-        emit dataChanged(index(0, AckColumn), index(rowCount() - 1, ResolveColumn));
+        Q_EMIT dataChanged(index(0, AckColumn), index(rowCount() - 1, ResolveColumn));
     }
 }
 

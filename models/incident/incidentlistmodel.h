@@ -7,6 +7,8 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 
+using namespace Qt::StringLiterals;
+
 class IncidentStore;
 struct Incident;
 
@@ -62,5 +64,5 @@ private:
     IncidentStore *m_store;
     QList<qint64> m_ids; // the rows, as the views have seen them
     QDateTime m_now = QDateTime::currentDateTimeUtc();
-    QString m_language = QStringLiteral("en");
+    QString m_language = u"en"_s;
 };

@@ -56,7 +56,7 @@ void TimelineModel::onIncidentChanged(qint64 incidentId)
     const QSet<qint64> superseded = IncidentTimeline::superseded(m_entries);
     if (superseded != m_superseded) {
         m_superseded = superseded;
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
 }
 

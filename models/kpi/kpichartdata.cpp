@@ -3,8 +3,8 @@
 #include "kpi/kpichartdata.h"
 
 #include "kpi/kpimodel.h"
-#include "sources/prometheusclient.h"
 #include "samples/samplestore.h"
+#include "sources/prometheusclient.h"
 
 namespace {
 
@@ -41,7 +41,7 @@ void KpiChartData::load(const Kpi &kpi, Milliseconds range, int plotWidthPx, con
                     return;
                 }
                 if (!r.ok()) {
-                    emit failed(id, r.errorText());
+                    Q_EMIT failed(id, r.errorText());
                     return;
                 }
                 QList<ChartSeries> series;
@@ -50,7 +50,7 @@ void KpiChartData::load(const Kpi &kpi, Milliseconds range, int plotWidthPx, con
                     buffer->append(s.points);
                     series.append({ seriesName(s.labels, id), buffer });
                 }
-                emit loaded(id, series, from, to);
+                Q_EMIT loaded(id, series, from, to);
             });
         return;
     }
@@ -71,9 +71,9 @@ void KpiChartData::load(const Kpi &kpi, Milliseconds range, int plotWidthPx, con
                 }
                 const QList<ChartSeries> series = fromTile(id, stored.points);
                 if (!error.isEmpty() && series.constFirst().buffer->isEmpty()) {
-                    emit failed(id, error);
+                    Q_EMIT failed(id, error);
                 } else {
-                    emit loaded(id, series, from, to);
+                    Q_EMIT loaded(id, series, from, to);
                 }
             });
         return;
@@ -82,7 +82,7 @@ void KpiChartData::load(const Kpi &kpi, Milliseconds range, int plotWidthPx, con
         this,
         [this, generation, id = kpi.id, series = fromTile(kpi.id, {}), from, to] {
             if (generation == m_generation) {
-                emit loaded(id, series, from, to);
+                Q_EMIT loaded(id, series, from, to);
             }
         },
         Qt::QueuedConnection);

@@ -38,7 +38,7 @@ public:
     // Loads the `range` before `end` for a plot `plotWidthPx` wide; loaded() or failed() follows.
     void load(const Kpi &kpi, Milliseconds range, int plotWidthPx, const QDateTime &end = {});
 
-signals:
+Q_SIGNALS:
     void loaded(const QString &kpiId, const QList<ChartSeries> &series, const QDateTime &from, const QDateTime &to);
     void failed(const QString &kpiId, const QString &error);
 

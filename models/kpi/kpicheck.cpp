@@ -11,6 +11,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 KpiCheck::KpiCheck(const Workspace &workspace, KpiReader *reader, QObject *parent)
     : QObject(parent)
     , m_workspace(workspace)
@@ -49,7 +51,7 @@ void KpiCheck::read(int index, bool retried)
         row.error = figure.error;
         row.state = row.value ? KpiEvaluator::classify(row.kpi.thresholds, *row.value) : KpiState::Unknown;
         if (--m_pending == 0) {
-            emit finished();
+            Q_EMIT finished();
         }
     });
 }
@@ -87,7 +89,7 @@ QString KpiCheck::formatTable(const QList<Row> &rows, const QString &language)
     const QLocale locale;
     QList<QStringList> lines { { tr("KPI"), tr("STATE"), tr("VALUE"), tr("DETAILS") } };
     for (const Row &row : rows) {
-        QString value = QStringLiteral("-");
+        QString value = u"-"_s;
         if (row.value) {
             value = std::isfinite(*row.value) ? locale.toString(*row.value, 'f', row.kpi.decimals)
                                               : QString::number(*row.value);

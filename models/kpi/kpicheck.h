@@ -38,7 +38,7 @@ public:
     static QString formatTable(const QList<Row> &rows, const QString &language);
     static QString stateText(KpiState state);
 
-signals:
+Q_SIGNALS:
     void finished();
 
 private:

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 KpiState KpiEvaluator::classify(const Thresholds &thresholds, double value)
 {
     if (std::isnan(value)) {
@@ -69,15 +71,15 @@ QString KpiEvaluator::stateName(KpiState state)
 {
     switch (state) {
     case KpiState::Normal:
-        return QStringLiteral("NORMAL");
+        return u"NORMAL"_s;
     case KpiState::Warning:
-        return QStringLiteral("WARNING");
+        return u"WARNING"_s;
     case KpiState::Critical:
-        return QStringLiteral("CRITICAL");
+        return u"CRITICAL"_s;
     case KpiState::Stale:
-        return QStringLiteral("STALE");
+        return u"STALE"_s;
     case KpiState::Unknown:
         break;
     }
-    return QStringLiteral("UNKNOWN");
+    return u"UNKNOWN"_s;
 }

@@ -39,7 +39,7 @@ void KpiModel::setLanguage(const QString &language)
     }
     m_language = language;
     if (!m_tiles.isEmpty()) {
-        emit dataChanged(index(0), index(rowCount() - 1), { TitleRole, DescriptionRole, ToolTipRole });
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), { TitleRole, DescriptionRole, ToolTipRole });
     }
 }
 
@@ -83,7 +83,7 @@ void KpiModel::applyFigure(const QString &id, const KpiFigure &figure)
         }
     }
     setState(row, KpiEvaluator::evaluate(tile.kpi, tile.value, tile.updatedAt, m_clock()));
-    emit dataChanged(index(row), index(row));
+    Q_EMIT dataChanged(index(row), index(row));
 }
 
 void KpiModel::setState(int row, KpiState state)
@@ -91,7 +91,7 @@ void KpiModel::setState(int row, KpiState state)
     KpiTile &tile = m_tiles[row];
     const KpiState from = std::exchange(tile.state, state);
     if (from != state && from != KpiState::Unknown) {
-        emit stateChanged(tile.kpi.id, from, state, tile.valueWithUnit());
+        Q_EMIT stateChanged(tile.kpi.id, from, state, tile.valueWithUnit());
     }
 }
 
@@ -103,7 +103,7 @@ void KpiModel::refreshStates()
         const KpiState state = KpiEvaluator::evaluate(tile.kpi, tile.value, tile.updatedAt, now);
         if (state != tile.state) {
             setState(int(i), state);
-            emit dataChanged(index(int(i)), index(int(i)), { StateRole, ToolTipRole });
+            Q_EMIT dataChanged(index(int(i)), index(int(i)), { StateRole, ToolTipRole });
         }
     }
 }

@@ -11,6 +11,8 @@
 
 #include <functional>
 
+using namespace Qt::StringLiterals;
+
 // The KPI tiles of a workspace, in workspace order, for views. Readings come in through applyFigure(); states are
 // re-evaluated on refreshStates() so a tile goes stale without a new reading. Code that is not a view reads the
 // tiles themselves through tile().
@@ -63,7 +65,7 @@ public:
     KpiState worstState() const;
     QString budgetText(const KpiTile &tile) const;
 
-signals:
+Q_SIGNALS:
     // A tile's state moved (not for its first value); `value` is the formatted value with its unit.
     void stateChanged(const QString &id, KpiState from, KpiState to, const QString &value);
 
@@ -72,6 +74,6 @@ private:
     QString toolTip(const KpiTile &tile) const;
 
     QList<KpiTile> m_tiles;
-    QString m_language = QStringLiteral("en");
+    QString m_language = u"en"_s;
     std::function<QDateTime()> m_clock;
 };

@@ -96,7 +96,7 @@ void KpiPoller::read(Slot &slot)
             m_samples->add({ id, figure.at.toMSecsSinceEpoch(), *figure.value });
         }
         m_model->applyFigure(id, figure);
-        emit figureApplied(id);
+        Q_EMIT figureApplied(id);
     });
 }
 

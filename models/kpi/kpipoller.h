@@ -36,7 +36,7 @@ public:
     void endpointChecked(const QString &endpoint);
     int readsStarted() const { return m_readsStarted; }
 
-signals:
+Q_SIGNALS:
     void figureApplied(const QString &kpiId);
 
 private:

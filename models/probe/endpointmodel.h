@@ -13,6 +13,8 @@
 #include <functional>
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 // One probe outcome as kept in the history ring.
 struct HistoryPoint
 {
@@ -104,7 +106,7 @@ private:
     QHash<QString, int> m_byName;
     QList<int> m_groupOf; // endpoint -> group
     QList<int> m_rowOf; // endpoint -> row inside its group
-    QString m_language = QStringLiteral("en");
+    QString m_language = u"en"_s;
     int m_historyCapacity = 60;
     std::function<QDateTime()> m_clock;
 };

@@ -12,19 +12,21 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QString verdictName(ConditionResult::Verdict verdict)
 {
     switch (verdict) {
     case ConditionResult::Verdict::Pass:
-        return QStringLiteral("pass");
+        return u"pass"_s;
     case ConditionResult::Verdict::Fail:
-        return QStringLiteral("fail");
+        return u"fail"_s;
     case ConditionResult::Verdict::Error:
         break;
     }
-    return QStringLiteral("error");
+    return u"error"_s;
 }
 
 } // namespace
@@ -53,13 +55,13 @@ QString ProbeHistory::conditionsJson(const QList<ConditionResult> &conditions)
 {
     QJsonArray array;
     for (const ConditionResult &c : conditions) {
-        QJsonObject o { { QStringLiteral("condition"), c.condition }, { QStringLiteral("actual"), c.actual },
-            { QStringLiteral("verdict"), verdictName(c.verdict) } };
+        QJsonObject o { { u"condition"_s, c.condition }, { u"actual"_s, c.actual },
+            { u"verdict"_s, verdictName(c.verdict) } };
         if (!c.error.isEmpty()) {
-            o.insert(QStringLiteral("error"), c.error);
+            o.insert(u"error"_s, c.error);
         }
         if (c.warning) {
-            o.insert(QStringLiteral("warning"), true);
+            o.insert(u"warning"_s, true);
         }
         array.append(o);
     }

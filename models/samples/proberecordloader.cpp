@@ -8,16 +8,18 @@
 #include <QDateTime>
 #include <QSqlQuery>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 EndpointState stateFromName(const QString &name)
 {
     static const QHash<QString, EndpointState> states {
-        { QStringLiteral("OK"), EndpointState::Ok },
-        { QStringLiteral("MAINTENANCE"), EndpointState::Maintenance },
-        { QStringLiteral("PENDING"), EndpointState::Pending },
-        { QStringLiteral("WARNING"), EndpointState::Warning },
-        { QStringLiteral("CRITICAL"), EndpointState::Critical },
+        { u"OK"_s, EndpointState::Ok },
+        { u"MAINTENANCE"_s, EndpointState::Maintenance },
+        { u"PENDING"_s, EndpointState::Pending },
+        { u"WARNING"_s, EndpointState::Warning },
+        { u"CRITICAL"_s, EndpointState::Critical },
     };
     return states.value(name, EndpointState::Unknown);
 }

@@ -10,10 +10,12 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 SampleStore::SampleStore(Storage *storage, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
-    , m_workspaceId(QStringLiteral(""))
+    , m_workspaceId(u""_s)
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     m_flushTimer.setSingleShot(true);
@@ -31,7 +33,7 @@ void SampleStore::setWorkspaceId(const QString &id)
 {
     if (id != m_workspaceId) {
         flush();
-        m_workspaceId = id.isNull() ? QStringLiteral("") : id; // a null QString would bind NULL
+        m_workspaceId = id.isNull() ? u""_s : id; // a null QString would bind NULL
         m_series.clear();
     }
 }

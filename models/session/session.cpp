@@ -7,33 +7,35 @@
 #include "highlight/syntaxhighlighterservice.h"
 #include "incident/incidentautorecorder.h"
 #include "incident/incidentstore.h"
-#include "sources/alertmanagerclient.h"
-#include "sources/alertmodel.h"
 #include "kpi/kpimodel.h"
 #include "kpi/kpipoller.h"
 #include "kpi/kpireader.h"
 #include "kpi/kpiwatch.h"
-#include "samples/proberecordloader.h"
-#include "samples/samplestore.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
 #include "probe/probehistory.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
 #include "runbook/workspacetrust.h"
+#include "samples/proberecordloader.h"
+#include "samples/samplestore.h"
 #include "secrets/secrets.h"
 #include "session/checklistclock.h"
-#include "ui/uilanguage.h"
+#include "sources/alertmanagerclient.h"
+#include "sources/alertmodel.h"
 #include "storage/storage.h"
+#include "ui/uilanguage.h"
 #include "workspace/workspaceloader.h"
 #include "workspace/workspacewatcher.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
-#include <QRegularExpression>
 #include <QPointer>
+#include <QRegularExpression>
 
 #include <utility>
+
+using namespace Qt::StringLiterals;
 
 Session::Session(const Options &options, QObject *parent)
     : QObject(parent)
@@ -86,7 +88,7 @@ Session::Session(const Options &options, QObject *parent)
     connect(m_storage, &Storage::writeFailed, this, [this](const QString &what, const QString &error) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QString kind = what;
-        kind.remove(QRegularExpression(QStringLiteral("[0-9]+"))); // "Saving 12 samples" ~ "Saving 40 samples"
+        kind.remove(QRegularExpression(u"[0-9]+"_s)); // "Saving 12 samples" ~ "Saving 40 samples"
         const auto last = m_lastNotice.constFind(kind);
         if (last != m_lastNotice.constEnd() && now - *last < 60 * 1000) {
             return;
@@ -96,10 +98,9 @@ Session::Session(const Options &options, QObject *parent)
     });
     if (watching && m_options.storage) {
         // --database wins from the start; a workspace's storage key is only known once it has loaded.
-        useStorage(m_options.database.isEmpty() ? Storage::databasePath(m_options.dataDir.isEmpty()
-                                                          ? Storage::defaultDataDir()
-                                                          : m_options.dataDir)
-                                                : m_options.database);
+        useStorage(m_options.database.isEmpty()
+                ? Storage::databasePath(m_options.dataDir.isEmpty() ? Storage::defaultDataDir() : m_options.dataDir)
+                : m_options.database);
     }
 }
 
@@ -237,8 +238,7 @@ void Session::setWorkspace(const Workspace &workspace)
 
 void Session::wireChecklists()
 {
-    m_checklists->setVerifier([endpoints = QPointer<EndpointModel>(m_endpoints),
-                                  kpis = QPointer<KpiWatch>(m_kpiWatch)](
+    m_checklists->setVerifier([endpoints = QPointer<EndpointModel>(m_endpoints), kpis = QPointer<KpiWatch>(m_kpiWatch)](
                                   const ChecklistVerify &verify) -> std::optional<ChecklistEvidence> {
         if (!verify.kpi.isEmpty()) {
             return kpis ? kpis->evidence(verify) : std::nullopt;

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QDateTime readTime(const QJsonValue &v)
@@ -79,9 +81,9 @@ void AlertmanagerClient::request(const QString &method, const QString &path, con
     fetch.url = url(path);
     fetch.method = method;
     fetch.headers = m_server.headers;
-    fetch.headers.insert(QStringLiteral("Accept"), QStringLiteral("application/json"));
+    fetch.headers.insert(u"Accept"_s, u"application/json"_s);
     if (!body.isEmpty()) {
-        fetch.headers.insert(QStringLiteral("Content-Type"), QStringLiteral("application/json"));
+        fetch.headers.insert(u"Content-Type"_s, u"application/json"_s);
         fetch.body = QString::fromUtf8(body);
     }
     fetch.timeout = m_timeout;
@@ -103,15 +105,14 @@ void AlertmanagerClient::request(const QString &method, const QString &path, con
 
 void AlertmanagerClient::alerts(QObject *context, AlertsCallback done)
 {
-    request<QList<Alert>>(QStringLiteral("GET"),
-        QStringLiteral("/api/v2/alerts?active=true&silenced=true&inhibited=true&unprocessed=true"), {}, context,
-        &AlertmanagerClient::parseAlerts, std::move(done));
+    request<QList<Alert>>(u"GET"_s, u"/api/v2/alerts?active=true&silenced=true&inhibited=true&unprocessed=true"_s, {},
+        context, &AlertmanagerClient::parseAlerts, std::move(done));
 }
 
 void AlertmanagerClient::silences(QObject *context, SilencesCallback done)
 {
-    request<QList<Silence>>(QStringLiteral("GET"), QStringLiteral("/api/v2/silences"), {}, context,
-        &AlertmanagerClient::parseSilences, std::move(done));
+    request<QList<Silence>>(
+        u"GET"_s, u"/api/v2/silences"_s, {}, context, &AlertmanagerClient::parseSilences, std::move(done));
 }
 
 void AlertmanagerClient::createSilence(const QList<SilenceMatcher> &matchers, Milliseconds duration,
@@ -119,17 +120,15 @@ void AlertmanagerClient::createSilence(const QList<SilenceMatcher> &matchers, Mi
 {
     QJsonArray list;
     for (const SilenceMatcher &m : matchers) {
-        list.append(QJsonObject { { QStringLiteral("name"), m.name }, { QStringLiteral("value"), m.value },
-            { QStringLiteral("isRegex"), m.isRegex }, { QStringLiteral("isEqual"), m.isEqual } });
+        list.append(QJsonObject {
+            { u"name"_s, m.name }, { u"value"_s, m.value }, { u"isRegex"_s, m.isRegex }, { u"isEqual"_s, m.isEqual } });
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QJsonObject silence { { QStringLiteral("matchers"), list },
-        { QStringLiteral("startsAt"), now.toString(Qt::ISODateWithMs) },
-        { QStringLiteral("endsAt"), now.addMSecs(duration.count()).toString(Qt::ISODateWithMs) },
-        { QStringLiteral("createdBy"), createdBy }, { QStringLiteral("comment"), comment } };
+    const QJsonObject silence { { u"matchers"_s, list }, { u"startsAt"_s, now.toString(Qt::ISODateWithMs) },
+        { u"endsAt"_s, now.addMSecs(duration.count()).toString(Qt::ISODateWithMs) }, { u"createdBy"_s, createdBy },
+        { u"comment"_s, comment } };
     request<QString>(
-        QStringLiteral("POST"), QStringLiteral("/api/v2/silences"),
-        QJsonDocument(silence).toJson(QJsonDocument::Compact), context,
+        u"POST"_s, u"/api/v2/silences"_s, QJsonDocument(silence).toJson(QJsonDocument::Compact), context,
         [](const QByteArray &body) -> Result<QString> {
             const QString id = QJsonDocument::fromJson(body).object().value(QLatin1String("silenceID")).toString();
             if (id.isEmpty()) {
@@ -143,8 +142,7 @@ void AlertmanagerClient::createSilence(const QList<SilenceMatcher> &matchers, Mi
 void AlertmanagerClient::expireSilence(const QString &id, QObject *context, IdCallback done)
 {
     request<QString>(
-        QStringLiteral("DELETE"), QStringLiteral("/api/v2/silence/") + QString::fromLatin1(QUrl::toPercentEncoding(id)),
-        {}, context,
+        u"DELETE"_s, u"/api/v2/silence/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)), {}, context,
         [id](const QByteArray &) -> Result<QString> {
             return { id, {} };
         },
@@ -163,8 +161,8 @@ AlertmanagerClient::Result<QList<Alert>> AlertmanagerClient::parseAlerts(const Q
         for (auto it = labels.constBegin(); it != labels.constEnd(); ++it) {
             a.labels.insert(it.key(), it.value().toString());
         }
-        a.name = a.labels.value(QStringLiteral("alertname"));
-        a.severity = a.labels.value(QStringLiteral("severity"));
+        a.name = a.labels.value(u"alertname"_s);
+        a.severity = a.labels.value(u"severity"_s);
         const QJsonObject annotations = o.value(QLatin1String("annotations")).toObject();
         a.summary = annotations.value(QLatin1String("summary")).toString();
         a.description = annotations.value(QLatin1String("description")).toString();

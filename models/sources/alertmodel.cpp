@@ -20,7 +20,7 @@ void AlertModel::setError(const QString &error)
 {
     if (error != m_error) {
         m_error = error;
-        emit errorChanged(error);
+        Q_EMIT errorChanged(error);
     }
 }
 
@@ -117,10 +117,10 @@ void AlertPoller::expireSilences(const Alert &alert)
     for (const QString &id : alert.silencedBy) {
         m_client->expireSilence(id, this, [this, id](const AlertmanagerClient::Result<QString> &result) {
             if (result.ok()) {
-                emit silenceExpired(id);
+                Q_EMIT silenceExpired(id);
                 pollNow();
             } else {
-                emit expireFailed(id, result.error);
+                Q_EMIT expireFailed(id, result.error);
             }
         });
     }
@@ -131,10 +131,10 @@ void AlertPoller::silence(const Alert &alert, Milliseconds duration, const QStri
     m_client->createSilence(AlertmanagerClient::matchersFor(alert), duration, createdBy, comment, this,
         [this](const AlertmanagerClient::Result<QString> &result) {
             if (result.ok()) {
-                emit silenced(result.value);
+                Q_EMIT silenced(result.value);
                 pollNow();
             } else {
-                emit silenceFailed(result.error);
+                Q_EMIT silenceFailed(result.error);
             }
         });
 }

@@ -36,7 +36,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-signals:
+Q_SIGNALS:
     void errorChanged(const QString &error);
 
 private:
@@ -61,7 +61,7 @@ public:
     // Expires every silence that silences this alert, then polls again.
     void expireSilences(const Alert &alert);
 
-signals:
+Q_SIGNALS:
     void silenced(const QString &silenceId);
     void silenceFailed(const QString &error);
     void silenceExpired(const QString &silenceId);

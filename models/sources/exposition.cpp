@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 bool isNameStart(char c)
@@ -205,8 +207,7 @@ QString parseComment(QByteArrayView line, Exposition *out)
         return {};
     }
     const QString type = QString::fromLatin1(r.token());
-    static const QStringList types { QStringLiteral("counter"), QStringLiteral("gauge"), QStringLiteral("histogram"),
-        QStringLiteral("summary"), QStringLiteral("untyped") };
+    static const QStringList types { u"counter"_s, u"gauge"_s, u"histogram"_s, u"summary"_s, u"untyped"_s };
     if (!types.contains(type)) {
         return ExpositionParser::tr("# TYPE %1: unknown type \"%2\"").arg(name, type);
     }

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstring>
 
+using namespace Qt::StringLiterals;
+
 JsonCursor::JsonCursor(QByteArrayView text, qsizetype offset)
     : m_begin(text.data())
     , m_p(text.data() + offset)
@@ -31,7 +33,7 @@ bool JsonCursor::tryConsume(char c)
 void JsonCursor::expect(char c)
 {
     if (!tryConsume(c)) {
-        fail(QStringLiteral("'%1'").arg(QLatin1Char(c)));
+        fail(u"'%1'"_s.arg(QLatin1Char(c)));
     }
 }
 
@@ -42,7 +44,7 @@ QString JsonCursor::found() const
     }
     const uchar c = uchar(*m_p);
     if (c >= 0x20 && c < 0x7f) {
-        return QStringLiteral("'%1'").arg(QLatin1Char(char(c)));
+        return u"'%1'"_s.arg(QLatin1Char(char(c)));
     }
     return tr("byte 0x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
 }

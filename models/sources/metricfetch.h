@@ -12,6 +12,8 @@
 
 #include <functional>
 
+using namespace Qt::StringLiterals;
+
 class QNetworkAccessManager;
 
 // One request of a metric source, sent through HttpProbe so it gets the same overall deadline, body cap, redirect
@@ -19,7 +21,7 @@ class QNetworkAccessManager;
 struct FetchRequest
 {
     QString url; // may contain ${NAME}
-    QString method = QStringLiteral("GET");
+    QString method = u"GET"_s;
     QMap<QString, QString> headers;
     QString body;
     Milliseconds timeout { 10000 };

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 bool includes(const MetricLabels &have, const MetricLabels &want)
@@ -33,7 +35,7 @@ QMap<double, double> bucketsByBound(
     QMap<double, double> sums;
     const QList<MetricSample> buckets = MetricMath::select(scrape, metric + QLatin1String("_bucket"), labels);
     for (const MetricSample &b : buckets) {
-        const auto bound = ExpositionParser::parseValue(b.labels.value(QStringLiteral("le")).toUtf8());
+        const auto bound = ExpositionParser::parseValue(b.labels.value(u"le"_s).toUtf8());
         if (!bound) {
             *error = MetricMath::tr("%1: a bucket has no valid \"le\" label").arg(metric);
             return {};

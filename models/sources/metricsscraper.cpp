@@ -4,6 +4,8 @@
 
 #include "sources/metricfetch.h"
 
+using namespace Qt::StringLiterals;
+
 MetricsScraper::MetricsScraper(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
@@ -32,7 +34,7 @@ void MetricsScraper::scrape(const QString &url, QObject *context, Callback done)
     m_inFlight.insert(url, { { context, std::move(done) } });
     FetchRequest request;
     request.url = url;
-    request.headers.insert(QStringLiteral("Accept"), QStringLiteral("text/plain;version=0.0.4"));
+    request.headers.insert(u"Accept"_s, u"text/plain;version=0.0.4"_s);
     request.timeout = m_timeout;
     request.maxBodyBytes = m_maxBodyBytes;
     ++m_requestsSent;

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QString formTime(const QDateTime &t)
@@ -42,7 +44,7 @@ void PrometheusClient::instant(const QString &query, QObject *context, Callback 
     if (at.isValid()) {
         form += QLatin1String("&time=") + formTime(at);
     }
-    submit(QStringLiteral("/api/v1/query"), form, context, std::move(done));
+    submit(u"/api/v1/query"_s, form, context, std::move(done));
 }
 
 void PrometheusClient::range(const QString &query, const QDateTime &start, const QDateTime &end, Milliseconds step,
@@ -51,7 +53,7 @@ void PrometheusClient::range(const QString &query, const QDateTime &start, const
     const QString form = QLatin1String("query=") + encode(query) + QLatin1String("&start=") + formTime(start)
         + QLatin1String("&end=") + formTime(end) + QLatin1String("&step=")
         + QString::number(double(step.count()) / 1000.0, 'f', 3);
-    submit(QStringLiteral("/api/v1/query_range"), form, context, std::move(done));
+    submit(u"/api/v1/query_range"_s, form, context, std::move(done));
 }
 
 void PrometheusClient::submit(const QString &path, const QString &form, QObject *context, Callback done)
@@ -69,9 +71,9 @@ void PrometheusClient::submit(const QString &path, const QString &form, QObject 
         base.chop(1);
     }
     request.url = base + path;
-    request.method = QStringLiteral("POST");
+    request.method = u"POST"_s;
     request.headers = m_server.headers;
-    request.headers.insert(QStringLiteral("Content-Type"), QStringLiteral("application/x-www-form-urlencoded"));
+    request.headers.insert(u"Content-Type"_s, u"application/x-www-form-urlencoded"_s);
     request.body = form;
     request.timeout = m_timeout;
     request.maxBodyBytes = m_maxBodyBytes;

@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QTranslator>
 
+using namespace Qt::StringLiterals;
+
 LanguageManager::LanguageManager(QObject *parent)
     : QObject(parent)
 { }
@@ -22,9 +24,9 @@ LanguageManager::~LanguageManager()
 
 QStringList LanguageManager::availableLanguages()
 {
-    static const QRegularExpression pattern(QStringLiteral("^opsdeck_([a-z]{2,3}(?:_[A-Z]{2})?)\\.qm$"));
+    static const QRegularExpression pattern(u"^opsdeck_([a-z]{2,3}(?:_[A-Z]{2})?)\\.qm$"_s);
     QStringList languages;
-    const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({ QStringLiteral("opsdeck_*.qm") }, QDir::Files);
+    const QStringList files = QDir(u":/i18n"_s).entryList({ u"opsdeck_*.qm"_s }, QDir::Files);
     for (const QString &file : files) {
         const auto match = pattern.match(file);
         if (match.hasMatch()) {
@@ -53,7 +55,7 @@ QString LanguageManager::nativeName(const QString &language)
     }
     QString name = locale.nativeLanguageName();
     if (locale.language() == QLocale::English) {
-        name = QStringLiteral("English"); // not "American English"
+        name = u"English"_s; // not "American English"
     }
     return name.isEmpty() ? language : name;
 }
@@ -69,13 +71,13 @@ bool LanguageManager::setLanguage(const QString &language)
     removeTranslators();
 
     auto *app = new QTranslator(this);
-    if (!app->load(QStringLiteral("opsdeck_") + language, QStringLiteral(":/i18n"))) {
+    if (!app->load(u"opsdeck_"_s + language, u":/i18n"_s)) {
         delete app;
         return false;
     }
     // Qt ships no qtbase_en: English is its source language.
     auto *qt = new QTranslator(this);
-    m_qtLoaded = qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    m_qtLoaded = qt->load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     if (m_qtLoaded) {
         QCoreApplication::installTranslator(qt);
         m_qt = qt;

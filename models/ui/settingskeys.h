@@ -4,30 +4,32 @@
 
 #include <QString>
 
+using namespace Qt::StringLiterals;
+
 // QSettings keys (organization "OpsDeck", application "opsdeck"), in one place so app/ and widgets/ agree.
 namespace SettingsKeys {
 inline QString language()
 {
-    return QStringLiteral("ui/language");
+    return u"ui/language"_s;
 }
 inline QString theme()
 {
-    return QStringLiteral("ui/theme");
+    return u"ui/theme"_s;
 }
 inline QString geometry()
 {
-    return QStringLiteral("mainWindow/geometry");
+    return u"mainWindow/geometry"_s;
 }
 inline QString windowState()
 {
-    return QStringLiteral("mainWindow/state");
+    return u"mainWindow/state"_s;
 }
 inline QString lastWorkspace()
 {
-    return QStringLiteral("workspace/last");
+    return u"workspace/last"_s;
 }
 inline QString recentWorkspaces()
 {
-    return QStringLiteral("workspace/recent");
+    return u"workspace/recent"_s;
 }
 } // namespace SettingsKeys

@@ -4,10 +4,12 @@
 
 #include <QLocale>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 QString languageOf(const QLocale &locale)
 {
-    return locale.language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+    return locale.language() == QLocale::Korean ? u"ko"_s : u"en"_s;
 }
 } // namespace
 

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 constexpr qint64 MaxMs = qint64(3660) * 24 * 3600 * 1000; // about ten years: anything longer is a typo
@@ -86,7 +88,7 @@ QString Duration::format(Milliseconds value)
 {
     qint64 ms = value.count();
     if (ms <= 0) {
-        return QStringLiteral("0");
+        return u"0"_s;
     }
     static constexpr struct
     {

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 std::optional<Schedule> fail(QString *error, const QString &message)
@@ -88,8 +90,8 @@ std::optional<Schedule> ScheduleParser::parse(QStringView text, QString *error)
         "expected a schedule like \"daily 09:00\", \"weekly mon,fri 09:00\", \"monthly 1\" "
         "or \"on-demand\", got \"%1\"")
                                  .arg(text.toString());
-    static const QRegularExpression commaSpaces(QStringLiteral("\\s*,\\s*"));
-    const QString normalized = text.trimmed().toString().replace(commaSpaces, QStringLiteral(","));
+    static const QRegularExpression commaSpaces(u"\\s*,\\s*"_s);
+    const QString normalized = text.trimmed().toString().replace(commaSpaces, u","_s);
     const QStringList words = normalized.split(u' ', Qt::SkipEmptyParts);
 
     Schedule schedule;

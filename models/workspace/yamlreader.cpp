@@ -8,6 +8,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QString qs(const std::string &s)
@@ -167,9 +169,7 @@ std::optional<QString> YamlReader::string(const YamlValue &value, Need need)
     }
     const QString s = value.isNull() ? QString() : qs(value.node.Scalar());
     if (need == Required && s.trimmed().isEmpty()) {
-        error(value,
-            tr("expected a non-empty string, got %1")
-                .arg(value.isNull() ? describe(value.node) : QStringLiteral("\"\"")));
+        error(value, tr("expected a non-empty string, got %1").arg(value.isNull() ? describe(value.node) : u"\"\""_s));
         return std::nullopt;
     }
     return s;

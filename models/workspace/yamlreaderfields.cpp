@@ -3,6 +3,8 @@
 // YamlReader's read*() helpers: map[key] into a field of a workspace struct.
 #include "workspace/yamlreader.h"
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 template <typename T, typename U> bool store(const std::optional<T> &value, U &out)
@@ -99,8 +101,8 @@ void YamlReader::reference(PendingReference::Target target, const YamlValue &at,
 
 std::optional<QString> YamlReader::httpMethod(const YamlValue &value)
 {
-    static const QStringList methods { QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("POST"),
-        QStringLiteral("PUT"), QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("OPTIONS") };
+    static const QStringList methods { u"GET"_s, u"HEAD"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s,
+        u"OPTIONS"_s };
     const auto s = string(value, Required);
     if (!s) {
         return std::nullopt;

@@ -13,19 +13,21 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace ChecklistTest {
 
 inline Checklist checklist(const QString &id, const QString &schedule, const QStringList &items)
 {
     Checklist c;
     c.id = id;
-    c.title = { id + QStringLiteral(" check"), id + QStringLiteral(" 점검") };
+    c.title = { id + u" check"_s, id + u" 점검"_s };
     c.schedule = *ScheduleParser::parse(schedule);
     int n = 0;
     for (const QString &text : items) {
         ChecklistItem item;
-        item.id = QStringLiteral("item-%1").arg(++n);
-        item.text = { text, text + QStringLiteral(" (ko)") };
+        item.id = u"item-%1"_s.arg(++n);
+        item.text = { text, text + u" (ko)"_s };
         c.items.append(item);
     }
     return c;
@@ -34,7 +36,7 @@ inline Checklist checklist(const QString &id, const QString &schedule, const QSt
 inline Workspace workspace(const QList<Checklist> &checklists)
 {
     Workspace w;
-    w.info.id = QStringLiteral("test-ws");
+    w.info.id = u"test-ws"_s;
     w.checklists = checklists;
     return w;
 }

@@ -16,7 +16,7 @@ class TestChecklistInstanceModel final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void rowsAndColumns();
     void status_data();

@@ -16,7 +16,7 @@ class TestChecklistItemModel final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();

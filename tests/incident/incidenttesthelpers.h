@@ -14,6 +14,8 @@
 
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 namespace IncidentTest {
 
 inline QDateTime utc(const char *iso)
@@ -26,14 +28,14 @@ inline QDateTime utc(const char *iso)
 inline Workspace workspace()
 {
     Workspace w;
-    w.info.id = QStringLiteral("test-ws");
+    w.info.id = u"test-ws"_s;
     w.incidents.severities = IncidentSettings::defaultSeverities();
     Endpoint api;
-    api.name = QStringLiteral("api-health");
-    api.group = QStringLiteral("api");
+    api.name = u"api-health"_s;
+    api.group = u"api"_s;
     Endpoint cdn;
-    cdn.name = QStringLiteral("cdn");
-    cdn.group = QStringLiteral("edge");
+    cdn.name = u"cdn"_s;
+    cdn.group = u"edge"_s;
     w.endpoints = { api, cdn };
     return w;
 }
@@ -68,7 +70,7 @@ inline bool settle(IncidentStore &store, qint64 incidentId)
     return QTest::qWaitFor([&] { return !store.isSaving(incidentId); }, 10000);
 }
 
-inline Incident draft(const QString &title, const QString &severity = QStringLiteral("P1"))
+inline Incident draft(const QString &title, const QString &severity = u"P1"_s)
 {
     Incident i;
     i.title = title;
@@ -79,8 +81,8 @@ inline Incident draft(const QString &title, const QString &severity = QStringLit
 // Runs a write job; returns its error (empty when it succeeded), nullopt when it never finished.
 inline std::optional<QString> runWrite(Storage &storage, const QString &sql, const QVariantList &values = {})
 {
-    const auto result = StorageTest::wait(storage.write(QStringLiteral("A test's write"),
-        [sql, values](QSqlDatabase &db) { return sqlExec(db, sql, values).numRowsAffected(); }));
+    const auto result = StorageTest::wait(storage.write(
+        u"A test's write"_s, [sql, values](QSqlDatabase &db) { return sqlExec(db, sql, values).numRowsAffected(); }));
     if (!result) {
         return std::nullopt;
     }

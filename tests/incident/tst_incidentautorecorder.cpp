@@ -17,7 +17,7 @@ class TestIncidentAutoRecorder final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
@@ -105,7 +105,7 @@ void TestIncidentAutoRecorder::transitionLandsInMatchingOpenIncidents()
     ProbeEngine engine;
     connect(&engine, &ProbeEngine::stateChanged, m_recorder.get(), &IncidentAutoRecorder::recordEndpointTransition);
     QSignalSpy recorded(m_recorder.get(), &IncidentAutoRecorder::recorded);
-    emit engine.stateChanged(u"api-health"_s, EndpointState::Ok, EndpointState::Critical, critical());
+    Q_EMIT engine.stateChanged(u"api-health"_s, EndpointState::Ok, EndpointState::Critical, critical());
     QCOMPARE(recorded.size(), 1);
     QVERIFY(settle(*m_store, byName) && settle(*m_store, byGroup));
 
@@ -122,7 +122,7 @@ void TestIncidentAutoRecorder::transitionLandsInMatchingOpenIncidents()
     QCOMPARE(scalar(*m_storage, u"SELECT COUNT(*) FROM incident_timeline WHERE kind = 'endpoint'"_s), 2);
 
     // An endpoint no incident lists records nothing.
-    emit engine.stateChanged(u"cdn-2"_s, EndpointState::Ok, EndpointState::Warning, {});
+    Q_EMIT engine.stateChanged(u"cdn-2"_s, EndpointState::Ok, EndpointState::Warning, {});
     QCOMPARE(recorded.size(), 1);
 }
 

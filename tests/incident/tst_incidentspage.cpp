@@ -26,7 +26,7 @@ class TestIncidentsPage final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void quickEntryIsStored();
     void statusChangeFromTheEditor();

@@ -12,7 +12,7 @@ class TestAlertModel : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void parseAndShow();
     void errorKeepsLastList();
 };

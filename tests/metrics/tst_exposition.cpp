@@ -12,7 +12,7 @@ class TestExposition : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void samples_data();
     void samples();
     void families();

@@ -10,7 +10,7 @@ class TestJsonField : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void extract_data();
     void extract();
 };

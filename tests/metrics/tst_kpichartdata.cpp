@@ -3,8 +3,8 @@
 #include "../demo/servicehelpers.h"
 #include "kpi/kpichartdata.h"
 #include "kpi/kpimodel.h"
-#include "sources/prometheusclient.h"
 #include "promservers.h"
+#include "sources/prometheusclient.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -19,7 +19,7 @@ class TestKpiChartData : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void rangeFromPrometheus();
 };
 

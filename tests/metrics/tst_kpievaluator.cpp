@@ -27,7 +27,7 @@ class TestKpiEvaluator : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void classify_data();
     void classify();
     void staleAndUnknown();

@@ -44,7 +44,7 @@ class TestKpiModel : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void rowsAndTitles();

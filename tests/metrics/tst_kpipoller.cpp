@@ -20,7 +20,7 @@ class TestKpiPoller : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void pollsAndGoesStale();
     void probeResultsTriggerReads();
 };

@@ -17,7 +17,7 @@ class TestKpiReader : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void gaugeMatchesMetrics();

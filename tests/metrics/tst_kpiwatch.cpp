@@ -15,7 +15,7 @@ using namespace std::chrono_literals;
 class TestKpiWatch : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void evidenceForChecklistVerify();
 

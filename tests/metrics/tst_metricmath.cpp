@@ -24,7 +24,7 @@ class TestMetricMath : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void gauge();
     void rate();
     void histogramQuantile_data();

@@ -16,7 +16,7 @@ class TestMetricsScraper : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void scrapesAndKeeps();

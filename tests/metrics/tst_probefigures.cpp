@@ -31,7 +31,7 @@ class TestProbeFigures : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void uptimeAndFailureRate();
     void latencyPercentiles();
     void window();

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "samples/proberecordloader.h"
 #include "probe/probehistory.h"
+#include "samples/proberecordloader.h"
 #include "storage/storage.h"
 #include "storage/storageerror.h"
 #include "storagewait.h"
@@ -21,7 +21,7 @@ class TestProbeRecordLoader : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void loadsTheWindowBack();

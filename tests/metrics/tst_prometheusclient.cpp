@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
 #include "kpi/kpireader.h"
-#include "sources/prometheusclient.h"
 #include "promservers.h"
+#include "sources/prometheusclient.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -19,7 +19,7 @@ class TestPrometheusClient : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void rangeStep_data();

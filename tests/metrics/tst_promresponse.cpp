@@ -40,7 +40,7 @@ class TestPromResponse : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void vector();
     void matrixWithSpecialValues();
     void scalar();

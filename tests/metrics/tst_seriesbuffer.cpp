@@ -10,7 +10,7 @@ class TestSeriesBuffer : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void smallRangesPassThrough();
     void m4KeepsExtremes();
     void rangeAndCapacity();

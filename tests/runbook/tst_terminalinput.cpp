@@ -15,7 +15,7 @@ class TestTerminalInput : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void linesArriveOnlyWhenRequested();

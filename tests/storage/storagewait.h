@@ -9,6 +9,8 @@
 #include <optional>
 #include <type_traits>
 
+using namespace Qt::StringLiterals;
+
 namespace StorageTest {
 
 // Spins the event loop until the job's future is resolved (it resolves on this thread); nullopt when it never was.
@@ -24,7 +26,7 @@ template <typename T> std::optional<StorageResult<T>> wait(const StorageFuture<T
 template <typename F, typename T = std::remove_cvref_t<std::invoke_result_t<F &, QSqlDatabase &>>>
 T read(Storage &storage, F job, std::type_identity_t<T> fallback = {})
 {
-    const auto result = wait(storage.read(QStringLiteral("A test's read"), std::move(job)));
+    const auto result = wait(storage.read(u"A test's read"_s, std::move(job)));
     if (!result || !result->ok()) {
         qWarning("the read failed: %s", result ? qUtf8Printable(result->message()) : "it never finished");
         return fallback;

@@ -6,6 +6,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 // What opsdeck_add_test() gives every test without asking: test mode, and a home of its own.
 class TestTestMode final : public QObject
 {
@@ -21,7 +23,7 @@ private Q_SLOTS:
 void TestTestMode::initTestCase()
 {
     // As the app does; without an organization QSettings reports AccessError even where it writes.
-    QCoreApplication::setOrganizationName(QStringLiteral("OpsDeckTest"));
+    QCoreApplication::setOrganizationName(u"OpsDeckTest"_s);
 }
 
 void TestTestMode::testModeIsOn()
@@ -32,7 +34,7 @@ void TestTestMode::testModeIsOn()
 void TestTestMode::settingsGoToTheTestLocation()
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("operator/name"), QStringLiteral("test"));
+    settings.setValue(u"operator/name"_s, u"test"_s);
     settings.sync();
     QCOMPARE(settings.status(), QSettings::NoError);
     QVERIFY2(

@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidenttesthelpers.h"
-#include "ui/languagemanager.h"
 #include "kpi/kpimodel.h"
 #include "overview/kpigridview.h"
 #include "probe/endpointmodel.h"
+#include "ui/languagemanager.h"
 #include "warroom/healthwall.h"
 #include "warroom/warroomkpiboard.h"
 #include "warroom/warroomwindow.h"
@@ -64,7 +64,7 @@ QSet<QString> idsOf(const QList<Kpi> &kpis)
 class TestWarRoomWindow : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void withoutIncidentShowsOverview();

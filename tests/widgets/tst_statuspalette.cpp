@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using Tone = StatusPalette::Tone;
 
 class TestStatusPalette : public QObject
@@ -59,8 +61,7 @@ void TestStatusPalette::tones()
         for (QPalette::ColorRole background : { QPalette::Base, QPalette::AlternateBase, QPalette::Window }) {
             const double ratio = StatusPalette::contrast(color, palette.color(background));
             if (ratio < 3.0) {
-                QFAIL(qPrintable(QStringLiteral("%1 on %2 (role %3): %4:1")
-                                     .arg(color.name(), palette.color(background).name())
+                QFAIL(qPrintable(u"%1 on %2 (role %3): %4:1"_s.arg(color.name(), palette.color(background).name())
                                      .arg(int(background))
                                      .arg(ratio, 0, 'f', 2)));
             }

@@ -15,6 +15,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 using namespace std::chrono_literals;
 
 ChartsPage::ChartsPage(QWidget *parent)
@@ -25,18 +27,18 @@ ChartsPage::ChartsPage(QWidget *parent)
     , m_rangeButtons(new QButtonGroup(this))
     , m_chart(new KpiChartView(this))
 {
-    m_list->setObjectName(QStringLiteral("chartKpiList"));
+    m_list->setObjectName(u"chartKpiList"_s);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setMaximumWidth(320);
-    m_heading->setObjectName(QStringLiteral("chartHeading"));
+    m_heading->setObjectName(u"chartHeading"_s);
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
-    m_status->setObjectName(QStringLiteral("chartStatus"));
+    m_status->setObjectName(u"chartStatus"_s);
     m_status->setWordWrap(true);
     m_status->setForegroundRole(QPalette::PlaceholderText);
-    m_chart->setObjectName(QStringLiteral("chartView"));
+    m_chart->setObjectName(u"chartView"_s);
 
     auto *rangeRow = new QHBoxLayout;
     const QList<Milliseconds> all = ranges();

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "health/endpointdelegate.h"
 
-#include "probe/endpointmodel.h"
 #include "health/statestyle.h"
+#include "probe/endpointmodel.h"
 
 EndpointDelegate::EndpointDelegate(QObject *parent)
     : QStyledItemDelegate(parent)

@@ -7,6 +7,8 @@
 #include <QPainterPath>
 #include <QPixmap>
 
+using namespace Qt::StringLiterals;
+
 namespace StateStyle {
 
 QColor color(EndpointState state)
@@ -93,7 +95,7 @@ void paint(QPainter *painter, const QRectF &area, int state)
         font.setBold(true);
         font.setPixelSize(qMax(6, int(side * 0.7)));
         painter->setFont(font);
-        painter->drawText(box, Qt::AlignCenter, QStringLiteral("?"));
+        painter->drawText(box, Qt::AlignCenter, u"?"_s);
         break;
     }
     case EndpointState::Maintenance:

@@ -6,8 +6,8 @@
 #include "incident/incidentstore.h"
 #include "incident/slaclock.h"
 #include "incidents/newincidentdialog.h"
-#include "ui/languagemanager.h"
 #include "statuslookdelegate.h"
+#include "ui/languagemanager.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -9,8 +9,8 @@
 #include "incidents/newincidentdialog.h"
 #include "incidents/postmortempanel.h"
 #include "incidents/timelinepanel.h"
-#include "ui/languagemanager.h"
 #include "statuslookdelegate.h"
+#include "ui/languagemanager.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,6 +22,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 IncidentsPage::IncidentsPage(QWidget *parent)
     : Page(parent)
@@ -38,8 +40,8 @@ IncidentsPage::IncidentsPage(QWidget *parent)
     , m_clock(new QTimer(this))
     , m_splitter(new QSplitter(this))
 {
-    m_list->setObjectName(QStringLiteral("incidentList"));
-    m_new->setObjectName(QStringLiteral("newIncidentButton"));
+    m_list->setObjectName(u"incidentList"_s);
+    m_new->setObjectName(u"newIncidentButton"_s);
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
     m_list->setUniformRowHeights(true);

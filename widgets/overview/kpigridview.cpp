@@ -27,7 +27,7 @@ KpiGridView::KpiGridView(QWidget *parent)
     viewport()->setAutoFillBackground(false);
     setItemDelegate(m_delegate);
     connect(this, &QListView::clicked, this,
-        [this](const QModelIndex &index) { emit tileActivated(index.data(KpiModel::IdRole).toString()); });
+        [this](const QModelIndex &index) { Q_EMIT tileActivated(index.data(KpiModel::IdRole).toString()); });
     relayout();
 }
 
@@ -88,6 +88,6 @@ void KpiGridView::relayout()
     const int tiles = m_paged ? m_columns * rows : 0;
     if (tiles != m_tilesPerPage) {
         m_tilesPerPage = tiles;
-        emit tilesPerPageChanged(tiles);
+        Q_EMIT tilesPerPageChanged(tiles);
     }
 }

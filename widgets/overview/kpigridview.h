@@ -26,7 +26,7 @@ public:
     void setPaged(bool paged);
     int tilesPerPage() const { return m_tilesPerPage; }
 
-signals:
+Q_SIGNALS:
     void tileActivated(const QString &kpiId);
     void tilesPerPageChanged(int tiles);
 

@@ -9,6 +9,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 ConfirmStepDialog::ConfirmStepDialog(const StepConfirmation &confirmation, const QString &stepTitle, QWidget *parent)
     : QDialog(parent)
     , m_confirmation(confirmation)
@@ -37,7 +39,7 @@ ConfirmStepDialog::ConfirmStepDialog(const StepConfirmation &confirmation, const
         addRow(tr("URL:"), confirmation.target);
     }
     layout->addLayout(form);
-    m_summary->setObjectName(QStringLiteral("confirmSummary"));
+    m_summary->setObjectName(u"confirmSummary"_s);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setText(
         QStringList { confirmation.service, confirmation.environment, confirmation.method, confirmation.target }.join(
@@ -49,7 +51,7 @@ ConfirmStepDialog::ConfirmStepDialog(const StepConfirmation &confirmation, const
             this);
         prompt->setWordWrap(true);
         m_typed = new QLineEdit(this);
-        m_typed->setObjectName(QStringLiteral("typedEnvironment"));
+        m_typed->setObjectName(u"typedEnvironment"_s);
         m_typed->setPlaceholderText(confirmation.environment);
         layout->addWidget(prompt);
         layout->addWidget(m_typed);

@@ -2,14 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warroom/warroomkpiboard.h"
 
+#include "kpi/warroomkpifilter.h"
 #include "overview/kpigridview.h"
 #include "warroom/kpipagemodel.h"
-#include "kpi/warroomkpifilter.h"
 
 #include <QEvent>
 #include <QLabel>
 #include <QTimer>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 WarRoomKpiBoard::WarRoomKpiBoard(QWidget *parent)
     : QWidget(parent)
@@ -19,16 +21,16 @@ WarRoomKpiBoard::WarRoomKpiBoard(QWidget *parent)
     , m_pageLabel(new QLabel(this))
     , m_pageTimer(new QTimer(this))
 {
-    setObjectName(QStringLiteral("warRoomKpis"));
+    setObjectName(u"warRoomKpis"_s);
     m_pages->setSourceModel(m_filter);
-    m_grid->setObjectName(QStringLiteral("warRoomKpiGrid"));
+    m_grid->setObjectName(u"warRoomKpiGrid"_s);
     m_grid->setPaged(true);
     m_grid->setFocusPolicy(Qt::NoFocus);
     m_grid->setModel(m_pages);
-    m_pageLabel->setObjectName(QStringLiteral("warRoomKpiPage"));
+    m_pageLabel->setObjectName(u"warRoomKpiPage"_s);
     m_pageLabel->setForegroundRole(QPalette::PlaceholderText);
     m_pageLabel->setAlignment(Qt::AlignRight);
-    m_pageTimer->setObjectName(QStringLiteral("warRoomKpiPageTimer"));
+    m_pageTimer->setObjectName(u"warRoomKpiPageTimer"_s);
     m_pageTimer->setInterval(pageIntervalMs);
     connect(m_pageTimer, &QTimer::timeout, this, &WarRoomKpiBoard::showNextPage);
     connect(m_grid, &KpiGridView::tilesPerPageChanged, m_pages, &KpiPageModel::setPageSize);

@@ -4,8 +4,8 @@
 
 #include "incident/incidentstore.h"
 #include "incident/timelinemodel.h"
-#include "ui/languagemanager.h"
 #include "probe/endpointmodel.h"
+#include "ui/languagemanager.h"
 #include "warroom/healthwall.h"
 #include "warroom/incidentbanner.h"
 #include "warroom/warroomkpiboard.h"
@@ -22,6 +22,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QWindow>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 QPalette warRoomPalette()
@@ -53,14 +55,14 @@ WarRoomWindow::WarRoomWindow(QWidget *parent)
     , m_wall(new HealthWall(this))
     , m_tick(new QTimer(this))
 {
-    setObjectName(QStringLiteral("warRoom"));
+    setObjectName(u"warRoom"_s);
     setPalette(warRoomPalette());
     setAutoFillBackground(true);
     setFocusPolicy(Qt::StrongFocus);
-    m_heading->setObjectName(QStringLiteral("warRoomHeading"));
-    m_clock->setObjectName(QStringLiteral("warRoomClock"));
-    m_noIncident->setObjectName(QStringLiteral("noIncident"));
-    m_timelineView->setObjectName(QStringLiteral("warRoomTimeline"));
+    m_heading->setObjectName(u"warRoomHeading"_s);
+    m_clock->setObjectName(u"warRoomClock"_s);
+    m_noIncident->setObjectName(u"noIncident"_s);
+    m_timelineView->setObjectName(u"warRoomTimeline"_s);
     m_timelineView->setRootIsDecorated(false);
     m_timelineView->setFocusPolicy(Qt::NoFocus);
     m_timelineView->setSelectionMode(QAbstractItemView::NoSelection);
@@ -69,9 +71,8 @@ WarRoomWindow::WarRoomWindow(QWidget *parent)
     m_timelineView->setAlternatingRowColors(true);
     m_timelineView->header()->setStretchLastSection(false);
 
-    m_offline->setObjectName(QStringLiteral("warRoomOffline"));
-    m_offline->setStyleSheet(
-        QStringLiteral("background: #d32f2f; color: white; font-weight: bold; padding: 4px 12px;"));
+    m_offline->setObjectName(u"warRoomOffline"_s);
+    m_offline->setStyleSheet(u"background: #d32f2f; color: white; font-weight: bold; padding: 4px 12px;"_s);
     m_offline->hide();
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading, 1);
@@ -181,7 +182,7 @@ qint64 WarRoomWindow::chooseActive() const
 void WarRoomWindow::refresh()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_clock->setText(QLocale().toString(now.toLocalTime(), QStringLiteral("HH:mm:ss")));
+    m_clock->setText(QLocale().toString(now.toLocalTime(), u"HH:mm:ss"_s));
     m_activeId = chooseActive();
     const Incident *incident = m_store && m_activeId ? m_store->incident(m_activeId) : nullptr;
     m_banner->setVisible(incident != nullptr);
