@@ -273,5 +273,28 @@ void TestIncidentStore::reloadKeepsEverything()
     QCOMPARE(c->resolvedAt, m_store->incident(closed)->resolvedAt);
 }
 
+void TestIncidentStore::createdOnlyForOwnIncidents()
+{
+    // Another console writes an incident into the same database; the change feed makes this store read it.
+    IncidentStore other(m_storage.get());
+    other.setWorkspace(workspace());
+    QVERIFY(refreshAndWait(other));
+    QSignalSpy added(m_store.get(), &IncidentStore::incidentAdded);
+    QSignalSpy created(m_store.get(), &IncidentStore::incidentCreated);
+    const qint64 theirs = createAndWait(other, draft(u"Opened elsewhere"_s));
+    QVERIFY(theirs > 0);
+    m_store->reloadIncident(theirs);
+    QVERIFY(added.wait(10000));
+    QCOMPARE(added.constLast().at(0).toLongLong(), theirs);
+    QCOMPARE(created.count(), 0); // the window must not jump to it
+
+    QCOMPARE(m_store->create(draft(u"Opened here"_s)), QString());
+    QVERIFY(created.wait(10000));
+    const qint64 mine = created.constFirst().at(0).toLongLong();
+    QVERIFY(mine > 0 && mine != theirs);
+    QVERIFY(m_store->incident(mine));
+    QCOMPARE(created.count(), 1);
+}
+
 QTEST_GUILESS_MAIN(TestIncidentStore)
 #include "tst_incidentstore.moc"
