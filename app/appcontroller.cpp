@@ -10,22 +10,20 @@
 #include "incident/incidentautorecorder.h"
 #include "incident/incidentstore.h"
 #include "incidents/incidentspage.h"
-#include "languagemanager.h"
-#include "metrics/alertmodel.h"
-#include "metrics/kpichartdata.h"
-#include "metrics/kpimodel.h"
-#include "metrics/kpireader.h"
-#include "overview/kpigridview.h"
+#include "kpi/kpichartdata.h"
+#include "kpi/kpimodel.h"
+#include "kpi/kpireader.h"
 #include "overview/overviewpage.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
 #include "runbooks/runbookspage.h"
 #include "screenshotter.h"
 #include "session/session.h"
-#include "session/uilanguage.h"
-#include "settingskeys.h"
+#include "sources/alertmodel.h"
 #include "storage/storage.h"
-#include "warroom/warroomkpifilter.h"
+#include "ui/languagemanager.h"
+#include "ui/settingskeys.h"
+#include "ui/uilanguage.h"
 #include "warroom/warroomwindow.h"
 
 #include <QCoreApplication>
@@ -35,6 +33,8 @@
 
 #include <cstdio>
 #include <utility>
+
+using namespace Qt::StringLiterals;
 
 AppController::AppController(
     const CommandLine &commandLine, Session *session, MainWindow *window, LanguageManager *languages, QObject *parent)
@@ -62,6 +62,7 @@ AppController::AppController(
         onFirstLoad();
     });
     connect(m_session, &Session::notice, m_window, [this](const QString &message) {
+        std::fprintf(stderr, "opsdeck: %s\n", qPrintable(message));
         m_window->notify([message] { return std::pair { tr("Not saved"), message }; }, -1);
     });
     m_session->setTrustAsk(RunbooksPage::trustPrompt(m_window));
@@ -145,7 +146,7 @@ void AppController::bindOverview()
         [alerts](const Alert &alert, Milliseconds duration, const QString &comment) {
             // The same operator name as ticks and timeline entries (settings, else the account), not only $USER.
             const QString name = ChecklistStore::operatorName();
-            alerts->silence(alert, duration, name.isEmpty() ? QStringLiteral("opsdeck") : name, comment);
+            alerts->silence(alert, duration, name.isEmpty() ? u"opsdeck"_s : name, comment);
         });
     connect(overview, &OverviewPage::expireRequested, alerts, [this, alerts](int row) {
         if (row >= 0 && row < m_session->alerts()->alerts().size()) {
@@ -200,9 +201,7 @@ void AppController::onWorkspaceReady(const Workspace &workspace)
     }
     if (m_warRoom) {
         m_warRoom->setWorkspaceTitle(m_workspaceTitle);
-    }
-    if (m_warRoomKpis) {
-        m_warRoomKpis->setWarRoomIds(m_warRoomIds);
+        m_warRoom->setWarRoomKpis(m_warRoomIds);
     }
     if (auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts))) {
         charts->setWorkspace(workspace); // after the KPI model has the new tiles
@@ -238,13 +237,8 @@ void AppController::showWarRoom()
         m_warRoom->setIncidentStore(m_session->incidents());
         m_warRoom->setWorkspaceTitle(m_workspaceTitle);
         m_warRoom->setOffline(!m_session->storage()->isOnline());
-        // One filter and grid for the window's life; a reload only changes which KPIs pass.
-        auto *grid = new KpiGridView;
-        m_warRoomKpis = new WarRoomKpiFilter(grid);
-        m_warRoomKpis->setSourceModel(m_session->kpis());
-        m_warRoomKpis->setWarRoomIds(m_warRoomIds);
-        grid->setModel(m_warRoomKpis);
-        m_warRoom->setKpiView(grid);
+        m_warRoom->setKpiModel(m_session->kpis());
+        m_warRoom->setWarRoomKpis(m_warRoomIds);
         // Launched as the war-room display: closing it ends the app; from the console it only closes itself.
         if (m_commandLine.warRoom && !m_window->isVisible()) {
             connect(m_warRoom, &QObject::destroyed, QCoreApplication::instance(), &QCoreApplication::quit);

@@ -13,7 +13,6 @@ class DemoLauncher;
 class LanguageManager;
 class Session;
 class WarRoomWindow;
-class WarRoomKpiFilter;
 
 // Binds the window's pages to the Session and shows what the Session reports (workspaces, load failures, storage
 // state, notices); starts the demo service when there is no workspace to open. It wires no watching part itself.
@@ -48,7 +47,6 @@ private:
     bool m_firstLoadSeen = false;
     bool m_showNextIncident = false; // the incident just opened from this window
     QPointer<WarRoomWindow> m_warRoom;
-    QPointer<WarRoomKpiFilter> m_warRoomKpis;
     QString m_workspaceTitle;
     QSet<QString> m_warRoomIds;
 };

@@ -2,13 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
-#include "languagemanager.h"
 #include "storage/databasetarget.h"
+#include "ui/languagemanager.h"
 
 #include <QCommandLineParser>
 
 #include <cstdio>
 #include <cstring>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 // Options that take a value, so their value is not mistaken for the subcommand.
@@ -97,31 +99,30 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "resolves from when the environment has no NAME."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("workspace"), tr("The workspace file (YAML) to open."), QStringLiteral("[WORKSPACE]"));
+    parser.addPositionalArgument(u"workspace"_s, tr("The workspace file (YAML) to open."), u"[WORKSPACE]"_s);
     const QCommandLineOption demoOption(
-        QStringLiteral("demo"), tr("Start the bundled demo service and open the demo workspace against it."));
+        u"demo"_s, tr("Start the bundled demo service and open the demo workspace against it."));
     const QCommandLineOption dataDirOption(
-        QStringLiteral("data-dir"), tr("Keep the database in <dir> instead of the user's data directory."), tr("dir"));
-    const QCommandLineOption databaseOption(QStringLiteral("database"),
+        u"data-dir"_s, tr("Keep the database in <dir> instead of the user's data directory."), tr("dir"));
+    const QCommandLineOption databaseOption(u"database"_s,
         tr("Team mode: keep the data in the shared PostgreSQL database at <url> "
            "(postgresql://user:${PASSWORD_VARIABLE}@host:port/database) instead of the local file; overrides the "
            "workspace's storage key."),
         tr("url"));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
+    const QCommandLineOption langOption(u"lang"_s,
         tr("User interface language: %1. Default: the last one chosen, else the system's.")
             .arg(LanguageManager::availableLanguages().join(QLatin1String(", "))),
         tr("language"));
-    QCommandLineOption screenshotOption(QStringLiteral("screenshot-dir"),
+    QCommandLineOption screenshotOption(u"screenshot-dir"_s,
         tr("Save every page in each language to <dir> once the workspace has loaded, then quit."), tr("dir"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption delayOption(QStringLiteral("screenshot-delay"),
+    QCommandLineOption delayOption(u"screenshot-delay"_s,
         tr("Wait <ms> milliseconds after the workspace has loaded before taking screenshots."), tr("ms"));
     delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("check: print the results as JSON."));
-    const QCommandLineOption warRoomOption(QStringLiteral("war-room"),
+    const QCommandLineOption jsonOption(u"json"_s, tr("check: print the results as JSON."));
+    const QCommandLineOption warRoomOption(u"war-room"_s,
         tr("Open the war-room screen full screen (read-only, for a wall display) instead of the main window."));
-    const QCommandLineOption yesOption(QStringList { QStringLiteral("y"), QStringLiteral("yes") },
+    const QCommandLineOption yesOption(QStringList { u"y"_s, u"yes"_s },
         tr("runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); "
            "the audit rows say so."));
     parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,

@@ -45,7 +45,7 @@ InterruptNotifier::InterruptNotifier(QObject *parent)
         char bytes[16];
         const ssize_t n = ::read(pipeFds[0], bytes, sizeof bytes);
         for (ssize_t i = 0; i < n; ++i) {
-            emit interrupted();
+            Q_EMIT interrupted();
         }
     });
     setHandler(onSignal);

@@ -16,7 +16,7 @@ public:
     explicit InterruptNotifier(QObject *parent = nullptr);
     ~InterruptNotifier() override;
 
-signals:
+Q_SIGNALS:
     void interrupted();
 
 private:

@@ -1,19 +1,19 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
+#include "cli/checkcommand.h"
+#include "cli/runbookcommand.h"
+#include "cli/secretcommand.h"
+#include "cli/terminalinput.h"
+#include "cli/validatecommand.h"
 #include "commandline.h"
 #include "firstpaintprobe.h"
 #include "interruptnotifier.h"
-#include "languagemanager.h"
 #include "mainwindow.h"
-#include "probe/checkcommand.h"
-#include "runbook/runbookcommand.h"
-#include "runbook/terminalinput.h"
-#include "secrets/secretcommand.h"
 #include "session/session.h"
-#include "settingskeys.h"
 #include "thememanager.h"
-#include "workspace/validatecommand.h"
+#include "ui/languagemanager.h"
+#include "ui/settingskeys.h"
 
 #include <QApplication>
 #include <QFile>
@@ -25,6 +25,8 @@
 #include <functional>
 #include <memory>
 #include <utility>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -109,14 +111,13 @@ int main(int argc, char *argv[])
     // Subcommands run without a display: only a QCoreApplication for them.
     const bool console = CommandLine::wantsConsole(argc, argv);
     std::unique_ptr<QCoreApplication> app(console ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
-    QCoreApplication::setOrganizationName(QStringLiteral("OpsDeck"));
-    QCoreApplication::setApplicationName(QStringLiteral("opsdeck"));
+    QCoreApplication::setOrganizationName(u"OpsDeck"_s);
+    QCoreApplication::setApplicationName(u"opsdeck"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
 
     LanguageManager languages;
     const QStringList candidates { CommandLine::requestedLanguage(argc, argv),
-        QSettings().value(SettingsKeys::language()).toString(), LanguageManager::systemLanguage(),
-        QStringLiteral("en") };
+        QSettings().value(SettingsKeys::language()).toString(), LanguageManager::systemLanguage(), u"en"_s };
     for (const QString &language : candidates) {
         if (!language.isEmpty() && languages.setLanguage(language)) {
             break;
@@ -128,8 +129,8 @@ int main(int argc, char *argv[])
         return runConsole(commandLine);
     }
 
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/opsdeck.svg")));
-    QApplication::setDesktopFileName(QStringLiteral("opsdeck"));
+    QApplication::setWindowIcon(QIcon(u":/icons/opsdeck.svg"_s));
+    QApplication::setDesktopFileName(u"opsdeck"_s);
     ThemeManager themes;
     themes.setTheme(ThemeManager::fromString(QSettings().value(SettingsKeys::theme()).toString()));
 

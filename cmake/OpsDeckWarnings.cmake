@@ -13,6 +13,7 @@ function(opsdeck_target_defaults target)
     endif()
     target_compile_definitions(${target} PRIVATE
         QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_USE_QSTRINGBUILDER QT_NO_FOREACH
+        QT_NO_KEYWORDS
         QT_NO_CAST_FROM_BYTEARRAY QT_STRICT_ITERATORS
         OPSDECK_VERSION="${PROJECT_VERSION}")
     # CMake 3.25's Ninja autogen depfile misses headers added to an existing tree (their moc is never generated).

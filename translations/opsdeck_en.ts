@@ -193,10 +193,6 @@
         <translation>Alertmanager refused the silence: %1</translation>
     </message>
     <message>
-        <source>could not save %1</source>
-        <translation>could not save %1</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -207,6 +203,10 @@
     <message>
         <source>Alertmanager refused to expire silence %1: %2</source>
         <translation>Alertmanager refused to expire silence %1: %2</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -598,6 +598,38 @@
     <message>
         <source>this item changed in another window; your change was recorded in the history but not applied</source>
         <translation>this item changed in another window; your change was recorded in the history but not applied</translation>
+    </message>
+    <message>
+        <source>Creating the checklists due</source>
+        <translation>Creating the checklists due</translation>
+    </message>
+    <message>
+        <source>Loading the checklists</source>
+        <translation>Loading the checklists</translation>
+    </message>
+    <message>
+        <source>Starting the checklist &quot;%1&quot;</source>
+        <translation>Starting the checklist &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Reloading the checklist &quot;%1&quot;</source>
+        <translation>Reloading the checklist &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Saving the tick on &quot;%1&quot; (%2)</source>
+        <translation>Saving the tick on &quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>Saving the untick of &quot;%1&quot; (%2)</source>
+        <translation>Saving the untick of &quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>Saving the skip of &quot;%1&quot; (%2)</source>
+        <translation>Saving the skip of &quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>Signing off &quot;%1&quot;</source>
+        <translation>Signing off &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1114,26 @@ Subcommand:
     <message>
         <source>the database password refers to the environment variable %1, which is not set</source>
         <translation>the database password refers to the environment variable %1, which is not set</translation>
+    </message>
+    <message>
+        <source>the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql</source>
+        <translation>the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql</translation>
+    </message>
+    <message>
+        <source>cannot connect (%1)</source>
+        <translation>cannot connect (%1)</translation>
+    </message>
+    <message>
+        <source>the database URL must look like postgresql://user@host:port/database</source>
+        <translation>the database URL must look like postgresql://user@host:port/database</translation>
+    </message>
+    <message>
+        <source>the database URL has an invalid port %1</source>
+        <translation>the database URL has an invalid port %1</translation>
+    </message>
+    <message>
+        <source>the database URL contains a password; write ${NAME} instead and set the environment variable NAME, so that the password stays out of files and logs</source>
+        <translation>the database URL contains a password; write ${NAME} instead and set the environment variable NAME, so that the password stays out of files and logs</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2294,34 @@ Subcommand:
         <source>an action item needs a description of the action</source>
         <translation>an action item needs a description of the action</translation>
     </message>
+    <message>
+        <source>Loading the incidents</source>
+        <translation>Loading the incidents</translation>
+    </message>
+    <message>
+        <source>Opening the incident &quot;%1&quot;</source>
+        <translation>Opening the incident &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Saving the incident &quot;%1&quot;</source>
+        <translation>Saving the incident &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Adding to the timeline of the incident &quot;%1&quot;</source>
+        <translation>Adding to the timeline of the incident &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Saving an action item of the incident &quot;%1&quot;</source>
+        <translation>Saving an action item of the incident &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Removing an action item of the incident &quot;%1&quot;</source>
+        <translation>Removing an action item of the incident &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Reloading the incident &quot;%1&quot;</source>
+        <translation>Reloading the incident &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTimeline</name>
@@ -2549,10 +2629,6 @@ Subcommand:
 <context>
     <name>KpiModel</name>
     <message>
-        <source>NaN</source>
-        <translation>NaN</translation>
-    </message>
-    <message>
         <source>Source: %1</source>
         <translation>Source: %1</translation>
     </message>
@@ -2661,6 +2737,13 @@ Subcommand:
     <message>
         <source>Unknown</source>
         <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
     </message>
 </context>
 <context>
@@ -3058,6 +3141,23 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>ProbeHistory</name>
+    <message numerus="yes">
+        <source>Saving %n probe result(s)</source>
+        <translation>
+            <numerusform>Saving %n probe result</numerusform>
+            <numerusform>Saving %n probe results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProbeRecordLoader</name>
+    <message>
+        <source>Loading the stored probe results</source>
+        <translation>Loading the stored probe results</translation>
+    </message>
+</context>
+<context>
     <name>PromResponseParser</name>
     <message>
         <source>HTTP %1 and no Prometheus API answer in the body</source>
@@ -3139,6 +3239,14 @@ Subcommand:
     <message>
         <source>%1 / %2: %3 — %4</source>
         <translation>%1 / %2: %3 — %4</translation>
+    </message>
+    <message>
+        <source>Recording step %1 of the runbook %2 in the audit trail</source>
+        <translation>Recording step %1 of the runbook %2 in the audit trail</translation>
+    </message>
+    <message>
+        <source>Loading the audit trail of the runbook %1</source>
+        <translation>Loading the audit trail of the runbook %1</translation>
     </message>
 </context>
 <context>
@@ -3537,6 +3645,21 @@ Subcommand:
         <source>no database for stored samples</source>
         <translation>no database for stored samples</translation>
     </message>
+    <message numerus="yes">
+        <source>Saving %n KPI sample(s)</source>
+        <translation>
+            <numerusform>Saving %n KPI sample</numerusform>
+            <numerusform>Saving %n KPI samples</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pruning old KPI samples</source>
+        <translation>Pruning old KPI samples</translation>
+    </message>
+    <message>
+        <source>Reading the samples of %1</source>
+        <translation>Reading the samples of %1</translation>
+    </message>
 </context>
 <context>
     <name>Screenshotter</name>
@@ -3589,6 +3712,13 @@ Subcommand:
     <message>
         <source>%1 is not set in the environment nor in the keychain (%2)</source>
         <translation>%1 is not set in the environment nor in the keychain (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
     </message>
 </context>
 <context>
@@ -3798,14 +3928,6 @@ Subcommand:
         <translation>%1: %2; the database was left untouched</translation>
     </message>
     <message>
-        <source>the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql</source>
-        <translation>the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql</translation>
-    </message>
-    <message>
-        <source>cannot connect (%1)</source>
-        <translation>cannot connect (%1)</translation>
-    </message>
-    <message>
         <source>a PostgreSQL database, but not an OpsDeck one (it has no %1 table)</source>
         <translation>a PostgreSQL database, but not an OpsDeck one (it has no %1 table)</translation>
     </message>
@@ -3816,6 +3938,14 @@ Subcommand:
     <message>
         <source>offline: the team database %1 cannot be reached (%2); nothing was saved</source>
         <translation>offline: the team database %1 cannot be reached (%2); nothing was saved</translation>
+    </message>
+    <message>
+        <source>A database job</source>
+        <translation>A database job</translation>
+    </message>
+    <message>
+        <source>the database gave no reason</source>
+        <translation>the database gave no reason</translation>
     </message>
 </context>
 <context>
@@ -3986,6 +4116,13 @@ Subcommand:
     <message>
         <source>stopped</source>
         <translation>stopped</translation>
+    </message>
+</context>
+<context>
+    <name>WarRoomKpiBoard</name>
+    <message>
+        <source>Page %1/%2</source>
+        <translation>Page %1/%2</translation>
     </message>
 </context>
 <context>

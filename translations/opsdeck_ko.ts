@@ -191,10 +191,6 @@
         <translation>Alertmanager가 사일런스를 거부했습니다: %1</translation>
     </message>
     <message>
-        <source>could not save %1</source>
-        <translation>%1을(를) 저장하지 못했습니다</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -205,6 +201,10 @@
     <message>
         <source>Alertmanager refused to expire silence %1: %2</source>
         <translation>Alertmanager가 사일런스 %1 만료를 거부했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>저장되지 않음</translation>
     </message>
 </context>
 <context>
@@ -593,6 +593,38 @@
     <message>
         <source>this item changed in another window; your change was recorded in the history but not applied</source>
         <translation>다른 창에서 이 항목이 바뀌었습니다. 내 변경은 기록에 남았지만 적용되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Creating the checklists due</source>
+        <translation>기한이 된 체크리스트 만들기</translation>
+    </message>
+    <message>
+        <source>Loading the checklists</source>
+        <translation>체크리스트 불러오기</translation>
+    </message>
+    <message>
+        <source>Starting the checklist &quot;%1&quot;</source>
+        <translation>체크리스트 &quot;%1&quot; 시작</translation>
+    </message>
+    <message>
+        <source>Reloading the checklist &quot;%1&quot;</source>
+        <translation>체크리스트 &quot;%1&quot; 다시 불러오기</translation>
+    </message>
+    <message>
+        <source>Saving the tick on &quot;%1&quot; (%2)</source>
+        <translation>&quot;%1&quot; 체크 저장(%2)</translation>
+    </message>
+    <message>
+        <source>Saving the untick of &quot;%1&quot; (%2)</source>
+        <translation>&quot;%1&quot; 체크 해제 저장(%2)</translation>
+    </message>
+    <message>
+        <source>Saving the skip of &quot;%1&quot; (%2)</source>
+        <translation>&quot;%1&quot; 건너뜀 저장(%2)</translation>
+    </message>
+    <message>
+        <source>Signing off &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 서명</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1107,26 @@ Subcommand:
     <message>
         <source>the database password refers to the environment variable %1, which is not set</source>
         <translation>데이터베이스 비밀번호가 참조하는 환경 변수 %1이(가) 설정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql</source>
+        <translation>Qt PostgreSQL 드라이버(QPSQL)를 사용할 수 없습니다. libqt6sql6-psql을 설치하세요</translation>
+    </message>
+    <message>
+        <source>cannot connect (%1)</source>
+        <translation>연결할 수 없습니다(%1)</translation>
+    </message>
+    <message>
+        <source>the database URL must look like postgresql://user@host:port/database</source>
+        <translation>데이터베이스 URL은 postgresql://user@host:port/database 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the database URL has an invalid port %1</source>
+        <translation>데이터베이스 URL의 포트 %1이(가) 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <source>the database URL contains a password; write ${NAME} instead and set the environment variable NAME, so that the password stays out of files and logs</source>
+        <translation>데이터베이스 URL에 비밀번호가 들어 있습니다. 비밀번호가 파일과 로그에 남지 않도록 대신 ${NAME}을(를) 쓰고 환경 변수 NAME을 설정하세요</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2277,34 @@ Subcommand:
         <source>an action item needs a description of the action</source>
         <translation>후속 조치에는 조치 내용이 필요합니다</translation>
     </message>
+    <message>
+        <source>Loading the incidents</source>
+        <translation>장애 목록 불러오기</translation>
+    </message>
+    <message>
+        <source>Opening the incident &quot;%1&quot;</source>
+        <translation>장애 &quot;%1&quot; 등록</translation>
+    </message>
+    <message>
+        <source>Saving the incident &quot;%1&quot;</source>
+        <translation>장애 &quot;%1&quot; 저장</translation>
+    </message>
+    <message>
+        <source>Adding to the timeline of the incident &quot;%1&quot;</source>
+        <translation>장애 &quot;%1&quot;의 타임라인에 추가</translation>
+    </message>
+    <message>
+        <source>Saving an action item of the incident &quot;%1&quot;</source>
+        <translation>장애 &quot;%1&quot;의 후속 조치 저장</translation>
+    </message>
+    <message>
+        <source>Removing an action item of the incident &quot;%1&quot;</source>
+        <translation>장애 &quot;%1&quot;의 후속 조치 삭제</translation>
+    </message>
+    <message>
+        <source>Reloading the incident &quot;%1&quot;</source>
+        <translation>장애 &quot;%1&quot; 다시 불러오기</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTimeline</name>
@@ -2531,10 +2611,6 @@ Subcommand:
 <context>
     <name>KpiModel</name>
     <message>
-        <source>NaN</source>
-        <translation>NaN</translation>
-    </message>
-    <message>
         <source>Source: %1</source>
         <translation>소스: %1</translation>
     </message>
@@ -2643,6 +2719,13 @@ Subcommand:
     <message>
         <source>Unknown</source>
         <translation>알 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
     </message>
 </context>
 <context>
@@ -3040,6 +3123,22 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>ProbeHistory</name>
+    <message numerus="yes">
+        <source>Saving %n probe result(s)</source>
+        <translation>
+            <numerusform>점검 결과 %n건 저장</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProbeRecordLoader</name>
+    <message>
+        <source>Loading the stored probe results</source>
+        <translation>저장된 점검 결과 불러오기</translation>
+    </message>
+</context>
+<context>
     <name>PromResponseParser</name>
     <message>
         <source>HTTP %1 and no Prometheus API answer in the body</source>
@@ -3121,6 +3220,14 @@ Subcommand:
     <message>
         <source>%1 / %2: %3 — %4</source>
         <translation>%1 / %2: %3 — %4</translation>
+    </message>
+    <message>
+        <source>Recording step %1 of the runbook %2 in the audit trail</source>
+        <translation>런북 %2의 %1 단계를 감사 기록에 기록</translation>
+    </message>
+    <message>
+        <source>Loading the audit trail of the runbook %1</source>
+        <translation>런북 %1의 감사 기록 불러오기</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3624,20 @@ Subcommand:
         <source>no database for stored samples</source>
         <translation>저장된 샘플을 위한 데이터베이스가 없습니다</translation>
     </message>
+    <message numerus="yes">
+        <source>Saving %n KPI sample(s)</source>
+        <translation>
+            <numerusform>KPI 샘플 %n개 저장</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pruning old KPI samples</source>
+        <translation>오래된 KPI 샘플 정리</translation>
+    </message>
+    <message>
+        <source>Reading the samples of %1</source>
+        <translation>%1의 샘플 읽기</translation>
+    </message>
 </context>
 <context>
     <name>Screenshotter</name>
@@ -3569,6 +3690,13 @@ Subcommand:
     <message>
         <source>%1 is not set in the environment nor in the keychain (%2)</source>
         <translation>%1이(가) 환경 변수에도 키체인에도 없습니다(%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
     </message>
 </context>
 <context>
@@ -3778,14 +3906,6 @@ Subcommand:
         <translation>%1: %2. 데이터베이스는 변경되지 않았습니다</translation>
     </message>
     <message>
-        <source>the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql</source>
-        <translation>Qt PostgreSQL 드라이버(QPSQL)를 사용할 수 없습니다. libqt6sql6-psql을 설치하세요</translation>
-    </message>
-    <message>
-        <source>cannot connect (%1)</source>
-        <translation>연결할 수 없습니다(%1)</translation>
-    </message>
-    <message>
         <source>a PostgreSQL database, but not an OpsDeck one (it has no %1 table)</source>
         <translation>PostgreSQL 데이터베이스이지만 OpsDeck 데이터베이스가 아닙니다(%1 테이블이 없음)</translation>
     </message>
@@ -3796,6 +3916,14 @@ Subcommand:
     <message>
         <source>offline: the team database %1 cannot be reached (%2); nothing was saved</source>
         <translation>오프라인: 팀 데이터베이스 %1에 연결할 수 없어(%2) 아무것도 저장되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>A database job</source>
+        <translation>데이터베이스 작업</translation>
+    </message>
+    <message>
+        <source>the database gave no reason</source>
+        <translation>데이터베이스가 이유를 알려 주지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -3964,6 +4092,13 @@ Subcommand:
     <message>
         <source>stopped</source>
         <translation>중지됨</translation>
+    </message>
+</context>
+<context>
+    <name>WarRoomKpiBoard</name>
+    <message>
+        <source>Page %1/%2</source>
+        <translation>%1/%2 페이지</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aboutdialog.h"
 
-#include "highlighterprobe.h"
+#include "highlight/highlighterprobe.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -12,6 +12,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 AboutDialog::AboutDialog(QWidget *parent)
     : QDialog(parent)
     , m_probe(new HighlighterProbe(this))
@@ -20,14 +22,14 @@ AboutDialog::AboutDialog(QWidget *parent)
     , m_versions(new QLabel(this))
 {
     auto *logo = new QLabel(this);
-    logo->setPixmap(QIcon(QStringLiteral(":/icons/opsdeck.svg")).pixmap(64, 64));
+    logo->setPixmap(QIcon(u":/icons/opsdeck.svg"_s).pixmap(64, 64));
     logo->setAlignment(Qt::AlignTop);
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
     m_tagline->setWordWrap(true);
-    m_versions->setObjectName(QStringLiteral("aboutVersions"));
+    m_versions->setObjectName(u"aboutVersions"_s);
     m_versions->setTextFormat(Qt::RichText);
     m_versions->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -86,10 +88,8 @@ void AboutDialog::retranslateUi()
     m_heading->setText(tr("OpsDeck"));
     m_tagline->setText(tr("An operations console for on-call engineers: KPIs, health checks, checklists, "
                           "incidents and runbooks."));
-    const QString row = QStringLiteral("<tr><td style=\"padding-right: 12px\">%1</td><td>%2</td></tr>");
-    m_versions->setText(QStringLiteral("<table>")
-        + row.arg(tr("OpsDeck").toHtmlEscaped(), QStringLiteral(OPSDECK_VERSION))
+    const QString row = u"<tr><td style=\"padding-right: 12px\">%1</td><td>%2</td></tr>"_s;
+    m_versions->setText(u"<table>"_s + row.arg(tr("OpsDeck").toHtmlEscaped(), QStringLiteral(OPSDECK_VERSION))
         + row.arg(tr("Qt").toHtmlEscaped(), QString::fromLatin1(qVersion()))
-        + row.arg(tr("KDE syntax highlighter").toHtmlEscaped(), highlighterText().toHtmlEscaped())
-        + QStringLiteral("</table>"));
+        + row.arg(tr("KDE syntax highlighter").toHtmlEscaped(), highlighterText().toHtmlEscaped()) + u"</table>"_s);
 }

@@ -9,17 +9,19 @@
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 DiagnosticsBanner::DiagnosticsBanner(QWidget *parent)
     : QFrame(parent)
     , m_headline(new QLabel(this))
     , m_hint(new QLabel(this))
     , m_list(new QPlainTextEdit(this))
 {
-    setObjectName(QStringLiteral("diagnosticsBanner"));
+    setObjectName(u"diagnosticsBanner"_s);
     // Amber that reads on both the light and the dark palette.
     setStyleSheet(QStringLiteral("QFrame#diagnosticsBanner { background: rgba(210, 153, 34, 40);"
                                  " border: 1px solid rgb(210, 153, 34); border-radius: 6px; }"));
-    m_headline->setObjectName(QStringLiteral("diagnosticsHeadline"));
+    m_headline->setObjectName(u"diagnosticsHeadline"_s);
     m_headline->setWordWrap(true);
     m_headline->setTextFormat(Qt::PlainText);
     QFont bold = m_headline->font();
@@ -27,7 +29,7 @@ DiagnosticsBanner::DiagnosticsBanner(QWidget *parent)
     m_headline->setFont(bold);
     m_hint->setWordWrap(true);
     m_hint->setTextFormat(Qt::PlainText);
-    m_list->setObjectName(QStringLiteral("diagnosticsList"));
+    m_list->setObjectName(u"diagnosticsList"_s);
     m_list->setReadOnly(true);
     m_list->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_list->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

@@ -7,13 +7,13 @@
 #include "checklists/checklistspage.h"
 #include "health/healthpage.h"
 #include "incidents/incidentspage.h"
-#include "languagemanager.h"
 #include "overview/overviewpage.h"
-#include "recentfiles.h"
 #include "runbooks/runbookspage.h"
-#include "settingskeys.h"
 #include "themedicon.h"
 #include "thememanager.h"
+#include "ui/languagemanager.h"
+#include "ui/recentfiles.h"
+#include "ui/settingskeys.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -31,6 +31,8 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 
+using namespace Qt::StringLiterals;
+
 MainWindow::MainWindow(Session *session, LanguageManager *languages, ThemeManager *themes, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
@@ -38,7 +40,7 @@ MainWindow::MainWindow(Session *session, LanguageManager *languages, ThemeManage
     , m_themes(themes)
     , m_recent(new RecentFiles(this))
 {
-    setWindowIcon(QIcon(QStringLiteral(":/icons/opsdeck.svg")));
+    setWindowIcon(QIcon(u":/icons/opsdeck.svg"_s));
     createPages();
     createMenus();
     createStatusBar();
@@ -68,7 +70,7 @@ void MainWindow::createPages()
     Q_ASSERT(m_pages.size() == PageCount);
 
     m_sidebar = new QListWidget(this);
-    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setObjectName(u"sidebar"_s);
     m_sidebar->setIconSize(QSize(22, 22));
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -127,7 +129,8 @@ void MainWindow::createMenus()
     }
     m_viewMenu->addSeparator();
     m_warRoomAction = m_viewMenu->addAction(QString(), this, &MainWindow::warRoomRequested);
-    m_warRoomAction->setShortcut(QKeySequence(Qt::Key_F11));
+    // Not F11: that is the standard full-screen key (below), and a key bound twice triggers neither action.
+    m_warRoomAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageGroup = new QActionGroup(this);
@@ -163,7 +166,7 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     m_fullScreenAction = m_viewMenu->addAction(QString());
     m_fullScreenAction->setCheckable(true);
-    m_fullScreenAction->setShortcut(Qt::Key_F11);
+    m_fullScreenAction->setShortcuts(QKeySequence::FullScreen);
     connect(m_fullScreenAction, &QAction::toggled, this, [this](bool on) {
         setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
     });
@@ -176,14 +179,14 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     m_workspaceLabel = new QLabel(this);
-    m_workspaceLabel->setObjectName(QStringLiteral("statusWorkspace"));
+    m_workspaceLabel->setObjectName(u"statusWorkspace"_s);
     m_refreshLabel = new QLabel(this);
-    m_refreshLabel->setObjectName(QStringLiteral("statusRefresh"));
+    m_refreshLabel->setObjectName(u"statusRefresh"_s);
     m_storageLabel = new QLabel(this);
-    m_storageLabel->setObjectName(QStringLiteral("statusStorage"));
+    m_storageLabel->setObjectName(u"statusStorage"_s);
     statusBar()->addWidget(m_workspaceLabel, 1);
     m_noticeLabel = new QLabel(this);
-    m_noticeLabel->setObjectName(QStringLiteral("statusNotice"));
+    m_noticeLabel->setObjectName(u"statusNotice"_s);
     m_noticeLabel->hide();
     statusBar()->addWidget(m_noticeLabel, 2);
     m_noticeTimer = new QTimer(this);
@@ -239,7 +242,7 @@ void MainWindow::setStorageState(StorageState state, const QString &detail)
             tr("OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues "
                "read-only, so ticks, incidents and audit entries are not saved until this is fixed."),
             QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("storageErrorDialog"));
+        box->setObjectName(u"storageErrorDialog"_s);
         box->setInformativeText(detail);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
@@ -250,9 +253,9 @@ void MainWindow::notify(const Message &message, int page)
 {
     m_notice = message;
     const auto [title, text] = message();
-    m_lastNotification = title + QStringLiteral(": ") + text;
+    m_lastNotification = title + u": "_s + text;
     m_notificationPage = page;
-    m_noticeLabel->setText(QStringLiteral("⚠ ") + m_lastNotification);
+    m_noticeLabel->setText(u"⚠ "_s + m_lastNotification);
     m_noticeLabel->setToolTip(m_lastNotification);
     m_noticeLabel->show();
     m_noticeTimer->start(); // a newer notice keeps it up longer
@@ -331,8 +334,8 @@ void MainWindow::retranslateUi()
 {
     if (m_notice && m_noticeLabel->isVisible()) {
         const auto [title, text] = m_notice();
-        m_lastNotification = title + QStringLiteral(": ") + text;
-        m_noticeLabel->setText(QStringLiteral("⚠ ") + m_lastNotification);
+        m_lastNotification = title + u": "_s + text;
+        m_noticeLabel->setText(u"⚠ "_s + m_lastNotification);
         m_noticeLabel->setToolTip(m_lastNotification);
     }
     const QString title = m_workspaceTitleText.text(LanguageManager::uiLanguage());
@@ -392,8 +395,8 @@ void MainWindow::updateRecentMenu()
     for (int i = 0; i < files.size(); ++i) {
         const QString path = files[i];
         // &1 .. &8 as accelerators; the full path as tooltip.
-        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
-            this, [this, path] { Q_EMIT openWorkspaceRequested(path); });
+        QAction *action = m_recentMenu->addAction(u"&%1 %2"_s.arg(i + 1).arg(QFileInfo(path).fileName()), this,
+            [this, path] { Q_EMIT openWorkspaceRequested(path); });
         action->setToolTip(path);
         action->setStatusTip(path);
     }
@@ -460,9 +463,7 @@ void MainWindow::updateStatusBar()
     // Red that reads on the light and the dark palette.
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     const bool bad = m_storageState == StorageState::Failed || m_storageState == StorageState::Offline;
-    m_storageLabel->setStyleSheet(!bad
-            ? QString()
-            : QStringLiteral("color: %1").arg(dark ? QStringLiteral("#ff7b72") : QStringLiteral("#cf222e")));
+    m_storageLabel->setStyleSheet(!bad ? QString() : u"color: %1"_s.arg(dark ? u"#ff7b72"_s : u"#cf222e"_s));
 }
 
 void MainWindow::chooseWorkspace()

@@ -2,13 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screenshotter.h"
 
-#include "languagemanager.h"
 #include "mainwindow.h"
 #include "pages/page.h"
+#include "ui/languagemanager.h"
 
 #include <QDir>
 #include <QPixmap>
 #include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 Screenshotter::Screenshotter(MainWindow *window, LanguageManager *languages, const QString &directory, QObject *parent)
     : QObject(parent)
@@ -55,8 +57,7 @@ void Screenshotter::step()
         m_window->setCurrentPage(0);
     } else {
         const QString file
-            = QDir(m_directory)
-                  .filePath(m_window->page(m_pageIndex)->id() + QLatin1Char('-') + language + QStringLiteral(".png"));
+            = QDir(m_directory).filePath(m_window->page(m_pageIndex)->id() + QLatin1Char('-') + language + u".png"_s);
         if (!m_window->grab().save(file)) {
             Q_EMIT finished(tr("cannot write %1").arg(file));
             return;
@@ -75,7 +76,7 @@ void Screenshotter::step()
 
 void Screenshotter::grabWarRoom()
 {
-    const QString file = QDir(m_directory).filePath(QStringLiteral("warroom-%1.png").arg(m_languages->language()));
+    const QString file = QDir(m_directory).filePath(u"warroom-%1.png"_s.arg(m_languages->language()));
     if (!m_warRoom || !m_warRoom->grab().save(file)) {
         Q_EMIT finished(tr("cannot write %1").arg(file));
         return;

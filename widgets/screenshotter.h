@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QStringList>
 
+using namespace Qt::StringLiterals;
+
 class LanguageManager;
 class MainWindow;
 
@@ -35,7 +37,7 @@ private:
     QPointer<QWidget> m_warRoom;
     LanguageManager *m_languages;
     QString m_directory;
-    QStringList m_targetLanguages { QStringLiteral("en"), QStringLiteral("ko") };
+    QStringList m_targetLanguages { u"en"_s, u"ko"_s };
     QString m_originalLanguage;
     int m_originalPage = 0;
     int m_languageIndex = 0;

@@ -7,6 +7,8 @@
 #include <QPixmap>
 #include <QSvgRenderer>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 void addPixmaps(QIcon &icon, QByteArray svg, const QColor &color, QIcon::Mode mode)
 {
@@ -25,7 +27,7 @@ void addPixmaps(QIcon &icon, QByteArray svg, const QColor &color, QIcon::Mode mo
 
 QIcon themedIcon(const QString &name, const QColor &color, const QColor &selectedColor)
 {
-    QFile file(QStringLiteral(":/icons/") + name + QStringLiteral(".svg"));
+    QFile file(u":/icons/"_s + name + u".svg"_s);
     if (!file.open(QIODevice::ReadOnly)) {
         return {};
     }

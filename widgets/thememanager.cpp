@@ -6,6 +6,8 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+using namespace Qt::StringLiterals;
+
 ThemeManager::ThemeManager(QObject *parent)
     : QObject(parent)
     , m_systemStyle(QApplication::style()->name())
@@ -18,7 +20,7 @@ void ThemeManager::setTheme(Theme theme)
         QApplication::setStyle(QStyleFactory::create(m_systemStyle));
         QApplication::setPalette(m_systemPalette);
     } else {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
         QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
     }
     const bool changed = theme != m_theme;
@@ -38,13 +40,13 @@ QString ThemeManager::toString(Theme theme)
 {
     switch (theme) {
     case Theme::Light:
-        return QStringLiteral("light");
+        return u"light"_s;
     case Theme::Dark:
-        return QStringLiteral("dark");
+        return u"dark"_s;
     case Theme::System:
         break;
     }
-    return QStringLiteral("system");
+    return u"system"_s;
 }
 
 ThemeManager::Theme ThemeManager::fromString(const QString &name, bool *ok)

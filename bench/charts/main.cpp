@@ -4,8 +4,8 @@
 // same refresh done naively with per-point append(), paint time at 1600 px, buffer ingest rate beside the sample
 // store's ingest rate into a real SQLite file, and the time to parse a 100k-point query_range answer.
 #include "charts/kpichartview.h"
-#include "metrics/promresponse.h"
-#include "metrics/samplestore.h"
+#include "samples/samplestore.h"
+#include "sources/promresponse.h"
 #include "storage/storage.h"
 
 #include <QApplication>
@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -49,7 +51,7 @@ double sampleStoreIngest(int seriesCount, int perSeries)
         return -1;
     }
     SampleStore store(&storage);
-    store.setWorkspaceId(QStringLiteral("bench"));
+    store.setWorkspaceId(u"bench"_s);
     const qint64 total = qint64(seriesCount) * perSeries;
     qint64 written = 0;
     bool failed = false;
@@ -65,7 +67,7 @@ double sampleStoreIngest(int seriesCount, int perSeries)
     });
     QStringList names;
     for (int s = 0; s < seriesCount; ++s) {
-        names.append(QStringLiteral("kpi-%1").arg(s));
+        names.append(u"kpi-%1"_s.arg(s));
     }
     const qint64 start = QDateTime::currentMSecsSinceEpoch() - qint64(perSeries) * 1000;
     QElapsedTimer timer;
@@ -99,7 +101,7 @@ int main(int argc, char **argv)
         for (qint64 i = 0; i < day; ++i) {
             buffer->append(endMs - double(day - i) * 1000.0, 100 + 20 * std::sin(double(i) / (300.0 + s)) + s);
         }
-        series.append({ QStringLiteral("series %1").arg(s), buffer });
+        series.append({ u"series %1"_s.arg(s), buffer });
     }
     const double ingestSeconds = double(timer.nsecsElapsed()) / 1e9;
     std::printf("buffer ingest: %.0f samples/s (%d x %lld points in memory)\n",

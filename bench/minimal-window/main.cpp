@@ -7,13 +7,15 @@
 #include <QMainWindow>
 #include <QStatusBar>
 
+using namespace Qt::StringLiterals;
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QMainWindow window;
-    window.setWindowTitle(QStringLiteral("minimal"));
-    window.setCentralWidget(new QLabel(QStringLiteral("Hello"), &window));
-    window.statusBar()->showMessage(QStringLiteral("ready"));
+    window.setWindowTitle(u"minimal"_s);
+    window.setCentralWidget(new QLabel(u"Hello"_s, &window));
+    window.statusBar()->showMessage(u"ready"_s);
     window.resize(1280, 800);
     FirstPaintProbe::installIfRequested(&window);
     window.show();

@@ -5,13 +5,13 @@
 #include "appcontroller.h"
 #include "commandline.h"
 #include "fastserver.h"
-#include "languagemanager.h"
 #include "mainwindow.h"
 #include "pages/page.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
 #include "session/session.h"
 #include "thememanager.h"
+#include "ui/languagemanager.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>

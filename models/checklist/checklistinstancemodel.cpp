@@ -4,8 +4,6 @@
 
 #include "checklist/checkliststore.h"
 
-#include <QBrush>
-#include <QColor>
 #include <QLocale>
 
 ChecklistInstanceModel::ChecklistInstanceModel(ChecklistStore *store, QObject *parent)
@@ -19,7 +17,7 @@ ChecklistInstanceModel::ChecklistInstanceModel(ChecklistStore *store, QObject *p
     connect(m_store, &ChecklistStore::instanceChanged, this, [this](qint64 id) {
         const int row = rowOf(id);
         if (row >= 0) {
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
     });
 }
@@ -28,7 +26,7 @@ void ChecklistInstanceModel::setNow(const QDateTime &now)
 {
     m_now = now;
     if (rowCount() > 0) {
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
 }
 
@@ -36,9 +34,9 @@ void ChecklistInstanceModel::setLanguage(const QString &language)
 {
     m_language = language;
     if (rowCount() > 0) {
-        emit dataChanged(index(0, TitleColumn), index(rowCount() - 1, TitleColumn));
+        Q_EMIT dataChanged(index(0, TitleColumn), index(rowCount() - 1, TitleColumn));
     }
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
 }
 
 int ChecklistInstanceModel::rowOf(qint64 instanceId) const
@@ -113,13 +111,6 @@ QVariant ChecklistInstanceModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(instance, index.column());
-    case Qt::ForegroundRole: {
-        const PeriodStatus status = instance.status(m_now);
-        if (index.column() == StatusColumn && (status == PeriodStatus::Overdue || status == PeriodStatus::Missed)) {
-            return QBrush(QColor(0xc6, 0x28, 0x28));
-        }
-        return {};
-    }
     case InstanceIdRole:
         return instance.id;
     case StatusRole:

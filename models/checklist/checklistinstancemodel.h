@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 
+using namespace Qt::StringLiterals;
+
 class ChecklistStore;
 struct ChecklistInstance;
 
@@ -45,5 +47,5 @@ private:
 
     ChecklistStore *m_store;
     QDateTime m_now = QDateTime::currentDateTimeUtc();
-    QString m_language = QStringLiteral("en");
+    QString m_language = u"en"_s;
 };

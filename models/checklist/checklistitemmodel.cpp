@@ -4,9 +4,6 @@
 
 #include "checklist/checkliststore.h"
 
-#include <QBrush>
-#include <QColor>
-#include <QFont>
 #include <QLocale>
 
 ChecklistItemModel::ChecklistItemModel(ChecklistStore *store, QObject *parent)
@@ -22,7 +19,7 @@ ChecklistItemModel::ChecklistItemModel(ChecklistStore *store, QObject *parent)
     connect(m_store, &ChecklistStore::itemSaveStateChanged, this, [this](qint64 id, const QString &itemId) {
         const int row = id == m_instanceId ? rowOf(itemId) : -1;
         if (row >= 0) {
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
     });
 }
@@ -51,13 +48,13 @@ void ChecklistItemModel::setLanguage(const QString &language)
 {
     m_language = language;
     emitAllChanged();
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
 }
 
 void ChecklistItemModel::emitAllChanged()
 {
     if (m_rows > 0) {
-        emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
     }
 }
 
@@ -145,15 +142,6 @@ QVariant ChecklistItemModel::data(const QModelIndex &index, int role) const
             return {};
         }
         return inst->state(item.id) == ItemState::Open ? Qt::Unchecked : Qt::Checked;
-    case Qt::ForegroundRole:
-        return overdue ? QBrush(QColor(0xc6, 0x28, 0x28)) : QVariant();
-    case Qt::FontRole:
-        if (overdue && index.column() == ItemColumn) {
-            QFont font;
-            font.setBold(true);
-            return font;
-        }
-        return {};
     case ItemIdRole:
         return item.id;
     case StateRole:
@@ -177,7 +165,7 @@ bool ChecklistItemModel::setData(const QModelIndex &index, const QVariant &value
         return false;
     }
     // The check box follows storage, not the click: the store's instanceChanged updates it once committed.
-    emit toggleRequested(index.data(ItemIdRole).toString(), value.toInt() == Qt::Checked);
+    Q_EMIT toggleRequested(index.data(ItemIdRole).toString(), value.toInt() == Qt::Checked);
     return false;
 }
 

@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 
+using namespace Qt::StringLiterals;
+
 class ChecklistStore;
 struct ChecklistInstance;
 
@@ -19,7 +21,7 @@ public:
     enum Role {
         ItemIdRole = Qt::UserRole + 1,
         StateRole, // ItemState as int
-        OverdueRole,
+        OverdueRole, // bool: past the item's due time and not done; widgets colour it
         SaveStateRole, // ChecklistStore::SaveState as int
         SaveErrorRole,
         DueRole,
@@ -40,7 +42,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-signals:
+Q_SIGNALS:
     void toggleRequested(const QString &itemId, bool done);
 
 private:
@@ -52,5 +54,5 @@ private:
     qint64 m_instanceId = 0;
     int m_rows = 0;
     QDateTime m_now = QDateTime::currentDateTimeUtc();
-    QString m_language = QStringLiteral("en");
+    QString m_language = u"en"_s;
 };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checklist/checklistsql.h"
 
+#include "storage/sqlvalues.h"
 #include "storage/storageerror.h"
 
 #include <QCoreApplication>
@@ -11,11 +12,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QDateTime fromMs(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
-}
 
 const QString instanceColumns = u"id, workspace_id, checklist_id, period_key, template_json, period_start_ms, "
                                 u"due_at_ms, period_end_ms, created_at_ms, signed_by, signed_at_ms, sign_comment, "
@@ -35,10 +31,10 @@ ChecklistInstance readInstance(const QSqlQuery &q)
     if (!i.readTemplateJson(q.value(4).toString().toUtf8(), &error)) {
         throw StorageError(error);
     }
-    i.period = { i.periodKey, {}, fromMs(q.value(5)), fromMs(q.value(6)), fromMs(q.value(7)) };
-    i.created = fromMs(q.value(8));
+    i.period = { i.periodKey, {}, timeFromSql(q.value(5)), timeFromSql(q.value(6)), timeFromSql(q.value(7)) };
+    i.created = timeFromSql(q.value(8));
     i.signedBy = q.value(9).toString();
-    i.signedAt = fromMs(q.value(10));
+    i.signedAt = timeFromSql(q.value(10));
     i.signComment = q.value(11).toString();
     i.version = q.value(12).toLongLong();
     return i;
@@ -51,19 +47,13 @@ ChecklistTick readTick(const QSqlQuery &q)
     t.itemId = q.value(2).toString();
     t.action = ChecklistTick::actionFromName(q.value(3).toString()).value_or(TickAction::Untick);
     t.actor = q.value(4).toString();
-    t.at = fromMs(q.value(5));
+    t.at = timeFromSql(q.value(5));
     t.note = q.value(6).toString();
     t.evidence = ChecklistEvidence::fromJson(QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object());
     t.skipReason = q.value(8).toString();
     t.version = q.value(9).toLongLong();
     t.conflict = q.value(10).toInt() != 0;
     return t;
-}
-
-// Empty, never NULL: the text columns are NOT NULL DEFAULT ''.
-QString text(const QString &s)
-{
-    return s.isNull() ? u""_s : s;
 }
 
 void attachHistory(QSqlQuery &q, QList<ChecklistInstance> &instances)
@@ -168,8 +158,8 @@ ChecklistWriteResult recordAction(
         u"INSERT INTO checklist_ticks (instance_id, item_id, action, actor, at_ms, note, evidence_json, "
         u"skip_reason, version, conflict) SELECT id, ?, ?, ?, ?, ?, ?, ?, version, ? FROM checklist_instances "
         u"WHERE id = ? AND signed_at_ms IS NULL"_s,
-        { tick.itemId, ChecklistTick::actionName(tick.action), tick.actor, tick.at.toMSecsSinceEpoch(), text(tick.note),
-            text(evidence), text(tick.skipReason), conflict ? 1 : 0, instanceId })
+        { tick.itemId, ChecklistTick::actionName(tick.action), tick.actor, tick.at.toMSecsSinceEpoch(),
+            sqlText(tick.note), sqlText(evidence), sqlText(tick.skipReason), conflict ? 1 : 0, instanceId })
                              .numRowsAffected();
     if (inserted != 1) {
         throw StorageError(
@@ -210,7 +200,7 @@ ChecklistInstance sign(
     const int updated = sqlExec(db,
         u"UPDATE checklist_instances SET signed_by = ?, signed_at_ms = ?, sign_comment = ?, version = version + 1 "
         u"WHERE id = ? AND version = ? AND signed_at_ms IS NULL"_s,
-        { signer, atMs, text(comment), instanceId, seenVersion })
+        { signer, atMs, sqlText(comment), instanceId, seenVersion })
                             .numRowsAffected();
     if (updated != 1) {
         throw StorageError(QCoreApplication::translate(

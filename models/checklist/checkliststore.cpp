@@ -16,12 +16,20 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Templates carry English and Korean; the operator reads descriptions in the UI language.
+QString uiText(const LocalizedText &text)
+{
+    return text.text(QLocale().language() == QLocale::Korean ? u"ko"_s : u"en"_s);
+}
+
+} // namespace
+
 ChecklistStore::ChecklistStore(Storage *storage, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
 {
-    connect(m_storage, &Storage::jobFinished, this, &ChecklistStore::onJobFinished);
-    connect(m_storage, &Storage::jobFailed, this, &ChecklistStore::onJobFailed);
     connect(m_storage, &Storage::changed, this, [this](const QString &subject, qint64 rowId) {
         if (subject == u"checklist_instances"_s) {
             reloadInstance(rowId);
@@ -38,7 +46,7 @@ void ChecklistStore::setWorkspace(const Workspace &workspace)
     if (changed) {
         m_instances.clear();
         m_saves.clear();
-        emit instancesReset();
+        Q_EMIT instancesReset();
     }
 }
 
@@ -81,12 +89,27 @@ void ChecklistStore::refresh(const QDateTime &now)
     const qint64 sinceMs = since.toMSecsSinceEpoch();
     m_loadedSinceMs = sinceMs;
     if (!due.isEmpty()) {
-        m_storage->submit([due, nowMs](QSqlDatabase &db) { return ChecklistSql::ensureInstances(db, due, nowMs); });
+        ensureInstances(tr("Creating the checklists due"), due, nowMs);
     }
-    const quint64 id = m_storage->submitRead([workspaceId, sinceMs](QSqlDatabase &db) {
-        return QVariant::fromValue(ChecklistSql::loadInstances(db, workspaceId, sinceMs));
-    });
-    m_jobs.insert(id, { JobKind::Load, 0, {} });
+    m_storage
+        ->read(tr("Loading the checklists"),
+            [workspaceId, sinceMs](QSqlDatabase &db) { return ChecklistSql::loadInstances(db, workspaceId, sinceMs); })
+        .then(this, [this](const StorageResult<QList<ChecklistInstance>> &r) {
+            if (!r) {
+                Q_EMIT loadFailed(r.error());
+                return;
+            }
+            m_instances = r.value();
+            Q_EMIT instancesReset();
+        });
+}
+
+void ChecklistStore::ensureInstances(const QString &what, const QList<NewChecklistInstance> &instances, qint64 nowMs)
+{
+    // Nothing to do here when it succeeds (the load that follows shows the instances), and a failure reaches the
+    // operator through Storage::writeFailed(); the load still shows what exists.
+    m_storage->write(
+        what, [instances, nowMs](QSqlDatabase &db) { return ChecklistSql::ensureInstances(db, instances, nowMs); });
 }
 
 void ChecklistStore::startOnDemand(const QString &checklistId, const QDateTime &now)
@@ -99,8 +122,7 @@ void ChecklistStore::startOnDemand(const QString &checklistId, const QDateTime &
             now.toTimeZone(m_calc.zone()).date(), now, now, now };
         const QList<NewChecklistInstance> one { { m_workspaceId, checklistId, period,
             ChecklistInstance::templateJson(checklist, {}) } };
-        const qint64 nowMs = now.toMSecsSinceEpoch();
-        m_storage->submit([one, nowMs](QSqlDatabase &db) { return ChecklistSql::ensureInstances(db, one, nowMs); });
+        ensureInstances(tr("Starting the checklist \"%1\"").arg(uiText(checklist.title)), one, now.toMSecsSinceEpoch());
         refresh(now);
         return;
     }
@@ -108,9 +130,21 @@ void ChecklistStore::startOnDemand(const QString &checklistId, const QDateTime &
 
 void ChecklistStore::reloadInstance(qint64 instanceId)
 {
-    const quint64 id = m_storage->submitRead(
-        [instanceId](QSqlDatabase &db) { return QVariant::fromValue(ChecklistSql::loadInstance(db, instanceId)); });
-    m_jobs.insert(id, { JobKind::Reload, instanceId, {} });
+    m_storage
+        ->read(tr("Reloading the checklist \"%1\"").arg(titleOf(instanceId)),
+            [instanceId](QSqlDatabase &db) { return ChecklistSql::loadInstance(db, instanceId); })
+        .then(this, [this](const StorageResult<ChecklistInstance> &r) {
+            // Failed: offline, and the change feed catches up once it is back.
+            if (r) {
+                mergeInstance(r.value());
+            }
+        });
+}
+
+QString ChecklistStore::titleOf(qint64 instanceId) const
+{
+    const ChecklistInstance *inst = instance(instanceId);
+    return inst ? uiText(inst->title) : QString::number(instanceId);
 }
 
 QList<qint64> ChecklistStore::checkLate(const QDateTime &now)
@@ -123,7 +157,7 @@ QList<qint64> ChecklistStore::checkLate(const QDateTime &now)
         }
     }
     for (qint64 id : std::as_const(late)) {
-        emit becameLate(id);
+        Q_EMIT becameLate(id);
     }
     return late;
 }
@@ -220,26 +254,76 @@ void ChecklistStore::submitWrite(const Write &write)
 {
     m_saves[itemKey(write.instanceId, write.tick.itemId)].last = write;
     setItemSave(write.instanceId, write.tick.itemId, SaveState::Saving);
-    const quint64 id = m_storage->submit([write](QSqlDatabase &db) {
-        return QVariant::fromValue(ChecklistSql::recordAction(db, write.instanceId, write.seenItemVersion, write.tick));
-    });
-    m_jobs.insert(id, { JobKind::Write, write.instanceId, write.tick.itemId });
+    const ChecklistInstance *inst = instance(write.instanceId);
+    const ChecklistItem *item = inst ? inst->item(write.tick.itemId) : nullptr;
+    const QString itemText = item ? uiText(item->text) : write.tick.itemId;
+    const QString checklist = titleOf(write.instanceId);
+    QString what;
+    switch (write.tick.action) {
+    case TickAction::Tick:
+        what = tr("Saving the tick on \"%1\" (%2)").arg(itemText, checklist);
+        break;
+    case TickAction::Untick:
+        what = tr("Saving the untick of \"%1\" (%2)").arg(itemText, checklist);
+        break;
+    case TickAction::Skip:
+        what = tr("Saving the skip of \"%1\" (%2)").arg(itemText, checklist);
+        break;
+    }
+    m_storage
+        ->write(what,
+            [write](QSqlDatabase &db) {
+                return ChecklistSql::recordAction(db, write.instanceId, write.seenItemVersion, write.tick);
+            })
+        .then(this,
+            [this, instanceId = write.instanceId, itemId = write.tick.itemId](
+                const StorageResult<ChecklistWriteResult> &r) {
+                if (r) {
+                    onWritten(instanceId, itemId, r.value());
+                } else {
+                    setItemSave(instanceId, itemId, SaveState::Unsaved, r.error());
+                }
+            });
+}
+
+void ChecklistStore::onWritten(qint64 instanceId, const QString &itemId, const ChecklistWriteResult &write)
+{
+    replaceInstance(write.instance);
+    if (!write.conflict) {
+        setItemSave(instanceId, itemId, SaveState::Saved);
+        return;
+    }
+    const auto latest = write.instance.latest(itemId);
+    const QString message = latest
+        ? tr("%1 changed this item at %2 in another window; your change was recorded in the history but "
+             "not applied")
+              .arg(latest->actor, QLocale().toString(latest->at.toLocalTime(), QLocale::ShortFormat))
+        : tr("this item changed in another window; your change was recorded in the history but not applied");
+    setItemSave(instanceId, itemId, SaveState::Conflict, message);
+    Q_EMIT conflictDetected(instanceId, itemId, message);
 }
 
 void ChecklistStore::sign(qint64 instanceId, const QString &comment)
 {
     const ChecklistInstance *inst = instance(instanceId);
     if (!inst) {
-        emit signFailed(instanceId, tr("checklist instance %1 is not loaded").arg(instanceId));
+        Q_EMIT signFailed(instanceId, tr("checklist instance %1 is not loaded").arg(instanceId));
         return;
     }
     const qint64 version = inst->version;
     const QString signer = operatorName();
     const qint64 atMs = QDateTime::currentMSecsSinceEpoch();
-    const quint64 id = m_storage->submit([=](QSqlDatabase &db) {
-        return QVariant::fromValue(ChecklistSql::sign(db, instanceId, version, signer, atMs, comment));
-    });
-    m_jobs.insert(id, { JobKind::Sign, instanceId, {} });
+    m_storage
+        ->write(tr("Signing off \"%1\"").arg(titleOf(instanceId)),
+            [=](QSqlDatabase &db) { return ChecklistSql::sign(db, instanceId, version, signer, atMs, comment); })
+        .then(this, [this, instanceId](const StorageResult<ChecklistInstance> &r) {
+            if (!r) {
+                Q_EMIT signFailed(instanceId, r.error());
+                return;
+            }
+            replaceInstance(r.value());
+            Q_EMIT signedOff(instanceId);
+        });
 }
 
 ChecklistStore::SaveState ChecklistStore::saveState(qint64 instanceId, const QString &itemId) const
@@ -262,75 +346,12 @@ bool ChecklistStore::isSaving(qint64 instanceId) const
     return false;
 }
 
-void ChecklistStore::onJobFinished(quint64 id, const QVariant &result)
-{
-    const auto it = m_jobs.constFind(id);
-    if (it == m_jobs.constEnd()) {
-        return; // another component's job
-    }
-    const Job job = *it;
-    m_jobs.erase(it);
-    switch (job.kind) {
-    case JobKind::Load:
-        m_instances = result.value<QList<ChecklistInstance>>();
-        emit instancesReset();
-        break;
-    case JobKind::Write: {
-        const auto write = result.value<ChecklistWriteResult>();
-        replaceInstance(write.instance);
-        if (write.conflict) {
-            const auto latest = write.instance.latest(job.itemId);
-            const QString message = latest
-                ? tr("%1 changed this item at %2 in another window; your change was recorded in the history but "
-                     "not applied")
-                      .arg(latest->actor, QLocale().toString(latest->at.toLocalTime(), QLocale::ShortFormat))
-                : tr("this item changed in another window; your change was recorded in the history but not applied");
-            setItemSave(job.instanceId, job.itemId, SaveState::Conflict, message);
-            emit conflictDetected(job.instanceId, job.itemId, message);
-        } else {
-            setItemSave(job.instanceId, job.itemId, SaveState::Saved);
-        }
-        break;
-    }
-    case JobKind::Sign:
-        replaceInstance(result.value<ChecklistInstance>());
-        emit signedOff(job.instanceId);
-        break;
-    case JobKind::Reload:
-        mergeInstance(result.value<ChecklistInstance>());
-        break;
-    }
-}
-
-void ChecklistStore::onJobFailed(quint64 id, const QString &error)
-{
-    const auto it = m_jobs.constFind(id);
-    if (it == m_jobs.constEnd()) {
-        return;
-    }
-    const Job job = *it;
-    m_jobs.erase(it);
-    switch (job.kind) {
-    case JobKind::Load:
-        emit loadFailed(error);
-        break;
-    case JobKind::Write:
-        setItemSave(job.instanceId, job.itemId, SaveState::Unsaved, error);
-        break;
-    case JobKind::Sign:
-        emit signFailed(job.instanceId, error);
-        break;
-    case JobKind::Reload:
-        break; // offline: the change feed catches up once it is back
-    }
-}
-
 void ChecklistStore::replaceInstance(const ChecklistInstance &instance)
 {
     for (ChecklistInstance &i : m_instances) {
         if (i.id == instance.id) {
             i = instance;
-            emit instanceChanged(instance.id);
+            Q_EMIT instanceChanged(instance.id);
             return;
         }
     }
@@ -353,7 +374,7 @@ void ChecklistStore::mergeInstance(const ChecklistInstance &instance)
         return std::pair(other.period.start, other.id) < std::pair(instance.period.start, instance.id);
     };
     m_instances.insert(std::find_if(m_instances.begin(), m_instances.end(), before), instance);
-    emit instancesReset();
+    Q_EMIT instancesReset();
 }
 
 void ChecklistStore::setItemSave(qint64 instanceId, const QString &itemId, SaveState state, const QString &error)
@@ -361,7 +382,7 @@ void ChecklistStore::setItemSave(qint64 instanceId, const QString &itemId, SaveS
     ItemSave &save = m_saves[itemKey(instanceId, itemId)];
     save.state = state;
     save.error = error;
-    emit itemSaveStateChanged(instanceId, itemId);
+    Q_EMIT itemSaveStateChanged(instanceId, itemId);
 }
 
 QString ChecklistStore::itemKey(qint64 instanceId, const QString &itemId)

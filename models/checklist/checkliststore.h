@@ -16,11 +16,14 @@
 #include <optional>
 
 class Storage;
+struct ChecklistWriteResult;
+struct NewChecklistInstance;
 
 // The checklists of a workspace over Storage: creates the instances of due periods, loads them, and records
 // ticks and sign-offs, all asynchronously. An item shows Saving until the worker has committed the write, then
 // Saved; Unsaved (with the error, and retry()) when it failed; Conflict when another window changed the item first
-// (the record is kept in the history, not applied).
+// (the record is kept in the history, not applied). Every failed write (ticks, sign-offs, creating the instances of
+// due periods) also reaches the operator through Storage::writeFailed().
 class ChecklistStore final : public QObject
 {
     Q_OBJECT
@@ -73,7 +76,7 @@ public:
     QString saveError(qint64 instanceId, const QString &itemId) const;
     bool isSaving(qint64 instanceId) const;
 
-signals:
+Q_SIGNALS:
     void instancesReset();
     void instanceChanged(qint64 instanceId);
     void itemSaveStateChanged(qint64 instanceId, const QString &itemId);
@@ -96,19 +99,12 @@ private:
         QString error;
         Write last;
     };
-    enum class JobKind { Load, Write, Sign, Reload };
-    struct Job
-    {
-        JobKind kind = JobKind::Load;
-        qint64 instanceId = 0;
-        QString itemId;
-    };
-
     bool record(
         qint64 instanceId, const QString &itemId, TickAction action, const QString &note, const QString &skipReason);
     void submitWrite(const Write &write);
-    void onJobFinished(quint64 id, const QVariant &result);
-    void onJobFailed(quint64 id, const QString &error);
+    void onWritten(qint64 instanceId, const QString &itemId, const ChecklistWriteResult &write);
+    void ensureInstances(const QString &what, const QList<NewChecklistInstance> &instances, qint64 nowMs);
+    QString titleOf(qint64 instanceId) const;
     void replaceInstance(const ChecklistInstance &instance);
     void mergeInstance(const ChecklistInstance &instance);
     void setItemSave(qint64 instanceId, const QString &itemId, SaveState state, const QString &error = {});
@@ -121,7 +117,6 @@ private:
     QList<Checklist> m_templates;
     QList<ChecklistInstance> m_instances;
     QHash<QString, ItemSave> m_saves;
-    QHash<quint64, Job> m_jobs;
     int m_lookbackDays = 35;
     qint64 m_loadedSinceMs = 0;
     QSet<qint64> m_reportedLate;

@@ -13,6 +13,8 @@
 
 #include <utility>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 constexpr qsizetype maxCapturedBytes = 8 * 1024;
@@ -20,9 +22,9 @@ constexpr qsizetype maxCapturedBytes = 8 * 1024;
 QString serviceName()
 {
 #ifdef Q_OS_WIN
-    return QStringLiteral("opsdeck-demo-service.exe");
+    return u"opsdeck-demo-service.exe"_s;
 #else
-    return QStringLiteral("opsdeck-demo-service");
+    return u"opsdeck-demo-service"_s;
 #endif
 }
 
@@ -112,7 +114,7 @@ void DemoLauncher::start(const QString &dataDir)
             failLater(tr("The demo service was not found at %1 (set by OPSDECK_DEMO_SERVICE).").arg(paths.first()));
         } else {
             failLater(tr("The demo service (%1) was not found. Looked in: %2, and the folders in PATH.")
-                          .arg(serviceName(), paths.join(QStringLiteral(", "))));
+                          .arg(serviceName(), paths.join(u", "_s)));
         }
         return;
     }
@@ -129,10 +131,10 @@ void DemoLauncher::start(const QString &dataDir)
 
     m_process = new QProcess(this);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OPSDECK_DEMO_TOKEN"), QString::fromLatin1(m_token));
+    env.insert(u"OPSDECK_DEMO_TOKEN"_s, QString::fromLatin1(m_token));
     m_process->setProcessEnvironment(env);
     m_process->setProgram(m_program);
-    m_process->setArguments({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--exit-with-stdin") });
+    m_process->setArguments({ u"--port"_s, u"0"_s, u"--exit-with-stdin"_s });
     connect(m_process, &QProcess::readyReadStandardOutput, this, &DemoLauncher::onStdout);
     connect(m_process, &QProcess::readyReadStandardError, this, &DemoLauncher::onStderr);
     connect(m_process, &QProcess::finished, this, &DemoLauncher::onFinished);
@@ -185,7 +187,7 @@ void DemoLauncher::onStdout()
         return;
     }
     static const QRegularExpression listening(
-        QStringLiteral("^opsdeck-demo-service listening on (http://127\\.0\\.0\\.1:[0-9]{1,5})$"));
+        u"^opsdeck-demo-service listening on (http://127\\.0\\.0\\.1:[0-9]{1,5})$"_s);
     const QString line = QString::fromUtf8(m_stdout.left(newline)).trimmed();
     const QRegularExpressionMatch match = listening.match(line);
     if (!match.hasMatch()) {
@@ -219,7 +221,7 @@ void DemoLauncher::onListening(const QUrl &baseUrl)
 
 QString DemoLauncher::writeWorkspace(const QUrl &baseUrl, QString *error) const
 {
-    QFile resource(QStringLiteral(":/demo/demo-workspace.yaml"));
+    QFile resource(u":/demo/demo-workspace.yaml"_s);
     if (!resource.open(QIODevice::ReadOnly)) {
         *error = tr("The built-in demo workspace is missing from the application: %1").arg(resource.errorString());
         return {};
@@ -232,7 +234,7 @@ QString DemoLauncher::writeWorkspace(const QUrl &baseUrl, QString *error) const
             = tr("Cannot create the data folder %1 for the demo workspace.").arg(QDir::toNativeSeparators(m_dataDir));
         return {};
     }
-    const QString path = QDir(m_dataDir).filePath(QStringLiteral("demo-workspace.yaml"));
+    const QString path = QDir(m_dataDir).filePath(u"demo-workspace.yaml"_s);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
         *error = tr("Cannot write the demo workspace %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());

@@ -1,12 +1,14 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pdfdocument.h"
+#include "export/pdfdocument.h"
 
 #include <QBuffer>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QTextDocument>
+
+using namespace Qt::StringLiterals;
 
 namespace PdfDocument {
 
@@ -18,7 +20,7 @@ QByteArray fromMarkdown(const QString &markdown, const QString &title)
     {
         QPdfWriter writer(&buffer);
         writer.setTitle(title);
-        writer.setCreator(QStringLiteral("OpsDeck"));
+        writer.setCreator(u"OpsDeck"_s);
         writer.setPageLayout(QPageLayout(
             QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter));
         QTextDocument document;

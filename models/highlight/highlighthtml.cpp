@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "highlighthtml.h"
+#include "highlight/highlighthtml.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
 
 namespace HighlightHtml {
 
@@ -24,8 +26,8 @@ QString sanitize(const QString &html)
     }
 
     // The tool escapes the highlighted text, so every '<' left is its own markup; keep only styled spans.
-    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
-    static const QRegularExpression span(QStringLiteral("^<span style=\"[^\"<>]*\">$"));
+    static const QRegularExpression tag(u"<[^>]*>"_s);
+    static const QRegularExpression span(u"^<span style=\"[^\"<>]*\">$"_s);
     QString out;
     out.reserve(body.size() + 32);
     out += QLatin1String("<pre style=\"margin:0\">");
@@ -74,19 +76,19 @@ QString syntaxForContentType(const QString &contentType)
 {
     const QString type = contentType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
     if (type == QLatin1String("application/json") || type.endsWith(QLatin1String("+json"))) {
-        return QStringLiteral("JSON");
+        return u"JSON"_s;
     }
     if (type.contains(QLatin1String("yaml"))) {
-        return QStringLiteral("YAML");
+        return u"YAML"_s;
     }
     if (type == QLatin1String("text/html")) {
-        return QStringLiteral("HTML");
+        return u"HTML"_s;
     }
     if (type.endsWith(QLatin1String("/xml")) || type.endsWith(QLatin1String("+xml"))) {
-        return QStringLiteral("XML");
+        return u"XML"_s;
     }
     if (type == QLatin1String("application/x-sh") || type == QLatin1String("text/x-shellscript")) {
-        return QStringLiteral("Bash");
+        return u"Bash"_s;
     }
     return {};
 }

@@ -1,14 +1,16 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "syntaxhighlighterservice.h"
+#include "highlight/syntaxhighlighterservice.h"
 
-#include "highlighthtml.h"
+#include "highlight/highlighthtml.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 QString resolve(const QString &program)
@@ -41,7 +43,7 @@ SyntaxHighlighterService::~SyntaxHighlighterService()
 
 QStringList SyntaxHighlighterService::defaultPrograms()
 {
-    return { QStringLiteral("kate-syntax-highlighter"), QStringLiteral("ksyntaxhighlighter6") };
+    return { u"kate-syntax-highlighter"_s, u"ksyntaxhighlighter6"_s };
 }
 
 QString SyntaxHighlighterService::unavailableHint()
@@ -168,8 +170,8 @@ void SyntaxHighlighterService::start(std::unique_ptr<Job> job)
     auto *process = new QProcess(this);
     // The tool is a Qt 5 program: keep Qt 6 plugin paths of this process away from it.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("QT_PLUGIN_PATH"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM_PLUGIN_PATH"));
+    env.remove(u"QT_PLUGIN_PATH"_s);
+    env.remove(u"QT_QPA_PLATFORM_PLUGIN_PATH"_s);
     process->setProcessEnvironment(env);
     auto *deadline = new QTimer(process);
     deadline->setSingleShot(true);
@@ -203,8 +205,7 @@ void SyntaxHighlighterService::start(std::unique_ptr<Job> job)
     m_peakRunning = qMax(m_peakRunning, int(m_running.size()));
     deadline->start(m_timeout);
     process->start(m_executable,
-        { QStringLiteral("--stdin"), QStringLiteral("-s"), m_running.at(key)->syntax, QStringLiteral("-t"),
-            m_running.at(key)->theme, QStringLiteral("-f"), QStringLiteral("html") });
+        { u"--stdin"_s, u"-s"_s, m_running.at(key)->syntax, u"-t"_s, m_running.at(key)->theme, u"-f"_s, u"html"_s });
 }
 
 void SyntaxHighlighterService::finish(QProcess *process, bool ok, const QString &payload)

@@ -3,7 +3,7 @@
 #include "incident/incidentautorecorder.h"
 
 #include "incident/incidentstore.h"
-#include "metrics/kpimodel.h"
+#include "kpi/kpimodel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -105,7 +105,7 @@ void IncidentAutoRecorder::recordEndpointTransition(
         }
     }
     if (!recorded.isEmpty()) {
-        emit this->recorded(endpoint, recorded);
+        Q_EMIT this->recorded(endpoint, recorded);
     }
 }
 
@@ -132,7 +132,7 @@ void IncidentAutoRecorder::recordKpiCrossing(
         }
     }
     if (!recorded.isEmpty()) {
-        emit this->recorded(kpiId, recorded);
+        Q_EMIT this->recorded(kpiId, recorded);
     }
 }
 
@@ -151,7 +151,7 @@ void IncidentAutoRecorder::recordChecklistSignOff(
         }
     }
     if (!recorded.isEmpty()) {
-        emit this->recorded(checklistTitle, recorded);
+        Q_EMIT this->recorded(checklistTitle, recorded);
     }
 }
 
@@ -198,16 +198,12 @@ QString IncidentAutoRecorder::createFromKpi(
 
 QString IncidentAutoRecorder::createFromKpiTile(const KpiModel &model, const QString &kpiId)
 {
-    const int row = model.rowOf(kpiId);
-    if (row < 0) {
+    const KpiTile *tile = model.tile(kpiId);
+    if (!tile) {
         return tr("no KPI \"%1\" in this workspace").arg(kpiId);
     }
-    const QModelIndex index = model.index(row, 0);
-    const QString unit = index.data(KpiModel::UnitRole).toString();
-    const QString value = index.data(KpiModel::ValueTextRole).toString();
-    return createFromKpi(kpiId, index.data(KpiModel::TitleRole).toString(),
-        KpiEvaluator::stateName(KpiState(index.data(KpiModel::StateRole).toInt())).toLower(),
-        unit.isEmpty() ? value : value + u' ' + unit, index.data(KpiModel::UpdatedAtRole).toDateTime());
+    return createFromKpi(kpiId, tile->kpi.title.text(model.language()), KpiEvaluator::stateName(tile->state).toLower(),
+        tile->valueWithUnit(), tile->updatedAt);
 }
 
 QString IncidentAutoRecorder::createFromEndpoint(const QString &endpoint, const ProbeResult &result)

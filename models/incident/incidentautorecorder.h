@@ -47,7 +47,7 @@ public:
     // them. Refused when the model has no such KPI.
     QString createFromKpiTile(const KpiModel &model, const QString &kpiId);
 
-public slots:
+public Q_SLOTS:
     void recordEndpointTransition(
         const QString &endpoint, EndpointState from, EndpointState to, const ProbeResult &result);
     // A KPI crossed a threshold (states as the KPI engine names them, e.g. "normal" → "critical"); it lands in
@@ -57,7 +57,7 @@ public slots:
     // shift's checks during an incident are part of its story).
     void recordChecklistSignOff(const QString &checklistTitle, const QString &signer, const QString &comment);
 
-signals:
+Q_SIGNALS:
     // An automatic entry was submitted to these incidents.
     void recorded(const QString &endpoint, const QList<qint64> &incidentIds);
 

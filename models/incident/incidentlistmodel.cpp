@@ -5,9 +5,6 @@
 #include "incident/incidentlifecycle.h"
 #include "incident/incidentstore.h"
 
-#include <QBrush>
-#include <QColor>
-#include <QFont>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -27,7 +24,7 @@ IncidentListModel::IncidentListModel(IncidentStore *store, QObject *parent)
     });
     connect(store, &IncidentStore::incidentChanged, this, [this](qint64 id) {
         if (const int row = rowOf(id); row >= 0) {
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
     });
     resetFromStore();
@@ -47,7 +44,7 @@ void IncidentListModel::setNow(const QDateTime &now)
 {
     m_now = now;
     if (!m_ids.isEmpty()) {
-        emit dataChanged(index(0, AckColumn), index(rowCount() - 1, ResolveColumn));
+        Q_EMIT dataChanged(index(0, AckColumn), index(rowCount() - 1, ResolveColumn));
     }
 }
 
@@ -74,21 +71,6 @@ SlaFigure IncidentListModel::figure(const Incident &incident, int column) const
     }
     return column == AckColumn ? SlaClock::acknowledge(incident, *level, m_now)
                                : SlaClock::resolve(incident, *level, m_now);
-}
-
-QColor IncidentListModel::slaColor(SlaFigure::State state)
-{
-    switch (state) {
-    case SlaFigure::State::Ok:
-        return QColor(0x2e, 0x7d, 0x32);
-    case SlaFigure::State::Near:
-        return QColor(0xb2, 0x6a, 0x00);
-    case SlaFigure::State::Breached:
-        return QColor(0xc6, 0x28, 0x28);
-    case SlaFigure::State::None:
-        break;
-    }
-    return {};
 }
 
 QVariant IncidentListModel::data(const QModelIndex &index, int role) const
@@ -123,20 +105,6 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
             return SlaClock::text(figure(*incident, column));
         }
         return {};
-    case Qt::ForegroundRole:
-        if (sla) {
-            const QColor color = slaColor(figure(*incident, column).state);
-            return color.isValid() ? QVariant(QBrush(color)) : QVariant();
-        }
-        return {};
-    case Qt::FontRole:
-        if ((sla && figure(*incident, column).state == SlaFigure::State::Breached)
-            || (column == TitleColumn && incident->isOpen())) {
-            QFont font;
-            font.setBold(true);
-            return font;
-        }
-        return {};
     case Qt::ToolTipRole:
         if (column == StartedColumn && incident->anchor().isValid()) {
             return QLocale().toString(incident->anchor().toLocalTime(), QLocale::LongFormat);
@@ -156,6 +124,8 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
         return int(figure(*incident, AckColumn).state);
     case ResolveStateRole:
         return int(figure(*incident, ResolveColumn).state);
+    case SlaStateRole:
+        return sla ? QVariant(int(figure(*incident, column).state)) : QVariant();
     case SortKeyRole:
         // Open first, then the newest anchor.
         return QString((incident->isOpen() ? u"1"_s : u"0"_s)

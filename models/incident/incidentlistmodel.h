@@ -7,12 +7,15 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 
+using namespace Qt::StringLiterals;
+
 class IncidentStore;
 struct Incident;
 
 // The incidents of an IncidentStore: number, title, severity, status, commander, started, and the two SLA clocks
-// as of now(), coloured ok / near / breached. Rows follow the store's order (open first, newest first, as loaded);
-// new incidents are inserted at the top. SortKeyRole keeps "open first, newest first" under a sort proxy.
+// as of now(), each with its state (ok / near / breached) for the views to colour. Rows follow the store's order (open
+// first, newest first, as loaded); new incidents are inserted at the top. SortKeyRole keeps "open first, newest first"
+// under a sort proxy.
 class IncidentListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -36,6 +39,7 @@ public:
         AckStateRole, // SlaFigure::State as int
         ResolveStateRole,
         SortKeyRole,
+        SlaStateRole, // SlaFigure::State as int of this cell's clock (Acknowledge, Resolve columns); invalid elsewhere
     };
 
     explicit IncidentListModel(IncidentStore *store, QObject *parent = nullptr);
@@ -53,8 +57,6 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    static QColor slaColor(SlaFigure::State state);
-
 private:
     void resetFromStore();
     SlaFigure figure(const Incident &incident, int column) const;
@@ -62,5 +64,5 @@ private:
     IncidentStore *m_store;
     QList<qint64> m_ids; // the rows, as the views have seen them
     QDateTime m_now = QDateTime::currentDateTimeUtc();
-    QString m_language = QStringLiteral("en");
+    QString m_language = u"en"_s;
 };

@@ -3,6 +3,7 @@
 #include "incident/incidentsql.h"
 
 #include "incident/incidentlifecycle.h"
+#include "storage/sqlvalues.h"
 #include "storage/storageerror.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -20,22 +20,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("IncidentSql", text);
-}
-
-QDateTime fromMs(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
-}
-
-QVariant toMs(const QDateTime &at)
-{
-    return at.isValid() ? QVariant(at.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
-}
-
-// Empty, never NULL: the text columns are NOT NULL DEFAULT ''.
-QString text(const QString &s)
-{
-    return s.isNull() ? u""_s : s;
 }
 
 QString listJson(const QStringList &list)
@@ -104,14 +88,14 @@ Incident readIncident(const QSqlQuery &q)
     i.affectedUsers = q.value(9).isNull() ? -1 : q.value(9).toLongLong();
     i.services = listFromJson(q.value(10).toString());
     i.revenue = q.value(11).toString();
-    i.startedAt = fromMs(q.value(12));
-    i.detectedAt = fromMs(q.value(13));
-    i.acknowledgedAt = fromMs(q.value(14));
-    i.mitigatedAt = fromMs(q.value(15));
-    i.resolvedAt = fromMs(q.value(16));
-    i.closedAt = fromMs(q.value(17));
+    i.startedAt = timeFromSql(q.value(12));
+    i.detectedAt = timeFromSql(q.value(13));
+    i.acknowledgedAt = timeFromSql(q.value(14));
+    i.mitigatedAt = timeFromSql(q.value(15));
+    i.resolvedAt = timeFromSql(q.value(16));
+    i.closedAt = timeFromSql(q.value(17));
     i.postMortem = postMortemFromJson(q.value(18).toString());
-    i.createdAt = fromMs(q.value(19));
+    i.createdAt = timeFromSql(q.value(19));
     i.version = q.value(20).toLongLong();
     return i;
 }
@@ -123,8 +107,8 @@ TimelineEntry readEntry(const QSqlQuery &q)
     e.incidentId = q.value(1).toLongLong();
     e.kind = TimelineEntry::kindFromName(q.value(2).toString()).value_or(TimelineKind::Note);
     e.author = q.value(3).toString();
-    e.recordedAt = fromMs(q.value(4));
-    e.occurredAt = fromMs(q.value(5));
+    e.recordedAt = timeFromSql(q.value(4));
+    e.occurredAt = timeFromSql(q.value(5));
     e.text = q.value(6).toString();
     e.subject = q.value(7).toString();
     e.from = q.value(8).toString();
@@ -204,19 +188,20 @@ void insertEntries(QSqlDatabase &db, qint64 incidentId, const QList<TimelineEntr
             u"INSERT INTO incident_timeline (incident_id, kind, author, recorded_at_ms, occurred_at_ms, text, subject, "
             u"from_value, to_value, corrects_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
             { incidentId, TimelineEntry::kindName(e.kind), e.author, e.recordedAt.toMSecsSinceEpoch(),
-                (e.occurredAt.isValid() ? e.occurredAt : e.recordedAt).toMSecsSinceEpoch(), text(e.text),
-                text(e.subject), text(e.from), text(e.to),
+                (e.occurredAt.isValid() ? e.occurredAt : e.recordedAt).toMSecsSinceEpoch(), sqlText(e.text),
+                sqlText(e.subject), sqlText(e.from), sqlText(e.to),
                 e.correctsId != 0 ? QVariant(e.correctsId) : QVariant(QMetaType::fromType<qint64>()) });
     }
 }
 
 QVariantList fieldValues(const Incident &i)
 {
-    return { i.title.trimmed(), i.severity, IncidentLifecycle::statusName(i.status), text(i.commander),
-        listJson(i.responders), text(i.category), text(i.scope),
+    return { i.title.trimmed(), i.severity, IncidentLifecycle::statusName(i.status), sqlText(i.commander),
+        listJson(i.responders), sqlText(i.category), sqlText(i.scope),
         i.affectedUsers >= 0 ? QVariant(i.affectedUsers) : QVariant(QMetaType::fromType<qint64>()),
-        listJson(i.services), text(i.revenue), toMs(i.startedAt), toMs(i.detectedAt), toMs(i.acknowledgedAt),
-        toMs(i.mitigatedAt), toMs(i.resolvedAt), toMs(i.closedAt), postMortemJson(i.postMortem) };
+        listJson(i.services), sqlText(i.revenue), sqlTime(i.startedAt), sqlTime(i.detectedAt),
+        sqlTime(i.acknowledgedAt), sqlTime(i.mitigatedAt), sqlTime(i.resolvedAt), sqlTime(i.closedAt),
+        postMortemJson(i.postMortem) };
 }
 
 const QString fieldColumns = u"title, severity, status, commander, responders_json, category, scope, affected_users, "
@@ -309,7 +294,7 @@ Incident saveActionItem(QSqlDatabase &db, const ActionItem &item)
     if (item.action.trimmed().isEmpty()) {
         throw StorageError(tr("an action item needs a description of the action"));
     }
-    const QVariantList values { item.action.trimmed(), text(item.owner),
+    const QVariantList values { item.action.trimmed(), sqlText(item.owner),
         item.due.isValid() ? item.due.toString(Qt::ISODate) : u""_s, ActionItem::statusName(item.status) };
     if (item.id == 0) {
         loadIncident(db, item.incidentId);

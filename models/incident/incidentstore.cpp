@@ -34,8 +34,6 @@ IncidentStore::IncidentStore(Storage *storage, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
 {
-    connect(m_storage, &Storage::jobFinished, this, &IncidentStore::onJobFinished);
-    connect(m_storage, &Storage::jobFailed, this, &IncidentStore::onJobFailed);
     connect(m_storage, &Storage::changed, this, [this](const QString &subject, qint64 rowId) {
         if (subject == u"incidents"_s) {
             reloadIncident(rowId);
@@ -53,7 +51,7 @@ void IncidentStore::setWorkspace(const Workspace &workspace)
     m_categories = workspace.incidents.categories;
     if (changed) {
         m_incidents.clear();
-        emit incidentsReset();
+        Q_EMIT incidentsReset();
     }
 }
 
@@ -75,9 +73,21 @@ QString IncidentStore::operatorName()
 void IncidentStore::refresh()
 {
     const QString workspaceId = m_workspaceId;
-    m_latestLoad = m_storage->submitRead(
-        [workspaceId](QSqlDatabase &db) { return QVariant::fromValue(IncidentSql::loadIncidents(db, workspaceId)); });
-    track(m_latestLoad, JobKind::Load, 0);
+    const quint64 generation = ++m_loadGeneration;
+    m_storage
+        ->read(tr("Loading the incidents"),
+            [workspaceId](QSqlDatabase &db) { return IncidentSql::loadIncidents(db, workspaceId); })
+        .then(this, [this, generation](const StorageResult<QList<Incident>> &r) {
+            if (generation != m_loadGeneration) {
+                return;
+            }
+            if (!r) {
+                Q_EMIT loadFailed(r.error());
+                return;
+            }
+            m_incidents = r.value();
+            Q_EMIT incidentsReset();
+        });
 }
 
 const Incident *IncidentStore::incident(qint64 id) const
@@ -136,9 +146,17 @@ QString IncidentStore::create(Incident draft, const QList<TimelineEntry> &eviden
             e.occurredAt = now;
         }
     }
-    const quint64 id = m_storage->submit(
-        [draft, entries](QSqlDatabase &db) { return QVariant::fromValue(IncidentSql::create(db, draft, entries)); });
-    track(id, JobKind::Create, 0);
+    m_storage
+        ->write(tr("Opening the incident \"%1\"").arg(draft.title.trimmed()),
+            [draft, entries](QSqlDatabase &db) { return IncidentSql::create(db, draft, entries); })
+        .then(this, [this](const StorageResult<Incident> &r) {
+            if (r) {
+                replaceIncident(r.value());
+                Q_EMIT incidentCreated(r.value().id);
+            } else {
+                Q_EMIT writeFailed(0, r.error());
+            }
+        });
     return {};
 }
 
@@ -215,10 +233,8 @@ QString IncidentStore::save(const Incident &edited)
         e.occurredAt = now;
     }
     const qint64 seenVersion = edited.version;
-    const quint64 id = m_storage->submit([next, seenVersion, entries](QSqlDatabase &db) {
-        return QVariant::fromValue(IncidentSql::update(db, next, seenVersion, entries));
-    });
-    track(id, JobKind::Write, edited.id);
+    submitWrite(edited.id, tr("Saving the incident \"%1\"").arg(current->title),
+        [next, seenVersion, entries](QSqlDatabase &db) { return IncidentSql::update(db, next, seenVersion, entries); });
     return {};
 }
 
@@ -287,10 +303,8 @@ QString IncidentStore::submitAppend(qint64 incidentId, const QList<TimelineEntry
     if (!incident(incidentId)) {
         return tr("incident %1 is not loaded").arg(incidentId);
     }
-    const quint64 id = m_storage->submit([incidentId, entries](QSqlDatabase &db) {
-        return QVariant::fromValue(IncidentSql::append(db, incidentId, entries));
-    });
-    track(id, JobKind::Write, incidentId);
+    submitWrite(incidentId, tr("Adding to the timeline of the incident \"%1\"").arg(titleOf(incidentId)),
+        [incidentId, entries](QSqlDatabase &db) { return IncidentSql::append(db, incidentId, entries); });
     return {};
 }
 
@@ -302,9 +316,8 @@ QString IncidentStore::saveActionItem(const ActionItem &item)
     if (item.action.trimmed().isEmpty()) {
         return tr("an action item needs a description of the action");
     }
-    const quint64 id = m_storage->submit(
-        [item](QSqlDatabase &db) { return QVariant::fromValue(IncidentSql::saveActionItem(db, item)); });
-    track(id, JobKind::Write, item.incidentId);
+    submitWrite(item.incidentId, tr("Saving an action item of the incident \"%1\"").arg(titleOf(item.incidentId)),
+        [item](QSqlDatabase &db) { return IncidentSql::saveActionItem(db, item); });
     return {};
 }
 
@@ -313,43 +326,66 @@ QString IncidentStore::removeActionItem(qint64 incidentId, qint64 itemId)
     if (!incident(incidentId)) {
         return tr("incident %1 is not loaded").arg(incidentId);
     }
-    const quint64 id = m_storage->submit([incidentId, itemId](QSqlDatabase &db) {
-        return QVariant::fromValue(IncidentSql::removeActionItem(db, incidentId, itemId));
-    });
-    track(id, JobKind::Write, incidentId);
+    submitWrite(incidentId, tr("Removing an action item of the incident \"%1\"").arg(titleOf(incidentId)),
+        [incidentId, itemId](QSqlDatabase &db) { return IncidentSql::removeActionItem(db, incidentId, itemId); });
     return {};
 }
 
 bool IncidentStore::isSaving(qint64 incidentId) const
 {
-    for (const Job &job : m_jobs) {
-        if (job.incidentId == incidentId && job.kind == JobKind::Write) {
-            return true;
-        }
-    }
-    return false;
+    return m_writesInFlight.value(incidentId) > 0;
 }
 
-void IncidentStore::track(quint64 jobId, JobKind kind, qint64 incidentId)
+QString IncidentStore::titleOf(qint64 incidentId) const
 {
-    m_jobs.insert(jobId, { kind, incidentId });
-    if (kind == JobKind::Write) {
-        emit savingChanged(incidentId);
-    }
+    const Incident *i = incident(incidentId);
+    return i ? i->title : QString::number(incidentId);
+}
+
+void IncidentStore::submitWrite(qint64 incidentId, const QString &what, std::function<Incident(QSqlDatabase &)> job)
+{
+    ++m_writesInFlight[incidentId];
+    Q_EMIT savingChanged(incidentId);
+    m_storage->write(what, std::move(job)).then(this, [this, incidentId](const StorageResult<Incident> &r) {
+        if (--m_writesInFlight[incidentId] <= 0) {
+            m_writesInFlight.remove(incidentId);
+        }
+        if (r) {
+            replaceIncident(r.value());
+            Q_EMIT savingChanged(incidentId);
+            return;
+        }
+        Q_EMIT writeFailed(incidentId, r.error());
+        Q_EMIT savingChanged(incidentId);
+        reload(incidentId);
+    });
 }
 
 void IncidentStore::reload(qint64 incidentId)
 {
-    const quint64 id = m_storage->submitRead(
-        [incidentId](QSqlDatabase &db) { return QVariant::fromValue(IncidentSql::loadIncident(db, incidentId)); });
-    track(id, JobKind::Reload, incidentId);
+    m_storage
+        ->read(tr("Reloading the incident \"%1\"").arg(titleOf(incidentId)),
+            [incidentId](QSqlDatabase &db) { return IncidentSql::loadIncident(db, incidentId); })
+        .then(this, [this, incidentId](const StorageResult<Incident> &r) {
+            if (r) {
+                replaceIncident(r.value());
+            } else {
+                Q_EMIT writeFailed(incidentId, r.error());
+            }
+        });
 }
 
 void IncidentStore::reloadIncident(qint64 incidentId)
 {
-    const quint64 id = m_storage->submitRead(
-        [incidentId](QSqlDatabase &db) { return QVariant::fromValue(IncidentSql::loadIncident(db, incidentId)); });
-    track(id, JobKind::Refresh, incidentId);
+    m_storage
+        ->read(tr("Reloading the incident \"%1\"").arg(titleOf(incidentId)),
+            [incidentId](QSqlDatabase &db) { return IncidentSql::loadIncident(db, incidentId); })
+        .then(this, [this](const StorageResult<Incident> &r) {
+            // Failed: offline, and the change feed catches up once it is back.
+            if (r && r->workspaceId == m_workspaceId) {
+                replaceIncident(r.value());
+            }
+        });
 }
 
 void IncidentStore::replaceIncident(const Incident &incident)
@@ -357,71 +393,9 @@ void IncidentStore::replaceIncident(const Incident &incident)
     const int i = indexOf(incident.id);
     if (i < 0) {
         m_incidents.prepend(incident);
-        emit incidentAdded(incident.id);
+        Q_EMIT incidentAdded(incident.id);
         return;
     }
     m_incidents[i] = incident;
-    emit incidentChanged(incident.id);
-}
-
-void IncidentStore::onJobFinished(quint64 id, const QVariant &result)
-{
-    const auto it = m_jobs.constFind(id);
-    if (it == m_jobs.constEnd()) {
-        return; // another component's job
-    }
-    const Job job = *it;
-    m_jobs.erase(it);
-    switch (job.kind) {
-    case JobKind::Load:
-        if (id == m_latestLoad) {
-            m_incidents = result.value<QList<Incident>>();
-            emit incidentsReset();
-        }
-        break;
-    case JobKind::Create: {
-        const auto incident = result.value<Incident>();
-        replaceIncident(incident);
-        emit incidentCreated(incident.id);
-        break;
-    }
-    case JobKind::Reload:
-        replaceIncident(result.value<Incident>());
-        break;
-    case JobKind::Refresh:
-        if (const auto incident = result.value<Incident>(); incident.workspaceId == m_workspaceId) {
-            replaceIncident(incident);
-        }
-        break;
-    case JobKind::Write:
-        replaceIncident(result.value<Incident>());
-        emit savingChanged(job.incidentId);
-        break;
-    }
-}
-
-void IncidentStore::onJobFailed(quint64 id, const QString &error)
-{
-    const auto it = m_jobs.constFind(id);
-    if (it == m_jobs.constEnd()) {
-        return;
-    }
-    const Job job = *it;
-    m_jobs.erase(it);
-    switch (job.kind) {
-    case JobKind::Load:
-        emit loadFailed(error);
-        break;
-    case JobKind::Create:
-    case JobKind::Reload:
-        emit writeFailed(job.incidentId, error);
-        break;
-    case JobKind::Refresh:
-        break; // offline: the change feed catches up once it is back
-    case JobKind::Write:
-        emit writeFailed(job.incidentId, error);
-        emit savingChanged(job.incidentId);
-        reload(job.incidentId); // show what is stored now (another window's edit, say)
-        break;
-    }
+    Q_EMIT incidentChanged(incident.id);
 }

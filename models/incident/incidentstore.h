@@ -8,8 +8,10 @@
 #include <QHash>
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
+class QSqlDatabase;
 class Storage;
 
 // The incidents of a workspace over Storage, all asynchronous. Edits go through save(), which checks the status
@@ -17,7 +19,9 @@ class Storage;
 // changes to the timeline in the same transaction; another window's edit in between is refused (optimistic
 // version) and the incident reloaded. Timeline entries are only ever appended.
 //
-// Each write method returns an empty string when the write was submitted, else why it was refused (translated).
+// Each write method returns an empty string when the write was submitted, else why it was refused (translated). A
+// write that fails is reported by writeFailed() here (for the editor showing that incident) and by
+// Storage::writeFailed() (for the operator), and the incident is reloaded.
 class IncidentStore final : public QObject
 {
     Q_OBJECT
@@ -57,7 +61,7 @@ public:
     // The changes save() would record for this edit, in order (for tests and the editor's preview).
     static QList<TimelineEntry> changeEntries(const Incident &before, const Incident &after);
 
-signals:
+Q_SIGNALS:
     void incidentsReset();
     // A new incident in the list: created here, or by another console (team mode).
     void incidentAdded(qint64 incidentId);
@@ -69,25 +73,19 @@ signals:
     void savingChanged(qint64 incidentId);
 
 private:
-    enum class JobKind { Load, Create, Write, Reload, Refresh };
-    struct Job
-    {
-        JobKind kind = JobKind::Load;
-        qint64 incidentId = 0;
-    };
-
-    void track(quint64 jobId, JobKind kind, qint64 incidentId);
+    // A write of `incidentId` that returns the incident as stored afterwards.
+    void submitWrite(qint64 incidentId, const QString &what, std::function<Incident(QSqlDatabase &)> job);
     QString submitAppend(qint64 incidentId, const QList<TimelineEntry> &entries);
+    // After a failed write: shows what is stored now (another window's edit, say).
     void reload(qint64 incidentId);
     void replaceIncident(const Incident &incident);
-    void onJobFinished(quint64 id, const QVariant &result);
-    void onJobFailed(quint64 id, const QString &error);
+    QString titleOf(qint64 incidentId) const;
 
     Storage *m_storage;
     QString m_workspaceId;
     QList<SeverityLevel> m_severities;
     QStringList m_categories;
     QList<Incident> m_incidents;
-    QHash<quint64, Job> m_jobs;
-    quint64 m_latestLoad = 0; // earlier loads are superseded and dropped
+    QHash<qint64, int> m_writesInFlight; // by incident
+    quint64 m_loadGeneration = 0; // earlier loads are superseded and dropped
 };

@@ -5,9 +5,6 @@
 #include "incident/incidentstore.h"
 #include "incident/incidenttimeline.h"
 
-#include <QBrush>
-#include <QColor>
-#include <QFont>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -59,7 +56,7 @@ void TimelineModel::onIncidentChanged(qint64 incidentId)
     const QSet<qint64> superseded = IncidentTimeline::superseded(m_entries);
     if (superseded != m_superseded) {
         m_superseded = superseded;
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
 }
 
@@ -129,15 +126,6 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
                               : IncidentTimeline::describe(e);
         }
         return {};
-    case Qt::FontRole:
-        if (superseded) {
-            QFont font;
-            font.setStrikeOut(true);
-            return font;
-        }
-        return {};
-    case Qt::ForegroundRole:
-        return superseded ? QVariant(QBrush(QColor(0x75, 0x75, 0x75))) : QVariant();
     case EntryIdRole:
         return e.id;
     case KindRole:

@@ -9,8 +9,9 @@
 
 class IncidentStore;
 
-// The timeline of one incident in recording order, every entry including superseded ones (struck out) and
-// corrections (naming the entry they correct). The timeline only grows, so store changes insert rows at the end.
+// The timeline of one incident in recording order, every entry including superseded ones (SupersededRole; the view
+// strikes them out) and corrections (naming the entry they correct). The timeline only grows, so store changes
+// insert rows at the end.
 // TimelineFilterModel sorts by occurred-at and filters by kind.
 class TimelineModel final : public QAbstractTableModel
 {
@@ -23,7 +24,7 @@ public:
         OccurredAtRole,
         RecordedAtRole,
         CorrectsRole, // the corrected entry's id, 0 if none
-        SupersededRole,
+        SupersededRole, // bool: a later correction replaces this entry
         AutomaticRole,
     };
 

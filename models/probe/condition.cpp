@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Condition::evaluate; parsing lives in conditionparser.cpp.
-#include "condition.h"
+#include "probe/condition.h"
 
 #include "workspace/duration.h"
 

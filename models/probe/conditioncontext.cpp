@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "conditioncontext.h"
+#include "probe/conditioncontext.h"
 
 #include "probe/proberesult.h"
 

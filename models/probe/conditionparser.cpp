@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Condition::parse: "<operand> <operator> <operand>", as Gatus reads it.
-#include "condition.h"
+#include "probe/condition.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "endpointfiltermodel.h"
+#include "probe/endpointfiltermodel.h"
 
-#include "endpointmodel.h"
+#include "probe/endpointmodel.h"
 
 EndpointFilterModel::EndpointFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)

@@ -16,6 +16,8 @@
 #include <functional>
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 // One probe outcome as kept in the history ring.
 struct HistoryPoint
 {
@@ -135,7 +137,7 @@ private:
     QTimer m_updateTimer;
     QList<int> m_changed; // endpoints whose change is not announced yet
     QList<bool> m_isChanged; // per endpoint
-    QString m_language = QStringLiteral("en");
+    QString m_language = u"en"_s;
     int m_historyCapacity = 60;
     std::function<QDateTime()> m_clock;
 };

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "httpprobe.h"
+#include "probe/httpprobe.h"
 
 #include "secrets/secrets.h"
 #include "workspace/duration.h"
@@ -16,6 +16,8 @@
 #include <QSslError>
 
 #include <cstring>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -181,8 +183,7 @@ void HttpProbe::start()
     for (auto it = headers.cbegin(); it != headers.cend(); ++it) {
         request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
     }
-    m_ownEncoding
-        = headers.contains(QStringLiteral("Accept-Encoding")) || headers.contains(QStringLiteral("accept-encoding"));
+    m_ownEncoding = headers.contains(u"Accept-Encoding"_s) || headers.contains(u"accept-encoding"_s);
     m_visited.insert(m_currentUrl);
 
     if (m_resolveAddress) {
@@ -463,5 +464,5 @@ void HttpProbe::complete()
     if (m_result.totalMs < 0 && m_outcome != EndpointConditions::Outcome::NotSent) {
         m_result.totalMs = elapsedMs();
     }
-    emit finished();
+    Q_EMIT finished();
 }

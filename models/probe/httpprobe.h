@@ -48,7 +48,7 @@ public:
     // The text with ${NAME} resolved from the environment; names that are not set are appended to `missing`.
     static QString resolveTemplate(const QString &text, QStringList *missing, QList<QPair<QString, QString>> *secrets);
 
-signals:
+Q_SIGNALS:
     void finished();
 
 private:

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jsonpath.h"
+#include "probe/jsonpath.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,7 +27,7 @@ QString stepsText(const QList<JsonPath::Step> &steps, qsizetype count, qsizetype
             out += u'[' + QString::number(s.index) + u']';
             break;
         case JsonPath::Step::Kind::Wildcard:
-            out += wildcardIndex >= 0 ? u'[' + QString::number(wildcardIndex) + u']' : QStringLiteral("[*]");
+            out += wildcardIndex >= 0 ? u'[' + QString::number(wildcardIndex) + u']' : u"[*]"_s;
             break;
         }
     }
@@ -179,10 +179,10 @@ QString JsonPath::valueText(const QJsonValue &value)
         return QString::number(d, 'g', QLocale::FloatingPointShortest);
     }
     case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        return value.toBool() ? u"true"_s : u"false"_s;
     case QJsonValue::Null:
     case QJsonValue::Undefined:
-        return QStringLiteral("null");
+        return u"null"_s;
     case QJsonValue::Array:
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
     case QJsonValue::Object:

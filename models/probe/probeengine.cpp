@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "probeengine.h"
+#include "probe/probeengine.h"
 
 #include "probe/httpprobe.h"
 #include "probe/maintenance.h"
@@ -212,7 +212,7 @@ void ProbeEngine::startProbe(const QString &name, Slot &slot)
     const std::shared_ptr<const Compiled> compiled = slot.compiled;
     connect(
         probe, &HttpProbe::finished, this, [this, name, probe, compiled] { onProbeFinished(name, probe, compiled); });
-    emit probeStarted(name, m_clock.elapsed() - slot.queuedDueMs);
+    Q_EMIT probeStarted(name, m_clock.elapsed() - slot.queuedDueMs);
     probe->start();
 }
 
@@ -242,8 +242,8 @@ void ProbeEngine::onProbeFinished(
     it->last = result.state;
     it->hasLast = true;
     pump();
-    emit resultReady(result);
+    Q_EMIT resultReady(result);
     if (hadState && previous != result.state) {
-        emit stateChanged(name, previous, result.state, result);
+        Q_EMIT stateChanged(name, previous, result.state, result);
     }
 }

@@ -57,7 +57,7 @@ public:
     // The last reported state; Unknown before the first result.
     EndpointState state(const QString &endpoint) const;
 
-signals:
+Q_SIGNALS:
     void resultReady(const ProbeResult &result);
     void stateChanged(const QString &endpoint, EndpointState from, EndpointState to, const ProbeResult &result);
     // A request left the queue `lagMs` after it was due (scheduling lag, for diagnostics and the benchmark).

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "probehistory.h"
+#include "probe/probehistory.h"
 
+#include "storage/sqlvalues.h"
 #include "storage/storage.h"
 #include "storage/storageerror.h"
 
@@ -11,19 +12,21 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QString verdictName(ConditionResult::Verdict verdict)
 {
     switch (verdict) {
     case ConditionResult::Verdict::Pass:
-        return QStringLiteral("pass");
+        return u"pass"_s;
     case ConditionResult::Verdict::Fail:
-        return QStringLiteral("fail");
+        return u"fail"_s;
     case ConditionResult::Verdict::Error:
         break;
     }
-    return QStringLiteral("error");
+    return u"error"_s;
 }
 
 } // namespace
@@ -52,13 +55,13 @@ QString ProbeHistory::conditionsJson(const QList<ConditionResult> &conditions)
 {
     QJsonArray array;
     for (const ConditionResult &c : conditions) {
-        QJsonObject o { { QStringLiteral("condition"), c.condition }, { QStringLiteral("actual"), c.actual },
-            { QStringLiteral("verdict"), verdictName(c.verdict) } };
+        QJsonObject o { { u"condition"_s, c.condition }, { u"actual"_s, c.actual },
+            { u"verdict"_s, verdictName(c.verdict) } };
         if (!c.error.isEmpty()) {
-            o.insert(QStringLiteral("error"), c.error);
+            o.insert(u"error"_s, c.error);
         }
         if (c.warning) {
-            o.insert(QStringLiteral("warning"), true);
+            o.insert(u"warning"_s, true);
         }
         array.append(o);
     }
@@ -91,27 +94,35 @@ void ProbeHistory::flush()
         return;
     }
     const QList<Row> rows = std::exchange(m_pending, {});
-    const quint64 id = m_storage->submit([rows](QSqlDatabase &db) {
-        QSqlQuery query(db);
-        if (!query.prepare(QStringLiteral("INSERT INTO probe_results (workspace_id, endpoint, at_ms, state, "
-                                          "http_status, total_ms, error, conditions_json) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))) {
-            throw StorageError(query.lastError().text());
-        }
-        for (const Row &row : rows) {
-            query.addBindValue(row.workspaceId.isNull() ? QStringLiteral("") : row.workspaceId);
-            query.addBindValue(row.endpoint);
-            query.addBindValue(row.atMs);
-            query.addBindValue(row.state);
-            query.addBindValue(row.httpStatus);
-            query.addBindValue(row.totalMs < 0 ? QVariant() : QVariant(row.totalMs));
-            query.addBindValue(row.error.isNull() ? QStringLiteral("") : row.error); // a null QString binds NULL
-            query.addBindValue(row.conditions);
-            if (!query.exec()) {
-                throw StorageError(query.lastError().text());
+    const int count = int(rows.size());
+    m_storage
+        ->write(tr("Saving %n probe result(s)", nullptr, count),
+            [rows](QSqlDatabase &db) {
+                const QString sql = QStringLiteral("INSERT INTO probe_results (workspace_id, endpoint, at_ms, state, "
+                                                   "http_status, total_ms, error, conditions_json) "
+                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                QSqlQuery query(db);
+                if (!query.prepare(sql)) {
+                    throw StorageError(query.lastError(), sql);
+                }
+                for (const Row &row : rows) {
+                    query.addBindValue(sqlText(row.workspaceId));
+                    query.addBindValue(row.endpoint);
+                    query.addBindValue(row.atMs);
+                    query.addBindValue(row.state);
+                    query.addBindValue(row.httpStatus);
+                    query.addBindValue(row.totalMs < 0 ? QVariant() : QVariant(row.totalMs));
+                    query.addBindValue(sqlText(row.error));
+                    query.addBindValue(row.conditions);
+                    if (!query.exec()) {
+                        throw StorageError(query.lastError(), sql);
+                    }
+                }
+            })
+        .then(this, [this, count](const StorageResult<void> &r) {
+            if (r) {
+                Q_EMIT batchWritten(count);
             }
-        }
-        return QVariant(int(rows.size()));
-    });
-    emit batchSubmitted(id, int(rows.size()));
+        });
+    Q_EMIT batchSubmitted(count);
 }

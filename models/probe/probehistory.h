@@ -13,7 +13,8 @@ class Storage;
 
 // Persists probe results to the probe_results table in batches: results are collected for up to one second
 // (or 200 of them) and written by one Storage job. Only what the history needs is stored: state, status,
-// latency, error text and the condition verdicts, never the body or request headers.
+// latency, error text and the condition verdicts, never the body or request headers. A batch that fails reaches the
+// operator through Storage::writeFailed().
 class ProbeHistory final : public QObject
 {
     Q_OBJECT
@@ -34,9 +35,11 @@ public:
 
     static QString conditionsJson(const QList<ConditionResult> &conditions);
 
-signals:
-    // One batch was handed to Storage as job `jobId`.
-    void batchSubmitted(quint64 jobId, int results);
+Q_SIGNALS:
+    // One batch was handed to Storage.
+    void batchSubmitted(int results);
+    // It was committed.
+    void batchWritten(int results);
 
 private:
     struct Row

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "proberesult.h"
+#include "probe/proberesult.h"
+
+using namespace Qt::StringLiterals;
 
 int monitoringExitCode(EndpointState state)
 {
@@ -23,17 +25,17 @@ QString endpointStateName(EndpointState state)
 {
     switch (state) {
     case EndpointState::Ok:
-        return QStringLiteral("OK");
+        return u"OK"_s;
     case EndpointState::Maintenance:
-        return QStringLiteral("MAINTENANCE");
+        return u"MAINTENANCE"_s;
     case EndpointState::Pending:
-        return QStringLiteral("PENDING");
+        return u"PENDING"_s;
     case EndpointState::Warning:
-        return QStringLiteral("WARNING");
+        return u"WARNING"_s;
     case EndpointState::Unknown:
-        return QStringLiteral("UNKNOWN");
+        return u"UNKNOWN"_s;
     case EndpointState::Critical:
-        return QStringLiteral("CRITICAL");
+        return u"CRITICAL"_s;
     }
-    return QStringLiteral("UNKNOWN");
+    return u"UNKNOWN"_s;
 }

@@ -78,7 +78,7 @@ void CommandExecutor::onOutput()
     m_log.outputTruncated = chunk.size() > room;
     // The whole text each time: a secret can straddle two reads.
     m_log.output = RunbookSteps::redact(m_raw, m_secrets);
-    emit logChanged();
+    Q_EMIT logChanged();
 }
 
 void CommandExecutor::onFinished(int exitCode, QProcess::ExitStatus status)

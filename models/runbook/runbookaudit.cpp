@@ -3,41 +3,33 @@
 #include "runbook/runbookaudit.h"
 
 #include "incident/incidentstore.h"
+#include "storage/sqlvalues.h"
 #include "storage/storage.h"
 #include "storage/storageerror.h"
 
 #include <QSqlQuery>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
 RunbookAudit::RunbookAudit(Storage *storage, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
-{
-    connect(m_storage, &Storage::jobFinished, this, [this](quint64 id, const QVariant &result) {
-        if (m_writes.contains(id)) {
-            RunbookAuditRecord r = m_writes.take(id);
-            r.id = result.toLongLong();
-            emit recorded(r);
-        } else if (m_loads.contains(id)) {
-            emit loaded(m_loads.take(id), result.value<QList<RunbookAuditRecord>>());
-        }
-    });
-    connect(m_storage, &Storage::jobFailed, this, [this](quint64 id, const QString &error) {
-        if (m_writes.remove(id) > 0) {
-            emit writeFailed(error);
-        } else if (m_loads.contains(id)) {
-            m_loads.remove(id);
-            emit writeFailed(error);
-        }
-    });
-}
+{ }
 
 void RunbookAudit::record(const RunbookAuditRecord &record, const QString &service, const QStringList &endpoints)
 {
-    const quint64 id = m_storage->submit([record](QSqlDatabase &db) { return QVariant(insert(db, record)); });
-    m_writes.insert(id, record);
+    m_storage
+        ->write(tr("Recording step %1 of the runbook %2 in the audit trail").arg(record.stepId, record.runbookId),
+            [record](QSqlDatabase &db) { return insert(db, record); })
+        .then(this, [this, record](const StorageResult<qint64> &r) {
+            if (!r) {
+                Q_EMIT writeFailed(r.error());
+                return;
+            }
+            RunbookAuditRecord stored = record;
+            stored.id = r.value();
+            Q_EMIT recorded(stored);
+        });
     if (m_incidents) {
         if (const qint64 incident = activeIncident(m_incidents->incidents(), service, endpoints)) {
             m_incidents->appendEntry(incident, timelineEntry(record));
@@ -47,10 +39,16 @@ void RunbookAudit::record(const RunbookAuditRecord &record, const QString &servi
 
 void RunbookAudit::load(const QString &workspaceId, const QString &runbookId, int limit)
 {
-    const quint64 id = m_storage->submitRead([workspaceId, runbookId, limit](QSqlDatabase &db) {
-        return QVariant::fromValue(select(db, workspaceId, runbookId, limit));
-    });
-    m_loads.insert(id, runbookId);
+    m_storage
+        ->read(tr("Loading the audit trail of the runbook %1").arg(runbookId),
+            [workspaceId, runbookId, limit](QSqlDatabase &db) { return select(db, workspaceId, runbookId, limit); })
+        .then(this, [this, runbookId](const StorageResult<QList<RunbookAuditRecord>> &r) {
+            if (r) {
+                Q_EMIT loaded(runbookId, r.value());
+            } else {
+                Q_EMIT writeFailed(r.error());
+            }
+        });
 }
 
 qint64 RunbookAudit::activeIncident(
@@ -104,13 +102,13 @@ TimelineEntry RunbookAudit::timelineEntry(const RunbookAuditRecord &record)
 
 qint64 RunbookAudit::insert(QSqlDatabase &db, const RunbookAuditRecord &r)
 {
-    const auto text = [](const QString &s) { return s.isNull() ? u""_s : s; };
     const QSqlQuery q = sqlExec(db,
         u"INSERT INTO runbook_audit (run_id, workspace_id, runbook_id, step_id, step_index, phase, actor, at_ms, "
         u"kind, target, request_summary, status, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        { text(r.runId), text(r.workspaceId), text(r.runbookId), text(r.stepId), r.stepIndex,
-            r.phase == RunbookAuditRecord::Phase::Before ? u"before"_s : u"after"_s, text(r.actor),
-            r.at.toMSecsSinceEpoch(), text(r.kind), text(r.target), text(r.request), text(r.status), text(r.outcome) });
+        { sqlText(r.runId), sqlText(r.workspaceId), sqlText(r.runbookId), sqlText(r.stepId), r.stepIndex,
+            r.phase == RunbookAuditRecord::Phase::Before ? u"before"_s : u"after"_s, sqlText(r.actor),
+            r.at.toMSecsSinceEpoch(), sqlText(r.kind), sqlText(r.target), sqlText(r.request), sqlText(r.status),
+            sqlText(r.outcome) });
     return q.lastInsertId().toLongLong();
 }
 
@@ -134,7 +132,7 @@ QList<RunbookAuditRecord> RunbookAudit::select(
         r.phase
             = q.value(6).toString() == u"before" ? RunbookAuditRecord::Phase::Before : RunbookAuditRecord::Phase::After;
         r.actor = q.value(7).toString();
-        r.at = QDateTime::fromMSecsSinceEpoch(q.value(8).toLongLong(), QTimeZone::utc());
+        r.at = timeFromSql(q.value(8));
         r.kind = q.value(9).toString();
         r.target = q.value(10).toString();
         r.request = q.value(11).toString();

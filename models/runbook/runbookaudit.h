@@ -6,7 +6,6 @@
 #include "incident/incidentstore.h"
 #include "runbook/runbookrun.h"
 
-#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSqlDatabase>
@@ -15,7 +14,8 @@ class Storage;
 
 // The runbook audit trail over Storage: rows are only ever inserted (the table refuses UPDATE and DELETE), and each
 // one is also appended to the active incident's timeline when there is one. Records arrive already redacted from
-// RunbookRunner; nothing here ever sees a resolved secret.
+// RunbookRunner; nothing here ever sees a resolved secret. A row that cannot be written is reported by writeFailed()
+// here and, for the operator, by Storage::writeFailed().
 class RunbookAudit final : public QObject
 {
     Q_OBJECT
@@ -40,14 +40,13 @@ public:
     static QList<RunbookAuditRecord> select(
         QSqlDatabase &db, const QString &workspaceId, const QString &runbookId, int limit);
 
-signals:
+Q_SIGNALS:
     void recorded(const RunbookAuditRecord &record); // stored, with its id
     void loaded(const QString &runbookId, const QList<RunbookAuditRecord> &records);
+    // A row could not be written, or the trail not read (load()).
     void writeFailed(const QString &error);
 
 private:
     Storage *m_storage;
     QPointer<IncidentStore> m_incidents;
-    QHash<quint64, RunbookAuditRecord> m_writes;
-    QHash<quint64, QString> m_loads;
 };

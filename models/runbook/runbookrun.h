@@ -17,6 +17,8 @@
 #include <QString>
 #include <QStringList>
 
+using namespace Qt::StringLiterals;
+
 enum class StepState { Pending, Running, Waiting, Succeeded, Failed, Aborted };
 
 // What a step sent and got back, for the step's live log.
@@ -90,7 +92,7 @@ QStringList missingVariables(const RunbookStep &step);
 QString target(const RunbookStep &step);
 // One line: "POST http://host/admin/rollback (body 16 bytes)", "GET ...", "check health (expect ok)"; a manual
 // step's instruction in `language` (the audit keeps English, a stable record whatever the screen's language).
-QString requestSummary(const RunbookStep &step, const QString &language = QStringLiteral("en"));
+QString requestSummary(const RunbookStep &step, const QString &language = u"en"_s);
 QString title(const RunbookStep &step, const QString &language);
 // `text` with every resolved value in `secrets` (value, ${NAME}) replaced by its reference.
 QString redact(QString text, const QList<QPair<QString, QString>> &secrets);

@@ -100,14 +100,14 @@ QString RunbookRunner::startRun(int from, int to)
     for (int i = from; i <= to; ++i) {
         m_runs[i] = {};
         m_clocks[i].invalidate();
-        emit stepChanged(i);
+        Q_EMIT stepChanged(i);
     }
     m_runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_current = from;
     m_last = to;
     m_allOk = true;
     m_aborting = false;
-    emit runStarted();
+    Q_EMIT runStarted();
     beginStep();
     return {};
 }
@@ -127,8 +127,8 @@ void RunbookRunner::beginStep()
         m_runs[index].log.request = step.instruction.text(m_language);
     }
     m_clocks[index].start();
-    emit auditRecord(record(index, RunbookAuditRecord::Phase::Before));
-    emit stepChanged(index);
+    Q_EMIT auditRecord(record(index, RunbookAuditRecord::Phase::Before));
+    Q_EMIT stepChanged(index);
     if (step.kind == RunbookStep::Kind::Command && !m_commandsAllowed) {
         endStep(StepState::Failed, tr("the workspace is not trusted to run commands; nothing was run"));
         return;
@@ -143,8 +143,8 @@ void RunbookRunner::beginStep()
         } else {
             m_waiting = true;
             m_runs[index].state = StepState::Waiting;
-            emit stepChanged(index);
-            emit operatorNeeded(index);
+            Q_EMIT stepChanged(index);
+            Q_EMIT operatorNeeded(index);
             return;
         }
         if (step.kind == RunbookStep::Kind::Manual) {
@@ -195,7 +195,7 @@ bool RunbookRunner::confirm(const QString &typedEnvironment, const QString &note
                                              : tr("confirmed by %1: %2").arg(m_actor, note.trimmed());
     m_runs[index].state = StepState::Running;
     m_runs[index].log.lines.append(m_confirmedBy);
-    emit stepChanged(index);
+    Q_EMIT stepChanged(index);
     if (step.kind == RunbookStep::Kind::Manual) {
         endStep(StepState::Succeeded, tr("marked done"));
     } else {
@@ -274,7 +274,7 @@ void RunbookRunner::execute()
     connect(executor, &StepExecutor::logChanged, this, [this, executor, index, confirmations] {
         m_runs[index].log = executor->log();
         m_runs[index].log.lines = confirmations + executor->log().lines;
-        emit logChanged(index);
+        Q_EMIT logChanged(index);
     });
     connect(executor, &StepExecutor::finished, this, &RunbookRunner::onStepFinished);
     executor->start();
@@ -305,9 +305,9 @@ void RunbookRunner::endStep(StepState state, const QString &message)
         run.log.lines.append(QTime::currentTime().toString(u"HH:mm:ss"_s) + u"  "_s + message);
     }
     m_allOk = m_allOk && state == StepState::Succeeded;
-    emit auditRecord(record(index, RunbookAuditRecord::Phase::After));
-    emit stepChanged(index);
-    emit logChanged(index);
+    Q_EMIT auditRecord(record(index, RunbookAuditRecord::Phase::After));
+    Q_EMIT stepChanged(index);
+    Q_EMIT logChanged(index);
     const bool stop
         = state == StepState::Aborted || (state == StepState::Failed && step.onFailure == RunbookStep::OnFailure::Stop);
     if (stop || index >= m_last) {
@@ -334,7 +334,7 @@ void RunbookRunner::finishRun()
     } else {
         summary = tr("finished with failures");
     }
-    emit runFinished(m_allOk && !aborted, summary);
+    Q_EMIT runFinished(m_allOk && !aborted, summary);
 }
 
 RunbookAuditRecord RunbookRunner::record(int index, RunbookAuditRecord::Phase phase) const

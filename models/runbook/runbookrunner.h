@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QPointer>
 
+using namespace Qt::StringLiterals;
+
 class StepExecutor;
 
 // Runs one runbook's steps in order: all of them, from one step on, or a single step. A step that needs
@@ -73,7 +75,7 @@ public:
     QStringList missingVariables(int from, int to) const;
     bool hasCommandSteps() const;
 
-signals:
+Q_SIGNALS:
     void runStarted();
     void runFinished(bool ok, const QString &summary);
     void stepChanged(int index);
@@ -103,7 +105,7 @@ private:
     QString m_runId;
     QString m_actor;
     QString m_workingDirectory;
-    QString m_language = QStringLiteral("en");
+    QString m_language = u"en"_s;
     QString m_confirmedBy; // how the current step was confirmed, for the after record
     QString m_commandTrust; // how command steps were allowed, when that is worth recording
     int m_current = -1;

@@ -18,7 +18,7 @@ void RunbookStepModel::setLanguage(const QString &language)
 {
     m_language = language;
     if (m_rows > 0) {
-        emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
     }
 }
 
@@ -33,14 +33,14 @@ void RunbookStepModel::refreshRunning()
 {
     const int row = m_runner ? m_runner->currentStep() : -1;
     if (row >= 0 && row < m_rows) {
-        emit dataChanged(index(row, TimeColumn), index(row, TimeColumn));
+        Q_EMIT dataChanged(index(row, TimeColumn), index(row, TimeColumn));
     }
 }
 
 void RunbookStepModel::onStepChanged(int row)
 {
     if (row >= 0 && row < m_rows) {
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
 }
 

@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QPointer>
 
+using namespace Qt::StringLiterals;
+
 class RunbookRunner;
 
 // The steps of the runner's runbook with their state, elapsed time against budget and outcome.
@@ -41,6 +43,6 @@ private:
     void onStepChanged(int index);
 
     QPointer<RunbookRunner> m_runner;
-    QString m_language = QStringLiteral("en");
+    QString m_language = u"en"_s;
     int m_rows = 0;
 };

@@ -25,13 +25,13 @@ void StepExecutor::finish(bool ok, const QString &message)
     m_done = true;
     addLine(message);
     QMetaObject::invokeMethod(
-        this, [this, ok, message] { emit finished(ok, message); }, Qt::QueuedConnection);
+        this, [this, ok, message] { Q_EMIT finished(ok, message); }, Qt::QueuedConnection);
 }
 
 void StepExecutor::addLine(const QString &line)
 {
     m_log.lines.append(QTime::currentTime().toString(u"HH:mm:ss"_s) + u"  "_s + line);
-    emit logChanged();
+    Q_EMIT logChanged();
 }
 
 void StepExecutor::logResponse(const ProbeResult &result, const QList<QPair<QString, QString>> &secrets)
@@ -49,7 +49,7 @@ void StepExecutor::logResponse(const ProbeResult &result, const QList<QPair<QStr
     m_log.responseBody = RunbookSteps::redact(result.body, secrets);
     m_log.responseContentType = result.headers.value(u"content-type"_s);
     m_log.responseTruncated = result.bodyTruncated;
-    emit logChanged();
+    Q_EMIT logChanged();
 }
 
 HttpProbe *startEndpointProbe(QNetworkAccessManager *nam, const Endpoint &endpoint, QObject *context,

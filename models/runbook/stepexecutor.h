@@ -29,7 +29,7 @@ public:
     const StepLog &log() const { return m_log; }
     bool isFinished() const { return m_done; }
 
-signals:
+Q_SIGNALS:
     void logChanged();
     void finished(bool ok, const QString &message);
 

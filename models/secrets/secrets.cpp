@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "secrets.h"
+#include "secrets/secrets.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -129,7 +129,7 @@ void KeychainLoader::load(const QStringList &names)
                 Secrets::setKeychainMiss(name, j->errorString());
             }
             if (--m_pending == 0) {
-                emit finished();
+                Q_EMIT finished();
             }
         });
         job->start();
@@ -153,7 +153,7 @@ void KeychainWriter::store(const QString &name, const QString &value)
         if (j->error() == QKeychain::NoError) {
             Secrets::setKeychainValue(name, value);
         }
-        emit finished(j->error() == QKeychain::NoError ? QString() : j->errorString());
+        Q_EMIT finished(j->error() == QKeychain::NoError ? QString() : j->errorString());
     });
     job->start();
 }
@@ -168,7 +168,7 @@ void KeychainWriter::remove(const QString &name)
         if (ok) {
             Secrets::setKeychainMiss(name, tr("no entry"));
         }
-        emit finished(ok ? QString() : j->errorString());
+        Q_EMIT finished(ok ? QString() : j->errorString());
     });
     job->start();
 }

@@ -43,7 +43,7 @@ public:
     void load(const QStringList &names);
     bool isLoading() const { return m_pending > 0; }
 
-signals:
+Q_SIGNALS:
     void finished();
 
 private:
@@ -61,7 +61,7 @@ public:
     void store(const QString &name, const QString &value);
     void remove(const QString &name);
 
-signals:
+Q_SIGNALS:
     // error is empty on success.
     void finished(const QString &error);
 };

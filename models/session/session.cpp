@@ -7,31 +7,35 @@
 #include "highlight/syntaxhighlighterservice.h"
 #include "incident/incidentautorecorder.h"
 #include "incident/incidentstore.h"
-#include "metrics/alertmanagerclient.h"
-#include "metrics/alertmodel.h"
-#include "metrics/kpimodel.h"
-#include "metrics/kpipoller.h"
-#include "metrics/kpireader.h"
-#include "metrics/kpiwatch.h"
-#include "metrics/proberecordloader.h"
-#include "metrics/samplestore.h"
+#include "kpi/kpimodel.h"
+#include "kpi/kpipoller.h"
+#include "kpi/kpireader.h"
+#include "kpi/kpiwatch.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
 #include "probe/probehistory.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
 #include "runbook/workspacetrust.h"
+#include "samples/proberecordloader.h"
+#include "samples/samplestore.h"
 #include "secrets/secrets.h"
 #include "session/checklistclock.h"
-#include "session/uilanguage.h"
+#include "sources/alertmanagerclient.h"
+#include "sources/alertmodel.h"
 #include "storage/storage.h"
+#include "ui/uilanguage.h"
 #include "workspace/workspaceloader.h"
 #include "workspace/workspacewatcher.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QRegularExpression>
 
 #include <utility>
+
+using namespace Qt::StringLiterals;
 
 Session::Session(const Options &options, QObject *parent)
     : QObject(parent)
@@ -83,12 +87,24 @@ Session::Session(const Options &options, QObject *parent)
     connect(m_watcher, &WorkspaceWatcher::workspaceLoaded, this, &Session::adopt);
     connect(m_watcher, &WorkspaceWatcher::loadFailed, this, &Session::loadFailed);
 
+    // A failed write reaches the operator once per kind of write and minute (an offline team database fails the
+    // sample and history batches every second).
+    connect(m_storage, &Storage::writeFailed, this, [this](const QString &what, const QString &error) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QString kind = what;
+        kind.remove(QRegularExpression(u"[0-9]+"_s)); // "Saving 12 samples" ~ "Saving 40 samples"
+        const auto last = m_lastNotice.constFind(kind);
+        if (last != m_lastNotice.constEnd() && now - *last < 60 * 1000) {
+            return;
+        }
+        m_lastNotice.insert(kind, now);
+        Q_EMIT notice(tr("%1 failed: %2").arg(what, error));
+    });
     if (watching && m_options.storage) {
         // --database wins from the start; a workspace's storage key is only known once it has loaded.
-        useStorage(m_options.database.isEmpty() ? Storage::databasePath(m_options.dataDir.isEmpty()
-                                                          ? Storage::defaultDataDir()
-                                                          : m_options.dataDir)
-                                                : m_options.database);
+        useStorage(m_options.database.isEmpty()
+                ? Storage::databasePath(m_options.dataDir.isEmpty() ? Storage::defaultDataDir() : m_options.dataDir)
+                : m_options.database);
     }
 }
 
@@ -226,8 +242,7 @@ void Session::setWorkspace(const Workspace &workspace)
 
 void Session::wireChecklists()
 {
-    m_checklists->setVerifier([endpoints = QPointer<EndpointModel>(m_endpoints),
-                                  kpis = QPointer<KpiWatch>(m_kpiWatch)](
+    m_checklists->setVerifier([endpoints = QPointer<EndpointModel>(m_endpoints), kpis = QPointer<KpiWatch>(m_kpiWatch)](
                                   const ChecklistVerify &verify) -> std::optional<ChecklistEvidence> {
         if (!verify.kpi.isEmpty()) {
             return kpis ? kpis->evidence(verify) : std::nullopt;
@@ -264,6 +279,7 @@ void Session::wireKpis()
     }
     m_kpiPoller->setSampleStore(m_samples);
     m_probeRecords = new ProbeRecordLoader(m_storage, this);
+    connect(m_probeRecords, &ProbeRecordLoader::loadFailed, this, &Session::notice);
     connect(m_probeRecords, &ProbeRecordLoader::loaded, this, [this](const ProbeRecordLoader::Records &records) {
         for (auto it = records.cbegin(); it != records.cend(); ++it) {
             m_kpiReader->addProbeRecords(it.key(), it.value());

@@ -5,6 +5,7 @@
 #include "workspace/diagnostic.h"
 #include "workspace/workspace.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -163,4 +164,5 @@ private:
     std::optional<Workspace> m_workspace;
     QString m_storageTarget;
     TrustAsk m_trustAsk;
+    QHash<QString, qint64> m_lastNotice; // what → when it was last reported
 };

@@ -21,7 +21,7 @@ ChangeFeed::ChangeFeed(QObject *parent)
     connect(m_worker, &ChangeFeedWorker::changes, this, &ChangeFeed::onChanges);
     connect(m_worker, &ChangeFeedWorker::resyncNeeded, this, [this](quint64 generation) {
         if (generation == m_generation) {
-            emit resyncNeeded();
+            Q_EMIT resyncNeeded();
         }
     });
     m_thread->start();
@@ -63,7 +63,7 @@ void ChangeFeed::onConnected(quint64 generation, qint64 pid)
     m_offlineReported = false;
     if (!m_online) {
         m_online = true;
-        emit onlineChanged(true, {});
+        Q_EMIT onlineChanged(true, {});
     }
 }
 
@@ -76,7 +76,7 @@ void ChangeFeed::onLost(quint64 generation, const QString &reason)
     if (m_online || !m_offlineReported) {
         m_online = false;
         m_offlineReported = true;
-        emit onlineChanged(false, reason);
+        Q_EMIT onlineChanged(false, reason);
     }
 }
 
@@ -87,6 +87,6 @@ void ChangeFeed::onChanges(quint64 generation, const QStringList &subjects, cons
     }
     m_lastChangeId = lastId;
     for (qsizetype i = 0; i < subjects.size(); ++i) {
-        emit changed(subjects.at(i), rowIds.at(i));
+        Q_EMIT changed(subjects.at(i), rowIds.at(i));
     }
 }

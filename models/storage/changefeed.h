@@ -40,7 +40,7 @@ public:
     qint64 listenerPid() const { return m_listenerPid; }
     qint64 lastChangeId() const { return m_lastChangeId; }
 
-signals:
+Q_SIGNALS:
     // In commit order, one per changed row since the last batch (repeats within a batch folded).
     void changed(const QString &subject, qint64 rowId);
     void onlineChanged(bool online, const QString &reason);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/changefeedworker.h"
 
+#include "storage/storageerror.h"
+
 #include <QCoreApplication>
 #include <QSet>
 #include <QSqlDatabase>
@@ -16,11 +18,9 @@ namespace {
 
 // Never empty: an empty error means success to the callers, and a connection the driver already closed fails
 // without any error text.
-QString sqlErrorText(const QSqlError &error)
+QString lostReason(const QSqlError &error)
 {
-    const QString db = error.databaseText().trimmed();
-    const QString text = db.isEmpty() ? error.text().trimmed() : db;
-    return text.isEmpty() ? QCoreApplication::translate("Storage", "the connection to the server was lost") : text;
+    return sqlErrorText(error, QCoreApplication::translate("Storage", "the connection to the server was lost"));
 }
 
 // Enough for any burst; a longer backlog is read in several rounds.
@@ -72,6 +72,9 @@ void ChangeFeedWorker::closeConnection()
         return;
     }
     m_open = false;
+    if (!QSqlDatabase::contains(m_connectionName)) {
+        return; // the password could not be resolved: nothing was added
+    }
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         disconnect(db.driver(), nullptr, this, nullptr);
@@ -94,7 +97,7 @@ void ChangeFeedWorker::connectNow()
         return;
     }
     m_retryMs = m_options.firstRetryMs;
-    emit connected(m_generation, pid);
+    Q_EMIT connected(m_generation, pid);
     m_heartbeat.start(m_options.heartbeatMs);
     if (const QString pruned = checkPruned(); !pruned.isEmpty()) {
         fail(pruned);
@@ -107,44 +110,32 @@ QString ChangeFeedWorker::checkPruned()
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(u"SELECT value FROM meta WHERE key = '%1'"_s.arg(Migrations::changesPrunedKey()))) {
-        return sqlErrorText(q.lastError());
+        return lostReason(q.lastError());
     }
     const qint64 prunedThrough = q.next() ? q.value(0).toLongLong() : 0;
     if (prunedThrough > m_lastId) {
         // Away for longer than the changes are kept: what changed is no longer known, so everything is.
         m_lastId = prunedThrough;
-        emit resyncNeeded(m_generation);
+        Q_EMIT resyncNeeded(m_generation);
     }
     return {};
 }
 
 QString ChangeFeedWorker::openAndListen(qint64 *pid)
 {
-    QString password;
-    QString error;
-    if (!m_target.resolvePassword(&password, &error)) {
-        return error;
-    }
     m_open = true;
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
-    db.setHostName(m_target.host);
-    db.setPort(m_target.port);
-    db.setUserName(m_target.user);
-    db.setPassword(password);
-    db.setDatabaseName(m_target.database);
-    db.setConnectOptions(u"connect_timeout=5;application_name=opsdeck-listener;keepalives_idle=5;"
-                         u"keepalives_interval=2;keepalives_count=2"_s);
-    if (!db.open()) {
-        return sqlErrorText(db.lastError());
+    QSqlDatabase db;
+    if (QString error; !m_target.connectPostgres(&db, m_connectionName, u"opsdeck-listener"_s, &error)) {
+        return error;
     }
     // Listen first, then catch up: a change committed in between is seen by one or the other, never by neither.
     if (!db.driver()->subscribeToNotification(Migrations::changesChannel())) {
-        return sqlErrorText(db.driver()->lastError());
+        return lostReason(db.driver()->lastError());
     }
     connect(db.driver(), &QSqlDriver::notification, this, &ChangeFeedWorker::onNotification);
     QSqlQuery query(db);
     if (!query.exec(u"SELECT pg_backend_pid()"_s) || !query.next()) {
-        return sqlErrorText(query.lastError());
+        return lostReason(query.lastError());
     }
     *pid = query.value(0).toLongLong();
     return {};
@@ -176,11 +167,11 @@ QString ChangeFeedWorker::readChanges()
         q.setForwardOnly(true);
         if (!q.prepare(
                 u"SELECT id, subject, row_id FROM changes WHERE id > ? ORDER BY id LIMIT %1"_s.arg(BatchLimit))) {
-            return sqlErrorText(q.lastError());
+            return lostReason(q.lastError());
         }
         q.addBindValue(m_lastId);
         if (!q.exec()) {
-            return sqlErrorText(q.lastError());
+            return lostReason(q.lastError());
         }
         QStringList subjects;
         QList<qint64> rowIds;
@@ -199,7 +190,7 @@ QString ChangeFeedWorker::readChanges()
             }
         }
         if (rows > 0) {
-            emit changes(m_generation, subjects, rowIds, m_lastId);
+            Q_EMIT changes(m_generation, subjects, rowIds, m_lastId);
         }
         if (rows < BatchLimit) {
             return {};
@@ -217,7 +208,7 @@ void ChangeFeedWorker::heartbeat()
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         QSqlQuery q(db);
         if (!db.isOpen() || !q.exec(u"SELECT 1"_s)) {
-            error = sqlErrorText(q.lastError());
+            error = lostReason(q.lastError());
         }
     }
     if (!error.isEmpty()) {
@@ -232,7 +223,7 @@ void ChangeFeedWorker::fail(const QString &reason)
     if (!m_running) {
         return;
     }
-    emit lost(m_generation, reason);
+    Q_EMIT lost(m_generation, reason);
     m_retry.start(m_retryMs);
     m_retryMs = std::min(m_retryMs * 2, m_options.maxRetryMs);
 }

@@ -20,7 +20,7 @@ public:
         quint64 generation, const DatabaseTarget &target, qint64 sinceChangeId, const ChangeFeed::Options &options);
     void stop();
 
-signals:
+Q_SIGNALS:
     void connected(quint64 generation, qint64 pid);
     void lost(quint64 generation, const QString &reason);
     void changes(quint64 generation, const QStringList &subjects, const QList<qint64> &rowIds, qint64 lastId);

@@ -3,6 +3,7 @@
 #include "storage/database.h"
 
 #include "storage/schemamigrator.h"
+#include "storage/storageerror.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,12 +20,6 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcDatabase, "opsdeck.storage")
 
 namespace {
-
-QString sqlErrorText(const QSqlError &error)
-{
-    const QString db = error.databaseText();
-    return db.isEmpty() ? error.text() : db;
-}
 
 // Looks at the raw header so that a file which is plainly not a database never reaches SQLite at all.
 QString checkHeader(const QString &path)
@@ -83,9 +78,10 @@ Database::~Database()
 
 void Database::close()
 {
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
+    m_db.close();
+    m_db = QSqlDatabase();
+    // Also after a failed addDatabase() (a missing driver), which registers the name all the same.
+    if (QSqlDatabase::contains(m_connectionName)) {
         QSqlDatabase::removeDatabase(m_connectionName);
     }
 }
@@ -182,26 +178,9 @@ bool Database::openPostgres(const DatabaseTarget &target)
     m_path = target.displayName();
     m_error.clear();
     m_schemaVersion = 0;
-    QString password;
     QString error;
-    if (!target.resolvePassword(&password, &error)) {
+    if (!target.connectPostgres(&m_db, m_connectionName, u"opsdeck"_s, &error)) {
         return fail(error);
-    }
-    m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
-    if (!m_db.isValid()) {
-        return fail(QCoreApplication::translate(
-            "Storage", "the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql"));
-    }
-    m_db.setHostName(target.host);
-    m_db.setPort(target.port);
-    m_db.setUserName(target.user);
-    m_db.setPassword(password);
-    m_db.setDatabaseName(target.database);
-    // A dead server or network is noticed within seconds, not at the TCP default of minutes.
-    m_db.setConnectOptions(u"connect_timeout=5;application_name=opsdeck;keepalives_idle=5;keepalives_interval=2;"
-                           u"keepalives_count=2"_s);
-    if (!m_db.open()) {
-        return fail(QCoreApplication::translate("Storage", "cannot connect (%1)").arg(sqlErrorText(m_db.lastError())));
     }
     // Ignore the NOTICEs of CREATE ... IF NOT EXISTS and friends.
     QSqlQuery(m_db).exec(u"SET client_min_messages = warning"_s);

@@ -2,19 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/databasetarget.h"
 
+#include "storage/storageerror.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Storage", text);
-}
 
 const QRegularExpression &wholeReference()
 {
@@ -29,7 +27,7 @@ bool parseUrl(const QString &text, bool fromEnvironment, DatabaseTarget *target,
                                        u"(\\[[^\\]]+\\]|[^:/?#]+)(?::(\\d{1,5}))?/([^/?#]+)$"_s);
     const QRegularExpressionMatch m = re.match(text);
     if (!m.hasMatch()) {
-        *error = tr("the database URL must look like postgresql://user@host:port/database");
+        *error = DatabaseTarget::tr("the database URL must look like postgresql://user@host:port/database");
         return false;
     }
     DatabaseTarget t;
@@ -43,12 +41,13 @@ bool parseUrl(const QString &text, bool fromEnvironment, DatabaseTarget *target,
     t.port = m.captured(4).isEmpty() ? 5432 : m.captured(4).toInt();
     t.database = QUrl::fromPercentEncoding(m.captured(5).toUtf8());
     if (t.port < 1 || t.port > 65535) {
-        *error = tr("the database URL has an invalid port %1").arg(m.captured(4));
+        *error = DatabaseTarget::tr("the database URL has an invalid port %1").arg(m.captured(4));
         return false;
     }
     if (!t.passwordTemplate.isEmpty() && !fromEnvironment && !wholeReference().match(t.passwordTemplate).hasMatch()) {
-        *error = tr("the database URL contains a password; write ${NAME} instead and set the environment "
-                    "variable NAME, so that the password stays out of files and logs");
+        *error
+            = DatabaseTarget::tr("the database URL contains a password; write ${NAME} instead and set the environment "
+                                 "variable NAME, so that the password stays out of files and logs");
         return false;
     }
     *target = t;
@@ -119,5 +118,31 @@ bool DatabaseTarget::resolvePassword(QString *password, QString *error) const
         return false;
     }
     *password = qEnvironmentVariable(name.constData());
+    return true;
+}
+
+bool DatabaseTarget::connectPostgres(
+    QSqlDatabase *db, const QString &connectionName, const QString &applicationName, QString *error) const
+{
+    QString password;
+    if (!resolvePassword(&password, error)) {
+        return false;
+    }
+    *db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+    if (!db->isValid()) {
+        *error = tr("the Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql");
+        return false;
+    }
+    db->setHostName(host);
+    db->setPort(port);
+    db->setUserName(user);
+    db->setPassword(password);
+    db->setDatabaseName(database);
+    db->setConnectOptions(u"connect_timeout=5;application_name=%1;keepalives_idle=5;keepalives_interval=2;"
+                          u"keepalives_count=2"_s.arg(applicationName));
+    if (!db->open()) {
+        *error = tr("cannot connect (%1)").arg(sqlErrorText(db->lastError()));
+        return false;
+    }
     return true;
 }

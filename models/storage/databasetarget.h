@@ -4,6 +4,8 @@
 
 #include "storage/migration.h"
 
+#include <QCoreApplication>
+#include <QSqlDatabase>
 #include <QString>
 
 // Where Storage keeps its data: a local SQLite file, or a shared PostgreSQL database (team mode) named by
@@ -13,6 +15,9 @@
 // Without a password libpq's usual sources apply (PGPASSWORD, ~/.pgpass).
 struct DatabaseTarget
 {
+    Q_DECLARE_TR_FUNCTIONS(DatabaseTarget)
+
+public:
     SqlDialect dialect = SqlDialect::SQLite;
     QString path; // SQLite
     QString user; // PostgreSQL
@@ -32,4 +37,10 @@ struct DatabaseTarget
     QString displayName() const;
     // The password at connection time; false with a message naming the missing variable.
     bool resolvePassword(QString *password, QString *error) const;
+    // PostgreSQL: adds the QPSQL connection `connectionName` to this server (as application_name, for
+    // pg_stat_activity) and connects, with timeouts that notice a dead server or network within seconds, not at
+    // the TCP default of minutes. False with a message that never contains the password. The connection stays
+    // registered either way; the caller removes it.
+    bool connectPostgres(
+        QSqlDatabase *db, const QString &connectionName, const QString &applicationName, QString *error) const;
 };

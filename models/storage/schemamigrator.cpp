@@ -2,22 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/schemamigrator.h"
 
+#include "storage/storageerror.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString sqlErrorText(const QSqlError &error)
-{
-    const QString db = error.databaseText();
-    return db.isEmpty() ? error.text() : db;
-}
-
-} // namespace
 
 SchemaMigrator::SchemaMigrator(const QSqlDatabase &db, SqlDialect dialect, QList<Migration> migrations)
     : m_db(db)

@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/storageworker.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
 #include <QThread>
@@ -32,7 +33,7 @@ Storage::Storage(QObject *parent)
             m_feed->start(m_target, lastChange);
         }
         setState(State::Open);
-        emit opened(schemaVersion);
+        Q_EMIT opened(schemaVersion);
     });
     connect(m_worker, &StorageWorker::openFailed, this, [this](quint64 openId, const QString &error) {
         if (openId != m_openId) {
@@ -40,10 +41,15 @@ Storage::Storage(QObject *parent)
         }
         m_error = error;
         setState(State::Failed);
-        emit openFailed(error);
+        Q_EMIT openFailed(error);
     });
-    connect(m_worker, &StorageWorker::jobFinished, this, &Storage::jobFinished);
-    connect(m_worker, &StorageWorker::jobFailed, this, &Storage::jobFailed);
+    // Queued, in the order the worker finished them: futures resolve in submission order, here on this thread.
+    connect(m_worker, &StorageWorker::jobDone, this, [this](const StorageWorker::Done &done) {
+        done.job->resolve(done.ok, done.error);
+        if (done.write && !done.ok) {
+            Q_EMIT writeFailed(done.job->what(), done.error);
+        }
+    });
     connect(m_worker, &StorageWorker::batchCommitted, this, &Storage::batchCommitted);
     connect(m_feed, &ChangeFeed::changed, this, &Storage::changed);
     connect(m_feed, &ChangeFeed::resyncNeeded, this, &Storage::resyncNeeded);
@@ -51,7 +57,7 @@ Storage::Storage(QObject *parent)
         m_worker->setOffline(!online);
         if (m_online != online) {
             m_online = online;
-            emit onlineChanged(online, reason);
+            Q_EMIT onlineChanged(online, reason);
         }
     });
     m_thread->start();
@@ -60,9 +66,13 @@ Storage::Storage(QObject *parent)
 Storage::~Storage()
 {
     m_feed->stop();
+    ++m_openId; // an open still under way is not reported any more
     // The Shutdown task runs after everything queued before it, then quits the thread: queued writes are kept.
     m_worker->enqueue({ StorageWorker::TaskKind::Shutdown, 0, {}, {}, 0 });
     m_thread->wait();
+    // Resolves the jobs the worker finished meanwhile, so that a failed write still reaches writeFailed. A job
+    // submitted from here on is never run: its future is cancelled when the worker goes.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     delete m_worker;
 }
 
@@ -92,7 +102,7 @@ void Storage::open(const QString &pathOrUrl)
             if (openId == m_openId) {
                 m_error = error;
                 setState(State::Failed);
-                emit openFailed(error);
+                Q_EMIT openFailed(error);
             }
         });
         return;
@@ -111,7 +121,7 @@ void Storage::stopFeed()
     m_worker->setOffline(false);
     if (!m_online) {
         m_online = true;
-        emit onlineChanged(true, {});
+        Q_EMIT onlineChanged(true, {});
     }
 }
 
@@ -124,28 +134,21 @@ void Storage::close()
     setState(State::Closed);
 }
 
-quint64 Storage::submit(Job job)
+QString Storage::describe(const QString &what)
 {
-    return enqueueJob(true, std::move(job));
+    return what.isEmpty() ? tr("A database job") : what;
 }
 
-quint64 Storage::submitRead(Job job)
+void Storage::enqueueJob(bool write, std::shared_ptr<StorageJob> job)
 {
-    return enqueueJob(false, std::move(job));
-}
-
-quint64 Storage::enqueueJob(bool write, Job job)
-{
-    const quint64 id = ++m_nextJobId;
     m_worker->enqueue(
-        { write ? StorageWorker::TaskKind::Write : StorageWorker::TaskKind::Read, id, std::move(job), {}, 0 });
-    return id;
+        { write ? StorageWorker::TaskKind::Write : StorageWorker::TaskKind::Read, 0, std::move(job), {}, 0 });
 }
 
 void Storage::setState(State state)
 {
     if (m_state != state) {
         m_state = state;
-        emit stateChanged(state);
+        Q_EMIT stateChanged(state);
     }
 }

@@ -10,6 +10,25 @@ StorageError::StorageError(const QString &message)
     , m_utf8(message.toUtf8())
 { }
 
+StorageError::StorageError(const QSqlError &error, const QString &sql)
+    : StorageError(sqlStatementError(error, sql))
+{ }
+
+QString sqlErrorText(const QSqlError &error, const QString &ifEmpty)
+{
+    const QString db = error.databaseText().trimmed();
+    const QString text = db.isEmpty() ? error.text().trimmed() : db;
+    if (!text.isEmpty()) {
+        return text;
+    }
+    return ifEmpty.isEmpty() ? QCoreApplication::translate("Storage", "the database gave no reason") : ifEmpty;
+}
+
+QString sqlStatementError(const QSqlError &error, const QString &sql)
+{
+    return QCoreApplication::translate("Storage", "%1 (in: %2)").arg(sqlErrorText(error), sql.left(120));
+}
+
 QSqlQuery sqlExec(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(db);
@@ -21,9 +40,7 @@ QSqlQuery sqlExec(const QSqlDatabase &db, const QString &sql, const QVariantList
         ok = query.exec();
     }
     if (!ok) {
-        const QSqlError error = query.lastError();
-        const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-        throw StorageError(QCoreApplication::translate("Storage", "%1 (in: %2)").arg(text, sql.left(120)));
+        throw StorageError(query.lastError(), sql);
     }
     return query;
 }

@@ -10,12 +10,16 @@
 
 #include <exception>
 
+class QSqlError;
+
 // Thrown by a Storage job to report failure; the worker catches it (or any std::exception), rolls the job's
-// work back and emits jobFailed with message().
+// work back and resolves the job's future with message() as the error.
 class StorageError final : public std::exception
 {
 public:
     explicit StorageError(const QString &message);
+    // The database's text for `error`, and the statement it came from (see sqlStatementError()).
+    StorageError(const QSqlError &error, const QString &sql);
     const char *what() const noexcept override { return m_utf8.constData(); }
     QString message() const { return m_message; }
 
@@ -23,6 +27,12 @@ private:
     QString m_message;
     QByteArray m_utf8;
 };
+
+// The one way OpsDeck words a database error: the database's own text ("database is locked", "database or disk is
+// full", PostgreSQL's message), else Qt's; `ifEmpty` (else a generic text) when a closed connection gives neither.
+QString sqlErrorText(const QSqlError &error, const QString &ifEmpty = {});
+// "<sqlErrorText> (in: <the first 120 characters of sql>)".
+QString sqlStatementError(const QSqlError &error, const QString &sql);
 
 // Prepares `sql`, binds `values` positionally and runs it; throws StorageError carrying the database's error
 // text (e.g. "database is locked", "database or disk is full") when anything fails.

@@ -3,6 +3,7 @@
 #include "storage/storageworker.h"
 
 #include "storage/database.h"
+#include "storage/storageerror.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -15,12 +16,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString sqlErrorText(const QSqlError &error)
-{
-    const QString db = error.databaseText();
-    return db.isEmpty() ? error.text() : db;
-}
 
 QString notOpenError()
 {
@@ -104,11 +99,11 @@ void StorageWorker::openDatabase(const Task &task)
     if (m_db->open(task.target)) {
         const qint64 lastChange
             = m_db->dialect() == SqlDialect::PostgreSQL ? prepareChangeFeed(task.changeRetentionMs) : 0;
-        emit opened(task.id, m_db->schemaVersion(), lastChange);
+        Q_EMIT opened(task.id, m_db->schemaVersion(), lastChange);
     } else {
         const QString error = m_db->errorString();
         m_db.reset();
-        emit openFailed(task.id, error);
+        Q_EMIT openFailed(task.id, error);
     }
 }
 
@@ -136,23 +131,31 @@ void StorageWorker::closeDatabase()
     m_db.reset();
 }
 
-bool StorageWorker::runJob(const Job &job, QVariant *result, QString *error)
+bool StorageWorker::runJob(StorageJob &job, QString *error)
 {
     try {
-        *result = job(m_db->connection());
+        job.run(m_db->connection());
         return true;
     } catch (const std::exception &e) {
         *error = QString::fromUtf8(e.what());
     } catch (...) {
+        error->clear();
+    }
+    if (error->isEmpty()) {
         *error = QCoreApplication::translate("Storage", "the job failed with an unknown exception");
     }
     return false;
 }
 
+void StorageWorker::report(const Task &task, bool ok, const QString &error)
+{
+    Q_EMIT jobDone({ task.job, task.kind == TaskKind::Write, ok, error });
+}
+
 void StorageWorker::failAll(const std::deque<Task> &tasks, size_t begin, size_t end, const QString &error)
 {
     for (size_t i = begin; i < end; ++i) {
-        emit jobFailed(tasks[i].id, error);
+        report(tasks[i], false, error);
     }
 }
 
@@ -229,24 +232,18 @@ bool StorageWorker::begin(bool write, QString *error)
 
 void StorageWorker::runRead(const Task &task)
 {
-    QString beginError;
+    QString error;
     // A read transaction gives the job one consistent snapshot even if it runs several queries.
-    if (!begin(false, &beginError)) {
-        emit jobFailed(task.id, beginError);
+    if (!begin(false, &error)) {
+        report(task, false, error);
         return;
     }
-    QVariant result;
-    QString error;
-    const bool ok = runJob(task.job, &result, &error);
+    const bool ok = runJob(*task.job, &error);
     QSqlQuery control(m_db->connection());
     if (!control.exec(ok ? u"COMMIT"_s : u"ROLLBACK"_s)) {
         control.exec(u"ROLLBACK"_s);
     }
-    if (ok) {
-        emit jobFinished(task.id, result);
-    } else {
-        emit jobFailed(task.id, error);
-    }
+    report(task, ok, error);
 }
 
 void StorageWorker::runWrites(const std::deque<Task> &tasks, size_t first, size_t end)
@@ -256,16 +253,22 @@ void StorageWorker::runWrites(const std::deque<Task> &tasks, size_t first, size_
         failAll(tasks, first, end, beginError);
         return;
     }
+    struct Outcome
+    {
+        const Task *task = nullptr;
+        bool ok = false;
+        QString error;
+    };
     QSqlDatabase &db = m_db->connection();
     QSqlQuery control(db);
     std::vector<Outcome> outcomes;
     outcomes.reserve(end - first);
     for (size_t i = first; i < end; ++i) {
-        Outcome outcome { tasks[i].id, false, {}, {} };
+        Outcome outcome { &tasks[i], false, {} };
         if (!control.exec(u"SAVEPOINT opsdeck_job"_s)) {
             outcome.error = sqlErrorText(control.lastError());
         } else {
-            outcome.ok = runJob(tasks[i].job, &outcome.result, &outcome.error);
+            outcome.ok = runJob(*tasks[i].job, &outcome.error);
         }
         if (outcome.ok) {
             control.exec(u"RELEASE SAVEPOINT opsdeck_job"_s);
@@ -280,16 +283,15 @@ void StorageWorker::runWrites(const std::deque<Task> &tasks, size_t first, size_
             control.exec(u"ROLLBACK"_s);
             for (Outcome &done : outcomes) {
                 if (done.ok) {
-                    done = {
-                        done.id, false, {},
-                        QCoreApplication::translate("Storage", "rolled back with a failed job: %1").arg(outcome.error)
-                    };
+                    done.ok = false;
+                    done.error = QCoreApplication::translate("Storage", "rolled back with a failed job: %1")
+                                     .arg(outcome.error);
                 }
             }
             if (!begin(true, &beginError)) {
                 outcomes.push_back(outcome);
                 for (const Outcome &o : outcomes) {
-                    emit jobFailed(o.id, o.error);
+                    report(*o.task, o.ok, o.error);
                 }
                 failAll(tasks, i + 1, end, beginError);
                 return;
@@ -302,20 +304,17 @@ void StorageWorker::runWrites(const std::deque<Task> &tasks, size_t first, size_
         control.exec(u"ROLLBACK"_s);
         for (Outcome &o : outcomes) {
             if (o.ok) {
-                o = { o.id, false, {}, error };
+                o.ok = false;
+                o.error = error;
             }
         }
     }
     int committed = 0;
     for (const Outcome &o : outcomes) {
-        if (o.ok) {
-            ++committed;
-            emit jobFinished(o.id, o.result);
-        } else {
-            emit jobFailed(o.id, o.error);
-        }
+        committed += o.ok ? 1 : 0;
+        report(*o.task, o.ok, o.error);
     }
     if (committed > 0) {
-        emit batchCommitted(committed);
+        Q_EMIT batchCommitted(committed);
     }
 }

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "bytesize.h"
+#include "workspace/bytesize.h"
 
 #include <QCoreApplication>
 

@@ -5,6 +5,8 @@
 #include "workspace/sections.h"
 #include "workspace/yamlreader.h"
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 void readVerify(YamlReader &r, const YamlValue &v, ChecklistVerify &out)
@@ -27,15 +29,13 @@ void readVerify(YamlReader &r, const YamlValue &v, ChecklistVerify &out)
             out.endpoint = *name;
             r.reference(PendingReference::Target::Endpoint, endpoint, *name);
         }
-        r.readChoice(
-            v, "state", out.state, { QStringLiteral("ok"), QStringLiteral("warning"), QStringLiteral("critical") });
+        r.readChoice(v, "state", out.state, { u"ok"_s, u"warning"_s, u"critical"_s });
     } else {
         if (const auto id = r.string(kpi, YamlReader::Required)) {
             out.kpi = *id;
             r.reference(PendingReference::Target::Kpi, kpi, *id);
         }
-        r.readChoice(
-            v, "state", out.state, { QStringLiteral("normal"), QStringLiteral("warning"), QStringLiteral("critical") });
+        r.readChoice(v, "state", out.state, { u"normal"_s, u"warning"_s, u"critical"_s });
     }
 }
 
@@ -43,7 +43,7 @@ ChecklistItem readItem(YamlReader &r, const YamlValue &v, int number, QHash<QStr
 {
     ChecklistItem item;
     item.pos = YamlReader::pos(v);
-    item.id = QStringLiteral("item-%1").arg(number);
+    item.id = u"item-%1"_s.arg(number);
     const QString duplicate
         = QCoreApplication::translate("WorkspaceLoader", "duplicate item id \"%1\" (first defined on line %2)");
     if (v.node.IsScalar()) {

@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "duration.h"
+#include "workspace/duration.h"
 
 #include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -86,7 +88,7 @@ QString Duration::format(Milliseconds value)
 {
     qint64 ms = value.count();
     if (ms <= 0) {
-        return QStringLiteral("0");
+        return u"0"_s;
     }
     static constexpr struct
     {

@@ -4,6 +4,8 @@
 #include "workspace/sections.h"
 #include "workspace/yamlreader.h"
 
+using namespace Qt::StringLiterals;
+
 using namespace std::chrono_literals;
 
 namespace {
@@ -36,9 +38,8 @@ void readSourceBody(YamlReader &r, const YamlValue &v, KpiSource &s)
             if (const YamlValue labels = r.get(v, "labels")) {
                 s.labels = r.stringMap(labels).value_or(QMap<QString, QString>());
             }
-            s.aggregate = QStringLiteral("gauge");
-            r.readChoice(v, "aggregate", s.aggregate,
-                { QStringLiteral("gauge"), QStringLiteral("rate"), QStringLiteral("quantile") });
+            s.aggregate = u"gauge"_s;
+            r.readChoice(v, "aggregate", s.aggregate, { u"gauge"_s, u"rate"_s, u"quantile"_s });
             std::optional<double> quantile;
             if (r.readNumber(v, "quantile", quantile)) {
                 if (*quantile <= 0 || *quantile >= 1) {
@@ -49,8 +50,7 @@ void readSourceBody(YamlReader &r, const YamlValue &v, KpiSource &s)
                 s.quantile = *quantile;
             } else if (s.aggregate == u"quantile" && !r.has(v, "quantile")) {
                 r.error(v,
-                    QCoreApplication::translate("WorkspaceLoader", "missing required key \"%1\"")
-                        .arg(QStringLiteral("quantile")));
+                    QCoreApplication::translate("WorkspaceLoader", "missing required key \"%1\"").arg(u"quantile"_s));
             }
             s.window = 5min;
             r.readDuration(v, "window", s.window, true);
@@ -66,9 +66,8 @@ void readSourceBody(YamlReader &r, const YamlValue &v, KpiSource &s)
         if (r.expectMap(v, { "endpoint", "figure", "window" })) {
             readEndpointRef(r, v, s.endpoint);
             if (r.get(v, "figure", YamlReader::Required)) {
-                r.readChoice(v, "figure", s.figure,
-                    { QStringLiteral("uptime"), QStringLiteral("latency-p50"), QStringLiteral("latency-p95"),
-                        QStringLiteral("failure-rate") });
+                r.readChoice(
+                    v, "figure", s.figure, { u"uptime"_s, u"latency-p50"_s, u"latency-p95"_s, u"failure-rate"_s });
             }
             s.window = 24h;
             r.readDuration(v, "window", s.window, true);
@@ -136,7 +135,7 @@ void readThresholds(YamlReader &r, const YamlValue &v, Thresholds &t)
     r.readNumber(v, "warn", t.warn);
     r.readNumber(v, "crit", t.crit);
     QString direction;
-    if (r.readChoice(v, "direction", direction, { QStringLiteral("above"), QStringLiteral("below") })) {
+    if (r.readChoice(v, "direction", direction, { u"above"_s, u"below"_s })) {
         t.direction = direction == u"below" ? Thresholds::Direction::Below : Thresholds::Direction::Above;
     }
     if (t.warn && t.crit) {

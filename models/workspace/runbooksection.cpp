@@ -4,6 +4,8 @@
 #include "workspace/sections.h"
 #include "workspace/yamlreader.h"
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 using Kind = RunbookStep::Kind;
@@ -23,7 +25,7 @@ void readHttp(YamlReader &r, const YamlValue &v, RunbookStep &s)
     if (!r.expectMap(v, { "method", "url", "headers", "body", "conditions" })) {
         return;
     }
-    s.method = QStringLiteral("GET");
+    s.method = u"GET"_s;
     if (const YamlValue method = r.get(v, "method")) {
         s.method = r.httpMethod(method).value_or(s.method);
     }
@@ -40,9 +42,8 @@ void readKindBody(YamlReader &r, const YamlValue &v, const YamlValue &body, Runb
     switch (s.kind) {
     case Kind::Check:
         readEndpointRef(r, body, s.endpoint);
-        s.expectState = QStringLiteral("ok");
-        r.readChoice(v, "expect", s.expectState,
-            { QStringLiteral("ok"), QStringLiteral("warning"), QStringLiteral("critical") });
+        s.expectState = u"ok"_s;
+        r.readChoice(v, "expect", s.expectState, { u"ok"_s, u"warning"_s, u"critical"_s });
         break;
     case Kind::Http:
         readHttp(r, body, s);
@@ -105,7 +106,7 @@ RunbookStep readStep(YamlReader &r, const YamlValue &v, int number, QHash<QStrin
 {
     RunbookStep s;
     s.pos = YamlReader::pos(v);
-    s.id = QStringLiteral("step-%1").arg(number);
+    s.id = u"step-%1"_s.arg(number);
     const QString duplicate
         = QCoreApplication::translate("WorkspaceLoader", "duplicate step id \"%1\" (first defined on line %2)");
     if (v.node.IsScalar()) { // a plain string is a manual step
@@ -132,7 +133,7 @@ RunbookStep readStep(YamlReader &r, const YamlValue &v, int number, QHash<QStrin
     r.readText(v, "title", s.title);
     r.readDuration(v, "budget", s.budget);
     QString onFailure;
-    if (r.readChoice(v, "on-failure", onFailure, { QStringLiteral("stop"), QStringLiteral("continue") })) {
+    if (r.readChoice(v, "on-failure", onFailure, { u"stop"_s, u"continue"_s })) {
         s.onFailure = onFailure == u"continue" ? RunbookStep::OnFailure::Continue : RunbookStep::OnFailure::Stop;
     }
     bool confirm = false;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "scheduleparser.h"
+#include "workspace/scheduleparser.h"
 
 #include "workspace/timeofday.h"
 
@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -88,8 +90,8 @@ std::optional<Schedule> ScheduleParser::parse(QStringView text, QString *error)
         "expected a schedule like \"daily 09:00\", \"weekly mon,fri 09:00\", \"monthly 1\" "
         "or \"on-demand\", got \"%1\"")
                                  .arg(text.toString());
-    static const QRegularExpression commaSpaces(QStringLiteral("\\s*,\\s*"));
-    const QString normalized = text.trimmed().toString().replace(commaSpaces, QStringLiteral(","));
+    static const QRegularExpression commaSpaces(u"\\s*,\\s*"_s);
+    const QString normalized = text.trimmed().toString().replace(commaSpaces, u","_s);
     const QStringList words = normalized.split(u' ', Qt::SkipEmptyParts);
 
     Schedule schedule;

@@ -15,6 +15,8 @@
 #include <chrono>
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 using Milliseconds = std::chrono::milliseconds;
 
 // 1-based position of a node in its file; 0 means "not from a file".
@@ -52,7 +54,7 @@ struct WorkspaceInfo
     QString id;
     LocalizedText title;
     LocalizedText description;
-    QString environment = QStringLiteral("production"); // runbooks in "production" need typed confirmation
+    QString environment = u"production"_s; // runbooks in "production" need typed confirmation
     QString storage; // empty = local SQLite; "postgresql://..." = team mode
     SampleRetention retention;
     SourcePos pos;
@@ -81,7 +83,7 @@ struct Endpoint
     LocalizedText title; // title (optional display name; defaults to name)
     QString group; // group
     QString url; // url
-    QString method = QStringLiteral("GET"); // method
+    QString method = u"GET"_s; // method
     QMap<QString, QString> headers; // headers
     QString body; // body
     Milliseconds interval { 60000 }; // interval

@@ -1,12 +1,14 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "yamlreader.h"
+#include "workspace/yamlreader.h"
 
 #include "workspace/duration.h"
 #include "workspace/templatetext.h"
 #include "workspace/timeofday.h"
 
 #include <cmath>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -167,9 +169,7 @@ std::optional<QString> YamlReader::string(const YamlValue &value, Need need)
     }
     const QString s = value.isNull() ? QString() : qs(value.node.Scalar());
     if (need == Required && s.trimmed().isEmpty()) {
-        error(value,
-            tr("expected a non-empty string, got %1")
-                .arg(value.isNull() ? describe(value.node) : QStringLiteral("\"\"")));
+        error(value, tr("expected a non-empty string, got %1").arg(value.isNull() ? describe(value.node) : u"\"\""_s));
         return std::nullopt;
     }
     return s;

@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // YamlReader's read*() helpers: map[key] into a field of a workspace struct.
-#include "yamlreader.h"
+#include "workspace/yamlreader.h"
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -99,8 +101,8 @@ void YamlReader::reference(PendingReference::Target target, const YamlValue &at,
 
 std::optional<QString> YamlReader::httpMethod(const YamlValue &value)
 {
-    static const QStringList methods { QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("POST"),
-        QStringLiteral("PUT"), QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("OPTIONS") };
+    static const QStringList methods { u"GET"_s, u"HEAD"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s,
+        u"OPTIONS"_s };
     const auto s = string(value, Required);
     if (!s) {
         return std::nullopt;

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "charts/chartspage.h"
 #include "charts/kpichartview.h"
-#include "languagemanager.h"
-#include "metrics/kpichartdata.h"
-#include "metrics/kpimodel.h"
-#include "metrics/prometheusclient.h"
+#include "kpi/kpichartdata.h"
+#include "kpi/kpimodel.h"
+#include "sources/prometheusclient.h"
+#include "ui/languagemanager.h"
 
 #include <QAreaSeries>
 #include <QDateTimeAxis>
@@ -20,7 +20,7 @@ class TestChartsPage : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void chartsTheTileHistory();

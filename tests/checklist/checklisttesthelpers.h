@@ -4,6 +4,7 @@
 
 #include "checklist/checkliststore.h"
 #include "storage/storage.h"
+#include "storagewait.h"
 #include "workspace/scheduleparser.h"
 
 #include <QSignalSpy>
@@ -12,19 +13,21 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace ChecklistTest {
 
 inline Checklist checklist(const QString &id, const QString &schedule, const QStringList &items)
 {
     Checklist c;
     c.id = id;
-    c.title = { id + QStringLiteral(" check"), id + QStringLiteral(" 점검") };
+    c.title = { id + u" check"_s, id + u" 점검"_s };
     c.schedule = *ScheduleParser::parse(schedule);
     int n = 0;
     for (const QString &text : items) {
         ChecklistItem item;
-        item.id = QStringLiteral("item-%1").arg(++n);
-        item.text = { text, text + QStringLiteral(" (ko)") };
+        item.id = u"item-%1"_s.arg(++n);
+        item.text = { text, text + u" (ko)"_s };
         c.items.append(item);
     }
     return c;
@@ -33,7 +36,7 @@ inline Checklist checklist(const QString &id, const QString &schedule, const QSt
 inline Workspace workspace(const QList<Checklist> &checklists)
 {
     Workspace w;
-    w.info.id = QStringLiteral("test-ws");
+    w.info.id = u"test-ws"_s;
     w.checklists = checklists;
     return w;
 }
@@ -60,24 +63,10 @@ inline bool refreshAndWait(ChecklistStore &store, const QDateTime &now)
     return reset.wait(10000);
 }
 
-// Runs a read job and waits for its result.
+// Runs a read job and waits for its result (invalid when it failed).
 inline QVariant query(Storage &storage, const std::function<QVariant(QSqlDatabase &)> &job)
 {
-    QSignalSpy finished(&storage, &Storage::jobFinished);
-    QSignalSpy failed(&storage, &Storage::jobFailed);
-    const quint64 id = storage.submitRead(job);
-    const auto find = [&]() -> std::optional<QVariant> {
-        for (const auto &args : std::as_const(finished)) {
-            if (args.at(0).toULongLong() == id) {
-                return args.at(1);
-            }
-        }
-        return std::nullopt;
-    };
-    if (!QTest::qWaitFor([&] { return find().has_value() || !failed.isEmpty(); }, 10000)) {
-        return {};
-    }
-    return find().value_or(QVariant());
+    return StorageTest::read(storage, job);
 }
 
 inline qint64 scalar(Storage &storage, const QString &sql)

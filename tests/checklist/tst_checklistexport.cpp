@@ -70,7 +70,7 @@ class TestChecklistExport final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void golden_data();
     void golden();
     void unsignedInstance();

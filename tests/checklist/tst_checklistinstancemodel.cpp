@@ -16,7 +16,7 @@ class TestChecklistInstanceModel final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void rowsAndColumns();
     void status_data();
@@ -90,6 +90,7 @@ void TestChecklistInstanceModel::status()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(model.index(0, 0).data(ChecklistInstanceModel::StatusRole).toInt(), status);
     QCOMPARE(model.index(0, ChecklistInstanceModel::StatusColumn).data().toString(), text);
+    QVERIFY(!model.index(0, ChecklistInstanceModel::StatusColumn).data(Qt::ForegroundRole).isValid());
 }
 
 void TestChecklistInstanceModel::progressFollowsTicks()

@@ -16,7 +16,7 @@ class TestChecklistItemModel final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
@@ -124,7 +124,9 @@ void TestChecklistItemModel::overdueItems()
     m_model->setNow(at);
     for (int row = 0; row < overdue.size(); ++row) {
         QCOMPARE(m_model->index(row, 0).data(ChecklistItemModel::OverdueRole).toBool(), overdue.at(row));
-        QCOMPARE(m_model->index(row, 0).data(Qt::ForegroundRole).isValid(), overdue.at(row));
+        // The model says what the row means; the view's delegate decides how that looks.
+        QVERIFY(!m_model->index(row, 0).data(Qt::ForegroundRole).isValid());
+        QVERIFY(!m_model->index(row, 0).data(Qt::FontRole).isValid());
     }
 }
 

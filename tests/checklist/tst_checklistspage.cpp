@@ -23,7 +23,7 @@ class TestChecklistsPage final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void tickThroughTheViewIsStored();
     void signOffThroughTheDialog();

@@ -19,7 +19,7 @@ class TestChecklistStore final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
@@ -35,6 +35,7 @@ private slots:
     void evidence();
     void operatorName();
     void storageErrorThenRetry();
+    void failedInstanceCreationReachesTheOperator();
     void twoWindowsConflict();
     void lateIsReportedOnce();
 
@@ -264,16 +265,49 @@ void TestChecklistStore::operatorName()
 void TestChecklistStore::storageErrorThenRetry()
 {
     const qint64 id = today(*m_store).id;
+    QSignalSpy writeFailed(m_storage.get(), &Storage::writeFailed);
     m_storage->close();
     QVERIFY(m_store->tick(id, u"item-1"_s));
     QTRY_COMPARE(m_store->saveState(id, u"item-1"_s), ChecklistStore::SaveState::Unsaved);
     QVERIFY(m_store->saveError(id, u"item-1"_s).contains(u"not open"_s));
+    // The operator hears of it too, with what it was.
+    QCOMPARE(writeFailed.size(), 1);
+    QCOMPARE(writeFailed.at(0).at(0).toString(), u"Saving the tick on \"Health\" (morning check)"_s);
+    QCOMPARE(writeFailed.at(0).at(1).toString(), m_store->saveError(id, u"item-1"_s));
     QCOMPARE(today(*m_store).state(u"item-1"_s), ItemState::Open);
     QVERIFY(openStorage(*m_storage, m_dir->filePath(u"db.sqlite"_s)));
     QVERIFY(m_store->retry(id, u"item-1"_s));
     QTRY_COMPARE(m_store->saveState(id, u"item-1"_s), ChecklistStore::SaveState::Saved);
     QCOMPARE(today(*m_store).state(u"item-1"_s), ItemState::Done);
     QCOMPARE(scalar(*m_storage, u"SELECT COUNT(*) FROM checklist_ticks"_s), 1);
+}
+
+void TestChecklistStore::failedInstanceCreationReachesTheOperator()
+{
+    const auto trigger = StorageTest::wait(m_storage->write(u"A test's write"_s, [](QSqlDatabase &db) {
+        sqlExec(db,
+            u"CREATE TRIGGER refuse_instances BEFORE INSERT ON checklist_instances "
+            u"BEGIN SELECT RAISE(ABORT, 'no room for new instances'); END"_s);
+    }));
+    QVERIFY(trigger && trigger->ok());
+    QSignalSpy writeFailed(m_storage.get(), &Storage::writeFailed);
+    // The next day has a period to create: that write fails, the load after it still shows what exists.
+    QVERIFY(refreshAndWait(*m_store, m_now.addDays(1)));
+    QCOMPARE(writeFailed.size(), 1);
+    QCOMPARE(writeFailed.at(0).at(0).toString(), u"Creating the checklists due"_s);
+    QVERIFY2(writeFailed.at(0).at(1).toString().contains(u"no room for new instances"_s),
+        qPrintable(writeFailed.at(0).at(1).toString()));
+    QVERIFY(!m_store->instances().isEmpty());
+    for (const ChecklistInstance &i : m_store->instances()) {
+        QVERIFY(i.periodKey != u"morning@2026-11-24"_s);
+    }
+
+    // On demand: its own instance, then the refresh that follows it tries the due ones again.
+    writeFailed.clear();
+    m_store->startOnDemand(u"morning"_s, m_now);
+    QTRY_COMPARE(writeFailed.size(), 2);
+    QCOMPARE(writeFailed.at(0).at(0).toString(), u"Starting the checklist \"morning check\""_s);
+    QCOMPARE(writeFailed.at(1).at(0).toString(), u"Creating the checklists due"_s);
 }
 
 void TestChecklistStore::twoWindowsConflict()

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 class TestProbeEvidence : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void okResultPassesDefaultExpectation();
     void expectedStateComparesWithoutCase();
     void criticalResultFailsAndKeepsError();

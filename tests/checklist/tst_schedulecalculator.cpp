@@ -46,7 +46,7 @@ class TestScheduleCalculator final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void periodKeys_data();
     void periodKeys();
     void dueTime_data();

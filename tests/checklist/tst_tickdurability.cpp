@@ -18,7 +18,7 @@ using namespace Qt::StringLiterals;
 class TestTickDurability : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void acknowledgedTicksSurviveSigkill();
 };
 

@@ -9,18 +9,18 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 
+using namespace Qt::StringLiterals;
+
 QUrl startDemoService(QProcess *process, const QStringList &extraArgs, const QByteArray &envToken)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("OPSDECK_DEMO_TOKEN"));
+    env.remove(u"OPSDECK_DEMO_TOKEN"_s);
     if (!envToken.isEmpty()) {
-        env.insert(QStringLiteral("OPSDECK_DEMO_TOKEN"), QString::fromUtf8(envToken));
+        env.insert(u"OPSDECK_DEMO_TOKEN"_s, QString::fromUtf8(envToken));
     }
     process->setProcessEnvironment(env);
-    process->start(QStringLiteral(OPSDECK_DEMO_SERVICE_PATH),
-        QStringList { QStringLiteral("--port"), QStringLiteral("0") } + extraArgs);
-    static const QRegularExpression line(
-        QStringLiteral("^opsdeck-demo-service listening on (http://127\\.0\\.0\\.1:\\d+)\n$"));
+    process->start(QStringLiteral(OPSDECK_DEMO_SERVICE_PATH), QStringList { u"--port"_s, u"0"_s } + extraArgs);
+    static const QRegularExpression line(u"^opsdeck-demo-service listening on (http://127\\.0\\.0\\.1:\\d+)\n$"_s);
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < 10000 && !process->canReadLine()) {

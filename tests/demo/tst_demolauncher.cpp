@@ -13,6 +13,8 @@
 #include <csignal>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 class tst_DemoLauncher final : public QObject
 {
     Q_OBJECT
@@ -56,7 +58,7 @@ int tst_DemoLauncher::get(const QUrl &url, const QByteArray &authorization)
 
 QString tst_DemoLauncher::writeScript(const QByteArray &body)
 {
-    const QString path = m_dir->filePath(QStringLiteral("fake-service.sh"));
+    const QString path = m_dir->filePath(u"fake-service.sh"_s);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write("#!/bin/sh\n" + body) < 0) {
         return {};
@@ -83,23 +85,23 @@ void tst_DemoLauncher::ready()
     QSignalSpy ready(&launcher, &DemoLauncher::ready);
     QSignalSpy failed(&launcher, &DemoLauncher::failed);
     QSignalSpy stopped(&launcher, &DemoLauncher::stopped);
-    const QString dataDir = m_dir->filePath(QStringLiteral("data/nested"));
+    const QString dataDir = m_dir->filePath(u"data/nested"_s);
     launcher.start(dataDir);
     QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 15000);
     QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
 
     const QString workspacePath = ready.first().at(0).toString();
     const QUrl baseUrl = ready.first().at(1).toUrl();
-    QCOMPARE(workspacePath, dataDir + QStringLiteral("/demo-workspace.yaml"));
-    QCOMPARE(baseUrl.host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(workspacePath, dataDir + u"/demo-workspace.yaml"_s);
+    QCOMPARE(baseUrl.host(), u"127.0.0.1"_s);
     QVERIFY(baseUrl.port() > 0);
     QCOMPARE(launcher.baseUrl(), baseUrl);
     QVERIFY(launcher.isRunning());
-    QCOMPARE(get(baseUrl.resolved(QUrl(QStringLiteral("/health")))), 200);
+    QCOMPARE(get(baseUrl.resolved(QUrl(u"/health"_s))), 200);
 
     const QByteArray token = qgetenv("DEMO_ADMIN_TOKEN");
     QVERIFY(token.size() >= 32);
-    QCOMPARE(get(baseUrl.resolved(QUrl(QStringLiteral("/admin/deployments"))), "Bearer " + token), 200);
+    QCOMPARE(get(baseUrl.resolved(QUrl(u"/admin/deployments"_s)), "Bearer " + token), 200);
 
     QFile file(workspacePath);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -116,14 +118,14 @@ void tst_DemoLauncher::ready()
     QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 5000);
     QVERIFY(!launcher.isRunning());
     QCOMPARE(::kill(pid_t(pid), 0), -1); // gone and reaped
-    QCOMPARE(get(baseUrl.resolved(QUrl(QStringLiteral("/livez")))), 0); // connection refused
+    QCOMPARE(get(baseUrl.resolved(QUrl(u"/livez"_s))), 0); // connection refused
     QVERIFY(qgetenv("DEMO_ADMIN_TOKEN").isEmpty());
     QCOMPARE(failed.size(), 0);
 }
 
 void tst_DemoLauncher::missingBinary()
 {
-    const QByteArray bogus = m_dir->filePath(QStringLiteral("no/such/opsdeck-demo-service")).toUtf8();
+    const QByteArray bogus = m_dir->filePath(u"no/such/opsdeck-demo-service"_s).toUtf8();
     qputenv("OPSDECK_DEMO_SERVICE", bogus);
     DemoLauncher launcher;
     QSignalSpy ready(&launcher, &DemoLauncher::ready);
@@ -136,7 +138,7 @@ void tst_DemoLauncher::missingBinary()
     QVERIFY2(message.contains(QLatin1String("OPSDECK_DEMO_SERVICE")), qPrintable(message));
     QCOMPARE(ready.size(), 0);
     QVERIFY(!launcher.isRunning());
-    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("demo-workspace.yaml"))));
+    QVERIFY(!QFile::exists(m_dir->filePath(u"demo-workspace.yaml"_s)));
 }
 
 void tst_DemoLauncher::badChild_data()
@@ -144,16 +146,14 @@ void tst_DemoLauncher::badChild_data()
     QTest::addColumn<QByteArray>("script");
     QTest::addColumn<QStringList>("expected");
     QTest::addRow("exits early") << QByteArray("echo 'cannot listen: boom' >&2\nexit 3\n")
-                                 << QStringList { QStringLiteral("exit code 3"),
-                                        QStringLiteral("cannot listen: boom") };
+                                 << QStringList { u"exit code 3"_s, u"cannot listen: boom"_s };
     QTest::addRow("wrong first line") << QByteArray("echo 'hello there'\nsleep 30\n")
-                                      << QStringList { QStringLiteral("unexpected first line"),
-                                             QStringLiteral("hello there") };
+                                      << QStringList { u"unexpected first line"_s, u"hello there"_s };
     QTest::addRow("not on loopback") << QByteArray("echo 'opsdeck-demo-service listening on http://10.0.0.1:80'\n"
                                                    "sleep 30\n")
-                                     << QStringList { QStringLiteral("unexpected first line") };
+                                     << QStringList { u"unexpected first line"_s };
     QTest::addRow("silent") << QByteArray("echo 'starting slowly' >&2\nsleep 30\n")
-                            << QStringList { QStringLiteral("within 10 seconds"), QStringLiteral("starting slowly") };
+                            << QStringList { u"within 10 seconds"_s, u"starting slowly"_s };
 }
 
 void tst_DemoLauncher::badChild()
@@ -188,7 +188,7 @@ void tst_DemoLauncher::destructorEndsChild()
     QVERIFY(pid > 0);
     launcher.reset();
     QCOMPARE(::kill(pid_t(pid), 0), -1);
-    QCOMPARE(get(baseUrl.resolved(QUrl(QStringLiteral("/livez")))), 0);
+    QCOMPARE(get(baseUrl.resolved(QUrl(u"/livez"_s))), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_DemoLauncher)

@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 class TestPdfDocument : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void textReadsBackInBothLanguages();
     void longRecordsBreakIntoPages();
 

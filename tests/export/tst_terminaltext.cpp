@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 class TestTerminalText : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void widths_data();
     void widths();
     void paddingLinesUpMixedScripts();

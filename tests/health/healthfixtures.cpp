@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace HealthFixtures {
 
 Workspace workspace()
@@ -44,13 +46,12 @@ static ProbeResult base(const QString &endpoint, const QDateTime &at, EndpointSt
     result.rawState = state;
     result.connected = true;
     result.httpStatus = 200;
-    result.ip = QStringLiteral("127.0.0.1");
+    result.ip = u"127.0.0.1"_s;
     result.connectMs = 3.2;
     result.tlsMs = 11.5;
-    result.headers.insert(QStringLiteral("content-type"), QStringLiteral("application/json"));
+    result.headers.insert(u"content-type"_s, u"application/json"_s);
     result.certificateExpiry = at.addDays(41);
-    result.conditions << ConditionResult { QStringLiteral("[STATUS] == 200"), QStringLiteral("200"),
-        ConditionResult::Verdict::Pass, {}, false };
+    result.conditions << ConditionResult { u"[STATUS] == 200"_s, u"200"_s, ConditionResult::Verdict::Pass, {}, false };
     return result;
 }
 
@@ -69,7 +70,7 @@ ProbeResult slow(const QString &endpoint, double totalMs, const QDateTime &at)
     result.totalMs = totalMs;
     result.firstByteMs = totalMs - 20;
     result.body = R"({"status":"ok","page":{"name":"Stripe"}})";
-    result.conditions << ConditionResult { QStringLiteral("[RESPONSE_TIME] < 500"), QString::number(qRound(totalMs)),
+    result.conditions << ConditionResult { u"[RESPONSE_TIME] < 500"_s, QString::number(qRound(totalMs)),
         ConditionResult::Verdict::Fail, {}, true };
     return result;
 }
@@ -81,17 +82,17 @@ ProbeResult critical(const QString &endpoint, const QDateTime &at)
     result.totalMs = 2481;
     result.firstByteMs = 2466;
     result.body = degradedBody();
-    result.conditions[0] = ConditionResult { QStringLiteral("[STATUS] == 200"), QStringLiteral("503"),
-        ConditionResult::Verdict::Fail, {}, false };
-    result.conditions << ConditionResult { QStringLiteral("[BODY].status == healthy"), QStringLiteral("degraded"),
-        ConditionResult::Verdict::Fail, {}, false };
-    result.conditions << ConditionResult { QStringLiteral("[RESPONSE_TIME] < 300"), QStringLiteral("2481"),
-        ConditionResult::Verdict::Fail, {}, true };
+    result.conditions[0]
+        = ConditionResult { u"[STATUS] == 200"_s, u"503"_s, ConditionResult::Verdict::Fail, {}, false };
+    result.conditions << ConditionResult { u"[BODY].status == healthy"_s, u"degraded"_s, ConditionResult::Verdict::Fail,
+        {}, false };
+    result.conditions << ConditionResult { u"[RESPONSE_TIME] < 300"_s, u"2481"_s, ConditionResult::Verdict::Fail, {},
+        true };
     result.components = {
-        { QStringLiteral("database"), QStringLiteral("unhealthy"), 2450.0 },
-        { QStringLiteral("redis"), QStringLiteral("healthy"), std::nullopt },
-        { QStringLiteral("kakaoMaps"), QStringLiteral("healthy"), 120.0 },
-        { QStringLiteral("stripe"), QStringLiteral("healthy"), 80.0 },
+        { u"database"_s, u"unhealthy"_s, 2450.0 },
+        { u"redis"_s, u"healthy"_s, std::nullopt },
+        { u"kakaoMaps"_s, u"healthy"_s, 120.0 },
+        { u"stripe"_s, u"healthy"_s, 80.0 },
     };
     return result;
 }
@@ -105,9 +106,8 @@ ProbeResult refused(const QString &endpoint, const QDateTime &at)
     result.tlsMs = -1;
     result.certificateExpiry.reset();
     result.headers.clear();
-    result.error = QStringLiteral("Connection refused");
-    result.conditions[0] = ConditionResult { QStringLiteral("[STATUS] == 200"), QStringLiteral("0"),
-        ConditionResult::Verdict::Fail, {}, false };
+    result.error = u"Connection refused"_s;
+    result.conditions[0] = ConditionResult { u"[STATUS] == 200"_s, u"0"_s, ConditionResult::Verdict::Fail, {}, false };
     return result;
 }
 

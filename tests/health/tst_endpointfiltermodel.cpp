@@ -7,6 +7,8 @@
 #include <QAbstractItemModelTester>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace HealthFixtures;
 
 class TestEndpointFilterModel final : public QObject
@@ -37,11 +39,11 @@ void TestEndpointFilterModel::init()
     m_testers = { new QAbstractItemModelTester(m_model, Mode::QtTest, this),
         new QAbstractItemModelTester(m_filter, Mode::QtTest, this) };
     m_model->setWorkspace(workspace());
-    m_model->addResult(ok(QStringLiteral("readyz"), 20));
-    m_model->addResult(ok(QStringLiteral("livez"), 5));
-    m_model->addResult(critical(QStringLiteral("api-health")));
-    m_model->addResult(slow(QStringLiteral("stripe"), 740));
-    m_model->addResult(refused(QStringLiteral("status-page")));
+    m_model->addResult(ok(u"readyz"_s, 20));
+    m_model->addResult(ok(u"livez"_s, 5));
+    m_model->addResult(critical(u"api-health"_s));
+    m_model->addResult(slow(u"stripe"_s, 740));
+    m_model->addResult(refused(u"status-page"_s));
     // kakao-maps has no result yet
 }
 
@@ -74,25 +76,19 @@ void TestEndpointFilterModel::filters_data()
     QTest::addColumn<QStringList>("expected");
     using S = EndpointState;
     QTest::addRow("everything") << QList<int> {} << QString()
-                                << QStringList { QStringLiteral("api:api-health,readyz,livez"),
-                                       QStringLiteral("payments:stripe,kakao-maps"), QStringLiteral(":status-page") };
+                                << QStringList { u"api:api-health,readyz,livez"_s, u"payments:stripe,kakao-maps"_s,
+                                       u":status-page"_s };
     QTest::addRow("critical") << QList<int> { int(S::Critical) } << QString()
-                              << QStringList { QStringLiteral("api:api-health"), QStringLiteral(":status-page") };
+                              << QStringList { u"api:api-health"_s, u":status-page"_s };
     QTest::addRow("problems") << QList<int> { int(S::Warning), int(S::Unknown), int(S::Critical) } << QString()
-                              << QStringList { QStringLiteral("api:api-health"), QStringLiteral("payments:stripe"),
-                                     QStringLiteral(":status-page") };
-    QTest::addRow("text in name") << QList<int> {} << QStringLiteral("  LIVE ")
-                                  << QStringList { QStringLiteral("api:livez") };
+                              << QStringList { u"api:api-health"_s, u"payments:stripe"_s, u":status-page"_s };
+    QTest::addRow("text in name") << QList<int> {} << u"  LIVE "_s << QStringList { u"api:livez"_s };
     QTest::addRow("text in title, other case")
-        << QList<int> {} << QStringLiteral("kakao MAPS") << QStringList { QStringLiteral("payments:kakao-maps") };
-    QTest::addRow("text in korean title")
-        << QList<int> {} << QStringLiteral("카카오") << QStringList { QStringLiteral("payments:kakao-maps") };
-    QTest::addRow("text in group") << QList<int> {} << QStringLiteral("payments")
-                                   << QStringList { QStringLiteral("payments:stripe,kakao-maps") };
-    QTest::addRow("text in url") << QList<int> {} << QStringLiteral("status.meetpin")
-                                 << QStringList { QStringLiteral(":status-page") };
-    QTest::addRow("text and state") << QList<int> { int(S::Ok) } << QStringLiteral("api")
-                                    << QStringList { QStringLiteral("api:readyz,livez") };
+        << QList<int> {} << u"kakao MAPS"_s << QStringList { u"payments:kakao-maps"_s };
+    QTest::addRow("text in korean title") << QList<int> {} << u"카카오"_s << QStringList { u"payments:kakao-maps"_s };
+    QTest::addRow("text in group") << QList<int> {} << u"payments"_s << QStringList { u"payments:stripe,kakao-maps"_s };
+    QTest::addRow("text in url") << QList<int> {} << u"status.meetpin"_s << QStringList { u":status-page"_s };
+    QTest::addRow("text and state") << QList<int> { int(S::Ok) } << u"api"_s << QStringList { u"api:readyz,livez"_s };
     QTest::addRow("nothing") << QList<int> { int(S::Maintenance) } << QString() << QStringList {};
 }
 
@@ -114,25 +110,24 @@ void TestEndpointFilterModel::filters()
 void TestEndpointFilterModel::followsNewResults()
 {
     m_filter->setStates({ EndpointState::Critical });
-    QCOMPARE(visible(m_filter), (QStringList { QStringLiteral("api:api-health"), QStringLiteral(":status-page") }));
-    m_model->addResult(critical(QStringLiteral("kakao-maps")));
-    m_model->addResult(ok(QStringLiteral("api-health"), 40));
-    QCOMPARE(
-        visible(m_filter), (QStringList { QStringLiteral("payments:kakao-maps"), QStringLiteral(":status-page") }));
+    QCOMPARE(visible(m_filter), (QStringList { u"api:api-health"_s, u":status-page"_s }));
+    m_model->addResult(critical(u"kakao-maps"_s));
+    m_model->addResult(ok(u"api-health"_s, 40));
+    QCOMPARE(visible(m_filter), (QStringList { u"payments:kakao-maps"_s, u":status-page"_s }));
 }
 
 void TestEndpointFilterModel::sortsByLatency()
 {
     m_filter->sort(EndpointModel::LatencyColumn, Qt::DescendingOrder);
     // Groups sort by name: payments, api, (ungrouped).
-    QCOMPARE(m_filter->index(0, 0).data(EndpointModel::NameRole).toString(), QStringLiteral("payments"));
+    QCOMPARE(m_filter->index(0, 0).data(EndpointModel::NameRole).toString(), u"payments"_s);
     const QModelIndex api = m_filter->index(1, 0);
-    QCOMPARE(api.data(EndpointModel::NameRole).toString(), QStringLiteral("api"));
+    QCOMPARE(api.data(EndpointModel::NameRole).toString(), u"api"_s);
     QStringList order;
     for (int r = 0; r < m_filter->rowCount(api); ++r) {
         order << m_filter->index(r, 0, api).data(EndpointModel::NameRole).toString();
     }
-    QCOMPARE(order, (QStringList { QStringLiteral("api-health"), QStringLiteral("readyz"), QStringLiteral("livez") }));
+    QCOMPARE(order, (QStringList { u"api-health"_s, u"readyz"_s, u"livez"_s }));
 }
 
 QTEST_GUILESS_MAIN(TestEndpointFilterModel)

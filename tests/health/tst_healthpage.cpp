@@ -6,9 +6,9 @@
 #include "health/responseview.h"
 #include "healthfixtures.h"
 #include "highlight/syntaxhighlighterservice.h"
-#include "languagemanager.h"
 #include "probe/endpointfiltermodel.h"
 #include "probe/endpointmodel.h"
+#include "ui/languagemanager.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -22,6 +22,8 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+
+using namespace Qt::StringLiterals;
 
 using namespace HealthFixtures;
 
@@ -60,7 +62,7 @@ private:
 void TestHealthPage::init()
 {
     m_languages = new LanguageManager(this);
-    m_languages->setLanguage(QStringLiteral("en"));
+    m_languages->setLanguage(u"en"_s);
     m_model = new EndpointModel(this);
     m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
     m_model->setClock([] { return baseTime().addSecs(75); });
@@ -90,16 +92,16 @@ void TestHealthPage::feed()
 {
     const QDateTime t = baseTime();
     for (int i = 8; i >= 1; --i) {
-        m_model->addResult(ok(QStringLiteral("readyz"), 40 + i, t.addSecs(-30 * i)));
-        m_model->addResult(ok(QStringLiteral("stripe"), 90 + i, t.addSecs(-30 * i)));
-        m_model->addResult(i > 3 ? ok(QStringLiteral("api-health"), 120, t.addSecs(-30 * i))
-                                 : critical(QStringLiteral("api-health"), t.addSecs(-30 * i)));
+        m_model->addResult(ok(u"readyz"_s, 40 + i, t.addSecs(-30 * i)));
+        m_model->addResult(ok(u"stripe"_s, 90 + i, t.addSecs(-30 * i)));
+        m_model->addResult(
+            i > 3 ? ok(u"api-health"_s, 120, t.addSecs(-30 * i)) : critical(u"api-health"_s, t.addSecs(-30 * i)));
     }
-    m_model->addResult(ok(QStringLiteral("readyz"), 38, t));
-    m_model->addResult(ok(QStringLiteral("livez"), 6, t));
-    m_model->addResult(slow(QStringLiteral("stripe"), 742, t));
-    m_model->addResult(critical(QStringLiteral("api-health"), t));
-    m_model->addResult(refused(QStringLiteral("status-page"), t));
+    m_model->addResult(ok(u"readyz"_s, 38, t));
+    m_model->addResult(ok(u"livez"_s, 6, t));
+    m_model->addResult(slow(u"stripe"_s, 742, t));
+    m_model->addResult(critical(u"api-health"_s, t));
+    m_model->addResult(refused(u"status-page"_s, t));
 }
 
 QStringList TestHealthPage::visibleRows() const
@@ -109,7 +111,7 @@ QStringList TestHealthPage::visibleRows() const
     for (int g = 0; g < model->rowCount(); ++g) {
         const QModelIndex group = model->index(g, 0);
         if (!m_page->view()->isExpanded(group)) {
-            rows << group.data(EndpointModel::NameRole).toString() + QStringLiteral(" collapsed");
+            rows << group.data(EndpointModel::NameRole).toString() + u" collapsed"_s;
         }
         for (int r = 0; r < model->rowCount(group); ++r) {
             const QModelIndex row = model->index(r, 0, group);
@@ -124,27 +126,25 @@ QStringList TestHealthPage::visibleRows() const
 QString TestHealthPage::labelText(const char *name) const
 {
     auto *label = m_page->findChild<QLabel *>(QLatin1String(name));
-    return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
+    return label ? label->text() : u"<no label %1>"_s.arg(QLatin1String(name));
 }
 
 void TestHealthPage::listShowsGroupsWithStates()
 {
-    QCOMPARE(labelText("healthSummary"), QStringLiteral("Endpoints: 6 (6 not checked yet)"));
+    QCOMPARE(labelText("healthSummary"), u"Endpoints: 6 (6 not checked yet)"_s);
     feed();
     QCOMPARE(visibleRows(),
-        (QStringList { QStringLiteral("api/api-health=Critical"), QStringLiteral("api/readyz=OK"),
-            QStringLiteral("api/livez=OK"), QStringLiteral("payments/stripe=Warning"),
-            QStringLiteral("payments/kakao-maps=No result yet"), QStringLiteral("/status-page=Critical") }));
+        (QStringList { u"api/api-health=Critical"_s, u"api/readyz=OK"_s, u"api/livez=OK"_s,
+            u"payments/stripe=Warning"_s, u"payments/kakao-maps=No result yet"_s, u"/status-page=Critical"_s }));
     const QAbstractItemModel *model = m_page->view()->model();
-    QCOMPARE(model->index(0, EndpointModel::StateColumn).data().toString(), QStringLiteral("Critical"));
-    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("api (3)"));
+    QCOMPARE(model->index(0, EndpointModel::StateColumn).data().toString(), u"Critical"_s);
+    QCOMPARE(model->index(0, 0).data().toString(), u"api (3)"_s);
     const QModelIndex stripe = model->index(0, EndpointModel::LatencyColumn, model->index(1, 0));
-    QCOMPARE(stripe.data().toString(), QStringLiteral("742 ms"));
+    QCOMPARE(stripe.data().toString(), u"742 ms"_s);
     QCOMPARE(stripe.siblingAtColumn(EndpointModel::UptimeColumn).data().toString(),
-        QStringLiteral("%1 %").arg(QLocale().toString(100.0, 'f', 1)));
-    QCOMPARE(stripe.siblingAtColumn(EndpointModel::SinceColumn).data().toString(), QStringLiteral("1 min"));
-    QCOMPARE(
-        labelText("healthSummary"), QStringLiteral("Endpoints: 6 (2 Critical, 1 Warning, 2 OK, 1 not checked yet)"));
+        u"%1 %"_s.arg(QLocale().toString(100.0, 'f', 1)));
+    QCOMPARE(stripe.siblingAtColumn(EndpointModel::SinceColumn).data().toString(), u"1 min"_s);
+    QCOMPARE(labelText("healthSummary"), u"Endpoints: 6 (2 Critical, 1 Warning, 2 OK, 1 not checked yet)"_s);
 }
 
 void TestHealthPage::selectingShowsFailingConditionAndActualValue()
@@ -155,48 +155,48 @@ void TestHealthPage::selectingShowsFailingConditionAndActualValue()
     QTreeView *view = m_page->view();
     const QModelIndex row = view->model()->index(0, 0, view->model()->index(0, 0));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
-    QCOMPARE(m_page->selectedEndpoint(), QStringLiteral("api-health"));
-    QCOMPARE(labelText("detailTitle"), QStringLiteral("API health"));
-    QCOMPARE(labelText("detailState"), QStringLiteral("Critical"));
-    QCOMPARE(labelText("httpValue"), QStringLiteral("503"));
+    QCOMPARE(m_page->selectedEndpoint(), u"api-health"_s);
+    QCOMPARE(labelText("detailTitle"), u"API health"_s);
+    QCOMPARE(labelText("detailState"), u"Critical"_s);
+    QCOMPARE(labelText("httpValue"), u"503"_s);
     QVERIFY2(labelText("timingsValue").startsWith(u"total 2481 ms · connect 3 ms · TLS 12 ms"),
         qPrintable(labelText("timingsValue")));
     QCOMPARE(labelText("certificateValue").contains(QLatin1String("(40 d left)")), true);
 
-    auto *table = m_page->findChild<QTableWidget *>(QStringLiteral("conditionTable"));
+    auto *table = m_page->findChild<QTableWidget *>(u"conditionTable"_s);
     QVERIFY(table);
     QCOMPARE(table->rowCount(), 3);
-    QCOMPARE(table->item(1, 0)->text(), QStringLiteral("[BODY].status == healthy"));
-    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("condition"));
-    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("degraded"));
-    QCOMPARE(table->item(1, 3)->text(), QStringLiteral("Failed: critical"));
-    QCOMPARE(table->item(2, 1)->text(), QStringLiteral("warn-condition"));
-    QCOMPARE(table->item(2, 3)->text(), QStringLiteral("Failed: warning"));
+    QCOMPARE(table->item(1, 0)->text(), u"[BODY].status == healthy"_s);
+    QCOMPARE(table->item(1, 1)->text(), u"condition"_s);
+    QCOMPARE(table->item(1, 2)->text(), u"degraded"_s);
+    QCOMPARE(table->item(1, 3)->text(), u"Failed: critical"_s);
+    QCOMPARE(table->item(2, 1)->text(), u"warn-condition"_s);
+    QCOMPARE(table->item(2, 3)->text(), u"Failed: warning"_s);
     QVERIFY(table->isVisible());
 
-    auto *components = m_page->findChild<QTableWidget *>(QStringLiteral("componentTable"));
+    auto *components = m_page->findChild<QTableWidget *>(u"componentTable"_s);
     QVERIFY(components->isVisible());
     QCOMPARE(components->rowCount(), 4);
-    QCOMPARE(components->item(0, 0)->text(), QStringLiteral("database"));
-    QCOMPARE(components->item(0, 1)->text(), QStringLiteral("unhealthy"));
-    QCOMPARE(components->item(0, 2)->text(), QStringLiteral("2450 ms"));
+    QCOMPARE(components->item(0, 0)->text(), u"database"_s);
+    QCOMPARE(components->item(0, 1)->text(), u"unhealthy"_s);
+    QCOMPARE(components->item(0, 2)->text(), u"2450 ms"_s);
 
     // A refused connection shows its error and no components.
-    QVERIFY(m_page->selectEndpoint(QStringLiteral("status-page")));
-    QCOMPARE(labelText("errorValue"), QStringLiteral("Connection refused"));
-    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("errorValue"))->isVisible());
-    QCOMPARE(labelText("httpValue"), QStringLiteral("none (no response)"));
+    QVERIFY(m_page->selectEndpoint(u"status-page"_s));
+    QCOMPARE(labelText("errorValue"), u"Connection refused"_s);
+    QVERIFY(m_page->findChild<QLabel *>(u"errorValue"_s)->isVisible());
+    QCOMPARE(labelText("httpValue"), u"none (no response)"_s);
     QVERIFY(!components->isVisible());
-    QVERIFY(!m_page->selectEndpoint(QStringLiteral("legacy")));
+    QVERIFY(!m_page->selectEndpoint(u"legacy"_s));
 }
 
 void TestHealthPage::responseIsPrettyPrintedAndHighlighted()
 {
     feed();
-    QVERIFY(m_page->selectEndpoint(QStringLiteral("api-health")));
-    auto *response = m_page->findChild<ResponseView *>(QStringLiteral("responseView"));
+    QVERIFY(m_page->selectEndpoint(u"api-health"_s));
+    auto *response = m_page->findChild<ResponseView *>(u"responseView"_s);
     QVERIFY(response);
-    QCOMPARE(response->theme(), QStringLiteral("Breeze Light"));
+    QCOMPARE(response->theme(), u"Breeze Light"_s);
     QTRY_VERIFY_WITH_TIMEOUT(response->isHighlighted(), 10000);
     QVERIFY2(response->plainText().contains(QLatin1String("\"database\": {\n")), qPrintable(response->plainText()));
     QVERIFY(response->plainText().contains(QLatin1String("\"status\": \"degraded\"")));
@@ -208,7 +208,7 @@ void TestHealthPage::responseIsPrettyPrintedAndHighlighted()
     dark.setColor(QPalette::Base, QColor(0x23, 0x26, 0x29));
     dark.setColor(QPalette::Text, QColor(0xcf, 0xcf, 0xc2));
     m_page->setPalette(dark);
-    QCOMPARE(response->theme(), QStringLiteral("Breeze Dark"));
+    QCOMPARE(response->theme(), u"Breeze Dark"_s);
     QTRY_VERIFY_WITH_TIMEOUT(response->isHighlighted(), 10000);
     QCOMPARE(m_service->processesStarted(), 2);
     m_page->setPalette(QPalette());
@@ -218,28 +218,28 @@ void TestHealthPage::responseIsPrettyPrintedAndHighlighted()
 
 void TestHealthPage::missingHighlighterShowsPlainTextWithHint()
 {
-    m_service->setProgram(QStringLiteral("/nonexistent/ksyntaxhighlighter6"));
+    m_service->setProgram(u"/nonexistent/ksyntaxhighlighter6"_s);
     feed();
-    QVERIFY(m_page->selectEndpoint(QStringLiteral("api-health")));
-    auto *response = m_page->findChild<ResponseView *>(QStringLiteral("responseView"));
+    QVERIFY(m_page->selectEndpoint(u"api-health"_s));
+    auto *response = m_page->findChild<ResponseView *>(u"responseView"_s);
     QVERIFY(response->plainText().contains(QLatin1String("\"status\": \"degraded\"")));
     QTRY_COMPARE(response->hint(), SyntaxHighlighterService::unavailableHint());
     QVERIFY(!response->isHighlighted());
-    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("responseHint"))->isVisible());
+    QVERIFY(m_page->findChild<QLabel *>(u"responseHint"_s)->isVisible());
 }
 
 void TestHealthPage::detailFollowsNewResults()
 {
     feed();
-    QVERIFY(m_page->selectEndpoint(QStringLiteral("api-health")));
-    QCOMPARE(labelText("httpValue"), QStringLiteral("503"));
-    m_model->addResult(ok(QStringLiteral("api-health"), 95, baseTime().addSecs(30)));
-    QCOMPARE(labelText("httpValue"), QStringLiteral("200"));
-    QCOMPARE(labelText("detailState"), QStringLiteral("OK"));
-    QCOMPARE(m_page->findChild<QTableWidget *>(QStringLiteral("conditionTable"))->rowCount(), 1);
+    QVERIFY(m_page->selectEndpoint(u"api-health"_s));
+    QCOMPARE(labelText("httpValue"), u"503"_s);
+    m_model->addResult(ok(u"api-health"_s, 95, baseTime().addSecs(30)));
+    QCOMPARE(labelText("httpValue"), u"200"_s);
+    QCOMPARE(labelText("detailState"), u"OK"_s);
+    QCOMPARE(m_page->findChild<QTableWidget *>(u"conditionTable"_s)->rowCount(), 1);
     // Another endpoint's result leaves the detail alone.
-    m_model->addResult(critical(QStringLiteral("readyz"), baseTime().addSecs(30)));
-    QCOMPARE(labelText("detailTitle"), QStringLiteral("API health"));
+    m_model->addResult(critical(u"readyz"_s, baseTime().addSecs(30)));
+    QCOMPARE(labelText("detailTitle"), u"API health"_s);
     // A reload that drops the endpoint clears the pane.
     Workspace changed = workspace();
     changed.endpoints.removeFirst();
@@ -253,14 +253,14 @@ void TestHealthPage::checkNowAndCheckAllEmit()
     feed();
     QSignalSpy now(m_page, &HealthPage::checkNowRequested);
     QSignalSpy all(m_page, &HealthPage::checkAllRequested);
-    QVERIFY(m_page->selectEndpoint(QStringLiteral("stripe")));
-    auto *checkNow = m_page->findChild<QPushButton *>(QStringLiteral("checkNowButton"));
+    QVERIFY(m_page->selectEndpoint(u"stripe"_s));
+    auto *checkNow = m_page->findChild<QPushButton *>(u"checkNowButton"_s);
     QVERIFY(checkNow && checkNow->isVisible());
     QTest::mouseClick(checkNow, Qt::LeftButton);
     QCOMPARE(now.size(), 1);
-    QCOMPARE(now.at(0).at(0).toString(), QStringLiteral("stripe"));
+    QCOMPARE(now.at(0).at(0).toString(), u"stripe"_s);
     QCOMPARE(all.size(), 0);
-    QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("checkAllButton")), Qt::LeftButton);
+    QTest::mouseClick(m_page->findChild<QPushButton *>(u"checkAllButton"_s), Qt::LeftButton);
     QCOMPARE(all.size(), 1);
     QCOMPARE(now.size(), 1);
 }
@@ -268,17 +268,16 @@ void TestHealthPage::checkNowAndCheckAllEmit()
 void TestHealthPage::filtersByStateAndText()
 {
     feed();
-    auto *critical = m_page->findChild<QToolButton *>(QStringLiteral("filterCRITICAL"));
-    auto *warning = m_page->findChild<QToolButton *>(QStringLiteral("filterWARNING"));
+    auto *critical = m_page->findChild<QToolButton *>(u"filterCRITICAL"_s);
+    auto *warning = m_page->findChild<QToolButton *>(u"filterWARNING"_s);
     QVERIFY(critical && warning);
     QTest::mouseClick(critical, Qt::LeftButton);
-    QCOMPARE(visibleRows(),
-        (QStringList { QStringLiteral("api/api-health=Critical"), QStringLiteral("/status-page=Critical") }));
+    QCOMPARE(visibleRows(), (QStringList { u"api/api-health=Critical"_s, u"/status-page=Critical"_s }));
     QTest::mouseClick(warning, Qt::LeftButton);
     QCOMPARE(visibleRows().size(), 3);
-    auto *search = m_page->findChild<QLineEdit *>(QStringLiteral("healthSearch"));
-    QTest::keyClicks(search, QStringLiteral("stripe"));
-    QCOMPARE(visibleRows(), (QStringList { QStringLiteral("payments/stripe=Warning") }));
+    auto *search = m_page->findChild<QLineEdit *>(u"healthSearch"_s);
+    QTest::keyClicks(search, u"stripe"_s);
+    QCOMPARE(visibleRows(), (QStringList { u"payments/stripe=Warning"_s }));
     search->clear();
     QTest::mouseClick(critical, Qt::LeftButton);
     QTest::mouseClick(warning, Qt::LeftButton);
@@ -288,8 +287,8 @@ void TestHealthPage::filtersByStateAndText()
 void TestHealthPage::historyStripShowsRecentResults()
 {
     feed();
-    QVERIFY(m_page->selectEndpoint(QStringLiteral("api-health")));
-    auto *strip = m_page->findChild<HistoryStrip *>(QStringLiteral("historyStrip"));
+    QVERIFY(m_page->selectEndpoint(u"api-health"_s));
+    auto *strip = m_page->findChild<HistoryStrip *>(u"historyStrip"_s);
     QVERIFY(strip && strip->isVisible());
     QCOMPARE(strip->cellCount(), 9);
     // The newest cell sits at the right edge.
@@ -303,23 +302,23 @@ void TestHealthPage::historyStripShowsRecentResults()
 void TestHealthPage::retranslatesAtRunTime()
 {
     feed();
-    QVERIFY(m_page->selectEndpoint(QStringLiteral("kakao-maps")));
-    QCOMPARE(m_page->title(), QStringLiteral("Health"));
-    QCOMPARE(labelText("detailTitle"), QStringLiteral("Kakao Maps"));
-    QVERIFY(m_languages->setLanguage(QStringLiteral("ko")));
+    QVERIFY(m_page->selectEndpoint(u"kakao-maps"_s));
+    QCOMPARE(m_page->title(), u"Health"_s);
+    QCOMPARE(labelText("detailTitle"), u"Kakao Maps"_s);
+    QVERIFY(m_languages->setLanguage(u"ko"_s));
     // LanguageChange is posted; the page, its detail pane and the model's workspace titles follow.
-    QTRY_COMPARE(m_page->title(), QStringLiteral("상태 점검"));
-    QTRY_COMPARE(labelText("detailTitle"), QStringLiteral("카카오맵"));
-    QCOMPARE(m_model->indexOf(QStringLiteral("kakao-maps")).data().toString(), QStringLiteral("카카오맵"));
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en")));
-    QTRY_COMPARE(labelText("detailTitle"), QStringLiteral("Kakao Maps"));
+    QTRY_COMPARE(m_page->title(), u"상태 점검"_s);
+    QTRY_COMPARE(labelText("detailTitle"), u"카카오맵"_s);
+    QCOMPARE(m_model->indexOf(u"kakao-maps"_s).data().toString(), u"카카오맵"_s);
+    QVERIFY(m_languages->setLanguage(u"en"_s));
+    QTRY_COMPARE(labelText("detailTitle"), u"Kakao Maps"_s);
 }
 
 void TestHealthPage::columnsFitWhatTheyCanShow_data()
 {
     QTest::addColumn<QString>("language");
-    QTest::addRow("en") << QStringLiteral("en");
-    QTest::addRow("ko") << QStringLiteral("ko");
+    QTest::addRow("en") << u"en"_s;
+    QTest::addRow("ko") << u"ko"_s;
 }
 
 // The columns are as wide as the widest text they can show, not measured over the rows (which at thousands of
@@ -330,11 +329,10 @@ void TestHealthPage::columnsFitWhatTheyCanShow()
     QFETCH(QString, language);
     QVERIFY(m_languages->setLanguage(language));
     // LanguageChange is posted.
-    QTRY_COMPARE(
-        m_page->title(), language == QLatin1String("ko") ? QStringLiteral("상태 점검") : QStringLiteral("Health"));
+    QTRY_COMPARE(m_page->title(), language == QLatin1String("ko") ? u"상태 점검"_s : u"Health"_s);
     m_page->resize(1600, 800); // every column shown
     feed();
-    m_model->addResult(ok(QStringLiteral("kakao-maps"), 98765.0)); // a very slow answer
+    m_model->addResult(ok(u"kakao-maps"_s, 98765.0)); // a very slow answer
     QTreeView *view = m_page->view();
     const QAbstractItemView *rows = view; // sizeHintForColumn() is public there
     QHeaderView *header = view->header();
@@ -343,14 +341,13 @@ void TestHealthPage::columnsFitWhatTheyCanShow()
     for (int column = EndpointModel::StateColumn; column < EndpointModel::ColumnCount; ++column) {
         QVERIFY2(!view->isColumnHidden(column), qPrintable(QString::number(column)));
         QVERIFY2(header->sectionSize(column) >= rows->sizeHintForColumn(column),
-            qPrintable(QStringLiteral("column %1: %2 < %3")
-                           .arg(column)
+            qPrintable(u"column %1: %2 < %3"_s.arg(column)
                            .arg(header->sectionSize(column))
                            .arg(rows->sizeHintForColumn(column))));
         widths << header->sectionSize(column);
     }
-    m_model->addResult(critical(QStringLiteral("stripe"), baseTime().addSecs(30)));
-    m_model->addResult(refused(QStringLiteral("livez"), baseTime().addSecs(30)));
+    m_model->addResult(critical(u"stripe"_s, baseTime().addSecs(30)));
+    m_model->addResult(refused(u"livez"_s, baseTime().addSecs(30)));
     for (int column = EndpointModel::StateColumn; column < EndpointModel::ColumnCount; ++column) {
         QCOMPARE(header->sectionSize(column), widths.at(column - EndpointModel::StateColumn));
     }
@@ -360,10 +357,10 @@ void TestHealthPage::screenshots_data()
 {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QSize>("size");
-    QTest::addRow("en") << QStringLiteral("en") << QSize(1280, 800);
-    QTest::addRow("ko") << QStringLiteral("ko") << QSize(1280, 800);
+    QTest::addRow("en") << u"en"_s << QSize(1280, 800);
+    QTest::addRow("ko") << u"ko"_s << QSize(1280, 800);
     // The page in a 1000 px wide main window, next to the sidebar.
-    QTest::addRow("ko-narrow") << QStringLiteral("ko") << QSize(840, 640);
+    QTest::addRow("ko-narrow") << u"ko"_s << QSize(840, 640);
 }
 
 // Set OPSDECK_SCREENSHOT_DIR to keep the PNGs (health-en.png, health-ko.png) for a look.
@@ -374,21 +371,20 @@ void TestHealthPage::screenshots()
     QVERIFY(m_languages->setLanguage(language));
     m_page->resize(size);
     feed();
-    QVERIFY(m_page->selectEndpoint(QStringLiteral("api-health")));
-    auto *response = m_page->findChild<ResponseView *>(QStringLiteral("responseView"));
+    QVERIFY(m_page->selectEndpoint(u"api-health"_s));
+    auto *response = m_page->findChild<ResponseView *>(u"responseView"_s);
     QTRY_VERIFY_WITH_TIMEOUT(response->isHighlighted(), 10000);
     if (language == QLatin1String("ko")) {
-        QCOMPARE(labelText("detailTitle"), QStringLiteral("API 상태"));
+        QCOMPARE(labelText("detailTitle"), u"API 상태"_s);
     }
     const QPixmap shot = m_page->grab();
     QVERIFY(!shot.isNull());
     const QString dir = qEnvironmentVariable("OPSDECK_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         QVERIFY(QDir().mkpath(dir));
-        QVERIFY(
-            shot.save(QDir(dir).filePath(QStringLiteral("health-%1.png").arg(QLatin1String(QTest::currentDataTag())))));
+        QVERIFY(shot.save(QDir(dir).filePath(u"health-%1.png"_s.arg(QLatin1String(QTest::currentDataTag())))));
     }
-    m_languages->setLanguage(QStringLiteral("en"));
+    m_languages->setLanguage(u"en"_s);
 }
 
 QTEST_MAIN(TestHealthPage)

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestHighlightHtml final : public QObject
 {
     Q_OBJECT
@@ -26,16 +28,14 @@ void TestHighlightHtml::sanitize_data()
         = QStringLiteral("<!DOCTYPE html>\n<html><head>\n<meta http-equiv=\"Content-Type\" "
                          "content=\"text/html; charset=UTF-8\"/>\n<title>Kate Syntax Highlighter</title>\n"
                          "</head><body style=\"background-color:#232629;color:#cfcfc2\"><pre>\n");
-    const QString tail = QStringLiteral("\n</pre></body></html>\n");
-    QTest::addRow("tool page")
-        << head + QStringLiteral("<span style=\"color:#f67400;\">1</span> &quot;x&quot;") + tail
-        << QStringLiteral("<pre style=\"margin:0\"><span style=\"color:#f67400;\">1</span> &quot;x&quot;</pre>");
+    const QString tail = u"\n</pre></body></html>\n"_s;
+    QTest::addRow("tool page") << head + u"<span style=\"color:#f67400;\">1</span> &quot;x&quot;"_s
+            + tail << u"<pre style=\"margin:0\"><span style=\"color:#f67400;\">1</span> &quot;x&quot;</pre>"_s;
     QTest::addRow("foreign tags dropped")
-        << head + QStringLiteral("<script>alert(1)</script><img src=x><span onclick=\"y\">a</span>") + tail
-        << QStringLiteral("<pre style=\"margin:0\">alert(1)a</span></pre>");
-    QTest::addRow("no pre") << QStringLiteral("<b>x</b> &lt;y&gt;")
-                            << QStringLiteral("<pre style=\"margin:0\">x &lt;y&gt;</pre>");
-    QTest::addRow("empty") << QString() << QStringLiteral("<pre style=\"margin:0\"></pre>");
+        << head + u"<script>alert(1)</script><img src=x><span onclick=\"y\">a</span>"_s + tail
+        << u"<pre style=\"margin:0\">alert(1)a</span></pre>"_s;
+    QTest::addRow("no pre") << u"<b>x</b> &lt;y&gt;"_s << u"<pre style=\"margin:0\">x &lt;y&gt;</pre>"_s;
+    QTest::addRow("empty") << QString() << u"<pre style=\"margin:0\"></pre>"_s;
 }
 
 void TestHighlightHtml::sanitize()
@@ -47,8 +47,8 @@ void TestHighlightHtml::sanitize()
 
 void TestHighlightHtml::plainEscapes()
 {
-    QCOMPARE(HighlightHtml::plain(QStringLiteral("<a href=\"x\">&</a>")),
-        QStringLiteral("<pre style=\"margin:0\">&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;</pre>"));
+    QCOMPARE(HighlightHtml::plain(u"<a href=\"x\">&</a>"_s),
+        u"<pre style=\"margin:0\">&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;</pre>"_s);
 }
 
 void TestHighlightHtml::prettyJson_data()
@@ -58,12 +58,11 @@ void TestHighlightHtml::prettyJson_data()
     QTest::addColumn<QString>("expected");
 
     QTest::addRow("object") << QByteArray(R"({"b":1,"a":[true]})") << true
-                            << QStringLiteral("{\n    \"a\": [\n        true\n    ],\n    \"b\": 1\n}");
-    QTest::addRow("array") << QByteArray("[1]") << true << QStringLiteral("[\n    1\n]");
-    QTest::addRow("malformed") << QByteArray(R"({"a":)") << false << QStringLiteral("{\"a\":");
-    QTest::addRow("html") << QByteArray("<h1>502</h1>") << false << QStringLiteral("<h1>502</h1>");
-    QTest::addRow("korean") << QByteArray("{\"상태\":\"정상\"}") << true
-                            << QStringLiteral("{\n    \"상태\": \"정상\"\n}");
+                            << u"{\n    \"a\": [\n        true\n    ],\n    \"b\": 1\n}"_s;
+    QTest::addRow("array") << QByteArray("[1]") << true << u"[\n    1\n]"_s;
+    QTest::addRow("malformed") << QByteArray(R"({"a":)") << false << u"{\"a\":"_s;
+    QTest::addRow("html") << QByteArray("<h1>502</h1>") << false << u"<h1>502</h1>"_s;
+    QTest::addRow("korean") << QByteArray("{\"상태\":\"정상\"}") << true << u"{\n    \"상태\": \"정상\"\n}"_s;
 }
 
 void TestHighlightHtml::prettyJson()
@@ -80,12 +79,12 @@ void TestHighlightHtml::syntaxForContentType_data()
 {
     QTest::addColumn<QString>("contentType");
     QTest::addColumn<QString>("syntax");
-    QTest::addRow("json") << QStringLiteral("application/json; charset=utf-8") << QStringLiteral("JSON");
-    QTest::addRow("problem+json") << QStringLiteral("application/problem+json") << QStringLiteral("JSON");
-    QTest::addRow("yaml") << QStringLiteral("application/yaml") << QStringLiteral("YAML");
-    QTest::addRow("html") << QStringLiteral("Text/HTML") << QStringLiteral("HTML");
-    QTest::addRow("xml") << QStringLiteral("application/xml") << QStringLiteral("XML");
-    QTest::addRow("plain") << QStringLiteral("text/plain") << QString();
+    QTest::addRow("json") << u"application/json; charset=utf-8"_s << u"JSON"_s;
+    QTest::addRow("problem+json") << u"application/problem+json"_s << u"JSON"_s;
+    QTest::addRow("yaml") << u"application/yaml"_s << u"YAML"_s;
+    QTest::addRow("html") << u"Text/HTML"_s << u"HTML"_s;
+    QTest::addRow("xml") << u"application/xml"_s << u"XML"_s;
+    QTest::addRow("plain") << u"text/plain"_s << QString();
     QTest::addRow("none") << QString() << QString();
 }
 

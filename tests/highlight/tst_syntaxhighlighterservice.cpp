@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace std::chrono_literals;
 
 // Runs the real kate-syntax-highlighter (tools/dev.sh installs it); a stand-in script only where the real tool
@@ -45,8 +47,8 @@ void TestSyntaxHighlighterService::highlightsJson_data()
     QTest::addColumn<QString>("theme");
     QTest::addColumn<QString>("stringColour");
     // Breeze's colour for JSON string values differs between the light and the dark theme.
-    QTest::addRow("light") << QStringLiteral("Breeze Light") << QStringLiteral("#bf0303");
-    QTest::addRow("dark") << QStringLiteral("Breeze Dark") << QStringLiteral("#f44f4f");
+    QTest::addRow("light") << u"Breeze Light"_s << u"#bf0303"_s;
+    QTest::addRow("dark") << u"Breeze Dark"_s << u"#f44f4f"_s;
 }
 
 void TestSyntaxHighlighterService::highlightsJson()
@@ -56,8 +58,7 @@ void TestSyntaxHighlighterService::highlightsJson()
     SyntaxHighlighterService service;
     QSignalSpy done(&service, &SyntaxHighlighterService::highlighted);
     QSignalSpy failed(&service, &SyntaxHighlighterService::failed);
-    const quint64 id = service.request(
-        QStringLiteral("{\"status\": \"degraded\", \"n\": 3, \"note\": \"<b>\"}"), QStringLiteral("JSON"), theme);
+    const quint64 id = service.request(u"{\"status\": \"degraded\", \"n\": 3, \"note\": \"<b>\"}"_s, u"JSON"_s, theme);
     QTRY_COMPARE_WITH_TIMEOUT(done.size() + failed.size(), 1, 10000);
     QCOMPARE(failed.size(), 0);
     QCOMPARE(done.at(0).at(0).toULongLong(), id);
@@ -75,12 +76,12 @@ void TestSyntaxHighlighterService::cacheHitStartsNoProcess()
 {
     SyntaxHighlighterService service;
     QSignalSpy done(&service, &SyntaxHighlighterService::highlighted);
-    const QString text = QStringLiteral("name: opsdeck\nitems: [1, 2]\n");
-    service.request(text, QStringLiteral("YAML"), QStringLiteral("Breeze Light"));
+    const QString text = u"name: opsdeck\nitems: [1, 2]\n"_s;
+    service.request(text, u"YAML"_s, u"Breeze Light"_s);
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
     QCOMPARE(service.processesStarted(), 1);
 
-    const quint64 second = service.request(text, QStringLiteral("YAML"), QStringLiteral("Breeze Light"));
+    const quint64 second = service.request(text, u"YAML"_s, u"Breeze Light"_s);
     QCOMPARE(done.size(), 1); // answered later, never from inside request()
     QTRY_COMPARE(done.size(), 2);
     QCOMPARE(done.at(1).at(0).toULongLong(), second);
@@ -88,7 +89,7 @@ void TestSyntaxHighlighterService::cacheHitStartsNoProcess()
     QCOMPARE(service.processesStarted(), 1);
 
     // Another theme is another cache entry.
-    service.request(text, QStringLiteral("YAML"), QStringLiteral("Breeze Dark"));
+    service.request(text, u"YAML"_s, u"Breeze Dark"_s);
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 3, 10000);
     QCOMPARE(service.processesStarted(), 2);
 }
@@ -97,11 +98,11 @@ void TestSyntaxHighlighterService::cacheEvictsLeastRecentlyUsed()
 {
     SyntaxHighlighterService service;
     QSignalSpy done(&service, &SyntaxHighlighterService::highlighted);
-    const QString a = QStringLiteral("echo a\n");
-    const QString b = QStringLiteral("echo b\n");
-    const QString c = QStringLiteral("echo c\n");
-    const QString bash = QStringLiteral("Bash");
-    const QString light = QStringLiteral("Breeze Light");
+    const QString a = u"echo a\n"_s;
+    const QString b = u"echo b\n"_s;
+    const QString c = u"echo c\n"_s;
+    const QString bash = u"Bash"_s;
+    const QString light = u"Breeze Light"_s;
     service.request(a, bash, light);
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
     // Room for two entries of this size.
@@ -126,24 +127,22 @@ void TestSyntaxHighlighterService::identicalRequestsShareOneProcess()
 {
     SyntaxHighlighterService service;
     QSignalSpy done(&service, &SyntaxHighlighterService::highlighted);
-    const quint64 first
-        = service.request(QStringLiteral("[1]"), QStringLiteral("JSON"), QStringLiteral("Breeze Light"));
-    const quint64 second
-        = service.request(QStringLiteral("[1]"), QStringLiteral("JSON"), QStringLiteral("Breeze Light"));
+    const quint64 first = service.request(u"[1]"_s, u"JSON"_s, u"Breeze Light"_s);
+    const quint64 second = service.request(u"[1]"_s, u"JSON"_s, u"Breeze Light"_s);
     QVERIFY(first != second);
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 10000);
-    QCOMPARE(idsOf(done), QStringLiteral("%1 %2").arg(first).arg(second));
+    QCOMPARE(idsOf(done), u"%1 %2"_s.arg(first).arg(second));
     QCOMPARE(service.processesStarted(), 1);
 }
 
 void TestSyntaxHighlighterService::missingToolFailsWithHint()
 {
     SyntaxHighlighterService service;
-    service.setProgram(QStringLiteral("/nonexistent/kate-syntax-highlighter"));
+    service.setProgram(u"/nonexistent/kate-syntax-highlighter"_s);
     QVERIFY(!service.isAvailable());
     QSignalSpy done(&service, &SyntaxHighlighterService::highlighted);
     QSignalSpy failed(&service, &SyntaxHighlighterService::failed);
-    const quint64 id = service.request(QStringLiteral("{}"), QStringLiteral("JSON"), QStringLiteral("Breeze Light"));
+    const quint64 id = service.request(u"{}"_s, u"JSON"_s, u"Breeze Light"_s);
     QCOMPARE(failed.size(), 0);
     QTRY_COMPARE(failed.size(), 1);
     QCOMPARE(failed.at(0).at(0).toULongLong(), id);
@@ -161,7 +160,7 @@ void TestSyntaxHighlighterService::unknownSyntaxFails()
 {
     SyntaxHighlighterService service;
     QSignalSpy failed(&service, &SyntaxHighlighterService::failed);
-    service.request(QStringLiteral("x"), QStringLiteral("NoSuchSyntax"), QStringLiteral("Breeze Light"));
+    service.request(u"x"_s, u"NoSuchSyntax"_s, u"Breeze Light"_s);
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
     QVERIFY2(failed.at(0).at(1).toString().contains(QLatin1String("Unknown syntax")),
         qPrintable(failed.at(0).at(1).toString()));
@@ -176,7 +175,7 @@ void TestSyntaxHighlighterService::concurrencyIsCapped()
     connect(
         &service, &SyntaxHighlighterService::highlighted, this, [&] { worst = qMax(worst, service.runningCount()); });
     for (int i = 0; i < 6; ++i) {
-        service.request(QStringLiteral("{\"i\": %1}").arg(i), QStringLiteral("JSON"), QStringLiteral("Breeze Light"));
+        service.request(u"{\"i\": %1}"_s.arg(i), u"JSON"_s, u"Breeze Light"_s);
     }
     QCOMPARE(service.runningCount(), 2);
     QCOMPARE(service.queuedCount(), 4);
@@ -193,10 +192,10 @@ void TestSyntaxHighlighterService::cancelledRequestsAreDropped()
     service.setMaxConcurrent(1);
     QSignalSpy done(&service, &SyntaxHighlighterService::highlighted);
     QSignalSpy failed(&service, &SyntaxHighlighterService::failed);
-    const QString light = QStringLiteral("Breeze Light");
-    const quint64 running = service.request(QStringLiteral("[1]"), QStringLiteral("JSON"), light);
-    const quint64 queued = service.request(QStringLiteral("[2]"), QStringLiteral("JSON"), light);
-    const quint64 latest = service.request(QStringLiteral("[3]"), QStringLiteral("JSON"), light);
+    const QString light = u"Breeze Light"_s;
+    const quint64 running = service.request(u"[1]"_s, u"JSON"_s, light);
+    const quint64 queued = service.request(u"[2]"_s, u"JSON"_s, light);
+    const quint64 latest = service.request(u"[3]"_s, u"JSON"_s, light);
     // A selection moved on twice: only the latest is still wanted.
     service.cancel(running);
     service.cancel(queued);
@@ -206,12 +205,12 @@ void TestSyntaxHighlighterService::cancelledRequestsAreDropped()
     QCOMPARE(service.processesStarted(), 2); // the running one finished into the cache, the queued one never ran
 
     // The cancelled running one is in the cache; a cancelled cache hit is not delivered either.
-    const quint64 hit = service.request(QStringLiteral("[1]"), QStringLiteral("JSON"), light);
+    const quint64 hit = service.request(u"[1]"_s, u"JSON"_s, light);
     service.cancel(hit);
-    const quint64 again = service.request(QStringLiteral("[1]"), QStringLiteral("JSON"), light);
+    const quint64 again = service.request(u"[1]"_s, u"JSON"_s, light);
     QTRY_COMPARE(done.size(), 2);
     QTest::qWait(50);
-    QCOMPARE(idsOf(done), QStringLiteral("%1 %2").arg(latest).arg(again));
+    QCOMPARE(idsOf(done), u"%1 %2"_s.arg(latest).arg(again));
     QCOMPARE(service.processesStarted(), 2);
     QCOMPARE(failed.size(), 0);
 }
@@ -221,7 +220,7 @@ void TestSyntaxHighlighterService::largeInputIsNotHighlighted()
     SyntaxHighlighterService service;
     service.setMaxInputBytes(1024);
     QSignalSpy failed(&service, &SyntaxHighlighterService::failed);
-    service.request(QString(2048, QLatin1Char('x')), QStringLiteral("JSON"), QStringLiteral("Breeze Light"));
+    service.request(QString(2048, QLatin1Char('x')), u"JSON"_s, u"Breeze Light"_s);
     QTRY_COMPARE(failed.size(), 1);
     QVERIFY2(
         failed.at(0).at(1).toString().contains(QLatin1String("Too large")), qPrintable(failed.at(0).at(1).toString()));
@@ -232,7 +231,7 @@ void TestSyntaxHighlighterService::hangingToolTimesOut()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString script = dir.filePath(QStringLiteral("hang.sh"));
+    const QString script = dir.filePath(u"hang.sh"_s);
     QFile file(script);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("#!/bin/sh\nexec sleep 30\n");
@@ -245,7 +244,7 @@ void TestSyntaxHighlighterService::hangingToolTimesOut()
     QSignalSpy failed(&service, &SyntaxHighlighterService::failed);
     QElapsedTimer clock;
     clock.start();
-    service.request(QStringLiteral("{}"), QStringLiteral("JSON"), QStringLiteral("Breeze Light"));
+    service.request(u"{}"_s, u"JSON"_s, u"Breeze Light"_s);
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
     QVERIFY(clock.elapsed() < 3000);
     QVERIFY2(

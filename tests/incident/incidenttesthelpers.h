@@ -5,6 +5,7 @@
 #include "incident/incidentstore.h"
 #include "storage/storage.h"
 #include "storage/storageerror.h"
+#include "storagewait.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -12,6 +13,8 @@
 #include <QTimeZone>
 
 #include <optional>
+
+using namespace Qt::StringLiterals;
 
 namespace IncidentTest {
 
@@ -25,14 +28,14 @@ inline QDateTime utc(const char *iso)
 inline Workspace workspace()
 {
     Workspace w;
-    w.info.id = QStringLiteral("test-ws");
+    w.info.id = u"test-ws"_s;
     w.incidents.severities = IncidentSettings::defaultSeverities();
     Endpoint api;
-    api.name = QStringLiteral("api-health");
-    api.group = QStringLiteral("api");
+    api.name = u"api-health"_s;
+    api.group = u"api"_s;
     Endpoint cdn;
-    cdn.name = QStringLiteral("cdn");
-    cdn.group = QStringLiteral("edge");
+    cdn.name = u"cdn"_s;
+    cdn.group = u"edge"_s;
     w.endpoints = { api, cdn };
     return w;
 }
@@ -67,7 +70,7 @@ inline bool settle(IncidentStore &store, qint64 incidentId)
     return QTest::qWaitFor([&] { return !store.isSaving(incidentId); }, 10000);
 }
 
-inline Incident draft(const QString &title, const QString &severity = QStringLiteral("P1"))
+inline Incident draft(const QString &title, const QString &severity = u"P1"_s)
 {
     Incident i;
     i.title = title;
@@ -78,49 +81,23 @@ inline Incident draft(const QString &title, const QString &severity = QStringLit
 // Runs a write job; returns its error (empty when it succeeded), nullopt when it never finished.
 inline std::optional<QString> runWrite(Storage &storage, const QString &sql, const QVariantList &values = {})
 {
-    QSignalSpy finished(&storage, &Storage::jobFinished);
-    QSignalSpy failed(&storage, &Storage::jobFailed);
-    const quint64 id
-        = storage.submit([sql, values](QSqlDatabase &db) { return sqlExec(db, sql, values).numRowsAffected(); });
-    const auto done = [&]() -> std::optional<QString> {
-        for (const auto &args : std::as_const(finished)) {
-            if (args.at(0).toULongLong() == id) {
-                return QString();
-            }
-        }
-        for (const auto &args : std::as_const(failed)) {
-            if (args.at(0).toULongLong() == id) {
-                return args.at(1).toString();
-            }
-        }
-        return std::nullopt;
-    };
-    if (!QTest::qWaitFor([&] { return done().has_value(); }, 10000)) {
+    const auto result = StorageTest::wait(storage.write(
+        u"A test's write"_s, [sql, values](QSqlDatabase &db) { return sqlExec(db, sql, values).numRowsAffected(); }));
+    if (!result) {
         return std::nullopt;
     }
-    return done();
+    return result->error();
 }
 
 inline qint64 scalar(Storage &storage, const QString &sql)
 {
-    QSignalSpy finished(&storage, &Storage::jobFinished);
-    const quint64 id = storage.submitRead([sql](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        return q.exec(sql) && q.next() ? q.value(0) : QVariant(-1);
-    });
-    qint64 out = -1;
-    const bool done = QTest::qWaitFor(
-        [&] {
-            for (const auto &args : std::as_const(finished)) {
-                if (args.at(0).toULongLong() == id) {
-                    out = args.at(1).toLongLong();
-                    return true;
-                }
-            }
-            return false;
+    return StorageTest::read(
+        storage,
+        [sql](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            return q.exec(sql) && q.next() ? q.value(0).toLongLong() : qint64(-1);
         },
-        10000);
-    return done ? out : -2;
+        -2);
 }
 
 } // namespace IncidentTest

@@ -15,7 +15,7 @@ class TestActionItemModel final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void editsGoThroughTheStore();
 };

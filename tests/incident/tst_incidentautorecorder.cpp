@@ -3,6 +3,7 @@
 #include "incident/incidentautorecorder.h"
 #include "incident/incidenttimeline.h"
 #include "incidenttesthelpers.h"
+#include "kpi/kpimodel.h"
 #include "probe/probeengine.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,7 @@ class TestIncidentAutoRecorder final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
@@ -27,6 +28,7 @@ private slots:
     void kpiCrossingLandsByKpiOrItsEndpoint();
     void checklistSignOffLandsInOpenIncidents();
     void createFromCriticalKpi();
+    void createFromKpiTile();
 
 private:
     ProbeResult critical() const;
@@ -103,7 +105,7 @@ void TestIncidentAutoRecorder::transitionLandsInMatchingOpenIncidents()
     ProbeEngine engine;
     connect(&engine, &ProbeEngine::stateChanged, m_recorder.get(), &IncidentAutoRecorder::recordEndpointTransition);
     QSignalSpy recorded(m_recorder.get(), &IncidentAutoRecorder::recorded);
-    emit engine.stateChanged(u"api-health"_s, EndpointState::Ok, EndpointState::Critical, critical());
+    Q_EMIT engine.stateChanged(u"api-health"_s, EndpointState::Ok, EndpointState::Critical, critical());
     QCOMPARE(recorded.size(), 1);
     QVERIFY(settle(*m_store, byName) && settle(*m_store, byGroup));
 
@@ -120,7 +122,7 @@ void TestIncidentAutoRecorder::transitionLandsInMatchingOpenIncidents()
     QCOMPARE(scalar(*m_storage, u"SELECT COUNT(*) FROM incident_timeline WHERE kind = 'endpoint'"_s), 2);
 
     // An endpoint no incident lists records nothing.
-    emit engine.stateChanged(u"cdn-2"_s, EndpointState::Ok, EndpointState::Warning, {});
+    Q_EMIT engine.stateChanged(u"cdn-2"_s, EndpointState::Ok, EndpointState::Warning, {});
     QCOMPARE(recorded.size(), 1);
 }
 
@@ -227,6 +229,48 @@ void TestIncidentAutoRecorder::createFromCriticalKpi()
     bool evidence = false;
     for (const TimelineEntry &e : incident->timeline) {
         evidence |= e.kind == TimelineKind::KpiThreshold && e.text == u"7.5 %"_s;
+    }
+    QVERIFY(evidence);
+}
+
+void TestIncidentAutoRecorder::createFromKpiTile()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    Kpi errors;
+    errors.id = u"error-rate"_s;
+    errors.title = { u"Error rate"_s, u"에러율"_s };
+    errors.unit = u"%"_s;
+    errors.decimals = 1;
+    errors.thresholds.warn = 1;
+    errors.thresholds.crit = 5;
+    errors.thresholds.direction = Thresholds::Direction::Above;
+    errors.interval = std::chrono::seconds(10);
+    errors.source.kind = KpiSource::Kind::Json;
+    errors.source.endpoint = u"api-health"_s;
+    Workspace w = workspace();
+    w.kpis = { errors };
+    m_recorder->setWorkspace(w);
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    KpiModel kpis;
+    kpis.setClock([at] { return at; });
+    kpis.setKpis(w.kpis);
+    QVERIFY(!m_recorder->createFromKpiTile(kpis, u"missing"_s).isEmpty());
+    QVERIFY(!m_recorder->createFromKpiTile(kpis, u"error-rate"_s).isEmpty()); // no value yet: not critical
+    KpiFigure f;
+    f.value = 7.5;
+    f.at = at;
+    kpis.applyFigure(u"error-rate"_s, f);
+
+    QSignalSpy added(m_store.get(), &IncidentStore::incidentAdded);
+    QCOMPARE(m_recorder->createFromKpiTile(kpis, u"error-rate"_s), QString());
+    QVERIFY(added.wait(10000));
+    const Incident *incident = m_store->incident(added.at(0).at(0).toLongLong());
+    QVERIFY(incident);
+    QCOMPARE(incident->title, u"Error rate is critical"_s);
+    QCOMPARE(incident->startedAt, at);
+    bool evidence = false;
+    for (const TimelineEntry &e : incident->timeline) {
+        evidence |= e.kind == TimelineKind::KpiThreshold && e.text == u"7.5 %"_s && e.to == u"critical"_s;
     }
     QVERIFY(evidence);
 }

@@ -94,7 +94,7 @@ class TestIncidentExport final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void golden_data();
     void golden();
     void openIncidentHasNoDuration();

@@ -11,7 +11,7 @@ class TestIncidentLifecycle final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void transitions_data();
     void transitions();
     void namesRoundTrip();

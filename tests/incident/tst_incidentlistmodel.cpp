@@ -4,7 +4,6 @@
 #include "incidenttesthelpers.h"
 
 #include <QAbstractItemModelTester>
-#include <QBrush>
 #include <QCoreApplication>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -16,7 +15,7 @@ class TestIncidentListModel final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void rowsFollowTheStore();
     void slaColumnsAgeWithNow();
@@ -88,15 +87,19 @@ void TestIncidentListModel::slaColumnsAgeWithNow()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(ack.data().toString(), u"1:00 / 5:00"_s);
     QCOMPARE(ack.data(IncidentListModel::AckStateRole).toInt(), int(SlaFigure::State::Ok));
-    QCOMPARE(ack.data(Qt::ForegroundRole).value<QBrush>().color(), IncidentListModel::slaColor(SlaFigure::State::Ok));
+    QCOMPARE(ack.data(IncidentListModel::SlaStateRole).toInt(), int(SlaFigure::State::Ok));
+    QVERIFY(!ack.data(Qt::ForegroundRole).isValid()); // the view colours the state
+    QVERIFY(!model.index(0, IncidentListModel::TitleColumn).data(IncidentListModel::SlaStateRole).isValid());
     model.setNow(start.addSecs(4 * 60));
     QCOMPARE(ack.data(IncidentListModel::AckStateRole).toInt(), int(SlaFigure::State::Near));
-    QCOMPARE(ack.data(Qt::ForegroundRole).value<QBrush>().color(), IncidentListModel::slaColor(SlaFigure::State::Near));
+    QCOMPARE(ack.data(IncidentListModel::SlaStateRole).toInt(), int(SlaFigure::State::Near));
     model.setNow(start.addSecs(6 * 60));
     QCOMPARE(ack.data(IncidentListModel::AckStateRole).toInt(), int(SlaFigure::State::Breached));
     QCOMPARE(ack.data().toString(), u"overdue by 1:00"_s);
-    QVERIFY(ack.data(Qt::FontRole).value<QFont>().bold());
+    QCOMPARE(ack.data(IncidentListModel::SlaStateRole).toInt(), int(SlaFigure::State::Breached));
+    QVERIFY(!ack.data(Qt::FontRole).isValid());
     QCOMPARE(resolve.data(IncidentListModel::ResolveStateRole).toInt(), int(SlaFigure::State::Ok));
+    QCOMPARE(resolve.data(IncidentListModel::SlaStateRole).toInt(), int(SlaFigure::State::Ok));
     QCOMPARE(resolve.data().toString(), u"6:00 / 1:00:00"_s);
 }
 

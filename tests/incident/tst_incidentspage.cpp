@@ -6,9 +6,12 @@
 #include "incidents/incidentspage.h"
 #include "incidents/timelinepanel.h"
 #include "incidenttesthelpers.h"
+#include "statuslookdelegate.h"
+#include "thememanager.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -23,10 +26,11 @@ class TestIncidentsPage final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void quickEntryIsStored();
     void statusChangeFromTheEditor();
+    void slaColoursFollowTheTheme();
 };
 
 void TestIncidentsPage::initTestCase()
@@ -109,6 +113,41 @@ void TestIncidentsPage::statusChangeFromTheEditor()
     QCOMPARE(store.incident(id)->status, IncidentStatus::Investigating);
     QCOMPARE(scalar(storage, u"SELECT COUNT(*) FROM incident_timeline WHERE to_value = 'investigating'"_s), 1);
     QTRY_COMPARE(status->itemData(0).toInt(), int(IncidentStatus::Investigating));
+}
+
+void TestIncidentsPage::slaColoursFollowTheTheme()
+{
+    QTemporaryDir dir;
+    Storage storage;
+    QVERIFY(openStorage(storage, dir.filePath(u"db.sqlite"_s)));
+    IncidentStore store(&storage);
+    store.setWorkspace(workspace());
+    QApplication::setPalette(ThemeManager::lightPalette());
+    IncidentsPage page;
+    page.setStore(&store);
+    page.resize(1200, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(refreshAndWait(store));
+    Incident late = draft(u"Checkout down"_s, u"P0"_s); // 5 minutes to acknowledge
+    late.startedAt = QDateTime::currentDateTimeUtc().addSecs(-10 * 60);
+    const qint64 id = createAndWait(store, late);
+    QTRY_COMPARE(page.currentIncidentId(), id);
+
+    // The list colours the clocks through its delegate, the editor through its labels' palette, both from the theme.
+    QTreeView *list = page.findChild<QTreeView *>(u"incidentList"_s);
+    QVERIFY(list);
+    QVERIFY(qobject_cast<StatusLookDelegate *>(list->itemDelegate()));
+    auto *ack = page.editor()->findChild<QLabel *>(u"ackClock"_s);
+    QVERIFY(ack);
+    const QColor lightBad = StatusPalette::color(StatusPalette::Tone::Bad, ThemeManager::lightPalette());
+    const QColor darkBad = StatusPalette::color(StatusPalette::Tone::Bad, ThemeManager::darkPalette());
+    QCOMPARE(ack->palette().color(QPalette::WindowText), lightBad);
+    QApplication::setPalette(ThemeManager::darkPalette());
+    QTRY_COMPARE(ack->palette().color(QPalette::WindowText), darkBad);
+    QCOMPARE(ack->palette().color(QPalette::Window), ThemeManager::darkPalette().color(QPalette::Window));
+    QApplication::setPalette(ThemeManager::lightPalette());
+    QTRY_COMPARE(ack->palette().color(QPalette::WindowText), lightBad);
 }
 
 QTEST_MAIN(TestIncidentsPage)

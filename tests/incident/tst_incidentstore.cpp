@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -15,7 +16,7 @@ class TestIncidentStore final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
@@ -29,6 +30,7 @@ private slots:
     void correctionChainIsStored();
     void actionItems();
     void reloadKeepsEverything();
+    void createdOnlyForOwnIncidents();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -38,6 +40,7 @@ private:
 
 void TestIncidentStore::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"OpsDeckTest"_s);
     QCoreApplication::setApplicationName(u"tst_incidentstore"_s);
     QSettings().setValue(u"operator/name"_s, u"Kim"_s);
@@ -148,12 +151,16 @@ void TestIncidentStore::staleVersionIsRefusedAndReloaded()
     QVERIFY(settle(other, id));
 
     QSignalSpy failed(m_store.get(), &IncidentStore::writeFailed);
+    QSignalSpy storageFailed(m_storage.get(), &Storage::writeFailed);
     QSignalSpy changed(m_store.get(), &IncidentStore::incidentChanged);
     mine.commander = u"Mine"_s;
     QVERIFY(m_store->save(mine).isEmpty());
     QVERIFY(failed.wait(10000));
     QVERIFY2(failed.constFirst().at(1).toString().contains(u"changed in another window"_s),
         qPrintable(failed.constFirst().at(1).toString()));
+    QCOMPARE(storageFailed.size(), 1);
+    QCOMPARE(storageFailed.constFirst().at(0).toString(), u"Saving the incident \"%1\""_s.arg(mine.title));
+    QCOMPARE(storageFailed.constFirst().at(1), failed.constFirst().at(1));
     QTRY_COMPARE(m_store->incident(id)->commander, u"Other"_s); // reloaded
     QCOMPARE(m_store->incident(id)->version, 2);
     QCOMPARE(scalar(*m_storage, u"SELECT COUNT(*) FROM incident_timeline WHERE to_value = 'Mine'"_s), 0);
@@ -264,6 +271,29 @@ void TestIncidentStore::reloadKeepsEverything()
     QCOMPARE(c->status, IncidentStatus::Resolved);
     QCOMPARE(c->timeline.size(), m_store->incident(closed)->timeline.size());
     QCOMPARE(c->resolvedAt, m_store->incident(closed)->resolvedAt);
+}
+
+void TestIncidentStore::createdOnlyForOwnIncidents()
+{
+    // Another console writes an incident into the same database; the change feed makes this store read it.
+    IncidentStore other(m_storage.get());
+    other.setWorkspace(workspace());
+    QVERIFY(refreshAndWait(other));
+    QSignalSpy added(m_store.get(), &IncidentStore::incidentAdded);
+    QSignalSpy created(m_store.get(), &IncidentStore::incidentCreated);
+    const qint64 theirs = createAndWait(other, draft(u"Opened elsewhere"_s));
+    QVERIFY(theirs > 0);
+    m_store->reloadIncident(theirs);
+    QVERIFY(added.wait(10000));
+    QCOMPARE(added.constLast().at(0).toLongLong(), theirs);
+    QCOMPARE(created.count(), 0); // the window must not jump to it
+
+    QCOMPARE(m_store->create(draft(u"Opened here"_s)), QString());
+    QVERIFY(created.wait(10000));
+    const qint64 mine = created.constFirst().at(0).toLongLong();
+    QVERIFY(mine > 0 && mine != theirs);
+    QVERIFY(m_store->incident(mine));
+    QCOMPARE(created.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)

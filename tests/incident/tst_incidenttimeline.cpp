@@ -28,7 +28,7 @@ class TestIncidentTimeline final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void withoutCorrections();
     void correctionChain();
     void twoCorrectionsOfOneEntry();

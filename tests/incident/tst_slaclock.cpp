@@ -14,7 +14,7 @@ class TestSlaClock final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void aroundTarget_data();
     void aroundTarget();
     void anchorsOnStarted();

@@ -6,7 +6,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
-#include <QFont>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -17,7 +16,7 @@ class TestTimelineModel final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
@@ -104,7 +103,9 @@ void TestTimelineModel::correctionsSupersede()
     QCOMPARE(model.rowCount(), 3);
     const int noteRow = model.rowOf(note);
     QVERIFY(model.index(noteRow, 0).data(TimelineModel::SupersededRole).toBool());
-    QVERIFY(model.index(noteRow, TimelineModel::EntryColumn).data(Qt::FontRole).value<QFont>().strikeOut());
+    QVERIFY(model.index(noteRow, TimelineModel::EntryColumn).data(TimelineModel::SupersededRole).toBool());
+    QVERIFY(!model.index(noteRow, TimelineModel::EntryColumn).data(Qt::FontRole).isValid());
+    QVERIFY(!model.index(noteRow, TimelineModel::EntryColumn).data(Qt::ForegroundRole).isValid());
     QVERIFY(!model.index(2, 0).data(TimelineModel::SupersededRole).toBool());
     QCOMPARE(model.index(2, 0).data(TimelineModel::CorrectsRole).toLongLong(), note);
     QCOMPARE(model.index(2, TimelineModel::EntryColumn).data().toString(),

@@ -11,6 +11,8 @@
 #include <QTcpServer>
 #include <QThread>
 
+using namespace Qt::StringLiterals;
+
 LoopbackServer::~LoopbackServer()
 {
     stop();
@@ -44,14 +46,14 @@ bool LoopbackServer::launch(const QStringList &names, const QStringList &args)
         }
     }
     if (program.isEmpty()) {
-        m_error = QStringLiteral("%1 is not installed (tools/dev.sh deps installs it)").arg(names.constFirst());
+        m_error = u"%1 is not installed (tools/dev.sh deps installs it)"_s.arg(names.constFirst());
         return false;
     }
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.setStandardOutputFile(m_dir.filePath(QStringLiteral("log.txt")));
+    m_process.setStandardOutputFile(m_dir.filePath(u"log.txt"_s));
     m_process.start(program, args);
     if (!m_process.waitForStarted(10000)) {
-        m_error = QStringLiteral("%1 did not start: %2").arg(program, m_process.errorString());
+        m_error = u"%1 did not start: %2"_s.arg(program, m_process.errorString());
         return false;
     }
     QNetworkAccessManager nam;
@@ -61,20 +63,20 @@ bool LoopbackServer::launch(const QStringList &names, const QStringList &args)
         if (m_process.state() == QProcess::NotRunning) {
             break;
         }
-        if (sendRequest(&nam, "GET", m_url.resolved(QUrl(QStringLiteral("/-/ready")))).status == 200) {
+        if (sendRequest(&nam, "GET", m_url.resolved(QUrl(u"/-/ready"_s))).status == 200) {
             return true;
         }
         QThread::msleep(200);
     }
-    QFile log(m_dir.filePath(QStringLiteral("log.txt")));
+    QFile log(m_dir.filePath(u"log.txt"_s));
     log.open(QIODevice::ReadOnly);
-    m_error = QStringLiteral("%1 did not become ready: %2").arg(program, QString::fromUtf8(log.readAll().right(2000)));
+    m_error = u"%1 did not become ready: %2"_s.arg(program, QString::fromUtf8(log.readAll().right(2000)));
     return false;
 }
 
 bool LoopbackServer::startPrometheus(const QString &target, const QString &alertmanager, const QByteArray &rules)
 {
-    m_url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freePort()));
+    m_url = QUrl(u"http://127.0.0.1:%1"_s.arg(freePort()));
     QByteArray config = "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
                         "scrape_configs:\n  - job_name: demo\n    static_configs:\n      - targets: ['"
         + target.toUtf8() + "']\n";
@@ -83,29 +85,28 @@ bool LoopbackServer::startPrometheus(const QString &target, const QString &alert
             + "']\n";
     }
     if (!rules.isEmpty()) {
-        QFile ruleFile(m_dir.filePath(QStringLiteral("rules.yml")));
+        QFile ruleFile(m_dir.filePath(u"rules.yml"_s));
         ruleFile.open(QIODevice::WriteOnly);
         ruleFile.write(rules);
         config += "rule_files:\n  - '" + ruleFile.fileName().toUtf8() + "'\n";
     }
-    QFile file(m_dir.filePath(QStringLiteral("prometheus.yml")));
+    QFile file(m_dir.filePath(u"prometheus.yml"_s));
     file.open(QIODevice::WriteOnly);
     file.write(config);
     file.close();
-    return launch({ QStringLiteral("prometheus") },
-        { QStringLiteral("--config.file=") + file.fileName(), QStringLiteral("--web.listen-address=") + hostPort(),
-            QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("data")) });
+    return launch({ u"prometheus"_s },
+        { u"--config.file="_s + file.fileName(), u"--web.listen-address="_s + hostPort(),
+            u"--storage.tsdb.path="_s + m_dir.filePath(u"data"_s) });
 }
 
 bool LoopbackServer::startAlertmanager()
 {
-    m_url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freePort()));
-    QFile file(m_dir.filePath(QStringLiteral("alertmanager.yml")));
+    m_url = QUrl(u"http://127.0.0.1:%1"_s.arg(freePort()));
+    QFile file(m_dir.filePath(u"alertmanager.yml"_s));
     file.open(QIODevice::WriteOnly);
     file.write("route:\n  receiver: none\n  group_wait: 1s\n  group_interval: 1s\nreceivers:\n  - name: none\n");
     file.close();
-    return launch({ QStringLiteral("prometheus-alertmanager"), QStringLiteral("alertmanager") },
-        { QStringLiteral("--config.file=") + file.fileName(), QStringLiteral("--web.listen-address=") + hostPort(),
-            QStringLiteral("--storage.path=") + m_dir.filePath(QStringLiteral("data")),
-            QStringLiteral("--cluster.listen-address=") });
+    return launch({ u"prometheus-alertmanager"_s, u"alertmanager"_s },
+        { u"--config.file="_s + file.fileName(), u"--web.listen-address="_s + hostPort(),
+            u"--storage.path="_s + m_dir.filePath(u"data"_s), u"--cluster.listen-address="_s });
 }

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "metrics/alertmanagerclient.h"
-#include "metrics/alertmodel.h"
 #include "promservers.h"
+#include "sources/alertmanagerclient.h"
+#include "sources/alertmodel.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -39,7 +39,7 @@ class TestAlertmanagerClient : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void quietAtFirst();

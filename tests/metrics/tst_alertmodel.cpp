@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/alertmodel.h"
+#include "sources/alertmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -12,7 +12,7 @@ class TestAlertModel : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void parseAndShow();
     void errorKeepsLastList();
 };

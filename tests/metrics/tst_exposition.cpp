@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/exposition.h"
+#include "sources/exposition.h"
 
 #include <QTest>
 
@@ -12,7 +12,7 @@ class TestExposition : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void samples_data();
     void samples();
     void families();

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/jsonfield.h"
+#include "sources/jsonfield.h"
 
 #include <QTest>
 
@@ -10,7 +10,7 @@ class TestJsonField : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void extract_data();
     void extract();
 };

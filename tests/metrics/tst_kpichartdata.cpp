@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "metrics/kpichartdata.h"
-#include "metrics/kpimodel.h"
-#include "metrics/prometheusclient.h"
+#include "kpi/kpichartdata.h"
+#include "kpi/kpimodel.h"
 #include "promservers.h"
+#include "sources/prometheusclient.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -19,7 +19,7 @@ class TestKpiChartData : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void rangeFromPrometheus();
 };
 

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/kpievaluator.h"
+#include "kpi/kpievaluator.h"
 
 #include <QTest>
 
@@ -27,7 +27,7 @@ class TestKpiEvaluator : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void classify_data();
     void classify();
     void staleAndUnknown();

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/kpimodel.h"
+#include "kpi/kpimodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -44,10 +44,12 @@ class TestKpiModel : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void rowsAndTitles();
+    void tilesByIdAndRow();
+    void rolesShowTheTile();
     void valuesAndStates();
     void errorsKeepTheLastValue();
     void goesStale();
@@ -95,6 +97,41 @@ void TestKpiModel::rowsAndTitles()
     QVERIFY(first.data(KpiModel::ToolTipRole).toString().contains(u"No value yet"_s));
 }
 
+void TestKpiModel::tilesByIdAndRow()
+{
+    const KpiTile *availability = m_model->tile(u"availability"_s);
+    QVERIFY(availability);
+    QCOMPARE(m_model->tile(0), availability);
+    QCOMPARE(availability->kpi.id, u"availability"_s);
+    QCOMPARE(availability->state, KpiState::Unknown);
+    QVERIFY(!availability->value);
+    QCOMPARE(m_model->tile(1)->kpi.id, u"errors"_s);
+    QVERIFY(!m_model->tile(-1));
+    QVERIFY(!m_model->tile(2));
+    QVERIFY(!m_model->tile(u"missing"_s));
+    m_model->applyFigure(u"errors"_s, figure(2.5, m_now));
+    const KpiTile *errors = m_model->tile(u"errors"_s);
+    QCOMPARE(errors->value, 2.5);
+    QCOMPARE(errors->updatedAt, m_now);
+    QCOMPARE(errors->state, KpiState::Warning);
+    QCOMPARE(errors->valueWithUnit(), u"2.50 %"_s);
+}
+
+void TestKpiModel::rolesShowTheTile()
+{
+    // Views read roles, everything else the tile: both must say the same.
+    m_model->applyFigure(u"errors"_s, figure(7, m_now));
+    const KpiTile *tile = m_model->tile(1);
+    const QModelIndex index = m_model->index(1);
+    QCOMPARE(index.data(KpiModel::IdRole).toString(), tile->kpi.id);
+    QCOMPARE(index.data(KpiModel::StateRole).toInt(), int(tile->state));
+    QCOMPARE(index.data(KpiModel::ValueRole).toDouble(), *tile->value);
+    QCOMPARE(index.data(KpiModel::ValueTextRole).toString(), tile->valueText());
+    QCOMPARE(index.data(KpiModel::UnitRole).toString(), tile->kpi.unit);
+    QCOMPARE(index.data(KpiModel::UpdatedAtRole).toDateTime(), tile->updatedAt);
+    QCOMPARE(index.data(KpiModel::SparklineRole).value<QList<QPointF>>(), tile->history);
+}
+
 void TestKpiModel::valuesAndStates()
 {
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
@@ -102,9 +139,10 @@ void TestKpiModel::valuesAndStates()
     m_model->applyFigure(u"errors"_s, figure(12345.678, m_now));
     m_model->applyFigure(u"unknown-id"_s, figure(1, m_now)); // ignored
     QCOMPARE(changed.size(), 2);
-    QCOMPARE(m_model->index(0).data(KpiModel::StateRole).toInt(), int(KpiState::Warning));
-    QCOMPARE(m_model->index(1).data(KpiModel::StateRole).toInt(), int(KpiState::Critical));
+    QCOMPARE(m_model->tile(u"availability"_s)->state, KpiState::Warning);
+    QCOMPARE(m_model->tile(u"errors"_s)->state, KpiState::Critical);
     QCOMPARE(m_model->index(1).data(KpiModel::ValueTextRole).toString(), u"12,345.68"_s);
+    QCOMPARE(m_model->tile(u"errors"_s)->valueWithUnit(), u"12,345.68 %"_s);
     QLocale::setDefault(QLocale(QLocale::German));
     QCOMPARE(m_model->index(1).data(KpiModel::ValueTextRole).toString(), u"12.345,68"_s);
     QCOMPARE(m_model->worstState(), KpiState::Critical);
@@ -116,14 +154,18 @@ void TestKpiModel::errorsKeepTheLastValue()
     m_model->applyFigure(u"errors"_s, figure(0.5, m_now));
     m_now = m_now.addSecs(10);
     m_model->applyFigure(u"errors"_s, figure(std::nullopt, m_now, u"bad_data: parse error"_s));
-    const QModelIndex errors = m_model->index(1);
-    QCOMPARE(errors.data(KpiModel::ValueRole).toDouble(), 0.5);
-    QCOMPARE(errors.data(KpiModel::ErrorRole).toString(), u"bad_data: parse error"_s);
-    QCOMPARE(errors.data(KpiModel::StateRole).toInt(), int(KpiState::Normal));
-    QVERIFY(errors.data(KpiModel::ToolTipRole).toString().contains(u"Last error: bad_data: parse error"_s));
+    const KpiTile *errors = m_model->tile(u"errors"_s);
+    QCOMPARE(errors->value, 0.5);
+    QCOMPARE(errors->error, u"bad_data: parse error"_s);
+    QCOMPARE(errors->attemptedAt, m_now);
+    QCOMPARE(errors->updatedAt, m_now.addSecs(-10));
+    QCOMPARE(errors->state, KpiState::Normal);
+    QCOMPARE(m_model->index(1).data(KpiModel::ErrorRole).toString(), errors->error);
+    QVERIFY(m_model->index(1).data(KpiModel::ToolTipRole).toString().contains(u"Last error: bad_data: parse error"_s));
     // Never a value: unknown, with the error.
     m_model->applyFigure(u"availability"_s, figure(std::nullopt, m_now, u"connection refused"_s));
-    QCOMPARE(m_model->index(0).data(KpiModel::StateRole).toInt(), int(KpiState::Unknown));
+    QCOMPARE(m_model->tile(u"availability"_s)->state, KpiState::Unknown);
+    QCOMPARE(m_model->tile(u"availability"_s)->valueWithUnit(), u"—"_s);
 }
 
 void TestKpiModel::goesStale()
@@ -137,7 +179,7 @@ void TestKpiModel::goesStale()
     QCOMPARE(crossings.at(0).at(1).value<KpiState>(), KpiState::Normal);
     QCOMPARE(crossings.at(0).at(2).value<KpiState>(), KpiState::Critical);
     QCOMPARE(crossings.at(0).at(3).toString(), u"7.00 %"_s);
-    QCOMPARE(m_model->index(1).data(KpiModel::StateRole).toInt(), int(KpiState::Critical));
+    QCOMPARE(m_model->tile(u"errors"_s)->state, KpiState::Critical);
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
     m_now = m_now.addSecs(30);
     m_model->refreshStates();
@@ -145,8 +187,8 @@ void TestKpiModel::goesStale()
     m_now = m_now.addSecs(1);
     m_model->refreshStates();
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(m_model->index(1).data(KpiModel::StateRole).toInt(), int(KpiState::Stale));
-    QCOMPARE(m_model->index(1).data(KpiModel::ValueRole).toDouble(), 7.0);
+    QCOMPARE(m_model->tile(u"errors"_s)->state, KpiState::Stale);
+    QCOMPARE(m_model->tile(u"errors"_s)->value, 7.0);
     QCOMPARE(crossings.size(), 2);
 }
 
@@ -170,8 +212,8 @@ void TestKpiModel::reloadKeepsReadings()
     Kpi changed = kpi(u"errors"_s, 1, 2, Thresholds::Direction::Above);
     m_model->setKpis({ changed });
     QCOMPARE(m_model->rowCount(), 1);
-    QCOMPARE(m_model->index(0).data(KpiModel::ValueRole).toDouble(), 3.0);
-    QCOMPARE(m_model->index(0).data(KpiModel::StateRole).toInt(), int(KpiState::Critical)); // new thresholds
+    QCOMPARE(m_model->tile(u"errors"_s)->value, 3.0);
+    QCOMPARE(m_model->tile(u"errors"_s)->state, KpiState::Critical); // new thresholds
     m_model->setKpis({});
     QCOMPARE(m_model->rowCount(), 0);
 }

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "metrics/kpimodel.h"
-#include "metrics/kpipoller.h"
-#include "metrics/kpireader.h"
+#include "kpi/kpimodel.h"
+#include "kpi/kpipoller.h"
+#include "kpi/kpireader.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
@@ -20,7 +20,7 @@ class TestKpiPoller : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void pollsAndGoesStale();
     void probeResultsTriggerReads();
 };

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "metrics/kpireader.h"
-#include "metrics/metricmath.h"
-#include "metrics/metricsscraper.h"
+#include "kpi/kpireader.h"
+#include "sources/metricmath.h"
+#include "sources/metricsscraper.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -17,7 +17,7 @@ class TestKpiReader : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void gaugeMatchesMetrics();

@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/kpimodel.h"
-#include "metrics/kpireader.h"
-#include "metrics/kpiwatch.h"
+#include "kpi/kpimodel.h"
+#include "kpi/kpireader.h"
+#include "kpi/kpiwatch.h"
 
+#include <QLocale>
 #include <QTest>
 
 #include <memory>
@@ -14,7 +15,7 @@ using namespace std::chrono_literals;
 class TestKpiWatch : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void evidenceForChecklistVerify();
 
@@ -61,6 +62,7 @@ void TestKpiWatch::evidenceForChecklistVerify()
     QVERIFY(ok->verified && ok->passed);
     QCOMPARE(ok->state, u"normal"_s);
     QCOMPARE(ok->at, m_now);
+    QCOMPARE(ok->value, QLocale().toString(0.3, 'f', 1) + u" %"_s);
     apply(3);
     const auto warn = watch.evidence({ {}, u"errors"_s, {} });
     QVERIFY(!warn->passed);

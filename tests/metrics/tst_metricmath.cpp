@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/metricmath.h"
+#include "sources/metricmath.h"
 
 #include <QFile>
 #include <QTest>
@@ -24,7 +24,7 @@ class TestMetricMath : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void gauge();
     void rate();
     void histogramQuantile_data();

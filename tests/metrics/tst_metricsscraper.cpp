@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "metrics/metricmath.h"
-#include "metrics/metricsscraper.h"
+#include "sources/metricmath.h"
+#include "sources/metricsscraper.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -16,7 +16,7 @@ class TestMetricsScraper : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void scrapesAndKeeps();

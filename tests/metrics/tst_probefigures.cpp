@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/probefigures.h"
+#include "kpi/probefigures.h"
 
 #include <QTest>
 
@@ -31,7 +31,7 @@ class TestProbeFigures : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void uptimeAndFailureRate();
     void latencyPercentiles();
     void window();

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "metrics/kpireader.h"
-#include "metrics/prometheusclient.h"
+#include "kpi/kpireader.h"
 #include "promservers.h"
+#include "sources/prometheusclient.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -19,7 +19,7 @@ class TestPrometheusClient : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void rangeStep_data();

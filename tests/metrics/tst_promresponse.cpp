@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/promresponse.h"
+#include "sources/promresponse.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,7 +40,7 @@ class TestPromResponse : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void vector();
     void matrixWithSpecialValues();
     void scalar();

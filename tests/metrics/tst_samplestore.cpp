@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/samplesql.h"
-#include "metrics/samplestore.h"
+#include "samples/samplesql.h"
+#include "samples/samplestore.h"
 #include "storage/storage.h"
+#include "storage/storageerror.h"
+#include "storagewait.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -32,39 +34,18 @@ bool openStorage(Storage &storage, const QString &path)
 // The rows a read job returns, each as its columns.
 QList<QVariantList> rows(Storage &storage, const QString &sql)
 {
-    QSignalSpy finished(&storage, &Storage::jobFinished);
-    const quint64 id = storage.submitRead([sql](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        QVariantList out;
-        if (q.exec(sql)) {
-            while (q.next()) {
-                QVariantList row;
-                for (int c = 0; c < q.record().count(); ++c) {
-                    row.append(q.value(c));
-                }
-                out.append(QVariant(row));
+    return StorageTest::read(storage, [sql](QSqlDatabase &db) {
+        QSqlQuery q = sqlExec(db, sql);
+        QList<QVariantList> out;
+        while (q.next()) {
+            QVariantList row;
+            for (int c = 0; c < q.record().count(); ++c) {
+                row.append(q.value(c));
             }
+            out.append(row);
         }
-        return QVariant(out);
+        return out;
     });
-    QList<QVariantList> out;
-    const bool done = QTest::qWaitFor(
-        [&] {
-            for (const auto &args : std::as_const(finished)) {
-                if (args.at(0).toULongLong() == id) {
-                    for (const QVariant &row : args.at(1).toList()) {
-                        out.append(row.toList());
-                    }
-                    return true;
-                }
-            }
-            return false;
-        },
-        10000);
-    if (!done) {
-        qWarning("read job did not finish: %s", qPrintable(sql));
-    }
-    return out;
 }
 
 qint64 count(Storage &storage, const QString &table)
@@ -105,7 +86,7 @@ class TestSampleStore final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void fiveHundredSamplesAreOneTransaction();
@@ -156,7 +137,7 @@ void TestSampleStore::fiveHundredSamplesAreOneTransaction()
     QVERIFY(store.add({ u"kpi-0"_s, t0 + 999'000, 1.5 }));
     // The 500th sample submits the batch at once, as one job.
     QCOMPARE(submitted.size(), 1);
-    QCOMPARE(submitted.constFirst().at(1).toInt(), SampleStore::maxBatch);
+    QCOMPARE(submitted.constFirst().at(0).toInt(), SampleStore::maxBatch);
     QCOMPARE(store.pending(), qsizetype(0));
     QVERIFY(written.wait(10000));
     QCOMPARE(written.constFirst().at(0).toInt(), SampleStore::maxBatch);
@@ -179,7 +160,7 @@ void TestSampleStore::timerFlushesAFewSamples()
     QCOMPARE(submitted.size(), 0);
     QVERIFY(written.wait(10000)); // the flush timer, not a full batch
     QCOMPARE(submitted.size(), 1);
-    QCOMPARE(submitted.constFirst().at(1).toInt(), 3);
+    QCOMPARE(submitted.constFirst().at(0).toInt(), 3);
     QCOMPARE(store.pending(), qsizetype(0));
     QCOMPARE(count(*m_storage, u"samples"_s), 3LL);
 }

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/seriesbuffer.h"
+#include "samples/seriesbuffer.h"
 
 #include <QTest>
 
@@ -10,7 +10,7 @@ class TestSeriesBuffer : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void smallRangesPassThrough();
     void m4KeepsExtremes();
     void rangeAndCapacity();

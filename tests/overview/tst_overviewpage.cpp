@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/alertmodel.h"
-#include "metrics/kpimodel.h"
+#include "kpi/kpimodel.h"
 #include "overview/alertstrip.h"
 #include "overview/endpointsummary.h"
 #include "overview/kpigridview.h"
 #include "overview/overviewpage.h"
 #include "overview/silencedialog.h"
 #include "probe/endpointmodel.h"
+#include "sources/alertmodel.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -48,7 +48,7 @@ class TestOverviewPage : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void tilesShowTheModel();
@@ -192,7 +192,7 @@ void TestOverviewPage::silenceAsksDurationAndComment()
     firing.labels = { { u"alertname"_s, u"SkinHighErrorRate"_s } };
     alerts.setAlerts({ firing });
     QSignalSpy requested(m_page, &OverviewPage::silenceRequested);
-    emit m_page->alertStrip()->silenceRequested(0);
+    Q_EMIT m_page->alertStrip()->silenceRequested(0);
     auto *dialog = m_page->findChild<SilenceDialog *>();
     QVERIFY(dialog);
     QVERIFY(requested.isEmpty()); // nothing until the operator confirms
@@ -205,7 +205,7 @@ void TestOverviewPage::silenceAsksDurationAndComment()
     QCOMPARE(requested.constFirst().at(1).value<Milliseconds>(), 2h);
     QCOMPARE(requested.constFirst().at(2).toString(), u"known issue, fix deploying"_s);
 
-    emit m_page->alertStrip()->silenceRequested(5); // no such row: nothing opens
+    Q_EMIT m_page->alertStrip()->silenceRequested(5); // no such row: nothing opens
     QTRY_VERIFY(!m_page->findChild<SilenceDialog *>()); // the first one deletes itself on close
 }
 

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "languagemanager.h"
 #include "overview/silencedialog.h"
+#include "ui/languagemanager.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -18,7 +18,7 @@ class TestSilenceDialog final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void defaultsAndMatchers();
     void chosenDurationAndComment();
     void emptyCommentCannotBeSent();

@@ -10,6 +10,8 @@
 #include <sys/socket.h>
 #include <zlib.h>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 constexpr qint64 chunkBytes = 64 * 1024;
 } // namespace
@@ -31,8 +33,8 @@ bool HostileServer::start()
 
 QUrl HostileServer::url(const QString &path) const
 {
-    const QString scheme = m_certificate.isNull() ? QStringLiteral("http") : QStringLiteral("https");
-    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(scheme).arg(serverPort()).arg(path));
+    const QString scheme = m_certificate.isNull() ? u"http"_s : u"https"_s;
+    return QUrl(u"%1://127.0.0.1:%2%3"_s.arg(scheme).arg(serverPort()).arg(path));
 }
 
 QByteArray HostileServer::gzipBomb()

@@ -10,10 +10,12 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 
+using namespace Qt::StringLiterals;
+
 Endpoint testEndpoint(const QUrl &url, const QStringList &conditions, Milliseconds timeout)
 {
     Endpoint e;
-    e.name = QStringLiteral("test");
+    e.name = u"test"_s;
     e.url = url.toString();
     e.conditions = conditions;
     e.timeout = timeout;
@@ -38,7 +40,7 @@ ProbeRun runProbe(const Endpoint &endpoint)
 
 qint64 peakRssKib()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
+    QFile status(u"/proc/self/status"_s);
     if (!status.open(QIODevice::ReadOnly)) {
         return -1;
     }

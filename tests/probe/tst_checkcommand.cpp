@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
-#include "probe/checkcommand.h"
+#include "cli/checkcommand.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -10,13 +10,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 // `opsdeck check` against the real demo service, which runs v2 with an elevated error rate so its /health says
 // "degraded": the exit code depends on what the workspace asks of that body.
 class TestCheckCommand final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void exitCodeFollowsTheWorkspace_data();
@@ -43,9 +45,7 @@ void TestCheckCommand::initTestCase()
     QVERIFY(m_base.isValid());
     // The error rate is measured over the last seconds of synthetic traffic: wait until /health reports it.
     QNetworkAccessManager nam;
-    QTRY_VERIFY_WITH_TIMEOUT(sendRequest(&nam, "GET", m_base.resolved(QUrl(QStringLiteral("/health"))))
-                                 .json()
-                                 .value(QStringLiteral("status"))
+    QTRY_VERIFY_WITH_TIMEOUT(sendRequest(&nam, "GET", m_base.resolved(QUrl(u"/health"_s))).json().value(u"status"_s)
             == QLatin1String("degraded"),
         20000);
 }
@@ -58,7 +58,7 @@ void TestCheckCommand::cleanupTestCase()
 
 QString TestCheckCommand::writeWorkspace(const QString &name, const QString &endpoints)
 {
-    QString yaml = QStringLiteral("workspace: { id: %1, title: Check test }\nendpoints:\n").arg(name) + endpoints;
+    QString yaml = u"workspace: { id: %1, title: Check test }\nendpoints:\n"_s.arg(name) + endpoints;
     yaml.replace(QLatin1String("BASE"), m_base.toString());
     const QString path = m_dir.filePath(name + QLatin1String(".yaml"));
     QFile file(path);
@@ -85,21 +85,20 @@ void TestCheckCommand::exitCodeFollowsTheWorkspace_data()
     QTest::addColumn<QString>("endpoints");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("line");
-    const QString status
-        = QStringLiteral("  - name: health\n    url: BASE/health\n    conditions: [\"[STATUS] == 200\"]\n");
-    QTest::addRow("status only: OK") << status << 0 << QStringLiteral("health    OK");
+    const QString status = u"  - name: health\n    url: BASE/health\n    conditions: [\"[STATUS] == 200\"]\n"_s;
+    QTest::addRow("status only: OK") << status << 0 << u"health    OK"_s;
     QTest::addRow("healthy as a warn-condition: WARNING")
-        << status + QStringLiteral("    warn-conditions: [\"[BODY].status == healthy\"]\n") << 1
-        << QStringLiteral("[BODY].status (degraded) == healthy");
+        << status + u"    warn-conditions: [\"[BODY].status == healthy\"]\n"_s << 1
+        << u"[BODY].status (degraded) == healthy"_s;
     QTest::addRow("healthy as a condition: CRITICAL") << QStringLiteral(
         "  - name: health\n    url: BASE/health\n    conditions:\n      - \"[STATUS] == 200\"\n"
-        "      - \"[BODY].status == healthy\"\n") << 2 << QStringLiteral("[BODY].status (degraded) == healthy");
-    QTest::addRow("worst of several wins") << status
-            + QStringLiteral("  - name: down\n    url: http://127.0.0.1:1/\n    conditions: [\"[STATUS] == 200\"]\n")
-                                           << 2 << QStringLiteral("Connection refused");
+        "      - \"[BODY].status == healthy\"\n") << 2 << u"[BODY].status (degraded) == healthy"_s;
+    QTest::addRow("worst of several wins")
+        << status + u"  - name: down\n    url: http://127.0.0.1:1/\n    conditions: [\"[STATUS] == 200\"]\n"_s << 2
+        << u"Connection refused"_s;
     QTest::addRow("a failure threshold does not hide a single check") << QStringLiteral(
         "  - name: down\n    url: http://127.0.0.1:1/\n    failure-threshold: 5\n"
-        "    conditions: [\"[STATUS] == 200\"]\n") << 2 << QStringLiteral("down      CRITICAL");
+        "    conditions: [\"[STATUS] == 200\"]\n") << 2 << u"down      CRITICAL"_s;
 }
 
 void TestCheckCommand::exitCodeFollowsTheWorkspace()
@@ -107,8 +106,7 @@ void TestCheckCommand::exitCodeFollowsTheWorkspace()
     QFETCH(QString, endpoints);
     QFETCH(int, exitCode);
     QFETCH(QString, line);
-    const QString path
-        = writeWorkspace(QStringLiteral("ws%1").arg(QTest::currentDataTag()[0] == 'w' ? 1 : 0), endpoints);
+    const QString path = writeWorkspace(u"ws%1"_s.arg(QTest::currentDataTag()[0] == 'w' ? 1 : 0), endpoints);
     QString output;
     QCOMPARE(run(path, CheckCommand::Format::Table, &output), exitCode);
     QVERIFY2(output.startsWith(QLatin1String("ENDPOINT")), qPrintable(output));
@@ -117,27 +115,25 @@ void TestCheckCommand::exitCodeFollowsTheWorkspace()
 
 void TestCheckCommand::jsonOutput()
 {
-    const QString path = writeWorkspace(QStringLiteral("json"),
-        QStringLiteral("  - name: health\n    url: BASE/health\n    conditions: [\"[BODY].status == healthy\"]\n"));
+    const QString path = writeWorkspace(
+        u"json"_s, u"  - name: health\n    url: BASE/health\n    conditions: [\"[BODY].status == healthy\"]\n"_s);
     QString output;
     QCOMPARE(run(path, CheckCommand::Format::Json, &output), 2);
     const QJsonObject root = QJsonDocument::fromJson(output.toUtf8()).object();
-    QCOMPARE(root.value(QStringLiteral("exitCode")).toInt(), 2);
-    QCOMPARE(root.value(QStringLiteral("state")).toString(), QStringLiteral("CRITICAL"));
-    const QJsonObject health = root.value(QStringLiteral("endpoints")).toArray().at(0).toObject();
-    QCOMPARE(health.value(QStringLiteral("httpStatus")).toInt(), 200);
-    QVERIFY(health.value(QStringLiteral("totalMs")).toDouble() > 0);
-    const QJsonObject condition = health.value(QStringLiteral("conditions")).toArray().at(0).toObject();
-    QCOMPARE(condition.value(QStringLiteral("verdict")).toString(), QStringLiteral("fail"));
+    QCOMPARE(root.value(u"exitCode"_s).toInt(), 2);
+    QCOMPARE(root.value(u"state"_s).toString(), u"CRITICAL"_s);
+    const QJsonObject health = root.value(u"endpoints"_s).toArray().at(0).toObject();
+    QCOMPARE(health.value(u"httpStatus"_s).toInt(), 200);
+    QVERIFY(health.value(u"totalMs"_s).toDouble() > 0);
+    const QJsonObject condition = health.value(u"conditions"_s).toArray().at(0).toObject();
+    QCOMPARE(condition.value(u"verdict"_s).toString(), u"fail"_s);
     QStringList components;
-    const QJsonArray list = health.value(QStringLiteral("components")).toArray();
+    const QJsonArray list = health.value(u"components"_s).toArray();
     for (const QJsonValue &c : list) {
-        components.append(c.toObject().value(QStringLiteral("name")).toString());
+        components.append(c.toObject().value(u"name"_s).toString());
     }
     components.sort();
-    QCOMPARE(components,
-        QStringList({ QStringLiteral("database"), QStringLiteral("kakaoMaps"), QStringLiteral("redis"),
-            QStringLiteral("stripe") }));
+    QCOMPARE(components, QStringList({ u"database"_s, u"kakaoMaps"_s, u"redis"_s, u"stripe"_s }));
 }
 
 void TestCheckCommand::kpisJoinTheExitCode_data()
@@ -146,36 +142,35 @@ void TestCheckCommand::kpisJoinTheExitCode_data()
     QTest::addColumn<QString>("kpis");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("line");
-    const QString ok
-        = QStringLiteral("  - name: health\n    url: BASE/health\n    conditions: [\"[STATUS] == 200\"]\n");
+    const QString ok = u"  - name: health\n    url: BASE/health\n    conditions: [\"[STATUS] == 200\"]\n"_s;
     const QString pool = QStringLiteral("  - id: pool\n    title: Pool size\n    decimals: 0\n"
                                         "    source: { metrics: { url: BASE/metrics, metric: db_connections_max } }\n");
-    QTest::addRow("KPI normal") << ok << pool + QStringLiteral("    thresholds: { warn: 150, crit: 200 }\n") << 0
-                                << QStringLiteral("pool  NORMAL    100  Pool size");
-    QTest::addRow("KPI warning") << ok << pool + QStringLiteral("    thresholds: { warn: 50, crit: 200 }\n") << 1
-                                 << QStringLiteral("pool  WARNING    100  Pool size");
+    QTest::addRow("KPI normal") << ok << pool + u"    thresholds: { warn: 150, crit: 200 }\n"_s << 0
+                                << u"pool  NORMAL    100  Pool size"_s;
+    QTest::addRow("KPI warning") << ok << pool + u"    thresholds: { warn: 50, crit: 200 }\n"_s << 1
+                                 << u"pool  WARNING    100  Pool size"_s;
     QTest::addRow("KPI critical, direction below")
-        << ok << pool + QStringLiteral("    thresholds: { warn: 500, crit: 200, direction: below }\n") << 2
-        << QStringLiteral("pool  CRITICAL    100  Pool size");
+        << ok << pool + u"    thresholds: { warn: 500, crit: 200, direction: below }\n"_s << 2
+        << u"pool  CRITICAL    100  Pool size"_s;
     QTest::addRow("KPI without a value is unknown")
         << ok
         << QStringLiteral("  - id: gone\n    title: Gone\n"
                           "    source: { metrics: { url: BASE/metrics, metric: no_such_metric } }\n")
-        << 3 << QStringLiteral("UNKNOWN      -  no sample no_such_metric in the scrape");
+        << 3 << u"UNKNOWN      -  no sample no_such_metric in the scrape"_s;
     QTest::addRow("a critical endpoint beats a warning KPI")
-        << ok + QStringLiteral("  - name: down\n    url: http://127.0.0.1:1/\n    conditions: [\"[STATUS] == 200\"]\n")
-        << pool + QStringLiteral("    thresholds: { warn: 50 }\n") << 2 << QStringLiteral("pool  WARNING");
+        << ok + u"  - name: down\n    url: http://127.0.0.1:1/\n    conditions: [\"[STATUS] == 200\"]\n"_s
+        << pool + u"    thresholds: { warn: 50 }\n"_s << 2 << u"pool  WARNING"_s;
     QTest::addRow("JSON field of the checked response")
         << ok
         << QStringLiteral("  - id: errors\n    title: Errors\n    decimals: 3\n    thresholds: { crit: 5 }\n"
                           "    source: { json: { endpoint: health, path: performance.errorRate } }\n")
-        << 0 << QStringLiteral("errors  NORMAL  0.0");
+        << 0 << u"errors  NORMAL  0.0"_s;
     QTest::addRow("a rate after two scrapes")
         << ok
         << QStringLiteral(
                "  - id: traffic\n    title: Traffic\n    unit: req/s\n    thresholds: { crit: 100000 }\n"
                "    source: { metrics: { url: BASE/metrics, metric: http_requests_total, aggregate: rate } }\n")
-        << 0 << QStringLiteral(" req/s  Traffic");
+        << 0 << u" req/s  Traffic"_s;
 }
 
 void TestCheckCommand::kpisJoinTheExitCode()
@@ -184,7 +179,7 @@ void TestCheckCommand::kpisJoinTheExitCode()
     QFETCH(QString, kpis);
     QFETCH(int, exitCode);
     QFETCH(QString, line);
-    const QString path = writeWorkspace(QStringLiteral("kpi"), endpoints + QStringLiteral("kpis:\n") + kpis);
+    const QString path = writeWorkspace(u"kpi"_s, endpoints + u"kpis:\n"_s + kpis);
     QString output;
     QCOMPARE(run(path, CheckCommand::Format::Table, &output), exitCode);
     QVERIFY2(output.contains(QLatin1String("\nKPI ")), qPrintable(output));
@@ -194,23 +189,23 @@ void TestCheckCommand::kpisJoinTheExitCode()
 
 void TestCheckCommand::kpisInJson()
 {
-    const QString path = writeWorkspace(QStringLiteral("kpijson"),
+    const QString path = writeWorkspace(u"kpijson"_s,
         QStringLiteral("  - name: health\n    url: BASE/health\n    conditions: [\"[STATUS] == 200\"]\n"
                        "kpis:\n  - id: pool\n    title: Pool\n    thresholds: { warn: 50 }\n"
                        "    source: { metrics: { url: BASE/metrics, metric: db_connections_max } }\n"));
     QString output;
     QCOMPARE(run(path, CheckCommand::Format::Json, &output), 1);
     const QJsonObject root = QJsonDocument::fromJson(output.toUtf8()).object();
-    QCOMPARE(root.value(QStringLiteral("exitCode")).toInt(), 1);
-    const QJsonObject pool = root.value(QStringLiteral("kpis")).toArray().at(0).toObject();
-    QCOMPARE(pool.value(QStringLiteral("id")).toString(), QStringLiteral("pool"));
-    QCOMPARE(pool.value(QStringLiteral("state")).toString(), QStringLiteral("WARNING"));
-    QCOMPARE(pool.value(QStringLiteral("value")).toDouble(), 100.0);
+    QCOMPARE(root.value(u"exitCode"_s).toInt(), 1);
+    const QJsonObject pool = root.value(u"kpis"_s).toArray().at(0).toObject();
+    QCOMPARE(pool.value(u"id"_s).toString(), u"pool"_s);
+    QCOMPARE(pool.value(u"state"_s).toString(), u"WARNING"_s);
+    QCOMPARE(pool.value(u"value"_s).toDouble(), 100.0);
 }
 
 void TestCheckCommand::invalidWorkspaceIsUnknown()
 {
-    const QString path = writeWorkspace(QStringLiteral("bad"), QStringLiteral("  - name: x\n    interval: soon\n"));
+    const QString path = writeWorkspace(u"bad"_s, u"  - name: x\n    interval: soon\n"_s);
     QString output;
     QCOMPARE(run(path, CheckCommand::Format::Table, &output), 3);
     QVERIFY2(output.contains(QLatin1String("endpoints[0]")), qPrintable(output));
@@ -219,21 +214,20 @@ void TestCheckCommand::invalidWorkspaceIsUnknown()
 
 void TestCheckCommand::headlessExecutable()
 {
-    const QString path = writeWorkspace(QStringLiteral("cli"),
-        QStringLiteral("  - name: health\n    url: BASE/health\n    conditions: [\"[BODY].status == healthy\"]\n"));
+    const QString path = writeWorkspace(
+        u"cli"_s, u"  - name: health\n    url: BASE/health\n    conditions: [\"[BODY].status == healthy\"]\n"_s);
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    env.remove(u"QT_QPA_PLATFORM"_s);
     process.setProcessEnvironment(env);
-    process.start(QStringLiteral(OPSDECK_APP_PATH),
-        { QStringLiteral("check"), path, QStringLiteral("--json"), QStringLiteral("--lang"), QStringLiteral("en") });
+    process.start(QStringLiteral(OPSDECK_APP_PATH), { u"check"_s, path, u"--json"_s, u"--lang"_s, u"en"_s });
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 2);
     const QJsonObject root = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-    QCOMPARE(root.value(QStringLiteral("state")).toString(), QStringLiteral("CRITICAL"));
+    QCOMPARE(root.value(u"state"_s).toString(), u"CRITICAL"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCheckCommand)

@@ -4,13 +4,15 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 Q_DECLARE_METATYPE(EndpointConditions::Outcome)
 
 class TestEndpointConditions final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void rawState_data();
     void rawState();
     void invalidConditionIsNamed();
@@ -25,8 +27,8 @@ void TestEndpointConditions::rawState_data()
     QTest::addColumn<EndpointConditions::Outcome>("outcome");
     QTest::addColumn<EndpointState>("expected");
     using O = EndpointConditions::Outcome;
-    const QStringList status { QStringLiteral("[STATUS] == 200") };
-    const QStringList healthy { QStringLiteral("[BODY].status == healthy") };
+    const QStringList status { u"[STATUS] == 200"_s };
+    const QStringList healthy { u"[BODY].status == healthy"_s };
     const QByteArray ok = R"({"status":"healthy"})";
     const QByteArray degraded = R"({"status":"degraded"})";
     QTest::addRow("all pass") << status << healthy << 200 << ok << O::Response << EndpointState::Ok;
@@ -71,12 +73,12 @@ void TestEndpointConditions::rawState()
 void TestEndpointConditions::invalidConditionIsNamed()
 {
     Endpoint e;
-    e.conditions = { QStringLiteral("[STAUTS] == 200") };
+    e.conditions = { u"[STAUTS] == 200"_s };
     ProbeResult r;
     r.httpStatus = 200;
     EndpointConditions(e).evaluate(r, EndpointConditions::Outcome::Response, QDateTime::currentDateTimeUtc());
     QCOMPARE(r.rawState, EndpointState::Unknown);
-    QCOMPARE(r.conditions[0].condition, QStringLiteral("[STAUTS] == 200"));
+    QCOMPARE(r.conditions[0].condition, u"[STAUTS] == 200"_s);
     QVERIFY2(r.conditions[0].error.startsWith(QLatin1String("invalid condition: ")), qPrintable(r.conditions[0].error));
 }
 

@@ -19,7 +19,7 @@ class TestFlapControl final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void sequence_data();
     void sequence();
     void maintenanceMasksButCounts();

@@ -8,13 +8,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 // One test per hostile or broken server case: each must end in the named state, with a reason that says what
 // happened, within the endpoint's deadline plus a small margin, without holding more than the body cap.
 class TestHttpProbe final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void okResponse();
     void refusedPort();
@@ -52,7 +54,7 @@ bool TestHttpProbe::openssl(const QStringList &args)
 {
     QProcess p;
     p.setWorkingDirectory(m_dir.path());
-    p.start(QStringLiteral("openssl"), args);
+    p.start(u"openssl"_s, args);
     if (!p.waitForFinished(30000) || p.exitCode() != 0) {
         qWarning() << "openssl" << args << p.readAllStandardError();
         return false;
@@ -68,15 +70,12 @@ bool TestHttpProbe::makeLeaf(const QString &name, const QString &san, const QStr
     }
     ext.close();
     const QString key = name + QLatin1String(".key");
-    return openssl({ QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-               QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-               QStringLiteral("-keyout"), key, QStringLiteral("-out"), name + QLatin1String(".csr"),
-               QStringLiteral("-subj"), QStringLiteral("/CN=opsdeck-test") })
-        && openssl(
-            { QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), name + QLatin1String(".csr"),
-                QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), name + QLatin1String(".pem"),
-                QStringLiteral("-days"), days, QStringLiteral("-extfile"), name + QLatin1String(".ext") });
+    return openssl({ u"req"_s, u"-new"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
+               u"-nodes"_s, u"-keyout"_s, key, u"-out"_s, name + QLatin1String(".csr"), u"-subj"_s,
+               u"/CN=opsdeck-test"_s })
+        && openssl({ u"x509"_s, u"-req"_s, u"-in"_s, name + QLatin1String(".csr"), u"-CA"_s, u"ca.pem"_s, u"-CAkey"_s,
+            u"ca.key"_s, u"-CAcreateserial"_s, u"-out"_s, name + QLatin1String(".pem"), u"-days"_s, days, u"-extfile"_s,
+            name + QLatin1String(".ext") });
 }
 
 void TestHttpProbe::initTestCase()
@@ -86,20 +85,16 @@ void TestHttpProbe::initTestCase()
     if (!QSslSocket::supportsSsl()) {
         QSKIP("no TLS backend");
     }
-    const QStringList ec { QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-        QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes") };
-    QVERIFY(openssl(QStringList { QStringLiteral("req"), QStringLiteral("-x509") } + ec
-        + QStringList { QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-            QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-subj"),
-            QStringLiteral("/CN=OpsDeck Test CA") }));
-    QVERIFY(makeLeaf(QStringLiteral("good"), QStringLiteral("IP:127.0.0.1,DNS:localhost"), QStringLiteral("30")));
-    QVERIFY(makeLeaf(QStringLiteral("expired"), QStringLiteral("IP:127.0.0.1,DNS:localhost"), QStringLiteral("-1")));
-    QVERIFY(makeLeaf(QStringLiteral("wronghost"), QStringLiteral("DNS:wrong.example"), QStringLiteral("30")));
-    QVERIFY(openssl(QStringList { QStringLiteral("req"), QStringLiteral("-x509") } + ec
-        + QStringList { QStringLiteral("-keyout"), QStringLiteral("selfsigned.key"), QStringLiteral("-out"),
-            QStringLiteral("selfsigned.pem"), QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-subj"),
-            QStringLiteral("/CN=opsdeck-self"), QStringLiteral("-addext"),
-            QStringLiteral("subjectAltName=IP:127.0.0.1") }));
+    const QStringList ec { u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s };
+    QVERIFY(openssl(QStringList { u"req"_s, u"-x509"_s } + ec
+        + QStringList { u"-keyout"_s, u"ca.key"_s, u"-out"_s, u"ca.pem"_s, u"-days"_s, u"30"_s, u"-subj"_s,
+            u"/CN=OpsDeck Test CA"_s }));
+    QVERIFY(makeLeaf(u"good"_s, u"IP:127.0.0.1,DNS:localhost"_s, u"30"_s));
+    QVERIFY(makeLeaf(u"expired"_s, u"IP:127.0.0.1,DNS:localhost"_s, u"-1"_s));
+    QVERIFY(makeLeaf(u"wronghost"_s, u"DNS:wrong.example"_s, u"30"_s));
+    QVERIFY(openssl(QStringList { u"req"_s, u"-x509"_s } + ec
+        + QStringList { u"-keyout"_s, u"selfsigned.key"_s, u"-out"_s, u"selfsigned.pem"_s, u"-days"_s, u"30"_s,
+            u"-subj"_s, u"/CN=opsdeck-self"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s }));
 }
 
 HostileServer *TestHttpProbe::tlsServer(const QString &name)
@@ -111,19 +106,19 @@ HostileServer *TestHttpProbe::tlsServer(const QString &name)
     }
     auto *server = new HostileServer(this);
     server->setTls(QSslCertificate(&cert, QSsl::Pem), QSslKey(&key, QSsl::Ec, QSsl::Pem));
-    server->setHttpRedirectTarget(m_server.url(QStringLiteral("/ok")));
+    server->setHttpRedirectTarget(m_server.url(u"/ok"_s));
     return server->start() ? server : nullptr;
 }
 
 void TestHttpProbe::okResponse()
 {
-    const ProbeRun run = runProbe(testEndpoint(m_server.url(QStringLiteral("/ok")),
-        { QStringLiteral("[STATUS] == 200"), QStringLiteral("[BODY].status == healthy") }));
+    const ProbeRun run
+        = runProbe(testEndpoint(m_server.url(u"/ok"_s), { u"[STATUS] == 200"_s, u"[BODY].status == healthy"_s }));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Ok);
     QCOMPARE(run.result.httpStatus, 200);
     QCOMPARE(run.result.body, QByteArray(R"({"status":"healthy"})"));
-    QCOMPARE(run.result.headers.value(QStringLiteral("content-type")), QStringLiteral("application/json"));
+    QCOMPARE(run.result.headers.value(u"content-type"_s), u"application/json"_s);
     QVERIFY(run.result.totalMs >= run.result.firstByteMs);
     QVERIFY(run.result.firstByteMs > 0);
     QVERIFY(run.result.error.isEmpty());
@@ -135,7 +130,7 @@ void TestHttpProbe::refusedPort()
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const quint16 port = closed.serverPort();
     closed.close();
-    const ProbeRun run = runProbe(testEndpoint(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port))));
+    const ProbeRun run = runProbe(testEndpoint(QUrl(u"http://127.0.0.1:%1/"_s.arg(port))));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical);
     QVERIFY2(run.result.error.contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(run.result.error));
@@ -144,7 +139,7 @@ void TestHttpProbe::refusedPort()
 
 void TestHttpProbe::unresolvableHost()
 {
-    const ProbeRun run = runProbe(testEndpoint(QUrl(QStringLiteral("http://opsdeck-probe-test.invalid/health"))));
+    const ProbeRun run = runProbe(testEndpoint(QUrl(u"http://opsdeck-probe-test.invalid/health"_s)));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical);
     QVERIFY2(run.result.error.contains(QLatin1String("opsdeck-probe-test.invalid")), qPrintable(run.result.error));
@@ -154,7 +149,7 @@ void TestHttpProbe::unresolvableHost()
 
 void TestHttpProbe::headersNeverSent()
 {
-    const ProbeRun run = runProbe(testEndpoint(m_server.url(QStringLiteral("/silent")), {}, Milliseconds(2000)));
+    const ProbeRun run = runProbe(testEndpoint(m_server.url(u"/silent"_s), {}, Milliseconds(2000)));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical);
     QVERIFY2(run.result.error.contains(QLatin1String("deadline")), qPrintable(run.result.error));
@@ -165,7 +160,7 @@ void TestHttpProbe::headersNeverSent()
 void TestHttpProbe::trickledBody()
 {
     // A byte every 2 s keeps Qt's transfer timeout from ever firing; only the overall deadline stops it.
-    const ProbeRun run = runProbe(testEndpoint(m_server.url(QStringLiteral("/trickle")), {}, Milliseconds(3000)));
+    const ProbeRun run = runProbe(testEndpoint(m_server.url(u"/trickle"_s), {}, Milliseconds(3000)));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical);
     QVERIFY2(run.result.error.contains(QLatin1String("3s deadline")), qPrintable(run.result.error));
@@ -177,10 +172,9 @@ void TestHttpProbe::hugeBody_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("reason");
     QTest::addRow("2 GiB Content-Length")
-        << QStringLiteral("/huge") << QStringLiteral("body larger than the 1 MiB cap (Content-Length: 2147483648)");
-    QTest::addRow("endless body without length")
-        << QStringLiteral("/endless") << QStringLiteral("body larger than the 1 MiB cap");
-    QTest::addRow("lying Content-Length") << QStringLiteral("/lying-length") << QStringLiteral("deadline");
+        << u"/huge"_s << u"body larger than the 1 MiB cap (Content-Length: 2147483648)"_s;
+    QTest::addRow("endless body without length") << u"/endless"_s << u"body larger than the 1 MiB cap"_s;
+    QTest::addRow("lying Content-Length") << u"/lying-length"_s << u"deadline"_s;
 }
 
 void TestHttpProbe::hugeBody()
@@ -200,10 +194,10 @@ void TestHttpProbe::hugeBody()
 void TestHttpProbe::endlessChunkedBody()
 {
     const qint64 peakBefore = peakRssKib();
-    const ProbeRun run = runProbe(testEndpoint(m_server.url(QStringLiteral("/chunked"))));
+    const ProbeRun run = runProbe(testEndpoint(m_server.url(u"/chunked"_s)));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical);
-    QCOMPARE(run.result.error, QStringLiteral("body larger than the 1 MiB cap"));
+    QCOMPARE(run.result.error, u"body larger than the 1 MiB cap"_s);
     QCOMPARE(run.result.body.size(), 1024 * 1024);
     QVERIFY(run.result.bodyTruncated);
     QVERIFY(run.elapsedMs < 3000 + marginMs);
@@ -214,13 +208,12 @@ void TestHttpProbe::gzipBomb()
 {
     QVERIFY(HostileServer::gzipBomb().size() < 1024 * 1024); // so that the Content-Length check does not catch it
     const qint64 peakBefore = peakRssKib();
-    Endpoint endpoint = testEndpoint(m_server.url(QStringLiteral("/gzip-bomb")), { QStringLiteral("[STATUS] == 200") });
+    Endpoint endpoint = testEndpoint(m_server.url(u"/gzip-bomb"_s), { u"[STATUS] == 200"_s });
     const ProbeRun run = runProbe(endpoint);
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical);
     // OpsDeck accepts only uncompressed bodies, so the bomb is never inflated.
-    QCOMPARE(run.result.error,
-        QStringLiteral("body refused: it is gzip-encoded although only an uncompressed body was accepted"));
+    QCOMPARE(run.result.error, u"body refused: it is gzip-encoded although only an uncompressed body was accepted"_s);
     QVERIFY(run.result.body.size() <= 1024 * 1024);
     QVERIFY(run.elapsedMs < 3000 + marginMs);
     QVERIFY2(peakRssKib() - peakBefore < 32 * 1024, "memory grew by more than 32 MiB");
@@ -228,7 +221,7 @@ void TestHttpProbe::gzipBomb()
 
 void TestHttpProbe::redirectLoop()
 {
-    const ProbeRun run = runProbe(testEndpoint(m_server.url(QStringLiteral("/loop-a"))));
+    const ProbeRun run = runProbe(testEndpoint(m_server.url(u"/loop-a"_s)));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical);
     QVERIFY2(run.result.error.startsWith(QLatin1String("redirect loop:")), qPrintable(run.result.error));
@@ -237,13 +230,12 @@ void TestHttpProbe::redirectLoop()
 
 void TestHttpProbe::redirectChain()
 {
-    const ProbeRun run = runProbe(testEndpoint(m_server.url(QStringLiteral("/chain/0"))));
+    const ProbeRun run = runProbe(testEndpoint(m_server.url(u"/chain/0"_s)));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical);
-    QCOMPARE(run.result.error, QStringLiteral("more than 5 redirect(s)"));
+    QCOMPARE(run.result.error, u"more than 5 redirect(s)"_s);
 
-    Endpoint shortChain
-        = testEndpoint(m_server.url(QStringLiteral("/chain/57")), { QStringLiteral("[STATUS] == 200") });
+    Endpoint shortChain = testEndpoint(m_server.url(u"/chain/57"_s), { u"[STATUS] == 200"_s });
     const ProbeRun followed = runProbe(shortChain);
     QCOMPARE(followed.result.rawState, EndpointState::Ok);
     QCOMPARE(followed.result.body, QByteArray("end of chain"));
@@ -251,10 +243,10 @@ void TestHttpProbe::redirectChain()
 
 void TestHttpProbe::httpsToHttpRedirect()
 {
-    HostileServer *server = tlsServer(QStringLiteral("good"));
+    HostileServer *server = tlsServer(u"good"_s);
     QVERIFY(server);
-    Endpoint endpoint = testEndpoint(server->url(QStringLiteral("/to-http")));
-    endpoint.caFile = m_dir.filePath(QStringLiteral("ca.pem"));
+    Endpoint endpoint = testEndpoint(server->url(u"/to-http"_s));
+    endpoint.caFile = m_dir.filePath(u"ca.pem"_s);
     const ProbeRun run = runProbe(endpoint);
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical);
@@ -264,8 +256,7 @@ void TestHttpProbe::httpsToHttpRedirect()
 
 void TestHttpProbe::resetMidBody()
 {
-    const ProbeRun run
-        = runProbe(testEndpoint(m_server.url(QStringLiteral("/reset")), { QStringLiteral("[STATUS] == 200") }));
+    const ProbeRun run = runProbe(testEndpoint(m_server.url(u"/reset"_s), { u"[STATUS] == 200"_s }));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical);
     QVERIFY2(!run.result.error.isEmpty(), "a reset must be named");
@@ -274,8 +265,8 @@ void TestHttpProbe::resetMidBody()
 
 void TestHttpProbe::malformedJson()
 {
-    const ProbeRun run = runProbe(testEndpoint(m_server.url(QStringLiteral("/malformed-json")),
-        { QStringLiteral("[STATUS] == 200"), QStringLiteral("[BODY].status == healthy") }));
+    const ProbeRun run = runProbe(
+        testEndpoint(m_server.url(u"/malformed-json"_s), { u"[STATUS] == 200"_s, u"[BODY].status == healthy"_s }));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Unknown);
     QVERIFY(run.result.error.isEmpty());
@@ -288,8 +279,8 @@ void TestHttpProbe::malformedJson()
 
 void TestHttpProbe::html502()
 {
-    const ProbeRun run = runProbe(testEndpoint(m_server.url(QStringLiteral("/html502")),
-        { QStringLiteral("[STATUS] == 200"), QStringLiteral("[BODY].status == healthy") }));
+    const ProbeRun run
+        = runProbe(testEndpoint(m_server.url(u"/html502"_s), { u"[STATUS] == 200"_s, u"[BODY].status == healthy"_s }));
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Critical); // a failed condition outranks the unreadable body
     QCOMPARE(run.result.httpStatus, 502);
@@ -297,7 +288,7 @@ void TestHttpProbe::html502()
     QCOMPARE(run.result.conditions[0].verdict, ConditionResult::Verdict::Fail);
     QVERIFY(run.result.conditions[0].actual.contains(QLatin1String("502")));
     QVERIFY(run.result.body.contains("<h1>502 Bad Gateway</h1>"));
-    QCOMPARE(run.result.headers.value(QStringLiteral("content-type")), QStringLiteral("text/html"));
+    QCOMPARE(run.result.headers.value(u"content-type"_s), u"text/html"_s);
 }
 
 void TestHttpProbe::tlsFailure_data()
@@ -305,12 +296,10 @@ void TestHttpProbe::tlsFailure_data()
     QTest::addColumn<QString>("certificate");
     QTest::addColumn<QString>("caFile");
     QTest::addColumn<QString>("named");
-    QTest::addRow("expired") << QStringLiteral("expired") << QStringLiteral("ca.pem") << QStringLiteral("expired");
-    QTest::addRow("self-signed") << QStringLiteral("selfsigned") << QStringLiteral("ca.pem")
-                                 << QStringLiteral("self-signed");
-    QTest::addRow("wrong host") << QStringLiteral("wronghost") << QStringLiteral("ca.pem")
-                                << QStringLiteral("host name");
-    QTest::addRow("private CA not trusted") << QStringLiteral("good") << QString() << QStringLiteral("issuer");
+    QTest::addRow("expired") << u"expired"_s << u"ca.pem"_s << u"expired"_s;
+    QTest::addRow("self-signed") << u"selfsigned"_s << u"ca.pem"_s << u"self-signed"_s;
+    QTest::addRow("wrong host") << u"wronghost"_s << u"ca.pem"_s << u"host name"_s;
+    QTest::addRow("private CA not trusted") << u"good"_s << QString() << u"issuer"_s;
 }
 
 void TestHttpProbe::tlsFailure()
@@ -320,7 +309,7 @@ void TestHttpProbe::tlsFailure()
     QFETCH(QString, named);
     HostileServer *server = tlsServer(certificate);
     QVERIFY(server);
-    Endpoint endpoint = testEndpoint(server->url(QStringLiteral("/ok")), { QStringLiteral("[STATUS] == 200") });
+    Endpoint endpoint = testEndpoint(server->url(u"/ok"_s), { u"[STATUS] == 200"_s });
     if (!caFile.isEmpty()) {
         endpoint.caFile = m_dir.filePath(caFile);
     }
@@ -337,8 +326,8 @@ void TestHttpProbe::tlsPassesWithCaFile_data()
 {
     QTest::addColumn<QString>("certificate");
     QTest::addColumn<QString>("caFile");
-    QTest::addRow("private CA") << QStringLiteral("good") << QStringLiteral("ca.pem");
-    QTest::addRow("self-signed, itself trusted") << QStringLiteral("selfsigned") << QStringLiteral("selfsigned.pem");
+    QTest::addRow("private CA") << u"good"_s << u"ca.pem"_s;
+    QTest::addRow("self-signed, itself trusted") << u"selfsigned"_s << u"selfsigned.pem"_s;
 }
 
 void TestHttpProbe::tlsPassesWithCaFile()
@@ -347,8 +336,7 @@ void TestHttpProbe::tlsPassesWithCaFile()
     QFETCH(QString, caFile);
     HostileServer *server = tlsServer(certificate);
     QVERIFY(server);
-    Endpoint endpoint = testEndpoint(server->url(QStringLiteral("/ok")),
-        { QStringLiteral("[STATUS] == 200"), QStringLiteral("[BODY].status == healthy") });
+    Endpoint endpoint = testEndpoint(server->url(u"/ok"_s), { u"[STATUS] == 200"_s, u"[BODY].status == healthy"_s });
     endpoint.caFile = m_dir.filePath(caFile);
     const ProbeRun run = runProbe(endpoint);
     QVERIFY(run.finished);
@@ -365,13 +353,12 @@ void TestHttpProbe::missingVariableSendsNothing()
     HostileServer server;
     QVERIFY(server.start());
     qunsetenv("OPSDECK_TEST_UNSET_TOKEN");
-    Endpoint endpoint = testEndpoint(server.url(QStringLiteral("/ok")), { QStringLiteral("[STATUS] == 200") });
-    endpoint.headers.insert(QStringLiteral("Authorization"), QStringLiteral("Bearer ${OPSDECK_TEST_UNSET_TOKEN}"));
+    Endpoint endpoint = testEndpoint(server.url(u"/ok"_s), { u"[STATUS] == 200"_s });
+    endpoint.headers.insert(u"Authorization"_s, u"Bearer ${OPSDECK_TEST_UNSET_TOKEN}"_s);
     const ProbeRun run = runProbe(endpoint);
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Unknown);
-    QCOMPARE(
-        run.result.error, QStringLiteral("OPSDECK_TEST_UNSET_TOKEN is not set in the environment; nothing was sent"));
+    QCOMPARE(run.result.error, u"OPSDECK_TEST_UNSET_TOKEN is not set in the environment; nothing was sent"_s);
     QVERIFY(!server.hasPendingConnections());
     QTest::qWait(100);
     QCOMPARE(server.findChildren<QTcpSocket *>().size(), 0);
@@ -381,7 +368,7 @@ void TestHttpProbe::secretsAreRedacted()
 {
     qputenv("OPSDECK_TEST_SECRET_HOST", "s3cr3t-value");
     Endpoint endpoint = testEndpoint(QUrl());
-    endpoint.url = QStringLiteral("http://${OPSDECK_TEST_SECRET_HOST}.invalid/health");
+    endpoint.url = u"http://${OPSDECK_TEST_SECRET_HOST}.invalid/health"_s;
     const ProbeRun run = runProbe(endpoint);
     qunsetenv("OPSDECK_TEST_SECRET_HOST");
     QCOMPARE(run.result.rawState, EndpointState::Critical);

@@ -4,13 +4,15 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 Q_DECLARE_METATYPE(MaintenanceWindow)
 
 class TestMaintenanceSchedule final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void covers_data();
     void covers();
     void activeWindowPicksFirstMatch();
@@ -22,8 +24,8 @@ MaintenanceWindow window(const QString &start, qint64 minutes, const QList<int> 
     const QStringList &endpoints = {}, const QStringList &groups = {})
 {
     MaintenanceWindow w;
-    w.name = QStringLiteral("w");
-    w.start = QTime::fromString(start, QStringLiteral("HH:mm"));
+    w.name = u"w"_s;
+    w.start = QTime::fromString(start, u"HH:mm"_s);
     w.duration = Milliseconds(minutes * 60 * 1000);
     w.weekdays = weekdays;
     w.endpoints = endpoints;
@@ -42,7 +44,7 @@ Endpoint endpoint(const QString &name, const QString &group)
 // 2026-03-02 is a Monday.
 QDateTime local(int day, const QString &time)
 {
-    return QDateTime(QDate(2026, 3, day), QTime::fromString(time, QStringLiteral("HH:mm")), Qt::LocalTime);
+    return QDateTime(QDate(2026, 3, day), QTime::fromString(time, u"HH:mm"_s), Qt::LocalTime);
 }
 
 } // namespace
@@ -53,29 +55,20 @@ void TestMaintenanceSchedule::covers_data()
     QTest::addColumn<QDateTime>("at");
     QTest::addColumn<bool>("expected");
     const QList<int> monday { 1 };
-    QTest::addRow("daily, inside") << window(QStringLiteral("02:00"), 60) << local(4, QStringLiteral("02:30")) << true;
-    QTest::addRow("daily, at the start") << window(QStringLiteral("02:00"), 60) << local(4, QStringLiteral("02:00"))
-                                         << true;
-    QTest::addRow("daily, at the end (exclusive)")
-        << window(QStringLiteral("02:00"), 60) << local(4, QStringLiteral("03:00")) << false;
-    QTest::addRow("daily, before") << window(QStringLiteral("02:00"), 60) << local(4, QStringLiteral("01:59")) << false;
-    QTest::addRow("monday only, on monday")
-        << window(QStringLiteral("23:00"), 120, monday) << local(2, QStringLiteral("23:30")) << true;
+    QTest::addRow("daily, inside") << window(u"02:00"_s, 60) << local(4, u"02:30"_s) << true;
+    QTest::addRow("daily, at the start") << window(u"02:00"_s, 60) << local(4, u"02:00"_s) << true;
+    QTest::addRow("daily, at the end (exclusive)") << window(u"02:00"_s, 60) << local(4, u"03:00"_s) << false;
+    QTest::addRow("daily, before") << window(u"02:00"_s, 60) << local(4, u"01:59"_s) << false;
+    QTest::addRow("monday only, on monday") << window(u"23:00"_s, 120, monday) << local(2, u"23:30"_s) << true;
     QTest::addRow("monday only, on tuesday evening")
-        << window(QStringLiteral("23:00"), 120, monday) << local(3, QStringLiteral("23:30")) << false;
-    QTest::addRow("crosses midnight into tuesday")
-        << window(QStringLiteral("23:00"), 120, monday) << local(3, QStringLiteral("00:30")) << true;
-    QTest::addRow("crossed midnight, over")
-        << window(QStringLiteral("23:00"), 120, monday) << local(3, QStringLiteral("01:00")) << false;
-    QTest::addRow("other endpoint") << window(QStringLiteral("02:00"), 60, {}, { QStringLiteral("db") })
-                                    << local(4, QStringLiteral("02:30")) << false;
-    QTest::addRow("named endpoint") << window(QStringLiteral("02:00"), 60, {}, { QStringLiteral("api-health") })
-                                    << local(4, QStringLiteral("02:30")) << true;
-    QTest::addRow("its group") << window(QStringLiteral("02:00"), 60, {}, {}, { QStringLiteral("api") })
-                               << local(4, QStringLiteral("02:30")) << true;
-    QTest::addRow("another group") << window(QStringLiteral("02:00"), 60, {}, {}, { QStringLiteral("web") })
-                                   << local(4, QStringLiteral("02:30")) << false;
-    QTest::addRow("zero duration") << window(QStringLiteral("02:00"), 0) << local(4, QStringLiteral("02:00")) << false;
+        << window(u"23:00"_s, 120, monday) << local(3, u"23:30"_s) << false;
+    QTest::addRow("crosses midnight into tuesday") << window(u"23:00"_s, 120, monday) << local(3, u"00:30"_s) << true;
+    QTest::addRow("crossed midnight, over") << window(u"23:00"_s, 120, monday) << local(3, u"01:00"_s) << false;
+    QTest::addRow("other endpoint") << window(u"02:00"_s, 60, {}, { u"db"_s }) << local(4, u"02:30"_s) << false;
+    QTest::addRow("named endpoint") << window(u"02:00"_s, 60, {}, { u"api-health"_s }) << local(4, u"02:30"_s) << true;
+    QTest::addRow("its group") << window(u"02:00"_s, 60, {}, {}, { u"api"_s }) << local(4, u"02:30"_s) << true;
+    QTest::addRow("another group") << window(u"02:00"_s, 60, {}, {}, { u"web"_s }) << local(4, u"02:30"_s) << false;
+    QTest::addRow("zero duration") << window(u"02:00"_s, 0) << local(4, u"02:00"_s) << false;
 }
 
 void TestMaintenanceSchedule::covers()
@@ -83,22 +76,21 @@ void TestMaintenanceSchedule::covers()
     QFETCH(MaintenanceWindow, w);
     QFETCH(QDateTime, at);
     QFETCH(bool, expected);
-    const Endpoint e = endpoint(QStringLiteral("api-health"), QStringLiteral("api"));
+    const Endpoint e = endpoint(u"api-health"_s, u"api"_s);
     QCOMPARE(MaintenanceSchedule::covers(w, e, at), expected);
     QCOMPARE(MaintenanceSchedule::covers(w, e, at.toUTC()), expected); // local time, whatever the input's zone
 }
 
 void TestMaintenanceSchedule::activeWindowPicksFirstMatch()
 {
-    MaintenanceWindow a = window(QStringLiteral("01:00"), 60);
-    a.name = QStringLiteral("a");
-    MaintenanceWindow b = window(QStringLiteral("02:00"), 60);
-    b.name = QStringLiteral("b");
+    MaintenanceWindow a = window(u"01:00"_s, 60);
+    a.name = u"a"_s;
+    MaintenanceWindow b = window(u"02:00"_s, 60);
+    b.name = u"b"_s;
     const QList<MaintenanceWindow> windows { a, b };
-    const Endpoint e = endpoint(QStringLiteral("x"), {});
-    QCOMPARE(
-        MaintenanceSchedule::activeWindow(windows, e, local(4, QStringLiteral("02:10")))->name, QStringLiteral("b"));
-    QVERIFY(!MaintenanceSchedule::activeWindow(windows, e, local(4, QStringLiteral("04:00"))));
+    const Endpoint e = endpoint(u"x"_s, {});
+    QCOMPARE(MaintenanceSchedule::activeWindow(windows, e, local(4, u"02:10"_s))->name, u"b"_s);
+    QVERIFY(!MaintenanceSchedule::activeWindow(windows, e, local(4, u"04:00"_s)));
 }
 
 QTEST_GUILESS_MAIN(TestMaintenanceSchedule)

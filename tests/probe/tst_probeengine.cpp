@@ -11,11 +11,13 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 class TestProbeEngine final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void inFlightCapQueuesTheRest();
     void intervalsAreJittered();
@@ -44,10 +46,10 @@ void TestProbeEngine::initTestCase()
 Workspace TestProbeEngine::workspace(int count, const QString &path, Milliseconds interval) const
 {
     Workspace w;
-    w.info.id = QStringLiteral("test");
+    w.info.id = u"test"_s;
     for (int i = 0; i < count; ++i) {
-        Endpoint e = testEndpoint(m_server.url(path), { QStringLiteral("[STATUS] == 200") });
-        e.name = QStringLiteral("e%1").arg(i);
+        Endpoint e = testEndpoint(m_server.url(path), { u"[STATUS] == 200"_s });
+        e.name = u"e%1"_s.arg(i);
         e.interval = interval;
         w.endpoints.append(e);
     }
@@ -58,7 +60,7 @@ void TestProbeEngine::inFlightCapQueuesTheRest()
 {
     ProbeEngine engine;
     engine.setMaxInFlight(3);
-    engine.setWorkspace(workspace(10, QStringLiteral("/delay")));
+    engine.setWorkspace(workspace(10, u"/delay"_s));
     int maxInFlight = 0;
     connect(&engine, &ProbeEngine::probeStarted, this, [&] { maxInFlight = std::max(maxInFlight, engine.inFlight()); });
     QSignalSpy results(&engine, &ProbeEngine::resultReady);
@@ -81,7 +83,7 @@ void TestProbeEngine::intervalsAreJittered()
 {
     ProbeEngine engine;
     engine.setJitter(0.2);
-    engine.setWorkspace(workspace(1, QStringLiteral("/ok"), Milliseconds(300)));
+    engine.setWorkspace(workspace(1, u"/ok"_s, Milliseconds(300)));
     QList<qint64> starts;
     QElapsedTimer clock;
     clock.start();
@@ -94,7 +96,7 @@ void TestProbeEngine::intervalsAreJittered()
         gaps.append(starts[i] - starts[i - 1]);
     }
     const auto [lo, hi] = std::minmax_element(gaps.cbegin(), gaps.cend());
-    QVERIFY2(*lo >= 240 - 20 && *hi <= 360 + 50, qPrintable(QStringLiteral("%1..%2").arg(*lo).arg(*hi)));
+    QVERIFY2(*lo >= 240 - 20 && *hi <= 360 + 50, qPrintable(u"%1..%2"_s.arg(*lo).arg(*hi)));
     QVERIFY2(*hi - *lo >= 10, "intervals must vary");
 }
 
@@ -102,7 +104,7 @@ void TestProbeEngine::firstChecksAreSpread()
 {
     // Many endpoints: 5 ms of spread each, capped by the interval (2 s here), so no burst of 400 requests.
     ProbeEngine engine;
-    engine.setWorkspace(workspace(400, QStringLiteral("/ok"), Milliseconds(2000)));
+    engine.setWorkspace(workspace(400, u"/ok"_s, Milliseconds(2000)));
     QList<qint64> starts;
     QSet<QString> seen;
     QElapsedTimer clock;
@@ -124,7 +126,7 @@ void TestProbeEngine::firstChecksAreSpread()
 void TestProbeEngine::fewEndpointsAreCheckedRightAway()
 {
     ProbeEngine engine;
-    engine.setWorkspace(workspace(5, QStringLiteral("/ok"), Milliseconds(60000)));
+    engine.setWorkspace(workspace(5, u"/ok"_s, Milliseconds(60000)));
     QList<qint64> starts;
     QElapsedTimer clock;
     clock.start();
@@ -139,43 +141,43 @@ void TestProbeEngine::fewEndpointsAreCheckedRightAway()
 void TestProbeEngine::failureThresholdGoesThroughPending()
 {
     Workspace w;
-    Endpoint e = testEndpoint(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_refusedPort)));
-    e.name = QStringLiteral("down");
+    Endpoint e = testEndpoint(QUrl(u"http://127.0.0.1:%1/"_s.arg(m_refusedPort)));
+    e.name = u"down"_s;
     e.failureThreshold = 2;
     w.endpoints.append(e);
     ProbeEngine engine;
     engine.setWorkspace(w);
     QSignalSpy results(&engine, &ProbeEngine::resultReady);
     QSignalSpy changes(&engine, &ProbeEngine::stateChanged);
-    engine.checkNow(QStringLiteral("down"));
+    engine.checkNow(u"down"_s);
     QVERIFY(results.wait(5000));
     QCOMPARE(results.last().at(0).value<ProbeResult>().state, EndpointState::Pending);
     QCOMPARE(results.last().at(0).value<ProbeResult>().rawState, EndpointState::Critical);
     QCOMPARE(changes.size(), 0); // the first result is not a change
-    engine.checkNow(QStringLiteral("down"));
+    engine.checkNow(u"down"_s);
     QVERIFY(results.wait(5000));
-    QCOMPARE(engine.state(QStringLiteral("down")), EndpointState::Critical);
+    QCOMPARE(engine.state(u"down"_s), EndpointState::Critical);
     QCOMPARE(changes.size(), 1);
-    QCOMPARE(changes[0].at(0).toString(), QStringLiteral("down"));
+    QCOMPARE(changes[0].at(0).toString(), u"down"_s);
     QCOMPARE(changes[0].at(1).value<EndpointState>(), EndpointState::Pending);
     QCOMPARE(changes[0].at(2).value<EndpointState>(), EndpointState::Critical);
 }
 
 void TestProbeEngine::setWorkspaceKeepsStateOfRemainingEndpoints()
 {
-    Workspace w = workspace(2, QStringLiteral("/ok"));
+    Workspace w = workspace(2, u"/ok"_s);
     ProbeEngine engine;
     engine.setWorkspace(w);
     QSignalSpy results(&engine, &ProbeEngine::resultReady);
     engine.checkAllNow();
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), 2, 5000);
-    QCOMPARE(engine.state(QStringLiteral("e0")), EndpointState::Ok);
+    QCOMPARE(engine.state(u"e0"_s), EndpointState::Ok);
     w.endpoints.removeLast();
     w.endpoints[0].interval = Milliseconds(120000);
     engine.setWorkspace(w);
-    QCOMPARE(engine.state(QStringLiteral("e0")), EndpointState::Ok);
-    QCOMPARE(engine.state(QStringLiteral("e1")), EndpointState::Unknown);
-    engine.checkNow(QStringLiteral("e1"));
+    QCOMPARE(engine.state(u"e0"_s), EndpointState::Ok);
+    QCOMPARE(engine.state(u"e1"_s), EndpointState::Unknown);
+    engine.checkNow(u"e1"_s);
     QTest::qWait(200);
     QCOMPARE(results.size(), 2); // a removed endpoint is not checked
 }
@@ -183,19 +185,19 @@ void TestProbeEngine::setWorkspaceKeepsStateOfRemainingEndpoints()
 void TestProbeEngine::maintenanceWindowReportsMaintenance()
 {
     Workspace w;
-    Endpoint e = testEndpoint(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_refusedPort)));
-    e.name = QStringLiteral("down");
+    Endpoint e = testEndpoint(QUrl(u"http://127.0.0.1:%1/"_s.arg(m_refusedPort)));
+    e.name = u"down"_s;
     w.endpoints.append(e);
     MaintenanceWindow window;
-    window.name = QStringLiteral("now");
+    window.name = u"now"_s;
     window.start = QTime::currentTime().addSecs(-60);
     window.duration = Milliseconds(3600 * 1000);
-    window.endpoints = { QStringLiteral("down") };
+    window.endpoints = { u"down"_s };
     w.maintenance.append(window);
     ProbeEngine engine;
     engine.setWorkspace(w);
     QSignalSpy results(&engine, &ProbeEngine::resultReady);
-    engine.checkNow(QStringLiteral("down"));
+    engine.checkNow(u"down"_s);
     QVERIFY(results.wait(5000));
     const ProbeResult r = results.last().at(0).value<ProbeResult>();
     QCOMPARE(r.state, EndpointState::Maintenance);
@@ -206,23 +208,23 @@ void TestProbeEngine::maintenanceWindowReportsMaintenance()
 void TestProbeEngine::flapControlOffReportsRawState()
 {
     Workspace w;
-    Endpoint e = testEndpoint(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_refusedPort)));
-    e.name = QStringLiteral("down");
+    Endpoint e = testEndpoint(QUrl(u"http://127.0.0.1:%1/"_s.arg(m_refusedPort)));
+    e.name = u"down"_s;
     e.failureThreshold = 5;
     w.endpoints.append(e);
     ProbeEngine engine;
     engine.setFlapControl(false);
     engine.setWorkspace(w);
     QSignalSpy results(&engine, &ProbeEngine::resultReady);
-    engine.checkNow(QStringLiteral("down"));
+    engine.checkNow(u"down"_s);
     QVERIFY(results.wait(5000));
     QCOMPARE(results.last().at(0).value<ProbeResult>().state, EndpointState::Critical);
 }
 
 void TestProbeEngine::healthComponentsFromSeedShape()
 {
-    Workspace w = workspace(2, QStringLiteral("/seed-health"));
-    w.endpoints[1].url = m_server.url(QStringLiteral("/ok")).toString();
+    Workspace w = workspace(2, u"/seed-health"_s);
+    w.endpoints[1].url = m_server.url(u"/ok"_s).toString();
     ProbeEngine engine;
     engine.setWorkspace(w);
     QSignalSpy results(&engine, &ProbeEngine::resultReady);
@@ -235,11 +237,11 @@ void TestProbeEngine::healthComponentsFromSeedShape()
             continue;
         }
         QCOMPARE(r.components.size(), 2); // "note" is not an object with a status
-        QCOMPARE(r.components[0].name, QStringLiteral("database"));
-        QCOMPARE(r.components[0].status, QStringLiteral("healthy"));
+        QCOMPARE(r.components[0].name, u"database"_s);
+        QCOMPARE(r.components[0].status, u"healthy"_s);
         QCOMPARE(r.components[0].responseTimeMs, std::optional<double>(12.5));
-        QCOMPARE(r.components[1].name, QStringLiteral("redis"));
-        QCOMPARE(r.components[1].status, QStringLiteral("unhealthy"));
+        QCOMPARE(r.components[1].name, u"redis"_s);
+        QCOMPARE(r.components[1].status, u"unhealthy"_s);
         QVERIFY(!r.components[1].responseTimeMs);
     }
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe/probehistory.h"
 #include "storage/storage.h"
+#include "storage/storageerror.h"
+#include "storagewait.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -13,16 +15,19 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestProbeHistory final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void fullBatchIsWrittenAtOnce();
     void partialBatchWaitsAtMostOneSecond();
     void storesVerdictsButNeverTheBody();
+    void failedBatchReachesTheOperator();
 
 private:
     static ProbeResult result(int i);
@@ -35,7 +40,7 @@ private:
 
 void TestProbeHistory::init()
 {
-    m_path = m_dir.filePath(QStringLiteral("%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
+    m_path = m_dir.filePath(u"%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
     m_storage = new Storage;
     QSignalSpy opened(m_storage, &Storage::opened);
     m_storage->open(m_path);
@@ -51,14 +56,14 @@ void TestProbeHistory::cleanup()
 ProbeResult TestProbeHistory::result(int i)
 {
     ProbeResult r;
-    r.endpoint = QStringLiteral("e%1").arg(i % 3);
+    r.endpoint = u"e%1"_s.arg(i % 3);
     r.startedAt = QDateTime::fromMSecsSinceEpoch(1'700'000'000'000 + i * 1000, Qt::UTC);
     r.state = i % 2 ? EndpointState::Critical : EndpointState::Ok;
     r.httpStatus = i % 2 ? 503 : 200;
     r.totalMs = 10.5 + i;
     r.body = "{\"token\":\"s3cr3t\"}";
     ConditionResult c;
-    c.condition = QStringLiteral("[STATUS] == 200");
+    c.condition = u"[STATUS] == 200"_s;
     c.actual = QString::number(r.httpStatus);
     c.verdict = i % 2 ? ConditionResult::Verdict::Fail : ConditionResult::Verdict::Pass;
     r.conditions = { c };
@@ -69,7 +74,7 @@ QVariantList TestProbeHistory::readColumn(const QString &sql) const
 {
     QVariantList out;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reader"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"reader"_s);
         db.setDatabaseName(m_path);
         if (db.open()) {
             QSqlQuery q(sql, db);
@@ -78,34 +83,34 @@ QVariantList TestProbeHistory::readColumn(const QString &sql) const
             }
         }
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("reader"));
+    QSqlDatabase::removeDatabase(u"reader"_s);
     return out;
 }
 
 void TestProbeHistory::fullBatchIsWrittenAtOnce()
 {
-    ProbeHistory history(m_storage, QStringLiteral("ws"));
+    ProbeHistory history(m_storage, u"ws"_s);
     QSignalSpy batches(&history, &ProbeHistory::batchSubmitted);
-    QSignalSpy done(m_storage, &Storage::jobFinished);
-    QSignalSpy failed(m_storage, &Storage::jobFailed);
+    QSignalSpy done(&history, &ProbeHistory::batchWritten);
+    QSignalSpy failed(m_storage, &Storage::writeFailed);
     for (int i = 0; i < ProbeHistory::maxBatch - 1; ++i) {
         history.add(result(i));
     }
     QCOMPARE(batches.size(), 0);
     history.add(result(ProbeHistory::maxBatch - 1));
     QCOMPARE(batches.size(), 1); // at once, no timer
-    QCOMPARE(batches[0].at(1).toInt(), ProbeHistory::maxBatch);
+    QCOMPARE(batches[0].at(0).toInt(), ProbeHistory::maxBatch);
     QCOMPARE(history.pending(), 0);
     QTRY_VERIFY(!done.isEmpty() || !failed.isEmpty());
     QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed[0].at(1).toString()));
-    QCOMPARE(done.last().at(0).toULongLong(), batches[0].at(0).toULongLong());
-    QCOMPARE(done.last().at(1).toInt(), ProbeHistory::maxBatch);
-    QCOMPARE(readColumn(QStringLiteral("SELECT COUNT(*) FROM probe_results")).value(0).toInt(), ProbeHistory::maxBatch);
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.last().at(0).toInt(), ProbeHistory::maxBatch);
+    QCOMPARE(readColumn(u"SELECT COUNT(*) FROM probe_results"_s).value(0).toInt(), ProbeHistory::maxBatch);
 }
 
 void TestProbeHistory::partialBatchWaitsAtMostOneSecond()
 {
-    ProbeHistory history(m_storage, QStringLiteral("ws"));
+    ProbeHistory history(m_storage, u"ws"_s);
     QSignalSpy batches(&history, &ProbeHistory::batchSubmitted);
     QElapsedTimer timer;
     timer.start();
@@ -115,39 +120,56 @@ void TestProbeHistory::partialBatchWaitsAtMostOneSecond()
     QVERIFY(batches.wait(3000));
     QVERIFY2(timer.elapsed() >= 900 && timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(batches.size(), 1);
-    QCOMPARE(batches[0].at(1).toInt(), 5);
+    QCOMPARE(batches[0].at(0).toInt(), 5);
 }
 
 void TestProbeHistory::storesVerdictsButNeverTheBody()
 {
+    QSignalSpy committed(m_storage, &Storage::batchCommitted);
     {
-        ProbeHistory history(m_storage, QStringLiteral("ws"));
+        ProbeHistory history(m_storage, u"ws"_s);
         history.add(result(1));
         history.add(result(2));
     } // the destructor flushes
-    QSignalSpy done(m_storage, &Storage::jobFinished);
-    QVERIFY(done.wait(5000));
+    QVERIFY(committed.wait(5000));
     const QVariantList rows = readColumn(QStringLiteral(
         "SELECT workspace_id || '|' || endpoint || '|' || at_ms || '|' || state || '|' || http_status || '|' || "
         "total_ms || '|' || conditions_json FROM probe_results ORDER BY at_ms"));
     QCOMPARE(rows.size(), 2);
     const QStringList first = rows[0].toString().split(QLatin1Char('|'));
-    QCOMPARE(first.mid(0, 6),
-        QStringList({ QStringLiteral("ws"), QStringLiteral("e1"), QStringLiteral("1700000001000"),
-            QStringLiteral("CRITICAL"), QStringLiteral("503"), QStringLiteral("11.5") }));
+    QCOMPARE(
+        first.mid(0, 6), QStringList({ u"ws"_s, u"e1"_s, u"1700000001000"_s, u"CRITICAL"_s, u"503"_s, u"11.5"_s }));
     const QJsonArray conditions = QJsonDocument::fromJson(first[6].toUtf8()).array();
     QCOMPARE(conditions.size(), 1);
-    QCOMPARE(conditions[0].toObject().value(QStringLiteral("verdict")).toString(), QStringLiteral("fail"));
-    QCOMPARE(conditions[0].toObject().value(QStringLiteral("actual")).toString(), QStringLiteral("503"));
+    QCOMPARE(conditions[0].toObject().value(u"verdict"_s).toString(), u"fail"_s);
+    QCOMPARE(conditions[0].toObject().value(u"actual"_s).toString(), u"503"_s);
     // Nothing from the body is stored anywhere in the row.
-    const QVariantList all = readColumn(QStringLiteral("SELECT * FROM probe_results"));
+    const QVariantList all = readColumn(u"SELECT * FROM probe_results"_s);
     for (const QVariant &v : all) {
         QVERIFY(!v.toString().contains(QLatin1String("s3cr3t")));
     }
     QVERIFY(!rows[1].toString().contains(QLatin1String("s3cr3t")));
-    const QVariantList indexes = readColumn(
-        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'probe_results'"));
-    QVERIFY(indexes.contains(QStringLiteral("probe_results_endpoint_at")));
+    const QVariantList indexes
+        = readColumn(u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'probe_results'"_s);
+    QVERIFY(indexes.contains(u"probe_results_endpoint_at"_s));
+}
+
+void TestProbeHistory::failedBatchReachesTheOperator()
+{
+    QVERIFY(StorageTest::wait(m_storage->write(
+        u"A test's write"_s, [](QSqlDatabase &db) { sqlExec(db, u"ALTER TABLE probe_results RENAME TO gone"_s); })));
+    QSignalSpy writeFailed(m_storage, &Storage::writeFailed);
+    ProbeHistory history(m_storage, u"ws"_s);
+    QSignalSpy written(&history, &ProbeHistory::batchWritten);
+    history.add(result(1));
+    history.add(result(2));
+    history.flush();
+    QVERIFY(writeFailed.wait(10000));
+    // "Saving 2 probe results" once the English translation is installed; the source text here.
+    QCOMPARE(writeFailed.at(0).at(0).toString(), u"Saving 2 probe result(s)"_s);
+    QVERIFY2(writeFailed.at(0).at(1).toString().startsWith(u"no such table: probe_results"_s),
+        qPrintable(writeFailed.at(0).at(1).toString()));
+    QCOMPARE(written.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestProbeHistory)

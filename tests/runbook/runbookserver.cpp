@@ -7,6 +7,8 @@
 #include <memory>
 #include <sys/socket.h>
 
+using namespace Qt::StringLiterals;
+
 RunbookServer::RunbookServer(QObject *parent)
     : QTcpServer(parent)
 { }
@@ -18,7 +20,7 @@ bool RunbookServer::start()
 
 QUrl RunbookServer::url(const QString &path) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(path));
+    return QUrl(u"http://127.0.0.1:%1%2"_s.arg(serverPort()).arg(path));
 }
 
 void RunbookServer::setJson(const QByteArray &path, int status, const QByteArray &json)
@@ -64,7 +66,7 @@ void RunbookServer::incomingConnection(qintptr handle)
             request.body = buffer->mid(end + 4, length);
             buffer->remove(0, end + 4 + length);
             m_requests.append(request);
-            emit requestReceived(request.path);
+            Q_EMIT requestReceived(request.path);
             answer(socket, request);
             if (socket->state() != QAbstractSocket::ConnectedState) {
                 return;

@@ -42,7 +42,7 @@ public:
     const QList<Request> &requests() const { return m_requests; }
     int count(const QByteArray &path) const;
 
-signals:
+Q_SIGNALS:
     void requestReceived(const QByteArray &path);
 
 protected:

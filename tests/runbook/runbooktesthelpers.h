@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace RunbookTest {
 
 // The value tests put in the environment and then search for everywhere it must never appear.
@@ -17,8 +19,7 @@ inline QByteArray canary()
     return QByteArrayLiteral("canary-7f3a9c-secret");
 }
 
-inline Endpoint endpoint(
-    const QString &name, const QUrl &url, const QStringList &conditions = { QStringLiteral("[STATUS] == 200") })
+inline Endpoint endpoint(const QString &name, const QUrl &url, const QStringList &conditions = { u"[STATUS] == 200"_s })
 {
     Endpoint e;
     e.name = name;
@@ -41,7 +42,7 @@ inline RunbookStep httpStep(
     return s;
 }
 
-inline RunbookStep checkStep(const QString &id, const QString &endpoint, const QString &expect = QStringLiteral("ok"))
+inline RunbookStep checkStep(const QString &id, const QString &endpoint, const QString &expect = u"ok"_s)
 {
     RunbookStep s;
     s.kind = RunbookStep::Kind::Check;
@@ -61,16 +62,16 @@ inline RunbookStep commandStep(const QString &id, const QStringList &argv, Milli
     return s;
 }
 
-inline Workspace workspace(const QList<RunbookStep> &steps, const QList<Endpoint> &endpoints = {},
-    const QString &environment = QStringLiteral("staging"))
+inline Workspace workspace(
+    const QList<RunbookStep> &steps, const QList<Endpoint> &endpoints = {}, const QString &environment = u"staging"_s)
 {
     Workspace w;
-    w.info.id = QStringLiteral("rb-test");
+    w.info.id = u"rb-test"_s;
     w.info.environment = environment;
     w.endpoints = endpoints;
     Runbook r;
-    r.id = QStringLiteral("rollback");
-    r.service = QStringLiteral("api");
+    r.id = u"rollback"_s;
+    r.service = u"api"_s;
     r.steps = steps;
     w.runbooks = { r };
     return w;

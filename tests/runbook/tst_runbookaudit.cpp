@@ -19,12 +19,13 @@ class TestRunbookAudit : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
     void everyStepIsAuditedWithoutSecrets();
     void auditRowsCannotBeChanged();
+    void failedRowReachesTheOperator();
     void activeIncidentPrefersTheRunbooksService();
 
 private:
@@ -151,6 +152,24 @@ void TestRunbookAudit::auditRowsCannotBeChanged()
     const auto remove = IncidentTest::runWrite(*m_storage, u"DELETE FROM runbook_audit"_s);
     QVERIFY(remove.has_value() && !remove->isEmpty());
     QCOMPARE(IncidentTest::scalar(*m_storage, u"SELECT COUNT(*) FROM runbook_audit"_s), 4);
+}
+
+void TestRunbookAudit::failedRowReachesTheOperator()
+{
+    QVERIFY(IncidentTest::runWrite(*m_storage, u"ALTER TABLE runbook_audit RENAME TO gone"_s) == QString());
+    RunbookAudit audit(m_storage.get());
+    QSignalSpy failed(&audit, &RunbookAudit::writeFailed);
+    QSignalSpy writeFailed(m_storage.get(), &Storage::writeFailed);
+    RunbookAuditRecord record;
+    record.runbookId = u"rollback"_s;
+    record.stepId = u"verify"_s;
+    record.at = QDateTime::currentDateTimeUtc();
+    audit.record(record);
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.at(0).at(0).toString().startsWith(u"no such table: runbook_audit"_s),
+        qPrintable(failed.at(0).at(0).toString()));
+    QCOMPARE(writeFailed.size(), 1);
+    QCOMPARE(writeFailed.at(0).at(0).toString(), u"Recording step verify of the runbook rollback in the audit trail"_s);
 }
 
 void TestRunbookAudit::activeIncidentPrefersTheRunbooksService()

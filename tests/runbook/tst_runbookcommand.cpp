@@ -20,7 +20,7 @@ class TestRunbookCommand : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void yesRunsEveryStepAndTheAuditSaysSo();

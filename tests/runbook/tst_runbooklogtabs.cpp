@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "languagemanager.h"
 #include "runbooks/runbooklogtabs.h"
+#include "ui/languagemanager.h"
 
 #include <QTest>
 
@@ -12,7 +12,7 @@ class TestRunbookLogTabs : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void manualStepInTheUiLanguage();
     void commandOutputAndHttpExchange();
     void auditRowsOnceInIdOrder();

@@ -12,7 +12,7 @@ class TestRunbookRunner : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void confirmedPostSendsOnceWithTokenAndKey();

@@ -12,7 +12,7 @@ class TestRunbookStepModel : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void followsTheRunner();
     void timeText();
 };

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runbook/terminalinput.h"
+#include "cli/terminalinput.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -15,7 +15,7 @@ class TestTerminalInput : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void linesArriveOnlyWhenRequested();

@@ -12,7 +12,7 @@ class TestWorkspaceTrust : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void trustFollowsTheFileContent();
     void unreadableFileIsNeverTrusted();

@@ -17,7 +17,7 @@ class TestSecrets final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void environmentBeatsKeychain();
     void workspaceListsItsSecrets();

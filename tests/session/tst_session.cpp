@@ -5,7 +5,7 @@
 #include "incident/incidentautorecorder.h"
 #include "incident/incidentexport.h"
 #include "incident/incidentstore.h"
-#include "metrics/kpimodel.h"
+#include "kpi/kpimodel.h"
 #include "probe/probeengine.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
@@ -190,8 +190,8 @@ void TestSession::rollbackRecoversAndLeavesNoToken()
     QVERIFY(checkUntil(u"health"_s, EndpointState::Critical));
     KpiModel *kpis = session->kpis();
     const auto errorRateState = [&] {
-        const int row = kpis->rowOf(u"error-rate"_s);
-        return row < 0 ? KpiState::Unknown : KpiState(kpis->index(row).data(KpiModel::StateRole).toInt());
+        const KpiTile *tile = kpis->tile(u"error-rate"_s);
+        return tile ? tile->state : KpiState::Unknown;
     };
     QVERIFY(QTest::qWaitFor([&] { return errorRateState() == KpiState::Critical; }, 20000));
 

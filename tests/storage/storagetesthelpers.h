@@ -14,6 +14,8 @@
 
 #include <functional>
 
+using namespace Qt::StringLiterals;
+
 // Everything that would change if a file were written to, truncated or replaced.
 struct FileFingerprint
 {
@@ -56,9 +58,9 @@ inline void writeFile(const QString &path, const QByteArray &bytes)
 // Runs `body` on a plain QSQLITE connection to `path` (no OpsDeck checks), then removes the connection.
 inline void withRawConnection(const QString &path, const std::function<void(QSqlDatabase &)> &body)
 {
-    const QString name = QStringLiteral("raw-test-connection");
+    const QString name = u"raw-test-connection"_s;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(path);
         QVERIFY(db.open());
         body(db);

@@ -14,7 +14,7 @@ class TestDatabase final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void firstRunCreatesFolderAndFile();
     void emptyFileIsFirstRun();
     void reopenKeepsData();

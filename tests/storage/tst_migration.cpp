@@ -11,7 +11,7 @@ class TestMigration final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void versionsAreConsecutive();
     void forDialect_data();
     void forDialect();

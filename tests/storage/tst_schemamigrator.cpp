@@ -14,7 +14,7 @@ class TestSchemaMigrator final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void emptyDatabaseGetsEveryMigration();

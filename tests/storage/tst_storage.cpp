@@ -5,6 +5,7 @@
 #include "storage/storage.h"
 #include "storage/storageerror.h"
 #include "storagetesthelpers.h"
+#include "storagewait.h"
 
 #include <QElapsedTimer>
 #include <QSemaphore>
@@ -13,61 +14,32 @@
 #include <QTest>
 #include <QThread>
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 
 using namespace Qt::StringLiterals;
+using StorageTest::wait;
 
 namespace {
 
-// Records every job outcome a Storage reports, so a test can wait for a given id.
-class JobResults final
-{
-public:
-    explicit JobResults(Storage *storage)
-        : m_finished(storage, &Storage::jobFinished)
-        , m_failed(storage, &Storage::jobFailed)
-    { }
-
-    bool wait(quint64 id)
-    {
-        return QTest::qWaitFor([&] { return result(id) || error(id); }, 10000);
-    }
-    std::optional<QVariant> result(quint64 id) const { return find(m_finished, id); }
-    std::optional<QString> error(quint64 id) const
-    {
-        const auto value = find(m_failed, id);
-        return value ? std::optional<QString>(value->toString()) : std::nullopt;
-    }
-    qsizetype failedCount() const { return m_failed.size(); }
-
-private:
-    static std::optional<QVariant> find(const QSignalSpy &spy, quint64 id)
-    {
-        for (const QList<QVariant> &args : spy) {
-            if (args.at(0).toULongLong() == id) {
-                return args.at(1);
-            }
-        }
-        return std::nullopt;
-    }
-
-    QSignalSpy m_finished;
-    QSignalSpy m_failed;
-};
-
-Storage::Job insertMeta(const QString &key)
+auto insertMeta(const QString &key)
 {
     return [key](QSqlDatabase &db) {
         return sqlExec(db, u"INSERT INTO meta (key, value) VALUES (?, 'v')"_s, { key }).numRowsAffected();
     };
 }
 
-QVariant countMeta(QSqlDatabase &db)
+int countMeta(QSqlDatabase &db)
 {
     QSqlQuery query = sqlExec(db, u"SELECT COUNT(*) FROM meta"_s);
     query.next();
-    return query.value(0);
+    return query.value(0).toInt();
+}
+
+QString what(const char *text)
+{
+    return QString::fromLatin1(text);
 }
 
 } // namespace
@@ -76,17 +48,24 @@ class TestStorage final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void paths();
     void opensWithoutBlocking();
     void openFailureIsReported();
     void supersededOpenIsIgnored();
     void jobsRunOffTheCallingThread();
+    void resultsAreTypedValues();
+    void failureIsAValueNamingWhatFailed();
+    void continuationsRunInSubmissionOrder();
+    void destroyedContextSkipsContinuation();
+    void droppedJobIsCancelledNotContinued();
     void queuedWritesShareOneTransaction();
     void failingJobDoesNotTakeOthersDown();
     void lostTransactionFailsTheJobsItHeld();
+    void failedWritesReachWriteFailed();
     void diskFullIsReportedAndRetryWorks();
     void lockedPastBusyTimeoutIsReportedAndRetryWorks();
+    void jobsWaitForOpening();
     void closedStorageFailsJobs();
     void shutdownFlushesQueuedWrites();
 
@@ -110,10 +89,9 @@ std::shared_ptr<QSemaphore> TestStorage::blockWorker(Storage &storage)
 {
     auto started = std::make_shared<QSemaphore>();
     auto proceed = std::make_shared<QSemaphore>();
-    storage.submit([started, proceed](QSqlDatabase &) {
+    storage.write(what("blocking the worker"), [started, proceed](QSqlDatabase &) {
         started->release();
         proceed->acquire();
-        return QVariant();
     });
     if (!started->tryAcquire(1, 10000)) {
         qWarning("the worker never started the blocking job");
@@ -155,8 +133,8 @@ void TestStorage::openFailureIsReported()
     const FileFingerprint before = fingerprint(path);
 
     Storage storage;
-    JobResults results(&storage);
     QSignalSpy failed(&storage, &Storage::openFailed);
+    QSignalSpy writeFailed(&storage, &Storage::writeFailed);
     storage.open(path);
     QVERIFY(failed.wait());
     const QString expected = path + u": not an SQLite database (file is not a database); the file was left untouched"_s;
@@ -164,9 +142,11 @@ void TestStorage::openFailureIsReported()
     QCOMPARE(storage.state(), Storage::State::Failed);
     QCOMPARE(storage.errorString(), expected);
 
-    const quint64 id = storage.submit(insertMeta(u"lost"_s));
-    QVERIFY(results.wait(id));
-    QCOMPARE(results.error(id), u"the database is not open"_s);
+    // A job for a failed database resolves with an error value; the file is never touched.
+    const auto lost = wait(storage.write(what("Saving lost"), insertMeta(u"lost"_s)));
+    QVERIFY(lost && !lost->ok());
+    QCOMPARE(lost->error(), u"the database is not open"_s);
+    QCOMPARE(writeFailed.size(), 1);
     QCOMPARE(fingerprint(path), before);
 
     openFresh(storage, u"good.sqlite"_s); // a failed open leaves the facade usable
@@ -190,38 +170,172 @@ void TestStorage::supersededOpenIsIgnored()
 void TestStorage::jobsRunOffTheCallingThread()
 {
     Storage storage;
-    JobResults results(&storage);
     openFresh(storage);
-    auto threadOf = [](QSqlDatabase &) { return QVariant::fromValue(quintptr(QThread::currentThread())); };
-    const quint64 write = storage.submit(threadOf);
-    const quint64 read = storage.submitRead(threadOf);
-    QVERIFY(results.wait(write) && results.wait(read));
+    auto threadOf = [](QSqlDatabase &) { return quintptr(QThread::currentThread()); };
+    const auto write = storage.write(what("write"), threadOf);
+    const auto read = storage.read(what("read"), threadOf);
+    const auto written = wait(write);
+    const auto wasRead = wait(read);
+    QVERIFY(written && written->ok() && wasRead && wasRead->ok());
     const auto testThread = quintptr(QThread::currentThread());
-    QVERIFY(results.result(write)->value<quintptr>() != testThread);
-    QVERIFY(results.result(write)->value<quintptr>() != 0);
-    QCOMPARE(results.result(read)->value<quintptr>(), results.result(write)->value<quintptr>());
+    QVERIFY(written->value() != testThread);
+    QVERIFY(written->value() != 0);
+    QCOMPARE(wasRead->value(), written->value());
+}
+
+void TestStorage::resultsAreTypedValues()
+{
+    Storage storage;
+    openFresh(storage);
+    const StorageFuture<int> inserted = storage.write(what("Saving one"), insertMeta(u"one"_s));
+    const StorageFuture<void> nothing = storage.write(what("Saving two"),
+        [](QSqlDatabase &db) { sqlExec(db, u"INSERT INTO meta (key, value) VALUES ('two', 'v')"_s); });
+    const StorageFuture<QStringList> keys = storage.read(what("Listing the keys"), [](QSqlDatabase &db) {
+        QSqlQuery query = sqlExec(db, u"SELECT key FROM meta WHERE key IN ('one', 'two') ORDER BY key"_s);
+        QStringList list;
+        while (query.next()) {
+            list.append(query.value(0).toString());
+        }
+        return list;
+    });
+
+    const auto one = wait(inserted);
+    QVERIFY(one && one->ok());
+    QCOMPARE(one->value(), 1);
+    QCOMPARE(one->what(), u"Saving one"_s);
+    QVERIFY(one->error().isEmpty() && one->message().isEmpty());
+    const auto two = wait(nothing);
+    QVERIFY(two && two->ok());
+    const auto list = wait(keys);
+    QVERIFY(list && list->ok());
+    QCOMPARE(list->value(), (QStringList { u"one"_s, u"two"_s }));
+    QCOMPARE(list->valueOr({}), (QStringList { u"one"_s, u"two"_s }));
+}
+
+void TestStorage::failureIsAValueNamingWhatFailed()
+{
+    Storage storage;
+    openFresh(storage);
+    const auto bad = wait(storage.read(
+        what("Reading nowhere"), [](QSqlDatabase &db) { return sqlExec(db, u"SELECT * FROM nowhere"_s).size(); }));
+    QVERIFY(bad && !bad->ok());
+    QCOMPARE(bad->what(), u"Reading nowhere"_s);
+    QVERIFY2(bad->error().startsWith(u"no such table: nowhere (in: SELECT * FROM nowhere"_s), qPrintable(bad->error()));
+    QCOMPARE(bad->message(), u"Reading nowhere: "_s + bad->error());
+    QCOMPARE(bad->valueOr(-7), -7);
+
+    // Any std::exception is a failure too, and an exception without text still says something.
+    const auto thrown = wait(
+        storage.write(what("Throwing"), [](QSqlDatabase &) -> int { throw std::runtime_error("no probe data"); }));
+    QVERIFY(thrown && !thrown->ok());
+    QCOMPARE(thrown->error(), u"no probe data"_s);
+    const auto silent = wait(storage.write(what("Throwing nothing"), [](QSqlDatabase &) { throw 42; }));
+    QVERIFY(silent && !silent->ok());
+    QCOMPARE(silent->error(), u"the job failed with an unknown exception"_s);
+
+    // Without a description a job still names something.
+    const auto unnamed
+        = wait(storage.read(QString(), [](QSqlDatabase &db) { return sqlExec(db, u"nonsense"_s).size(); }));
+    QVERIFY(unnamed && !unnamed->ok());
+    QCOMPARE(unnamed->what(), u"A database job"_s);
+}
+
+void TestStorage::continuationsRunInSubmissionOrder()
+{
+    Storage storage;
+    openFresh(storage);
+    QObject context;
+    QList<int> order;
+    QList<bool> onThisThread;
+    auto proceed = blockWorker(storage);
+    for (int i = 0; i < 30; ++i) {
+        const auto note = [&, i](const StorageResultBase &r) {
+            order.append(r.ok() ? i : -i);
+            onThisThread.append(QThread::currentThread() == context.thread());
+        };
+        // Writes and reads interleaved, one of them failing: all resolve in the order submitted.
+        if (i % 3 == 0) {
+            storage.read(what("read"), countMeta).then(&context, note);
+        } else if (i == 10) {
+            storage.write(what("failing"), [](QSqlDatabase &db) { return sqlExec(db, u"nonsense"_s).size(); })
+                .then(&context, note);
+        } else {
+            storage.write(what("write"), insertMeta(u"order-%1"_s.arg(i))).then(&context, note);
+        }
+    }
+    QCOMPARE(order.size(), 0); // nothing runs from inside write() or read()
+    proceed->release();
+    QTRY_COMPARE(order.size(), 30);
+    QList<int> expected;
+    for (int i = 0; i < 30; ++i) {
+        expected.append(i == 10 ? -10 : i);
+    }
+    QCOMPARE(order, expected);
+    QVERIFY(!onThisThread.contains(false));
+}
+
+void TestStorage::destroyedContextSkipsContinuation()
+{
+    Storage storage;
+    openFresh(storage);
+    auto proceed = blockWorker(storage);
+    auto context = std::make_unique<QObject>();
+    bool ran = false;
+    const auto future = storage.write(what("Saving gone"), insertMeta(u"gone"_s));
+    future.then(context.get(), [&ran](const StorageResult<int> &) { ran = true; });
+    context.reset(); // e.g. the page that asked was closed
+    proceed->release();
+
+    const auto result = wait(future);
+    QVERIFY(result && result->ok()); // the job itself still ran and committed
+    QCoreApplication::processEvents();
+    QVERIFY(!ran);
+    QCOMPARE(StorageTest::read(storage, countMeta, -1), 1);
+
+    // then() on a job already resolved runs at once, with a live context.
+    QObject live;
+    future.then(&live, [&ran](const StorageResult<int> &r) { ran = r.ok(); });
+    QVERIFY(ran);
+}
+
+void TestStorage::droppedJobIsCancelledNotContinued()
+{
+    // What happens to the jobs still queued when a Storage goes away before running them: the promise is dropped.
+    bool ran = false;
+    QObject context;
+    QFuture<StorageResult<int>> raw;
+    {
+        auto job = std::make_shared<TypedStorageJob<int>>(what("never run"), [](QSqlDatabase &) { return 1; });
+        const StorageFuture<int> future(job->future());
+        raw = future.future();
+        future.then(&context, [&ran](const StorageResult<int> &) { ran = true; });
+    }
+    QVERIFY(raw.isFinished());
+    QVERIFY(raw.isCanceled());
+    QVERIFY(!ran);
 }
 
 void TestStorage::queuedWritesShareOneTransaction()
 {
     Storage storage;
-    JobResults results(&storage);
     openFresh(storage);
     QSignalSpy batches(&storage, &Storage::batchCommitted);
 
     auto proceed = blockWorker(storage);
-    QList<quint64> ids;
+    QList<StorageFuture<int>> writes;
     for (int i = 0; i < 20; ++i) {
-        ids.append(storage.submit(insertMeta(u"key-%1"_s.arg(i))));
+        writes.append(storage.write(what("write"), insertMeta(u"key-%1"_s.arg(i))));
     }
-    const quint64 count = storage.submitRead(countMeta);
+    const auto count = storage.read(what("count"), countMeta);
     proceed->release();
 
-    QVERIFY(results.wait(count));
-    for (quint64 id : std::as_const(ids)) {
-        QCOMPARE(results.result(id), QVariant(1));
+    const auto counted = wait(count);
+    QVERIFY(counted && counted->ok());
+    for (const auto &write : std::as_const(writes)) {
+        QVERIFY(write.isFinished()); // resolved before the read that follows them
+        QCOMPARE(write.future().result().value(), 1);
     }
-    QCOMPARE(results.result(count), QVariant(20));
+    QCOMPARE(counted->value(), 20);
     QCOMPARE(batches.size(), 2);
     QCOMPARE(batches.at(0).at(0).toInt(), 1); // the blocking job alone
     QCOMPARE(batches.at(1).at(0).toInt(), 20);
@@ -230,31 +344,30 @@ void TestStorage::queuedWritesShareOneTransaction()
 void TestStorage::failingJobDoesNotTakeOthersDown()
 {
     Storage storage;
-    JobResults results(&storage);
     openFresh(storage);
     QSignalSpy batches(&storage, &Storage::batchCommitted);
 
     auto proceed = blockWorker(storage);
-    const quint64 first = storage.submit(insertMeta(u"first"_s));
-    const quint64 badSql = storage.submit([](QSqlDatabase &db) {
+    const auto first = storage.write(what("first"), insertMeta(u"first"_s));
+    const auto badSql = storage.write(what("bad SQL"), [](QSqlDatabase &db) {
         sqlExec(db, u"INSERT INTO meta (key, value) VALUES ('half-done', 'v')"_s);
         return sqlExec(db, u"INSERT INTO nowhere VALUES (1)"_s).numRowsAffected();
     });
-    const quint64 thrown
-        = storage.submit([](QSqlDatabase &) -> QVariant { throw std::runtime_error("no probe data"); });
-    const quint64 last = storage.submit(insertMeta(u"last"_s));
+    const auto thrown
+        = storage.write(what("thrown"), [](QSqlDatabase &) -> int { throw std::runtime_error("no probe data"); });
+    const auto last = storage.write(what("last"), insertMeta(u"last"_s));
     proceed->release();
 
-    QVERIFY(results.wait(last));
-    QCOMPARE(results.result(first), QVariant(1));
-    QVERIFY2(results.error(badSql)->startsWith(u"no such table: nowhere (in: INSERT INTO nowhere"_s),
-        qPrintable(*results.error(badSql)));
-    QCOMPARE(results.error(thrown), u"no probe data"_s);
-    QCOMPARE(results.result(last), QVariant(1));
+    QVERIFY(wait(last));
+    QCOMPARE(first.future().result().value(), 1);
+    const QString badError = badSql.future().result().error();
+    QVERIFY2(badError.startsWith(u"no such table: nowhere (in: INSERT INTO nowhere"_s), qPrintable(badError));
+    QCOMPARE(thrown.future().result().error(), u"no probe data"_s);
+    QCOMPARE(last.future().result().value(), 1);
     QTRY_COMPARE(batches.size(), 2);
     QCOMPARE(batches.at(1).at(0).toInt(), 2);
 
-    const quint64 keys = storage.submitRead([](QSqlDatabase &db) {
+    const QStringList keys = StorageTest::read(storage, [](QSqlDatabase &db) {
         QSqlQuery query = sqlExec(db, u"SELECT key FROM meta ORDER BY key"_s);
         QStringList list;
         while (query.next()) {
@@ -262,62 +375,97 @@ void TestStorage::failingJobDoesNotTakeOthersDown()
         }
         return list;
     });
-    QVERIFY(results.wait(keys));
-    QCOMPARE(results.result(keys)->toStringList(), (QStringList { u"first"_s, u"last"_s }));
+    QCOMPARE(keys, (QStringList { u"first"_s, u"last"_s }));
 }
 
 void TestStorage::lostTransactionFailsTheJobsItHeld()
 {
     Storage storage;
-    JobResults results(&storage);
     openFresh(storage);
+    QSignalSpy writeFailed(&storage, &Storage::writeFailed);
 
     auto proceed = blockWorker(storage);
-    const quint64 before = storage.submit(insertMeta(u"before"_s));
+    const auto before = storage.write(what("Saving before"), insertMeta(u"before"_s));
     // What SQLite does on its own after some I/O errors: the whole transaction is gone, not just this job's part.
-    const quint64 breaker = storage.submit([](QSqlDatabase &db) -> QVariant {
+    const auto breaker = storage.write(what("Breaking"), [](QSqlDatabase &db) -> int {
         sqlExec(db, u"ROLLBACK"_s);
         throw StorageError(u"disk I/O error"_s);
     });
-    const quint64 after = storage.submit(insertMeta(u"after"_s));
-    const quint64 count = storage.submitRead(countMeta);
+    const auto after = storage.write(what("Saving after"), insertMeta(u"after"_s));
+    const auto count = storage.read(what("count"), countMeta);
     proceed->release();
 
-    QVERIFY(results.wait(count));
-    QCOMPARE(results.error(before), u"rolled back with a failed job: disk I/O error"_s);
-    QCOMPARE(results.error(breaker), u"disk I/O error"_s);
-    QCOMPARE(results.result(after), QVariant(1));
-    QCOMPARE(results.result(count), QVariant(1));
+    const auto counted = wait(count);
+    QVERIFY(counted);
+    QCOMPARE(before.future().result().error(), u"rolled back with a failed job: disk I/O error"_s);
+    QCOMPARE(breaker.future().result().error(), u"disk I/O error"_s);
+    QCOMPARE(after.future().result().value(), 1);
+    QCOMPARE(counted->value(), 1);
+    // The write undone with the failed one is reported too.
+    QCOMPARE(writeFailed.size(), 2);
+    QCOMPARE(writeFailed.at(0).at(0).toString(), u"Saving before"_s);
+    QCOMPARE(writeFailed.at(1).at(0).toString(), u"Breaking"_s);
+}
+
+void TestStorage::failedWritesReachWriteFailed()
+{
+    Storage storage;
+    openFresh(storage);
+    QSignalSpy writeFailed(&storage, &Storage::writeFailed);
+    const QString description = u"Saving the tick on %1"_s.arg(u"Health"_s);
+
+    // Nobody continues this one: the failure still reaches the operator.
+    storage.write(description, [](QSqlDatabase &db) { sqlExec(db, u"INSERT INTO nowhere VALUES (1)"_s); });
+    QVERIFY(writeFailed.wait(10000));
+    QCOMPARE(writeFailed.size(), 1);
+    QCOMPARE(writeFailed.at(0).at(0).toString(), description);
+    QVERIFY2(writeFailed.at(0).at(1).toString().startsWith(u"no such table: nowhere"_s),
+        qPrintable(writeFailed.at(0).at(1).toString()));
+
+    // Reads and successful writes are not reported; failed reads are the caller's to show.
+    QVERIFY(
+        wait(storage.read(what("Reading nowhere"), [](QSqlDatabase &db) { sqlExec(db, u"SELECT * FROM nowhere"_s); })));
+    QVERIFY(wait(storage.write(what("Saving fine"), insertMeta(u"fine"_s))));
+    QCOMPARE(writeFailed.size(), 1);
+
+    // The continuation sees the failure before the signal goes out.
+    QObject context;
+    QStringList seen;
+    connect(
+        &storage, &Storage::writeFailed, &context, [&seen](const QString &what) { seen.append(u"signal "_s + what); });
+    storage.write(what("Saving twice"), insertMeta(u"fine"_s)).then(&context, [&seen](const StorageResult<int> &r) {
+        seen.append(u"continuation "_s + r.what());
+    });
+    QTRY_COMPARE(seen.size(), 2);
+    QCOMPARE(seen, (QStringList { u"continuation Saving twice"_s, u"signal Saving twice"_s }));
 }
 
 void TestStorage::diskFullIsReportedAndRetryWorks()
 {
     Storage storage;
-    JobResults results(&storage);
     openFresh(storage);
     // max_page_count makes SQLite answer exactly as on a full disk (SQLITE_FULL).
-    const quint64 full = storage.submit([](QSqlDatabase &db) {
+    const auto full = wait(storage.write(what("Saving big"), [](QSqlDatabase &db) {
         sqlExec(db, u"PRAGMA max_page_count = 1"_s);
         return sqlExec(db, u"INSERT INTO meta (key, value) VALUES ('big', ?)"_s, { QString(1 << 20, u'x') })
             .numRowsAffected();
-    });
-    QVERIFY(results.wait(full));
-    QVERIFY2(results.error(full)->startsWith(u"database or disk is full"_s), qPrintable(*results.error(full)));
+    }));
+    QVERIFY(full && !full->ok());
+    QVERIFY2(full->error().startsWith(u"database or disk is full"_s), qPrintable(full->error()));
 
-    const quint64 retry = storage.submit([](QSqlDatabase &db) {
+    const auto retry = wait(storage.write(what("Saving big again"), [](QSqlDatabase &db) {
         sqlExec(db, u"PRAGMA max_page_count = 1073741823"_s);
         return sqlExec(db, u"INSERT INTO meta (key, value) VALUES ('big', ?)"_s, { QString(1 << 20, u'x') })
             .numRowsAffected();
-    });
-    QVERIFY(results.wait(retry));
-    QCOMPARE(results.result(retry), QVariant(1));
+    }));
+    QVERIFY(retry && retry->ok());
+    QCOMPARE(retry->value(), 1);
     QCOMPARE(storage.state(), Storage::State::Open);
 }
 
 void TestStorage::lockedPastBusyTimeoutIsReportedAndRetryWorks()
 {
     Storage storage;
-    JobResults results(&storage);
     storage.setBusyTimeout(300);
     openFresh(storage, u"locked.sqlite"_s);
 
@@ -330,38 +478,62 @@ void TestStorage::lockedPastBusyTimeoutIsReportedAndRetryWorks()
 
         QElapsedTimer timer;
         timer.start();
-        const quint64 blocked = storage.submit(insertMeta(u"blocked"_s));
-        const quint64 read = storage.submitRead(countMeta);
-        QVERIFY2(timer.elapsed() < 100, "submit() waited for the lock"); // the caller never waits on SQL
-        QVERIFY(results.wait(read));
+        const auto blocked = storage.write(what("Saving blocked"), insertMeta(u"blocked"_s));
+        const auto read = storage.read(what("count"), countMeta);
+        QVERIFY2(timer.elapsed() < 100, "write() waited for the lock"); // the caller never waits on SQL
+        const auto counted = wait(read);
+        QVERIFY(counted);
         QVERIFY2(timer.elapsed() >= 250, "the busy timeout was not honoured");
-        QCOMPARE(results.error(blocked), u"database is locked"_s);
-        QCOMPARE(results.result(read), QVariant(0)); // WAL readers are not blocked by the writer
+        QCOMPARE(blocked.future().result().error(), u"database is locked"_s);
+        QCOMPARE(counted->value(), 0); // WAL readers are not blocked by the writer
 
         execOrFail(locker, u"ROLLBACK"_s);
         locker.close();
     }
     QSqlDatabase::removeDatabase(lockerName);
 
-    const quint64 retry = storage.submit(insertMeta(u"blocked"_s));
-    QVERIFY(results.wait(retry));
-    QCOMPARE(results.result(retry), QVariant(1));
+    const auto retry = wait(storage.write(what("Saving blocked again"), insertMeta(u"blocked"_s)));
+    QVERIFY(retry && retry->ok());
+    QCOMPARE(retry->value(), 1);
+}
+
+void TestStorage::jobsWaitForOpening()
+{
+    Storage storage;
+    storage.open(m_tmp.filePath(u"waiting.sqlite"_s));
+    QCOMPARE(storage.state(), Storage::State::Opening);
+    // Submitted while the worker is still opening (and migrating): they run once it is open.
+    const auto write = storage.write(what("Saving early"), insertMeta(u"early"_s));
+    const auto read = storage.read(what("count"), countMeta);
+    const auto written = wait(write);
+    QVERIFY(written && written->ok());
+    QCOMPARE(storage.state(), Storage::State::Open);
+    const auto counted = wait(read);
+    QVERIFY(counted && counted->ok());
+    QCOMPARE(counted->value(), 1);
 }
 
 void TestStorage::closedStorageFailsJobs()
 {
     Storage storage;
-    JobResults results(&storage);
-    const quint64 early = storage.submit(insertMeta(u"before-open"_s));
+    QSignalSpy writeFailed(&storage, &Storage::writeFailed);
+    // Before any open(): there is nothing to wait for.
+    const auto early = storage.write(what("Saving before open"), insertMeta(u"before-open"_s));
     openFresh(storage, u"closed.sqlite"_s);
-    QVERIFY(results.wait(early));
-    QCOMPARE(results.error(early), u"the database is not open"_s);
+    const auto beforeOpen = wait(early);
+    QVERIFY(beforeOpen && !beforeOpen->ok());
+    QCOMPARE(beforeOpen->error(), u"the database is not open"_s);
 
     storage.close();
     QCOMPARE(storage.state(), Storage::State::Closed);
-    const quint64 late = storage.submit(insertMeta(u"after-close"_s));
-    QVERIFY(results.wait(late));
-    QCOMPARE(results.error(late), u"the database is not open"_s);
+    const auto late = wait(storage.write(what("Saving after close"), insertMeta(u"after-close"_s)));
+    QVERIFY(late && !late->ok());
+    QCOMPARE(late->error(), u"the database is not open"_s);
+    QCOMPARE(late->message(), u"Saving after close: the database is not open"_s);
+    const auto read = wait(storage.read(what("count"), countMeta));
+    QVERIFY(read && !read->ok());
+    QCOMPARE(writeFailed.size(), 2);
+    QCOMPARE(writeFailed.at(1).at(0).toString(), u"Saving after close"_s);
 }
 
 void TestStorage::shutdownFlushesQueuedWrites()
@@ -371,7 +543,7 @@ void TestStorage::shutdownFlushesQueuedWrites()
         Storage storage;
         storage.open(path);
         for (int i = 0; i < 1200; ++i) { // more than one batch, all queued while still opening
-            storage.submit(insertMeta(u"row-%1"_s.arg(i)));
+            storage.write(what("write"), insertMeta(u"row-%1"_s.arg(i)));
         }
     }
     Database db(u"flush-check"_s);

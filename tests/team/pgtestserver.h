@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 // A throw-away PostgreSQL cluster for tests and benchmarks: initdb into a temporary folder, a free loopback port,
 // its socket in the same folder, password authentication over TCP (the password is in the environment variable
 // passwordVariable(), so URLs carry ${OPSDECK_TEST_PGPASSWORD}). Stopped and deleted on destruction.
@@ -20,7 +22,7 @@ public:
     ~PgTestServer();
     Q_DISABLE_COPY_MOVE(PgTestServer)
 
-    static QString passwordVariable() { return QStringLiteral("OPSDECK_TEST_PGPASSWORD"); }
+    static QString passwordVariable() { return u"OPSDECK_TEST_PGPASSWORD"_s; }
     static QString binDir(); // empty when no PostgreSQL server is installed
 
     bool start(); // initdb (once) and start

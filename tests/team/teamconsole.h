@@ -8,6 +8,8 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace TeamTest {
 
 // One console of the team: its own Storage on the shared database, with the checklist and incident stores on it.
@@ -27,16 +29,16 @@ struct Console
         checklists = std::make_unique<ChecklistStore>(storage.get());
         checklists->setTimeZone(QTimeZone("Asia/Seoul"));
         checklists->setLookbackDays(1);
-        checklists->setWorkspace(ChecklistTest::workspace({ ChecklistTest::checklist(QStringLiteral("morning"),
-            QStringLiteral("daily 09:00"), { QStringLiteral("Health"), QStringLiteral("Logs") }) }));
+        checklists->setWorkspace(ChecklistTest::workspace(
+            { ChecklistTest::checklist(u"morning"_s, u"daily 09:00"_s, { u"Health"_s, u"Logs"_s }) }));
         if (!ChecklistTest::refreshAndWait(*checklists, now)) {
-            return QStringLiteral("the checklists never loaded");
+            return u"the checklists never loaded"_s;
         }
         incidents = std::make_unique<IncidentStore>(storage.get());
         Workspace w = IncidentTest::workspace();
-        w.info.id = QStringLiteral("test-ws");
+        w.info.id = u"test-ws"_s;
         incidents->setWorkspace(w);
-        return IncidentTest::refreshAndWait(*incidents) ? QString() : QStringLiteral("the incidents never loaded");
+        return IncidentTest::refreshAndWait(*incidents) ? QString() : u"the incidents never loaded"_s;
     }
 
     void close()

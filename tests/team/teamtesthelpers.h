@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace TeamTest {
 
 // Opens a Storage and waits; the error when it failed.
@@ -18,7 +20,7 @@ inline QString open(Storage &storage, const QString &url)
     QSignalSpy failed(&storage, &Storage::openFailed);
     storage.open(url);
     if (!QTest::qWaitFor([&] { return !opened.isEmpty() || !failed.isEmpty(); }, 30000)) {
-        return QStringLiteral("timed out opening %1").arg(storage.path());
+        return u"timed out opening %1"_s.arg(storage.path());
     }
     return failed.isEmpty() ? QString() : failed.constFirst().at(0).toString();
 }
@@ -32,7 +34,7 @@ inline QString openOnline(Storage &storage, const QString &url)
     }
     return QTest::qWaitFor([&] { return storage.changeFeed()->listenerPid() != 0; }, 30000)
         ? QString()
-        : QStringLiteral("the change feed never connected");
+        : u"the change feed never connected"_s;
 }
 
 } // namespace TeamTest

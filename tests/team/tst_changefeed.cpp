@@ -4,6 +4,7 @@
 #include "teamconsole.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -14,7 +15,7 @@ class TestChangeFeed final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
@@ -112,6 +113,18 @@ void TestChangeFeed::serverRestartGoesOfflineThenRecovers()
     const QString error = m_b.checklists->saveError(id, u"item-1"_s);
     QVERIFY2(error.contains(u"offline"_s) && error.contains(u"127.0.0.1"_s), qPrintable(error));
     QVERIFY(!error.contains(u"team-test-secret"_s));
+    // Any write while offline resolves at once with the reason as its error value, and reaches writeFailed.
+    QSignalSpy bFailed(m_b.storage.get(), &Storage::writeFailed);
+    QElapsedTimer timer;
+    timer.start();
+    const auto offline = StorageTest::wait(
+        m_b.storage->write(u"Saving offline"_s, [](QSqlDatabase &db) { return sqlExec(db, u"SELECT 1"_s).size(); }));
+    QVERIFY(offline && !offline->ok());
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(offline->error().startsWith(u"offline: "_s), qPrintable(offline->error()));
+    QCOMPARE(bFailed.size(), 1);
+    QCOMPARE(bFailed.at(0).at(0).toString(), u"Saving offline"_s);
+    QCOMPARE(bFailed.at(0).at(1).toString(), offline->error());
 
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(m_b.storage->isOnline() && m_a.storage->isOnline(), 20000);

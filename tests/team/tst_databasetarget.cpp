@@ -10,7 +10,7 @@ class TestDatabaseTarget final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void parsesUrls_data();
     void parsesUrls();
     void refusesMalformed_data();

@@ -17,7 +17,7 @@ class TestPostgresStorage final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void opensAndMigratesOnce();
     void concurrentFirstOpen();

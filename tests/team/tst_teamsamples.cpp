@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/samplestore.h"
+#include "samples/samplestore.h"
+#include "storage/storageerror.h"
+#include "storagewait.h"
 #include "teamtesthelpers.h"
 
 #include <QSqlError>
@@ -15,7 +17,7 @@ class TestTeamSamples final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void rollupsQueryAndPrune();
 
@@ -47,37 +49,25 @@ bool written(SampleStore &store)
 
 QStringList rows(Storage &storage, const QString &sql)
 {
-    QSignalSpy finished(&storage, &Storage::jobFinished);
-    const quint64 id = storage.submitRead([sql](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        QStringList out;
-        if (!q.exec(sql)) {
-            return QVariant(QStringList { q.lastError().text() });
-        }
-        while (q.next()) {
-            QStringList row;
-            for (int c = 0; c < q.record().count(); ++c) {
-                row.append(QString::number(q.value(c).toDouble(), 'g', 15));
-            }
-            out.append(row.join(u' '));
-        }
-        return QVariant(out);
-    });
-    QStringList out;
-    if (!QTest::qWaitFor(
-            [&] {
-                for (const auto &args : std::as_const(finished)) {
-                    if (args.at(0).toULongLong() == id) {
-                        out = args.at(1).toStringList();
-                        return true;
-                    }
-                }
-                return false;
-            },
-            30000)) {
+    const auto result = StorageTest::wait(storage.read(u"A test's read"_s,
+                                              [sql](QSqlDatabase &db) {
+                                                  QSqlQuery q = sqlExec(db, sql);
+                                                  QStringList out;
+                                                  while (q.next()) {
+                                                      QStringList row;
+                                                      for (int c = 0; c < q.record().count(); ++c) {
+                                                          row.append(QString::number(q.value(c).toDouble(), 'g', 15));
+                                                      }
+                                                      out.append(row.join(u' '));
+                                                  }
+                                                  return out;
+                                              }),
+        30000);
+    if (!result) {
         qWarning("read timed out");
+        return {};
     }
-    return out;
+    return result->ok() ? result->value() : QStringList { result->error() };
 }
 
 } // namespace

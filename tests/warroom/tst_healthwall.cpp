@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 class TestHealthWall : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void worstStatesComeFirst();
     void paintsEveryTileWithoutOverlap();
 };

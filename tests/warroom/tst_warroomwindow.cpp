@@ -1,24 +1,70 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidenttesthelpers.h"
-#include "languagemanager.h"
+#include "kpi/kpimodel.h"
+#include "overview/kpigridview.h"
 #include "probe/endpointmodel.h"
+#include "ui/languagemanager.h"
 #include "warroom/healthwall.h"
+#include "warroom/warroomkpiboard.h"
 #include "warroom/warroomwindow.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFontInfo>
 #include <QLabel>
+#include <QScreen>
+#include <QScrollBar>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
 using namespace IncidentTest;
 
+namespace {
+// `count` KPIs with values, every one marked for the war room; `critical` of them are over their threshold.
+QList<Kpi> warRoomKpis(int count)
+{
+    QList<Kpi> kpis;
+    for (int i = 0; i < count; ++i) {
+        Kpi k;
+        k.id = u"kpi-%1"_s.arg(i);
+        k.title = { u"Checkout latency p95 %1"_s.arg(i), u"결제 지연 p95 %1"_s.arg(i) };
+        k.unit = u"ms"_s;
+        k.thresholds.warn = 300;
+        k.thresholds.crit = 500;
+        k.warRoom = true;
+        kpis.append(k);
+    }
+    return kpis;
+}
+
+void fill(KpiModel &model, int count, int critical = 0)
+{
+    model.setKpis(warRoomKpis(count));
+    for (int i = 0; i < count; ++i) {
+        KpiFigure figure;
+        figure.value = i < critical ? 620.0 + i : 120.0 + i;
+        figure.at = QDateTime::currentDateTimeUtc();
+        model.applyFigure(u"kpi-%1"_s.arg(i), figure);
+    }
+}
+
+QSet<QString> idsOf(const QList<Kpi> &kpis)
+{
+    QSet<QString> ids;
+    for (const Kpi &kpi : kpis) {
+        ids.insert(kpi.id);
+    }
+    return ids;
+}
+} // namespace
+
 class TestWarRoomWindow : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void withoutIncidentShowsOverview();
@@ -26,6 +72,11 @@ private slots:
     void timelineFollowsNewEntries();
     void textScalesWithScreen();
     void offlineIsShown();
+    void kpiTilesShowWhenOpenedAfterLoad();
+    void kpiRewiringCreatesNoObjects();
+    void kpisPageInsteadOfScrolling();
+    void kpiPagesFollowTheModel();
+    void coversScreen();
     void screenshots_data();
     void screenshots();
 
@@ -142,6 +193,143 @@ void TestWarRoomWindow::offlineIsShown()
     QVERIFY(!offline->isVisible());
 }
 
+// The war room opened from the console after the workspace has loaded: its tiles are there at once.
+void TestWarRoomWindow::kpiTilesShowWhenOpenedAfterLoad()
+{
+    KpiModel model;
+    fill(model, 3);
+    m_window = std::make_unique<WarRoomWindow>(); // as the app builds it when asked
+    m_window->setKpiModel(&model);
+    m_window->setWarRoomKpis(idsOf(warRoomKpis(3)));
+    m_window->resize(1920, 1080);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    WarRoomKpiBoard *board = m_window->kpiBoard();
+    QTRY_VERIFY(board->isVisible());
+    QCOMPARE(board->tileCount(), 3);
+    KpiGridView *grid = board->grid();
+    QTRY_COMPARE(grid->model()->rowCount(), 3);
+    for (int row = 0; row < 3; ++row) {
+        QVERIFY(grid->viewport()->rect().contains(grid->visualRect(grid->model()->index(row, 0))));
+    }
+    // Without war-room KPIs in the workspace: the warning and critical ones, as they become so.
+    m_window->setWarRoomKpis({});
+    QTRY_VERIFY(!board->isVisible());
+    KpiFigure hot;
+    hot.value = 900;
+    hot.at = QDateTime::currentDateTimeUtc();
+    model.applyFigure(u"kpi-1"_s, hot);
+    QTRY_VERIFY(board->isVisible());
+    QTRY_COMPARE(grid->model()->rowCount(), 1);
+    QCOMPARE(grid->model()->index(0, 0).data(KpiModel::IdRole).toString(), u"kpi-1"_s);
+}
+
+// Every workspace load hands over the war-room KPIs again; that must not pile up filters or views.
+void TestWarRoomWindow::kpiRewiringCreatesNoObjects()
+{
+    KpiModel model;
+    fill(model, 4);
+    m_window->setKpiModel(&model);
+    m_window->setWarRoomKpis(idsOf(warRoomKpis(4)));
+    QTRY_COMPARE(m_window->kpiBoard()->grid()->model()->rowCount(), 4);
+    const qsizetype objects = m_window->findChildren<QObject *>().size();
+    for (int reload = 0; reload < 20; ++reload) {
+        fill(model, 4 + reload % 3);
+        m_window->setWarRoomKpis(idsOf(warRoomKpis(4 + reload % 3)));
+        QCoreApplication::processEvents();
+    }
+    fill(model, 4);
+    m_window->setWarRoomKpis(idsOf(warRoomKpis(4)));
+    QTRY_COMPARE(m_window->kpiBoard()->grid()->model()->rowCount(), 4);
+    QCOMPARE(m_window->findChildren<QObject *>().size(), objects);
+}
+
+// A wall display has no mouse: no scroll bar; the tiles that do not fit come round a page at a time.
+void TestWarRoomWindow::kpisPageInsteadOfScrolling()
+{
+    KpiModel model;
+    QAbstractItemModelTester tester(&model);
+    const int count = 14;
+    fill(model, count, 3);
+    m_window->setKpiModel(&model);
+    m_window->setWarRoomKpis(idsOf(warRoomKpis(count)));
+    WarRoomKpiBoard *board = m_window->kpiBoard();
+    KpiGridView *grid = board->grid();
+    QTRY_VERIFY(board->isVisible());
+    QTRY_VERIFY(board->pageCount() > 1);
+    QTRY_COMPARE(grid->model()->rowCount(), grid->tilesPerPage());
+    auto *label = m_window->findChild<QLabel *>(u"warRoomKpiPage"_s);
+    QVERIFY(label && label->isVisible());
+    QCOMPARE(label->text(), u"Page 1/%1"_s.arg(board->pageCount()));
+    QTimer *timer = board->pageTimer();
+    QVERIFY(timer->isActive());
+    QCOMPARE(timer->interval(), 10000);
+
+    QSet<QString> seen;
+    for (int page = 0; page < board->pageCount(); ++page) {
+        QCOMPARE(board->currentPage(), page);
+        QCOMPARE(label->text(), u"Page %1/%2"_s.arg(page + 1).arg(board->pageCount()));
+        QVERIFY(!grid->verticalScrollBar()->isVisible());
+        QVERIFY(!grid->horizontalScrollBar()->isVisible());
+        QVERIFY(grid->model()->rowCount() >= 1);
+        for (int row = 0; row < grid->model()->rowCount(); ++row) {
+            const QModelIndex index = grid->model()->index(row, 0);
+            const QRect tile = grid->visualRect(index);
+            QVERIFY2(grid->viewport()->rect().contains(tile),
+                qPrintable(u"page %1 row %2 at %3,%4 %5x%6 outside the view"_s.arg(page)
+                               .arg(row)
+                               .arg(tile.x())
+                               .arg(tile.y())
+                               .arg(tile.width())
+                               .arg(tile.height())));
+            seen.insert(index.data(KpiModel::IdRole).toString());
+        }
+        QVERIFY(QMetaObject::invokeMethod(timer, "timeout")); // what the timer does every 10 s
+    }
+    QCOMPARE(seen, idsOf(warRoomKpis(count)));
+    QCOMPARE(board->currentPage(), 0); // round again
+
+    // Korean: the page indicator is translated too.
+    QVERIFY(m_languages.setLanguage(u"ko"_s));
+    QTRY_VERIFY(label->text().contains(u"페이지"_s));
+}
+
+void TestWarRoomWindow::kpiPagesFollowTheModel()
+{
+    KpiModel model;
+    fill(model, 14);
+    m_window->setKpiModel(&model);
+    m_window->setWarRoomKpis(idsOf(warRoomKpis(14)));
+    WarRoomKpiBoard *board = m_window->kpiBoard();
+    QTRY_VERIFY(board->pageCount() > 1);
+    while (board->currentPage() < board->pageCount() - 1) {
+        board->showNextPage();
+    }
+    // Fewer tiles: the last page is gone, so the board shows one that exists; one page needs neither timer nor label.
+    fill(model, 2);
+    m_window->setWarRoomKpis(idsOf(warRoomKpis(2)));
+    QTRY_COMPARE(board->pageCount(), 1);
+    QCOMPARE(board->currentPage(), 0);
+    QTRY_COMPARE(board->grid()->model()->rowCount(), 2);
+    QVERIFY(!board->pageTimer()->isActive());
+    QVERIFY(!m_window->findChild<QLabel *>(u"warRoomKpiPage"_s)->isVisible());
+}
+
+// Full screen is the window's own doing, not only the window manager's (a kiosk started with xinit has none).
+// Also run under Xvfb without a window manager (warroomwindow_x11).
+void TestWarRoomWindow::coversScreen()
+{
+    m_window.reset();
+    WarRoomWindow window;
+    window.resize(640, 290);
+    window.showFullScreen();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.screen());
+    QTRY_COMPARE(window.geometry(), window.screen()->geometry());
+    QTRY_COMPARE(window.windowHandle()->geometry(), window.screen()->geometry());
+    QVERIFY(window.isFullScreen());
+}
+
 void TestWarRoomWindow::screenshots_data()
 {
     QTest::addColumn<QString>("language");
@@ -175,7 +363,13 @@ void TestWarRoomWindow::screenshots()
     ok.state = EndpointState::Ok;
     ok.totalMs = 12;
     m_endpoints->addResult(ok);
+    KpiModel kpis;
+    kpis.setLanguage(language);
+    fill(kpis, 9, 2);
+    m_window->setKpiModel(&kpis);
+    m_window->setWarRoomKpis(idsOf(warRoomKpis(9)));
     QTRY_COMPARE(m_window->activeIncidentId(), id);
+    QTRY_VERIFY(m_window->kpiBoard()->isVisible());
     QTest::qWait(50);
     const QImage image = m_window->grab().toImage();
     QCOMPARE(image.size(), QSize(1920, 1080));

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fileexporter.h"
+#include "export/fileexporter.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 class TestFileExporter : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void writesMarkdownAndPdf();
     void unwritablePathReportsAndLeavesOldFile();
 

@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "highlighterprobe.h"
+#include "highlight/highlighterprobe.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 class TestHighlighterProbe : public QObject
 {
@@ -23,10 +25,10 @@ void TestHighlighterProbe::parseVersion_data()
 {
     QTest::addColumn<QString>("output");
     QTest::addColumn<QString>("version");
-    QTest::addRow("kf5") << QStringLiteral("kate-syntax-highlighter 5.103.0\n") << QStringLiteral("5.103.0");
-    QTest::addRow("kf6") << QStringLiteral("ksyntaxhighlighter6 6.8.0") << QStringLiteral("6.8.0");
-    QTest::addRow("two parts") << QStringLiteral("tool 1.2") << QStringLiteral("1.2");
-    QTest::addRow("none") << QStringLiteral("usage: tool [options]") << QString();
+    QTest::addRow("kf5") << u"kate-syntax-highlighter 5.103.0\n"_s << u"5.103.0"_s;
+    QTest::addRow("kf6") << u"ksyntaxhighlighter6 6.8.0"_s << u"6.8.0"_s;
+    QTest::addRow("two parts") << u"tool 1.2"_s << u"1.2"_s;
+    QTest::addRow("none") << u"usage: tool [options]"_s << QString();
     QTest::addRow("empty") << QString() << QString();
 }
 
@@ -40,7 +42,7 @@ void TestHighlighterProbe::parseVersion()
 void TestHighlighterProbe::reportsNotFound()
 {
     HighlighterProbe probe;
-    probe.setPrograms({ QStringLiteral("opsdeck-no-such-highlighter") });
+    probe.setPrograms({ u"opsdeck-no-such-highlighter"_s });
     QSignalSpy finished(&probe, &HighlighterProbe::finished);
     probe.start();
     QCOMPARE(finished.size(), 0); // asynchronous even when nothing is found
@@ -50,7 +52,7 @@ void TestHighlighterProbe::reportsNotFound()
 
 void TestHighlighterProbe::findsInstalledTool()
 {
-    if (QStandardPaths::findExecutable(QStringLiteral("kate-syntax-highlighter")).isEmpty()) {
+    if (QStandardPaths::findExecutable(u"kate-syntax-highlighter"_s).isEmpty()) {
         QSKIP("kate-syntax-highlighter is not installed");
     }
     HighlighterProbe probe;
@@ -58,7 +60,7 @@ void TestHighlighterProbe::findsInstalledTool()
     probe.start();
     QVERIFY(probe.isRunning());
     QVERIFY(finished.wait(10000));
-    QCOMPARE(finished.first().at(0).toString(), QStringLiteral("kate-syntax-highlighter"));
+    QCOMPARE(finished.first().at(0).toString(), u"kate-syntax-highlighter"_s);
     QVERIFY(!finished.first().at(1).toString().isEmpty());
 }
 
@@ -80,18 +82,18 @@ QString writeScript(const QTemporaryDir &dir, const QString &name, const QByteAr
 void TestHighlighterProbe::skipsProgramsWithoutVersion()
 {
     QTemporaryDir dir;
-    const QString noVersion = writeScript(dir, QStringLiteral("no-version"), "usage: no-version FILE");
-    const QString fake = writeScript(dir, QStringLiteral("fake-highlighter"), "fake-highlighter 9.1.2");
+    const QString noVersion = writeScript(dir, u"no-version"_s, "usage: no-version FILE");
+    const QString fake = writeScript(dir, u"fake-highlighter"_s, "fake-highlighter 9.1.2");
     QVERIFY(!noVersion.isEmpty() && !fake.isEmpty());
 
     HighlighterProbe probe;
-    probe.setPrograms({ dir.filePath(QStringLiteral("missing")), noVersion, fake });
+    probe.setPrograms({ dir.filePath(u"missing"_s), noVersion, fake });
     QSignalSpy finished(&probe, &HighlighterProbe::finished);
     probe.start();
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.first().at(0).toString(), fake);
-    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("9.1.2"));
+    QCOMPARE(finished.first().at(1).toString(), u"9.1.2"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHighlighterProbe)

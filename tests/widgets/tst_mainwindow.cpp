@@ -1,37 +1,40 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagnosticsbanner.h"
-#include "languagemanager.h"
 #include "mainwindow.h"
 #include "overview/overviewpage.h"
-#include "recentfiles.h"
 #include "session/session.h"
 #include "thememanager.h"
+#include "ui/languagemanager.h"
+#include "ui/recentfiles.h"
 
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 Workspace makeWorkspace(int endpoints, int kpis, int checklists, int runbooks)
 {
     Workspace ws;
-    ws.filePath = QStringLiteral("/tmp/meetpin.yaml");
-    ws.info.id = QStringLiteral("meetpin");
-    ws.info.title = { QStringLiteral("MeetPin production"), QStringLiteral("밋핀 프로덕션") };
-    ws.info.description = { QStringLiteral("Seed 003"), QString() };
-    ws.info.environment = QStringLiteral("staging");
+    ws.filePath = u"/tmp/meetpin.yaml"_s;
+    ws.info.id = u"meetpin"_s;
+    ws.info.title = { u"MeetPin production"_s, u"밋핀 프로덕션"_s };
+    ws.info.description = { u"Seed 003"_s, QString() };
+    ws.info.environment = u"staging"_s;
     for (int i = 0; i < endpoints; ++i) {
         Endpoint e;
-        e.name = QStringLiteral("ep%1").arg(i);
+        e.name = u"ep%1"_s.arg(i);
         ws.endpoints << e;
     }
     for (int i = 0; i < kpis; ++i) {
         Kpi k;
-        k.id = QStringLiteral("kpi%1").arg(i);
+        k.id = u"kpi%1"_s.arg(i);
         ws.kpis << k;
     }
     ws.checklists.resize(checklists);
@@ -42,7 +45,7 @@ Workspace makeWorkspace(int endpoints, int kpis, int checklists, int runbooks)
 Diagnostic diagnostic(int line, int column, const char *path, const char *message)
 {
     Diagnostic d;
-    d.file = QStringLiteral("meetpin.yaml");
+    d.file = u"meetpin.yaml"_s;
     d.line = line;
     d.column = column;
     d.path = QString::fromUtf8(path);
@@ -53,7 +56,7 @@ Diagnostic diagnostic(int line, int column, const char *path, const char *messag
 QString labelText(QWidget *root, const char *name)
 {
     auto *label = root->findChild<QLabel *>(QLatin1String(name));
-    return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
+    return label ? label->text() : u"<no label %1>"_s.arg(QLatin1String(name));
 }
 } // namespace
 
@@ -67,6 +70,8 @@ private Q_SLOTS:
     void cleanup();
     void shortcutsSwitchPages_data();
     void shortcutsSwitchPages();
+    void noTwoActionsShareAShortcut();
+    void fullScreenAndWarRoomHaveTheirOwnKeys();
     void overviewShowsCounts();
     void failedReloadKeepsLastGood();
     void failedFirstLoadShowsDiagnostics();
@@ -84,15 +89,15 @@ private:
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("OpsDeckTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QCoreApplication::setOrganizationName(u"OpsDeckTest"_s);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
 }
 
 void TestMainWindow::init()
 {
     QSettings().clear();
     m_languages = new LanguageManager(this);
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en")));
+    QVERIFY(m_languages->setLanguage(u"en"_s));
     m_themes = new ThemeManager(this);
     m_session = new Session({ Session::Mode::Once, {}, {}, false });
     m_window = new MainWindow(m_session, m_languages, m_themes);
@@ -134,18 +139,48 @@ void TestMainWindow::shortcutsSwitchPages()
     QVERIFY(m_window->page(page)->isVisible());
 }
 
+// A key bound to two actions triggers neither (Qt reports it as ambiguous), so the menu lies about both.
+void TestMainWindow::noTwoActionsShareAShortcut()
+{
+    const QList<QAction *> actions = m_window->findChildren<QAction *>();
+    QVERIFY(actions.size() > MainWindow::PageCount);
+    QMap<QString, QString> boundTo;
+    for (const QAction *action : actions) {
+        for (const QKeySequence &key : action->shortcuts()) {
+            const QString name = key.toString(QKeySequence::PortableText);
+            QVERIFY2(!boundTo.contains(name),
+                qPrintable(u"%1 is bound to both \"%2\" and \"%3\""_s.arg(name, boundTo.value(name), action->text())));
+            boundTo.insert(name, action->text());
+        }
+    }
+    QVERIFY(boundTo.contains(u"F11"_s));
+}
+
+void TestMainWindow::fullScreenAndWarRoomHaveTheirOwnKeys()
+{
+    QSignalSpy warRoom(m_window, &MainWindow::warRoomRequested);
+    QTest::keyClick(m_window, Qt::Key_F11);
+    QTRY_VERIFY(m_window->windowState() & Qt::WindowFullScreen);
+    QCOMPARE(warRoom.count(), 0);
+    QTest::keyClick(m_window, Qt::Key_F11);
+    QTRY_VERIFY(!(m_window->windowState() & Qt::WindowFullScreen));
+    QTest::keyClick(m_window, Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(warRoom.count(), 1);
+    QVERIFY(!(m_window->windowState() & Qt::WindowFullScreen));
+}
+
 void TestMainWindow::overviewShowsCounts()
 {
     OverviewPage *overview = m_window->overviewPage();
     QVERIFY(!overview->hasWorkspace());
     m_window->setWorkspace(makeWorkspace(3, 5, 2, 1));
     QVERIFY(overview->hasWorkspace());
-    QCOMPARE(labelText(overview, "endpointCount"), QStringLiteral("3"));
-    QCOMPARE(labelText(overview, "kpiCount"), QStringLiteral("5"));
-    QCOMPARE(labelText(overview, "checklistCount"), QStringLiteral("2"));
-    QCOMPARE(labelText(overview, "runbookCount"), QStringLiteral("1"));
-    QCOMPARE(labelText(overview, "workspaceTitle"), QStringLiteral("MeetPin production"));
-    QCOMPARE(labelText(overview, "workspaceDescription"), QStringLiteral("Seed 003"));
+    QCOMPARE(labelText(overview, "endpointCount"), u"3"_s);
+    QCOMPARE(labelText(overview, "kpiCount"), u"5"_s);
+    QCOMPARE(labelText(overview, "checklistCount"), u"2"_s);
+    QCOMPARE(labelText(overview, "runbookCount"), u"1"_s);
+    QCOMPARE(labelText(overview, "workspaceTitle"), u"MeetPin production"_s);
+    QCOMPARE(labelText(overview, "workspaceDescription"), u"Seed 003"_s);
     QVERIFY(labelText(overview, "workspaceEnvironment").contains(QLatin1String("staging")));
     QVERIFY(labelText(m_window, "statusWorkspace").contains(QLatin1String("MeetPin production")));
     QVERIFY(labelText(m_window, "statusWorkspace").contains(QLatin1String("meetpin.yaml")));
@@ -164,10 +199,10 @@ void TestMainWindow::failedReloadKeepsLastGood()
         diagnostic(14, 7, "endpoints[2].interval", "expected a duration like 30s, got \"soon\""),
         diagnostic(20, 3, "kpis[0].id", "duplicate id \"error-rate\""),
     };
-    m_window->showLoadFailure(QStringLiteral("/tmp/meetpin.yaml"), diagnostics);
+    m_window->showLoadFailure(u"/tmp/meetpin.yaml"_s, diagnostics);
     const QStringList lines {
-        QStringLiteral("meetpin.yaml:14:7: endpoints[2].interval: expected a duration like 30s, got \"soon\""),
-        QStringLiteral("meetpin.yaml:20:3: kpis[0].id: duplicate id \"error-rate\""),
+        u"meetpin.yaml:14:7: endpoints[2].interval: expected a duration like 30s, got \"soon\""_s,
+        u"meetpin.yaml:20:3: kpis[0].id: duplicate id \"error-rate\""_s,
     };
 
     auto *banner = overview->findChild<DiagnosticsBanner *>();
@@ -179,27 +214,26 @@ void TestMainWindow::failedReloadKeepsLastGood()
     QVERIFY2(headline.contains(QLatin1String("meetpin.yaml")), qPrintable(headline));
     QVERIFY2(headline.contains(QLatin1String("2 problems")), qPrintable(headline));
     // The last good workspace stays on screen.
-    QCOMPARE(labelText(overview, "endpointCount"), QStringLiteral("4"));
-    QCOMPARE(labelText(overview, "kpiCount"), QStringLiteral("6"));
-    QCOMPARE(labelText(overview, "runbookCount"), QStringLiteral("2"));
+    QCOMPARE(labelText(overview, "endpointCount"), u"4"_s);
+    QCOMPARE(labelText(overview, "kpiCount"), u"6"_s);
+    QCOMPARE(labelText(overview, "runbookCount"), u"2"_s);
     QVERIFY(labelText(m_window, "statusRefresh").contains(QLatin1String("reload failed")));
 
     // A good reload clears the banner.
     m_window->setWorkspace(makeWorkspace(5, 6, 1, 2));
     QVERIFY(!banner->isVisible());
-    QCOMPARE(labelText(overview, "endpointCount"), QStringLiteral("5"));
+    QCOMPARE(labelText(overview, "endpointCount"), u"5"_s);
     QVERIFY(!labelText(m_window, "statusRefresh").contains(QLatin1String("reload failed")));
 }
 
 void TestMainWindow::failedFirstLoadShowsDiagnostics()
 {
     Diagnostic broken = diagnostic(1, 1, "workspace", "expected a map, got a list");
-    broken.file = QStringLiteral("broken.yaml");
-    m_window->showLoadFailure(QStringLiteral("/tmp/broken.yaml"), { broken });
+    broken.file = u"broken.yaml"_s;
+    m_window->showLoadFailure(u"/tmp/broken.yaml"_s, { broken });
     auto *banner = m_window->overviewPage()->findChild<DiagnosticsBanner *>();
     QVERIFY(banner->isVisible());
-    QCOMPARE(banner->diagnostics(),
-        QStringList { QStringLiteral("broken.yaml:1:1: workspace: expected a map, got a list") });
+    QCOMPARE(banner->diagnostics(), QStringList { u"broken.yaml:1:1: workspace: expected a map, got a list"_s });
     const QString headline = labelText(banner, "diagnosticsHeadline");
     QVERIFY2(headline.contains(QLatin1String("broken.yaml could not be opened")), qPrintable(headline));
     QVERIFY(!headline.contains(QLatin1String("last good")));
@@ -209,17 +243,17 @@ void TestMainWindow::failedFirstLoadShowsDiagnostics()
 void TestMainWindow::statusBarShowsStorageState()
 {
     m_window->setStorageState(MainWindow::StorageState::Opening);
-    QCOMPARE(labelText(m_window, "statusStorage"), QStringLiteral("Storage: opening…"));
+    QCOMPARE(labelText(m_window, "statusStorage"), u"Storage: opening…"_s);
     m_window->setStorageState(MainWindow::StorageState::Open);
-    QCOMPARE(labelText(m_window, "statusStorage"), QStringLiteral("Storage: open"));
-    QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("storageErrorDialog")));
+    QCOMPARE(labelText(m_window, "statusStorage"), u"Storage: open"_s);
+    QVERIFY(!m_window->findChild<QMessageBox *>(u"storageErrorDialog"_s));
 
-    const QString error = QStringLiteral("/data/opsdeck.sqlite: database disk image is malformed");
+    const QString error = u"/data/opsdeck.sqlite: database disk image is malformed"_s;
     m_window->setStorageState(MainWindow::StorageState::Failed, error);
-    auto *label = m_window->findChild<QLabel *>(QStringLiteral("statusStorage"));
-    QCOMPARE(label->text(), QStringLiteral("Storage: failed, read-only"));
+    auto *label = m_window->findChild<QLabel *>(u"statusStorage"_s);
+    QCOMPARE(label->text(), u"Storage: failed, read-only"_s);
     QCOMPARE(label->toolTip(), error);
-    auto *dialog = m_window->findChild<QMessageBox *>(QStringLiteral("storageErrorDialog"));
+    auto *dialog = m_window->findChild<QMessageBox *>(u"storageErrorDialog"_s);
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     QCOMPARE(dialog->informativeText(), error);
@@ -227,42 +261,42 @@ void TestMainWindow::statusBarShowsStorageState()
 
     // Team mode: offline is shown in red with the cause, and no dialog (it comes back by itself).
     dialog->close();
-    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("storageErrorDialog")));
-    m_window->setStorageState(MainWindow::StorageState::Online, QStringLiteral("postgresql://ops@db:5432/ops"));
-    QCOMPARE(label->text(), QStringLiteral("Team database: online"));
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"storageErrorDialog"_s));
+    m_window->setStorageState(MainWindow::StorageState::Online, u"postgresql://ops@db:5432/ops"_s);
+    QCOMPARE(label->text(), u"Team database: online"_s);
     QVERIFY(label->styleSheet().isEmpty());
-    m_window->setStorageState(MainWindow::StorageState::Offline, QStringLiteral("server closed the connection"));
-    QCOMPARE(label->text(), QStringLiteral("Team database: offline, changes are not saved"));
-    QCOMPARE(label->toolTip(), QStringLiteral("server closed the connection"));
-    QVERIFY(label->styleSheet().contains(QStringLiteral("color")));
-    QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("storageErrorDialog")));
+    m_window->setStorageState(MainWindow::StorageState::Offline, u"server closed the connection"_s);
+    QCOMPARE(label->text(), u"Team database: offline, changes are not saved"_s);
+    QCOMPARE(label->toolTip(), u"server closed the connection"_s);
+    QVERIFY(label->styleSheet().contains(u"color"_s));
+    QVERIFY(!m_window->findChild<QMessageBox *>(u"storageErrorDialog"_s));
 }
 
 void TestMainWindow::remembersFileWorkspacesOnly()
 {
     Workspace demo = makeWorkspace(1, 1, 1, 1);
-    demo.filePath = QStringLiteral("/tmp/demo/demo.yaml");
+    demo.filePath = u"/tmp/demo/demo.yaml"_s;
     m_window->setWorkspace(demo, MainWindow::Origin::Demo);
     QVERIFY(m_window->recentFiles()->files().isEmpty());
-    QVERIFY(!QSettings().contains(QStringLiteral("workspace/last")));
+    QVERIFY(!QSettings().contains(u"workspace/last"_s));
 
     m_window->setWorkspace(makeWorkspace(1, 1, 1, 1));
-    QCOMPARE(m_window->recentFiles()->files(), QStringList { QStringLiteral("/tmp/meetpin.yaml") });
-    QCOMPARE(QSettings().value(QStringLiteral("workspace/last")).toString(), QStringLiteral("/tmp/meetpin.yaml"));
+    QCOMPARE(m_window->recentFiles()->files(), QStringList { u"/tmp/meetpin.yaml"_s });
+    QCOMPARE(QSettings().value(u"workspace/last"_s).toString(), u"/tmp/meetpin.yaml"_s);
 }
 
 void TestMainWindow::retranslatesOnLanguageSwitch()
 {
     m_window->setWorkspace(makeWorkspace(1, 2, 3, 4));
     OverviewPage *overview = m_window->overviewPage();
-    QVERIFY(m_languages->setLanguage(QStringLiteral("ko")));
-    QTRY_COMPARE(labelText(overview, "workspaceTitle"), QStringLiteral("밋핀 프로덕션"));
-    QCOMPARE(m_window->page(MainWindow::Overview)->title(), QStringLiteral("개요"));
+    QVERIFY(m_languages->setLanguage(u"ko"_s));
+    QTRY_COMPARE(labelText(overview, "workspaceTitle"), u"밋핀 프로덕션"_s);
+    QCOMPARE(m_window->page(MainWindow::Overview)->title(), u"개요"_s);
     // No Korean description: falls back to the English one.
-    QCOMPARE(labelText(overview, "workspaceDescription"), QStringLiteral("Seed 003"));
-    QVERIFY2(m_window->windowTitle().contains(QStringLiteral("밋핀 프로덕션")), qPrintable(m_window->windowTitle()));
-    QVERIFY(m_languages->setLanguage(QStringLiteral("en")));
-    QTRY_COMPARE(labelText(overview, "workspaceTitle"), QStringLiteral("MeetPin production"));
+    QCOMPARE(labelText(overview, "workspaceDescription"), u"Seed 003"_s);
+    QVERIFY2(m_window->windowTitle().contains(u"밋핀 프로덕션"_s), qPrintable(m_window->windowTitle()));
+    QVERIFY(m_languages->setLanguage(u"en"_s));
+    QTRY_COMPARE(labelText(overview, "workspaceTitle"), u"MeetPin production"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

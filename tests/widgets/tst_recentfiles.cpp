@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "recentfiles.h"
+#include "ui/recentfiles.h"
 
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 class TestRecentFiles : public QObject
 {
@@ -22,8 +24,8 @@ private Q_SLOTS:
 void TestRecentFiles::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("OpsDeckTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_recentfiles"));
+    QCoreApplication::setOrganizationName(u"OpsDeckTest"_s);
+    QCoreApplication::setApplicationName(u"tst_recentfiles"_s);
 }
 
 void TestRecentFiles::init()
@@ -35,36 +37,36 @@ void TestRecentFiles::newestFirstWithoutDuplicates()
 {
     RecentFiles recent;
     QSignalSpy changed(&recent, &RecentFiles::changed);
-    recent.add(QStringLiteral("/w/a.yaml"));
-    recent.add(QStringLiteral("/w/b.yaml"));
-    recent.add(QStringLiteral("/w/a.yaml"));
-    QCOMPARE(recent.files(), (QStringList { QStringLiteral("/w/a.yaml"), QStringLiteral("/w/b.yaml") }));
+    recent.add(u"/w/a.yaml"_s);
+    recent.add(u"/w/b.yaml"_s);
+    recent.add(u"/w/a.yaml"_s);
+    QCOMPARE(recent.files(), (QStringList { u"/w/a.yaml"_s, u"/w/b.yaml"_s }));
     QCOMPARE(changed.size(), 3);
-    recent.add(QStringLiteral("/w/a.yaml")); // already first: nothing changes
+    recent.add(u"/w/a.yaml"_s); // already first: nothing changes
     QCOMPARE(changed.size(), 3);
-    recent.remove(QStringLiteral("/w/b.yaml"));
-    QCOMPARE(recent.files(), QStringList { QStringLiteral("/w/a.yaml") });
+    recent.remove(u"/w/b.yaml"_s);
+    QCOMPARE(recent.files(), QStringList { u"/w/a.yaml"_s });
 }
 
 void TestRecentFiles::keepsAtMostEight()
 {
     RecentFiles recent;
     for (int i = 0; i < 10; ++i) {
-        recent.add(QStringLiteral("/w/%1.yaml").arg(i));
+        recent.add(u"/w/%1.yaml"_s.arg(i));
     }
     QCOMPARE(recent.files().size(), RecentFiles::MaxFiles);
-    QCOMPARE(recent.files().first(), QStringLiteral("/w/9.yaml"));
-    QCOMPARE(recent.files().last(), QStringLiteral("/w/2.yaml"));
+    QCOMPARE(recent.files().first(), u"/w/9.yaml"_s);
+    QCOMPARE(recent.files().last(), u"/w/2.yaml"_s);
 }
 
 void TestRecentFiles::persistsAndClears()
 {
     {
         RecentFiles recent;
-        recent.add(QStringLiteral("/w/a.yaml"));
+        recent.add(u"/w/a.yaml"_s);
     }
     RecentFiles reopened;
-    QCOMPARE(reopened.files(), QStringList { QStringLiteral("/w/a.yaml") });
+    QCOMPARE(reopened.files(), QStringList { u"/w/a.yaml"_s });
     QSignalSpy changed(&reopened, &RecentFiles::changed);
     reopened.clear();
     QVERIFY(reopened.files().isEmpty());

@@ -7,6 +7,8 @@
 #include <QStyle>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class TestThemeManager : public QObject
 {
     Q_OBJECT
@@ -22,10 +24,10 @@ void TestThemeManager::names_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<ThemeManager::Theme>("theme");
     QTest::addColumn<bool>("known");
-    QTest::addRow("system") << QStringLiteral("system") << ThemeManager::Theme::System << true;
-    QTest::addRow("light") << QStringLiteral("light") << ThemeManager::Theme::Light << true;
-    QTest::addRow("dark") << QStringLiteral("dark") << ThemeManager::Theme::Dark << true;
-    QTest::addRow("unknown") << QStringLiteral("neon") << ThemeManager::Theme::System << false;
+    QTest::addRow("system") << u"system"_s << ThemeManager::Theme::System << true;
+    QTest::addRow("light") << u"light"_s << ThemeManager::Theme::Light << true;
+    QTest::addRow("dark") << u"dark"_s << ThemeManager::Theme::Dark << true;
+    QTest::addRow("unknown") << u"neon"_s << ThemeManager::Theme::System << false;
     QTest::addRow("empty") << QString() << ThemeManager::Theme::System << false;
 }
 
@@ -52,7 +54,7 @@ void TestThemeManager::switchesPalettes()
     QCOMPARE(themes.theme(), ThemeManager::Theme::Dark);
     QVERIFY(themes.isDark());
     QCOMPARE(QApplication::palette().color(QPalette::Window), ThemeManager::darkPalette().color(QPalette::Window));
-    QCOMPARE(QApplication::style()->name(), QStringLiteral("fusion"));
+    QCOMPARE(QApplication::style()->name(), u"fusion"_s);
 
     themes.setTheme(ThemeManager::Theme::Light);
     QVERIFY(!themes.isDark());

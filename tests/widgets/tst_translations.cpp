@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 struct Message
 {
@@ -23,7 +25,7 @@ struct Message
 QString translationsDir()
 {
     const QString source = qEnvironmentVariable("OPSDECK_SOURCE_DIR");
-    return source.isEmpty() ? QStringLiteral(OPSDECK_TRANSLATIONS_DIR) : source + QStringLiteral("/translations");
+    return source.isEmpty() ? QStringLiteral(OPSDECK_TRANSLATIONS_DIR) : source + u"/translations"_s;
 }
 
 QList<Message> readTs(const QString &path, QString *language, QString *error)
@@ -69,14 +71,14 @@ QList<Message> readTs(const QString &path, QString *language, QString *error)
         }
     }
     if (xml.hasError()) {
-        *error = QStringLiteral("%1:%2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString());
+        *error = u"%1:%2: %3"_s.arg(path).arg(xml.lineNumber()).arg(xml.errorString());
     }
     return messages;
 }
 
 QStringList placeholders(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("%(?:n|L?\\d+)"));
+    static const QRegularExpression re(u"%(?:n|L?\\d+)"_s);
     QStringList found;
     for (auto it = re.globalMatch(text); it.hasNext();) {
         found << it.next().captured();
@@ -101,8 +103,8 @@ void TestTranslations::complete_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("language");
-    QTest::addRow("en") << QStringLiteral("opsdeck_en.ts") << QStringLiteral("en");
-    QTest::addRow("ko") << QStringLiteral("opsdeck_ko.ts") << QStringLiteral("ko");
+    QTest::addRow("en") << u"opsdeck_en.ts"_s << u"en"_s;
+    QTest::addRow("ko") << u"opsdeck_ko.ts"_s << u"ko"_s;
 }
 
 void TestTranslations::complete()
@@ -118,22 +120,22 @@ void TestTranslations::complete()
 
     QStringList problems;
     for (const Message &m : messages) {
-        const QString where = m.context + QStringLiteral(" \"") + m.source + QLatin1Char('"');
+        const QString where = m.context + u" \""_s + m.source + QLatin1Char('"');
         if (!m.type.isEmpty()) {
-            problems << QStringLiteral("%1: %2").arg(m.type, where);
+            problems << u"%1: %2"_s.arg(m.type, where);
             continue;
         }
         if (m.translations.isEmpty() || m.translations.contains(QString())) {
-            problems << QStringLiteral("empty translation: %1").arg(where);
+            problems << u"empty translation: %1"_s.arg(where);
             continue;
         }
         for (const QString &t : m.translations) {
             if (placeholders(t) != placeholders(m.source)) {
-                problems << QStringLiteral("placeholders differ: %1 -> \"%2\"").arg(where, t);
+                problems << u"placeholders differ: %1 -> \"%2\""_s.arg(where, t);
             }
         }
         if (language == QLatin1String("en") && !m.numerus && m.translations.first() != m.source) {
-            problems << QStringLiteral("English differs from its source: %1").arg(where);
+            problems << u"English differs from its source: %1"_s.arg(where);
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
@@ -144,11 +146,11 @@ void TestTranslations::sameEntries()
     QString language;
     QString error;
     QSet<QString> en;
-    for (const Message &m : readTs(translationsDir() + QStringLiteral("/opsdeck_en.ts"), &language, &error)) {
+    for (const Message &m : readTs(translationsDir() + u"/opsdeck_en.ts"_s, &language, &error)) {
         en.insert(m.context + QLatin1Char('\x1f') + m.source);
     }
     QSet<QString> ko;
-    for (const Message &m : readTs(translationsDir() + QStringLiteral("/opsdeck_ko.ts"), &language, &error)) {
+    for (const Message &m : readTs(translationsDir() + u"/opsdeck_ko.ts"_s, &language, &error)) {
         ko.insert(m.context + QLatin1Char('\x1f') + m.source);
     }
     QVERIFY2(error.isEmpty(), qPrintable(error));

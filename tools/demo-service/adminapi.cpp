@@ -8,6 +8,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 // Parses a request body that must be a JSON object; on failure returns false with a 400 reply in `*error`.
@@ -16,12 +18,12 @@ bool parseObject(const QByteArray &body, QJsonObject *object, HttpReply *error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = HttpReply::error(400,
-            QStringLiteral("body: invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        *error = HttpReply::error(
+            400, u"body: invalid JSON at offset %1: %2"_s.arg(parseError.offset).arg(parseError.errorString()));
         return false;
     }
     if (!document.isObject()) {
-        *error = HttpReply::error(400, QStringLiteral("body: expected a JSON object"));
+        *error = HttpReply::error(400, u"body: expected a JSON object"_s);
         return false;
     }
     *object = document.object();
@@ -30,7 +32,7 @@ bool parseObject(const QByteArray &body, QJsonObject *object, HttpReply *error)
 
 HttpReply methodNotAllowed(const QByteArray &allowed)
 {
-    HttpReply reply = HttpReply::error(405, QStringLiteral("method not allowed; use %1").arg(QLatin1String(allowed)));
+    HttpReply reply = HttpReply::error(405, u"method not allowed; use %1"_s.arg(QLatin1String(allowed)));
     reply.headers.append({ QByteArrayLiteral("Allow"), allowed });
     return reply;
 }
@@ -57,17 +59,17 @@ HttpReply AdminApi::handle(
 {
     const QByteArray scheme = QByteArrayLiteral("bearer ");
     if (!authorization.toLower().startsWith(scheme)) {
-        HttpReply reply = HttpReply::error(401, QStringLiteral("missing Authorization: Bearer <token> header"));
+        HttpReply reply = HttpReply::error(401, u"missing Authorization: Bearer <token> header"_s);
         reply.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"admin\"") });
         return reply;
     }
     if (!tokenEquals(authorization.mid(scheme.size()).trimmed(), m_token)) {
-        return HttpReply::error(403, QStringLiteral("the bearer token is not valid for this service"));
+        return HttpReply::error(403, u"the bearer token is not valid for this service"_s);
     }
 
     // Seed 003's own paths for the same actions, so its runbooks run against the demo unchanged.
-    const QString route = path == QLatin1String("/api/cache/clear") ? QStringLiteral("/admin/cache/clear")
-        : path == QLatin1String("/api/cache/stats")                 ? QStringLiteral("/admin/cache-stats")
+    const QString route = path == QLatin1String("/api/cache/clear") ? u"/admin/cache/clear"_s
+        : path == QLatin1String("/api/cache/stats")                 ? u"/admin/cache-stats"_s
                                                                     : path;
     return dispatch(method, route, body);
 }
@@ -93,7 +95,7 @@ HttpReply AdminApi::dispatch(const QByteArray &method, const QString &path, cons
         return method == "GET" || method == "POST" || method == "DELETE" ? faults(method, body)
                                                                          : methodNotAllowed("GET, POST, DELETE");
     }
-    return HttpReply::error(404, QStringLiteral("no admin route %1").arg(path));
+    return HttpReply::error(404, u"no admin route %1"_s.arg(path));
 }
 
 HttpReply AdminApi::deployments() const
@@ -101,22 +103,21 @@ HttpReply AdminApi::deployments() const
     QJsonArray list;
     for (const Deployment &deployment : m_state->deployments()) {
         list.append(QJsonObject {
-            { QStringLiteral("version"), deployment.version },
-            { QStringLiteral("description"), deployment.description },
-            { QStringLiteral("current"), deployment.version == m_state->current().version },
-            { QStringLiteral("deployedAt"), deployment.deployedAt.toString(Qt::ISODateWithMs) },
+            { u"version"_s, deployment.version },
+            { u"description"_s, deployment.description },
+            { u"current"_s, deployment.version == m_state->current().version },
+            { u"deployedAt"_s, deployment.deployedAt.toString(Qt::ISODateWithMs) },
         });
     }
-    return HttpReply::json(
-        200, { { QStringLiteral("current"), m_state->current().version }, { QStringLiteral("deployments"), list } });
+    return HttpReply::json(200, { { u"current"_s, m_state->current().version }, { u"deployments"_s, list } });
 }
 
 // The deployment the body's "version" names; on failure returns -1 with a 400 reply in `*error`.
 int AdminApi::requestedVersion(const QJsonObject &request, HttpReply *error) const
 {
-    const QJsonValue version = request.value(QStringLiteral("version"));
+    const QJsonValue version = request.value(u"version"_s);
     if (!version.isString()) {
-        *error = HttpReply::error(400, QStringLiteral("version: expected a string such as \"v1\""));
+        *error = HttpReply::error(400, u"version: expected a string such as \"v1\""_s);
         return -1;
     }
     const int index = m_state->indexOf(version.toString());
@@ -125,9 +126,8 @@ int AdminApi::requestedVersion(const QJsonObject &request, HttpReply *error) con
         for (const Deployment &deployment : m_state->deployments()) {
             known.append(deployment.version);
         }
-        *error = HttpReply::error(400,
-            QStringLiteral("version: unknown version \"%1\" (known: %2)")
-                .arg(version.toString(), known.join(QStringLiteral(", "))));
+        *error = HttpReply::error(
+            400, u"version: unknown version \"%1\" (known: %2)"_s.arg(version.toString(), known.join(u", "_s)));
     }
     return index;
 }
@@ -143,16 +143,15 @@ HttpReply AdminApi::rollback(const QByteArray &body)
     if (index < 0) {
         return error;
     }
-    const QJsonValue version = request.value(QStringLiteral("version"));
+    const QJsonValue version = request.value(u"version"_s);
     const QString previous = m_state->current().version;
     if (previous == version.toString()) {
-        return HttpReply::error(409, QStringLiteral("version: %1 is already deployed").arg(previous));
+        return HttpReply::error(409, u"version: %1 is already deployed"_s.arg(previous));
     }
     m_state->setCurrent(index);
     return HttpReply::json(200,
-        { { QStringLiteral("status"), QStringLiteral("rolled-back") }, { QStringLiteral("previous"), previous },
-            { QStringLiteral("current"), m_state->current().version },
-            { QStringLiteral("deployedAt"), m_state->current().deployedAt.toString(Qt::ISODateWithMs) } });
+        { { u"status"_s, u"rolled-back"_s }, { u"previous"_s, previous }, { u"current"_s, m_state->current().version },
+            { u"deployedAt"_s, m_state->current().deployedAt.toString(Qt::ISODateWithMs) } });
 }
 
 HttpReply AdminApi::deploy(const QByteArray &body)
@@ -168,14 +167,14 @@ HttpReply AdminApi::deploy(const QByteArray &body)
     }
     for (auto it = request.begin(); it != request.end(); ++it) {
         if (it.key() != QLatin1String("version") && it.key() != QLatin1String("errorRate")) {
-            return HttpReply::error(400, QStringLiteral("%1: unknown field (known: version, errorRate)").arg(it.key()));
+            return HttpReply::error(400, u"%1: unknown field (known: version, errorRate)"_s.arg(it.key()));
         }
     }
     // The release's own error rate, unlike the errorRate fault: rolling back to another release leaves it behind.
-    if (request.contains(QStringLiteral("errorRate"))) {
-        const QJsonValue rate = request.value(QStringLiteral("errorRate"));
+    if (request.contains(u"errorRate"_s)) {
+        const QJsonValue rate = request.value(u"errorRate"_s);
         if (!rate.isDouble() || rate.toDouble() < 0 || rate.toDouble() > 1) {
-            return HttpReply::error(400, QStringLiteral("errorRate: expected a number from 0 to 1"));
+            return HttpReply::error(400, u"errorRate: expected a number from 0 to 1"_s);
         }
         m_state->setErrorRate(index, rate.toDouble());
     }
@@ -184,16 +183,14 @@ HttpReply AdminApi::deploy(const QByteArray &body)
         m_state->setCurrent(index);
     }
     return HttpReply::json(200,
-        { { QStringLiteral("status"), QStringLiteral("deployed") }, { QStringLiteral("previous"), previous },
-            { QStringLiteral("current"), m_state->current().version },
-            { QStringLiteral("errorRate"), m_state->current().errorRate } });
+        { { u"status"_s, u"deployed"_s }, { u"previous"_s, previous }, { u"current"_s, m_state->current().version },
+            { u"errorRate"_s, m_state->current().errorRate } });
 }
 
 HttpReply AdminApi::clearCache()
 {
     const int cleared = m_state->clearCache();
-    return HttpReply::json(
-        200, { { QStringLiteral("status"), QStringLiteral("cleared") }, { QStringLiteral("keysCleared"), cleared } });
+    return HttpReply::json(200, { { u"status"_s, u"cleared"_s }, { u"keysCleared"_s, cleared } });
 }
 
 HttpReply AdminApi::cacheStats() const
@@ -202,10 +199,8 @@ HttpReply AdminApi::cacheStats() const
     const quint64 lookups = m_state->cacheHits() + m_state->cacheMisses();
     const double hitRate = lookups ? 100.0 * double(m_state->cacheHits()) / double(lookups) : 0.0;
     return HttpReply::json(200,
-        { { QStringLiteral("hit_rate"), std::round(hitRate * 10.0) / 10.0 },
-            { QStringLiteral("hits"), double(m_state->cacheHits()) },
-            { QStringLiteral("misses"), double(m_state->cacheMisses()) },
-            { QStringLiteral("keys"), m_state->cacheKeys() } });
+        { { u"hit_rate"_s, std::round(hitRate * 10.0) / 10.0 }, { u"hits"_s, double(m_state->cacheHits()) },
+            { u"misses"_s, double(m_state->cacheMisses()) }, { u"keys"_s, m_state->cacheKeys() } });
 }
 
 HttpReply AdminApi::faults(const QByteArray &method, const QByteArray &body)

@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QByteArray methodName(QHttpServerRequest::Method method)
@@ -62,26 +64,25 @@ DemoService::DemoService(DemoState *state, const QByteArray &adminToken, QObject
     , m_state(state)
     , m_admin(state, adminToken)
 {
-    addAppRoute(Route::Health, QStringLiteral("/health"));
-    addAppRoute(Route::Health, QStringLiteral("/api/health")); // seed 003's paths, so its runbooks work unchanged
-    addAppRoute(Route::Livez, QStringLiteral("/livez"));
-    addAppRoute(Route::Livez, QStringLiteral("/api/healthz"));
-    addAppRoute(Route::Readyz, QStringLiteral("/readyz"));
-    addAppRoute(Route::Readyz, QStringLiteral("/api/readyz"));
-    addAppRoute(Route::Metrics, QStringLiteral("/metrics"));
-    addAdminRoute(QStringLiteral("/admin/deployments"));
-    addAdminRoute(QStringLiteral("/admin/rollback"));
-    addAdminRoute(QStringLiteral("/admin/deploy"));
-    addAdminRoute(QStringLiteral("/admin/cache/clear"));
-    addAdminRoute(QStringLiteral("/admin/cache-stats"));
-    addAdminRoute(QStringLiteral("/api/cache/clear"));
-    addAdminRoute(QStringLiteral("/api/cache/stats"));
-    addAdminRoute(QStringLiteral("/admin/faults"));
+    addAppRoute(Route::Health, u"/health"_s);
+    addAppRoute(Route::Health, u"/api/health"_s); // seed 003's paths, so its runbooks work unchanged
+    addAppRoute(Route::Livez, u"/livez"_s);
+    addAppRoute(Route::Livez, u"/api/healthz"_s);
+    addAppRoute(Route::Readyz, u"/readyz"_s);
+    addAppRoute(Route::Readyz, u"/api/readyz"_s);
+    addAppRoute(Route::Metrics, u"/metrics"_s);
+    addAdminRoute(u"/admin/deployments"_s);
+    addAdminRoute(u"/admin/rollback"_s);
+    addAdminRoute(u"/admin/deploy"_s);
+    addAdminRoute(u"/admin/cache/clear"_s);
+    addAdminRoute(u"/admin/cache-stats"_s);
+    addAdminRoute(u"/api/cache/clear"_s);
+    addAdminRoute(u"/api/cache/stats"_s);
+    addAdminRoute(u"/admin/faults"_s);
     m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         send(makePending(std::move(responder)),
-            HttpReply::error(404,
-                QStringLiteral("no route %1 %2")
-                    .arg(QLatin1String(methodName(request.method())), request.url().path())),
+            HttpReply::error(
+                404, u"no route %1 %2"_s.arg(QLatin1String(methodName(request.method())), request.url().path())),
             0);
     });
 }
@@ -121,7 +122,7 @@ void DemoService::serveApp(
 {
     const Pending pending = makePending(std::move(responder));
     if (request.method() != QHttpServerRequest::Method::Get) {
-        HttpReply reply = HttpReply::error(405, QStringLiteral("method not allowed; use GET"));
+        HttpReply reply = HttpReply::error(405, u"method not allowed; use GET"_s);
         reply.headers.append({ QByteArrayLiteral("Allow"), QByteArrayLiteral("GET") });
         send(pending, reply, 0);
         return;
@@ -144,11 +145,11 @@ void DemoService::serveApp(
 HttpReply DemoService::build(Route route, const Faults &faults)
 {
     if (faults.down && route != Route::Health && route != Route::Readyz) {
-        return HttpReply::error(503, QStringLiteral("service unavailable (fault: down)"));
+        return HttpReply::error(503, u"service unavailable (fault: down)"_s);
     }
     // /metrics is spared so that an injected error rate shows up in the scraped counters instead of hiding them.
     if (!faults.down && route != Route::Metrics && m_state->injectedFailure()) {
-        return HttpReply::error(500, QStringLiteral("internal server error (fault: errorRate)"));
+        return HttpReply::error(500, u"internal server error (fault: errorRate)"_s);
     }
     switch (route) {
     case Route::Health:
@@ -156,8 +157,7 @@ HttpReply DemoService::build(Route route, const Faults &faults)
     case Route::Readyz:
         return readyz(faults.down);
     case Route::Livez:
-        return HttpReply::json(
-            200, { { QStringLiteral("status"), QStringLiteral("ok") }, { QStringLiteral("timestamp"), now() } });
+        return HttpReply::json(200, { { u"status"_s, u"ok"_s }, { u"timestamp"_s, now() } });
     case Route::Metrics:
         break;
     }
@@ -170,37 +170,29 @@ HttpReply DemoService::build(Route route, const Faults &faults)
 HttpReply DemoService::health(const Faults &faults)
 {
     const double errorRate = m_state->recentErrorRate();
-    const QString status = faults.down ? QStringLiteral("unhealthy")
-        : errorRate > 0.01             ? QStringLiteral("degraded")
-                                       : QStringLiteral("healthy");
-    const QString backend = faults.down ? QStringLiteral("unhealthy") : QStringLiteral("healthy");
-    const QString healthy = QStringLiteral("healthy");
+    const QString status = faults.down ? u"unhealthy"_s : errorRate > 0.01 ? u"degraded"_s : u"healthy"_s;
+    const QString backend = faults.down ? u"unhealthy"_s : u"healthy"_s;
+    const QString healthy = u"healthy"_s;
     const double dbBaseMs = m_state->current().latencyMedianMs * 0.5;
     const QJsonObject services {
-        { QStringLiteral("database"),
-            QJsonObject { { QStringLiteral("status"), backend },
-                { QStringLiteral("responseTime"), m_state->dependencyTimeMs(dbBaseMs) } } },
-        { QStringLiteral("redis"),
-            QJsonObject { { QStringLiteral("status"), backend },
-                { QStringLiteral("responseTime"), m_state->dependencyTimeMs(3) },
-                { QStringLiteral("keyCount"), m_state->cacheKeys() } } },
-        { QStringLiteral("kakaoMaps"),
-            QJsonObject { { QStringLiteral("status"), healthy },
-                { QStringLiteral("responseTime"), m_state->dependencyTimeMs(120) } } },
-        { QStringLiteral("stripe"),
-            QJsonObject { { QStringLiteral("status"), healthy },
-                { QStringLiteral("responseTime"), m_state->dependencyTimeMs(80) } } },
+        { u"database"_s,
+            QJsonObject { { u"status"_s, backend }, { u"responseTime"_s, m_state->dependencyTimeMs(dbBaseMs) } } },
+        { u"redis"_s,
+            QJsonObject { { u"status"_s, backend }, { u"responseTime"_s, m_state->dependencyTimeMs(3) },
+                { u"keyCount"_s, m_state->cacheKeys() } } },
+        { u"kakaoMaps"_s,
+            QJsonObject { { u"status"_s, healthy }, { u"responseTime"_s, m_state->dependencyTimeMs(120) } } },
+        { u"stripe"_s, QJsonObject { { u"status"_s, healthy }, { u"responseTime"_s, m_state->dependencyTimeMs(80) } } },
     };
     const QJsonObject performance {
-        { QStringLiteral("avgResponseTime"), std::round(m_state->recentAvgLatencyMs()) },
-        { QStringLiteral("requestCount"), double(m_state->totalRequests()) },
-        { QStringLiteral("errorRate"), std::round(errorRate * 10000.0) / 10000.0 },
+        { u"avgResponseTime"_s, std::round(m_state->recentAvgLatencyMs()) },
+        { u"requestCount"_s, double(m_state->totalRequests()) },
+        { u"errorRate"_s, std::round(errorRate * 10000.0) / 10000.0 },
     };
     HttpReply reply = HttpReply::json(faults.down ? 503 : 200,
-        { { QStringLiteral("status"), status }, { QStringLiteral("timestamp"), now() },
-            { QStringLiteral("uptime"), double(m_state->uptimeSeconds()) },
-            { QStringLiteral("version"), m_state->current().version }, { QStringLiteral("services"), services },
-            { QStringLiteral("performance"), performance } });
+        { { u"status"_s, status }, { u"timestamp"_s, now() }, { u"uptime"_s, double(m_state->uptimeSeconds()) },
+            { u"version"_s, m_state->current().version }, { u"services"_s, services },
+            { u"performance"_s, performance } });
     // Padding goes into a JSON field so the huge body still parses.
     const QByteArray paddingField = QByteArrayLiteral(",\"padding\":\"\"}");
     const qint64 missing = faults.hugeBodyBytes - (reply.body.size() - 1 + paddingField.size());
@@ -213,12 +205,11 @@ HttpReply DemoService::health(const Faults &faults)
 
 HttpReply DemoService::readyz(bool down) const
 {
-    const QString check = down ? QStringLiteral("fail") : QStringLiteral("ok");
+    const QString check = down ? u"fail"_s : u"ok"_s;
     return HttpReply::json(down ? 503 : 200,
-        { { QStringLiteral("status"), down ? QStringLiteral("not-ready") : QStringLiteral("ready") },
-            { QStringLiteral("checks"),
-                QJsonObject { { QStringLiteral("database"), check }, { QStringLiteral("redis"), check } } },
-            { QStringLiteral("timestamp"), now() } });
+        { { u"status"_s, down ? u"not-ready"_s : u"ready"_s },
+            { u"checks"_s, QJsonObject { { u"database"_s, check }, { u"redis"_s, check } } },
+            { u"timestamp"_s, now() } });
 }
 
 void DemoService::send(const Pending &pending, const HttpReply &reply, int slowMs)

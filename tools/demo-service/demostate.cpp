@@ -6,14 +6,16 @@
 #include <cmath>
 #include <numbers>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 constexpr int tickMs = 100;
 
 const QStringList &apiRoutes()
 {
-    static const QStringList routes { QStringLiteral("/api/meetings"), QStringLiteral("/api/pins/nearby"),
-        QStringLiteral("/api/users/me"), QStringLiteral("/api/payments"), QStringLiteral("/api/skins") };
+    static const QStringList routes { u"/api/meetings"_s, u"/api/pins/nearby"_s, u"/api/users/me"_s, u"/api/payments"_s,
+        u"/api/skins"_s };
     return routes;
 }
 
@@ -25,9 +27,8 @@ DemoState::DemoState(quint32 seed, QObject *parent)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_deployments = {
-        { QStringLiteral("v1"), QStringLiteral("Stable release"), 0.001, 85.0, 8.0, now.addDays(-3) },
-        { QStringLiteral("v2"), QStringLiteral("New matching engine (canary gone wide)"), 0.04, 260.0, 90.0,
-            now.addSecs(-40 * 60) },
+        { u"v1"_s, u"Stable release"_s, 0.001, 85.0, 8.0, now.addDays(-3) },
+        { u"v2"_s, u"New matching engine (canary gone wide)"_s, 0.04, 260.0, 90.0, now.addSecs(-40 * 60) },
     };
     m_current = 1;
     m_gauges = { 40, 55, 57, 15, 100, 42 };

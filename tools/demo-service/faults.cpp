@@ -6,14 +6,16 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 QJsonObject Faults::toJson() const
 {
     return QJsonObject {
-        { QStringLiteral("latencyMs"), latencyMs },
-        { QStringLiteral("errorRate"), errorRate ? QJsonValue(*errorRate) : QJsonValue(QJsonValue::Null) },
-        { QStringLiteral("down"), down },
-        { QStringLiteral("slowBodyMs"), slowBodyMs },
-        { QStringLiteral("hugeBodyBytes"), hugeBodyBytes },
+        { u"latencyMs"_s, latencyMs },
+        { u"errorRate"_s, errorRate ? QJsonValue(*errorRate) : QJsonValue(QJsonValue::Null) },
+        { u"down"_s, down },
+        { u"slowBodyMs"_s, slowBodyMs },
+        { u"hugeBodyBytes"_s, hugeBodyBytes },
     };
 }
 
@@ -25,7 +27,7 @@ QString readInteger(const QJsonObject &patch, const QString &key, qint64 max, qi
     const QJsonValue value = patch.value(key);
     const double number = value.toDouble(-1.0);
     if (!value.isDouble() || number < 0 || number > double(max) || std::floor(number) != number) {
-        return QStringLiteral("%1: expected a whole number from 0 to %2").arg(key).arg(max);
+        return u"%1: expected a whole number from 0 to %2"_s.arg(key).arg(max);
     }
     *out = qint64(number);
     return {};
@@ -55,16 +57,15 @@ QString Faults::apply(const QJsonObject &patch, Faults *faults)
             } else if (const double rate = it.value().toDouble(-1.0); it.value().isDouble() && rate >= 0 && rate <= 1) {
                 next.errorRate = rate;
             } else {
-                error = QStringLiteral("errorRate: expected a number from 0 to 1, or null to clear the override");
+                error = u"errorRate: expected a number from 0 to 1, or null to clear the override"_s;
             }
         } else if (key == QLatin1String("down")) {
             if (!it.value().isBool()) {
-                error = QStringLiteral("down: expected true or false");
+                error = u"down: expected true or false"_s;
             }
             next.down = it.value().toBool();
         } else {
-            error = QStringLiteral("%1: unknown fault (known: latencyMs, errorRate, down, slowBodyMs, hugeBodyBytes)")
-                        .arg(key);
+            error = u"%1: unknown fault (known: latencyMs, errorRate, down, slowBodyMs, hugeBodyBytes)"_s.arg(key);
         }
         if (!error.isEmpty()) {
             return error;

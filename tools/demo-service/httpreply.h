@@ -9,6 +9,8 @@
 #include <QPair>
 #include <QString>
 
+using namespace Qt::StringLiterals;
+
 // One HTTP answer, built by a handler and written by DemoService (which adds delays and trickling).
 struct HttpReply
 {
@@ -28,6 +30,6 @@ struct HttpReply
     // API error bodies are protocol text for scripts and tools, so they stay untranslated.
     static HttpReply error(int status, const QString &message)
     {
-        return json(status, QJsonObject { { QStringLiteral("error"), message }, { QStringLiteral("status"), status } });
+        return json(status, QJsonObject { { u"error"_s, message }, { u"status"_s, status } });
     }
 };

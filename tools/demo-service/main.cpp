@@ -17,6 +17,8 @@
 #endif
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
+
+using namespace Qt::StringLiterals;
 #endif
 
 namespace {
@@ -60,7 +62,7 @@ QByteArray randomToken()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("opsdeck-demo-service"));
+    QCoreApplication::setApplicationName(u"opsdeck-demo-service"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(OPSDECK_VERSION));
 
     QCommandLineParser parser;
@@ -68,15 +70,13 @@ int main(int argc, char *argv[])
         "main", "OpsDeck's demo service: health, metrics, admin and fault injection on 127.0.0.1."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(QStringLiteral("port"),
-        QCoreApplication::translate("main", "Port to listen on (0 = any free port)."), QStringLiteral("N"),
-        QStringLiteral("0"));
-    const QCommandLineOption tokenOption(QStringLiteral("token"),
-        QCoreApplication::translate("main", "Admin bearer token (default: $OPSDECK_DEMO_TOKEN, else random)."),
-        QStringLiteral("T"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"),
-        QCoreApplication::translate("main", "Seed of the simulated traffic (default: random)."), QStringLiteral("N"));
-    const QCommandLineOption stdinOption(QStringLiteral("exit-with-stdin"),
+    const QCommandLineOption portOption(
+        u"port"_s, QCoreApplication::translate("main", "Port to listen on (0 = any free port)."), u"N"_s, u"0"_s);
+    const QCommandLineOption tokenOption(u"token"_s,
+        QCoreApplication::translate("main", "Admin bearer token (default: $OPSDECK_DEMO_TOKEN, else random)."), u"T"_s);
+    const QCommandLineOption seedOption(
+        u"seed"_s, QCoreApplication::translate("main", "Seed of the simulated traffic (default: random)."), u"N"_s);
+    const QCommandLineOption stdinOption(u"exit-with-stdin"_s,
         QCoreApplication::translate("main", "Exit when standard input reaches end of file (parent went away)."));
     parser.addOptions({ portOption, tokenOption, seedOption, stdinOption });
     parser.process(app);

@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 void MetricsWriter::family(const QByteArray &name, const QByteArray &type, const QByteArray &help)
 {
     m_text += "# HELP " + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
@@ -65,7 +67,7 @@ QByteArray renderMetrics(const DemoState &state)
         cumulative += buckets.at(i);
         const QString le = i < DemoState::bucketBounds.size()
             ? QString::fromLatin1(MetricsWriter::formatValue(DemoState::bucketBounds.at(i)))
-            : QStringLiteral("+Inf");
+            : u"+Inf"_s;
         w.sample("http_request_duration_seconds_bucket", { { "le", le } }, double(cumulative));
     }
     w.sample("http_request_duration_seconds_sum", {}, state.latencySumSeconds());

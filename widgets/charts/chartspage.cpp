@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chartspage.h"
+#include "charts/chartspage.h"
 
 #include "charts/kpichartview.h"
-#include "metrics/kpichartdata.h"
-#include "metrics/kpimodel.h"
+#include "kpi/kpichartdata.h"
+#include "kpi/kpimodel.h"
 #include "workspace/duration.h"
 
 #include <QButtonGroup>
@@ -14,6 +14,8 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 using namespace std::chrono_literals;
 
@@ -25,18 +27,18 @@ ChartsPage::ChartsPage(QWidget *parent)
     , m_rangeButtons(new QButtonGroup(this))
     , m_chart(new KpiChartView(this))
 {
-    m_list->setObjectName(QStringLiteral("chartKpiList"));
+    m_list->setObjectName(u"chartKpiList"_s);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setMaximumWidth(320);
-    m_heading->setObjectName(QStringLiteral("chartHeading"));
+    m_heading->setObjectName(u"chartHeading"_s);
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
-    m_status->setObjectName(QStringLiteral("chartStatus"));
+    m_status->setObjectName(u"chartStatus"_s);
     m_status->setWordWrap(true);
     m_status->setForegroundRole(QPalette::PlaceholderText);
-    m_chart->setObjectName(QStringLiteral("chartView"));
+    m_chart->setObjectName(u"chartView"_s);
 
     auto *rangeRow = new QHBoxLayout;
     const QList<Milliseconds> all = ranges();

@@ -7,6 +7,8 @@
 
 #include <QPointer>
 
+using namespace Qt::StringLiterals;
+
 class KpiChartData;
 class KpiChartView;
 class KpiModel;
@@ -23,7 +25,7 @@ class ChartsPage final : public Page
 public:
     explicit ChartsPage(QWidget *parent = nullptr);
 
-    QString id() const override { return QStringLiteral("charts"); }
+    QString id() const override { return u"charts"_s; }
     QString title() const override;
 
     void setSources(KpiModel *model, KpiChartData *chartData);

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kpichartview.h"
+#include "charts/kpichartview.h"
 
 #include "overview/kpistyle.h"
 
@@ -16,6 +16,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 KpiChartView::KpiChartView(QWidget *parent)
     : QChartView(new QChart, parent)
     , m_time(new QDateTimeAxis(this))
@@ -28,7 +30,7 @@ KpiChartView::KpiChartView(QWidget *parent)
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->addAxis(m_time, Qt::AlignBottom);
     chart()->addAxis(m_values, Qt::AlignLeft);
-    m_time->setFormat(QStringLiteral("HH:mm"));
+    m_time->setFormat(u"HH:mm"_s);
     // Without a range before the first layout Qt Charts never draws this axis.
     const QDateTime now = QDateTime::currentDateTime();
     m_time->setRange(now.addSecs(-3600), now);
@@ -79,7 +81,7 @@ void KpiChartView::setData(const QList<ChartSeries> &series, const QDateTime &fr
     }
     const qint64 span = from.msecsTo(to);
     // 24-hour times: QDateTimeAxis formats AM/PM in English whatever the UI language, and on-call logs use 24 h.
-    const QString format = span > 2 * 86400000LL ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm");
+    const QString format = span > 2 * 86400000LL ? u"MM-dd HH:mm"_s : u"HH:mm"_s;
     if (m_time->format() != format) {
         m_time->setFormat(format);
     }

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "metrics/kpichartdata.h"
+#include "kpi/kpichartdata.h"
 
 #include <QChartView>
 #include <QTimer>

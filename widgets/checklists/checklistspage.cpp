@@ -3,15 +3,16 @@
 #include "checklists/checklistspage.h"
 
 #include "checklist/checklistexport.h"
+#include "checklist/checklistinstancefilter.h"
 #include "checklist/checklistinstancemodel.h"
 #include "checklist/checklistitemmodel.h"
 #include "checklist/checkliststore.h"
-#include "checklists/checklistinstancefilter.h"
 #include "checklists/exportrangedialog.h"
 #include "checklists/signoffdialog.h"
-#include "fileexporter.h"
-#include "languagemanager.h"
+#include "export/fileexporter.h"
 #include "session/checklistclock.h"
+#include "statuslookdelegate.h"
+#include "ui/languagemanager.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -30,6 +31,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 ChecklistsPage::ChecklistsPage(QWidget *parent)
     : Page(parent)
@@ -52,11 +55,11 @@ ChecklistsPage::ChecklistsPage(QWidget *parent)
     , m_message(new QLabel(this))
     , m_empty(new QLabel(this))
 {
-    m_instances->setObjectName(QStringLiteral("instanceView"));
-    m_items->setObjectName(QStringLiteral("itemView"));
-    m_sign->setObjectName(QStringLiteral("signButton"));
-    m_note->setObjectName(QStringLiteral("noteEdit"));
-    m_message->setObjectName(QStringLiteral("message"));
+    m_instances->setObjectName(u"instanceView"_s);
+    m_items->setObjectName(u"itemView"_s);
+    m_sign->setObjectName(u"signButton"_s);
+    m_note->setObjectName(u"noteEdit"_s);
+    m_message->setObjectName(u"message"_s);
     for (int i = 0; i < 3; ++i) {
         m_views->addTab(QString());
     }
@@ -118,7 +121,7 @@ ChecklistsPage::ChecklistsPage(QWidget *parent)
     exportMenu->addSeparator();
     exportMenu->addAction(m_exportRange);
     m_export->setMenu(exportMenu);
-    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export->setObjectName(u"exportButton"_s);
     connect(m_exportMarkdown, &QAction::triggered, this, [this] { exportCurrent(false); });
     connect(m_exportPdf, &QAction::triggered, this, [this] { exportCurrent(true); });
     connect(m_exportRange, &QAction::triggered, this, &ChecklistsPage::exportRange);
@@ -147,8 +150,10 @@ void ChecklistsPage::setStore(ChecklistStore *store)
     m_filter = new ChecklistInstanceFilter(this);
     m_filter->setSourceModel(m_instanceModel);
     m_instances->setModel(m_filter);
+    m_instances->setItemDelegate(new StatusLookDelegate(&StatusLookDelegate::checklistInstance, m_instances));
     m_itemModel = new ChecklistItemModel(store, this);
     m_items->setModel(m_itemModel);
+    m_items->setItemDelegate(new StatusLookDelegate(&StatusLookDelegate::checklistItem, m_items));
     m_items->header()->setSectionResizeMode(ChecklistItemModel::ItemColumn, QHeaderView::Stretch);
     m_items->header()->setStretchLastSection(false);
     connect(m_views, &QTabBar::currentChanged, this,
@@ -310,8 +315,8 @@ void ChecklistsPage::exportRange()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString markdown = ChecklistExport::markdownRange(m_store->instances(), dialog->from(), dialog->to(),
             LanguageManager::uiLanguage(), QLocale(), m_store->timeZone());
-        const QString name = QStringLiteral("checklists_%1_%2")
-                                 .arg(dialog->from().toString(Qt::ISODate), dialog->to().toString(Qt::ISODate));
+        const QString name
+            = u"checklists_%1_%2"_s.arg(dialog->from().toString(Qt::ISODate), dialog->to().toString(Qt::ISODate));
         askForFile(name, dialog->pdf(), markdown, name);
     });
     dialog->open();
@@ -321,7 +326,7 @@ void ChecklistsPage::askForFile(const QString &suggested, bool pdf, const QStrin
 {
     QString fileName = suggested;
     fileName.replace(QLatin1Char(':'), QLatin1Char('-')); // on-demand keys carry a time
-    fileName += pdf ? QStringLiteral(".pdf") : QStringLiteral(".md");
+    fileName += pdf ? u".pdf"_s : u".md"_s;
     auto *dialog
         = new QFileDialog(this, tr("Export checklist"), fileName, pdf ? tr("PDF (*.pdf)") : tr("Markdown (*.md)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);

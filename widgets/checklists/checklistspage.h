@@ -4,6 +4,8 @@
 
 #include "pages/page.h"
 
+using namespace Qt::StringLiterals;
+
 class ChecklistInstanceFilter;
 class ChecklistInstanceModel;
 class ChecklistItemModel;
@@ -26,7 +28,7 @@ class ChecklistsPage final : public Page
 public:
     explicit ChecklistsPage(QWidget *parent = nullptr);
 
-    QString id() const override { return QStringLiteral("checklists"); }
+    QString id() const override { return u"checklists"_s; }
     QString title() const override;
 
     // The page shows nothing until it has a store (wired by the app).

@@ -9,6 +9,8 @@
 #include <QLabel>
 #include <QPushButton>
 
+using namespace Qt::StringLiterals;
+
 ExportRangeDialog::ExportRangeDialog(QDate today, QWidget *parent)
     : QDialog(parent)
     , m_from(new QDateEdit(today.addDays(-6), this))
@@ -18,10 +20,10 @@ ExportRangeDialog::ExportRangeDialog(QDate today, QWidget *parent)
     setWindowTitle(tr("Export signed checklists"));
     for (QDateEdit *edit : { m_from, m_to }) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDisplayFormat(u"yyyy-MM-dd"_s);
     }
-    m_from->setObjectName(QStringLiteral("fromDate"));
-    m_to->setObjectName(QStringLiteral("toDate"));
+    m_from->setObjectName(u"fromDate"_s);
+    m_to->setObjectName(u"toDate"_s);
     m_format->addItem(tr("Markdown"));
     m_format->addItem(tr("PDF"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

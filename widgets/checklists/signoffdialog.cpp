@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 SignOffDialog::SignOffDialog(const QString &checklistTitle, const QString &signer, QWidget *parent)
     : QDialog(parent)
     , m_comment(new QPlainTextEdit(this))
@@ -18,7 +20,7 @@ SignOffDialog::SignOffDialog(const QString &checklistTitle, const QString &signe
     intro->setWordWrap(true);
     layout->addWidget(intro);
     layout->addWidget(new QLabel(tr("Comment:"), this));
-    m_comment->setObjectName(QStringLiteral("signComment"));
+    m_comment->setObjectName(u"signComment"_s);
     layout->addWidget(m_comment);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign off"));

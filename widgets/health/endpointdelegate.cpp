@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "endpointdelegate.h"
+#include "health/endpointdelegate.h"
 
+#include "health/statestyle.h"
 #include "probe/endpointmodel.h"
-#include "statestyle.h"
 
 EndpointDelegate::EndpointDelegate(QObject *parent)
     : QStyledItemDelegate(parent)

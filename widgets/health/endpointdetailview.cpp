@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "endpointdetailview.h"
+#include "health/endpointdetailview.h"
 
-#include "historystrip.h"
-#include "responseview.h"
-#include "statestyle.h"
+#include "health/historystrip.h"
+#include "health/responseview.h"
+#include "health/statestyle.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -17,6 +17,8 @@
 #include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 QLabel *sectionTitle(QWidget *parent)
@@ -93,7 +95,7 @@ void EndpointDetailView::createLayout()
     outer->addWidget(m_placeholder);
 
     auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("detailScroll"));
+    scroll->setObjectName(u"detailScroll"_s);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_content = new QWidget(scroll);
@@ -105,7 +107,7 @@ void EndpointDetailView::createLayout()
     auto *header = new QHBoxLayout;
     auto *titles = new QVBoxLayout;
     m_title = new QLabel(m_content);
-    m_title->setObjectName(QStringLiteral("detailTitle"));
+    m_title->setObjectName(u"detailTitle"_s);
     QFont big = m_title->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.3);
@@ -115,9 +117,9 @@ void EndpointDetailView::createLayout()
     auto *stateRow = new QHBoxLayout;
     m_stateIcon = new QLabel(m_content);
     m_stateText = new QLabel(m_content);
-    m_stateText->setObjectName(QStringLiteral("detailState"));
+    m_stateText->setObjectName(u"detailState"_s);
     m_url = new QLabel(m_content);
-    m_url->setObjectName(QStringLiteral("detailUrl"));
+    m_url->setObjectName(u"detailUrl"_s);
     m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_url->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_url->setForegroundRole(QPalette::PlaceholderText);
@@ -128,14 +130,14 @@ void EndpointDetailView::createLayout()
     titles->addLayout(stateRow);
     header->addLayout(titles, 1);
     m_checkNow = new QPushButton(m_content);
-    m_checkNow->setObjectName(QStringLiteral("checkNowButton"));
+    m_checkNow->setObjectName(u"checkNowButton"_s);
     connect(m_checkNow, &QPushButton::clicked, this, [this] {
         if (m_status) {
             Q_EMIT checkNowRequested(m_status->name);
         }
     });
     m_openIncident = new QPushButton(m_content);
-    m_openIncident->setObjectName(QStringLiteral("openIncidentButton"));
+    m_openIncident->setObjectName(u"openIncidentButton"_s);
     connect(m_openIncident, &QPushButton::clicked, this, [this] {
         if (m_status && m_status->last) {
             Q_EMIT openIncidentRequested(m_status->name, *m_status->last);
@@ -172,7 +174,7 @@ void EndpointDetailView::createLayout()
     m_conditionsTitle = sectionTitle(m_content);
     layout->addWidget(m_conditionsTitle);
     m_conditions = compactTable(4, m_content);
-    m_conditions->setObjectName(QStringLiteral("conditionTable"));
+    m_conditions->setObjectName(u"conditionTable"_s);
     m_conditions->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int column = 1; column < 4; ++column) {
         m_conditions->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
@@ -182,7 +184,7 @@ void EndpointDetailView::createLayout()
     m_componentsTitle = sectionTitle(m_content);
     layout->addWidget(m_componentsTitle);
     m_components = compactTable(3, m_content);
-    m_components->setObjectName(QStringLiteral("componentTable"));
+    m_components->setObjectName(u"componentTable"_s);
     m_components->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_components->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_components->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
@@ -191,13 +193,13 @@ void EndpointDetailView::createLayout()
     m_historyTitle = sectionTitle(m_content);
     layout->addWidget(m_historyTitle);
     m_history = new HistoryStrip(m_content);
-    m_history->setObjectName(QStringLiteral("historyStrip"));
+    m_history->setObjectName(u"historyStrip"_s);
     layout->addWidget(m_history);
 
     m_responseTitle = sectionTitle(m_content);
     layout->addWidget(m_responseTitle);
     m_response = new ResponseView(m_content);
-    m_response->setObjectName(QStringLiteral("responseView"));
+    m_response->setObjectName(u"responseView"_s);
     m_response->setMinimumHeight(200);
     layout->addWidget(m_response, 1);
 }
@@ -264,7 +266,7 @@ void EndpointDetailView::fillResult()
         m_error->setText(last->error);
         fillConditions(*last);
         fillComponents(*last);
-        m_response->setBody(last->body, last->headers.value(QStringLiteral("content-type")), last->bodyTruncated);
+        m_response->setBody(last->body, last->headers.value(u"content-type"_s), last->bodyTruncated);
     }
     m_componentsTitle->setVisible(m_components->rowCount() > 0);
     m_components->setVisible(m_components->rowCount() > 0);
@@ -338,7 +340,7 @@ QString EndpointDetailView::timingsText(const ProbeResult &result) const
     if (result.firstByteMs >= 0) {
         parts << tr("first byte %1").arg(ms(result.firstByteMs));
     }
-    return parts.isEmpty() ? tr("not measured") : parts.join(QStringLiteral(" · "));
+    return parts.isEmpty() ? tr("not measured") : parts.join(u" · "_s);
 }
 
 QString EndpointDetailView::certificateText(const ProbeResult &result) const

@@ -8,6 +8,8 @@
 
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 class HistoryStrip;
 class QGridLayout;
 class QLabel;
@@ -51,7 +53,7 @@ private:
 
     std::optional<EndpointStatus> m_status;
     int m_historyCapacity = 60;
-    QString m_language = QStringLiteral("en");
+    QString m_language = u"en"_s;
     std::function<QDateTime()> m_clock;
 
     QWidget *m_content = nullptr;

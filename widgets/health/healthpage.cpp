@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "healthpage.h"
+#include "health/healthpage.h"
 
-#include "endpointdelegate.h"
-#include "endpointdetailview.h"
-#include "languagemanager.h"
+#include "health/endpointdelegate.h"
+#include "health/endpointdetailview.h"
+#include "health/statestyle.h"
 #include "probe/endpointfiltermodel.h"
 #include "probe/endpointmodel.h"
-#include "statestyle.h"
+#include "ui/languagemanager.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -22,6 +22,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 // Most severe first, as an on-call engineer scans them.
@@ -65,7 +67,7 @@ void HealthPage::createLayout()
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
     m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("healthSearch"));
+    m_search->setObjectName(u"healthSearch"_s);
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(140);
     connect(m_search, &QLineEdit::textChanged, m_filter, &EndpointFilterModel::setText);
@@ -75,7 +77,7 @@ void HealthPage::createLayout()
     bar->addWidget(m_stateLabel);
     for (EndpointState state : FilterStates) {
         auto *button = new QToolButton(this);
-        button->setObjectName(QStringLiteral("filter") + endpointStateName(state));
+        button->setObjectName(u"filter"_s + endpointStateName(state));
         button->setCheckable(true);
         button->setAutoRaise(true);
         button->setIcon(StateStyle::icon(int(state)));
@@ -88,18 +90,18 @@ void HealthPage::createLayout()
 
     auto *summaryRow = new QHBoxLayout;
     m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("healthSummary"));
+    m_summary->setObjectName(u"healthSummary"_s);
     m_summary->setWordWrap(true);
     summaryRow->addWidget(m_summary, 1);
     m_checkAll = new QPushButton(this);
-    m_checkAll->setObjectName(QStringLiteral("checkAllButton"));
+    m_checkAll->setObjectName(u"checkAllButton"_s);
     connect(m_checkAll, &QPushButton::clicked, this, &HealthPage::checkAllRequested);
     summaryRow->addWidget(m_checkAll);
     layout->addLayout(summaryRow);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_view = new QTreeView(splitter);
-    m_view->setObjectName(QStringLiteral("endpointView"));
+    m_view->setObjectName(u"endpointView"_s);
     m_view->setModel(m_filter);
     m_view->setItemDelegate(new EndpointDelegate(m_view));
     m_view->setSortingEnabled(true);
@@ -121,7 +123,7 @@ void HealthPage::createLayout()
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &HealthPage::expandGroups);
 
     m_detail = new EndpointDetailView(splitter);
-    m_detail->setObjectName(QStringLiteral("endpointDetail"));
+    m_detail->setObjectName(u"endpointDetail"_s);
     connect(m_detail, &EndpointDetailView::checkNowRequested, this, &HealthPage::checkNowRequested);
     connect(m_detail, &EndpointDetailView::openIncidentRequested, this, &HealthPage::openIncidentRequested);
     splitter->addWidget(m_view);

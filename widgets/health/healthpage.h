@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QPointer>
 
+using namespace Qt::StringLiterals;
+
 class EndpointDetailView;
 class EndpointFilterModel;
 class EndpointModel;
@@ -29,7 +31,7 @@ public:
     explicit HealthPage(QWidget *parent = nullptr);
     ~HealthPage() override;
 
-    QString id() const override { return QStringLiteral("health"); }
+    QString id() const override { return u"health"_s; }
     QString title() const override;
 
     void setModel(EndpointModel *model);

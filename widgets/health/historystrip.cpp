@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "historystrip.h"
+#include "health/historystrip.h"
 
-#include "statestyle.h"
+#include "health/statestyle.h"
 
 #include <QHelpEvent>
 #include <QLocale>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "responseview.h"
+#include "health/responseview.h"
 
 #include "highlight/highlighthtml.h"
 #include "highlight/syntaxhighlighterservice.h"
@@ -11,16 +11,18 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 ResponseView::ResponseView(QWidget *parent)
     : QWidget(parent)
     , m_text(new QTextBrowser(this))
     , m_hint(new QLabel(this))
 {
-    m_text->setObjectName(QStringLiteral("responseText"));
+    m_text->setObjectName(u"responseText"_s);
     m_text->setOpenLinks(false);
     m_text->setLineWrapMode(QTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_hint->setObjectName(QStringLiteral("responseHint"));
+    m_hint->setObjectName(u"responseHint"_s);
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     m_hint->hide();
@@ -64,7 +66,7 @@ void ResponseView::setBody(const QByteArray &body, const QString &contentType, b
 {
     bool json = false;
     QString text = HighlightHtml::prettyJson(body, &json);
-    QString syntax = json ? QStringLiteral("JSON") : HighlightHtml::syntaxForContentType(contentType);
+    QString syntax = json ? u"JSON"_s : HighlightHtml::syntaxForContentType(contentType);
     if (syntax == QLatin1String("JSON") && !json) {
         syntax.clear(); // malformed JSON (often cut off): highlighting would only mark the error
     }
@@ -94,8 +96,7 @@ QString ResponseView::hint() const
 
 QString ResponseView::theme() const
 {
-    return palette().color(QPalette::Base).lightness() < 128 ? QStringLiteral("Breeze Dark")
-                                                             : QStringLiteral("Breeze Light");
+    return palette().color(QPalette::Base).lightness() < 128 ? u"Breeze Dark"_s : u"Breeze Light"_s;
 }
 
 void ResponseView::requestHighlight()

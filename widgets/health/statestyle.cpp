@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "statestyle.h"
+#include "health/statestyle.h"
 
 #include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+
+using namespace Qt::StringLiterals;
 
 namespace StateStyle {
 
@@ -93,7 +95,7 @@ void paint(QPainter *painter, const QRectF &area, int state)
         font.setBold(true);
         font.setPixelSize(qMax(6, int(side * 0.7)));
         painter->setFont(font);
-        painter->drawText(box, Qt::AlignCenter, QStringLiteral("?"));
+        painter->drawText(box, Qt::AlignCenter, u"?"_s);
         break;
     }
     case EndpointState::Maintenance:

@@ -3,15 +3,16 @@
 #include "incidents/incidenteditor.h"
 
 #include "incident/incidentlifecycle.h"
-#include "incident/incidentlistmodel.h"
 #include "incident/incidentstore.h"
 #include "incident/slaclock.h"
 #include "incidents/newincidentdialog.h"
-#include "languagemanager.h"
+#include "statuslookdelegate.h"
+#include "ui/languagemanager.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -59,6 +60,8 @@ IncidentEditor::IncidentEditor(QWidget *parent)
     m_status->setObjectName(u"statusBox"_s);
     m_save->setObjectName(u"saveButton"_s);
     m_message->setObjectName(u"editorMessage"_s);
+    m_ackClock->setObjectName(u"ackClock"_s);
+    m_resolveClock->setObjectName(u"resolveClock"_s);
     m_message->setWordWrap(true);
     m_category->setEditable(true);
     m_users->setValidator(new QRegularExpressionValidator(QRegularExpression(u"[0-9]{0,12}"_s), m_users));
@@ -258,12 +261,17 @@ void IncidentEditor::save()
 
 void IncidentEditor::updateClocks(const QDateTime &now)
 {
+    m_clockNow = now;
     const Incident *incident = m_store ? m_store->incident(m_incidentId) : nullptr;
     const auto level = incident ? m_store->severity(incident->severity) : std::nullopt;
-    const auto show = [](QLabel *label, const SlaFigure &f) {
+    const auto show = [this](QLabel *label, const SlaFigure &f) {
         label->setText(SlaClock::text(f));
-        const QColor color = IncidentListModel::slaColor(f.state);
-        label->setStyleSheet(color.isValid() ? u"color: %1"_s.arg(color.name()) : QString());
+        // Only the text colour is set; the rest follows the theme.
+        QPalette colors;
+        if (const QColor c = StatusPalette::color(StatusLookDelegate::sla(f.state).tone, palette()); c.isValid()) {
+            colors.setColor(QPalette::WindowText, c);
+        }
+        label->setPalette(colors);
     };
     if (!level) {
         show(m_ackClock, {});
@@ -272,6 +280,15 @@ void IncidentEditor::updateClocks(const QDateTime &now)
     }
     show(m_ackClock, SlaClock::acknowledge(*incident, *level, now));
     show(m_resolveClock, SlaClock::resolve(*incident, *level, now));
+}
+
+void IncidentEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        // The clocks' colours for the new theme.
+        updateClocks(m_clockNow.isValid() ? m_clockNow : QDateTime::currentDateTimeUtc());
+    }
 }
 
 void IncidentEditor::retranslateUi()

@@ -35,6 +35,9 @@ public:
     QComboBox *statusBox() const { return m_status; }
     QPushButton *saveButton() const { return m_save; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Milestone
     {
@@ -54,6 +57,7 @@ private:
     qint64 m_incidentId = 0;
     bool m_dirty = false;
     bool m_loading = false;
+    QDateTime m_clockNow; // of the clocks shown
     QLineEdit *m_title;
     QComboBox *m_severity;
     QComboBox *m_status;

@@ -9,7 +9,8 @@
 #include "incidents/newincidentdialog.h"
 #include "incidents/postmortempanel.h"
 #include "incidents/timelinepanel.h"
-#include "languagemanager.h"
+#include "statuslookdelegate.h"
+#include "ui/languagemanager.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,6 +22,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 IncidentsPage::IncidentsPage(QWidget *parent)
     : Page(parent)
@@ -37,14 +40,15 @@ IncidentsPage::IncidentsPage(QWidget *parent)
     , m_clock(new QTimer(this))
     , m_splitter(new QSplitter(this))
 {
-    m_list->setObjectName(QStringLiteral("incidentList"));
-    m_new->setObjectName(QStringLiteral("newIncidentButton"));
+    m_list->setObjectName(u"incidentList"_s);
+    m_new->setObjectName(u"newIncidentButton"_s);
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
     m_list->setUniformRowHeights(true);
     m_sorted->setSortRole(IncidentListModel::SortKeyRole);
     m_sorted->setDynamicSortFilter(true);
     m_list->setModel(m_sorted);
+    m_list->setItemDelegate(new StatusLookDelegate(&StatusLookDelegate::incident, m_list));
     m_heading->setWordWrap(true);
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);

@@ -4,6 +4,8 @@
 
 #include "pages/page.h"
 
+using namespace Qt::StringLiterals;
+
 class IncidentEditor;
 class IncidentListModel;
 class IncidentStore;
@@ -25,7 +27,7 @@ class IncidentsPage final : public Page
 public:
     explicit IncidentsPage(QWidget *parent = nullptr);
 
-    QString id() const override { return QStringLiteral("incidents"); }
+    QString id() const override { return u"incidents"_s; }
     QString title() const override;
 
     // The page shows nothing until it has a store (wired by the app).

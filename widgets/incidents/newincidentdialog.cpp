@@ -8,13 +8,15 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+using namespace Qt::StringLiterals;
+
 NewIncidentDialog::NewIncidentDialog(const QList<SeverityLevel> &severities, const QString &language, QWidget *parent)
     : QDialog(parent)
     , m_title(new QLineEdit(this))
     , m_severity(new QComboBox(this))
 {
     setWindowTitle(tr("New incident"));
-    m_title->setObjectName(QStringLiteral("titleEdit"));
+    m_title->setObjectName(u"titleEdit"_s);
     for (const SeverityLevel &level : severities) {
         m_severity->addItem(severityLabel(level, language), level.id);
     }
@@ -40,7 +42,7 @@ QString NewIncidentDialog::severityLabel(const SeverityLevel &level, const QStri
     if (title.isEmpty()) {
         return level.id;
     }
-    return title.startsWith(level.id) ? title : level.id + QStringLiteral(" — ") + title;
+    return title.startsWith(level.id) ? title : level.id + u" — "_s + title;
 }
 
 QString NewIncidentDialog::incidentTitle() const

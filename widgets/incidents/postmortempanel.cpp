@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidents/postmortempanel.h"
 
-#include "fileexporter.h"
+#include "export/fileexporter.h"
 #include "incident/actionitemmodel.h"
 #include "incident/incidentexport.h"
 #include "incident/incidentstore.h"
@@ -110,7 +110,7 @@ PostMortemPanel::PostMortemPanel(QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_save, &QPushButton::clicked, this, &PostMortemPanel::save);
-    m_removeAction->setObjectName(QStringLiteral("removeActionItem"));
+    m_removeAction->setObjectName(u"removeActionItem"_s);
     m_removeAction->setEnabled(false);
     connect(m_removeAction, &QPushButton::clicked, this, &PostMortemPanel::removeSelectedAction);
     auto *remove = new QShortcut(QKeySequence::Delete, m_actionView, nullptr, nullptr, Qt::WidgetShortcut);

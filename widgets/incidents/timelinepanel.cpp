@@ -5,6 +5,7 @@
 #include "incident/incidentstore.h"
 #include "incident/timelinefiltermodel.h"
 #include "incident/timelinemodel.h"
+#include "statuslookdelegate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -56,6 +57,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setUniformRowHeights(true);
     m_view->setModel(m_filter);
+    m_view->setItemDelegate(new StatusLookDelegate(&StatusLookDelegate::timelineEntry, m_view));
     m_message->setWordWrap(true);
     for (int i = 0; i < kindGroups.size(); ++i) {
         m_kinds->addItem(QString());

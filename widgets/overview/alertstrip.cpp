@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "alertstrip.h"
+#include "overview/alertstrip.h"
 
-#include "metrics/alertmodel.h"
+#include "sources/alertmodel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -11,6 +11,8 @@
 #include <QMenu>
 #include <QPainter>
 #include <QStyledItemDelegate>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -68,8 +70,8 @@ AlertStrip::AlertStrip(QWidget *parent)
     , m_headline(new QLabel(this))
     , m_view(new QListView(this))
 {
-    setObjectName(QStringLiteral("alertStrip"));
-    m_headline->setObjectName(QStringLiteral("alertHeadline"));
+    setObjectName(u"alertStrip"_s);
+    m_headline->setObjectName(u"alertHeadline"_s);
     QFont bold = m_headline->font();
     bold.setBold(true);
     m_headline->setFont(bold);
@@ -92,9 +94,9 @@ AlertStrip::AlertStrip(QWidget *parent)
         auto *menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
         if (index.data(AlertModel::SilencedRole).toBool()) {
-            menu->addAction(tr("Expire silence"), this, [this, row = index.row()] { emit expireRequested(row); });
+            menu->addAction(tr("Expire silence"), this, [this, row = index.row()] { Q_EMIT expireRequested(row); });
         } else {
-            menu->addAction(tr("Silence…"), this, [this, row = index.row()] { emit silenceRequested(row); });
+            menu->addAction(tr("Silence…"), this, [this, row = index.row()] { Q_EMIT silenceRequested(row); });
         }
         menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
@@ -145,10 +147,10 @@ void AlertStrip::update()
     const int silenced = m_model->rowCount() - firing;
     QString text = firing == 0 ? tr("Alerts: none firing") : tr("Alerts: %n firing", nullptr, firing);
     if (silenced > 0) {
-        text += QStringLiteral(" · ") + tr("%n silenced", nullptr, silenced);
+        text += u" · "_s + tr("%n silenced", nullptr, silenced);
     }
     if (!m_model->error().isEmpty()) {
-        text += QStringLiteral(" · ") + tr("Alertmanager unreachable");
+        text += u" · "_s + tr("Alertmanager unreachable");
     }
     m_headline->setText(text);
     m_headline->setToolTip(m_model->error());

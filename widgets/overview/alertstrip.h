@@ -24,7 +24,7 @@ public:
     QListView *view() const { return m_view; }
     QString headline() const;
 
-signals:
+Q_SIGNALS:
     void silenceRequested(int row);
     void expireRequested(int row);
 

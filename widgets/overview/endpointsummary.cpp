@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "endpointsummary.h"
+#include "overview/endpointsummary.h"
 
 #include "health/statestyle.h"
 #include "probe/endpointmodel.h"
@@ -9,11 +9,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 
+using namespace Qt::StringLiterals;
+
 EndpointSummary::EndpointSummary(QWidget *parent)
     : QWidget(parent)
     , m_label(new QLabel(this))
 {
-    m_label->setObjectName(QStringLiteral("endpointSummary"));
+    m_label->setObjectName(u"endpointSummary"_s);
     m_label->setTextFormat(Qt::RichText);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -102,7 +104,7 @@ void EndpointSummary::updateText()
             continue;
         }
         const QColor color = state < 0 ? StateStyle::noResultColor() : StateStyle::color(EndpointState(state));
-        parts.append(QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(color.name(), text.toHtmlEscaped()));
+        parts.append(u"<span style=\"color:%1\">●</span> %2"_s.arg(color.name(), text.toHtmlEscaped()));
     }
     m_label->setText(tr("Endpoints:") + QLatin1Char(' ') + parts.join(QLatin1String(" &nbsp; ")));
 }

@@ -21,8 +21,14 @@ public:
     int columns() const { return m_columns; }
     QSize tileSize() const;
 
-signals:
+    // Paged (a wall display, which has no mouse to scroll with): no scroll bar, tiles no taller than the view, and
+    // tilesPerPage() says how many fit; whoever owns the view shows the model one page at a time.
+    void setPaged(bool paged);
+    int tilesPerPage() const { return m_tilesPerPage; }
+
+Q_SIGNALS:
     void tileActivated(const QString &kpiId);
+    void tilesPerPageChanged(int tiles);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -33,4 +39,6 @@ private:
 
     KpiTileDelegate *m_delegate;
     int m_columns = 1;
+    bool m_paged = false;
+    int m_tilesPerPage = 0;
 };

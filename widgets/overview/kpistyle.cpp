@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kpistyle.h"
+#include "overview/kpistyle.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "metrics/kpievaluator.h"
+#include "kpi/kpievaluator.h"
 
 #include <QColor>
 #include <QString>

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kpitiledelegate.h"
+#include "overview/kpitiledelegate.h"
 
-#include "metrics/kpimodel.h"
+#include "kpi/kpimodel.h"
 #include "overview/kpistyle.h"
 
 #include <QLocale>
@@ -11,6 +11,8 @@
 #include <QTextLayout>
 
 #include <cmath>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -192,11 +194,11 @@ void KpiTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QVariant trend = index.data(KpiModel::TrendRole);
     if (trend.isValid()) {
         const double t = trend.toDouble();
-        const QString arrow = t > 0 ? QStringLiteral("▲") : t < 0 ? QStringLiteral("▼") : QStringLiteral("■");
+        const QString arrow = t > 0 ? u"▲"_s : t < 0 ? u"▼"_s : u"■"_s;
         info.append(arrow + QLatin1Char(' ') + QLocale().toString(t, 'g', 3));
     }
     painter->drawText(QPointF(content.left(), infoTop + smallMetrics.ascent()),
-        smallMetrics.elidedText(info.join(QStringLiteral("  ·  ")), Qt::ElideRight, content.width()));
+        smallMetrics.elidedText(info.join(u"  ·  "_s), Qt::ElideRight, content.width()));
 
     // The sparkline fills what is left.
     const qreal sparkTop = infoTop + smallMetrics.height() + 6;

@@ -1,16 +1,16 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "overviewpage.h"
+#include "overview/overviewpage.h"
 
 #include "diagnosticsbanner.h"
-#include "languagemanager.h"
-#include "metrics/alertmodel.h"
-#include "metrics/kpievaluator.h"
-#include "metrics/kpimodel.h"
+#include "kpi/kpievaluator.h"
+#include "kpi/kpimodel.h"
 #include "overview/alertstrip.h"
 #include "overview/endpointsummary.h"
 #include "overview/kpigridview.h"
 #include "overview/silencedialog.h"
+#include "sources/alertmodel.h"
+#include "ui/languagemanager.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,6 +18,8 @@
 #include <QMenu>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 QFont scaled(QFont font, qreal factor, bool bold)
@@ -48,11 +50,11 @@ OverviewPage::OverviewPage(QWidget *parent)
 
     auto *content = new QWidget(m_stack);
     m_title = new QLabel(content);
-    m_title->setObjectName(QStringLiteral("workspaceTitle"));
+    m_title->setObjectName(u"workspaceTitle"_s);
     m_title->setFont(scaled(font(), 1.6, true));
     m_title->setTextFormat(Qt::PlainText);
     m_environment = new QLabel(content);
-    m_environment->setObjectName(QStringLiteral("workspaceEnvironment"));
+    m_environment->setObjectName(u"workspaceEnvironment"_s);
     m_environment->setTextFormat(Qt::PlainText);
     m_environment->setForegroundRole(QPalette::PlaceholderText);
     auto *titleRow = new QHBoxLayout;
@@ -61,7 +63,7 @@ OverviewPage::OverviewPage(QWidget *parent)
     titleRow->addWidget(m_environment, 0, Qt::AlignBottom);
     titleRow->addStretch();
     m_description = new QLabel(content);
-    m_description->setObjectName(QStringLiteral("workspaceDescription"));
+    m_description->setObjectName(u"workspaceDescription"_s);
     m_description->setWordWrap(true);
     m_description->setTextFormat(Qt::PlainText);
 
@@ -70,10 +72,10 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_definesHeading = new QLabel(content);
     m_definesHeading->setForegroundRole(QPalette::PlaceholderText);
     countRow->addWidget(m_definesHeading);
-    m_endpointCount = addCount(countRow, QStringLiteral("endpointCount"));
-    m_kpiCount = addCount(countRow, QStringLiteral("kpiCount"));
-    m_checklistCount = addCount(countRow, QStringLiteral("checklistCount"));
-    m_runbookCount = addCount(countRow, QStringLiteral("runbookCount"));
+    m_endpointCount = addCount(countRow, u"endpointCount"_s);
+    m_kpiCount = addCount(countRow, u"kpiCount"_s);
+    m_checklistCount = addCount(countRow, u"checklistCount"_s);
+    m_runbookCount = addCount(countRow, u"runbookCount"_s);
     countRow->addStretch();
 
     m_endpoints = new EndpointSummary(content);
@@ -81,7 +83,7 @@ OverviewPage::OverviewPage(QWidget *parent)
     connect(m_alerts, &AlertStrip::silenceRequested, this, &OverviewPage::askSilence);
     connect(m_alerts, &AlertStrip::expireRequested, this, &OverviewPage::expireRequested);
     m_grid = new KpiGridView(content);
-    m_grid->setObjectName(QStringLiteral("kpiGrid"));
+    m_grid->setObjectName(u"kpiGrid"_s);
     connect(m_grid, &KpiGridView::tileActivated, this, &OverviewPage::kpiActivated);
     m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_grid, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -91,13 +93,14 @@ OverviewPage::OverviewPage(QWidget *parent)
         }
         const QString id = index.data(KpiModel::IdRole).toString();
         QMenu menu(this);
-        menu.addAction(tr("Open chart"), this, [this, id] { emit kpiActivated(id); });
-        QAction *incident = menu.addAction(tr("Open incident…"), this, [this, id] { emit incidentRequested(id); });
-        incident->setEnabled(KpiState(index.data(KpiModel::StateRole).toInt()) == KpiState::Critical);
+        menu.addAction(tr("Open chart"), this, [this, id] { Q_EMIT kpiActivated(id); });
+        QAction *incident = menu.addAction(tr("Open incident…"), this, [this, id] { Q_EMIT incidentRequested(id); });
+        const KpiTile *tile = m_kpiModel ? m_kpiModel->tile(id) : nullptr;
+        incident->setEnabled(tile && tile->state == KpiState::Critical);
         menu.exec(m_grid->viewport()->mapToGlobal(pos));
     });
     m_noKpis = new QLabel(content);
-    m_noKpis->setObjectName(QStringLiteral("noKpis"));
+    m_noKpis->setObjectName(u"noKpis"_s);
     m_noKpis->setWordWrap(true);
     m_noKpis->setForegroundRole(QPalette::PlaceholderText);
 
@@ -189,7 +192,7 @@ void OverviewPage::askSilence(int alertRow)
     auto *dialog = new SilenceDialog(m_alertModel->alerts().at(alertRow), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
-        [this, dialog] { emit silenceRequested(dialog->alert(), dialog->duration(), dialog->comment()); });
+        [this, dialog] { Q_EMIT silenceRequested(dialog->alert(), dialog->duration(), dialog->comment()); });
     dialog->open();
 }
 
@@ -203,10 +206,10 @@ void OverviewPage::retranslateUi()
     m_emptyHeading->setText(tr("No workspace is open"));
     m_emptyText->setText(tr("Open a workspace file with File > Open Workspace, or start OpsDeck with --demo."));
     m_definesHeading->setText(tr("Defines:"));
-    findChild<QLabel *>(QStringLiteral("endpointCountCaption"))->setText(tr("endpoints"));
-    findChild<QLabel *>(QStringLiteral("kpiCountCaption"))->setText(tr("KPIs"));
-    findChild<QLabel *>(QStringLiteral("checklistCountCaption"))->setText(tr("checklists"));
-    findChild<QLabel *>(QStringLiteral("runbookCountCaption"))->setText(tr("runbooks"));
+    findChild<QLabel *>(u"endpointCountCaption"_s)->setText(tr("endpoints"));
+    findChild<QLabel *>(u"kpiCountCaption"_s)->setText(tr("KPIs"));
+    findChild<QLabel *>(u"checklistCountCaption"_s)->setText(tr("checklists"));
+    findChild<QLabel *>(u"runbookCountCaption"_s)->setText(tr("runbooks"));
     if (m_kpiModel) {
         m_kpiModel->setLanguage(LanguageManager::uiLanguage());
     }

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "metrics/alertmanagerclient.h"
 #include "pages/page.h"
+#include "sources/alertmanagerclient.h"
 #include "workspace/workspace.h"
 
 #include <QPointer>
+
+using namespace Qt::StringLiterals;
 
 class AlertModel;
 class AlertStrip;
@@ -27,7 +29,7 @@ class OverviewPage final : public Page
 public:
     explicit OverviewPage(QWidget *parent = nullptr);
 
-    QString id() const override { return QStringLiteral("overview"); }
+    QString id() const override { return u"overview"_s; }
     QString title() const override;
 
     void setWorkspace(const Workspace &workspace);
@@ -43,7 +45,7 @@ public:
     AlertStrip *alertStrip() const { return m_alerts; }
     EndpointSummary *endpointSummary() const { return m_endpoints; }
 
-signals:
+Q_SIGNALS:
     // A tile was clicked: open its chart.
     void kpiActivated(const QString &kpiId);
     // The user chose to silence `alert` for `duration` with `comment` (in the silence dialog).

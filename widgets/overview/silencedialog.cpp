@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "silencedialog.h"
+#include "overview/silencedialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -10,6 +10,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 using namespace std::chrono_literals;
 
@@ -33,8 +35,8 @@ SilenceDialog::SilenceDialog(const Alert &alert, QWidget *parent)
     m_matchers->setWordWrap(true);
     m_matchers->setForegroundRole(QPalette::PlaceholderText);
     m_matchers->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_duration->setObjectName(QStringLiteral("silenceDuration"));
-    m_comment->setObjectName(QStringLiteral("silenceComment"));
+    m_duration->setObjectName(u"silenceDuration"_s);
+    m_comment->setObjectName(u"silenceComment"_s);
     m_comment->setMaxLength(1000);
     for (const Milliseconds d : durations()) {
         m_duration->addItem(QString(), qint64(d.count()));
@@ -111,7 +113,7 @@ void SilenceDialog::retranslateUi()
     for (const SilenceMatcher &m : AlertmanagerClient::matchersFor(m_alert)) {
         matchers.append(m.name + QLatin1Char('=') + m.value);
     }
-    m_matchers->setText(tr("Matches: %1").arg(matchers.join(QStringLiteral(", "))));
+    m_matchers->setText(tr("Matches: %1").arg(matchers.join(u", "_s)));
     m_durationLabel->setText(tr("Duration:"));
     m_commentLabel->setText(tr("Comment:"));
     for (int i = 0; i < m_duration->count(); ++i) {

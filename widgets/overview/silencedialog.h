@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "metrics/alertmanagerclient.h"
+#include "sources/alertmanagerclient.h"
 
 #include <QDialog>
 

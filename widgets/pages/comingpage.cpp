@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "comingpage.h"
+#include "pages/comingpage.h"
 
 #include "themedicon.h"
 
@@ -8,6 +8,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 ComingPage::ComingPage(QWidget *parent)
     : Page(parent)
@@ -17,18 +19,18 @@ ComingPage::ComingPage(QWidget *parent)
     , m_description(new QLabel(this))
 {
     m_icon->setAlignment(Qt::AlignCenter);
-    m_heading->setObjectName(QStringLiteral("pageHeading"));
+    m_heading->setObjectName(u"pageHeading"_s);
     m_heading->setAlignment(Qt::AlignCenter);
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
-    m_status->setObjectName(QStringLiteral("comingStatus"));
+    m_status->setObjectName(u"comingStatus"_s);
     m_status->setAlignment(Qt::AlignCenter);
     QFont statusFont = m_status->font();
     statusFont.setBold(true);
     m_status->setFont(statusFont);
-    m_description->setObjectName(QStringLiteral("comingDescription"));
+    m_description->setObjectName(u"comingDescription"_s);
     m_description->setAlignment(Qt::AlignCenter);
     m_description->setWordWrap(true);
     m_description->setTextFormat(Qt::PlainText);

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "confirmstepdialog.h"
+#include "runbooks/confirmstepdialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -8,6 +8,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 ConfirmStepDialog::ConfirmStepDialog(const StepConfirmation &confirmation, const QString &stepTitle, QWidget *parent)
     : QDialog(parent)
@@ -37,7 +39,7 @@ ConfirmStepDialog::ConfirmStepDialog(const StepConfirmation &confirmation, const
         addRow(tr("URL:"), confirmation.target);
     }
     layout->addLayout(form);
-    m_summary->setObjectName(QStringLiteral("confirmSummary"));
+    m_summary->setObjectName(u"confirmSummary"_s);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setText(
         QStringList { confirmation.service, confirmation.environment, confirmation.method, confirmation.target }.join(
@@ -49,7 +51,7 @@ ConfirmStepDialog::ConfirmStepDialog(const StepConfirmation &confirmation, const
             this);
         prompt->setWordWrap(true);
         m_typed = new QLineEdit(this);
-        m_typed->setObjectName(QStringLiteral("typedEnvironment"));
+        m_typed->setObjectName(u"typedEnvironment"_s);
         m_typed->setPlaceholderText(confirmation.environment);
         layout->addWidget(prompt);
         layout->addWidget(m_typed);

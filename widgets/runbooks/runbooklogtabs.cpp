@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runbooklogtabs.h"
+#include "runbooks/runbooklogtabs.h"
 
 #include "health/responseview.h"
 
@@ -13,6 +13,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 RunbookLogTabs::RunbookLogTabs(QWidget *parent)
     : QTabWidget(parent)
     , m_log(new QPlainTextEdit(this))
@@ -21,8 +23,8 @@ RunbookLogTabs::RunbookLogTabs(QWidget *parent)
     , m_responseHead(new QLabel(this))
     , m_auditView(new QTreeWidget(this))
 {
-    m_log->setObjectName(QStringLiteral("stepLog"));
-    m_auditView->setObjectName(QStringLiteral("runbookAudit"));
+    m_log->setObjectName(u"stepLog"_s);
+    m_auditView->setObjectName(u"runbookAudit"_s);
     m_log->setReadOnly(true);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_auditView->setRootIsDecorated(false);
@@ -63,9 +65,9 @@ void RunbookLogTabs::showStep(const RunbookStep &step, const StepRun &run, const
         m_log->setPlainText(lines);
     }
     if (step.kind == RunbookStep::Kind::Command) {
-        m_request->setBody(run.log.request.toUtf8(), QStringLiteral("application/x-sh"), false);
+        m_request->setBody(run.log.request.toUtf8(), u"application/x-sh"_s, false);
         m_responseHead->setText(run.message);
-        m_response->setBody(run.log.output, QStringLiteral("application/x-sh"), run.log.outputTruncated);
+        m_response->setBody(run.log.output, u"application/x-sh"_s, run.log.outputTruncated);
         return;
     }
     QByteArray request = run.log.request.toUtf8();

@@ -1,14 +1,14 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runbookspage.h"
+#include "runbooks/runbookspage.h"
 
-#include "confirmstepdialog.h"
 #include "health/statestyle.h"
-#include "languagemanager.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
 #include "runbook/runbookstepmodel.h"
-#include "runbooklogtabs.h"
+#include "runbooks/confirmstepdialog.h"
+#include "runbooks/runbooklogtabs.h"
+#include "ui/languagemanager.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,6 +22,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -83,14 +85,14 @@ RunbooksPage::RunbooksPage(Session *session, QWidget *parent)
     , m_tabs(new RunbookLogTabs(this))
     , m_clock(new QTimer(this))
 {
-    m_list->setObjectName(QStringLiteral("runbookList"));
-    m_steps->setObjectName(QStringLiteral("runbookSteps"));
-    m_message->setObjectName(QStringLiteral("runbookMessage"));
-    m_runAll->setObjectName(QStringLiteral("runAll"));
-    m_runFrom->setObjectName(QStringLiteral("runFrom"));
-    m_runStep->setObjectName(QStringLiteral("runStep"));
-    m_abort->setObjectName(QStringLiteral("abortRun"));
-    m_done->setObjectName(QStringLiteral("manualDone"));
+    m_list->setObjectName(u"runbookList"_s);
+    m_steps->setObjectName(u"runbookSteps"_s);
+    m_message->setObjectName(u"runbookMessage"_s);
+    m_runAll->setObjectName(u"runAll"_s);
+    m_runFrom->setObjectName(u"runFrom"_s);
+    m_runStep->setObjectName(u"runStep"_s);
+    m_abort->setObjectName(u"abortRun"_s);
+    m_done->setObjectName(u"manualDone"_s);
     m_heading->setTextFormat(Qt::PlainText);
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
@@ -331,7 +333,7 @@ Session::TrustAsk RunbooksPage::trustPrompt(QWidget *parent)
             tr("This workspace runs commands on this computer. Allow them for this version of %1?")
                 .arg(workspace.filePath),
             QMessageBox::Yes | QMessageBox::No, parent);
-        box->setObjectName(QStringLiteral("trustPrompt"));
+        box->setObjectName(u"trustPrompt"_s);
         box->setDetailedText(commands.join(QLatin1Char('\n')));
         box->setDefaultButton(QMessageBox::No);
         box->setAttribute(Qt::WA_DeleteOnClose);
@@ -441,6 +443,6 @@ void RunbooksPage::retranslateUi()
     }
     facts << tr("Environment: %1").arg(m_runner->environment());
     const QString description = runbook.description.text(language());
-    m_description->setText(description.isEmpty() ? facts.join(QStringLiteral(" · "))
-                                                 : description + QLatin1Char('\n') + facts.join(QStringLiteral(" · ")));
+    m_description->setText(
+        description.isEmpty() ? facts.join(u" · "_s) : description + QLatin1Char('\n') + facts.join(u" · "_s));
 }

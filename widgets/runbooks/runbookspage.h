@@ -2,13 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "confirmstepdialog.h"
 #include "pages/page.h"
 #include "runbook/runbookrun.h"
+#include "runbooks/confirmstepdialog.h"
 #include "session/session.h"
 #include "workspace/workspace.h"
 
 #include <QPointer>
+
+using namespace Qt::StringLiterals;
 
 class QLabel;
 class QLineEdit;
@@ -37,7 +39,7 @@ public:
     // The window's answer to the Session's trust gate: a warning box over `parent` listing the commands.
     static Session::TrustAsk trustPrompt(QWidget *parent);
 
-    QString id() const override { return QStringLiteral("runbooks"); }
+    QString id() const override { return u"runbooks"_s; }
     QString title() const override;
 
     void setWorkspace(const Workspace &workspace);

@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // Higher = worse, for sorting: CRITICAL, UNKNOWN, WARNING, PENDING, no result, MAINTENANCE, OK.
 int severityRank(int state)
@@ -39,7 +41,7 @@ int severityRank(int state)
 HealthWall::HealthWall(QWidget *parent)
     : QWidget(parent)
 {
-    setObjectName(QStringLiteral("healthWall"));
+    setObjectName(u"healthWall"_s);
 }
 
 void HealthWall::setModel(EndpointModel *model)

@@ -9,6 +9,8 @@
 #include <QGridLayout>
 #include <QLabel>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // P0 red, P1 orange, P2 amber, then blue: the seeds' levels, most severe first.
 QColor badgeColor(int rank)
@@ -22,15 +24,15 @@ QString clockStyle(SlaFigure::State state)
 {
     switch (state) {
     case SlaFigure::State::Breached:
-        return QStringLiteral("color: #ff5252;");
+        return u"color: #ff5252;"_s;
     case SlaFigure::State::Near:
-        return QStringLiteral("color: #ffb300;");
+        return u"color: #ffb300;"_s;
     case SlaFigure::State::Ok:
-        return QStringLiteral("color: #69f0ae;");
+        return u"color: #69f0ae;"_s;
     case SlaFigure::State::None:
         break;
     }
-    return QStringLiteral("color: #b0bec5;");
+    return u"color: #b0bec5;"_s;
 }
 } // namespace
 
@@ -43,13 +45,13 @@ IncidentBanner::IncidentBanner(QWidget *parent)
     , m_ack(new QLabel(this))
     , m_resolve(new QLabel(this))
 {
-    setObjectName(QStringLiteral("incidentBanner"));
-    m_badge->setObjectName(QStringLiteral("severityBadge"));
-    m_title->setObjectName(QStringLiteral("incidentTitle"));
-    m_status->setObjectName(QStringLiteral("incidentStatus"));
-    m_commander->setObjectName(QStringLiteral("incidentCommander"));
-    m_ack->setObjectName(QStringLiteral("ackClock"));
-    m_resolve->setObjectName(QStringLiteral("resolveClock"));
+    setObjectName(u"incidentBanner"_s);
+    m_badge->setObjectName(u"severityBadge"_s);
+    m_title->setObjectName(u"incidentTitle"_s);
+    m_status->setObjectName(u"incidentStatus"_s);
+    m_commander->setObjectName(u"incidentCommander"_s);
+    m_ack->setObjectName(u"ackClock"_s);
+    m_resolve->setObjectName(u"resolveClock"_s);
     m_badge->setAlignment(Qt::AlignCenter);
     m_title->setWordWrap(true);
     auto *grid = new QGridLayout(this);
@@ -67,7 +69,7 @@ IncidentBanner::IncidentBanner(QWidget *parent)
 void IncidentBanner::setIncident(const Incident &incident, const std::optional<SeverityLevel> &level, int severityRank,
     const QString &language, const QDateTime &now)
 {
-    m_badge->setText(QStringLiteral(" %1 ").arg(incident.severity));
+    m_badge->setText(u" %1 "_s.arg(incident.severity));
     m_badge->setToolTip(level ? level->title.text(language) : QString());
     const int em = QFontInfo(font()).pixelSize();
     m_badge->setStyleSheet(QStringLiteral("background: %1; color: white; font-weight: bold; padding: %2px %3px;"
@@ -77,7 +79,7 @@ void IncidentBanner::setIncident(const Incident &incident, const std::optional<S
                                .arg(em * 2 / 3)
                                .arg(em * 2));
     m_title->setText(incident.title);
-    m_title->setStyleSheet(QStringLiteral("color: #eceff1; font-size: %1px; font-weight: bold;").arg(em * 8 / 5));
+    m_title->setStyleSheet(u"color: #eceff1; font-size: %1px; font-weight: bold;"_s.arg(em * 8 / 5));
     m_status->setText(level
             ? tr("Status: %1 · %2").arg(IncidentLifecycle::statusText(incident.status), level->title.text(language))
             : tr("Status: %1").arg(IncidentLifecycle::statusText(incident.status)));
@@ -87,7 +89,7 @@ void IncidentBanner::setIncident(const Incident &incident, const std::optional<S
         const SlaFigure ack = SlaClock::acknowledge(incident, *level, now);
         const SlaFigure resolve = SlaClock::resolve(incident, *level, now);
         m_ack->setText(tr("Acknowledge: %1").arg(SlaClock::text(ack)));
-        const QString clockFont = QStringLiteral("font-size: %1px; font-weight: bold;").arg(em * 13 / 10);
+        const QString clockFont = u"font-size: %1px; font-weight: bold;"_s.arg(em * 13 / 10);
         m_ack->setStyleSheet(clockStyle(ack.state) + clockFont);
         m_resolve->setText(tr("Resolve: %1").arg(SlaClock::text(resolve)));
         m_resolve->setStyleSheet(clockStyle(resolve.state) + clockFont);

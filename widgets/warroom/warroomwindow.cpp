@@ -4,10 +4,11 @@
 
 #include "incident/incidentstore.h"
 #include "incident/timelinemodel.h"
-#include "languagemanager.h"
 #include "probe/endpointmodel.h"
+#include "ui/languagemanager.h"
 #include "warroom/healthwall.h"
 #include "warroom/incidentbanner.h"
+#include "warroom/warroomkpiboard.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -15,10 +16,14 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QWindow>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 QPalette warRoomPalette()
@@ -46,18 +51,18 @@ WarRoomWindow::WarRoomWindow(QWidget *parent)
     , m_noIncident(new QLabel(this))
     , m_banner(new IncidentBanner(this))
     , m_timelineView(new QTreeView(this))
-    , m_kpiHolder(new QWidget(this))
+    , m_kpis(new WarRoomKpiBoard(this))
     , m_wall(new HealthWall(this))
     , m_tick(new QTimer(this))
 {
-    setObjectName(QStringLiteral("warRoom"));
+    setObjectName(u"warRoom"_s);
     setPalette(warRoomPalette());
     setAutoFillBackground(true);
     setFocusPolicy(Qt::StrongFocus);
-    m_heading->setObjectName(QStringLiteral("warRoomHeading"));
-    m_clock->setObjectName(QStringLiteral("warRoomClock"));
-    m_noIncident->setObjectName(QStringLiteral("noIncident"));
-    m_timelineView->setObjectName(QStringLiteral("warRoomTimeline"));
+    m_heading->setObjectName(u"warRoomHeading"_s);
+    m_clock->setObjectName(u"warRoomClock"_s);
+    m_noIncident->setObjectName(u"noIncident"_s);
+    m_timelineView->setObjectName(u"warRoomTimeline"_s);
     m_timelineView->setRootIsDecorated(false);
     m_timelineView->setFocusPolicy(Qt::NoFocus);
     m_timelineView->setSelectionMode(QAbstractItemView::NoSelection);
@@ -66,20 +71,18 @@ WarRoomWindow::WarRoomWindow(QWidget *parent)
     m_timelineView->setAlternatingRowColors(true);
     m_timelineView->header()->setStretchLastSection(false);
 
-    m_offline->setObjectName(QStringLiteral("warRoomOffline"));
-    m_offline->setStyleSheet(
-        QStringLiteral("background: #d32f2f; color: white; font-weight: bold; padding: 4px 12px;"));
+    m_offline->setObjectName(u"warRoomOffline"_s);
+    m_offline->setStyleSheet(u"background: #d32f2f; color: white; font-weight: bold; padding: 4px 12px;"_s);
     m_offline->hide();
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading, 1);
     top->addWidget(m_offline);
     top->addWidget(m_clock);
-    auto *kpiLayout = new QVBoxLayout(m_kpiHolder);
-    kpiLayout->setContentsMargins(0, 0, 0, 0);
-    m_kpiHolder->hide();
+    m_kpis->hide(); // until there are tiles; the wall has the room meanwhile
+    connect(m_kpis, &WarRoomKpiBoard::tileCountChanged, m_kpis, [this](int tiles) { m_kpis->setVisible(tiles > 0); });
 
     auto *right = new QVBoxLayout;
-    right->addWidget(m_kpiHolder, 2);
+    right->addWidget(m_kpis, 2);
     right->addWidget(m_wall, 3);
     auto *body = new QHBoxLayout;
     body->addWidget(m_timelineView, 4);
@@ -126,17 +129,14 @@ void WarRoomWindow::setIncidentStore(IncidentStore *store)
     refresh();
 }
 
-void WarRoomWindow::setKpiView(QWidget *view)
+void WarRoomWindow::setKpiModel(QAbstractItemModel *model)
 {
-    while (QLayoutItem *item = m_kpiHolder->layout()->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    if (view) {
-        view->setParent(m_kpiHolder);
-        m_kpiHolder->layout()->addWidget(view);
-    }
-    m_kpiHolder->setVisible(view != nullptr);
+    m_kpis->setKpiModel(model);
+}
+
+void WarRoomWindow::setWarRoomKpis(const QSet<QString> &ids)
+{
+    m_kpis->setWarRoomKpis(ids);
 }
 
 void WarRoomWindow::setWorkspaceTitle(const QString &title)
@@ -182,7 +182,7 @@ qint64 WarRoomWindow::chooseActive() const
 void WarRoomWindow::refresh()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_clock->setText(QLocale().toString(now.toLocalTime(), QStringLiteral("HH:mm:ss")));
+    m_clock->setText(QLocale().toString(now.toLocalTime(), u"HH:mm:ss"_s));
     m_activeId = chooseActive();
     const Incident *incident = m_store && m_activeId ? m_store->incident(m_activeId) : nullptr;
     m_banner->setVisible(incident != nullptr);
@@ -215,8 +215,41 @@ void WarRoomWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+    } else if (event->type() == QEvent::WindowStateChange) {
+        coverScreen();
     }
     QWidget::changeEvent(event);
+}
+
+void WarRoomWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (QWindow *window = windowHandle(); window && !m_screen) {
+        connect(window, &QWindow::screenChanged, this, &WarRoomWindow::followScreen, Qt::UniqueConnection);
+        followScreen(window->screen());
+    }
+    coverScreen();
+}
+
+void WarRoomWindow::followScreen(QScreen *screen)
+{
+    if (m_screen) {
+        disconnect(m_screen, nullptr, this, nullptr);
+    }
+    m_screen = screen;
+    if (screen) {
+        connect(screen, &QScreen::geometryChanged, this, &WarRoomWindow::coverScreen);
+    }
+    coverScreen();
+}
+
+// Without a window manager a full-screen request changes nothing on X11: the window keeps its default size in a
+// corner. So it is sized to the screen here (with a window manager this is what it does anyway).
+void WarRoomWindow::coverScreen()
+{
+    if (isFullScreen() && m_screen && geometry() != m_screen->geometry()) {
+        setGeometry(m_screen->geometry());
+    }
 }
 
 void WarRoomWindow::keyPressEvent(QKeyEvent *event)

@@ -3,10 +3,14 @@
 #pragma once
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class EndpointModel;
 class HealthWall;
+class QAbstractItemModel;
+class QScreen;
+class WarRoomKpiBoard;
 class IncidentBanner;
 class IncidentStore;
 class QLabel;
@@ -18,6 +22,7 @@ class TimelineModel;
 // (severity, status, commander, SLA clocks) and live timeline next to the KPI tiles and the endpoint health wall;
 // without one, the KPIs and the wall fill the screen. The most severe open incident is the active one (the most
 // recently started among equals). Text scales with the screen height, from 1080p to 4K. Esc closes it.
+// Full screen covers the screen by itself too: a kiosk display started with xinit has no window manager to do it.
 class WarRoomWindow final : public QWidget
 {
     Q_OBJECT
@@ -26,24 +31,30 @@ public:
 
     void setEndpointModel(EndpointModel *model);
     void setIncidentStore(IncidentStore *store);
-    // The KPI tiles to show large (the app hands over a view of the critical ones); may be null.
-    void setKpiView(QWidget *view);
+    // The KPI tiles shown large: of `model` (KpiModel's roles), those in `ids`, or with no ids the warning and
+    // critical ones.
+    void setKpiModel(QAbstractItemModel *model);
+    void setWarRoomKpis(const QSet<QString> &ids);
     void setWorkspaceTitle(const QString &title);
     // Team mode: while the shared database cannot be reached the screen says so (what it shows may be stale).
     void setOffline(bool offline, const QString &reason = {});
 
     qint64 activeIncidentId() const { return m_activeId; }
     HealthWall *healthWall() const { return m_wall; }
+    WarRoomKpiBoard *kpiBoard() const { return m_kpis; }
 
 protected:
     void changeEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void refresh();
     void retranslateUi();
     qint64 chooseActive() const;
+    void followScreen(QScreen *screen);
+    void coverScreen();
 
     QPointer<IncidentStore> m_store;
     TimelineModel *m_timeline = nullptr;
@@ -53,9 +64,10 @@ private:
     QLabel *m_noIncident;
     IncidentBanner *m_banner;
     QTreeView *m_timelineView;
-    QWidget *m_kpiHolder;
+    WarRoomKpiBoard *m_kpis;
     HealthWall *m_wall;
     QTimer *m_tick;
     QString m_workspaceTitle;
     qint64 m_activeId = 0;
+    QPointer<QScreen> m_screen; // the one whose geometry changes are followed
 };

@@ -1,0 +1,275 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/checkcommand.h"
+
+#include "export/terminaltext.h"
+#include "kpi/kpicheck.h"
+#include "kpi/kpievaluator.h"
+#include "probe/probeengine.h"
+#include "probe/probehistory.h"
+#include "session/session.h"
+#include "ui/uilanguage.h"
+#include "workspace/workspaceloader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString stateText(EndpointState state)
+{
+    switch (state) {
+    case EndpointState::Ok:
+        return CheckCommand::tr("OK");
+    case EndpointState::Maintenance:
+        return CheckCommand::tr("MAINTENANCE");
+    case EndpointState::Pending:
+        return CheckCommand::tr("PENDING");
+    case EndpointState::Warning:
+        return CheckCommand::tr("WARNING");
+    case EndpointState::Unknown:
+        return CheckCommand::tr("UNKNOWN");
+    case EndpointState::Critical:
+        return CheckCommand::tr("CRITICAL");
+    }
+    return CheckCommand::tr("UNKNOWN");
+}
+
+int severity(EndpointState state)
+{
+    // Worst wins: CRITICAL > UNKNOWN > WARNING > OK, like the exit codes' meaning rather than their numbers.
+    switch (state) {
+    case EndpointState::Critical:
+        return 4;
+    case EndpointState::Unknown:
+        return 3;
+    case EndpointState::Warning:
+        return 2;
+    default:
+        return 1;
+    }
+}
+
+QString details(const ProbeResult &r)
+{
+    if (!r.error.isEmpty()) {
+        return r.error; // the conditions only restate it ([STATUS] = 0)
+    }
+    QStringList parts;
+    for (const ConditionResult &c : r.conditions) {
+        if (c.verdict == ConditionResult::Verdict::Fail) {
+            // `actual` already reads like the condition with the values filled in: "[STATUS] (503) == 200".
+            parts.append(c.actual.isEmpty() ? c.condition : c.actual);
+        } else if (c.verdict == ConditionResult::Verdict::Error) {
+            parts.append(CheckCommand::tr("%1 (cannot evaluate: %2)").arg(c.condition, c.error));
+        }
+    }
+    return parts.join(QLatin1String("; "));
+}
+
+} // namespace
+
+CheckCommand::CheckCommand(const QString &workspacePath, Format format, QTextStream *out, QObject *parent)
+    : QObject(parent)
+    , m_path(workspacePath)
+    , m_format(format)
+    , m_out(out)
+    , m_session(new Session({ Session::Mode::Once, {}, {}, false }, this))
+{ }
+
+CheckCommand::~CheckCommand() = default;
+
+void CheckCommand::start()
+{
+    connect(m_session, &Session::loadFailed, this, [this](const QString &, const QList<Diagnostic> &diagnostics) {
+        for (const Diagnostic &d : diagnostics) {
+            *m_out << d.toString() << '\n';
+        }
+        *m_out << tr("%1: the workspace is not valid; nothing was checked").arg(m_path) << Qt::endl;
+        finish(3);
+    });
+    // Secrets the environment lacks come from the keychain first (reported as missing where there is none).
+    connect(m_session, &Session::workspaceReady, this, &CheckCommand::begin, Qt::SingleShotConnection);
+    m_session->open(m_path);
+}
+
+void CheckCommand::begin(const Workspace &workspace)
+{
+    m_workspaceId = workspace.info.id;
+    if (!workspace.kpis.isEmpty()) {
+        m_kpis = new KpiCheck(workspace, m_session->kpiReader(), this);
+        connect(m_kpis, &KpiCheck::finished, this, &CheckCommand::report);
+    }
+    for (const Endpoint &e : workspace.endpoints) {
+        if (e.enabled) {
+            m_order.insert(e.name, int(m_order.size()));
+        }
+    }
+    m_expected = int(m_order.size());
+    if (m_expected == 0 && !m_kpis) {
+        *m_out << tr("%1: no enabled endpoints or KPIs to check").arg(m_path) << Qt::endl;
+        finish(3);
+        return;
+    }
+    if (m_expected == 0) {
+        m_kpis->start();
+        return;
+    }
+    // The session's engine has the workspace; in Once mode it reports raw states and runs only when asked.
+    ProbeEngine *engine = m_session->probes();
+    connect(engine, &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
+        m_results.append(result);
+        if (m_results.size() == m_expected) {
+            if (m_kpis) {
+                m_kpis->start(); // JSON and probe figures need the results
+            } else {
+                report();
+            }
+        }
+    });
+    engine->checkAllNow();
+}
+
+void CheckCommand::finish(int exitCode)
+{
+    m_exitCode = exitCode;
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT finished(m_exitCode); }, Qt::QueuedConnection);
+}
+
+EndpointState CheckCommand::worstState(const QList<ProbeResult> &results)
+{
+    EndpointState worst = EndpointState::Ok;
+    for (const ProbeResult &r : results) {
+        if (severity(r.state) > severity(worst)) {
+            worst = r.state;
+        }
+    }
+    return worst;
+}
+
+QString CheckCommand::formatTable(const QList<ProbeResult> &results)
+{
+    const QStringList header { tr("ENDPOINT"), tr("STATE"), tr("LATENCY"), tr("DETAILS") };
+    QList<QStringList> rows;
+    const QLocale locale;
+    for (const ProbeResult &r : results) {
+        const QString latency = r.totalMs < 0 ? u"-"_s : tr("%1 ms").arg(locale.toString(qRound(r.totalMs)));
+        rows.append({ r.endpoint, stateText(r.state), latency, details(r) });
+    }
+    QList<int> widths { TerminalText::width(header[0]), TerminalText::width(header[1]),
+        TerminalText::width(header[2]) };
+    for (const QStringList &row : rows) {
+        for (int i = 0; i < 3; ++i) {
+            widths[i] = std::max(widths[i], TerminalText::width(row[i]));
+        }
+    }
+    QString text;
+    const auto line = [&](const QStringList &cells) {
+        QString l = TerminalText::padRight(cells[0], widths[0] + 2) + TerminalText::padRight(cells[1], widths[1] + 2)
+            + TerminalText::padLeft(cells[2], widths[2]) + QLatin1String("  ") + cells[3];
+        text += l.trimmed() + QLatin1Char('\n');
+    };
+    line(header);
+    for (const QStringList &row : rows) {
+        line(row);
+    }
+    return text;
+}
+
+QByteArray CheckCommand::formatJson(
+    const QString &workspaceId, const QList<ProbeResult> &results, int exitCode, const QList<KpiCheck::Row> &kpis)
+{
+    QJsonArray endpoints;
+    for (const ProbeResult &r : results) {
+        QJsonObject o { { u"name"_s, r.endpoint }, { u"state"_s, endpointStateName(r.state) },
+            { u"httpStatus"_s, r.httpStatus },
+            { u"conditions"_s, QJsonDocument::fromJson(ProbeHistory::conditionsJson(r.conditions).toUtf8()).array() } };
+        if (r.totalMs >= 0) {
+            o.insert(u"totalMs"_s, r.totalMs);
+        }
+        if (!r.error.isEmpty()) {
+            o.insert(u"error"_s, r.error);
+        }
+        if (r.certificateExpiry) {
+            o.insert(u"certificateExpiry"_s, r.certificateExpiry->toUTC().toString(Qt::ISODate));
+        }
+        QJsonArray components;
+        for (const HealthComponent &c : r.components) {
+            QJsonObject co { { u"name"_s, c.name }, { u"status"_s, c.status } };
+            if (c.responseTimeMs) {
+                co.insert(u"responseTimeMs"_s, *c.responseTimeMs);
+            }
+            components.append(co);
+        }
+        if (!components.isEmpty()) {
+            o.insert(u"components"_s, components);
+        }
+        endpoints.append(o);
+    }
+    QJsonObject root { { u"workspace"_s, workspaceId }, { u"state"_s, endpointStateName(worstState(results)) },
+        { u"exitCode"_s, exitCode }, { u"endpoints"_s, endpoints } };
+    if (!kpis.isEmpty()) {
+        QJsonArray list;
+        for (const KpiCheck::Row &row : kpis) {
+            QJsonObject o { { u"id"_s, row.kpi.id }, { u"state"_s, KpiEvaluator::stateName(row.state) } };
+            if (row.value && std::isfinite(*row.value)) {
+                o.insert(u"value"_s, *row.value);
+            }
+            if (!row.kpi.unit.isEmpty()) {
+                o.insert(u"unit"_s, row.kpi.unit);
+            }
+            if (!row.error.isEmpty()) {
+                o.insert(u"error"_s, row.error);
+            }
+            list.append(o);
+        }
+        root.insert(u"kpis"_s, list);
+    }
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+void CheckCommand::report()
+{
+    std::sort(m_results.begin(), m_results.end(), [this](const ProbeResult &a, const ProbeResult &b) {
+        return m_order.value(a.endpoint) < m_order.value(b.endpoint);
+    });
+    const QList<KpiCheck::Row> kpis = m_kpis ? m_kpis->rows() : QList<KpiCheck::Row>();
+    const EndpointState worst = worstState(m_results);
+    const KpiState worstKpi = m_kpis ? m_kpis->worstState() : KpiState::Normal;
+    const int code
+        = combinedExitCode(m_results.isEmpty() ? 0 : monitoringExitCode(worst), KpiEvaluator::exitCode(worstKpi));
+    if (m_format == Format::Json) {
+        *m_out << QString::fromUtf8(formatJson(m_workspaceId, m_results, code, kpis));
+    } else {
+        if (!m_results.isEmpty()) {
+            *m_out << formatTable(m_results);
+            *m_out << tr("%1: %2 (%n endpoint(s) checked)", nullptr, int(m_results.size()))
+                          .arg(m_workspaceId, stateText(worst))
+                   << '\n';
+        }
+        if (!kpis.isEmpty()) {
+            const QString language = uiLanguage();
+            *m_out << (m_results.isEmpty() ? QString() : u"\n"_s) << KpiCheck::formatTable(kpis, language);
+            *m_out << tr("%1: %2 (%n KPI(s) evaluated)", nullptr, int(kpis.size()))
+                          .arg(m_workspaceId, KpiCheck::stateText(worstKpi))
+                   << '\n';
+        }
+    }
+    m_out->flush();
+    finish(code);
+}
+
+int CheckCommand::combinedExitCode(int endpoints, int kpis)
+{
+    // CRITICAL (2) > UNKNOWN (3) > WARNING (1) > OK (0), like worstState().
+    const auto rank = [](int code) { return code == 2 ? 3 : code == 3 ? 2 : code == 1 ? 1 : 0; };
+    return rank(endpoints) >= rank(kpis) ? endpoints : kpis;
+}

@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "kpi/kpicheck.h"
+#include "probe/proberesult.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTextStream>
+
+class Session;
+struct Workspace;
+
+// `opsdeck check WORKSPACE [--json]`: checks every enabled endpoint once (no failure thresholds: the raw state,
+// or MAINTENANCE inside a window), then reads every KPI once against its thresholds, prints tables or JSON and
+// finishes with the monitoring-plugins exit code of the worst state of both: 0 OK, 1 WARNING, 2 CRITICAL,
+// 3 UNKNOWN (a KPI without a value is UNKNOWN). An invalid workspace prints its diagnostics and
+// finishes with 3. Runs on the event loop; finished() is always emitted from it, never from inside start().
+class CheckCommand final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Format { Table, Json };
+
+    CheckCommand(const QString &workspacePath, Format format, QTextStream *out, QObject *parent = nullptr);
+    ~CheckCommand() override;
+
+    void start();
+    int exitCode() const { return m_exitCode; }
+    const QList<ProbeResult> &results() const { return m_results; }
+
+    static EndpointState worstState(const QList<ProbeResult> &results);
+    // The table lines for `results`, translated (no trailing summary).
+    static QString formatTable(const QList<ProbeResult> &results);
+    static QByteArray formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode,
+        const QList<KpiCheck::Row> &kpis = {});
+    // The exit code of the worse of two monitoring-plugins codes.
+    static int combinedExitCode(int endpoints, int kpis);
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void begin(const Workspace &workspace);
+    void finish(int exitCode);
+    void report();
+
+    QString m_path;
+    Format m_format;
+    QTextStream *m_out;
+    Session *m_session;
+    KpiCheck *m_kpis = nullptr;
+    QString m_workspaceId;
+    QHash<QString, int> m_order; // endpoint name → its position in the workspace
+    QList<ProbeResult> m_results;
+    int m_expected = 0;
+    int m_exitCode = 3;
+};
