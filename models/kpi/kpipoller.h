@@ -21,7 +21,9 @@ class KpiPoller final : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int retryMs = 3000; // a rate's second scrape: past MetricsScraper's reuse age
+    // A rate's second scrape. KpiReader asks the service again for it however soon that is (more than the 500 ms
+    // MetricsScraper::baseline() wants between two scrapes), so this need not outlast the scraper's reuse age.
+    static constexpr int retryMs = 2000;
 
     KpiPoller(KpiReader *reader, KpiModel *model, QObject *parent = nullptr);
 

@@ -153,8 +153,18 @@ void KpiReader::readPrometheus(const Kpi &kpi, QObject *context, Callback done)
 void KpiReader::readMetrics(const Kpi &kpi, QObject *context, Callback done)
 {
     const KpiSource source = kpi.source;
+    // A rate whose newest scrape has no baseline yet needs a newer scrape, whenever it asks again: handed that same
+    // scrape (it is within the reuse age when the retry comes soon) it could only say "wait" once more.
+    auto reuse = MetricsScraper::Reuse::Allowed;
+    if (source.aggregate == u"rate") {
+        const QList<MetricsScraper::Scrape> kept = m_scraper->history(source.url);
+        if (!kept.isEmpty() && !m_scraper->baseline(source.url, kept.constLast(), source.window)) {
+            reuse = MetricsScraper::Reuse::Never;
+        }
+    }
     QPointer<KpiReader> self(this);
-    m_scraper->scrape(source.url, context,
+    m_scraper->scrape(
+        source.url, context,
         [self, source, done = std::move(done)](const MetricsScraper::Scrape &latest, const QString &error) {
             KpiFigure figure;
             figure.at = latest.at.isValid() ? latest.at : QDateTime::currentDateTimeUtc();
@@ -184,7 +194,8 @@ void KpiReader::readMetrics(const Kpi &kpi, QObject *context, Callback done)
             figure.value = f.value;
             figure.error = f.error;
             done(figure);
-        });
+        },
+        reuse);
 }
 
 KpiFigure KpiReader::readLocal(const Kpi &kpi) const

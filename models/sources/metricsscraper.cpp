@@ -11,10 +11,11 @@ MetricsScraper::MetricsScraper(QNetworkAccessManager *nam, QObject *parent)
     , m_nam(nam)
 { }
 
-void MetricsScraper::scrape(const QString &url, QObject *context, Callback done)
+void MetricsScraper::scrape(const QString &url, QObject *context, Callback done, Reuse reuse)
 {
     const QList<Scrape> &kept = m_history[url];
-    if (!kept.isEmpty() && kept.constLast().at.msecsTo(QDateTime::currentDateTimeUtc()) < m_reuseAgeMs) {
+    if (reuse == Reuse::Allowed && !kept.isEmpty()
+        && kept.constLast().at.msecsTo(QDateTime::currentDateTimeUtc()) < m_reuseAgeMs) {
         const Scrape latest = kept.constLast();
         QMetaObject::invokeMethod(
             this,

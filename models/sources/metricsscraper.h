@@ -29,6 +29,8 @@ public:
         std::shared_ptr<const Exposition> metrics;
     };
     using Callback = std::function<void(const Scrape &latest, const QString &error)>;
+    // Never: ask the service (or join a request already under way) even when a young scrape is kept.
+    enum class Reuse { Allowed, Never };
 
     explicit MetricsScraper(QNetworkAccessManager *nam, QObject *parent = nullptr);
 
@@ -38,7 +40,7 @@ public:
     // Scrapes older than this are dropped (the longest window a KPI asks for, plus a margin).
     void setKeep(Milliseconds keep) { m_keep = keep; }
 
-    void scrape(const QString &url, QObject *context, Callback done);
+    void scrape(const QString &url, QObject *context, Callback done, Reuse reuse = Reuse::Allowed);
     // Successful scrapes of `url`, oldest first.
     QList<Scrape> history(const QString &url) const { return m_history.value(url); }
     // The oldest kept scrape at least `minAgeMs` older than `latest` within `window` of it, if any.

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void gaugeMatchesMetrics();
     void rateNeedsTwoScrapes();
+    void rateRetryIsNotHandedTheSameScrape();
     void quantile();
     void jsonField();
     void probeFigures();
@@ -96,6 +97,25 @@ void TestKpiReader::rateNeedsTwoScrapes()
     QVERIFY2(second.value, qPrintable(second.error));
     // The service simulates about 20 requests a second.
     QVERIFY2(*second.value > 5 && *second.value < 60, qPrintable(QString::number(*second.value)));
+}
+
+// With the scraper's default reuse age: a rate's retry that comes sooner than that (KpiPoller::retryMs, or a coarse
+// timer firing a little early) gets a scrape of its own instead of the one it could not compute a rate from.
+void TestKpiReader::rateRetryIsNotHandedTheSameScrape()
+{
+    KpiReader reader(&m_nam);
+    const Kpi kpi = metricsKpi(u"http_requests_total"_s, u"rate"_s);
+    const KpiFigure first = read(&reader, kpi);
+    QVERIFY(first.retrySoon);
+    QTest::qWait(700); // more than the 500 ms a baseline needs, well within the 2 s reuse age
+    const KpiFigure second = read(&reader, kpi);
+    QVERIFY2(second.value, qPrintable(second.error));
+    QVERIFY(!second.retrySoon);
+    QCOMPARE(reader.scraper()->requestsSent(), 2);
+    // Everything else still shares that scrape, and so does the rate once it has a baseline.
+    QVERIFY(read(&reader, metricsKpi(u"process_cpu_usage_percent"_s, u"gauge"_s)).value);
+    QVERIFY(read(&reader, kpi).value);
+    QCOMPARE(reader.scraper()->requestsSent(), 2);
 }
 
 void TestKpiReader::quantile()

@@ -89,6 +89,15 @@ void TestMetricsScraper::coalescesAndReuses()
     QVERIFY(scrape(&scraper, url).error.isEmpty());
     QCOMPARE(scraper.requestsSent(), 2);
     QCOMPARE(scraper.history(url).size(), 2);
+    // Reuse::Never asks again however young the kept scrape is.
+    scraper.setReuseAgeMs(60000);
+    int fresh = 0;
+    scraper.scrape(
+        url, this, [&fresh](const MetricsScraper::Scrape &, const QString &) { ++fresh; },
+        MetricsScraper::Reuse::Never);
+    QTRY_COMPARE_WITH_TIMEOUT(fresh, 1, 15000);
+    QCOMPARE(scraper.requestsSent(), 3);
+    QCOMPARE(scraper.history(url).size(), 3);
 }
 
 void TestMetricsScraper::notMetrics()

@@ -199,8 +199,8 @@ void TestWarRoomWindow::kpiTilesShowWhenOpenedAfterLoad()
     KpiModel model;
     fill(model, 3);
     m_window = std::make_unique<WarRoomWindow>(); // as the app builds it when asked
+    m_window->setWarRoomKpis(idsOf(warRoomKpis(3))); // in either order
     m_window->setKpiModel(&model);
-    m_window->setWarRoomKpis(idsOf(warRoomKpis(3)));
     m_window->resize(1920, 1080);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

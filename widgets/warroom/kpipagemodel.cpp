@@ -8,17 +8,20 @@ KpiPageModel::KpiPageModel(QObject *parent)
 
 void KpiPageModel::setSourceModel(QAbstractItemModel *source)
 {
-    if (QAbstractItemModel *old = sourceModel()) {
-        disconnect(old, nullptr, this, nullptr);
+    for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections)) {
+        disconnect(connection);
     }
+    m_sourceConnections.clear();
     QSortFilterProxyModel::setSourceModel(source);
     if (source) {
         // Queued: the proxy has to have taken the change in before the page is worked out again.
         for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved }) {
-            connect(source, signal, this, &KpiPageModel::repage, Qt::QueuedConnection);
+            m_sourceConnections.append(connect(source, signal, this, &KpiPageModel::repage, Qt::QueuedConnection));
         }
-        connect(source, &QAbstractItemModel::modelReset, this, &KpiPageModel::repage, Qt::QueuedConnection);
-        connect(source, &QAbstractItemModel::layoutChanged, this, &KpiPageModel::repage, Qt::QueuedConnection);
+        m_sourceConnections.append(
+            connect(source, &QAbstractItemModel::modelReset, this, &KpiPageModel::repage, Qt::QueuedConnection));
+        m_sourceConnections.append(
+            connect(source, &QAbstractItemModel::layoutChanged, this, &KpiPageModel::repage, Qt::QueuedConnection));
     }
     repage();
 }

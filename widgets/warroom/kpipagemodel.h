@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QSortFilterProxyModel>
+
+#include <algorithm>
 
 // One page of a flat source model: rows [page * pageSize, (page + 1) * pageSize). Rows coming and going in the
 // source move the later ones between pages, so the page is worked out again on every such change.
@@ -28,6 +31,7 @@ protected:
 private:
     void repage();
 
+    QList<QMetaObject::Connection> m_sourceConnections;
     int m_pageSize = 0;
     int m_page = 0;
 };

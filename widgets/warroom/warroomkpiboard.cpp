@@ -47,8 +47,7 @@ WarRoomKpiBoard::WarRoomKpiBoard(QWidget *parent)
 
 void WarRoomKpiBoard::setKpiModel(QAbstractItemModel *model)
 {
-    m_filter->setSourceModel(model);
-    m_filter->setWarRoomIds({}); // turns on re-filtering as states change
+    m_filter->setSourceModel(model); // re-filtered as states change (dynamicSortFilter)
     updatePages();
 }
 

@@ -8,15 +8,15 @@
 
 class EndpointModel;
 class HealthWall;
-class QAbstractItemModel;
-class QScreen;
-class WarRoomKpiBoard;
 class IncidentBanner;
 class IncidentStore;
+class QAbstractItemModel;
 class QLabel;
+class QScreen;
 class QTimer;
 class QTreeView;
 class TimelineModel;
+class WarRoomKpiBoard;
 
 // The war-room screen: full screen, dark, read-only. With an open incident it shows that incident's header
 // (severity, status, commander, SLA clocks) and live timeline next to the KPI tiles and the endpoint health wall;
