@@ -21,10 +21,10 @@
 #include "session/session.h"
 #include "sources/alertmodel.h"
 #include "storage/storage.h"
-#include "ui/languagemanager.h"
+#include "storagestatus.h"
 #include "ui/settingskeys.h"
 #include "ui/uilanguage.h"
-#include "warroom/warroomwindow.h"
+#include "warroombinder.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -43,13 +43,14 @@ AppController::AppController(
     , m_session(session)
     , m_window(window)
     , m_languages(languages)
+    , m_warRoom(new WarRoomBinder(session, this))
 {
     connect(m_window, &MainWindow::openWorkspaceRequested, this, [this](const QString &path) {
         m_origin = MainWindow::Origin::File;
         m_session->open(path);
     });
     connect(m_window, &MainWindow::reloadRequested, m_session, &Session::reload);
-    connect(m_window, &MainWindow::warRoomRequested, this, &AppController::showWarRoom);
+    connect(m_window, &MainWindow::warRoomRequested, m_warRoom, [this] { m_warRoom->show(false); });
     connect(m_session, &Session::workspaceReady, this, &AppController::onWorkspaceReady);
     connect(m_session, &Session::loadFailed, this, [this](const QString &path, const QList<Diagnostic> &diagnostics) {
         if (!m_firstLoadSeen) {
@@ -66,15 +67,12 @@ AppController::AppController(
         m_window->notify([message] { return std::pair { tr("Not saved"), message }; }, -1);
     });
     m_session->setTrustAsk(RunbooksPage::trustPrompt(m_window));
-    bindStorage();
+    bindStorageStatus(m_session->storage(), m_window);
     bindPages();
     bindOverview();
 }
 
-AppController::~AppController()
-{
-    delete m_warRoom;
-}
+AppController::~AppController() = default;
 
 void AppController::bindPages()
 {
@@ -161,48 +159,10 @@ void AppController::bindOverview()
     });
 }
 
-void AppController::bindStorage()
-{
-    Storage *storage = m_session->storage();
-    connect(storage, &Storage::stateChanged, this, [this, storage](Storage::State state) {
-        if (state == Storage::State::Opening) {
-            m_window->setStorageState(MainWindow::StorageState::Opening, storage->path());
-        }
-    });
-    connect(storage, &Storage::opened, this, [this, storage](int schemaVersion) {
-        m_window->setStorageState(storage->isTeam() ? MainWindow::StorageState::Online : MainWindow::StorageState::Open,
-            tr("%1 (schema version %2)").arg(storage->path()).arg(schemaVersion));
-    });
-    connect(storage, &Storage::openFailed, this, [this](const QString &error) {
-        // The storage layer never recreates or overwrites a database it cannot open; the app goes on read-only.
-        std::fprintf(stderr, "opsdeck: %s\n", qPrintable(tr("cannot open the database: %1").arg(error)));
-        m_window->setStorageState(MainWindow::StorageState::Failed, error);
-    });
-    connect(storage, &Storage::onlineChanged, this, [this, storage](bool online, const QString &reason) {
-        if (m_warRoom) {
-            m_warRoom->setOffline(!online, reason);
-        }
-        if (storage->state() == Storage::State::Open) {
-            m_window->setStorageState(online ? MainWindow::StorageState::Online : MainWindow::StorageState::Offline,
-                online ? storage->path() : tr("%1: %2").arg(storage->path(), reason));
-        }
-    });
-}
-
 void AppController::onWorkspaceReady(const Workspace &workspace)
 {
     m_window->setWorkspace(workspace, m_origin);
-    m_workspaceTitle = workspace.info.title.text(uiLanguage());
-    m_warRoomIds.clear();
-    for (const Kpi &kpi : workspace.kpis) {
-        if (kpi.warRoom) {
-            m_warRoomIds.insert(kpi.id);
-        }
-    }
-    if (m_warRoom) {
-        m_warRoom->setWorkspaceTitle(m_workspaceTitle);
-        m_warRoom->setWarRoomKpis(m_warRoomIds);
-    }
+    m_warRoom->setWorkspace(workspace);
     if (auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts))) {
         charts->setWorkspace(workspace); // after the KPI model has the new tiles
     }
@@ -215,7 +175,7 @@ void AppController::onWorkspaceReady(const Workspace &workspace)
 void AppController::openedIncident(const QString &error)
 {
     if (!error.isEmpty()) {
-        QMessageBox::warning(m_window, tr("Open incident"), error);
+        warn(tr("Open incident"), error); // not modal: the watching goes on while it is shown
         return;
     }
     m_showNextIncident = true;
@@ -228,31 +188,11 @@ void AppController::warn(const QString &title, const QString &text)
     box->open();
 }
 
-void AppController::showWarRoom()
-{
-    if (!m_warRoom) {
-        m_warRoom = new WarRoomWindow;
-        m_warRoom->setAttribute(Qt::WA_DeleteOnClose);
-        m_warRoom->setEndpointModel(m_session->endpoints());
-        m_warRoom->setIncidentStore(m_session->incidents());
-        m_warRoom->setWorkspaceTitle(m_workspaceTitle);
-        m_warRoom->setOffline(!m_session->storage()->isOnline());
-        m_warRoom->setKpiModel(m_session->kpis());
-        m_warRoom->setWarRoomKpis(m_warRoomIds);
-        // Launched as the war-room display: closing it ends the app; from the console it only closes itself.
-        if (m_commandLine.warRoom && !m_window->isVisible()) {
-            connect(m_warRoom, &QObject::destroyed, QCoreApplication::instance(), &QCoreApplication::quit);
-        }
-    }
-    m_warRoom->showFullScreen();
-    m_warRoom->raise();
-    m_warRoom->activateWindow();
-}
-
 void AppController::start()
 {
     if (m_commandLine.warRoom) {
-        showWarRoom();
+        // Launched as the war-room display: closing it ends the app; from the console it only closes itself.
+        m_warRoom->show(!m_window->isVisible());
     }
     QString path = m_commandLine.workspace;
     if (path.isEmpty() && !m_commandLine.demo) {
@@ -294,8 +234,8 @@ void AppController::onFirstLoad()
     }
     // Live pages are worth a look only once the first checks have answered.
     auto *shots = new Screenshotter(m_window, m_languages, m_commandLine.screenshotDir, this);
-    if (m_warRoom) {
-        shots->setWarRoom(m_warRoom); // the war-room display: one picture of it, at 1080p
+    if (m_warRoom->window()) {
+        shots->setWarRoom(m_warRoom->window()); // the war-room display: one picture of it, at 1080p
     }
     connect(shots, &Screenshotter::finished, this, [shots](const QString &error) {
         if (!error.isEmpty()) {

@@ -6,13 +6,11 @@
 #include "mainwindow.h"
 
 #include <QObject>
-#include <QPointer>
-#include <QSet>
 
 class DemoLauncher;
 class LanguageManager;
 class Session;
-class WarRoomWindow;
+class WarRoomBinder;
 
 // Binds the window's pages to the Session and shows what the Session reports (workspaces, load failures, storage
 // state, notices); starts the demo service when there is no workspace to open. It wires no watching part itself.
@@ -30,9 +28,7 @@ public:
 private:
     void bindPages();
     void bindOverview();
-    void bindStorage();
     void onWorkspaceReady(const Workspace &workspace);
-    void showWarRoom();
     void startDemo();
     void onFirstLoad();
     void warn(const QString &title, const QString &text);
@@ -46,7 +42,5 @@ private:
     MainWindow::Origin m_origin = MainWindow::Origin::File;
     bool m_firstLoadSeen = false;
     bool m_showNextIncident = false; // the incident just opened from this window
-    QPointer<WarRoomWindow> m_warRoom;
-    QString m_workspaceTitle;
-    QSet<QString> m_warRoomIds;
+    WarRoomBinder *m_warRoom;
 };
