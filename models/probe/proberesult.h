@@ -49,7 +49,10 @@ struct ProbeResult
     bool connected = false;
     int httpStatus = 0;
     QString ip;
-    double totalMs = -1; // -1 = not measured
+    // Phases, each in ms since the probe started (as libcurl counts them, plus earlier redirect hops); -1 = not
+    // measured or not part of this probe (no TLS, a reused connection's handshake).
+    double totalMs = -1;
+    double dnsMs = -1;
     double connectMs = -1;
     double tlsMs = -1;
     double firstByteMs = -1;
