@@ -193,6 +193,7 @@ bool CurlProbe::setupHop()
     curl_easy_setopt(m_easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(m_easy, CURLOPT_FOLLOWLOCATION, 0L); // followed here, hop by hop
     curl_easy_setopt(m_easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(m_easy, CURLOPT_PROXY, ""); // as before with Qt: no proxy from http_proxy and the like
     curl_easy_setopt(m_easy, CURLOPT_TIMEOUT_MS, long(remaining));
     curl_easy_setopt(m_easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
     curl_easy_setopt(m_easy, CURLOPT_USERAGENT, "OpsDeck health check");
@@ -468,14 +469,14 @@ QString CurlProbe::transportError(int curlCode) const
     case CURLE_OPERATION_TIMEDOUT:
         return tr("no complete answer within the %1 deadline").arg(Duration::format(m_request.endpoint.timeout));
     case CURLE_COULDNT_RESOLVE_HOST:
-        return tr("host %1 not found").arg(host);
+        return tr("Host %1 not found").arg(host);
     case CURLE_COULDNT_CONNECT: {
         long osError = 0;
         curl_easy_getinfo(m_easy, CURLINFO_OS_ERRNO, &osError);
         const QString where
             = u"%1:%2"_s.arg(host).arg(m_currentUrl.port(m_currentUrl.scheme() == u"https"_s ? 443 : 80));
         if (osError == ECONNREFUSED) {
-            return tr("connection refused by %1").arg(where);
+            return tr("Connection refused (%1)").arg(where);
         }
         return tr("could not connect to %1: %2")
             .arg(where, osError ? QString::fromLocal8Bit(std::strerror(int(osError))) : detail);
