@@ -214,6 +214,9 @@ QByteArray CheckCommand::formatJson(
         if (!r.ip.isEmpty()) {
             o.insert(u"ip"_s, r.ip);
         }
+        if (!r.protocol.isEmpty()) {
+            o.insert(u"protocol"_s, r.protocol);
+        }
         if (!r.error.isEmpty()) {
             o.insert(u"error"_s, r.error);
         }

@@ -319,6 +319,12 @@ bool CurlProbe::headersDone()
     }
     m_result.httpStatus = int(status);
     m_result.headers = m_headers;
+    long version = 0;
+    curl_easy_getinfo(m_easy, CURLINFO_HTTP_VERSION, &version);
+    m_result.protocol = version == CURL_HTTP_VERSION_2_0 ? u"HTTP/2"_s
+        : version == CURL_HTTP_VERSION_3                 ? u"HTTP/3"_s
+        : version == CURL_HTTP_VERSION_1_0               ? u"HTTP/1.0"_s
+                                                         : u"HTTP/1.1"_s;
     m_result.connected = true;
     readPeerCertificate(); // only here: after the transfer the connection is no longer ours to look at
     for (const qint64 length : std::as_const(m_contentLengths)) {

@@ -48,6 +48,7 @@ struct ProbeResult
     EndpointState rawState = EndpointState::Unknown; // this probe alone, before flap control
     bool connected = false;
     int httpStatus = 0;
+    QString protocol; // of the final answer: "HTTP/1.1", "HTTP/2"; empty without one
     QString ip;
     // Phases, each in ms since the probe started (as libcurl counts them, plus earlier redirect hops); -1 = not
     // measured or not part of this probe (no TLS, a reused connection's handshake).

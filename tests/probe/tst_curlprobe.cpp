@@ -4,8 +4,11 @@
 #include "probe/curltransport.h"
 #include "probetesthelpers.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QSslSocket>
+#include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +55,8 @@ private Q_SLOTS:
     void credentialsStayWithTheirOrigin();
     void credentialsFollowSameOrigin();
     void phaseTimings();
+    void reusedTlsConnectionKeepsCertificate();
+    void http2WhenOffered();
 
 private:
     bool openssl(const QStringList &args);
@@ -130,6 +135,7 @@ void TestCurlProbe::okResponse()
     QVERIFY(run.finished);
     QCOMPARE(run.result.rawState, EndpointState::Ok);
     QCOMPARE(run.result.httpStatus, 200);
+    QCOMPARE(run.result.protocol, u"HTTP/1.1"_s);
     QCOMPARE(run.result.body, QByteArray(R"({"status":"healthy"})"));
     QCOMPARE(run.result.headers.value(u"content-type"_s), u"application/json"_s);
     QVERIFY(run.result.totalMs >= run.result.firstByteMs);
@@ -527,6 +533,65 @@ void TestCurlProbe::phaseTimings()
     QVERIFY(tls.result.tlsMs >= tls.result.connectMs);
     QVERIFY(tls.result.firstByteMs >= tls.result.tlsMs);
     QVERIFY(tls.result.totalMs >= tls.result.firstByteMs);
+}
+
+void TestCurlProbe::reusedTlsConnectionKeepsCertificate()
+{
+    // The second probe reuses the first one's connection: no handshake, yet [CERTIFICATE_EXPIRATION] still works.
+    HostileServer *server = tlsServer(u"good"_s);
+    QVERIFY(server);
+    Endpoint endpoint
+        = testEndpoint(server->url(u"/ok"_s), { u"[STATUS] == 200"_s, u"[CERTIFICATE_EXPIRATION] > 48h"_s });
+    endpoint.caFile = m_dir.filePath(u"ca.pem"_s);
+    CurlTransport transport;
+    const ProbeRun first = runCurlProbe(endpoint, &transport);
+    const ProbeRun second = runCurlProbe(endpoint, &transport);
+    QCOMPARE(first.result.rawState, EndpointState::Ok);
+    QVERIFY(first.result.tlsMs > 0);
+    QVERIFY2(second.result.error.isEmpty(), qPrintable(second.result.error));
+    QCOMPARE(second.result.rawState, EndpointState::Ok);
+    QCOMPARE(second.result.tlsMs, -1.0); // no handshake: the connection was reused
+    QVERIFY(second.result.certificateExpiry.has_value());
+    QCOMPARE(second.result.certificateExpiry, first.result.certificateExpiry);
+}
+
+void TestCurlProbe::http2WhenOffered()
+{
+    // nghttpd (Debian nghttp2-server) offers h2 through ALPN; the Qt servers here speak only HTTP/1.1.
+    const QString nghttpd = QStandardPaths::findExecutable(u"nghttpd"_s, { u"/usr/sbin"_s, u"/usr/bin"_s });
+    if (nghttpd.isEmpty()) {
+        QSKIP("nghttpd (Debian package nghttp2-server) is not installed");
+    }
+    QVERIFY(QDir(m_dir.path()).mkpath(u"htdocs"_s));
+    QFile page(m_dir.filePath(u"htdocs/ok"_s));
+    QVERIFY(page.open(QIODevice::WriteOnly) && page.write(R"({"status":"healthy"})") > 0);
+    page.close();
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess server;
+    server.start(nghttpd,
+        { u"-a"_s, u"127.0.0.1"_s, u"-d"_s, m_dir.filePath(u"htdocs"_s), QString::number(port),
+            m_dir.filePath(u"good.key"_s), m_dir.filePath(u"good.pem"_s) });
+    QVERIFY(server.waitForStarted(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [port] {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, port);
+            return s.waitForConnected(200);
+        }(),
+        10000);
+    Endpoint endpoint = testEndpoint(QUrl(u"https://127.0.0.1:%1/ok"_s.arg(port)),
+        { u"[STATUS] == 200"_s, u"[BODY].status == healthy"_s, u"[CERTIFICATE_EXPIRATION] > 48h"_s });
+    endpoint.caFile = m_dir.filePath(u"ca.pem"_s);
+    const ProbeRun run = runCurlProbe(endpoint);
+    server.kill();
+    server.waitForFinished();
+    QVERIFY(run.finished);
+    QVERIFY2(run.result.error.isEmpty(), qPrintable(run.result.error));
+    QCOMPARE(run.result.protocol, u"HTTP/2"_s);
+    QCOMPARE(run.result.rawState, EndpointState::Ok);
 }
 
 QTEST_GUILESS_MAIN(TestCurlProbe)
