@@ -1102,6 +1102,128 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>CurlProbe</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; nothing was sent</translation>
+    </message>
+    <message>
+        <source>not an http or https URL: %1</source>
+        <translation>not an http or https URL: %1</translation>
+    </message>
+    <message>
+        <source>ca-file %1 holds no readable PEM certificate</source>
+        <translation>ca-file %1 holds no readable PEM certificate</translation>
+    </message>
+    <message>
+        <source>libcurl could not create the request; nothing was sent</source>
+        <translation>libcurl could not create the request; nothing was sent</translation>
+    </message>
+    <message>
+        <source>no complete answer within the %1 deadline</source>
+        <translation>no complete answer within the %1 deadline</translation>
+    </message>
+    <message>
+        <source>response headers larger than the %1 cap</source>
+        <translation>response headers larger than the %1 cap</translation>
+    </message>
+    <message>
+        <source>malformed framing: invalid Content-Length &quot;%1&quot;</source>
+        <translation>malformed framing: invalid Content-Length &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>malformed framing: different Content-Length values (%1)</source>
+        <translation>malformed framing: different Content-Length values (%1)</translation>
+    </message>
+    <message>
+        <source>body refused: it is %1-encoded although only an uncompressed body was accepted</source>
+        <translation>body refused: it is %1-encoded although only an uncompressed body was accepted</translation>
+    </message>
+    <message>
+        <source>body larger than the %1 cap (Content-Length: %2)</source>
+        <translation>body larger than the %1 cap (Content-Length: %2)</translation>
+    </message>
+    <message>
+        <source>body larger than the %1 cap</source>
+        <translation>body larger than the %1 cap</translation>
+    </message>
+    <message>
+        <source>refused a redirect from https to %1 (%2)</source>
+        <translation>refused a redirect from https to %1 (%2)</translation>
+    </message>
+    <message>
+        <source>refused a redirect to %1</source>
+        <translation>refused a redirect to %1</translation>
+    </message>
+    <message>
+        <source>redirect loop: %1 was already visited</source>
+        <translation>redirect loop: %1 was already visited</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n redirect(s)</source>
+        <translation>
+            <numerusform>more than %n redirect</numerusform>
+            <numerusform>more than %n redirects</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>could not connect to %1: %2</source>
+        <translation>could not connect to %1: %2</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS handshake failed: %1</translation>
+    </message>
+    <message>
+        <source>not an HTTP answer: the server did not start with an HTTP status line (another protocol on this port, such as SSH?)</source>
+        <translation>not an HTTP answer: the server did not start with an HTTP status line (another protocol on this port, such as SSH?)</translation>
+    </message>
+    <message>
+        <source>malformed framing: %1</source>
+        <translation>malformed framing: %1</translation>
+    </message>
+    <message>
+        <source>connection failed while receiving: %1</source>
+        <translation>connection failed while receiving: %1</translation>
+    </message>
+    <message>
+        <source>connection closed before the whole body arrived (%1)</source>
+        <translation>connection closed before the whole body arrived (%1)</translation>
+    </message>
+    <message>
+        <source>the connection closed before any answer; the request was not sent again</source>
+        <translation>the connection closed before any answer; the request was not sent again</translation>
+    </message>
+    <message>
+        <source>a response header line larger than %1</source>
+        <translation>a response header line larger than %1</translation>
+    </message>
+    <message>
+        <source>HTTP/2 error: %1</source>
+        <translation>HTTP/2 error: %1</translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation>Host %1 not found</translation>
+    </message>
+    <message>
+        <source>Connection refused (%1)</source>
+        <translation>Connection refused (%1)</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseTarget</name>
     <message>
         <source>the database URL refers to the environment variable %1, which is not set</source>
@@ -1388,6 +1510,10 @@ Subcommand:
     <message>
         <source>Start an incident for this endpoint with the last result as evidence</source>
         <translation>Start an incident for this endpoint with the last result as evidence</translation>
+    </message>
+    <message>
+        <source>DNS %1</source>
+        <translation>DNS %1</translation>
     </message>
 </context>
 <context>

@@ -1095,6 +1095,127 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>CurlProbe</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1바이트</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1. 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>not an http or https URL: %1</source>
+        <translation>http 또는 https URL이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>ca-file %1 holds no readable PEM certificate</source>
+        <translation>ca-file %1에 읽을 수 있는 PEM 인증서가 없습니다</translation>
+    </message>
+    <message>
+        <source>libcurl could not create the request; nothing was sent</source>
+        <translation>libcurl이 요청을 만들 수 없었습니다. 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>no complete answer within the %1 deadline</source>
+        <translation>제한 시간 %1 안에 완전한 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>response headers larger than the %1 cap</source>
+        <translation>응답 헤더가 상한 %1보다 큽니다</translation>
+    </message>
+    <message>
+        <source>malformed framing: invalid Content-Length &quot;%1&quot;</source>
+        <translation>잘못된 메시지 경계: 올바르지 않은 Content-Length &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>malformed framing: different Content-Length values (%1)</source>
+        <translation>잘못된 메시지 경계: 서로 다른 Content-Length 값(%1)</translation>
+    </message>
+    <message>
+        <source>body refused: it is %1-encoded although only an uncompressed body was accepted</source>
+        <translation>본문 거부: 압축하지 않은 본문만 허용했는데 %1 인코딩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>body larger than the %1 cap (Content-Length: %2)</source>
+        <translation>본문이 상한 %1보다 큽니다(Content-Length: %2)</translation>
+    </message>
+    <message>
+        <source>body larger than the %1 cap</source>
+        <translation>본문이 상한 %1보다 큽니다</translation>
+    </message>
+    <message>
+        <source>refused a redirect from https to %1 (%2)</source>
+        <translation>https에서 %1(으)로의 리디렉션을 거부했습니다(%2)</translation>
+    </message>
+    <message>
+        <source>refused a redirect to %1</source>
+        <translation>%1(으)로의 리디렉션을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>redirect loop: %1 was already visited</source>
+        <translation>리디렉션 루프: %1을(를) 이미 방문했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n redirect(s)</source>
+        <translation>
+            <numerusform>리디렉션이 %n번을 넘었습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation>호스트 %1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Connection refused (%1)</source>
+        <translation>연결이 거부되었습니다(%1)</translation>
+    </message>
+    <message>
+        <source>could not connect to %1: %2</source>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS 핸드셰이크 실패: %1</translation>
+    </message>
+    <message>
+        <source>not an HTTP answer: the server did not start with an HTTP status line (another protocol on this port, such as SSH?)</source>
+        <translation>HTTP 응답이 아닙니다: 서버 응답이 HTTP 상태 줄로 시작하지 않습니다(이 포트에서 SSH 같은 다른 프로토콜이 실행 중인가요?)</translation>
+    </message>
+    <message>
+        <source>malformed framing: %1</source>
+        <translation>잘못된 메시지 경계: %1</translation>
+    </message>
+    <message>
+        <source>connection failed while receiving: %1</source>
+        <translation>수신 중 연결 오류: %1</translation>
+    </message>
+    <message>
+        <source>connection closed before the whole body arrived (%1)</source>
+        <translation>본문을 모두 받기 전에 연결이 닫혔습니다(%1)</translation>
+    </message>
+    <message>
+        <source>the connection closed before any answer; the request was not sent again</source>
+        <translation>응답을 받기 전에 연결이 닫혔습니다. 요청을 다시 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>a response header line larger than %1</source>
+        <translation>%1보다 큰 응답 헤더 줄</translation>
+    </message>
+    <message>
+        <source>HTTP/2 error: %1</source>
+        <translation>HTTP/2 오류: %1</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseTarget</name>
     <message>
         <source>the database URL refers to the environment variable %1, which is not set</source>
@@ -1379,6 +1500,10 @@ Subcommand:
     <message>
         <source>Start an incident for this endpoint with the last result as evidence</source>
         <translation>마지막 결과를 증거로 첨부해 이 엔드포인트의 장애를 등록합니다</translation>
+    </message>
+    <message>
+        <source>DNS %1</source>
+        <translation>DNS %1</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,28 @@ QByteArray CheckCommand::formatJson(
         if (r.totalMs >= 0) {
             o.insert(u"totalMs"_s, r.totalMs);
         }
+        // Phases in ms since the probe started; a phase that did not happen (no TLS, a reused connection) is left
+        // out.
+        QJsonObject timings;
+        const auto phase = [&timings](const QString &name, double ms) {
+            if (ms >= 0) {
+                timings.insert(name, ms);
+            }
+        };
+        phase(u"dnsMs"_s, r.dnsMs);
+        phase(u"connectMs"_s, r.connectMs);
+        phase(u"tlsMs"_s, r.tlsMs);
+        phase(u"firstByteMs"_s, r.firstByteMs);
+        phase(u"totalMs"_s, r.totalMs);
+        if (!timings.isEmpty()) {
+            o.insert(u"timings"_s, timings);
+        }
+        if (!r.ip.isEmpty()) {
+            o.insert(u"ip"_s, r.ip);
+        }
+        if (!r.protocol.isEmpty()) {
+            o.insert(u"protocol"_s, r.protocol);
+        }
         if (!r.error.isEmpty()) {
             o.insert(u"error"_s, r.error);
         }
@@ -214,7 +236,12 @@ QByteArray CheckCommand::formatJson(
         }
         endpoints.append(o);
     }
-    QJsonObject root { { u"workspace"_s, workspaceId }, { u"state"_s, endpointStateName(worstState(results)) },
+    // The worst of endpoints and KPIs, as the exit code (a KPI can be worse than every endpoint).
+    const EndpointState worst = exitCode == 2 ? EndpointState::Critical
+        : exitCode == 3                       ? EndpointState::Unknown
+        : exitCode == 1                       ? EndpointState::Warning
+                                              : EndpointState::Ok;
+    QJsonObject root { { u"workspace"_s, workspaceId }, { u"state"_s, endpointStateName(worst) },
         { u"exitCode"_s, exitCode }, { u"endpoints"_s, endpoints } };
     if (!kpis.isEmpty()) {
         QJsonArray list;
@@ -238,9 +265,19 @@ QByteArray CheckCommand::formatJson(
 
 void CheckCommand::report()
 {
-    std::sort(m_results.begin(), m_results.end(), [this](const ProbeResult &a, const ProbeResult &b) {
-        return m_order.value(a.endpoint) < m_order.value(b.endpoint);
-    });
+    // Each result's position looked up once, then sorted by it: O(N log N) for any number of endpoints.
+    QList<std::pair<int, qsizetype>> order;
+    order.reserve(m_results.size());
+    for (qsizetype i = 0; i < m_results.size(); ++i) {
+        order.append({ m_order.value(m_results.at(i).endpoint), i });
+    }
+    std::sort(order.begin(), order.end());
+    QList<ProbeResult> sorted;
+    sorted.reserve(m_results.size());
+    for (const auto &[position, index] : std::as_const(order)) {
+        sorted.append(std::move(m_results[index]));
+    }
+    m_results = std::move(sorted);
     const QList<KpiCheck::Row> kpis = m_kpis ? m_kpis->rows() : QList<KpiCheck::Row>();
     const EndpointState worst = worstState(m_results);
     const KpiState worstKpi = m_kpis ? m_kpis->worstState() : KpiState::Normal;

@@ -48,7 +48,6 @@ EndpointConditions::EndpointConditions(const Endpoint &endpoint)
             entry.text = text;
             entry.warning = warning;
             entry.condition = Condition::parse(text, &entry.parseError);
-            m_readsIp = m_readsIp || text.contains(QLatin1String("[IP]"));
             m_entries.append(entry);
         }
     };

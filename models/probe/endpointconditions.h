@@ -30,7 +30,6 @@ public:
 
     // Fills result.conditions, result.components and result.rawState.
     void evaluate(ProbeResult &result, Outcome outcome, const QDateTime &now) const;
-    bool readsIp() const { return m_readsIp; }
 
     // Decisions only, for tests: the raw state of a set of evaluated conditions.
     static EndpointState stateOf(const QList<ConditionResult> &conditions);
@@ -44,5 +43,4 @@ private:
         bool warning = false;
     };
     QList<Entry> m_entries;
-    bool m_readsIp = false;
 };

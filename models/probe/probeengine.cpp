@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe/probeengine.h"
 
-#include "probe/httpprobe.h"
 #include "probe/maintenance.h"
 
 #include <QDir>
@@ -26,16 +25,8 @@ ProbeEngine::ProbeEngine(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &ProbeEngine::onTimer);
 }
 
-ProbeEngine::~ProbeEngine()
-{
-    for (Slot &slot : m_slots) {
-        if (slot.probe) {
-            slot.probe->disconnect(this);
-            delete slot.probe;
-            slot.probe = nullptr;
-        }
-    }
-}
+// m_transport stops its thread and drops every running probe without a callback.
+ProbeEngine::~ProbeEngine() = default;
 
 void ProbeEngine::setWorkspace(const Workspace &workspace)
 {
@@ -60,7 +51,7 @@ void ProbeEngine::setWorkspace(const Workspace &workspace)
     const QHash<QString, Slot> removed = std::exchange(m_slots, updated);
     for (const Slot &slot : removed) {
         if (slot.probe) {
-            slot.probe->abort(tr("the endpoint was removed from the workspace"));
+            m_transport.abort(slot.probe, tr("the endpoint was removed from the workspace"));
         }
     }
     std::erase_if(m_queue, [this](const QString &name) { return !m_slots.contains(name); });
@@ -205,31 +196,29 @@ void ProbeEngine::pump()
 
 void ProbeEngine::startProbe(const QString &name, Slot &slot)
 {
-    auto *probe = new HttpProbe(&m_nam, slot.compiled->endpoint, this);
-    probe->setResolveAddress(slot.compiled->conditions.readsIp());
-    slot.probe = probe;
     ++m_inFlight;
     const std::shared_ptr<const Compiled> compiled = slot.compiled;
-    connect(
-        probe, &HttpProbe::finished, this, [this, name, probe, compiled] { onProbeFinished(name, probe, compiled); });
     Q_EMIT probeStarted(name, m_clock.elapsed() - slot.queuedDueMs);
-    probe->start();
+    auto id = std::make_shared<quint64>(0);
+    *id = m_transport.start(
+        compiled->endpoint, [this, name, id, compiled](const ProbeResult &result, EndpointConditions::Outcome outcome) {
+            onProbeFinished(name, *id, compiled, result, outcome);
+        });
+    slot.probe = *id;
 }
 
-void ProbeEngine::onProbeFinished(
-    const QString &name, HttpProbe *probe, const std::shared_ptr<const Compiled> &compiled)
+void ProbeEngine::onProbeFinished(const QString &name, quint64 probe, const std::shared_ptr<const Compiled> &compiled,
+    ProbeResult result, EndpointConditions::Outcome outcome)
 {
     --m_inFlight;
-    probe->deleteLater();
     const auto it = m_slots.find(name);
     if (it == m_slots.end() || it->probe != probe) {
         pump();
         return;
     }
-    it->probe = nullptr;
-    ProbeResult result = probe->result();
+    it->probe = 0;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    compiled->conditions.evaluate(result, probe->outcome(), now);
+    compiled->conditions.evaluate(result, outcome, now);
     const bool maintenance
         = MaintenanceSchedule::activeWindow(m_workspace.maintenance, compiled->endpoint, now) != nullptr;
     if (m_flapControl) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "probe/curltransport.h"
 #include "probe/endpointconditions.h"
 #include "probe/flapcontrol.h"
 #include "probe/proberesult.h"
@@ -9,7 +10,6 @@
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QTimer>
 
@@ -17,11 +17,10 @@
 #include <map>
 #include <memory>
 
-class HttpProbe;
-
 // Checks the workspace's endpoints on their intervals (with jitter), at most maxInFlight requests at a time
-// (the rest wait in a queue), over one QNetworkAccessManager so connections are reused. Each result gets its
-// conditions evaluated, then flap control and maintenance windows decide the reported state.
+// (the rest wait in a queue), over one CurlTransport (libcurl, in its own thread) so connections are reused and
+// no endpoint can hold up another. Each result gets its conditions evaluated, then flap control and maintenance
+// windows decide the reported state.
 //
 // stateChanged is emitted when an endpoint's reported state differs from its previous one (not for its first
 // result). All work happens on the thread the engine lives in, without blocking it.
@@ -78,7 +77,7 @@ private:
         qint64 dueMs = -1; // scheduled, on m_clock
         qint64 queuedDueMs = -1;
         bool queued = false;
-        HttpProbe *probe = nullptr;
+        quint64 probe = 0; // the running probe's id in m_transport, 0 if none
     };
 
     void schedule(const QString &name, Slot &slot, qint64 dueMs);
@@ -88,10 +87,11 @@ private:
     void enqueue(const QString &name, Slot &slot, qint64 dueMs, bool front);
     void pump();
     void startProbe(const QString &name, Slot &slot);
-    void onProbeFinished(const QString &name, HttpProbe *probe, const std::shared_ptr<const Compiled> &compiled);
+    void onProbeFinished(const QString &name, quint64 probe, const std::shared_ptr<const Compiled> &compiled,
+        ProbeResult result, EndpointConditions::Outcome outcome);
     qint64 nextInterval(const Endpoint &endpoint) const;
 
-    QNetworkAccessManager m_nam;
+    CurlTransport m_transport;
     Workspace m_workspace;
     QHash<QString, Slot> m_slots;
     std::multimap<qint64, QString> m_schedule;

@@ -77,6 +77,10 @@ void ProbeHistory::add(const ProbeResult &result)
     row.state = endpointStateName(result.state);
     row.httpStatus = result.httpStatus;
     row.totalMs = result.totalMs;
+    row.dnsMs = result.dnsMs;
+    row.connectMs = result.connectMs;
+    row.tlsMs = result.tlsMs;
+    row.firstByteMs = result.firstByteMs;
     row.error = result.error;
     row.conditions = conditionsJson(result.conditions);
     m_pending.append(row);
@@ -99,8 +103,9 @@ void ProbeHistory::flush()
         ->write(tr("Saving %n probe result(s)", nullptr, count),
             [rows](QSqlDatabase &db) {
                 const QString sql = QStringLiteral("INSERT INTO probe_results (workspace_id, endpoint, at_ms, state, "
-                                                   "http_status, total_ms, error, conditions_json) "
-                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                                                   "http_status, total_ms, error, conditions_json, dns_ms, "
+                                                   "connect_ms, tls_ms, first_byte_ms) "
+                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 QSqlQuery query(db);
                 if (!query.prepare(sql)) {
                     throw StorageError(query.lastError(), sql);
@@ -114,6 +119,9 @@ void ProbeHistory::flush()
                     query.addBindValue(row.totalMs < 0 ? QVariant() : QVariant(row.totalMs));
                     query.addBindValue(sqlText(row.error));
                     query.addBindValue(row.conditions);
+                    for (const double ms : { row.dnsMs, row.connectMs, row.tlsMs, row.firstByteMs }) {
+                        query.addBindValue(ms < 0 ? QVariant() : QVariant(ms));
+                    }
                     if (!query.exec()) {
                         throw StorageError(query.lastError(), sql);
                     }

@@ -13,8 +13,8 @@ class Storage;
 
 // Persists probe results to the probe_results table in batches: results are collected for up to one second
 // (or 200 of them) and written by one Storage job. Only what the history needs is stored: state, status,
-// latency, error text and the condition verdicts, never the body or request headers. A batch that fails reaches the
-// operator through Storage::writeFailed().
+// latency and its phases, error text and the condition verdicts, never the body or request headers. A batch that fails
+// reaches the operator through Storage::writeFailed().
 class ProbeHistory final : public QObject
 {
     Q_OBJECT
@@ -50,6 +50,10 @@ private:
         QString state;
         int httpStatus = 0;
         double totalMs = -1;
+        double dnsMs = -1;
+        double connectMs = -1;
+        double tlsMs = -1;
+        double firstByteMs = -1;
         QString error;
         QString conditions;
     };

@@ -48,8 +48,12 @@ struct ProbeResult
     EndpointState rawState = EndpointState::Unknown; // this probe alone, before flap control
     bool connected = false;
     int httpStatus = 0;
+    QString protocol; // of the final answer: "HTTP/1.1", "HTTP/2"; empty without one
     QString ip;
-    double totalMs = -1; // -1 = not measured
+    // Phases, each in ms since the probe started (as libcurl counts them, plus earlier redirect hops); -1 = not
+    // measured or not part of this probe (no TLS, a reused connection's handshake).
+    double totalMs = -1;
+    double dnsMs = -1;
     double connectMs = -1;
     double tlsMs = -1;
     double firstByteMs = -1;

@@ -169,6 +169,14 @@ const QList<Migration> &all()
                 u"sample_count BIGINT NOT NULL, last_value DOUBLE PRECISION NOT NULL, last_ms BIGINT NOT NULL, "
                 u"PRIMARY KEY (series_id, bucket_ms))"_s,
             } },
+        { 9, u"probe phase timings"_s,
+            {
+                // ms since the probe started, NULL where the phase did not happen (no TLS, a reused connection).
+                u"ALTER TABLE probe_results ADD COLUMN dns_ms DOUBLE PRECISION"_s,
+                u"ALTER TABLE probe_results ADD COLUMN connect_ms DOUBLE PRECISION"_s,
+                u"ALTER TABLE probe_results ADD COLUMN tls_ms DOUBLE PRECISION"_s,
+                u"ALTER TABLE probe_results ADD COLUMN first_byte_ms DOUBLE PRECISION"_s,
+            } },
     };
     return list;
 }

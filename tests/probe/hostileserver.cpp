@@ -64,6 +64,16 @@ QByteArray HostileServer::gzipBomb()
 
 void HostileServer::incomingConnection(qintptr handle)
 {
+    ++m_connections;
+    if (m_mode != Mode::Http) {
+        auto *socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(handle);
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        if (m_mode == Mode::Banner) {
+            socket->write("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n");
+        }
+        return; // and never read a byte
+    }
     QTcpSocket *socket = nullptr;
     if (m_certificate.isNull()) {
         socket = new QTcpSocket(this);
@@ -120,6 +130,7 @@ void HostileServer::onRequest(QTcpSocket *socket)
 {
     const QByteArray request = socket->property("request").toByteArray();
     const QByteArray path = request.split(' ').value(1);
+    ++m_requests;
     if (path == "/ok") {
         reply(socket, 200, "OK", "Content-Type: application/json\r\n", R"({"status":"healthy"})");
     } else if (path == "/seed-health") {
@@ -176,7 +187,60 @@ void HostileServer::onRequest(QTcpSocket *socket)
     } else if (path == "/html502") {
         reply(socket, 502, "Bad Gateway", "Content-Type: text/html\r\n",
             "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>");
+    } else if (path == "/endless-header") {
+        socket->write("HTTP/1.1 200 OK\r\n");
+        const QByteArray lines = QByteArray("X-Filler: ").append(QByteArray(54, 'x')).append("\r\n").repeated(1024);
+        const auto more = [socket, lines] {
+            while (socket->bytesToWrite() < 4 * chunkBytes) {
+                socket->write(lines);
+            }
+        };
+        connect(socket, &QTcpSocket::bytesWritten, socket, more);
+        more();
+    } else if (path == "/huge-header") {
+        reply(socket, 200, "OK", "X-Huge: " + QByteArray(256 * 1024, 'h') + "\r\n", "ok");
+    } else if (path == "/early-hints") {
+        socket->write("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n");
+        reply(socket, 200, "OK", "Content-Type: application/json\r\n", R"({"status":"healthy"})");
+    } else if (path == "/two-lengths") {
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello!!");
+    } else if (path == "/bad-chunk") {
+        socket->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
+    } else if (path == "/overflow-chunk") {
+        socket->write(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\nhello\r\n0\r\n\r\n");
+    } else if (path == "/to-echo") {
+        reply(socket, 302, "Found", "Location: /echo-headers\r\n", {});
+    } else if (path == "/close") {
+        socket->close();
+    } else if (path == "/echo-headers") {
+        reply(socket, 200, "OK", "Content-Type: text/plain\r\n", request);
     } else {
         reply(socket, 404, "Not Found", {}, "no such path");
     }
+}
+
+ServerThread::ServerThread(HostileServer::Mode mode)
+    : m_thread(new QThread)
+    , m_server(new HostileServer)
+{
+    m_server->setMode(mode);
+    m_server->moveToThread(m_thread);
+    m_thread->start();
+    QMetaObject::invokeMethod(
+        m_server, [this] { m_port = m_server->start() ? m_server->serverPort() : 0; }, Qt::BlockingQueuedConnection);
+}
+
+ServerThread::~ServerThread()
+{
+    QMetaObject::invokeMethod(
+        m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+QUrl ServerThread::url(const QString &path, const QString &scheme) const
+{
+    return QUrl(u"%1://127.0.0.1:%2%3"_s.arg(scheme).arg(m_port).arg(path));
 }

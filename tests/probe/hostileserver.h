@@ -6,7 +6,10 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpServer>
+#include <QThread>
 #include <QUrl>
+
+#include <atomic>
 
 class QTcpSocket;
 
@@ -27,18 +30,35 @@ class QTcpSocket;
 //   /reset             Content-Length: 1000, sends 100 bytes, then a TCP reset
 //   /malformed-json    200 application/json with a broken JSON body
 //   /html502           502 with an HTML error page
-// With a certificate and key set it speaks TLS (the handshake is done with QSslSocket).
+//   /endless-header    a status line, then header lines forever
+//   /huge-header       one 256 KiB header line
+//   /early-hints       103 Early Hints, then 200 {"status":"healthy"}
+//   /two-lengths       Content-Length: 5 and Content-Length: 7
+//   /bad-chunk         a chunk size that is not hex
+//   /overflow-chunk    a chunk size of 20 hex digits
+//   /echo-headers      200 with the request's header lines as the body
+//   /to-echo           redirect to /echo-headers on this server
+//   /close             reads the request, closes the connection without an answer
+// With a certificate and key set it speaks TLS (the handshake is done with QSslSocket). Other modes: NeverRead
+// accepts connections and neither reads nor writes (also a TLS handshake that never ends); Banner writes an SSH
+// banner on connect, as an SSH server on the probed port would.
+// requests() counts the requests read (not in NeverRead and Banner modes: there connections() tells).
 class HostileServer final : public QTcpServer
 {
     Q_OBJECT
 
 public:
+    enum class Mode { Http, NeverRead, Banner };
+
     explicit HostileServer(QObject *parent = nullptr);
+    void setMode(Mode mode) { m_mode = mode; }
 
     void setTls(const QSslCertificate &certificate, const QSslKey &key);
     bool start(); // on 127.0.0.1, a free port
     QUrl url(const QString &path) const;
     void setHttpRedirectTarget(const QUrl &url) { m_httpTarget = url; }
+    int requests() const { return m_requests; }
+    int connections() const { return m_connections; }
 
     static QByteArray gzipBomb();
 
@@ -54,4 +74,24 @@ private:
     QSslCertificate m_certificate;
     QSslKey m_key;
     QUrl m_httpTarget;
+    Mode m_mode = Mode::Http;
+    std::atomic<int> m_requests = 0;
+    std::atomic<int> m_connections = 0;
+};
+
+// A HostileServer in a thread of its own, so that a busy hostile server never slows the test's other servers
+// (or the thread that receives the probe results).
+class ServerThread final
+{
+public:
+    explicit ServerThread(HostileServer::Mode mode = HostileServer::Mode::Http);
+    ~ServerThread();
+    bool isListening() const { return m_port != 0; }
+    QUrl url(const QString &path, const QString &scheme = QStringLiteral("http")) const;
+    HostileServer *server() const { return m_server; }
+
+private:
+    QThread *m_thread;
+    HostileServer *m_server;
+    quint16 m_port = 0;
 };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probetesthelpers.h"
 
+#include "probe/curltransport.h"
 #include "probe/endpointconditions.h"
 #include "probe/httpprobe.h"
 
@@ -9,6 +10,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +37,28 @@ ProbeRun runProbe(const Endpoint &endpoint)
     run.elapsedMs = timer.elapsed();
     run.result = probe.result();
     EndpointConditions(endpoint).evaluate(run.result, probe.outcome(), QDateTime::currentDateTimeUtc());
+    return run;
+}
+
+ProbeRun runCurlProbe(const Endpoint &endpoint, CurlTransport *transport)
+{
+    CurlTransport own;
+    CurlTransport *used = transport ? transport : &own;
+    ProbeRun run;
+    bool done = false;
+    EndpointConditions::Outcome outcome = EndpointConditions::Outcome::Response;
+    QElapsedTimer timer;
+    timer.start();
+    used->start(endpoint, [&](const ProbeResult &result, EndpointConditions::Outcome o) {
+        run.result = result;
+        outcome = o;
+        done = true;
+    });
+    run.finished = QTest::qWaitFor([&] { return done; }, int(endpoint.timeout.count()) + 5000);
+    run.elapsedMs = timer.elapsed();
+    if (run.finished) {
+        EndpointConditions(endpoint).evaluate(run.result, outcome, QDateTime::currentDateTimeUtc());
+    }
     return run;
 }
 

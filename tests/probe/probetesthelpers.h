@@ -19,6 +19,9 @@ struct ProbeRun
     bool finished = false;
 };
 ProbeRun runProbe(const Endpoint &endpoint);
+// The same through a CurlTransport of its own (the engine's transport), or through `transport` if given.
+class CurlTransport;
+ProbeRun runCurlProbe(const Endpoint &endpoint, CurlTransport *transport = nullptr);
 
 // Peak resident memory of this process so far (VmHWM), in KiB.
 qint64 peakRssKib();

@@ -125,6 +125,12 @@ void TestCheckCommand::jsonOutput()
     const QJsonObject health = root.value(u"endpoints"_s).toArray().at(0).toObject();
     QCOMPARE(health.value(u"httpStatus"_s).toInt(), 200);
     QVERIFY(health.value(u"totalMs"_s).toDouble() > 0);
+    const QJsonObject timings = health.value(u"timings"_s).toObject();
+    QVERIFY2(timings.value(u"connectMs"_s).toDouble() > 0, qPrintable(output));
+    QVERIFY(timings.value(u"firstByteMs"_s).toDouble() >= timings.value(u"connectMs"_s).toDouble());
+    QCOMPARE(timings.value(u"totalMs"_s).toDouble(), health.value(u"totalMs"_s).toDouble());
+    QVERIFY(!timings.contains(u"tlsMs"_s)); // plain http
+    QCOMPARE(health.value(u"ip"_s).toString(), u"127.0.0.1"_s);
     const QJsonObject condition = health.value(u"conditions"_s).toArray().at(0).toObject();
     QCOMPARE(condition.value(u"verdict"_s).toString(), u"fail"_s);
     QStringList components;
@@ -197,6 +203,7 @@ void TestCheckCommand::kpisInJson()
     QCOMPARE(run(path, CheckCommand::Format::Json, &output), 1);
     const QJsonObject root = QJsonDocument::fromJson(output.toUtf8()).object();
     QCOMPARE(root.value(u"exitCode"_s).toInt(), 1);
+    QCOMPARE(root.value(u"state"_s).toString(), u"WARNING"_s); // the KPI's, though every endpoint is OK
     const QJsonObject pool = root.value(u"kpis"_s).toArray().at(0).toObject();
     QCOMPARE(pool.value(u"id"_s).toString(), u"pool"_s);
     QCOMPARE(pool.value(u"state"_s).toString(), u"WARNING"_s);

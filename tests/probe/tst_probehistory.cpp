@@ -27,6 +27,7 @@ private Q_SLOTS:
     void fullBatchIsWrittenAtOnce();
     void partialBatchWaitsAtMostOneSecond();
     void storesVerdictsButNeverTheBody();
+    void storesPhaseTimings();
     void failedBatchReachesTheOperator();
 
 private:
@@ -152,6 +153,28 @@ void TestProbeHistory::storesVerdictsButNeverTheBody()
     const QVariantList indexes
         = readColumn(u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'probe_results'"_s);
     QVERIFY(indexes.contains(u"probe_results_endpoint_at"_s));
+}
+
+void TestProbeHistory::storesPhaseTimings()
+{
+    QSignalSpy committed(m_storage, &Storage::batchCommitted);
+    {
+        ProbeHistory history(m_storage, u"ws"_s);
+        ProbeResult tls = result(1);
+        tls.dnsMs = 0.5;
+        tls.connectMs = 1.25;
+        tls.tlsMs = 4.5;
+        tls.firstByteMs = 9.75;
+        history.add(tls);
+        history.add(result(2)); // nothing measured: NULL, not -1
+    }
+    QVERIFY(committed.wait(5000));
+    const QVariantList rows = readColumn(QStringLiteral(
+        "SELECT coalesce(dns_ms, 'null') || '|' || coalesce(connect_ms, 'null') || '|' || coalesce(tls_ms, 'null') || "
+        "'|' || coalesce(first_byte_ms, 'null') FROM probe_results ORDER BY at_ms"));
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0].toString(), u"0.5|1.25|4.5|9.75"_s);
+    QCOMPARE(rows[1].toString(), u"null|null|null|null"_s);
 }
 
 void TestProbeHistory::failedBatchReachesTheOperator()

@@ -331,6 +331,9 @@ QString EndpointDetailView::timingsText(const ProbeResult &result) const
     if (result.totalMs >= 0) {
         parts << tr("total %1").arg(ms(result.totalMs));
     }
+    if (result.dnsMs >= 0) {
+        parts << tr("DNS %1").arg(ms(result.dnsMs));
+    }
     if (result.connectMs >= 0) {
         parts << tr("connect %1").arg(ms(result.connectMs));
     }

@@ -1,0 +1,199 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "probe/curltransport.h"
+
+#include "probe/curlprobe.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#include <curl/curl.h>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace {
+
+void initCurlOnce()
+{
+    static const bool done = [] {
+        curl_global_init(CURL_GLOBAL_DEFAULT);
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+
+} // namespace
+
+// The thread: a curl_multi_poll() loop over every running probe. Other threads only hand it new probes and
+// aborts under the mutex and wake it with curl_multi_wakeup().
+class CurlTransport::Worker final
+{
+public:
+    explicit Worker(CurlTransport *owner)
+        : m_owner(owner)
+        , m_multi(curl_multi_init())
+    {
+        curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, 64L);
+        m_thread = std::thread([this] { run(); });
+    }
+
+    ~Worker()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        curl_multi_wakeup(m_multi);
+        m_thread.join();
+        curl_multi_cleanup(m_multi);
+    }
+
+    void add(quint64 id, std::unique_ptr<CurlProbe> probe)
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_incoming.emplace_back(id, std::move(probe));
+        }
+        curl_multi_wakeup(m_multi);
+    }
+
+    void abort(quint64 id, const QString &reason)
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_aborts.emplace_back(id, reason);
+        }
+        curl_multi_wakeup(m_multi);
+    }
+
+private:
+    void run()
+    {
+        for (;;) {
+            std::vector<std::pair<quint64, std::unique_ptr<CurlProbe>>> incoming;
+            std::vector<std::pair<quint64, QString>> aborts;
+            {
+                const std::lock_guard lock(m_mutex);
+                if (m_stopping) {
+                    break;
+                }
+                incoming.swap(m_incoming);
+                aborts.swap(m_aborts);
+            }
+            for (auto &[id, probe] : incoming) {
+                if (!probe->begin()) {
+                    deliver(id, *probe);
+                    continue;
+                }
+                curl_multi_add_handle(m_multi, probe->handle());
+                m_ids.emplace(probe.get(), id);
+                m_running.emplace(id, std::move(probe));
+            }
+            for (const auto &[id, reason] : aborts) {
+                const auto it = m_running.find(id);
+                if (it == m_running.end()) {
+                    continue; // already finished
+                }
+                curl_multi_remove_handle(m_multi, it->second->handle());
+                it->second->abort(reason);
+                deliver(id, *it->second);
+                m_ids.erase(it->second.get());
+                m_running.erase(it);
+            }
+            int active = 0;
+            curl_multi_perform(m_multi, &active);
+            int queued = 0;
+            while (CURLMsg *message = curl_multi_info_read(m_multi, &queued)) {
+                if (message->msg == CURLMSG_DONE) {
+                    finished(message->easy_handle, message->data.result);
+                }
+            }
+            curl_multi_poll(m_multi, nullptr, 0, 1000, nullptr);
+        }
+        for (auto &[id, probe] : m_running) {
+            curl_multi_remove_handle(m_multi, probe->handle());
+        }
+        m_ids.clear();
+        m_running.clear();
+    }
+
+    void finished(CURL *easy, CURLcode code)
+    {
+        char *data = nullptr;
+        curl_easy_getinfo(easy, CURLINFO_PRIVATE, &data);
+        auto *probe = reinterpret_cast<CurlProbe *>(data);
+        const auto found = m_ids.find(probe);
+        if (found == m_ids.end()) {
+            return;
+        }
+        const auto it = m_running.find(found->second);
+        const bool again = probe->finishHop(code);
+        curl_multi_remove_handle(m_multi, easy);
+        if (again && probe->nextHop()) {
+            curl_multi_add_handle(m_multi, easy);
+            return;
+        }
+        deliver(it->first, *probe);
+        m_ids.erase(found);
+        m_running.erase(it);
+    }
+
+    void deliver(quint64 id, const CurlProbe &probe)
+    {
+        // The owner outlives this thread (its destructor joins it), and Qt drops the queued call with it.
+        QMetaObject::invokeMethod(
+            m_owner,
+            [owner = m_owner, id, result = probe.result(), outcome = probe.outcome()] {
+                owner->deliver(id, result, outcome);
+            },
+            Qt::QueuedConnection);
+    }
+
+    CurlTransport *m_owner;
+    CURLM *m_multi;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::vector<std::pair<quint64, std::unique_ptr<CurlProbe>>> m_incoming;
+    std::vector<std::pair<quint64, QString>> m_aborts;
+    bool m_stopping = false;
+    std::map<quint64, std::unique_ptr<CurlProbe>> m_running; // this thread only
+    std::unordered_map<const CurlProbe *, quint64> m_ids; // this thread only
+};
+
+CurlTransport::CurlTransport(QObject *parent)
+    : QObject(parent)
+{
+    initCurlOnce();
+    m_worker = std::make_unique<Worker>(this);
+}
+
+CurlTransport::~CurlTransport()
+{
+    m_worker.reset();
+}
+
+quint64 CurlTransport::start(const Endpoint &endpoint, Done done)
+{
+    const quint64 id = m_nextId++;
+    m_done.insert(id, std::move(done));
+    m_worker->add(id, std::make_unique<CurlProbe>(CurlProbe::prepare(endpoint)));
+    return id;
+}
+
+void CurlTransport::abort(quint64 id, const QString &reason)
+{
+    if (m_done.contains(id)) {
+        m_worker->abort(id, reason);
+    }
+}
+
+void CurlTransport::deliver(quint64 id, const ProbeResult &result, EndpointConditions::Outcome outcome)
+{
+    const Done done = m_done.take(id);
+    if (done) {
+        done(result, outcome);
+    }
+}
