@@ -82,6 +82,8 @@ QString TestRunbookCommand::writeWorkspace(const QString &environment)
     QString text = uR"(workspace:
   id: cli-test
   environment: ENVIRONMENT
+secrets:
+  - { name: RB_CLI_TOKEN, description: Admin token of the test server }
 endpoints:
   - { name: health, url: "BASE/health", conditions: ["[STATUS] == 200"] }
   - { name: down, url: "BASE/down", conditions: ["[STATUS] == 200"] }
