@@ -80,6 +80,18 @@ QStringList RunbookRunner::missingVariables(int from, int to) const
     return out;
 }
 
+QString RunbookRunner::describeMissingVariables(int from, int to) const
+{
+    QStringList out;
+    for (int i = qMax(0, from); i <= to && i < stepCount(); ++i) {
+        const RunbookStep &step = m_runbook.steps.at(i);
+        for (const QString &name : RunbookSteps::missingVariables(step)) {
+            out.append(u"%1 (%2)"_s.arg(Secrets::whyMissing(name), step.id));
+        }
+    }
+    return out.join(u"; "_s);
+}
+
 bool RunbookRunner::hasCommandSteps() const
 {
     return std::any_of(m_runbook.steps.cbegin(), m_runbook.steps.cend(),
@@ -94,8 +106,8 @@ QString RunbookRunner::startRun(int from, int to)
     if (m_runbook.id.isEmpty() || from < 0 || to >= stepCount() || from > to) {
         return tr("no such step");
     }
-    if (const QStringList missing = missingVariables(from, to); !missing.isEmpty()) {
-        return tr("%1; nothing was sent").arg(Secrets::describeMissing(missing));
+    if (const QString missing = describeMissingVariables(from, to); !missing.isEmpty()) {
+        return tr("%1; nothing was sent").arg(missing);
     }
     for (int i = from; i <= to; ++i) {
         m_runs[i] = {};

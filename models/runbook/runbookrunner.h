@@ -73,6 +73,9 @@ public:
 
     // The ${NAME} references of steps [from, to] that are not set, as "NAME (step id)".
     QStringList missingVariables(int from, int to) const;
+    // Why each of them has no value (Secrets::whyMissing, which names the keychain's answer), with its step:
+    // "NAME is not set in the environment nor in the keychain (reason) (step id); ...". Empty when all are set.
+    QString describeMissingVariables(int from, int to) const;
     bool hasCommandSteps() const;
 
 Q_SIGNALS:

@@ -117,6 +117,11 @@ void TestRunbookRunner::failedActionStopsTheRun_data()
     QTest::newRow("timeout") << int(Mode::Silent) << 0 << u"deadline"_s;
     QTest::newRow("reset") << int(Mode::Reset) << 0 << u"no complete answer"_s;
     QTest::newRow("302") << int(Mode::Reply) << 302 << u"pointing to /elsewhere"_s;
+    // Qt answers a 307/308 to a request with a body with "cannot re-send": the redirect is still what to name.
+    QTest::newRow("307") << int(Mode::Reply) << 307
+                         << u"answered HTTP 307 pointing to /elsewhere; a state-changing request is not redirected"_s;
+    QTest::newRow("308") << int(Mode::Reply) << 308
+                         << u"answered HTTP 308 pointing to /elsewhere; a state-changing request is not redirected"_s;
 }
 
 void TestRunbookRunner::failedActionStopsTheRun()
