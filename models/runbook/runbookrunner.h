@@ -10,8 +10,11 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
+class DeclaredSecrets;
 class StepExecutor;
 
 // Runs one runbook's steps in order: all of them, from one step on, or a single step. A step that needs
@@ -100,6 +103,9 @@ private:
 
     QNetworkAccessManager m_ownNam;
     QNetworkAccessManager *m_nam = &m_ownNam;
+    void forEachMissing(int from, int to,
+        const std::function<void(const QString &, const RunbookStep &, const DeclaredSecrets &)> &each) const;
+
     Workspace m_workspace;
     Runbook m_runbook;
     QList<StepRun> m_runs;
