@@ -160,6 +160,11 @@ LoadResult WorkspaceLoader::loadFile(const QString &path)
 LoadResult WorkspaceLoader::loadData(const QByteArray &yaml, const QString &fileName)
 {
     YamlReader reader(fileName);
+    if (const YamlLimits limits; yaml.size() > limits.maxBytes) { // before decoding or copying any of it
+        reader.report(Diagnostic::Severity::Error, YAML::Mark::null_mark(), QString(),
+            BoundedYaml::tooLarge(yaml.size(), limits));
+        return { std::nullopt, reader.diagnostics };
+    }
     Workspace workspace;
     workspace.filePath = fileName;
     workspace.contentHash = QCryptographicHash::hash(yaml, QCryptographicHash::Sha256).toHex();
