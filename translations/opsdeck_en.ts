@@ -1137,6 +1137,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DeclaredSecrets</name>
+    <message>
+        <source>%1 is not declared in the workspace&apos;s secrets</source>
+        <translation>%1 is not declared in the workspace&apos;s secrets</translation>
+    </message>
+</context>
+<context>
     <name>DemoLauncher</name>
     <message>
         <source>The demo service %1 did not report its address within %2 seconds.</source>

@@ -1130,6 +1130,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DeclaredSecrets</name>
+    <message>
+        <source>%1 is not declared in the workspace&apos;s secrets</source>
+        <translation>%1은(는) 워크스페이스의 secrets에 선언되지 않았습니다</translation>
+    </message>
+</context>
+<context>
     <name>DemoLauncher</name>
     <message>
         <source>The demo service %1 did not report its address within %2 seconds.</source>
