@@ -45,6 +45,7 @@ public:
             throw Refusal { mark, BoundedYaml::tr("more than %1 YAML documents").arg(m_limits.maxDocuments) };
         }
         m_markNextNode = documents == 2;
+        m_anchorSizes.clear(); // anchor numbers start again in each document
         m_lastDocument = mark.pos;
     }
     void OnDocumentEnd() override { }
