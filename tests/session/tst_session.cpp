@@ -489,7 +489,9 @@ void TestSession::trustIsForTheVersionShown()
     QVERIFY(session.runner()->setRunbook(session.workspace(), u"tidy"_s));
     // While the operator reads the prompt, the file changes on disk; "yes" trusts what was shown, not the new file.
     const QByteArray swapped = commandWorkspace + "# swapped after the prompt\n";
+    int asked = 0;
     session.setTrustAsk([&](const Workspace &shown, const QStringList &, auto reply) {
+        ++asked;
         QVERIFY(!writeWorkspace(dir, u"shown.yaml"_s, swapped).isEmpty());
         QCOMPARE(shown.contentHash, loaded.workspace->contentHash);
         reply(Session::TrustAnswer { true, true, {} });
@@ -497,6 +499,7 @@ void TestSession::trustIsForTheVersionShown()
     std::optional<bool> answer;
     session.gateCommands(0, 1, [&](bool allowed) { answer = allowed; });
     QCOMPARE(answer, std::optional<bool>(true));
+    QCOMPARE(asked, 1);
     QVERIFY(WorkspaceTrust::isTrusted(*loaded.workspace));
     const LoadResult now = WorkspaceLoader::loadFile(path);
     QVERIFY(now.ok());
