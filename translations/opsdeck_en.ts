@@ -1259,6 +1259,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DeclaredSecrets</name>
+    <message>
+        <source>%1 is not declared in the workspace&apos;s secrets</source>
+        <translation>%1 is not declared in the workspace&apos;s secrets</translation>
+    </message>
+</context>
+<context>
     <name>DemoLauncher</name>
     <message>
         <source>The demo service %1 did not report its address within %2 seconds.</source>
@@ -4591,6 +4598,50 @@ Subcommand:
     <message>
         <source>invalid condition &quot;%1&quot;: %2</source>
         <translation>invalid condition &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after the end of the document</source>
+        <translation>unexpected &quot;%1&quot; after the end of the document</translation>
+    </message>
+    <message>
+        <source>more than %1 YAML documents</source>
+        <translation>more than %1 YAML documents</translation>
+    </message>
+    <message>
+        <source>an alias inside the node it refers to (a cycle)</source>
+        <translation>an alias inside the node it refers to (a cycle)</translation>
+    </message>
+    <message>
+        <source>more than %1 YAML nodes (an alias counts as a copy of what it refers to)</source>
+        <translation>more than %1 YAML nodes (an alias counts as a copy of what it refers to)</translation>
+    </message>
+    <message>
+        <source>parsing took longer than %1 ms</source>
+        <translation>parsing took longer than %1 ms</translation>
+    </message>
+    <message>
+        <source>mappings and lists nested deeper than %1 levels</source>
+        <translation>mappings and lists nested deeper than %1 levels</translation>
+    </message>
+    <message>
+        <source>the file is %1 MB; a workspace file may be at most %2 MB</source>
+        <translation>the file is %1 MB; a workspace file may be at most %2 MB</translation>
+    </message>
+    <message>
+        <source>secret &quot;%1&quot; is declared twice (first on line %2)</source>
+        <translation>secret &quot;%1&quot; is declared twice (first on line %2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a secret name: letters, digits and _, not starting with a digit</source>
+        <translation>&quot;%1&quot; is not a secret name: letters, digits and _, not starting with a digit</translation>
+    </message>
+    <message>
+        <source>secret &quot;${%1}&quot; is not declared: add it to the top-level secrets list</source>
+        <translation>secret &quot;${%1}&quot; is not declared: add it to the top-level secrets list</translation>
+    </message>
+    <message>
+        <source>secret &quot;%1&quot; is declared but not used</source>
+        <translation>secret &quot;%1&quot; is declared but not used</translation>
     </message>
 </context>
 </TS>

@@ -1251,6 +1251,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DeclaredSecrets</name>
+    <message>
+        <source>%1 is not declared in the workspace&apos;s secrets</source>
+        <translation>%1은(는) 워크스페이스의 secrets에 선언되지 않았습니다</translation>
+    </message>
+</context>
+<context>
     <name>DemoLauncher</name>
     <message>
         <source>The demo service %1 did not report its address within %2 seconds.</source>
@@ -4566,6 +4573,50 @@ Subcommand:
     <message>
         <source>invalid condition &quot;%1&quot;: %2</source>
         <translation>잘못된 조건 &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after the end of the document</source>
+        <translation>문서가 끝난 뒤에 예상하지 못한 &quot;%1&quot;이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>more than %1 YAML documents</source>
+        <translation>YAML 문서가 %1개보다 많습니다</translation>
+    </message>
+    <message>
+        <source>an alias inside the node it refers to (a cycle)</source>
+        <translation>별칭이 자신이 가리키는 노드 안에 있습니다(순환)</translation>
+    </message>
+    <message>
+        <source>more than %1 YAML nodes (an alias counts as a copy of what it refers to)</source>
+        <translation>YAML 노드가 %1개보다 많습니다(별칭은 가리키는 내용의 복사본으로 셉니다)</translation>
+    </message>
+    <message>
+        <source>parsing took longer than %1 ms</source>
+        <translation>파싱이 %1ms보다 오래 걸렸습니다</translation>
+    </message>
+    <message>
+        <source>mappings and lists nested deeper than %1 levels</source>
+        <translation>매핑과 목록이 %1단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>the file is %1 MB; a workspace file may be at most %2 MB</source>
+        <translation>파일 크기가 %1MB입니다. 워크스페이스 파일은 최대 %2MB까지 허용됩니다</translation>
+    </message>
+    <message>
+        <source>secret &quot;%1&quot; is declared twice (first on line %2)</source>
+        <translation>비밀 &quot;%1&quot;이(가) 두 번 선언되었습니다(처음 선언: %2번째 줄)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a secret name: letters, digits and _, not starting with a digit</source>
+        <translation>&quot;%1&quot;은(는) 비밀 이름이 아닙니다: 영문자, 숫자, _만 쓰고 숫자로 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>secret &quot;${%1}&quot; is not declared: add it to the top-level secrets list</source>
+        <translation>비밀 &quot;${%1}&quot;이(가) 선언되지 않았습니다: 최상위 secrets 목록에 추가하세요</translation>
+    </message>
+    <message>
+        <source>secret &quot;%1&quot; is declared but not used</source>
+        <translation>비밀 &quot;%1&quot;이(가) 선언되었지만 사용되지 않습니다</translation>
     </message>
 </context>
 </TS>

@@ -176,8 +176,8 @@ void RunbookCommand::start()
 void RunbookCommand::begin()
 {
     const Runbook &runbook = m_runner->runbook();
-    if (const QStringList missing = m_runner->missingVariables(0, m_runner->stepCount() - 1); !missing.isEmpty()) {
-        fail(BadUsage, tr("%1; nothing was sent").arg(Secrets::describeMissing(missing)));
+    if (const QString missing = m_runner->describeMissingVariables(0, m_runner->stepCount() - 1); !missing.isEmpty()) {
+        fail(BadUsage, tr("%1; nothing was sent").arg(missing));
         return;
     }
     *m_out << tr("Runbook: %1 (%2)").arg(runbook.title.text(language()), runbook.id) << '\n';

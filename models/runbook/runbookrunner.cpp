@@ -6,6 +6,7 @@
 #include "runbook/commandexecutor.h"
 #include "runbook/stepexecutor.h"
 #include "secrets/secrets.h"
+#include "workspace/declaredsecrets.h"
 #include "workspace/duration.h"
 
 #include <QUuid>
@@ -71,13 +72,34 @@ QString RunbookRunner::runStep(int index)
 QStringList RunbookRunner::missingVariables(int from, int to) const
 {
     QStringList out;
+    forEachMissing(from, to, [&out](const QString &name, const RunbookStep &step, const DeclaredSecrets &) {
+        out.append(u"%1 (%2)"_s.arg(name, step.id));
+    });
+    return out;
+}
+
+QString RunbookRunner::describeMissingVariables(int from, int to) const
+{
+    QStringList out;
+    forEachMissing(from, to, [&out](const QString &name, const RunbookStep &step, const DeclaredSecrets &declared) {
+        out.append(u"%1 (%2)"_s.arg(declared.whyMissing(name), step.id));
+    });
+    return out.join(u"; "_s);
+}
+
+void RunbookRunner::forEachMissing(int from, int to,
+    const std::function<void(const QString &, const RunbookStep &, const DeclaredSecrets &)> &each) const
+{
+    // Only the workspace's declared secrets resolve; an undeclared name is missing even when the environment has it.
+    const DeclaredSecrets declared = DeclaredSecrets::of(m_workspace);
     for (int i = qMax(0, from); i <= to && i < stepCount(); ++i) {
         const RunbookStep &step = m_runbook.steps.at(i);
-        for (const QString &name : RunbookSteps::missingVariables(step)) {
-            out.append(u"%1 (%2)"_s.arg(name, step.id));
+        for (const QString &name : RunbookSteps::variables(step)) {
+            if (!declared.declares(name) || !Secrets::isSet(name)) {
+                each(name, step, declared);
+            }
         }
     }
-    return out;
 }
 
 bool RunbookRunner::hasCommandSteps() const
@@ -94,8 +116,8 @@ QString RunbookRunner::startRun(int from, int to)
     if (m_runbook.id.isEmpty() || from < 0 || to >= stepCount() || from > to) {
         return tr("no such step");
     }
-    if (const QStringList missing = missingVariables(from, to); !missing.isEmpty()) {
-        return tr("%1; nothing was sent").arg(Secrets::describeMissing(missing));
+    if (const QString missing = describeMissingVariables(from, to); !missing.isEmpty()) {
+        return tr("%1; nothing was sent").arg(missing);
     }
     for (int i = from; i <= to; ++i) {
         m_runs[i] = {};

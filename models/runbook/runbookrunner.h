@@ -10,8 +10,11 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
+class DeclaredSecrets;
 class StepExecutor;
 
 // Runs one runbook's steps in order: all of them, from one step on, or a single step. A step that needs
@@ -73,6 +76,9 @@ public:
 
     // The ${NAME} references of steps [from, to] that are not set, as "NAME (step id)".
     QStringList missingVariables(int from, int to) const;
+    // Why each of them has no value (Secrets::whyMissing, which names the keychain's answer), with its step:
+    // "NAME is not set in the environment nor in the keychain (reason) (step id); ...". Empty when all are set.
+    QString describeMissingVariables(int from, int to) const;
     bool hasCommandSteps() const;
 
 Q_SIGNALS:
@@ -97,6 +103,9 @@ private:
 
     QNetworkAccessManager m_ownNam;
     QNetworkAccessManager *m_nam = &m_ownNam;
+    void forEachMissing(int from, int to,
+        const std::function<void(const QString &, const RunbookStep &, const DeclaredSecrets &)> &each) const;
+
     Workspace m_workspace;
     Runbook m_runbook;
     QList<StepRun> m_runs;

@@ -269,10 +269,8 @@ void HttpExecutor::onDone(const ProbeResult &result, EndpointConditions::Outcome
         finish(false, RunbookSteps::redact(result.error, m_secrets));
         return;
     }
-    if (outcome == EndpointConditions::Outcome::TransportError) {
-        finish(false, tr("no complete answer: %1").arg(RunbookSteps::redact(result.error, m_secrets)));
-        return;
-    }
+    // Before transport errors: for a 307/308 to a request with a body Qt reports that it cannot send the body
+    // again, while the answer that came is the redirect.
     const int status = result.httpStatus;
     if (changing && status >= 300 && status < 400) {
         const QString location = result.headers.value(u"location"_s);
@@ -282,6 +280,10 @@ void HttpExecutor::onDone(const ProbeResult &result, EndpointConditions::Outcome
                 : tr("answered HTTP %1 pointing to %2; a state-changing request is not redirected")
                       .arg(status)
                       .arg(RunbookSteps::redact(location, m_secrets)));
+        return;
+    }
+    if (outcome == EndpointConditions::Outcome::TransportError) {
+        finish(false, tr("no complete answer: %1").arg(RunbookSteps::redact(result.error, m_secrets)));
         return;
     }
     const QString evidence = RunbookSteps::redact(IncidentAutoRecorder::evidenceText(result), m_secrets);

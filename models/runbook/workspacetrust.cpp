@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runbook/workspacetrust.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -18,32 +16,19 @@ QString settingsKey(const QString &hash)
 
 } // namespace
 
-QString WorkspaceTrust::fileHash(const QString &path)
+bool WorkspaceTrust::isTrusted(const Workspace &workspace)
 {
-    QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file)) {
-        return {};
-    }
-    return QString::fromLatin1(hash.result().toHex());
+    return !workspace.contentHash.isEmpty()
+        && QSettings().contains(settingsKey(QString::fromLatin1(workspace.contentHash)));
 }
 
-bool WorkspaceTrust::isTrusted(const QString &path)
+bool WorkspaceTrust::trust(const Workspace &workspace)
 {
-    const QString hash = fileHash(path);
-    return !hash.isEmpty() && QSettings().contains(settingsKey(hash));
-}
-
-bool WorkspaceTrust::trust(const QString &path)
-{
-    const QString hash = fileHash(path);
-    if (hash.isEmpty()) {
+    if (workspace.contentHash.isEmpty()) {
         return false;
     }
-    QSettings().setValue(settingsKey(hash), QFileInfo(path).absoluteFilePath());
+    QSettings().setValue(
+        settingsKey(QString::fromLatin1(workspace.contentHash)), QFileInfo(workspace.filePath).absoluteFilePath());
     return true;
 }
 

@@ -8,18 +8,18 @@
 #include <QString>
 #include <QStringList>
 
-// Whether the operator has allowed a workspace file to run its `command` steps. Trust is given once per file
-// content: it is remembered by the file's SHA-256 in QSettings, so any change to the file asks again.
+// Whether the operator has allowed a workspace file to run its `command` steps. Trust is given once per version of
+// the file: it is remembered in QSettings by Workspace::contentHash, the SHA-256 of the exact bytes the loader parsed
+// (never of the file on disk when asked: a file changed between load and prompt must not be trusted unseen).
 class WorkspaceTrust final
 {
     Q_DECLARE_TR_FUNCTIONS(WorkspaceTrust)
 
 public:
-    // The file's SHA-256 in hex, or empty when it cannot be read.
-    static QString fileHash(const QString &path);
-    static bool isTrusted(const QString &path);
-    // Remembers the file's current content as trusted; false when the file cannot be read.
-    static bool trust(const QString &path);
+    // False for a workspace that was not read from bytes (no contentHash).
+    static bool isTrusted(const Workspace &workspace);
+    // Remembers this version as trusted; false when the workspace has no contentHash.
+    static bool trust(const Workspace &workspace);
     // What the workspace would run: one line per command step, "runbook / step: argv" (${NAME} as written).
     static QStringList commands(const Workspace &workspace);
     static bool hasCommands(const Workspace &workspace) { return !commands(workspace).isEmpty(); }

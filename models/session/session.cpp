@@ -305,7 +305,7 @@ void Session::gateCommands(int from, int to, std::function<void(bool allowed)> t
         commands = commands || runbook.steps.at(i).kind == RunbookStep::Kind::Command;
     }
     const Workspace current = workspace();
-    if (WorkspaceTrust::isTrusted(current.filePath)) {
+    if (WorkspaceTrust::isTrusted(current)) {
         m_runner->setCommandsAllowed(true);
         then(true);
         return;
@@ -316,13 +316,13 @@ void Session::gateCommands(int from, int to, std::function<void(bool allowed)> t
         return;
     }
     m_trustAsk(current, WorkspaceTrust::commands(current),
-        [self = QPointer<Session>(this), path = current.filePath, then](const TrustAnswer &answer) {
+        [self = QPointer<Session>(this), current, then](const TrustAnswer &answer) {
             if (!self) {
                 return;
             }
             bool allowed = answer.allow;
             if (allowed && answer.remember) {
-                allowed = WorkspaceTrust::trust(path);
+                allowed = WorkspaceTrust::trust(current); // the version shown, not the file now
             }
             if (self->m_runner) {
                 self->m_runner->setCommandsAllowed(allowed, answer.remember ? QString() : answer.note);

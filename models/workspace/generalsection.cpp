@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The small sections: workspace, sources, incidents.
 #include "workspace/sections.h"
+#include "workspace/templatetext.h"
 #include "workspace/yamlreader.h"
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -136,6 +139,33 @@ void readIncidents(YamlReader &r, const YamlValue &v, IncidentSettings &out)
         out.severities = IncidentSettings::defaultSeverities();
     }
     r.readStringList(v, "categories", out.categories);
+}
+
+void readSecrets(YamlReader &r, const YamlValue &v, QList<DeclaredSecret> &out)
+{
+    QHash<QString, int> names;
+    for (const YamlValue &item : r.listItems(v)) {
+        DeclaredSecret secret;
+        secret.pos = YamlReader::pos(item);
+        if (!r.expectMap(item, { "name", "description" })) {
+            continue;
+        }
+        if (!r.readId(item, "name", secret.name, names,
+                QCoreApplication::translate("WorkspaceLoader", "secret \"%1\" is declared twice (first on line %2)"))) {
+            continue;
+        }
+        if (TemplateText::names(QString(u"${"_s + secret.name + u'}')) != QStringList { secret.name }) {
+            r.error(r.get(item, "name"),
+                QCoreApplication::translate(
+                    "WorkspaceLoader", "\"%1\" is not a secret name: letters, digits and _, not starting with a digit")
+                    .arg(secret.name));
+            continue;
+        }
+        r.readText(item, "description", secret.description, YamlReader::Required);
+        const YamlValue name = r.get(item, "name");
+        r.secretDeclarations.append({ PendingReference::Target::Secret, secret.name, name.mark, name.path });
+        out.append(secret);
+    }
 }
 
 } // namespace WorkspaceSections

@@ -33,6 +33,15 @@ QList<SeverityLevel> IncidentSettings::defaultSeverities()
     };
 }
 
+QStringList Workspace::declaredSecretNames() const
+{
+    QStringList out;
+    for (const DeclaredSecret &secret : secrets) {
+        out.append(secret.name);
+    }
+    return out;
+}
+
 const Endpoint *Workspace::endpoint(const QString &name) const
 {
     auto it = std::find_if(endpoints.cbegin(), endpoints.cend(), [&](const Endpoint &e) { return e.name == name; });

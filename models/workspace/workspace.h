@@ -269,6 +269,14 @@ struct IncidentSettings
     static QList<SeverityLevel> defaultSeverities();
 };
 
+// secrets[]: { name, description }. Only declared names resolve; a ${NAME} that is not declared is an error.
+struct DeclaredSecret
+{
+    QString name;
+    LocalizedText description;
+    SourcePos pos;
+};
+
 struct Workspace
 {
     QString filePath;
@@ -280,7 +288,11 @@ struct Workspace
     QList<Checklist> checklists;
     QList<Runbook> runbooks;
     IncidentSettings incidents;
-    QStringList secretNames; // every ${NAME} the file refers to, in order of first use
+    QList<DeclaredSecret> secrets; // secrets: what the file may refer to as ${NAME}
+    QStringList secretNames; // every ${NAME} the file refers to, in order of first use (all declared)
+    QByteArray contentHash; // SHA-256 (hex) of the exact bytes that were parsed into this workspace
+
+    QStringList declaredSecretNames() const;
 
     const Endpoint *endpoint(const QString &name) const;
     const Kpi *kpi(const QString &id) const;

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace/workspaceloader.h"
 
+#include "workspace/boundedyaml.h"
 #include "workspace/sections.h"
 #include "workspace/yamlreader.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -46,9 +48,38 @@ void checkReferences(YamlReader &r, const Workspace &w)
                 message = QCoreApplication::translate("WorkspaceLoader", "unknown runbook \"%1\"");
             }
             break;
+        case PendingReference::Target::Secret:
+            break;
         }
         if (!message.isEmpty()) {
             r.report(Diagnostic::Severity::Error, ref.mark, ref.path, message.arg(ref.name));
+        }
+    }
+}
+
+// Only declared secrets resolve: an undeclared ${NAME} would let a shared file send any environment variable to any
+// host, so it is an error where it is written.
+void checkSecrets(YamlReader &r)
+{
+    QSet<QString> declared;
+    for (const PendingReference &declaration : std::as_const(r.secretDeclarations)) {
+        declared.insert(declaration.name);
+    }
+    QSet<QString> used;
+    for (const PendingReference &use : std::as_const(r.secretUses)) {
+        used.insert(use.name);
+        if (!declared.contains(use.name)) {
+            r.report(Diagnostic::Severity::Error, use.mark, use.path,
+                QCoreApplication::translate(
+                    "WorkspaceLoader", "secret \"${%1}\" is not declared: add it to the top-level secrets list")
+                    .arg(use.name));
+        }
+    }
+    for (const PendingReference &declaration : std::as_const(r.secretDeclarations)) {
+        if (!used.contains(declaration.name)) {
+            r.report(Diagnostic::Severity::Warning, declaration.mark, declaration.path,
+                QCoreApplication::translate("WorkspaceLoader", "secret \"%1\" is declared but not used")
+                    .arg(declaration.name));
         }
     }
 }
@@ -63,7 +94,8 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
         return;
     }
     if (!r.expectMap(root,
-            { "workspace", "sources", "endpoints", "maintenance", "kpis", "checklists", "runbooks", "incidents" })) {
+            { "workspace", "secrets", "sources", "endpoints", "maintenance", "kpis", "checklists", "runbooks",
+                "incidents" })) {
         return;
     }
     if (const YamlValue info = r.get(root, "workspace")) {
@@ -74,6 +106,9 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
     }
     if (w.info.title.isEmpty()) {
         w.info.title = { w.info.id, w.info.id };
+    }
+    if (const YamlValue secrets = r.get(root, "secrets")) {
+        readSecrets(r, secrets, w.secrets);
     }
     if (const YamlValue sources = r.get(root, "sources")) {
         readSources(r, sources, w.sources);
@@ -89,20 +124,33 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
         w.incidents.severities = IncidentSettings::defaultSeverities();
     }
     checkReferences(r, w);
+    checkSecrets(r);
 }
 
 } // namespace
 
 LoadResult WorkspaceLoader::loadFile(const QString &path)
 {
+    const auto failed = [&path](const QString &message) {
+        LoadResult result;
+        result.diagnostics.append({ Diagnostic::Severity::Error, path, 0, 0, QString(), message });
+        return result;
+    };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        LoadResult result;
-        result.diagnostics.append({ Diagnostic::Severity::Error, path, 0, 0, QString(),
-            QCoreApplication::translate("WorkspaceLoader", "cannot read the file: %1").arg(file.errorString()) });
-        return result;
+        return failed(
+            QCoreApplication::translate("WorkspaceLoader", "cannot read the file: %1").arg(file.errorString()));
     }
-    LoadResult result = loadData(file.readAll(), path);
+    // Reads one byte past the cap rather than trusting size(): a pipe or /dev/zero reports 0.
+    const YamlLimits limits;
+    if (file.size() > limits.maxBytes) {
+        return failed(BoundedYaml::tooLarge(file.size(), limits));
+    }
+    const QByteArray data = file.read(limits.maxBytes + 1);
+    if (data.size() > limits.maxBytes) {
+        return failed(BoundedYaml::tooLarge(data.size(), limits));
+    }
+    LoadResult result = loadData(data, path);
     if (result.workspace) {
         result.workspace->filePath = path;
     }
@@ -112,8 +160,14 @@ LoadResult WorkspaceLoader::loadFile(const QString &path)
 LoadResult WorkspaceLoader::loadData(const QByteArray &yaml, const QString &fileName)
 {
     YamlReader reader(fileName);
+    if (const YamlLimits limits; yaml.size() > limits.maxBytes) { // before decoding or copying any of it
+        reader.report(Diagnostic::Severity::Error, YAML::Mark::null_mark(), QString(),
+            BoundedYaml::tooLarge(yaml.size(), limits));
+        return { std::nullopt, reader.diagnostics };
+    }
     Workspace workspace;
     workspace.filePath = fileName;
+    workspace.contentHash = QCryptographicHash::hash(yaml, QCryptographicHash::Sha256).toHex();
     QStringDecoder utf8(QStringDecoder::Utf8);
     const QString decoded = utf8.decode(yaml); // decoding is lazy: it runs on conversion to QString
     if (utf8.hasError()) {
@@ -121,13 +175,17 @@ LoadResult WorkspaceLoader::loadData(const QByteArray &yaml, const QString &file
             QCoreApplication::translate("WorkspaceLoader", "the file is not UTF-8 text"));
         return { std::nullopt, reader.diagnostics };
     }
+    const YamlParse parsed = BoundedYaml::parse(yaml.toStdString());
+    if (!parsed.ok()) {
+        reader.report(Diagnostic::Severity::Error, parsed.errorMark, QString(), parsed.error);
+        return { std::nullopt, reader.diagnostics };
+    }
     try {
-        const std::vector<YAML::Node> documents = YAML::LoadAll(yaml.toStdString());
-        readDocument(reader, documents.empty() ? YAML::Node() : documents.front(), workspace, fileName);
-        if (documents.size() > 1) {
-            reader.report(Diagnostic::Severity::Warning, documents.at(1).Mark(), QString(),
+        readDocument(reader, parsed.document, workspace, fileName);
+        if (parsed.documents > 1) {
+            reader.report(Diagnostic::Severity::Warning, parsed.secondDocument, QString(),
                 QCoreApplication::translate("WorkspaceLoader", "only the first YAML document is read; the file has %1")
-                    .arg(documents.size()));
+                    .arg(parsed.documents));
         }
     } catch (const YAML::Exception &e) {
         // Syntax errors; the partial results read so far would only repeat them.

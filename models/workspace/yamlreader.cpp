@@ -188,6 +188,7 @@ std::optional<QString> YamlReader::templateString(const YamlValue &value, Need n
             if (!secretNames.contains(name)) {
                 secretNames.append(name);
             }
+            secretUses.append({ PendingReference::Target::Secret, name, value.mark, value.path });
         }
     }
     return s;

@@ -29,7 +29,7 @@ struct YamlValue
 // Something one section names in another (e.g. a KPI's source endpoint), checked once all sections are read.
 struct PendingReference
 {
-    enum class Target { Endpoint, Kpi, Runbook };
+    enum class Target { Endpoint, Kpi, Runbook, Secret };
     Target target;
     QString name;
     YAML::Mark mark;
@@ -49,6 +49,8 @@ public:
     QList<Diagnostic> diagnostics;
     QStringList secretNames; // every ${NAME} read through templateString(), in order of first use
     QList<PendingReference> references;
+    QList<PendingReference> secretUses; // every ${NAME} read through templateString(), where it is written
+    QList<PendingReference> secretDeclarations; // the names of the secrets list, where they are written
 
     void report(Diagnostic::Severity severity, const YAML::Mark &mark, const QString &path, const QString &message);
     void error(const YamlValue &at, const QString &message);

@@ -67,6 +67,7 @@ inline Workspace workspace(
 {
     Workspace w;
     w.info.id = u"rb-test"_s;
+    w.secrets = { { u"RB_TEST_TOKEN"_s, { u"Test token"_s, u"Test token"_s }, {} } }; // what the steps here use
     w.info.environment = environment;
     w.endpoints = endpoints;
     Runbook r;

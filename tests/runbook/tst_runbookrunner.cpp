@@ -20,6 +20,7 @@ private Q_SLOTS:
     void failedActionStopsTheRun();
     void onFailureContinueRunsTheNextStep();
     void missingVariableBlocksBeforeSending();
+    void undeclaredSecretIsNeverSent();
     void declinedStepSendsNothing();
     void productionNeedsTheTypedEnvironment();
     void checkComparesTheExpectedState();
@@ -117,6 +118,11 @@ void TestRunbookRunner::failedActionStopsTheRun_data()
     QTest::newRow("timeout") << int(Mode::Silent) << 0 << u"deadline"_s;
     QTest::newRow("reset") << int(Mode::Reset) << 0 << u"no complete answer"_s;
     QTest::newRow("302") << int(Mode::Reply) << 302 << u"pointing to /elsewhere"_s;
+    // Qt answers a 307/308 to a request with a body with "cannot re-send": the redirect is still what to name.
+    QTest::newRow("307") << int(Mode::Reply) << 307
+                         << u"answered HTTP 307 pointing to /elsewhere; a state-changing request is not redirected"_s;
+    QTest::newRow("308") << int(Mode::Reply) << 308
+                         << u"answered HTTP 308 pointing to /elsewhere; a state-changing request is not redirected"_s;
 }
 
 void TestRunbookRunner::failedActionStopsTheRun()
@@ -178,6 +184,22 @@ void TestRunbookRunner::missingVariableBlocksBeforeSending()
     QCOMPARE(needed.count(), 0);
     QTest::qWait(50);
     QCOMPARE(m_server->requests().size(), 0);
+}
+
+// A variable the environment has but the workspace does not declare is not a secret it may send.
+void TestRunbookRunner::undeclaredSecretIsNeverSent()
+{
+    qputenv("RB_TEST_PRIVATE", "private-canary-4711");
+    RunbookStep post = httpStep(u"rollback"_s, u"POST"_s, m_server->url(u"/admin/rollback"_s));
+    post.headers = { { u"X-Key"_s, u"${RB_TEST_PRIVATE}"_s } };
+    RunbookRunner runner;
+    QVERIFY(runner.setRunbook(workspace({ post }), u"rollback"_s));
+    const QString error = runner.runAll();
+    QCOMPARE(error, u"RB_TEST_PRIVATE is not declared in the workspace's secrets (rollback); nothing was sent"_s);
+    QVERIFY(!runner.isRunning());
+    QTest::qWait(50);
+    QCOMPARE(m_server->requests().size(), 0);
+    qunsetenv("RB_TEST_PRIVATE");
 }
 
 void TestRunbookRunner::declinedStepSendsNothing()

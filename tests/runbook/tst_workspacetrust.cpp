@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runbook/workspacetrust.h"
+#include "workspace/workspaceloader.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -14,12 +15,14 @@ class TestWorkspaceTrust : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void trustFollowsTheFileContent();
-    void unreadableFileIsNeverTrusted();
+    void trustFollowsTheParsedBytes();
+    void fileChangedBeforeTheAnswerIsNotTrusted();
+    void workspaceNotReadFromBytesIsNeverTrusted();
     void listsWhatWouldRun();
 
 private:
     static bool write(const QString &path, const QByteArray &content);
+    static Workspace load(const QString &path);
 };
 
 void TestWorkspaceTrust::initTestCase()
@@ -35,33 +38,52 @@ bool TestWorkspaceTrust::write(const QString &path, const QByteArray &content)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
 }
 
-void TestWorkspaceTrust::trustFollowsTheFileContent()
+Workspace TestWorkspaceTrust::load(const QString &path)
+{
+    const LoadResult result = WorkspaceLoader::loadFile(path);
+    return result.workspace.value_or(Workspace());
+}
+
+void TestWorkspaceTrust::trustFollowsTheParsedBytes()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"ws.yaml"_s);
     QVERIFY(write(path, "runbooks: []\n"));
-    QCOMPARE(WorkspaceTrust::fileHash(path).size(), 64);
-    QVERIFY(!WorkspaceTrust::isTrusted(path));
-    QVERIFY(WorkspaceTrust::trust(path));
-    QVERIFY(WorkspaceTrust::isTrusted(path));
+    const Workspace first = load(path);
+    QCOMPARE(first.contentHash.size(), 64);
+    QVERIFY(!WorkspaceTrust::isTrusted(first));
+    QVERIFY(WorkspaceTrust::trust(first));
+    QVERIFY(WorkspaceTrust::isTrusted(first));
 
     QVERIFY(write(path, "runbooks: [] # changed\n"));
-    QVERIFY(!WorkspaceTrust::isTrusted(path)); // a changed file asks again
+    QVERIFY(WorkspaceTrust::isTrusted(first)); // the version that was read stays trusted
+    QVERIFY(!WorkspaceTrust::isTrusted(load(path))); // a changed file asks again once it is read
 
     // The same content elsewhere is the same workspace as far as commands go.
     const QString copy = dir.filePath(u"copy.yaml"_s);
     QVERIFY(write(copy, "runbooks: []\n"));
-    QVERIFY(WorkspaceTrust::isTrusted(copy));
+    QVERIFY(WorkspaceTrust::isTrusted(load(copy)));
 }
 
-void TestWorkspaceTrust::unreadableFileIsNeverTrusted()
+// Trust given to the version that was read does not carry over to a file replaced before the prompt was answered.
+void TestWorkspaceTrust::fileChangedBeforeTheAnswerIsNotTrusted()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"missing.yaml"_s);
-    QVERIFY(WorkspaceTrust::fileHash(path).isEmpty());
-    QVERIFY(!WorkspaceTrust::trust(path));
-    QVERIFY(!WorkspaceTrust::isTrusted(path));
-    QVERIFY(!WorkspaceTrust::isTrusted(QString()));
+    const QString path = dir.filePath(u"ws.yaml"_s);
+    QVERIFY(write(path, "runbooks: [] # read\n"));
+    const Workspace read = load(path);
+    QVERIFY(write(path, "runbooks: [] # swapped while the prompt was open\n"));
+    QVERIFY(WorkspaceTrust::trust(read));
+    QVERIFY(!WorkspaceTrust::isTrusted(load(path)));
+}
+
+void TestWorkspaceTrust::workspaceNotReadFromBytesIsNeverTrusted()
+{
+    Workspace w;
+    w.filePath = u"/nowhere/ws.yaml"_s;
+    QVERIFY(!WorkspaceTrust::trust(w));
+    QVERIFY(!WorkspaceTrust::isTrusted(w));
+    QVERIFY(!WorkspaceTrust::isTrusted(Workspace()));
 }
 
 void TestWorkspaceTrust::listsWhatWouldRun()

@@ -68,6 +68,10 @@ void TestSecrets::environmentBeatsKeychain()
 void TestSecrets::workspaceListsItsSecrets()
 {
     const QByteArray yaml = R"(workspace: { id: s, title: S }
+secrets:
+  - { name: API_PATH, description: Path }
+  - { name: API_TOKEN, description: Token }
+  - { name: ADMIN_TOKEN, description: Admin token }
 endpoints:
   - name: api
     url: "https://127.0.0.1:1/${API_PATH}"
@@ -154,6 +158,8 @@ void TestSecrets::withoutKeychainTheReasonIsNamed()
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(R"(workspace: { id: nk, title: No keychain }
+secrets:
+  - { name: OPSDECK_TEST_NOWHERE, description: Not set anywhere }
 endpoints:
   - name: admin
     url: "http://127.0.0.1:1/admin"

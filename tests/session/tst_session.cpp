@@ -75,6 +75,7 @@ private Q_SLOTS:
     void onceModeStartsNothing();
     void checklistClockRunsWithoutAWindow();
     void trustGate();
+    void trustIsForTheVersionShown();
     void badEditKeepsTheLastGoodWorkspace();
 
 private:
@@ -446,24 +447,64 @@ void TestSession::trustGate()
     QCOMPARE(asked, 1);
     QCOMPARE(shown.size(), 1);
     QVERIFY(shown.constFirst().contains(u"true"_s));
-    QVERIFY(!WorkspaceTrust::isTrusted(path));
+    QVERIFY(!WorkspaceTrust::isTrusted(session.workspace()));
 
     given = { true, false, u"allowed once"_s }; // --yes: this run only
     QCOMPARE(gate(1, 1), std::optional<bool>(true));
     QVERIFY(runner->commandsAllowed());
-    QVERIFY(!WorkspaceTrust::isTrusted(path));
+    QVERIFY(!WorkspaceTrust::isTrusted(session.workspace()));
 
     given = { true, true, {} };
     QCOMPARE(gate(0, 1), std::optional<bool>(true));
-    QVERIFY(WorkspaceTrust::isTrusted(path));
+    QVERIFY(WorkspaceTrust::isTrusted(session.workspace()));
     QCOMPARE(asked, 3);
     QCOMPARE(gate(0, 1), std::optional<bool>(true)); // remembered for this version of the file
     QCOMPARE(asked, 3);
 
+    // Trust belongs to the bytes that were parsed: an edit on disk changes nothing until it is loaded, and the
+    // loaded edit is a new version that asks again.
     QVERIFY(!writeWorkspace(dir, u"gate.yaml"_s, commandWorkspace + "# edited\n").isEmpty());
+    QCOMPARE(gate(0, 1), std::optional<bool>(true));
+    QCOMPARE(asked, 3);
+    const LoadResult edited = WorkspaceLoader::loadFile(path);
+    QVERIFY(edited.ok());
+    session.setWorkspace(*edited.workspace);
+    QVERIFY(runner->setRunbook(session.workspace(), u"tidy"_s));
     given = { false, true, {} };
-    QCOMPARE(gate(0, 1), std::optional<bool>(false)); // a changed file asks again
+    QCOMPARE(gate(0, 1), std::optional<bool>(false));
     QCOMPARE(asked, 4);
+    QVERIFY(!WorkspaceTrust::isTrusted(session.workspace()));
+}
+
+void TestSession::trustIsForTheVersionShown()
+{
+    QTemporaryDir dir;
+    const QString path = writeWorkspace(dir, u"shown.yaml"_s, commandWorkspace + "# shown\n");
+    const LoadResult loaded = WorkspaceLoader::loadFile(path);
+    QVERIFY(loaded.ok());
+    Session session({ Session::Mode::Once, {}, {}, false });
+    QSignalSpy ready(&session, &Session::workspaceReady);
+    session.adopt(*loaded.workspace);
+    QVERIFY(ready.count() == 1 || ready.wait(5000));
+    QVERIFY(session.runner()->setRunbook(session.workspace(), u"tidy"_s));
+    // While the operator reads the prompt, the file changes on disk; "yes" trusts what was shown, not the new file.
+    const QByteArray swapped = commandWorkspace + "# swapped after the prompt\n";
+    int asked = 0;
+    session.setTrustAsk([&](const Workspace &shown, const QStringList &, auto reply) {
+        ++asked;
+        QVERIFY(!writeWorkspace(dir, u"shown.yaml"_s, swapped).isEmpty());
+        QCOMPARE(shown.contentHash, loaded.workspace->contentHash);
+        reply(Session::TrustAnswer { true, true, {} });
+    });
+    std::optional<bool> answer;
+    session.gateCommands(0, 1, [&](bool allowed) { answer = allowed; });
+    QCOMPARE(answer, std::optional<bool>(true));
+    QCOMPARE(asked, 1);
+    QVERIFY(WorkspaceTrust::isTrusted(*loaded.workspace));
+    const LoadResult now = WorkspaceLoader::loadFile(path);
+    QVERIFY(now.ok());
+    QVERIFY(now.workspace->contentHash != loaded.workspace->contentHash);
+    QVERIFY(!WorkspaceTrust::isTrusted(*now.workspace)); // the swapped file is not trusted unseen
 }
 
 void TestSession::badEditKeepsTheLastGoodWorkspace()

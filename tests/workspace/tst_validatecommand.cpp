@@ -36,6 +36,15 @@ private Q_SLOTS:
                    u"%1:5:5: warning: endpoints[0].colour: unknown key \"colour\""_s,
                    u"%1:6:14: endpoints[0].timeout: expected a duration like 30s, got \"later\""_s,
                    u"%1: 2 errors, 1 warning"_s };
+        // Issue 16: yaml-cpp's LoadAll() allocated without end on this file; validate answers at once.
+        QTest::addRow("17-byte allocation bomb")
+            << QByteArray("{a: 1},\nb: true\n") << 1
+            << QStringList { u"%1:1:7: unexpected \",\" after the end of the document"_s, u"%1: 1 error"_s };
+        QTest::addRow("undeclared secret")
+            << QByteArray("endpoints:\n" + health + "    headers: { X-Key: \"${MY_PRIVATE_VAR}\" }\n") << 1
+            << QStringList { u"%1:4:23: endpoints[0].headers.X-Key: secret \"${MY_PRIVATE_VAR}\" is not declared: "
+                             "add it to the top-level secrets list"_s,
+                   u"%1: 1 error"_s };
         QTest::addRow("one error") << QByteArray("endpoints: 3\n") << 1
                                    << QStringList { u"%1:1:12: endpoints: expected a list, got \"3\""_s,
                                           u"%1: 1 error"_s };

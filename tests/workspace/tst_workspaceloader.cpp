@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace/workspaceloader.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QTest>
 
@@ -211,6 +212,22 @@ private Q_SLOTS:
         QCOMPARE(levels.last().resolve, 72h);
     }
 
+    // Declarations may come anywhere in the file; the workspace keeps them, and the hash of the bytes it was read from.
+    void declaredSecrets()
+    {
+        const QByteArray yaml = E + "    headers: { Authorization: \"Bearer ${TOKEN}\" }\n"
+            + "secrets:\n  - name: TOKEN\n    description: { en: The token, ko: 토큰 }\n";
+        const LoadResult result = WorkspaceLoader::loadData(yaml, u"x.yaml"_s);
+        QCOMPARE(strings(result.diagnostics), QStringList());
+        QVERIFY(result.ok());
+        QCOMPARE(result.workspace->secrets.size(), 1);
+        QCOMPARE(result.workspace->secrets.first().name, u"TOKEN"_s);
+        QCOMPARE(result.workspace->secrets.first().description.ko, u"토큰"_s);
+        QCOMPARE(result.workspace->secrets.first().pos.line, 6);
+        QCOMPARE(result.workspace->declaredSecretNames(), QStringList { u"TOKEN"_s });
+        QCOMPARE(result.workspace->contentHash, QCryptographicHash::hash(yaml, QCryptographicHash::Sha256).toHex());
+    }
+
     // One row per error class: the document and the one diagnostic it must give, exactly.
     void diagnostics_data()
     {
@@ -313,6 +330,44 @@ private Q_SLOTS:
         row("malformed reference in header", E + "    headers: { Authorization: \"Bearer ${\" }\n",
             u"meetpin.yaml:4:31: endpoints[0].headers.Authorization: malformed reference \"${\": expected ${NAME} "
             "where NAME is letters, digits and _ and does not start with a digit"_s);
+
+        // Declared secrets: only names in the top-level secrets list may be used
+        const QByteArray S = "secrets:\n  - { name: TOKEN, description: The token }\n"; // lines 1-2
+        row("undeclared secret in url", "endpoints:\n  - name: x\n    url: https://x.test/?v=${MY_PRIVATE_VAR}\n",
+            u"meetpin.yaml:3:10: endpoints[0].url: secret \"${MY_PRIVATE_VAR}\" is not declared: add it to the "
+            "top-level secrets list"_s);
+        row("undeclared secret in header",
+            S
+                + "endpoints:\n  - name: x\n    url: https://x.test/\n"
+                  "    headers: { X-Key: \"${OTHER_SECRET}\", Authorization: \"Bearer ${TOKEN}\" }\n",
+            u"meetpin.yaml:6:23: endpoints[0].headers.X-Key: secret \"${OTHER_SECRET}\" is not declared: add it to "
+            "the top-level secrets list"_s);
+        row("undeclared secret in body", E + "    method: POST\n    body: '{\"k\": \"${KEY}\"}'\n",
+            u"meetpin.yaml:5:11: endpoints[0].body: secret \"${KEY}\" is not declared: add it to the top-level "
+            "secrets list"_s);
+        row("undeclared secret in a source header",
+            "sources:\n  prometheus: { url: https://p.test, headers: { Authorization: \"Bearer ${PROM}\" } }\n",
+            u"meetpin.yaml:2:64: sources.prometheus.headers.Authorization: secret \"${PROM}\" is not declared: add "
+            "it to the top-level secrets list"_s);
+        row("undeclared secret in a command step", R + "      - { command: [deploy, \"${WHO}\"] }\n",
+            u"meetpin.yaml:4:29: runbooks[0].steps[0].command[1]: secret \"${WHO}\" is not declared: add it to the "
+            "top-level secrets list"_s);
+        row("undeclared secret in storage", E + "workspace: { storage: \"postgresql://ops:${PW}@db/x\" }\n",
+            u"meetpin.yaml:4:23: workspace.storage: secret \"${PW}\" is not declared: add it to the top-level "
+            "secrets list"_s);
+        row("secret declared but not used", E + S,
+            u"meetpin.yaml:5:13: warning: secrets[0].name: secret \"TOKEN\" is declared but not used"_s);
+        row("secret declared twice",
+            S + "  - { name: TOKEN, description: Again }\n" + E + "    headers: { A: \"${TOKEN}\" }\n",
+            u"meetpin.yaml:3:13: secrets[1].name: secret \"TOKEN\" is declared twice (first on line 2)"_s);
+        row("secret with a bad name", "secrets:\n  - { name: MY-TOKEN, description: x }\n",
+            u"meetpin.yaml:2:13: secrets[0].name: \"MY-TOKEN\" is not a secret name: letters, digits and _, not "
+            "starting with a digit"_s);
+        row("secret without description", "secrets:\n  - { name: TOKEN }\n" + E + "    headers: { A: \"${TOKEN}\" }\n",
+            u"meetpin.yaml:2:5: secrets[0]: missing required key \"description\""_s);
+        row("secrets not a list", "secrets: TOKEN\n", u"meetpin.yaml:1:10: secrets: expected a list, got \"TOKEN\""_s);
+        row("17 bytes that made LoadAll loop", "{a: 1},\nb: true",
+            u"meetpin.yaml:1:7: unexpected \",\" after the end of the document"_s);
 
         // Maintenance windows
         row("maintenance without start", E + "maintenance:\n  - { name: deploy, duration: 1h }\n",
