@@ -125,8 +125,11 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption yesOption(QStringList { u"y"_s, u"yes"_s },
         tr("runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); "
            "the audit rows say so."));
+    // For shell completion: `opsdeck runbook --list-ids WORKSPACE` prints the workspace's runbook ids.
+    QCommandLineOption listIdsOption(u"list-ids"_s, tr("runbook: print the runbook ids of the workspace, one a line."));
+    listIdsOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,
-        delayOption, jsonOption, yesOption });
+        delayOption, jsonOption, yesOption, listIdsOption });
     const QStringList arguments = app.arguments();
     const bool runbookMode = firstPositional(arguments) == QLatin1String("runbook");
     const int usageError = runbookMode ? runbookUsageError : 1;
@@ -190,6 +193,14 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         cl.mode = Mode::Secret;
         cl.deleteSecret = args[1] == QLatin1String("delete");
         cl.secretName = args[2];
+        return cl;
+    }
+    if (parser.isSet(listIdsOption)) {
+        if (!runbookMode || args.size() != 2) {
+            fail(tr("usage: opsdeck runbook --list-ids WORKSPACE"), usageError);
+        }
+        cl.mode = Mode::RunbookIds;
+        cl.validateFile = args[1];
         return cl;
     }
     if (!args.isEmpty() && args.first() == QLatin1String("runbook")) {

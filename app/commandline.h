@@ -8,16 +8,16 @@
 
 // opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json] |
 // opsdeck runbook WORKSPACE RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME, with --demo, --data-dir, --database,
-// --lang and the hidden --screenshot-dir.
+// --lang and the hidden --screenshot-dir; the hidden `opsdeck runbook --list-ids WORKSPACE` feeds shell completion.
 struct CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
-    enum class Mode { Gui, Validate, Check, Runbook, Secret };
+    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret };
 
     Mode mode = Mode::Gui;
     QString workspace; // Gui: the file to open; empty = last workspace, else the demo
-    QString validateFile; // Validate, Check, Runbook
+    QString validateFile; // Validate, Check, Runbook, RunbookIds
     bool json = false; // Check: --json
     QString runbookId; // Runbook
     bool yes = false; // Runbook: --yes

@@ -102,6 +102,9 @@ int runConsole(const CommandLine &commandLine)
         secret.start();
         return QCoreApplication::exec();
     }
+    if (commandLine.mode == CommandLine::Mode::RunbookIds) {
+        return runListRunbookIdsCommand(commandLine.validateFile, out);
+    }
     return runValidateCommand(commandLine.validateFile, out);
 }
 } // namespace
@@ -130,7 +133,8 @@ int main(int argc, char *argv[])
     }
 
     QApplication::setWindowIcon(QIcon(u":/icons/opsdeck.svg"_s));
-    QApplication::setDesktopFileName(u"opsdeck"_s);
+    // The reverse-DNS id (resources/io.github.opsdeck.OpsDeck.desktop): Wayland's app_id, the taskbar's icon.
+    QApplication::setDesktopFileName(u"io.github.opsdeck.OpsDeck"_s);
     ThemeManager themes;
     themes.setTheme(ThemeManager::fromString(QSettings().value(SettingsKeys::theme()).toString()));
 

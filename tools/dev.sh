@@ -8,6 +8,10 @@
 #   tools/dev.sh deps   only install the packages
 #   tools/dev.sh bench  also install wrk, build the release preset, run the benchmarks (prints their figures;
 #                       extra arguments go to bench-probe)
+#   tools/dev.sh package        build the package preset (release, only the installed targets, in build/package)
+#                               and `cpack -G DEB`: build/package/opsdeck_<version>_<arch>.deb
+#   tools/dev.sh package-check  package, then install it with apt-get and check it from the installed files
+#                               (tools/check-installed.sh), the packaging tests and lintian (no errors allowed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +44,36 @@ build() {
     local preset=$1
     [ -f "build/$preset/build.ninja" ] || cmake --preset "$preset"
     cmake --build --preset "$preset"
+}
+
+# Tools only the package steps need: dpkg-shlibdeps (dpkg-dev) for cpack's dependencies, the checkers.
+PACKAGE_TOOLS=(dpkg-dev file lintian desktop-file-utils appstream shared-mime-info)
+
+package() {
+    deps "${PACKAGE_TOOLS[@]}"
+    local start=$SECONDS
+    [ -f build/package/build.ninja ] || cmake --preset package
+    # The package preset has no tests or benchmarks: `all` is what gets installed, plus the icon renderer.
+    cmake --build --preset package
+    rm -f build/package/opsdeck_*.deb
+    (cd build/package && cpack -G DEB)
+    DEB=$(ls build/package/opsdeck_*.deb)
+    echo "== $DEB ($(du -h "$DEB" | cut -f1)) in $((SECONDS - start)) s"
+}
+
+package_check() {
+    local start=$SECONDS
+    package
+    echo "== packaging tests (man page vs --help, bash completion, no build path in the staged tree)"
+    QT_QPA_PLATFORM=offscreen ctest --test-dir build/package -L packaging --output-on-failure
+    echo "== lintian $DEB"
+    lintian --fail-on error "$DEB"
+    echo "== apt-get install ./$DEB"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --reinstall "./$DEB"
+    tools/check-installed.sh
+    echo "== package-check passed in $((SECONDS - start)) s"
 }
 
 format_check() {
@@ -80,8 +114,10 @@ bench)
     build/release/bench/window/bench-window || status=1
     exit $status
     ;;
+package) package ;;
+package-check) package_check ;;
 *)
-    echo "usage: $0 demo|test|deps|bench" >&2
+    echo "usage: $0 demo|test|deps|bench|package|package-check" >&2
     exit 2
     ;;
 esac

@@ -933,6 +933,14 @@ Subcommand:
         <source>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</source>
         <translation>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</translation>
     </message>
+    <message>
+        <source>runbook: print the runbook ids of the workspace, one a line.</source>
+        <translation>runbook: print the runbook ids of the workspace, one a line.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck runbook --list-ids WORKSPACE</source>
+        <translation>usage: opsdeck runbook --list-ids WORKSPACE</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>

@@ -928,6 +928,14 @@ Subcommand:
         <source>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</source>
         <translation>사용법: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</translation>
     </message>
+    <message>
+        <source>runbook: print the runbook ids of the workspace, one a line.</source>
+        <translation>runbook: 워크스페이스의 런북 ID를 한 줄에 하나씩 출력합니다.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck runbook --list-ids WORKSPACE</source>
+        <translation>사용법: opsdeck runbook --list-ids WORKSPACE</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>

@@ -51,3 +51,16 @@ int runValidateCommand(const QString &path, QTextStream &out)
     out << path << ": " << summary << Qt::endl;
     return errors == 0 ? 0 : 1;
 }
+
+int runListRunbookIdsCommand(const QString &path, QTextStream &out)
+{
+    const LoadResult result = WorkspaceLoader::loadFile(path);
+    if (!result.workspace) {
+        return 1;
+    }
+    for (const auto &runbook : result.workspace->runbooks) {
+        out << runbook.id << '\n';
+    }
+    out.flush();
+    return 0;
+}

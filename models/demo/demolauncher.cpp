@@ -80,7 +80,11 @@ QStringList DemoLauncher::searchPaths()
     if (!override.isEmpty()) {
         return { override };
     }
-    QStringList paths { QDir(QCoreApplication::applicationDirPath()).filePath(serviceName()) };
+    const QDir programDir(QCoreApplication::applicationDirPath());
+    QStringList paths { programDir.filePath(serviceName()) };
+    // Installed: <prefix>/bin/opsdeck starts <prefix>/libexec/opsdeck/opsdeck-demo-service, wherever the prefix is.
+    paths.append(
+        QDir::cleanPath(programDir.filePath(QStringLiteral(OPSDECK_LIBEXEC_FROM_BINDIR)) + u'/' + serviceName()));
 #ifdef OPSDECK_DEMO_SERVICE_BUILD_DIR
     paths.append(QDir(QStringLiteral(OPSDECK_DEMO_SERVICE_BUILD_DIR)).filePath(serviceName()));
 #endif
