@@ -63,6 +63,8 @@ expect "validate " team.opsdeck.yaml example.yaml sub -- notes.txt validate
 expect "check te" team.opsdeck.yaml -- other.yml
 expect "--lang ko check " team.opsdeck.yaml -- en ko
 expect "secret " set delete
+expect "--lang = " en ko
+expect "--lang = ko check " team.opsdeck.yaml -- en ko check
 expect "runbook " example.yaml -- notes.txt
 expect "runbook example.yaml " emergency-rollback -- example.yaml
 expect "runbook example.yaml emer" emergency-rollback
