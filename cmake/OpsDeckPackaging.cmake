@@ -32,12 +32,13 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Run-time tools OpsDeck starts or needs beside the libraries dpkg-shlibdeps finds: the KDE syntax highlighter CLI
 # (runbook commands), CJK fonts (the Korean UI), Qt's SQLite/PostgreSQL drivers and the offscreen/xcb platform
-# plugins (loaded as plugins, so invisible to dpkg-shlibdeps), Qt's own Korean translations.
+# plugins (loaded as plugins, so invisible to dpkg-shlibdeps).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libkf5syntaxhighlighting-tools, fonts-noto-cjk, libqt6sql6-sqlite, libqt6sql6-psql, qt6-qpa-plugins, libqt6svg6")
+    "libkf5syntaxhighlighting-tools, fonts-noto-cjk, libqt6sql6-sqlite, libqt6sql6-psql, qt6-qpa-plugins")
+# Qt's own Korean strings for standard dialogs; a Secret Service keychain for `opsdeck secret`.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, gnome-keyring")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "operations console for on-call engineers
-OpsDeck turns a team's operations guide, written once as a YAML workspace
+# The synopsis line is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended description.
+set(CPACK_PACKAGE_DESCRIPTION "OpsDeck turns a team's operations guide, written once as a YAML workspace
 file, into a live console: KPI tiles with thresholds, time-series charts,
 checklists whose ticks and sign-offs persist, an incident timeline, and
 runbooks that run health checks and rollbacks over the network.

@@ -77,18 +77,17 @@ echo "demo service at $url"
 # The workspace `opsdeck --demo` wrote, pointed at this service instead of the one that run started.
 workspace=$tmp/demo.opsdeck.yaml
 sed -E "s|http://127\.0\.0\.1:[0-9]+|$url|g" "$tmp/demo-data/demo-workspace.yaml" >"$workspace"
-set +e
-"$opsdeck" check "$workspace"
-status=$?
-set -e
-# 0 OK, 1 WARNING, 2 CRITICAL are answers from the service (the demo injects faults now and then); 3 UNKNOWN means
-# it was not reached.
-if ((status > 2)); then
-    echo "opsdeck check exited $status (UNKNOWN): the installed demo service was not reached" >&2
+# The exit code is the worst state (the demo injects faults, and a KPI without samples yet is UNKNOWN), so it does
+# not say whether the service was reached; every endpoint having an HTTP status does.
+"$opsdeck" check "$workspace" || true
+"$opsdeck" check "$workspace" --json >"$tmp/check.json" || true
+answered=$(grep -cE '"httpStatus": [1-9][0-9]*' "$tmp/check.json" || true)
+unanswered=$(grep -cE '"httpStatus": 0,?$' "$tmp/check.json" || true)
+if ((answered < 5 || unanswered > 0)); then
+    echo "opsdeck check: $answered endpoints answered, $unanswered did not: the installed demo service was not reached" >&2
     exit 1
 fi
-"$opsdeck" check "$workspace" --json >"$tmp/check.json" || true
-grep -q "\"$url" "$tmp/check.json" || grep -q '127.0.0.1' "$tmp/check.json"
+echo "opsdeck check: all $answered endpoints of the demo workspace answered"
 
 step "desktop file, AppStream metadata, MIME type"
 desktop-file-validate "$PREFIX/share/applications/io.github.opsdeck.OpsDeck.desktop"

@@ -33,7 +33,8 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
 
     // Where start() looks for the service, in order: $OPSDECK_DEMO_SERVICE alone when set, else next to the
-    // application, the build tree, then PATH (resolved, if found there).
+    // application, the installed place relative to it (../libexec/opsdeck/), the build tree (only in builds with
+    // OPSDECK_DEV_PATHS), then PATH (resolved, if found there).
     static QStringList searchPaths();
 
 Q_SIGNALS:

@@ -14,6 +14,12 @@ _opsdeck_files() {
 _opsdeck() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=""
     ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+    # bash splits "--lang=ko" into "--lang" "=" "ko".
+    if [[ $cur == "=" ]]; then
+        cur=""
+    elif [[ $prev == "=" ]] && ((COMP_CWORD > 1)); then
+        prev=${COMP_WORDS[COMP_CWORD - 2]}
+    fi
     COMPREPLY=()
     local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes"
 
@@ -40,7 +46,10 @@ _opsdeck() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-        --lang | --data-dir | --database) ((i++)) ;;
+        --lang | --data-dir | --database)
+            ((i++))
+            [[ ${COMP_WORDS[i]:-} == "=" ]] && ((i++))
+            ;;
         -*) ;;
         *) words+=("$w") ;;
         esac

@@ -4,6 +4,7 @@
 #include "servicehelpers.h"
 #include "workspace/workspaceloader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void ready_data();
     void ready();
     void missingBinary();
+    void searchesInstalledPlaceRelativeToProgram();
     void badChild_data();
     void badChild();
     void destructorEndsChild();
@@ -66,6 +68,16 @@ QString tst_DemoLauncher::writeScript(const QByteArray &body)
     file.close();
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     return path;
+}
+
+void tst_DemoLauncher::searchesInstalledPlaceRelativeToProgram()
+{
+    // An installed opsdeck in <prefix>/bin finds <prefix>/libexec/opsdeck/opsdeck-demo-service, whatever the prefix.
+    const QStringList paths = DemoLauncher::searchPaths();
+    const QString installed
+        = QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../libexec/opsdeck/opsdeck-demo-service"_s);
+    QVERIFY2(paths.contains(installed), qPrintable(paths.join(u", "_s)));
+    QCOMPARE(paths.indexOf(installed), 1); // right after "next to the program"
 }
 
 void tst_DemoLauncher::ready_data()

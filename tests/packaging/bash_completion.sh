@@ -4,9 +4,11 @@
 # bash_completion.sh OPSDECK COMPLETION EXAMPLE_WORKSPACE: drives _opsdeck the way bash does (COMP_WORDS,
 # COMP_CWORD) and checks what it offers.
 set -uo pipefail
+# Absolute paths: the cases run in a temporary directory.
 opsdeck=$1
-completion=$2
-example=$3
+[[ -e $opsdeck ]] && opsdeck=$(realpath "$opsdeck")
+completion=$(realpath "$2")
+example=$(realpath "$3")
 # shellcheck source=/dev/null
 source "$completion"
 complete -p opsdeck >/dev/null || { echo "FAIL: $completion does not register a completion for opsdeck"; exit 1; }
@@ -61,6 +63,8 @@ expect "validate " team.opsdeck.yaml example.yaml sub -- notes.txt validate
 expect "check te" team.opsdeck.yaml -- other.yml
 expect "--lang ko check " team.opsdeck.yaml -- en ko
 expect "secret " set delete
+expect "--lang = " en ko
+expect "--lang = ko check " team.opsdeck.yaml -- en ko check
 expect "runbook " example.yaml -- notes.txt
 expect "runbook example.yaml " emergency-rollback -- example.yaml
 expect "runbook example.yaml emer" emergency-rollback

@@ -11,9 +11,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 DESTDIR=$tmp/stage cmake --install "$build" --strip >"$tmp/install.log"
 status=0
+# Both encodings: Qt's u"..."_s and QStringLiteral store string literals as UTF-16, invisible to a plain grep.
+utf16() { printf '%s' "$1" | od -An -tx1 -v | tr -s ' \n' ' ' | sed 's/ \([0-9a-f][0-9a-f]\)/\\x\1\\x00/g; s/ //g'; }
 for path in "$build" "$source"; do
     if hits=$(grep -rlF -- "$path" "$tmp/stage"); then
         echo "FAIL: installed files contain $path:"
+        sed "s|^$tmp/stage||" <<<"$hits"
+        status=1
+    fi
+    if hits=$(grep -rlaP -- "$(utf16 "$path")" "$tmp/stage"); then
+        echo "FAIL: installed files contain $path (UTF-16):"
         sed "s|^$tmp/stage||" <<<"$hits"
         status=1
     fi
