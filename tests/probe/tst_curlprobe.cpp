@@ -57,6 +57,7 @@ private Q_SLOTS:
     void phaseTimings();
     void reusedTlsConnectionKeepsCertificate();
     void http2WhenOffered();
+    void caFileTrustsOnlyItsEndpoint();
 
 private:
     bool openssl(const QStringList &args);
@@ -592,6 +593,24 @@ void TestCurlProbe::http2WhenOffered()
     QVERIFY2(run.result.error.isEmpty(), qPrintable(run.result.error));
     QCOMPARE(run.result.protocol, u"HTTP/2"_s);
     QCOMPARE(run.result.rawState, EndpointState::Ok);
+}
+
+void TestCurlProbe::caFileTrustsOnlyItsEndpoint()
+{
+    // One transport (one shared CA store in libcurl): an endpoint's ca-file must not make another endpoint's
+    // server, signed by the same private CA, trusted.
+    HostileServer *first = tlsServer(u"good"_s);
+    HostileServer *second = tlsServer(u"good"_s);
+    QVERIFY(first && second);
+    CurlTransport transport;
+    const ProbeRun plainBefore = runCurlProbe(testEndpoint(second->url(u"/ok"_s)), &transport);
+    QVERIFY2(plainBefore.result.error.contains(QLatin1String("issuer")), qPrintable(plainBefore.result.error));
+    Endpoint trusted = testEndpoint(first->url(u"/ok"_s), { u"[STATUS] == 200"_s });
+    trusted.caFile = m_dir.filePath(u"ca.pem"_s);
+    QCOMPARE(runCurlProbe(trusted, &transport).result.rawState, EndpointState::Ok);
+    const ProbeRun plainAfter = runCurlProbe(testEndpoint(second->url(u"/ok"_s)), &transport);
+    QCOMPARE(plainAfter.result.rawState, EndpointState::Critical);
+    QVERIFY2(plainAfter.result.error.contains(QLatin1String("issuer")), qPrintable(plainAfter.result.error));
 }
 
 QTEST_GUILESS_MAIN(TestCurlProbe)
