@@ -19,5 +19,6 @@ void readKpis(YamlReader &r, const YamlValue &value, QList<Kpi> &out);
 void readChecklists(YamlReader &r, const YamlValue &value, QList<Checklist> &out);
 void readRunbooks(YamlReader &r, const YamlValue &value, QList<Runbook> &out);
 void readIncidents(YamlReader &r, const YamlValue &value, IncidentSettings &out);
+void readNotifications(YamlReader &r, const YamlValue &value, NotificationSettings &out);
 
 } // namespace WorkspaceSections

@@ -63,7 +63,8 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
         return;
     }
     if (!r.expectMap(root,
-            { "workspace", "sources", "endpoints", "maintenance", "kpis", "checklists", "runbooks", "incidents" })) {
+            { "workspace", "sources", "endpoints", "maintenance", "kpis", "checklists", "runbooks", "incidents",
+                "notifications" })) {
         return;
     }
     if (const YamlValue info = r.get(root, "workspace")) {
@@ -87,6 +88,9 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
         readIncidents(r, incidents, w.incidents);
     } else {
         w.incidents.severities = IncidentSettings::defaultSeverities();
+    }
+    if (const YamlValue notifications = r.get(root, "notifications")) {
+        readNotifications(r, notifications, w.notifications);
     }
     checkReferences(r, w);
 }
