@@ -188,9 +188,7 @@ std::optional<NotificationEvent> NotificationEvent::endpointChange(
 std::optional<NotificationEvent> NotificationEvent::kpiChange(
     const QString &id, const QString &title, KpiState from, KpiState to, const QString &value)
 {
-    auto problem = [](KpiState s) {
-        return s == KpiState::Warning || s == KpiState::Critical || s == KpiState::Stale;
-    };
+    auto problem = [](KpiState s) { return s == KpiState::Warning || s == KpiState::Critical || s == KpiState::Stale; };
     NotificationEvent e;
     e.kind = Kind::Kpi;
     e.subject = id;

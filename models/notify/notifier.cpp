@@ -39,8 +39,7 @@ Notifier::Notifier(NotifySender *sender, QObject *parent)
     : QObject(parent)
     , m_sender(sender)
     , m_clock([] { return QTime::currentTime(); })
-{
-}
+{ }
 
 void Notifier::setWorkspace(const Workspace &workspace)
 {

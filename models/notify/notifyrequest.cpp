@@ -35,7 +35,9 @@ int discordColour(const NotificationEvent &e)
     if (e.recovery) {
         return 0x2EB67D;
     }
-    return e.severity == NotifySeverity::Critical ? 0xE01E5A : e.severity == NotifySeverity::Warning ? 0xECB22E : 0x36C5F0;
+    return e.severity == NotifySeverity::Critical ? 0xE01E5A
+        : e.severity == NotifySeverity::Warning   ? 0xECB22E
+                                                  : 0x36C5F0;
 }
 
 QJsonObject discord(const NotificationEvent &e, const QMap<QString, QString> &options)
@@ -88,8 +90,7 @@ QJsonObject pagerDuty(const NotificationEvent &e, const QString &routingKey)
 {
     // Events API v2: a resolve needs only the key and the dedup_key of the trigger it ends.
     const bool resolve = e.recovery || e.kind == NotificationEvent::Kind::IncidentResolved;
-    QJsonObject body { { u"routing_key"_s, routingKey },
-        { u"event_action"_s, resolve ? u"resolve"_s : u"trigger"_s },
+    QJsonObject body { { u"routing_key"_s, routingKey }, { u"event_action"_s, resolve ? u"resolve"_s : u"trigger"_s },
         { u"dedup_key"_s, u"opsdeck/"_s + e.workspaceId + u'/' + e.key() } };
     if (resolve) {
         return body;
@@ -228,12 +229,12 @@ NotifyRequest NotifyRequest::build(const NotifyProvider &provider, const Notific
         QString text = event.detail.isEmpty() ? event.headline() : event.detail;
         r.body = text.toUtf8();
         r.headers.append({ "Title", headerText(event.headline()) });
-        const char *priority = event.recovery ? "3"
+        const char *priority = event.recovery            ? "3"
             : event.severity == NotifySeverity::Critical ? "5"
             : event.severity == NotifySeverity::Warning  ? "4"
                                                          : "3";
         r.headers.append({ "Priority", options.value(u"priority"_s, QString::fromLatin1(priority)).toLatin1() });
-        const char *tag = event.recovery ? "white_check_mark"
+        const char *tag = event.recovery                 ? "white_check_mark"
             : event.severity == NotifySeverity::Critical ? "rotating_light"
             : event.severity == NotifySeverity::Warning  ? "warning"
                                                          : "information_source";

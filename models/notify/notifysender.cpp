@@ -35,9 +35,8 @@ NotifyDelivery::NotifyDelivery(
 {
     m_deadline.setSingleShot(true);
     m_retry.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        finish(false, tr("%1: no answer within %2 s").arg(where()).arg(m_limits.deadlineMs / 1000.0));
-    });
+    connect(&m_deadline, &QTimer::timeout, this,
+        [this] { finish(false, tr("%1: no answer within %2 s").arg(where()).arg(m_limits.deadlineMs / 1000.0)); });
     connect(&m_retry, &QTimer::timeout, this, &NotifyDelivery::attempt);
 }
 
@@ -102,8 +101,7 @@ void NotifyDelivery::onFinished()
     m_body += reply->read(qMax<qint64>(0, m_limits.bodyCap - m_body.size()));
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_result.status = status;
-    const QString snippet
-        = m_request.redact(QString::fromUtf8(m_body.left(300)).simplified()).left(200);
+    const QString snippet = m_request.redact(QString::fromUtf8(m_body.left(300)).simplified()).left(200);
     if (status >= 200 && status < 300) {
         finish(true, QString());
         return;
@@ -160,8 +158,7 @@ void NotifyDelivery::finish(bool ok, const QString &reason)
 NotifySender::NotifySender(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
-{
-}
+{ }
 
 NotifyDelivery *NotifySender::send(const NotifyRequest &request)
 {

@@ -42,8 +42,8 @@ class WorkspaceWatcher;
 // The watching core of OpsDeck, shared by every front-end: the window, `opsdeck check`, `opsdeck runbook` and a
 // headless agent each build one Session and bind to it; none wires the parts itself. It owns the storage, the
 // network access, the stores, the probe engine, the KPI pipeline, the checklist clock, the runbook runner with
-// its audit, the incident auto-recorder, the notifier and the trust gate, and hands every good workspace to all of them in one
-// place (setWorkspace()).
+// its audit, the incident auto-recorder, the notifier and the trust gate, and hands every good workspace to all of them
+// in one place (setWorkspace()).
 //
 //   Session session({ .mode = Session::Mode::Watch, .dataDir = dir });
 //   connect(&session, &Session::workspaceReady, window, ...);

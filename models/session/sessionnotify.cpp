@@ -57,8 +57,8 @@ void Session::wireNotifications()
                     detail = condition.condition + u" (" + condition.actual + u')';
                 }
             }
-            if (auto event = NotificationEvent::endpointChange(
-                    name, endpoint ? endpoint->group : QString(), from, to, detail)) {
+            if (auto event
+                = NotificationEvent::endpointChange(name, endpoint ? endpoint->group : QString(), from, to, detail)) {
                 event->link = endpoint ? endpoint->url : QString();
                 m_notifier->notify(*event);
             }
@@ -66,8 +66,8 @@ void Session::wireNotifications()
     connect(m_kpiModel, &KpiModel::stateChanged, this,
         [this](const QString &id, KpiState from, KpiState to, const QString &value) {
             const Kpi *kpi = workspace().kpi(id);
-            if (auto event = NotificationEvent::kpiChange(
-                    id, kpi ? kpi->title.text(uiLanguage()) : QString(), from, to, value)) {
+            if (auto event
+                = NotificationEvent::kpiChange(id, kpi ? kpi->title.text(uiLanguage()) : QString(), from, to, value)) {
                 m_notifier->notify(*event);
             }
         });

@@ -269,7 +269,6 @@ struct IncidentSettings
     static QList<SeverityLevel> defaultSeverities();
 };
 
-
 // notifications.providers[]: { id, kind, url, key, headers, options }. url, key, headers and options may hold
 // ${NAME} references; they are resolved only when a message is sent.
 struct NotifyProvider

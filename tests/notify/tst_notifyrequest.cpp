@@ -122,7 +122,8 @@ void tst_NotifyRequest::teams()
 void tst_NotifyRequest::webhookTemplate()
 {
     NotifyProvider p = testProvider(u"hook"_s, u"webhook"_s, u"NOTIFY_HOOK_URL"_s, m_server->url(u"/hook"_s));
-    p.options.insert(u"body"_s, uR"({"what": "{{event}}", "who": "{{subject}}", "state": "{{to}}", "d": "{{detail}}"})"_s);
+    p.options.insert(
+        u"body"_s, uR"({"what": "{{event}}", "who": "{{subject}}", "state": "{{to}}", "d": "{{detail}}"})"_s);
     p.options.insert(u"method"_s, u"put"_s);
     p.headers.insert(u"X-Token"_s, u"abc"_s);
     const auto got = roundTrip(NotifyRequest::build(p, criticalEndpoint()));

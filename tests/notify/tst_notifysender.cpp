@@ -120,8 +120,8 @@ void tst_NotifySender::refusedConnection()
 {
     const quint16 port = m_server->serverPort();
     m_server->close(); // nothing listens there now
-    const NotifyProvider provider = testProvider(u"slack"_s, u"slack"_s, u"NOTIFY_SENDER_URL"_s,
-        QUrl(u"http://127.0.0.1:%1/hook"_s.arg(port)));
+    const NotifyProvider provider
+        = testProvider(u"slack"_s, u"slack"_s, u"NOTIFY_SENDER_URL"_s, QUrl(u"http://127.0.0.1:%1/hook"_s.arg(port)));
     NotifySender sender(&m_nam);
     sender.setLimits({ 1000, 100, 64 * 1024 });
     NotifyDelivery *delivery = sender.send(NotifyRequest::build(provider, criticalEndpoint()));

@@ -36,6 +36,11 @@ private Q_SLOTS:
                    u"%1:5:5: warning: endpoints[0].colour: unknown key \"colour\""_s,
                    u"%1:6:14: endpoints[0].timeout: expected a duration like 30s, got \"later\""_s,
                    u"%1: 2 errors, 1 warning"_s };
+        QTest::addRow("notification routes") << QByteArray("endpoints:\n" + health
+            + "notifications:\n  providers:\n    - { id: sms, kind: pigeon, url: \"${SMS_URL}\" }\n"
+              "  routes:\n    - { id: a, to: [email] }\n    - { id: b, events: [kpi] }\n"
+              "    - { id: c, to: sms, flap-guard: 5 }\n")
+                                             << 1 << QStringList { u"TODO"_s };
         QTest::addRow("one error") << QByteArray("endpoints: 3\n") << 1
                                    << QStringList { u"%1:1:12: endpoints: expected a list, got \"3\""_s,
                                           u"%1: 1 error"_s };

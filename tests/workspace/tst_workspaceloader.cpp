@@ -18,6 +18,9 @@ const QByteArray K = "kpis:\n  - id: rate\n    title: Rate\n";
 const QByteArray C = "checklists:\n  - id: morning\n    schedule: daily\n";
 // A runbook frame without steps (lines 1-2); `steps:` comes on line 3, the steps from line 4.
 const QByteArray R = "runbooks:\n  - id: rollback\n    steps:\n";
+// A notifications frame with one provider (lines 1-3); `routes:` on line 4, the routes from line 5.
+const QByteArray N
+    = "notifications:\n  providers:\n    - { id: slack, kind: slack, url: \"${SLACK_URL}\" }\n  routes:\n";
 
 QStringList strings(const QList<Diagnostic> &diagnostics)
 {
@@ -425,6 +428,20 @@ private Q_SLOTS:
             u"meetpin.yaml:5:35: incidents.severities[1].id: duplicate severity id \"P0\" (first defined on line 5)"_s);
         row("severity bad ack", E + "incidents:\n  severities: [ { id: P0, ack: fast } ]\n",
             u"meetpin.yaml:5:32: incidents.severities[0].ack: expected a duration like 30s, got \"fast\""_s);
+
+        // Notifications
+        row("provider unknown kind",
+            "notifications:\n  providers:\n    - { id: sms, kind: carrier-pigeon, url: \"${X}\" }\n", u"TODO"_s);
+        row("provider duplicate id", N.left(N.size() - 10) + "    - { id: slack, kind: discord, url: \"${D}\" }\n",
+            u"TODO"_s);
+        row("pagerduty without key", "notifications:\n  providers:\n    - { id: pd, kind: pagerduty }\n", u"TODO"_s);
+        row("route to unknown provider", N + "    - { id: r, to: [slack, teams] }\n", u"TODO"_s);
+        row("route without targets", N + "    - { id: r, events: [endpoint] }\n", u"TODO"_s);
+        row("route unknown fallback", N + "    - { id: r, to: slack, fallback: email }\n", u"TODO"_s);
+        row("route bad flap guard", N + "    - { id: r, to: slack, flap-guard: soon }\n", u"TODO"_s);
+        row("route bad hours", N + "    - { id: r, to: slack, hours: 9-18 }\n", u"TODO"_s);
+        row("route unknown event", N + "    - { id: r, to: slack, events: [endpoint, deploy] }\n", u"TODO"_s);
+        row("route bad severity", N + "    - { id: r, to: slack, min-severity: high }\n", u"TODO"_s);
     }
     void diagnostics()
     {
@@ -433,6 +450,33 @@ private Q_SLOTS:
         const LoadResult result = WorkspaceLoader::loadData(yaml, u"meetpin.yaml"_s);
         QCOMPARE(strings(result.diagnostics), QStringList { expected });
         QCOMPARE(result.ok(), expected.contains(u": warning: "_s));
+    }
+
+    void notifications()
+    {
+        const LoadResult result = WorkspaceLoader::loadData(N
+                + "    - id: critical\n      events: [endpoint, incident-opened]\n      min-severity: critical\n"
+                  "      groups: [api]\n      hours: 22:00-06:00\n      to: slack\n      fallback: slack\n"
+                  "      resolved: false\n      flap-guard: 1m\n      rate-limit: 5\n",
+            u"meetpin.yaml"_s);
+        QVERIFY2(result.ok(), qPrintable(strings(result.diagnostics).join(u'\n')));
+        const NotificationSettings &n = result.workspace->notifications;
+        QCOMPARE(n.providers.size(), 1);
+        QCOMPARE(n.providers.first().url, u"${SLACK_URL}"_s); // kept as written
+        QVERIFY(result.workspace->secretNames.contains(u"SLACK_URL"_s));
+        QCOMPARE(n.routes.size(), 1);
+        const NotifyRoute &r = n.routes.first();
+        QCOMPARE(r.events, (QStringList { u"endpoint"_s, u"incident-opened"_s }));
+        QCOMPARE(r.minSeverity, u"critical"_s);
+        QCOMPARE(r.groups, QStringList { u"api"_s });
+        QCOMPARE(r.from, QTime(22, 0));
+        QCOMPARE(r.until, QTime(6, 0));
+        QCOMPARE(r.targets, QStringList { u"slack"_s });
+        QCOMPARE(r.fallback, u"slack"_s);
+        QCOMPARE(r.resolved, false);
+        QCOMPARE(r.flapGuard, 1min);
+        QCOMPARE(r.rateLimit, 5);
+        QCOMPARE(r.pos.line, 5);
     }
 
     void allErrorsAtOnce()
