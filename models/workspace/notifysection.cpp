@@ -7,11 +7,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("WorkspaceLoader", text);
-}
-
 NotifyProvider readProvider(YamlReader &r, const YamlValue &v, QHash<QString, int> &ids)
 {
     NotifyProvider p;
@@ -19,12 +14,13 @@ NotifyProvider readProvider(YamlReader &r, const YamlValue &v, QHash<QString, in
     if (!r.expectMap(v, { "id", "kind", "url", "key", "headers", "options" })) {
         return p;
     }
-    r.readId(v, "id", p.id, ids, tr("duplicate provider id \"%1\" (first defined on line %2)"));
+    r.readId(v, "id", p.id, ids,
+        QCoreApplication::translate("WorkspaceLoader", "duplicate provider id \"%1\" (first defined on line %2)"));
     if (const YamlValue kind = r.get(v, "kind", YamlReader::Required)) {
         p.kind = r.string(kind, YamlReader::Required).value_or(QString());
         if (!p.kind.isEmpty() && !NotifyProvider::kinds().contains(p.kind)) {
             r.error(kind,
-                tr("unknown provider kind \"%1\" (expected one of: %2)")
+                QCoreApplication::translate("WorkspaceLoader", "unknown provider kind \"%1\" (expected one of: %2)")
                     .arg(p.kind, NotifyProvider::kinds().join(QLatin1String(", "))));
         }
     }
@@ -50,7 +46,9 @@ void readHours(YamlReader &r, const YamlValue &v, NotifyRoute &out)
     const auto from = parts.size() == 2 ? TimeOfDay::parse(parts.at(0).trimmed(), &problem) : std::nullopt;
     const auto until = from ? TimeOfDay::parse(parts.at(1).trimmed(), &problem) : std::nullopt;
     if (!from || !until) {
-        r.error(v, tr("expected a time-of-day window like 09:00-18:00, got \"%1\"").arg(text));
+        r.error(v,
+            QCoreApplication::translate("WorkspaceLoader", "expected a time-of-day window like 09:00-18:00, got \"%1\"")
+                .arg(text));
         return;
     }
     out.from = from;
@@ -66,7 +64,8 @@ NotifyRoute readRoute(YamlReader &r, const YamlValue &v, QHash<QString, int> &id
                 "rate-limit" })) {
         return route;
     }
-    r.readId(v, "id", route.id, ids, tr("duplicate route id \"%1\" (first defined on line %2)"));
+    r.readId(v, "id", route.id, ids,
+        QCoreApplication::translate("WorkspaceLoader", "duplicate route id \"%1\" (first defined on line %2)"));
     if (const YamlValue events = r.get(v, "events")) {
         const QList<YamlValue> items = r.listItems(events);
         for (const YamlValue &item : items) {
@@ -82,7 +81,7 @@ NotifyRoute readRoute(YamlReader &r, const YamlValue &v, QHash<QString, int> &id
     }
     auto checkProvider = [&](const YamlValue &at, const QString &id) {
         if (!settings.provider(id)) {
-            r.error(at, tr("unknown provider \"%1\"").arg(id));
+            r.error(at, QCoreApplication::translate("WorkspaceLoader", "unknown provider \"%1\"").arg(id));
         }
     };
     if (const YamlValue to = r.get(v, "to")) {
@@ -95,7 +94,9 @@ NotifyRoute readRoute(YamlReader &r, const YamlValue &v, QHash<QString, int> &id
         }
     }
     if (route.targets.isEmpty()) {
-        r.error(v, tr("the route sends nowhere: give its providers with to: [provider ids]"));
+        r.error(v,
+            QCoreApplication::translate(
+                "WorkspaceLoader", "the route sends nowhere: give its providers with to: [provider ids]"));
     }
     if (const YamlValue fallback = r.get(v, "fallback")) {
         if (const auto id = r.string(fallback, YamlReader::Required)) {
