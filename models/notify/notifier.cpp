@@ -121,9 +121,9 @@ void Notifier::hold(const NotifyRoute &route, const NotificationEvent &event)
         if (held == m_pending.end()) {
             return;
         }
-        const NotificationEvent event = held->event;
+        const NotificationEvent due = held->event;
         m_pending.erase(held);
-        dispatch(routeId, event);
+        dispatch(routeId, due);
     });
     timer->start(int(route.flapGuard.count()));
     m_pending.insert(key, { event, event.from, timer });

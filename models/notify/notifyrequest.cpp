@@ -91,7 +91,7 @@ QJsonObject pagerDuty(const NotificationEvent &e, const QString &routingKey)
     // Events API v2: a resolve needs only the key and the dedup_key of the trigger it ends.
     const bool resolve = e.recovery || e.kind == NotificationEvent::Kind::IncidentResolved;
     QJsonObject body { { u"routing_key"_s, routingKey }, { u"event_action"_s, resolve ? u"resolve"_s : u"trigger"_s },
-        { u"dedup_key"_s, u"opsdeck/"_s + e.workspaceId + u'/' + e.key() } };
+        { u"dedup_key"_s, QString(u"opsdeck/"_s + e.workspaceId + u'/' + e.key()) } };
     if (resolve) {
         return body;
     }

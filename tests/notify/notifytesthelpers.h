@@ -31,7 +31,7 @@ inline NotificationEvent criticalEndpoint(const QString &name = u"health"_s, con
     e.from = u"ok"_s;
     e.to = u"critical"_s;
     e.severity = NotifySeverity::Critical;
-    e.time = QDateTime(QDate(2026, 12, 5), QTime(9, 30), QTimeZone::UTC);
+    e.time = QDateTime(QDate(2026, 12, 5), QTime(9, 30), Qt::UTC);
     e.detail = u"[STATUS] == 200 (503)"_s;
     e.link = u"https://meetpin.example/api/health"_s;
     e.workspaceId = u"meetpin"_s;
