@@ -267,6 +267,7 @@ void tst_Notifier::fallbackWhenRefused()
 
 void tst_Notifier::logIsBounded()
 {
+    m_sender->setLimits({ 15000, 100, 64 * 1024 }); // hundreds wait for the six connections a host gets
     useRoutes({ route(u"all"_s, { u"main"_s }) });
     for (int i = 0; i < Notifier::logCapacity + 20; ++i) {
         m_notifier->notify(change(u"e%1"_s.arg(i), u"ok"_s, u"warning"_s));
