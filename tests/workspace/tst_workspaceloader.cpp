@@ -431,17 +431,26 @@ private Q_SLOTS:
 
         // Notifications
         row("provider unknown kind",
-            "notifications:\n  providers:\n    - { id: sms, kind: carrier-pigeon, url: \"${X}\" }\n", u"TODO"_s);
+            "notifications:\n  providers:\n    - { id: sms, kind: carrier-pigeon, url: \"${X}\" }\n",
+            u"meetpin.yaml:3:24: notifications.providers[0].kind: unknown provider kind \"carrier-pigeon\" (expected one of: slack, mattermost, discord, teams, webhook, pagerduty, ntfy)"_s);
         row("provider duplicate id", N.left(N.size() - 10) + "    - { id: slack, kind: discord, url: \"${D}\" }\n",
-            u"TODO"_s);
-        row("pagerduty without key", "notifications:\n  providers:\n    - { id: pd, kind: pagerduty }\n", u"TODO"_s);
-        row("route to unknown provider", N + "    - { id: r, to: [slack, teams] }\n", u"TODO"_s);
-        row("route without targets", N + "    - { id: r, events: [endpoint] }\n", u"TODO"_s);
-        row("route unknown fallback", N + "    - { id: r, to: slack, fallback: email }\n", u"TODO"_s);
-        row("route bad flap guard", N + "    - { id: r, to: slack, flap-guard: soon }\n", u"TODO"_s);
-        row("route bad hours", N + "    - { id: r, to: slack, hours: 9-18 }\n", u"TODO"_s);
-        row("route unknown event", N + "    - { id: r, to: slack, events: [endpoint, deploy] }\n", u"TODO"_s);
-        row("route bad severity", N + "    - { id: r, to: slack, min-severity: high }\n", u"TODO"_s);
+            u"meetpin.yaml:4:13: notifications.providers[1].id: duplicate provider id \"slack\" (first defined on line 3)"_s);
+        row("pagerduty without key", "notifications:\n  providers:\n    - { id: pd, kind: pagerduty }\n",
+            u"meetpin.yaml:3:7: notifications.providers[0]: missing required key \"key\""_s);
+        row("route to unknown provider", N + "    - { id: r, to: [slack, teams] }\n",
+            u"meetpin.yaml:5:28: notifications.routes[0].to[1]: unknown provider \"teams\""_s);
+        row("route without targets", N + "    - { id: r, events: [endpoint] }\n",
+            u"meetpin.yaml:5:7: notifications.routes[0]: the route sends nowhere: give its providers with to: [provider ids]"_s);
+        row("route unknown fallback", N + "    - { id: r, to: slack, fallback: email }\n",
+            u"meetpin.yaml:5:37: notifications.routes[0].fallback: unknown provider \"email\""_s);
+        row("route bad flap guard", N + "    - { id: r, to: slack, flap-guard: soon }\n",
+            u"meetpin.yaml:5:39: notifications.routes[0].flap-guard: expected a duration like 30s, got \"soon\""_s);
+        row("route bad hours", N + "    - { id: r, to: slack, hours: 9-18 }\n",
+            u"meetpin.yaml:5:34: notifications.routes[0].hours: expected a time-of-day window like 09:00-18:00, got \"9-18\""_s);
+        row("route unknown event", N + "    - { id: r, to: slack, events: [endpoint, deploy] }\n",
+            u"meetpin.yaml:5:46: notifications.routes[0].events[1]: expected one of: endpoint, kpi, incident-opened, incident-resolved, checklist-overdue, runbook-finished, runbook-failed, got \"deploy\""_s);
+        row("route bad severity", N + "    - { id: r, to: slack, min-severity: high }\n",
+            u"meetpin.yaml:5:41: notifications.routes[0].min-severity: expected one of: info, warning, critical, got \"high\""_s);
     }
     void diagnostics()
     {
