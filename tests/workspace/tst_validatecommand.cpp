@@ -36,11 +36,21 @@ private Q_SLOTS:
                    u"%1:5:5: warning: endpoints[0].colour: unknown key \"colour\""_s,
                    u"%1:6:14: endpoints[0].timeout: expected a duration like 30s, got \"later\""_s,
                    u"%1: 2 errors, 1 warning"_s };
-        QTest::addRow("notification routes") << QByteArray("endpoints:\n" + health
-            + "notifications:\n  providers:\n    - { id: sms, kind: pigeon, url: \"${SMS_URL}\" }\n"
-              "  routes:\n    - { id: a, to: [email] }\n    - { id: b, events: [kpi] }\n"
-              "    - { id: c, to: sms, flap-guard: 5 }\n")
-                                             << 1 << QStringList { u"TODO"_s };
+        QTest::addRow("notification routes")
+            << QByteArray("endpoints:\n" + health
+                   + "notifications:\n  providers:\n    - { id: sms, kind: pigeon, url: \"${SMS_URL}\" }\n"
+                     "  routes:\n    - { id: a, to: [email] }\n    - { id: b, events: [kpi] }\n"
+                     "    - { id: c, to: sms, flap-guard: 5 }\n")
+            << 1
+            << QStringList {
+                   u"%1:6:24: notifications.providers[0].kind: unknown provider kind \"pigeon\" (expected one "
+                   "of: slack, mattermost, discord, teams, webhook, pagerduty, ntfy)"_s,
+                   u"%1:8:21: notifications.routes[0].to[0]: unknown provider \"email\""_s,
+                   u"%1:9:7: notifications.routes[1]: the route sends nowhere: give its providers with to: [provider "
+                   "ids]"_s,
+                   u"%1:10:37: notifications.routes[2].flap-guard: expected a duration like 30s, got \"5\""_s,
+                   u"%1: 4 errors"_s
+               };
         QTest::addRow("one error") << QByteArray("endpoints: 3\n") << 1
                                    << QStringList { u"%1:1:12: endpoints: expected a list, got \"3\""_s,
                                           u"%1: 1 error"_s };
