@@ -524,6 +524,8 @@ void TestSession::notifiesWhenWatching()
         QTest::qWait(1500);
         QCOMPARE(receiver.count("/hook"), 0);
     }
+    // The probe engine reports changes, not a first result: the endpoint answers once, then fails.
+    receiver.setAnswers("/down", { NotifyReceiver::ok(), { NotifyReceiver::Answer::Mode::Reply, 503, {}, "down" } });
     Session session({ Session::Mode::Watch, {}, dir.path(), false });
     QSignalSpy notices(&session, &Session::notice);
     session.adopt(*loaded.workspace);
