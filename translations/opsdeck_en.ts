@@ -3107,6 +3107,146 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>Notification</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>RESOLVED</source>
+        <translation>RESOLVED</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>CRITICAL</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNING</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>INFO</translation>
+    </message>
+    <message>
+        <source>endpoint %1 is %2 (was %3)</source>
+        <translation>endpoint %1 is %2 (was %3)</translation>
+    </message>
+    <message>
+        <source>KPI %1 is %2 (was %3)</source>
+        <translation>KPI %1 is %2 (was %3)</translation>
+    </message>
+    <message>
+        <source>incident #%1 opened: %2</source>
+        <translation>incident #%1 opened: %2</translation>
+    </message>
+    <message>
+        <source>incident #%1 resolved: %2</source>
+        <translation>incident #%1 resolved: %2</translation>
+    </message>
+    <message>
+        <source>checklist overdue: %1</source>
+        <translation>checklist overdue: %1</translation>
+    </message>
+    <message>
+        <source>runbook %1 finished</source>
+        <translation>runbook %1 finished</translation>
+    </message>
+    <message>
+        <source>runbook %1 failed</source>
+        <translation>runbook %1 failed</translation>
+    </message>
+    <message>
+        <source>value: %1</source>
+        <translation>value: %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>held back by the rate limit</source>
+        <translation>held back by the rate limit</translation>
+    </message>
+    <message>
+        <source>%1 more notification(s) of route %2 were held back by its rate limit of %3 a minute</source>
+        <translation>%1 more notification(s) of route %2 were held back by its rate limit of %3 a minute</translation>
+    </message>
+    <message>
+        <source>Open OpsDeck to see what changed.</source>
+        <translation>Open OpsDeck to see what changed.</translation>
+    </message>
+    <message>
+        <source>Notification to %1 (route %2) failed: %3</source>
+        <translation>Notification to %1 (route %2) failed: %3</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyDelivery</name>
+    <message>
+        <source>%1: no answer within %2 s</source>
+        <translation>%1: no answer within %2 s</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation>%1: HTTP %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyRequest</name>
+    <message>
+        <source>nothing was sent: %1</source>
+        <translation>nothing was sent: %1</translation>
+    </message>
+    <message>
+        <source>unknown provider kind &quot;%1&quot;</source>
+        <translation>unknown provider kind &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is not an http(s) URL</source>
+        <translation>%1 is not an http(s) URL</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
@@ -4650,6 +4790,30 @@ Subcommand:
     <message>
         <source>secret &quot;%1&quot; is declared but not used</source>
         <translation>secret &quot;%1&quot; is declared but not used</translation>
+    </message>
+    <message>
+        <source>duplicate provider id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate provider id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>unknown provider kind &quot;%1&quot; (expected one of: %2)</source>
+        <translation>unknown provider kind &quot;%1&quot; (expected one of: %2)</translation>
+    </message>
+    <message>
+        <source>expected a time-of-day window like 09:00-18:00, got &quot;%1&quot;</source>
+        <translation>expected a time-of-day window like 09:00-18:00, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>duplicate route id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate route id &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>unknown provider &quot;%1&quot;</source>
+        <translation>unknown provider &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the route sends nowhere: give its providers with to: [provider ids]</source>
+        <translation>the route sends nowhere: give its providers with to: [provider ids]</translation>
     </message>
 </context>
 </TS>

@@ -3088,6 +3088,146 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>Notification</name>
+    <message>
+        <source>OK</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>치명</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>오래됨</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>RESOLVED</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>치명</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <source>endpoint %1 is %2 (was %3)</source>
+        <translation>엔드포인트 %1 상태: %2 (이전: %3)</translation>
+    </message>
+    <message>
+        <source>KPI %1 is %2 (was %3)</source>
+        <translation>KPI %1 상태: %2 (이전: %3)</translation>
+    </message>
+    <message>
+        <source>incident #%1 opened: %2</source>
+        <translation>인시던트 #%1 발생: %2</translation>
+    </message>
+    <message>
+        <source>incident #%1 resolved: %2</source>
+        <translation>인시던트 #%1 해결: %2</translation>
+    </message>
+    <message>
+        <source>checklist overdue: %1</source>
+        <translation>체크리스트 기한 초과: %1</translation>
+    </message>
+    <message>
+        <source>runbook %1 finished</source>
+        <translation>런북 %1 완료</translation>
+    </message>
+    <message>
+        <source>runbook %1 failed</source>
+        <translation>런북 %1 실패</translation>
+    </message>
+    <message>
+        <source>value: %1</source>
+        <translation>값: %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>링크</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>held back by the rate limit</source>
+        <translation>전송 한도로 보류됨</translation>
+    </message>
+    <message>
+        <source>%1 more notification(s) of route %2 were held back by its rate limit of %3 a minute</source>
+        <translation>라우트 %2의 알림 %1건이 분당 %3건 전송 한도로 보류되었습니다</translation>
+    </message>
+    <message>
+        <source>Open OpsDeck to see what changed.</source>
+        <translation>변경 내용은 OpsDeck에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Notification to %1 (route %2) failed: %3</source>
+        <translation>%1(라우트 %2) 알림 전송 실패: %3</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyDelivery</name>
+    <message>
+        <source>%1: no answer within %2 s</source>
+        <translation>%1: %2초 안에 응답 없음</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation>%1: HTTP %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyRequest</name>
+    <message>
+        <source>nothing was sent: %1</source>
+        <translation>전송하지 않음: %1</translation>
+    </message>
+    <message>
+        <source>unknown provider kind &quot;%1&quot;</source>
+        <translation>알 수 없는 제공자 종류 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is not an http(s) URL</source>
+        <translation>%1은(는) http(s) URL이 아닙니다</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
@@ -4625,6 +4765,30 @@ Subcommand:
     <message>
         <source>secret &quot;%1&quot; is declared but not used</source>
         <translation>비밀 &quot;%1&quot;이(가) 선언되었지만 사용되지 않습니다</translation>
+    </message>
+    <message>
+        <source>duplicate provider id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>제공자 id &quot;%1&quot; 중복 (처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>unknown provider kind &quot;%1&quot; (expected one of: %2)</source>
+        <translation>알 수 없는 제공자 종류 &quot;%1&quot; (가능한 값: %2)</translation>
+    </message>
+    <message>
+        <source>expected a time-of-day window like 09:00-18:00, got &quot;%1&quot;</source>
+        <translation>09:00-18:00 같은 시간대가 필요하지만 &quot;%1&quot;입니다</translation>
+    </message>
+    <message>
+        <source>duplicate route id &quot;%1&quot; (first defined on line %2)</source>
+        <translation>라우트 id &quot;%1&quot; 중복 (처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>unknown provider &quot;%1&quot;</source>
+        <translation>알 수 없는 제공자 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the route sends nowhere: give its providers with to: [provider ids]</source>
+        <translation>라우트에 보낼 곳이 없습니다: to: [제공자 id]로 제공자를 지정하세요</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@
 #include "kpi/kpipoller.h"
 #include "kpi/kpireader.h"
 #include "kpi/kpiwatch.h"
+#include "notify/notifier.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
 #include "probe/probehistory.h"
@@ -59,6 +60,8 @@ Session::Session(const Options &options, QObject *parent)
     , m_alertPoller(new AlertPoller(m_alertClient, m_alertModel, this))
     , m_samples(new SampleStore(m_storage, this))
     , m_highlighter(new SyntaxHighlighterService(this))
+    , m_notifySender(new NotifySender(m_nam, this))
+    , m_notifier(new Notifier(m_notifySender, this))
     , m_watcher(new WorkspaceWatcher(this))
     , m_keychain(new KeychainLoader(this))
 {
@@ -79,6 +82,7 @@ Session::Session(const Options &options, QObject *parent)
     wireChecklists();
     wireKpis();
     wireRunbooks();
+    wireNotifications();
 
     m_keychainWait.setSingleShot(true);
     m_keychainWait.setInterval(m_options.keychainWaitMs);
@@ -226,6 +230,7 @@ void Session::setWorkspace(const Workspace &workspace)
     m_alertClient->setServer(workspace.sources.alertmanager);
     m_alertModel->setAlerts({});
     if (watching) {
+        m_notifier->setWorkspace(workspace);
         m_kpiPoller->start();
         m_clock->start();
         if (m_probeRecords) {

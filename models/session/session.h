@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -25,6 +26,8 @@ class KpiModel;
 class KpiPoller;
 class KpiReader;
 class KpiWatch;
+class Notifier;
+class NotifySender;
 class ProbeEngine;
 class ProbeHistory;
 class ProbeRecordLoader;
@@ -39,8 +42,8 @@ class WorkspaceWatcher;
 // The watching core of OpsDeck, shared by every front-end: the window, `opsdeck check`, `opsdeck runbook` and a
 // headless agent each build one Session and bind to it; none wires the parts itself. It owns the storage, the
 // network access, the stores, the probe engine, the KPI pipeline, the checklist clock, the runbook runner with
-// its audit, the incident auto-recorder and the trust gate, and hands every good workspace to all of them in one
-// place (setWorkspace()).
+// its audit, the incident auto-recorder, the notifier and the trust gate, and hands every good workspace to all of them
+// in one place (setWorkspace()).
 //
 //   Session session({ .mode = Session::Mode::Watch, .dataDir = dir });
 //   connect(&session, &Session::workspaceReady, window, ...);
@@ -120,6 +123,10 @@ public:
     AlertPoller *alertPoller() const { return m_alertPoller; }
     SampleStore *samples() const { return m_samples; }
     SyntaxHighlighterService *highlighter() const { return m_highlighter; }
+    // Routes events to the workspace's notification providers (Watch mode only); its log() keeps the last
+    // deliveries.
+    Notifier *notifier() const { return m_notifier; }
+    NotifySender *notifySender() const { return m_notifySender; }
 
 Q_SIGNALS:
     // Every part has the workspace.
@@ -132,6 +139,7 @@ private:
     void wireChecklists();
     void wireKpis();
     void wireRunbooks();
+    void wireNotifications(); // sessionnotify.cpp
     void releasePending();
     void useStorage(const QString &target);
 
@@ -157,6 +165,9 @@ private:
     SampleStore *m_samples;
     ProbeRecordLoader *m_probeRecords = nullptr;
     SyntaxHighlighterService *m_highlighter;
+    NotifySender *m_notifySender;
+    Notifier *m_notifier;
+    QSet<qint64> m_openIncidents; // to tell a resolution from other edits
     WorkspaceWatcher *m_watcher;
     KeychainLoader *m_keychain;
     QTimer m_keychainWait;

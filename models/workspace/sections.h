@@ -20,5 +20,6 @@ void readChecklists(YamlReader &r, const YamlValue &value, QList<Checklist> &out
 void readRunbooks(YamlReader &r, const YamlValue &value, QList<Runbook> &out);
 void readIncidents(YamlReader &r, const YamlValue &value, IncidentSettings &out);
 void readSecrets(YamlReader &r, const YamlValue &value, QList<DeclaredSecret> &out);
+void readNotifications(YamlReader &r, const YamlValue &value, NotificationSettings &out);
 
 } // namespace WorkspaceSections

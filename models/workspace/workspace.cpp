@@ -53,3 +53,20 @@ const Kpi *Workspace::kpi(const QString &id) const
     auto it = std::find_if(kpis.cbegin(), kpis.cend(), [&](const Kpi &k) { return k.id == id; });
     return it == kpis.cend() ? nullptr : &*it;
 }
+
+QStringList NotifyProvider::kinds()
+{
+    return { u"slack"_s, u"mattermost"_s, u"discord"_s, u"teams"_s, u"webhook"_s, u"pagerduty"_s, u"ntfy"_s };
+}
+
+QStringList NotifyRoute::eventNames()
+{
+    return { u"endpoint"_s, u"kpi"_s, u"incident-opened"_s, u"incident-resolved"_s, u"checklist-overdue"_s,
+        u"runbook-finished"_s, u"runbook-failed"_s };
+}
+
+const NotifyProvider *NotificationSettings::provider(const QString &id) const
+{
+    auto it = std::find_if(providers.cbegin(), providers.cend(), [&](const NotifyProvider &p) { return p.id == id; });
+    return it == providers.cend() ? nullptr : &*it;
+}

@@ -277,6 +277,49 @@ struct DeclaredSecret
     SourcePos pos;
 };
 
+// notifications.providers[]: { id, kind, url, key, headers, options }. url, key, headers and options may hold
+// ${NAME} references; they are resolved only when a message is sent.
+struct NotifyProvider
+{
+    QString id;
+    QString kind; // slack, mattermost, discord, teams, webhook, pagerduty, ntfy
+    QString url; // webhook or topic URL; PagerDuty: the Events API URL (default: PagerDuty's)
+    QString key; // PagerDuty: routing key; ntfy: access token
+    QMap<QString, QString> headers;
+    QMap<QString, QString> options; // per kind: channel, username, body, content-type, method, priority, tags
+    SourcePos pos;
+
+    static QStringList kinds();
+};
+
+// notifications.routes[]: { id, events, min-severity, groups, hours, to, fallback, resolved, flap-guard,
+// rate-limit }
+struct NotifyRoute
+{
+    QString id;
+    QStringList events; // empty = every event; see NotifyRoute::eventNames()
+    QString minSeverity = u"info"_s; // info, warning, critical
+    QStringList groups; // empty = any group
+    std::optional<QTime> from; // time-of-day window [from, until); until < from spans midnight
+    std::optional<QTime> until;
+    QStringList targets; // `to:` provider ids
+    QString fallback; // provider id, used when a target fails
+    bool resolved = true; // send "resolved" follow-ups for what this route sent
+    Milliseconds flapGuard { 0 }; // a state that flips back within this sends nothing
+    int rateLimit = 0; // messages per minute; 0 = no limit
+    SourcePos pos;
+
+    static QStringList eventNames();
+};
+
+struct NotificationSettings
+{
+    QList<NotifyProvider> providers;
+    QList<NotifyRoute> routes;
+
+    const NotifyProvider *provider(const QString &id) const;
+};
+
 struct Workspace
 {
     QString filePath;
@@ -291,6 +334,8 @@ struct Workspace
     QList<DeclaredSecret> secrets; // secrets: what the file may refer to as ${NAME}
     QStringList secretNames; // every ${NAME} the file refers to, in order of first use (all declared)
     QByteArray contentHash; // SHA-256 (hex) of the exact bytes that were parsed into this workspace
+
+    NotificationSettings notifications;
 
     QStringList declaredSecretNames() const;
 

@@ -95,7 +95,7 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
     }
     if (!r.expectMap(root,
             { "workspace", "secrets", "sources", "endpoints", "maintenance", "kpis", "checklists", "runbooks",
-                "incidents" })) {
+                "incidents", "notifications" })) {
         return;
     }
     if (const YamlValue info = r.get(root, "workspace")) {
@@ -122,6 +122,9 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
         readIncidents(r, incidents, w.incidents);
     } else {
         w.incidents.severities = IncidentSettings::defaultSeverities();
+    }
+    if (const YamlValue notifications = r.get(root, "notifications")) {
+        readNotifications(r, notifications, w.notifications);
     }
     checkReferences(r, w);
     checkSecrets(r);

@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
+#include "../notify/notifyreceiver.h"
 #include "checklist/checkliststore.h"
 #include "incident/incidentautorecorder.h"
 #include "incident/incidentexport.h"
 #include "incident/incidentstore.h"
 #include "kpi/kpimodel.h"
+#include "notify/notifier.h"
 #include "probe/probeengine.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void trustGate();
     void trustIsForTheVersionShown();
     void badEditKeepsTheLastGoodWorkspace();
+    void notifiesWhenWatching();
 
 private:
     HttpResult admin(const QByteArray &method, const QString &path, const QByteArray &body = {});
@@ -527,6 +530,58 @@ void TestSession::badEditKeepsTheLastGoodWorkspace()
     QCOMPARE(diagnostics.constFirst().file, path);
     QCOMPARE(session.workspace().info.id, u"first"_s);
     QCOMPARE(ready.count(), 1);
+}
+
+// An endpoint that fails makes the Session's notifier send to the route's provider; a provider that refuses reaches
+// notice() with its ${NAME}, never its resolved URL. `opsdeck check`'s Once mode sends nothing.
+void TestSession::notifiesWhenWatching()
+{
+    NotifyReceiver receiver;
+    QVERIFY(receiver.start());
+    receiver.setAnswer("/down", { NotifyReceiver::Answer::Mode::Reply, 503, {}, "down" });
+    receiver.setAnswer("/hook", NotifyReceiver::ok());
+    receiver.setAnswer("/rejects", { NotifyReceiver::Answer::Mode::Reply, 403, {}, "invalid_token" });
+    const QString hook = receiver.url(u"/hook"_s).toString();
+    const QString rejects = receiver.url(u"/rejects"_s).toString();
+    qputenv("SESSION_HOOK_URL", hook.toUtf8());
+    qputenv("SESSION_REJECTS_URL", rejects.toUtf8());
+    QTemporaryDir dir;
+    const QString path = writeWorkspace(dir, u"notify.yaml"_s,
+        QByteArray("workspace: { id: notify }\nsecrets:\n  - { name: SESSION_HOOK_URL, description: hook }\n"
+                   "  - { name: SESSION_REJECTS_URL, description: rejects }\nendpoints:\n  - { name: api, group: core, "
+                   "url: \"")
+            + receiver.url(u"/down"_s).toString().toUtf8()
+            + "\", interval: 1s, failure-threshold: 1, conditions: [\"[STATUS] == 200\"] }\n"
+              "notifications:\n  providers:\n"
+              "    - { id: hook, kind: slack, url: \"${SESSION_HOOK_URL}\" }\n"
+              "    - { id: rejects, kind: discord, url: \"${SESSION_REJECTS_URL}\" }\n"
+              "  routes:\n    - { id: critical, events: [endpoint], min-severity: critical, to: [hook, rejects] }\n");
+    const LoadResult loaded = WorkspaceLoader::loadFile(path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnostics.value(0).toString()));
+    {
+        Session once({ Session::Mode::Once, {}, {}, false });
+        QSignalSpy ready(&once, &Session::workspaceReady);
+        once.adopt(*loaded.workspace);
+        QVERIFY(ready.count() == 1 || ready.wait(5000));
+        once.probes()->checkNow(u"api"_s);
+        QTest::qWait(1500);
+        QCOMPARE(receiver.count("/hook"), 0);
+    }
+    // The probe engine reports changes, not a first result: the endpoint answers once, then fails.
+    receiver.setAnswers("/down", { NotifyReceiver::ok(), { NotifyReceiver::Answer::Mode::Reply, 503, {}, "down" } });
+    Session session({ Session::Mode::Watch, {}, dir.path(), false });
+    QSignalSpy notices(&session, &Session::notice);
+    session.adopt(*loaded.workspace);
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.count("/hook"), 1, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!notices.isEmpty(), 15000);
+    const QString notice = notices.constFirst().constFirst().toString();
+    QVERIFY2(notice.contains(u"${SESSION_REJECTS_URL}"_s) && notice.contains(u"403"_s), qPrintable(notice));
+    for (const QVariantList &args : std::as_const(notices)) {
+        QVERIFY2(!args.constFirst().toString().contains(rejects), qPrintable(args.constFirst().toString()));
+        QVERIFY2(!args.constFirst().toString().contains(hook), qPrintable(args.constFirst().toString()));
+    }
+    QTRY_COMPARE(session.notifier()->log().size(), 2);
+    QCOMPARE(receiver.count("/hook"), 1); // one state change, one message
 }
 
 QTEST_MAIN(TestSession)

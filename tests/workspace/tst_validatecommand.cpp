@@ -45,6 +45,22 @@ private Q_SLOTS:
             << QStringList { u"%1:4:23: endpoints[0].headers.X-Key: secret \"${MY_PRIVATE_VAR}\" is not declared: "
                              "add it to the top-level secrets list"_s,
                    u"%1: 1 error"_s };
+        QTest::addRow("notification routes")
+            << QByteArray("endpoints:\n" + health
+                   + "notifications:\n  providers:\n    - { id: sms, kind: pigeon, url: \"https://sms.example/hook\" "
+                     "}\n"
+                     "  routes:\n    - { id: a, to: [email] }\n    - { id: b, events: [kpi] }\n"
+                     "    - { id: c, to: sms, flap-guard: 5 }\n")
+            << 1
+            << QStringList {
+                   u"%1:6:24: notifications.providers[0].kind: unknown provider kind \"pigeon\" (expected one "
+                   "of: slack, mattermost, discord, teams, webhook, pagerduty, ntfy)"_s,
+                   u"%1:8:21: notifications.routes[0].to[0]: unknown provider \"email\""_s,
+                   u"%1:9:7: notifications.routes[1]: the route sends nowhere: give its providers with to: [provider "
+                   "ids]"_s,
+                   u"%1:10:37: notifications.routes[2].flap-guard: expected a duration like 30s, got \"5\""_s,
+                   u"%1: 4 errors"_s
+               };
         QTest::addRow("one error") << QByteArray("endpoints: 3\n") << 1
                                    << QStringList { u"%1:1:12: endpoints: expected a list, got \"3\""_s,
                                           u"%1: 1 error"_s };

@@ -19,6 +19,9 @@ const QByteArray K = "kpis:\n  - id: rate\n    title: Rate\n";
 const QByteArray C = "checklists:\n  - id: morning\n    schedule: daily\n";
 // A runbook frame without steps (lines 1-2); `steps:` comes on line 3, the steps from line 4.
 const QByteArray R = "runbooks:\n  - id: rollback\n    steps:\n";
+// A notifications frame with one provider (lines 1-3); `routes:` on line 4, the routes from line 5.
+const QByteArray N = "notifications:\n  providers:\n    - { id: slack, kind: slack, url: "
+                     "\"https://hooks.example/slack\" }\n  routes:\n";
 
 QStringList strings(const QList<Diagnostic> &diagnostics)
 {
@@ -480,6 +483,30 @@ private Q_SLOTS:
             u"meetpin.yaml:5:35: incidents.severities[1].id: duplicate severity id \"P0\" (first defined on line 5)"_s);
         row("severity bad ack", E + "incidents:\n  severities: [ { id: P0, ack: fast } ]\n",
             u"meetpin.yaml:5:32: incidents.severities[0].ack: expected a duration like 30s, got \"fast\""_s);
+
+        // Notifications
+        row("provider unknown kind",
+            "notifications:\n  providers:\n    - { id: sms, kind: carrier-pigeon, url: \"https://pigeon.example/\" }\n",
+            u"meetpin.yaml:3:24: notifications.providers[0].kind: unknown provider kind \"carrier-pigeon\" (expected one of: slack, mattermost, discord, teams, webhook, pagerduty, ntfy)"_s);
+        row("provider duplicate id",
+            N.left(N.size() - 10) + "    - { id: slack, kind: discord, url: \"https://discord.example/\" }\n",
+            u"meetpin.yaml:4:13: notifications.providers[1].id: duplicate provider id \"slack\" (first defined on line 3)"_s);
+        row("pagerduty without key", "notifications:\n  providers:\n    - { id: pd, kind: pagerduty }\n",
+            u"meetpin.yaml:3:7: notifications.providers[0]: missing required key \"key\""_s);
+        row("route to unknown provider", N + "    - { id: r, to: [slack, teams] }\n",
+            u"meetpin.yaml:5:28: notifications.routes[0].to[1]: unknown provider \"teams\""_s);
+        row("route without targets", N + "    - { id: r, events: [endpoint] }\n",
+            u"meetpin.yaml:5:7: notifications.routes[0]: the route sends nowhere: give its providers with to: [provider ids]"_s);
+        row("route unknown fallback", N + "    - { id: r, to: slack, fallback: email }\n",
+            u"meetpin.yaml:5:37: notifications.routes[0].fallback: unknown provider \"email\""_s);
+        row("route bad flap guard", N + "    - { id: r, to: slack, flap-guard: soon }\n",
+            u"meetpin.yaml:5:39: notifications.routes[0].flap-guard: expected a duration like 30s, got \"soon\""_s);
+        row("route bad hours", N + "    - { id: r, to: slack, hours: 9-18 }\n",
+            u"meetpin.yaml:5:34: notifications.routes[0].hours: expected a time-of-day window like 09:00-18:00, got \"9-18\""_s);
+        row("route unknown event", N + "    - { id: r, to: slack, events: [endpoint, deploy] }\n",
+            u"meetpin.yaml:5:46: notifications.routes[0].events[1]: expected one of: endpoint, kpi, incident-opened, incident-resolved, checklist-overdue, runbook-finished, runbook-failed, got \"deploy\""_s);
+        row("route bad severity", N + "    - { id: r, to: slack, min-severity: high }\n",
+            u"meetpin.yaml:5:41: notifications.routes[0].min-severity: expected one of: info, warning, critical, got \"high\""_s);
     }
     void diagnostics()
     {
@@ -488,6 +515,36 @@ private Q_SLOTS:
         const LoadResult result = WorkspaceLoader::loadData(yaml, u"meetpin.yaml"_s);
         QCOMPARE(strings(result.diagnostics), QStringList { expected });
         QCOMPARE(result.ok(), expected.contains(u": warning: "_s));
+    }
+
+    void notifications()
+    {
+        QByteArray declared = N;
+        declared.replace("https://hooks.example/slack", "${SLACK_URL}");
+        const LoadResult result
+            = WorkspaceLoader::loadData("secrets:\n  - { name: SLACK_URL, description: Slack }\n" + declared
+                    + "    - id: critical\n      events: [endpoint, incident-opened]\n      min-severity: critical\n"
+                      "      groups: [api]\n      hours: 22:00-06:00\n      to: slack\n      fallback: slack\n"
+                      "      resolved: false\n      flap-guard: 1m\n      rate-limit: 5\n",
+                u"meetpin.yaml"_s);
+        QVERIFY2(result.ok(), qPrintable(strings(result.diagnostics).join(u'\n')));
+        const NotificationSettings &n = result.workspace->notifications;
+        QCOMPARE(n.providers.size(), 1);
+        QCOMPARE(n.providers.first().url, u"${SLACK_URL}"_s); // kept as written
+        QVERIFY(result.workspace->secretNames.contains(u"SLACK_URL"_s));
+        QCOMPARE(n.routes.size(), 1);
+        const NotifyRoute &r = n.routes.first();
+        QCOMPARE(r.events, (QStringList { u"endpoint"_s, u"incident-opened"_s }));
+        QCOMPARE(r.minSeverity, u"critical"_s);
+        QCOMPARE(r.groups, QStringList { u"api"_s });
+        QCOMPARE(r.from, QTime(22, 0));
+        QCOMPARE(r.until, QTime(6, 0));
+        QCOMPARE(r.targets, QStringList { u"slack"_s });
+        QCOMPARE(r.fallback, u"slack"_s);
+        QCOMPARE(r.resolved, false);
+        QCOMPARE(r.flapGuard, 1min);
+        QCOMPARE(r.rateLimit, 5);
+        QCOMPARE(r.pos.line, 5);
     }
 
     void allErrorsAtOnce()

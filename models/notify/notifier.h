@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "notify/notificationevent.h"
+#include "notify/notifysender.h"
+#include "workspace/workspace.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+// One delivery attempt as the log keeps it (redacted).
+struct NotifyLogEntry
+{
+    QDateTime time;
+    QString route;
+    QString provider;
+    QString eventKey; // NotificationEvent::key()
+    QString headline;
+    bool ok = false;
+    bool fallback = false; // sent to the route's fallback provider
+    bool suppressed = false; // held back by the rate limit
+    int status = 0;
+    int attempts = 0;
+    QString reason;
+};
+
+// Applies the workspace's notification routes to events and sends what passes: filters (events, minimum severity,
+// groups, time of day), a flap guard, de-duplication per route and subject, a rate limit per route with one summary
+// message when exceeded, "resolved" follow-ups, and the fallback provider when a target fails.
+class Notifier final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Notifier(NotifySender *sender, QObject *parent = nullptr);
+
+    void setWorkspace(const Workspace &workspace);
+    // The rate limit's window (a minute; shorter in tests).
+    void setRateWindow(int ms) { m_rateWindowMs = ms; }
+    // The local time the hours: filter compares with (tests set it).
+    void setClock(std::function<QTime()> clock) { m_clock = std::move(clock); }
+
+    void notify(const NotificationEvent &event);
+
+    // The last deliveries, oldest first, at most logCapacity.
+    const QList<NotifyLogEntry> &log() const { return m_log; }
+    static constexpr int logCapacity = 200;
+
+Q_SIGNALS:
+    void logged(const NotifyLogEntry &entry);
+    // A delivery that failed, in one translated, redacted line (for the status bar).
+    void deliveryFailed(const QString &message);
+
+private:
+    struct Pending
+    {
+        NotificationEvent event;
+        QString from; // the state before the first change held
+        std::shared_ptr<QTimer> timer;
+    };
+    struct Rate
+    {
+        int sent = 0;
+        int suppressed = 0;
+        std::shared_ptr<QTimer> window;
+    };
+
+    bool matches(const NotifyRoute &route, const NotificationEvent &event) const;
+    void hold(const NotifyRoute &route, const NotificationEvent &event);
+    void dispatch(const QString &routeId, const NotificationEvent &event);
+    void deliver(const NotifyRoute &route, const QString &providerId, const NotificationEvent &event, bool fallback,
+        std::shared_ptr<bool> fellBack);
+    void closeWindow(const QString &routeId);
+    void append(const NotifyLogEntry &entry);
+    const NotifyRoute *route(const QString &id) const;
+
+    NotifySender *m_sender;
+    Workspace m_workspace;
+    std::function<QTime()> m_clock;
+    int m_rateWindowMs = 60 * 1000;
+    QHash<QString, Pending> m_pending; // route|key → change held by the flap guard
+    QHash<QString, QString> m_lastSent; // route|key → state last sent
+    QSet<QString> m_open; // route|key → a problem was sent and not yet resolved
+    QHash<QString, Rate> m_rates; // route → this window's count
+    QList<NotifyLogEntry> m_log;
+};
