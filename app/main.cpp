@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
 #include "cli/checkcommand.h"
+#include "cli/importcommand.h"
 #include "cli/runbookcommand.h"
 #include "cli/secretcommand.h"
 #include "cli/terminalinput.h"
@@ -101,6 +102,10 @@ int runConsole(const CommandLine &commandLine)
         QObject::connect(&secret, &SecretCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
         secret.start();
         return QCoreApplication::exec();
+    }
+    if (commandLine.mode == CommandLine::Mode::Import) {
+        QTextStream err(stderr);
+        return runImportCommand(commandLine.import, out, err);
     }
     return runValidateCommand(commandLine.validateFile, out);
 }

@@ -254,6 +254,7 @@ private:
             lost << tr("min/max (KPI tiles have no scale)");
         }
 
+        QStringList ids;
         for (qsizetype t = 0; t < targets.size(); ++t) {
             const QJsonObject &target = targets.at(t);
             ImportedKpi kpi;
@@ -276,8 +277,9 @@ private:
             kpi.below = thresholds.below;
             kpi.origin = at;
             m_result.kpis.append(kpi);
-            m_result.report.created.append({ name, at, kpi.id, lost.join(u"; "_s) });
+            ids << kpi.id;
         }
+        m_result.report.created.append({ name, at, ids.join(u", "_s), lost.join(u"; "_s) });
     }
 
     QString m_file;

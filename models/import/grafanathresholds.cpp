@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -137,6 +138,11 @@ GrafanaThresholds GrafanaThresholds::fromSteps(const QJsonValue &thresholds)
         const QJsonValue value = step.value(u"value"_s);
         steps.append({ value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt,
             classify(step.value(u"color"_s).toString()) });
+    }
+    // Grafana reads the first step as the base and the others in order of value, whatever order they are written in.
+    if (steps.size() > 2) {
+        std::stable_sort(steps.begin() + 1, steps.end(),
+            [](const Step &a, const Step &b) { return a.value.value_or(-qInf()) < b.value.value_or(-qInf()); });
     }
     GrafanaThresholds t = checked(fromLevels(steps));
     if (!t.isEmpty() && object.value(u"mode"_s).toString() == u"percentage") {

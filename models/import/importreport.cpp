@@ -28,9 +28,10 @@ QString ImportReport::toText() const
     QString out;
     QSet<QString> tiles;
     for (const ImportItem &item : created) {
-        tiles.insert(item.kpiId);
-        out += QCoreApplication::translate("Importer", "%1: created KPI \"%2\" from %3")
-                   .arg(item.origin, item.kpiId, item.name);
+        for (const QString &id : item.kpiId.split(u", "_s)) {
+            tiles.insert(id);
+        }
+        out += QCoreApplication::translate("Importer", "%1: %3 -> KPI %2").arg(item.origin, item.kpiId, item.name);
         if (!item.reason.isEmpty()) {
             out += QCoreApplication::translate("Importer", " (not carried over: %1)").arg(item.reason);
         }

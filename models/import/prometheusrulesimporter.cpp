@@ -190,17 +190,21 @@ namespace ImportIds {
 QString unique(const QString &name, QSet<QString> &used)
 {
     QString id;
-    QChar previous;
-    for (const QChar c : name) {
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
         if (c.isLetterOrNumber() && c.unicode() < 128) {
-            if (c.isUpper() && previous.isLower() && !id.isEmpty()) {
+            // A word starts at an upper-case letter after a lower-case one or a digit, or at the last capital of
+            // an acronym followed by lower case ("RAIDDegraded" -> raid-degraded).
+            const QChar previous = i > 0 ? name.at(i - 1) : QChar();
+            const QChar next = i + 1 < name.size() ? name.at(i + 1) : QChar();
+            if (c.isUpper() && !id.isEmpty() && !id.endsWith(u'-')
+                && (previous.isLower() || previous.isDigit() || (previous.isUpper() && next.isLower()))) {
                 id += u'-';
             }
             id += c.toLower();
         } else if (!id.isEmpty() && !id.endsWith(u'-')) {
             id += u'-';
         }
-        previous = c;
     }
     while (id.endsWith(u'-')) {
         id.chop(1);
@@ -267,9 +271,12 @@ ImportResult PrometheusRulesImporter::importData(
             if (!doc.IsMap()) {
                 continue;
             }
-            YAML::Node groups = doc["groups"];
-            if (!groups && doc["spec"] && doc["spec"].IsMap()) {
-                groups = doc["spec"]["groups"];
+            // Node::operator= would assign to the node, not rebind the handle: pick with reset().
+            YAML::Node groups;
+            if (doc["groups"]) {
+                groups.reset(doc["groups"]);
+            } else if (doc["spec"] && doc["spec"].IsMap()) {
+                groups.reset(doc["spec"]["groups"]);
             }
             if (!groups) {
                 continue;
