@@ -275,10 +275,9 @@ ImportResult PrometheusRulesImporter::importData(
             YAML::Node groups;
             if (doc["groups"]) {
                 groups.reset(doc["groups"]);
-            } else if (doc["spec"] && doc["spec"].IsMap()) {
+            } else if (doc["spec"] && doc["spec"].IsMap() && doc["spec"]["groups"]) {
                 groups.reset(doc["spec"]["groups"]);
-            }
-            if (!groups) {
+            } else {
                 continue;
             }
             found = true;

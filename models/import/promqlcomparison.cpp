@@ -57,6 +57,32 @@ qsizetype closingBracket(const QString &s, qsizetype open)
     return -1;
 }
 
+// `s` without its `# ...` comments (a # inside a string stays).
+QString withoutComments(const QString &s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (c == u'"' || c == u'\'' || c == u'`') {
+            const qsizetype start = i;
+            for (++i; i < s.size() && s.at(i) != c; ++i) {
+                if (s.at(i) == u'\\' && c != u'`') {
+                    ++i;
+                }
+            }
+            out += QStringView(s).mid(start, i - start + 1);
+        } else if (c == u'#') {
+            while (i + 1 < s.size() && s.at(i + 1) != u'\n') {
+                ++i;
+            }
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 QString unwrapParentheses(QString s)
 {
     s = s.trimmed();
@@ -188,7 +214,7 @@ std::optional<double> PromqlComparison::constantValue(const QString &text)
 
 std::optional<PromqlComparison> PromqlComparison::split(const QString &expr, QString *reason)
 {
-    const QString s = unwrapParentheses(expr);
+    const QString s = unwrapParentheses(withoutComments(expr));
     const TopLevel top = scan(s);
     if (!top.balanced) {
         *reason = tr("unbalanced brackets in the expression");
