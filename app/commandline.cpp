@@ -124,7 +124,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     QCommandLineOption delayOption(u"screenshot-delay"_s,
         tr("Wait <ms> milliseconds after the workspace has loaded before taking screenshots."), tr("ms"));
     delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    const QCommandLineOption jsonOption(u"json"_s, tr("check: print the results as JSON."));
+    const QCommandLineOption jsonOption(
+        u"json"_s, tr("check: print the results as JSON; import: print the report as JSON."));
     const QCommandLineOption warRoomOption(u"war-room"_s,
         tr("Open the war-room screen full screen (read-only, for a wall display) instead of the main window."));
     const QCommandLineOption yesOption(QStringList { u"y"_s, u"yes"_s },

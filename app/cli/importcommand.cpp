@@ -17,11 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ImportCommand", text);
-}
-
 constexpr int Nothing = 1;
 constexpr int Failure = 2;
 
@@ -43,13 +38,16 @@ bool ImportOptions::kindFromString(const QString &text, Kind *kind)
 int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream &err)
 {
     if (options.files.isEmpty()) {
-        err << tr("usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
-                  "[--json] [--force]")
+        err << QCoreApplication::translate("ImportCommand",
+            "usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
+            "[--json] [--force]")
             << Qt::endl;
         return Failure;
     }
     if (!options.output.isEmpty() && !options.force && QFileInfo::exists(options.output)) {
-        err << tr("%1 exists; give --force to overwrite it").arg(options.output) << Qt::endl;
+        err << QCoreApplication::translate("ImportCommand", "%1 exists; give --force to overwrite it")
+                   .arg(options.output)
+            << Qt::endl;
         return Failure;
     }
 
@@ -60,7 +58,7 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
             ? GrafanaImporter::importFile(file, options.variables, ids)
             : PrometheusRulesImporter::importFile(file, ids);
         if (one.failed()) {
-            err << one.error << Qt::endl << tr("nothing written") << Qt::endl;
+            err << one.error << Qt::endl << QCoreApplication::translate("ImportCommand", "nothing written") << Qt::endl;
             return Failure;
         }
         if (all.title.isEmpty()) {
@@ -77,7 +75,9 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
     }
     err.flush();
     if (all.kpis.isEmpty()) {
-        err << tr("nothing to import: no rule or panel could become a KPI tile; nothing written") << Qt::endl;
+        err << QCoreApplication::translate(
+            "ImportCommand", "nothing to import: no rule or panel could become a KPI tile; nothing written")
+            << Qt::endl;
         return Nothing;
     }
 
@@ -90,7 +90,9 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
         for (const Diagnostic &d : check.errors()) {
             err << d.toString() << Qt::endl;
         }
-        err << tr("the generated workspace does not validate; nothing written") << Qt::endl;
+        err << QCoreApplication::translate(
+            "ImportCommand", "the generated workspace does not validate; nothing written")
+            << Qt::endl;
         return Failure;
     }
 
@@ -101,9 +103,12 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
     }
     QSaveFile file(options.output);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        err << tr("cannot write %1: %2").arg(options.output, file.errorString()) << Qt::endl;
+        err << QCoreApplication::translate("ImportCommand", "cannot write %1: %2")
+                   .arg(options.output, file.errorString())
+            << Qt::endl;
         return Failure;
     }
-    err << tr("wrote %1 (%2 KPIs)").arg(options.output).arg(all.kpis.size()) << Qt::endl;
+    err << QCoreApplication::translate("ImportCommand", "wrote %1 (%2 KPIs)").arg(options.output).arg(all.kpis.size())
+        << Qt::endl;
     return 0;
 }

@@ -15,11 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Importer", text);
-}
-
 const QStringList TilePanels { u"graph"_s, u"singlestat"_s, u"timeseries"_s, u"stat"_s, u"gauge"_s, u"bargauge"_s };
 
 QString unitOf(const QString &grafana)
@@ -85,7 +80,8 @@ private:
                 if (value.isEmpty()) {
                     value = u".*"_s;
                 }
-                m_result.report.note(tr("$%1 is \"All\": resolved as %2").arg(name, value));
+                m_result.report.note(
+                    QCoreApplication::translate("Importer", "$%1 is \"All\": resolved as %2").arg(name, value));
             }
             if (value.isEmpty()) {
                 value = var.value(u"query"_s).isString() && var.value(u"type"_s).toString() == u"constant"
@@ -131,7 +127,8 @@ private:
             }
             if (m_defaulted.contains(name)) {
                 m_result.report.note(
-                    tr("$%1 resolved as %2 (give --var %1=VALUE to change it)").arg(name, m_defaulted.value(name)));
+                    QCoreApplication::translate("Importer", "$%1 resolved as %2 (give --var %1=VALUE to change it)")
+                        .arg(name, m_defaulted.value(name)));
             }
             out += *value;
         }
@@ -173,13 +170,15 @@ private:
     {
         const QString type = panel.value(u"type"_s).toString();
         const QString title = resolve(panel.value(u"title"_s).toString()).trimmed();
-        const QString name = title.isEmpty() ? tr("untitled %1 panel").arg(type) : title;
+        const QString name
+            = title.isEmpty() ? QCoreApplication::translate("Importer", "untitled %1 panel").arg(type) : title;
         if (!TilePanels.contains(type)) {
-            m_result.report.skip(name, at, tr("a \"%1\" panel has no KPI tile equivalent").arg(type));
+            m_result.report.skip(name, at,
+                QCoreApplication::translate("Importer", "a \"%1\" panel has no KPI tile equivalent").arg(type));
             return;
         }
         if (!isPrometheus(panel.value(u"datasource"_s))) {
-            m_result.report.skip(name, at, tr("not backed by Prometheus"));
+            m_result.report.skip(name, at, QCoreApplication::translate("Importer", "not backed by Prometheus"));
             return;
         }
         QList<QJsonObject> targets;
@@ -191,7 +190,7 @@ private:
             }
         }
         if (targets.isEmpty()) {
-            m_result.report.skip(name, at, tr("no visible Prometheus query"));
+            m_result.report.skip(name, at, QCoreApplication::translate("Importer", "no visible Prometheus query"));
             return;
         }
 
@@ -237,7 +236,7 @@ private:
             unit = panel.value(u"yaxes"_s).toArray().first().toObject().value(u"format"_s).toString();
         }
         if (unit == u"percentunit") {
-            lost << tr("unit percentunit (values are ratios from 0 to 1)");
+            lost << QCoreApplication::translate("Importer", "unit percentunit (values are ratios from 0 to 1)");
         }
         std::optional<int> decimals;
         QJsonValue decimalsValue = defaults.value(u"decimals"_s);
@@ -247,11 +246,12 @@ private:
         if (decimalsValue.isDouble()) {
             decimals = std::clamp(decimalsValue.toInt(), 0, 6);
             if (decimals != decimalsValue.toInt()) {
-                lost << tr("decimals %1 (KPIs show 0 to 6)").arg(decimalsValue.toInt());
+                lost << QCoreApplication::translate("Importer", "decimals %1 (KPIs show 0 to 6)")
+                            .arg(decimalsValue.toInt());
             }
         }
         if (defaults.value(u"min"_s).isDouble() || defaults.value(u"max"_s).isDouble()) {
-            lost << tr("min/max (KPI tiles have no scale)");
+            lost << QCoreApplication::translate("Importer", "min/max (KPI tiles have no scale)");
         }
 
         QStringList ids;
@@ -323,7 +323,7 @@ ImportResult GrafanaImporter::importData(
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         result.error = u"%1:%2: "_s.arg(fileName, position(data, parseError.offset))
-            + tr("invalid JSON: %1").arg(parseError.errorString());
+            + QCoreApplication::translate("Importer", "invalid JSON: %1").arg(parseError.errorString());
         return result;
     }
     QJsonObject dashboard = document.object();
@@ -331,8 +331,9 @@ ImportResult GrafanaImporter::importData(
         dashboard = dashboard.value(u"dashboard"_s).toObject(); // the HTTP API's export wraps it
     }
     if (!dashboard.value(u"panels"_s).isArray() && !dashboard.value(u"rows"_s).isArray()) {
-        result.error
-            = u"%1: "_s.arg(fileName) + tr("not a Grafana dashboard: expected an object with \"panels\" or \"rows\"");
+        result.error = u"%1: "_s.arg(fileName)
+            + QCoreApplication::translate(
+                "Importer", "not a Grafana dashboard: expected an object with \"panels\" or \"rows\"");
         return result;
     }
     DashboardReader reader(fileName, variables, result, usedIds);

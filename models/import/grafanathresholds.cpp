@@ -15,11 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Importer", text);
-}
-
 using Level = GrafanaThresholds::Level;
 
 struct Step
@@ -70,7 +65,8 @@ GrafanaThresholds fromLevels(const QList<Step> &steps)
         }
     }
     if (t.isEmpty() && base == Level::Ok) {
-        t.problem = tr("threshold colours other than green, yellow/orange and red");
+        t.problem
+            = QCoreApplication::translate("Importer", "threshold colours other than green, yellow/orange and red");
     }
     return t;
 }
@@ -84,7 +80,7 @@ GrafanaThresholds checked(GrafanaThresholds t)
 {
     if (!finite(t.warn) || !finite(t.crit)) {
         t = {};
-        t.problem = tr("a threshold is not a finite number");
+        t.problem = QCoreApplication::translate("Importer", "a threshold is not a finite number");
     }
     return t;
 }
@@ -147,7 +143,7 @@ GrafanaThresholds GrafanaThresholds::fromSteps(const QJsonValue &thresholds)
     GrafanaThresholds t = checked(fromLevels(steps));
     if (!t.isEmpty() && object.value(u"mode"_s).toString() == u"percentage") {
         t = {};
-        t.problem = tr("percentage thresholds (relative to min/max)");
+        t.problem = QCoreApplication::translate("Importer", "percentage thresholds (relative to min/max)");
     }
     return t;
 }
@@ -161,7 +157,7 @@ GrafanaThresholds GrafanaThresholds::fromLegacy(const QJsonValue &thresholds, co
         const double v = part.trimmed().toDouble(&ok);
         if (!ok) {
             GrafanaThresholds t;
-            t.problem = tr("thresholds \"%1\" are not numbers").arg(text);
+            t.problem = QCoreApplication::translate("Importer", "thresholds \"%1\" are not numbers").arg(text);
             return t;
         }
         values.append(v);

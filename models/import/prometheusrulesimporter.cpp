@@ -18,11 +18,6 @@ namespace {
 
 constexpr qint64 MaxSourceSize = 32 * 1024 * 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Importer", text);
-}
-
 QString origin(const QString &file, const YAML::Mark &mark)
 {
     if (mark.is_null()) {
@@ -56,13 +51,15 @@ public:
     void readGroups(const YAML::Node &groups)
     {
         if (!groups.IsSequence()) {
-            m_result.error = origin(m_file, groups.Mark()) + u": "_s + tr("groups: expected a list of rule groups");
+            m_result.error = origin(m_file, groups.Mark()) + u": "_s
+                + QCoreApplication::translate("Importer", "groups: expected a list of rule groups");
             return;
         }
         for (const YAML::Node &group : groups) {
             if (!group.IsMap() || !group["rules"] || !group["rules"].IsSequence()) {
-                m_result.report.skip(tr("rule group"), origin(m_file, group.Mark()),
-                    tr("expected a mapping with name and a list of rules"));
+                m_result.report.skip(QCoreApplication::translate("Importer", "rule group"),
+                    origin(m_file, group.Mark()),
+                    QCoreApplication::translate("Importer", "expected a mapping with name and a list of rules"));
                 continue;
             }
             ++m_result.report.groups;
@@ -78,19 +75,22 @@ private:
     {
         const QString at = origin(m_file, rule.Mark());
         if (!rule.IsMap()) {
-            m_result.report.skip(tr("rule"), at, tr("expected a mapping"));
+            m_result.report.skip(QCoreApplication::translate("Importer", "rule"), at,
+                QCoreApplication::translate("Importer", "expected a mapping"));
             return;
         }
         const QString record = scalar(rule, "record");
         const QString alert = scalar(rule, "alert");
         const QString expr = scalar(rule, "expr").trimmed();
         if (!record.isEmpty()) {
-            m_result.report.skip(
-                record, at, tr("recording rule: not a tile; queries that use the recorded series refer to it by name"));
+            m_result.report.skip(record, at,
+                QCoreApplication::translate("Importer",
+                    "recording rule: not a tile; queries that use the recorded series refer to it by name"));
             return;
         }
         if (alert.isEmpty() || expr.isEmpty()) {
-            m_result.report.skip(tr("rule"), at, tr("neither an alerting rule (alert, expr) nor a recording rule"));
+            m_result.report.skip(QCoreApplication::translate("Importer", "rule"), at,
+                QCoreApplication::translate("Importer", "neither an alerting rule (alert, expr) nor a recording rule"));
             return;
         }
         QString reason;
@@ -103,8 +103,11 @@ private:
         const bool critical = severity == u"critical" || severity == u"page" || severity == u"error";
         if (!critical && severity != u"warning") {
             m_result.report.skip(alert, at,
-                severity.isEmpty() ? tr("no severity label: neither a warning nor a critical line")
-                                   : tr("severity \"%1\" is neither warning nor critical").arg(severity));
+                severity.isEmpty()
+                    ? QCoreApplication::translate(
+                        "Importer", "no severity label: neither a warning nor a critical line")
+                    : QCoreApplication::translate("Importer", "severity \"%1\" is neither warning nor critical")
+                          .arg(severity));
             return;
         }
 
@@ -117,15 +120,17 @@ private:
             query = u"(%1) %2 bool %3"_s.arg(query, comparison->op, QString::number(line, 'g', 17));
             line = 0;
             below = false;
-            lost << tr("the tile shows 1 while \"%1\" holds, 0 otherwise").arg(comparison->op);
+            lost << QCoreApplication::translate("Importer", "the tile shows 1 while \"%1\" holds, 0 otherwise")
+                        .arg(comparison->op);
         } else if (comparison->op.size() == 2) {
-            lost << tr("\"%1\" becomes \"%2\": a value of exactly %3 does not count")
+            lost << QCoreApplication::translate(
+                "Importer", "\"%1\" becomes \"%2\": a value of exactly %3 does not count")
                         .arg(comparison->op, comparison->op.left(1))
                         .arg(line);
         }
         const QString hold = scalar(rule, "for");
         if (!hold.isEmpty() && hold != u"0" && hold != u"0s" && hold != u"0m") {
-            lost << tr("for: %1 (KPIs have no hold time)").arg(hold);
+            lost << QCoreApplication::translate("Importer", "for: %1 (KPIs have no hold time)").arg(hold);
         }
 
         const QString key
@@ -147,7 +152,7 @@ private:
         QString &from = critical ? it->critFrom : it->warnFrom;
         if (!from.isEmpty()) {
             m_result.report.skip(alert, at,
-                tr("tile \"%1\" already has a %2 line from %3 on the same query")
+                QCoreApplication::translate("Importer", "tile \"%1\" already has a %2 line from %3 on the same query")
                     .arg(kpi.id, critical ? u"crit"_s : u"warn"_s, from));
             return;
         }
@@ -171,8 +176,9 @@ private:
         }
         const QString runbook = scalar(annotations, "runbook_url").trimmed();
         if (!runbook.isEmpty()) {
-            parts << tr("Runbook: %1").arg(runbook);
-            m_result.report.note(tr("KPIs have no runbook link: runbook_url is appended to the description"));
+            parts << QCoreApplication::translate("Importer", "Runbook: %1").arg(runbook);
+            m_result.report.note(QCoreApplication::translate(
+                "Importer", "KPIs have no runbook link: runbook_url is appended to the description"));
         }
         return parts.join(u"\n\n"_s);
     }
@@ -231,7 +237,7 @@ std::optional<QByteArray> readSource(const QString &path, QString *error)
         return std::nullopt;
     }
     if (file.size() > MaxSourceSize) {
-        *error = u"%1: "_s.arg(path) + tr("the file is larger than 32 MiB");
+        *error = u"%1: "_s.arg(path) + QCoreApplication::translate("Importer", "the file is larger than 32 MiB");
         return std::nullopt;
     }
     return file.readAll();
@@ -259,7 +265,7 @@ ImportResult PrometheusRulesImporter::importData(
     QStringDecoder utf8(QStringDecoder::Utf8);
     (void)QString(utf8.decode(data));
     if (utf8.hasError()) {
-        result.error = u"%1: "_s.arg(fileName) + tr("the file is not UTF-8 text");
+        result.error = u"%1: "_s.arg(fileName) + QCoreApplication::translate("Importer", "the file is not UTF-8 text");
         return result;
     }
     const QSet<QString> idsBefore = usedIds;
@@ -288,10 +294,12 @@ ImportResult PrometheusRulesImporter::importData(
         }
         if (!found && !result.failed()) {
             result.error = u"%1: "_s.arg(fileName)
-                + tr("not a Prometheus rule file: expected \"groups:\" or a PrometheusRule with \"spec.groups\"");
+                + QCoreApplication::translate("Importer",
+                    "not a Prometheus rule file: expected \"groups:\" or a PrometheusRule with \"spec.groups\"");
         }
     } catch (const YAML::Exception &e) {
-        result.error = origin(fileName, e.mark) + u": "_s + tr("invalid YAML: %1").arg(QString::fromStdString(e.msg));
+        result.error = origin(fileName, e.mark) + u": "_s
+            + QCoreApplication::translate("Importer", "invalid YAML: %1").arg(QString::fromStdString(e.msg));
     }
     if (result.failed()) {
         usedIds = idsBefore;

@@ -183,11 +183,6 @@ QString flipped(const QString &op)
     return op;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Importer", text);
-}
-
 } // namespace
 
 std::optional<double> PromqlComparison::constantValue(const QString &text)
@@ -217,20 +212,23 @@ std::optional<PromqlComparison> PromqlComparison::split(const QString &expr, QSt
     const QString s = unwrapParentheses(withoutComments(expr));
     const TopLevel top = scan(s);
     if (!top.balanced) {
-        *reason = tr("unbalanced brackets in the expression");
+        *reason = QCoreApplication::translate("Importer", "unbalanced brackets in the expression");
         return std::nullopt;
     }
     if (!top.setOperator.isEmpty()) {
-        *reason
-            = tr("combines conditions with \"%1\"; a tile shows one query against one threshold").arg(top.setOperator);
+        *reason = QCoreApplication::translate(
+            "Importer", "combines conditions with \"%1\"; a tile shows one query against one threshold")
+                      .arg(top.setOperator);
         return std::nullopt;
     }
     if (top.comparisons.isEmpty()) {
-        *reason = tr("no comparison with a constant (the alert fires whenever the query returns a series)");
+        *reason = QCoreApplication::translate(
+            "Importer", "no comparison with a constant (the alert fires whenever the query returns a series)");
         return std::nullopt;
     }
     if (top.comparisons.size() > 1) {
-        *reason = tr("more than one comparison at the top level (a range such as 3 <= q < 20)");
+        *reason = QCoreApplication::translate(
+            "Importer", "more than one comparison at the top level (a range such as 3 <= q < 20)");
         return std::nullopt;
     }
     const auto [pos, length] = top.comparisons.front();
@@ -238,22 +236,23 @@ std::optional<PromqlComparison> PromqlComparison::split(const QString &expr, QSt
     const QString lhs = s.left(pos).trimmed();
     QString rhs = s.mid(pos + length).trimmed();
     if (rhs.startsWith(u"bool", Qt::CaseInsensitive) && (rhs.size() == 4 || !isWordChar(rhs.at(4)))) {
-        *reason = tr("the bool modifier makes the rule return 0 or 1 for every series instead of filtering");
+        *reason = QCoreApplication::translate(
+            "Importer", "the bool modifier makes the rule return 0 or 1 for every series instead of filtering");
         return std::nullopt;
     }
     rhs = stripMatching(rhs);
     if (lhs.isEmpty() || rhs.isEmpty()) {
-        *reason = tr("the comparison \"%1\" lacks a side").arg(op);
+        *reason = QCoreApplication::translate("Importer", "the comparison \"%1\" lacks a side").arg(op);
         return std::nullopt;
     }
     const std::optional<double> left = constantValue(lhs);
     const std::optional<double> right = constantValue(rhs);
     if (left && right) {
-        *reason = tr("compares two constants");
+        *reason = QCoreApplication::translate("Importer", "compares two constants");
         return std::nullopt;
     }
     if (!left && !right) {
-        *reason = tr("compares two queries; a tile needs a constant threshold");
+        *reason = QCoreApplication::translate("Importer", "compares two queries; a tile needs a constant threshold");
         return std::nullopt;
     }
     PromqlComparison c;
@@ -261,7 +260,8 @@ std::optional<PromqlComparison> PromqlComparison::split(const QString &expr, QSt
     c.op = right ? op : flipped(op);
     c.constant = right ? *right : *left;
     if (!std::isfinite(c.constant)) {
-        *reason = tr("the threshold %1 is not a finite number").arg(right ? rhs : lhs);
+        *reason
+            = QCoreApplication::translate("Importer", "the threshold %1 is not a finite number").arg(right ? rhs : lhs);
         return std::nullopt;
     }
     return c;
