@@ -2082,6 +2082,14 @@ Subcommand:
         <source>the threshold %1 is not a finite number</source>
         <translation>the threshold %1 is not a finite number</translation>
     </message>
+    <message>
+        <source>value mappings (a tile shows the number)</source>
+        <translation>value mappings (a tile shows the number)</translation>
+    </message>
+    <message>
+        <source>invalid YAML: nested deeper than %1 levels</source>
+        <translation>invalid YAML: nested deeper than %1 levels</translation>
+    </message>
 </context>
 <context>
     <name>IncidentAutoRecorder</name>

@@ -2065,6 +2065,14 @@ Subcommand:
         <source>the threshold %1 is not a finite number</source>
         <translation>임계값 %1이(가) 유한한 숫자가 아닙니다</translation>
     </message>
+    <message>
+        <source>value mappings (a tile shows the number)</source>
+        <translation>값 매핑(타일은 숫자를 보여 줌)</translation>
+    </message>
+    <message>
+        <source>invalid YAML: nested deeper than %1 levels</source>
+        <translation>잘못된 YAML: %1단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>IncidentAutoRecorder</name>

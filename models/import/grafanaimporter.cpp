@@ -250,6 +250,9 @@ private:
                             .arg(decimalsValue.toInt());
             }
         }
+        if (!defaults.value(u"mappings"_s).toArray().isEmpty()) {
+            lost << QCoreApplication::translate("Importer", "value mappings (a tile shows the number)");
+        }
         if (defaults.value(u"min"_s).isDouble() || defaults.value(u"max"_s).isDouble()) {
             lost << QCoreApplication::translate("Importer", "min/max (KPI tiles have no scale)");
         }

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 using namespace Qt::StringLiterals;
@@ -297,6 +298,9 @@ ImportResult PrometheusRulesImporter::importData(
                 + QCoreApplication::translate("Importer",
                     "not a Prometheus rule file: expected \"groups:\" or a PrometheusRule with \"spec.groups\"");
         }
+    } catch (const YAML::DeepRecursion &e) {
+        result.error = origin(fileName, e.mark) + u": "_s
+            + QCoreApplication::translate("Importer", "invalid YAML: nested deeper than %1 levels").arg(e.depth());
     } catch (const YAML::Exception &e) {
         result.error = origin(fileName, e.mark) + u": "_s
             + QCoreApplication::translate("Importer", "invalid YAML: %1").arg(QString::fromStdString(e.msg));

@@ -114,7 +114,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("fixture");
         QTest::addColumn<QString>("error");
         QTest::addRow("malformed") << u"data/malformed.yaml"_s << u"malformed.yaml:6:8: invalid YAML"_s;
-        QTest::addRow("deep nesting") << u"data/deep.yaml"_s << u"deep.yaml:1:"_s;
+        QTest::addRow("deep nesting") << u"data/deep.yaml"_s
+                                      << u"deep.yaml:1:10009: invalid YAML: nested deeper than"_s;
         QTest::addRow("not rules") << u"data/dashboard-old.json"_s << u"not a Prometheus rule file"_s;
     }
 
