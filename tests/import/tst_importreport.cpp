@@ -19,17 +19,21 @@ private Q_SLOTS:
         r.created.append({ u"A2"_s, u"r.yaml:9:5"_s, u"a"_s, QString() });
         r.created.append({ u"Panel"_s, u"d.json#/panels/1"_s, u"p-1, p-2"_s, QString() });
         r.skip(u"B"_s, u"r.yaml:12:5"_s, u"compares two queries"_s);
+        r.created.append({ u"Deep"_s, u"d.json#/panels/10/panels/0"_s, u"d"_s, QString() });
+        r.skip(u"T"_s, u"d.json#/panels/2"_s, u"a \"table\" panel has no KPI tile equivalent"_s);
         r.note(u"runbook"_s);
         r.note(u"runbook"_s);
         r.unresolvedVariables << u"$cluster"_s;
         QCOMPARE(r.toText(),
             u"r.yaml:3:5: A -> KPI a (not carried over: for: 5m (KPIs have no hold time))\n"
             "r.yaml:9:5: A2 -> KPI a\n"
-            "d.json#/panels/1: Panel -> KPI p-1, p-2\n"
             "r.yaml:12:5: skipped B: compares two queries\n"
+            "d.json#/panels/1: Panel -> KPI p-1, p-2\n"
+            "d.json#/panels/2: skipped T: a \"table\" panel has no KPI tile equivalent\n"
+            "d.json#/panels/10/panels/0: Deep -> KPI d\n"
             "not carried over: runbook\n"
             "unresolved template variables (left as written): $cluster\n"
-            "3 KPI tiles from 3 items, 1 skipped\n"_s);
+            "4 KPI tiles from 4 items, 2 skipped\n"_s);
     }
 
     void json()
