@@ -176,7 +176,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
 
     const QStringList args = parser.positionalArguments();
     if (importMode) {
-        ImportOptions &o = cl.import;
+        ImportOptions &o = cl.importOptions;
         if (args.size() < 3 || !ImportOptions::kindFromString(args[1], &o.kind)) {
             fail(tr("usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
                     "[--json] [--force]"),

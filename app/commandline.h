@@ -27,7 +27,7 @@ public:
     bool yes = false; // Runbook: --yes
     bool deleteSecret = false; // Secret: delete instead of set
     QString secretName; // Secret
-    ImportOptions import; // Import
+    ImportOptions importOptions; // Import
     bool demo = false;
     bool warRoom = false;
     QString dataDir; // empty = Storage::defaultDataDir()

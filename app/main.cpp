@@ -105,7 +105,7 @@ int runConsole(const CommandLine &commandLine)
     }
     if (commandLine.mode == CommandLine::Mode::Import) {
         QTextStream err(stderr);
-        return runImportCommand(commandLine.import, out, err);
+        return runImportCommand(commandLine.importOptions, out, err);
     }
     return runValidateCommand(commandLine.validateFile, out);
 }

@@ -72,7 +72,7 @@ private:
             }
             QJsonValue current = var.value(u"current"_s).toObject().value(u"value"_s);
             if (current.isArray()) {
-                current = current.toArray().first();
+                current = current.toArray().at(0); // Undefined when empty
             }
             QString value = current.toString();
             if (value == u"$__all") {
@@ -233,7 +233,7 @@ private:
             unit = panel.value(u"format"_s).toString();
         }
         if (unit.isEmpty() && type == u"graph") {
-            unit = panel.value(u"yaxes"_s).toArray().first().toObject().value(u"format"_s).toString();
+            unit = panel.value(u"yaxes"_s).toArray().at(0).toObject().value(u"format"_s).toString();
         }
         if (unit == u"percentunit") {
             lost << QCoreApplication::translate("Importer", "unit percentunit (values are ratios from 0 to 1)");

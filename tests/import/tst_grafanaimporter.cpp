@@ -118,6 +118,28 @@ private Q_SLOTS:
         QVERIFY(r.report.unresolvedVariables.isEmpty());
     }
 
+    void oddShapes()
+    {
+        // wrong types everywhere: nothing may crash, every panel is accounted for
+        const QByteArray json
+            = QByteArray("{'title': 5, 'templating': {'list': [{'name': 'v', 'current': {'value': []}}, 7]},"
+                         " 'panels': [3, null, {'type': 'graph', 'yaxes': [], 'targets': 'x'},"
+                         " {'type': 'graph', 'yaxes': [], 'thresholds': 'x', 'targets': [{'expr': 'up{a=`$v`}'}]},"
+                         " {'type': 'stat', 'fieldConfig': {'defaults': {'thresholds': {'steps': 'x'},"
+                         " 'decimals': 99}}, 'targets': [{'expr': 'up', 'hide': 'no'}, 5]},"
+                         " {'type': 'row', 'panels': {'type': 'stat'}}]}")
+                  .replace('\'', '"')
+                  .replace("`", "\\\"");
+        QSet<QString> ids;
+        const ImportResult r = GrafanaImporter::importData(json, u"odd.json"_s, {}, ids);
+        QVERIFY2(!r.failed(), qPrintable(r.error));
+        QCOMPARE(r.report.created.size() + r.report.skipped.size(), 5);
+        QCOMPARE(r.kpis.size(), 2);
+        QCOMPARE(r.kpis[0].query, u"up{a=\"$v\"}"_s);
+        QCOMPARE(r.kpis[1].decimals, 6);
+        QCOMPARE(r.report.unresolvedVariables, QStringList { u"$v"_s });
+    }
+
     void errors_data()
     {
         QTest::addColumn<QString>("fixture");
