@@ -16,8 +16,9 @@ namespace {
 // Options that take a value, so their value is not mistaken for the subcommand.
 bool takesValue(const char *arg)
 {
-    for (const char *option : { "--lang", "--data-dir", "--database", "--screenshot-dir", "--screenshot-delay", "-lang",
-             "-data-dir", "-database", "-screenshot-dir", "-screenshot-delay" }) {
+    for (const char *option :
+        { "--lang", "--data-dir", "--database", "--screenshot-dir", "--screenshot-delay", "-lang", "-data-dir",
+            "-database", "-screenshot-dir", "-screenshot-delay", "-o", "--output", "--var", "-var", "-output" }) {
         if (std::strcmp(arg, option) == 0) {
             return true;
         }
@@ -45,7 +46,7 @@ QString firstPositional(const QStringList &arguments)
     return {};
 }
 
-// `opsdeck runbook` reports bad usage with 2 (1 means a step failed).
+// `opsdeck runbook` and `opsdeck import` report bad usage with 2 (1 means a step failed / nothing to import).
 constexpr int runbookUsageError = 2;
 } // namespace
 
@@ -63,7 +64,8 @@ bool CommandLine::wantsConsole(int argc, char **argv)
         }
         if (arg[0] != '-') {
             return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0
-                || std::strcmp(arg, "runbook") == 0 || std::strcmp(arg, "secret") == 0;
+                || std::strcmp(arg, "runbook") == 0 || std::strcmp(arg, "secret") == 0
+                || std::strcmp(arg, "import") == 0;
         }
     }
     return false;
@@ -96,7 +98,10 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "(--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 "
            "declined or interrupted.\n"
            "  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} "
-           "resolves from when the environment has no NAME."));
+           "resolves from when the environment has no NAME.\n"
+           "  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace's KPI "
+           "tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); "
+           "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"workspace"_s, tr("The workspace file (YAML) to open."), u"[WORKSPACE]"_s);
@@ -119,7 +124,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     QCommandLineOption delayOption(u"screenshot-delay"_s,
         tr("Wait <ms> milliseconds after the workspace has loaded before taking screenshots."), tr("ms"));
     delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    const QCommandLineOption jsonOption(u"json"_s, tr("check: print the results as JSON."));
+    const QCommandLineOption jsonOption(
+        u"json"_s, tr("check: print the results as JSON; import: print the report as JSON."));
     const QCommandLineOption warRoomOption(u"war-room"_s,
         tr("Open the war-room screen full screen (read-only, for a wall display) instead of the main window."));
     const QCommandLineOption yesOption(QStringList { u"y"_s, u"yes"_s },
@@ -128,10 +134,16 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     // For shell completion: `opsdeck runbook --list-ids WORKSPACE` prints the workspace's runbook ids.
     QCommandLineOption listIdsOption(u"list-ids"_s, tr("runbook: print the runbook ids of the workspace, one a line."));
     listIdsOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption outputOption(QStringList { u"o"_s, u"output"_s },
+        tr("import: write the workspace to <file> instead of standard output."), tr("file"));
+    const QCommandLineOption varOption(
+        u"var"_s, tr("import: the value of a dashboard template variable, as NAME=VALUE (repeatable)."), tr("var"));
+    const QCommandLineOption forceOption(u"force"_s, tr("import: overwrite the -o file if it exists."));
     parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,
-        delayOption, jsonOption, yesOption, listIdsOption });
+        delayOption, jsonOption, yesOption, listIdsOption, outputOption, varOption, forceOption });
     const QStringList arguments = app.arguments();
-    const bool runbookMode = firstPositional(arguments) == QLatin1String("runbook");
+    const bool importMode = firstPositional(arguments) == QLatin1String("import");
+    const bool runbookMode = importMode || firstPositional(arguments) == QLatin1String("runbook");
     const int usageError = runbookMode ? runbookUsageError : 1;
     if (runbookMode && !parser.parse(arguments)) {
         fail(parser.errorText(), usageError);
@@ -166,6 +178,33 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     }
 
     const QStringList args = parser.positionalArguments();
+    if (importMode) {
+        ImportOptions &o = cl.importOptions;
+        if (args.size() < 3 || !ImportOptions::kindFromString(args[1], &o.kind)) {
+            fail(tr("usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
+                    "[--json] [--force]"),
+                usageError);
+        }
+        if (parser.isSet(yesOption)) {
+            fail(tr("--yes only applies to the runbook subcommand"), usageError);
+        }
+        o.files = args.mid(2);
+        o.output = parser.value(outputOption);
+        o.json = parser.isSet(jsonOption);
+        o.force = parser.isSet(forceOption);
+        for (const QString &var : parser.values(varOption)) {
+            const qsizetype equals = var.indexOf(u'=');
+            if (equals <= 0) {
+                fail(tr("--var expects NAME=VALUE, got \"%1\"").arg(var), usageError);
+            }
+            o.variables.insert(var.left(equals), var.mid(equals + 1));
+        }
+        cl.mode = Mode::Import;
+        return cl;
+    }
+    if (parser.isSet(outputOption) || parser.isSet(varOption) || parser.isSet(forceOption)) {
+        fail(tr("-o, --var and --force only apply to the import subcommand"));
+    }
     if (parser.isSet(yesOption) && !runbookMode) {
         fail(tr("--yes only applies to the runbook subcommand"));
     }

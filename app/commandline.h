@@ -2,18 +2,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cli/importcommand.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 // opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json] |
-// opsdeck runbook WORKSPACE RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME, with --demo, --data-dir, --database,
-// --lang and the hidden --screenshot-dir; the hidden `opsdeck runbook --list-ids WORKSPACE` feeds shell completion.
+// opsdeck runbook WORKSPACE RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME |
+// opsdeck import prometheus-rules|grafana FILE... [-o OUT] [--var K=V] [--json] [--force], with --demo, --data-dir,
+// --database, --lang and the hidden --screenshot-dir; the hidden `opsdeck runbook --list-ids WORKSPACE` feeds shell
+// completion.
 struct CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
-    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret };
+    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret, Import };
 
     Mode mode = Mode::Gui;
     QString workspace; // Gui: the file to open; empty = last workspace, else the demo
@@ -23,6 +27,7 @@ public:
     bool yes = false; // Runbook: --yes
     bool deleteSecret = false; // Secret: delete instead of set
     QString secretName; // Secret
+    ImportOptions importOptions; // Import
     bool demo = false;
     bool warRoom = false;
     QString dataDir; // empty = Storage::defaultDataDir()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
 #include "cli/checkcommand.h"
+#include "cli/importcommand.h"
 #include "cli/runbookcommand.h"
 #include "cli/secretcommand.h"
 #include "cli/terminalinput.h"
@@ -104,6 +105,10 @@ int runConsole(const CommandLine &commandLine)
     }
     if (commandLine.mode == CommandLine::Mode::RunbookIds) {
         return runListRunbookIdsCommand(commandLine.validateFile, out);
+    }
+    if (commandLine.mode == CommandLine::Mode::Import) {
+        QTextStream err(stderr);
+        return runImportCommand(commandLine.importOptions, out, err);
     }
     return runValidateCommand(commandLine.validateFile, out);
 }

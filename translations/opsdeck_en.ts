@@ -856,10 +856,6 @@ Tick it anyway?</translation>
         <translation>--demo opens the demo workspace; do not name a workspace file too</translation>
     </message>
     <message>
-        <source>check: print the results as JSON.</source>
-        <translation>check: print the results as JSON.</translation>
-    </message>
-    <message>
         <source>usage: opsdeck check WORKSPACE [--json]</source>
         <translation>usage: opsdeck check WORKSPACE [--json]</translation>
     </message>
@@ -904,24 +900,6 @@ Tick it anyway?</translation>
         <translation>usage: opsdeck secret set|delete NAME</translation>
     </message>
     <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
-  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</source>
-        <translation>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
-  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</translation>
-    </message>
-    <message>
         <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</source>
         <translation>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</translation>
     </message>
@@ -940,6 +918,62 @@ Subcommand:
     <message>
         <source>usage: opsdeck runbook --list-ids WORKSPACE</source>
         <translation>usage: opsdeck runbook --list-ids WORKSPACE</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
+        <translation>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</translation>
+    </message>
+    <message>
+        <source>check: print the results as JSON; import: print the report as JSON.</source>
+        <translation>check: print the results as JSON; import: print the report as JSON.</translation>
+    </message>
+    <message>
+        <source>import: write the workspace to &lt;file&gt; instead of standard output.</source>
+        <translation>import: write the workspace to &lt;file&gt; instead of standard output.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>import: the value of a dashboard template variable, as NAME=VALUE (repeatable).</source>
+        <translation>import: the value of a dashboard template variable, as NAME=VALUE (repeatable).</translation>
+    </message>
+    <message>
+        <source>var</source>
+        <translation>var</translation>
+    </message>
+    <message>
+        <source>import: overwrite the -o file if it exists.</source>
+        <translation>import: overwrite the -o file if it exists.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>--var expects NAME=VALUE, got &quot;%1&quot;</source>
+        <translation>--var expects NAME=VALUE, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>-o, --var and --force only apply to the import subcommand</source>
+        <translation>-o, --var and --force only apply to the import subcommand</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +1992,244 @@ Subcommand:
     <message>
         <source>Qt could not create the request; nothing was sent</source>
         <translation>Qt could not create the request; nothing was sent</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>%1 exists; give --force to overwrite it</source>
+        <translation>%1 exists; give --force to overwrite it</translation>
+    </message>
+    <message>
+        <source>nothing written</source>
+        <translation>nothing written</translation>
+    </message>
+    <message>
+        <source>nothing to import: no rule or panel could become a KPI tile; nothing written</source>
+        <translation>nothing to import: no rule or panel could become a KPI tile; nothing written</translation>
+    </message>
+    <message>
+        <source>the generated workspace does not validate; nothing written</source>
+        <translation>the generated workspace does not validate; nothing written</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 KPIs)</source>
+        <translation>wrote %1 (%2 KPIs)</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>$%1 is &quot;All&quot;: resolved as %2</source>
+        <translation>$%1 is &quot;All&quot;: resolved as %2</translation>
+    </message>
+    <message>
+        <source>$%1 resolved as %2 (give --var %1=VALUE to change it)</source>
+        <translation>$%1 resolved as %2 (give --var %1=VALUE to change it)</translation>
+    </message>
+    <message>
+        <source>untitled %1 panel</source>
+        <translation>untitled %1 panel</translation>
+    </message>
+    <message>
+        <source>a &quot;%1&quot; panel has no KPI tile equivalent</source>
+        <translation>a &quot;%1&quot; panel has no KPI tile equivalent</translation>
+    </message>
+    <message>
+        <source>not backed by Prometheus</source>
+        <translation>not backed by Prometheus</translation>
+    </message>
+    <message>
+        <source>no visible Prometheus query</source>
+        <translation>no visible Prometheus query</translation>
+    </message>
+    <message>
+        <source>unit percentunit (values are ratios from 0 to 1)</source>
+        <translation>unit percentunit (values are ratios from 0 to 1)</translation>
+    </message>
+    <message>
+        <source>decimals %1 (KPIs show 0 to 6)</source>
+        <translation>decimals %1 (KPIs show 0 to 6)</translation>
+    </message>
+    <message>
+        <source>min/max (KPI tiles have no scale)</source>
+        <translation>min/max (KPI tiles have no scale)</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>invalid JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a Grafana dashboard: expected an object with &quot;panels&quot; or &quot;rows&quot;</source>
+        <translation>not a Grafana dashboard: expected an object with &quot;panels&quot; or &quot;rows&quot;</translation>
+    </message>
+    <message>
+        <source>threshold colours other than green, yellow/orange and red</source>
+        <translation>threshold colours other than green, yellow/orange and red</translation>
+    </message>
+    <message>
+        <source>a threshold is not a finite number</source>
+        <translation>a threshold is not a finite number</translation>
+    </message>
+    <message>
+        <source>percentage thresholds (relative to min/max)</source>
+        <translation>percentage thresholds (relative to min/max)</translation>
+    </message>
+    <message>
+        <source>thresholds &quot;%1&quot; are not numbers</source>
+        <translation>thresholds &quot;%1&quot; are not numbers</translation>
+    </message>
+    <message>
+        <source>%1: %3 -&gt; KPI %2</source>
+        <translation>%1: %3 -&gt; KPI %2</translation>
+    </message>
+    <message>
+        <source> (not carried over: %1)</source>
+        <translation> (not carried over: %1)</translation>
+    </message>
+    <message>
+        <source>%1: skipped %2: %3</source>
+        <translation>%1: skipped %2: %3</translation>
+    </message>
+    <message>
+        <source>not carried over: %1</source>
+        <translation>not carried over: %1</translation>
+    </message>
+    <message>
+        <source>unresolved template variables (left as written): %1</source>
+        <translation>unresolved template variables (left as written): %1</translation>
+    </message>
+    <message>
+        <source>%1 KPI tiles from %2 items, %3 skipped</source>
+        <translation>%1 KPI tiles from %2 items, %3 skipped</translation>
+    </message>
+    <message>
+        <source>groups: expected a list of rule groups</source>
+        <translation>groups: expected a list of rule groups</translation>
+    </message>
+    <message>
+        <source>rule group</source>
+        <translation>rule group</translation>
+    </message>
+    <message>
+        <source>expected a mapping with name and a list of rules</source>
+        <translation>expected a mapping with name and a list of rules</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>rule</translation>
+    </message>
+    <message>
+        <source>expected a mapping</source>
+        <translation>expected a mapping</translation>
+    </message>
+    <message>
+        <source>recording rule: not a tile; queries that use the recorded series refer to it by name</source>
+        <translation>recording rule: not a tile; queries that use the recorded series refer to it by name</translation>
+    </message>
+    <message>
+        <source>neither an alerting rule (alert, expr) nor a recording rule</source>
+        <translation>neither an alerting rule (alert, expr) nor a recording rule</translation>
+    </message>
+    <message>
+        <source>no severity label: neither a warning nor a critical line</source>
+        <translation>no severity label: neither a warning nor a critical line</translation>
+    </message>
+    <message>
+        <source>severity &quot;%1&quot; is neither warning nor critical</source>
+        <translation>severity &quot;%1&quot; is neither warning nor critical</translation>
+    </message>
+    <message>
+        <source>the tile shows 1 while &quot;%1&quot; holds, 0 otherwise</source>
+        <translation>the tile shows 1 while &quot;%1&quot; holds, 0 otherwise</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; becomes &quot;%2&quot;: a value of exactly %3 does not count</source>
+        <translation>&quot;%1&quot; becomes &quot;%2&quot;: a value of exactly %3 does not count</translation>
+    </message>
+    <message>
+        <source>for: %1 (KPIs have no hold time)</source>
+        <translation>for: %1 (KPIs have no hold time)</translation>
+    </message>
+    <message>
+        <source>tile &quot;%1&quot; already has a %2 line from %3 on the same query</source>
+        <translation>tile &quot;%1&quot; already has a %2 line from %3 on the same query</translation>
+    </message>
+    <message>
+        <source>Runbook: %1</source>
+        <translation>Runbook: %1</translation>
+    </message>
+    <message>
+        <source>KPIs have no runbook link: runbook_url is appended to the description</source>
+        <translation>KPIs have no runbook link: runbook_url is appended to the description</translation>
+    </message>
+    <message>
+        <source>the file is larger than 32 MiB</source>
+        <translation>the file is larger than 32 MiB</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>the file is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>not a Prometheus rule file: expected &quot;groups:&quot; or a PrometheusRule with &quot;spec.groups&quot;</source>
+        <translation>not a Prometheus rule file: expected &quot;groups:&quot; or a PrometheusRule with &quot;spec.groups&quot;</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>invalid YAML: %1</translation>
+    </message>
+    <message>
+        <source>unbalanced brackets in the expression</source>
+        <translation>unbalanced brackets in the expression</translation>
+    </message>
+    <message>
+        <source>combines conditions with &quot;%1&quot;; a tile shows one query against one threshold</source>
+        <translation>combines conditions with &quot;%1&quot;; a tile shows one query against one threshold</translation>
+    </message>
+    <message>
+        <source>no comparison with a constant (the alert fires whenever the query returns a series)</source>
+        <translation>no comparison with a constant (the alert fires whenever the query returns a series)</translation>
+    </message>
+    <message>
+        <source>more than one comparison at the top level (a range such as 3 &lt;= q &lt; 20)</source>
+        <translation>more than one comparison at the top level (a range such as 3 &lt;= q &lt; 20)</translation>
+    </message>
+    <message>
+        <source>the bool modifier makes the rule return 0 or 1 for every series instead of filtering</source>
+        <translation>the bool modifier makes the rule return 0 or 1 for every series instead of filtering</translation>
+    </message>
+    <message>
+        <source>the comparison &quot;%1&quot; lacks a side</source>
+        <translation>the comparison &quot;%1&quot; lacks a side</translation>
+    </message>
+    <message>
+        <source>compares two constants</source>
+        <translation>compares two constants</translation>
+    </message>
+    <message>
+        <source>compares two queries; a tile needs a constant threshold</source>
+        <translation>compares two queries; a tile needs a constant threshold</translation>
+    </message>
+    <message>
+        <source>the threshold %1 is not a finite number</source>
+        <translation>the threshold %1 is not a finite number</translation>
+    </message>
+    <message>
+        <source>value mappings (a tile shows the number)</source>
+        <translation>value mappings (a tile shows the number)</translation>
+    </message>
+    <message>
+        <source>invalid YAML: nested deeper than %1 levels</source>
+        <translation>invalid YAML: nested deeper than %1 levels</translation>
     </message>
 </context>
 <context>

@@ -851,10 +851,6 @@ Tick it anyway?</source>
         <translation>--demo는 데모 워크스페이스를 엽니다. 워크스페이스 파일을 함께 지정하지 마세요</translation>
     </message>
     <message>
-        <source>check: print the results as JSON.</source>
-        <translation>check: 결과를 JSON으로 출력합니다.</translation>
-    </message>
-    <message>
         <source>usage: opsdeck check WORKSPACE [--json]</source>
         <translation>사용법: opsdeck check WORKSPACE [--json]</translation>
     </message>
@@ -899,24 +895,6 @@ Tick it anyway?</source>
         <translation>사용법: opsdeck secret set|delete NAME</translation>
     </message>
     <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
-  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.</source>
-        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
-
-워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
-하위 명령:
-  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
-  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
-  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
-  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.</translation>
-    </message>
-    <message>
         <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</source>
         <translation>runbook: 모든 확인, 수동 단계, 워크스페이스 신뢰 질문에 예로 답합니다(무인 실행). 감사 기록에 그렇게 남습니다.</translation>
     </message>
@@ -935,6 +913,62 @@ Subcommand:
     <message>
         <source>usage: opsdeck runbook --list-ids WORKSPACE</source>
         <translation>사용법: opsdeck runbook --list-ids WORKSPACE</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
+        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
+
+워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
+하위 명령:
+  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
+  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
+  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
+  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
+  import prometheus-rules|grafana FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.</translation>
+    </message>
+    <message>
+        <source>check: print the results as JSON; import: print the report as JSON.</source>
+        <translation>check: 결과를 JSON으로 출력합니다. import: 보고서를 JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>import: write the workspace to &lt;file&gt; instead of standard output.</source>
+        <translation>import: 워크스페이스를 표준 출력 대신 &lt;file&gt;에 씁니다.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>import: the value of a dashboard template variable, as NAME=VALUE (repeatable).</source>
+        <translation>import: 대시보드 템플릿 변수의 값, NAME=VALUE 형식(여러 번 쓸 수 있음).</translation>
+    </message>
+    <message>
+        <source>var</source>
+        <translation>변수</translation>
+    </message>
+    <message>
+        <source>import: overwrite the -o file if it exists.</source>
+        <translation>import: -o 파일이 이미 있으면 덮어씁니다.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>사용법: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>--var expects NAME=VALUE, got &quot;%1&quot;</source>
+        <translation>--var에는 NAME=VALUE가 필요합니다. 받은 값: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>-o, --var and --force only apply to the import subcommand</source>
+        <translation>-o, --var, --force는 import 하위 명령에만 쓸 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +1974,244 @@ Subcommand:
     <message>
         <source>Qt could not create the request; nothing was sent</source>
         <translation>Qt가 요청을 만들지 못했습니다. 아무것도 보내지 않았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>사용법: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>%1 exists; give --force to overwrite it</source>
+        <translation>%1 파일이 이미 있습니다. 덮어쓰려면 --force를 주십시오</translation>
+    </message>
+    <message>
+        <source>nothing written</source>
+        <translation>아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>nothing to import: no rule or panel could become a KPI tile; nothing written</source>
+        <translation>가져올 것이 없습니다: KPI 타일이 될 수 있는 규칙이나 패널이 없습니다. 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the generated workspace does not validate; nothing written</source>
+        <translation>생성한 워크스페이스가 검증을 통과하지 못했습니다. 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 KPIs)</source>
+        <translation>%1에 썼습니다(KPI %2개)</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>$%1 is &quot;All&quot;: resolved as %2</source>
+        <translation>$%1은(는) &quot;All&quot;입니다: %2(으)로 바꿨습니다</translation>
+    </message>
+    <message>
+        <source>$%1 resolved as %2 (give --var %1=VALUE to change it)</source>
+        <translation>$%1을(를) %2(으)로 바꿨습니다(바꾸려면 --var %1=VALUE를 주십시오)</translation>
+    </message>
+    <message>
+        <source>untitled %1 panel</source>
+        <translation>제목 없는 %1 패널</translation>
+    </message>
+    <message>
+        <source>a &quot;%1&quot; panel has no KPI tile equivalent</source>
+        <translation>&quot;%1&quot; 패널에 해당하는 KPI 타일이 없습니다</translation>
+    </message>
+    <message>
+        <source>not backed by Prometheus</source>
+        <translation>Prometheus 데이터 소스가 아닙니다</translation>
+    </message>
+    <message>
+        <source>no visible Prometheus query</source>
+        <translation>보이는 Prometheus 쿼리가 없습니다</translation>
+    </message>
+    <message>
+        <source>unit percentunit (values are ratios from 0 to 1)</source>
+        <translation>단위 percentunit(값은 0에서 1 사이의 비율)</translation>
+    </message>
+    <message>
+        <source>decimals %1 (KPIs show 0 to 6)</source>
+        <translation>소수 자릿수 %1(KPI는 0에서 6까지)</translation>
+    </message>
+    <message>
+        <source>min/max (KPI tiles have no scale)</source>
+        <translation>min/max(KPI 타일에는 눈금이 없음)</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>잘못된 JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a Grafana dashboard: expected an object with &quot;panels&quot; or &quot;rows&quot;</source>
+        <translation>Grafana 대시보드가 아닙니다: &quot;panels&quot;나 &quot;rows&quot;가 있는 객체가 필요합니다</translation>
+    </message>
+    <message>
+        <source>threshold colours other than green, yellow/orange and red</source>
+        <translation>초록, 노랑/주황, 빨강 이외의 임계값 색</translation>
+    </message>
+    <message>
+        <source>a threshold is not a finite number</source>
+        <translation>임계값이 유한한 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>percentage thresholds (relative to min/max)</source>
+        <translation>백분율 임계값(min/max 기준)</translation>
+    </message>
+    <message>
+        <source>thresholds &quot;%1&quot; are not numbers</source>
+        <translation>임계값 &quot;%1&quot;이(가) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1: %3 -&gt; KPI %2</source>
+        <translation>%1: %3 -&gt; KPI %2</translation>
+    </message>
+    <message>
+        <source> (not carried over: %1)</source>
+        <translation> (옮기지 못함: %1)</translation>
+    </message>
+    <message>
+        <source>%1: skipped %2: %3</source>
+        <translation>%1: 건너뜀 %2: %3</translation>
+    </message>
+    <message>
+        <source>not carried over: %1</source>
+        <translation>옮기지 못함: %1</translation>
+    </message>
+    <message>
+        <source>unresolved template variables (left as written): %1</source>
+        <translation>풀지 못한 템플릿 변수(쓰인 그대로 둠): %1</translation>
+    </message>
+    <message>
+        <source>%1 KPI tiles from %2 items, %3 skipped</source>
+        <translation>항목 %2개에서 KPI 타일 %1개, 건너뜀 %3개</translation>
+    </message>
+    <message>
+        <source>groups: expected a list of rule groups</source>
+        <translation>groups: 규칙 그룹 목록이 필요합니다</translation>
+    </message>
+    <message>
+        <source>rule group</source>
+        <translation>규칙 그룹</translation>
+    </message>
+    <message>
+        <source>expected a mapping with name and a list of rules</source>
+        <translation>name과 규칙 목록(rules)이 있는 매핑이 필요합니다</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>expected a mapping</source>
+        <translation>매핑이 필요합니다</translation>
+    </message>
+    <message>
+        <source>recording rule: not a tile; queries that use the recorded series refer to it by name</source>
+        <translation>기록 규칙: 타일이 아닙니다. 기록된 시계열을 쓰는 쿼리는 이름으로 참조합니다</translation>
+    </message>
+    <message>
+        <source>neither an alerting rule (alert, expr) nor a recording rule</source>
+        <translation>경보 규칙(alert, expr)도 기록 규칙도 아닙니다</translation>
+    </message>
+    <message>
+        <source>no severity label: neither a warning nor a critical line</source>
+        <translation>severity 레이블이 없습니다: 경고선도 위험선도 아닙니다</translation>
+    </message>
+    <message>
+        <source>severity &quot;%1&quot; is neither warning nor critical</source>
+        <translation>severity &quot;%1&quot;은(는) warning도 critical도 아닙니다</translation>
+    </message>
+    <message>
+        <source>the tile shows 1 while &quot;%1&quot; holds, 0 otherwise</source>
+        <translation>타일은 &quot;%1&quot; 조건이 참이면 1, 아니면 0을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; becomes &quot;%2&quot;: a value of exactly %3 does not count</source>
+        <translation>&quot;%1&quot;이(가) &quot;%2&quot;이(가) 됩니다: 정확히 %3인 값은 넘은 것으로 치지 않습니다</translation>
+    </message>
+    <message>
+        <source>for: %1 (KPIs have no hold time)</source>
+        <translation>for: %1(KPI에는 유지 시간이 없음)</translation>
+    </message>
+    <message>
+        <source>tile &quot;%1&quot; already has a %2 line from %3 on the same query</source>
+        <translation>타일 &quot;%1&quot;에는 같은 쿼리의 %3에서 온 %2 선이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>Runbook: %1</source>
+        <translation>런북: %1</translation>
+    </message>
+    <message>
+        <source>KPIs have no runbook link: runbook_url is appended to the description</source>
+        <translation>KPI에는 런북 링크가 없습니다: runbook_url은 설명 끝에 붙였습니다</translation>
+    </message>
+    <message>
+        <source>the file is larger than 32 MiB</source>
+        <translation>파일이 32 MiB보다 큽니다</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>파일이 UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>not a Prometheus rule file: expected &quot;groups:&quot; or a PrometheusRule with &quot;spec.groups&quot;</source>
+        <translation>Prometheus 규칙 파일이 아닙니다: &quot;groups:&quot;나 &quot;spec.groups&quot;가 있는 PrometheusRule이 필요합니다</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>잘못된 YAML: %1</translation>
+    </message>
+    <message>
+        <source>unbalanced brackets in the expression</source>
+        <translation>식의 괄호 짝이 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>combines conditions with &quot;%1&quot;; a tile shows one query against one threshold</source>
+        <translation>조건을 &quot;%1&quot;(으)로 묶습니다. 타일은 쿼리 하나를 임계값 하나와 비교해 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>no comparison with a constant (the alert fires whenever the query returns a series)</source>
+        <translation>상수와의 비교가 없습니다(쿼리가 시계열을 돌려주면 언제나 경보가 울림)</translation>
+    </message>
+    <message>
+        <source>more than one comparison at the top level (a range such as 3 &lt;= q &lt; 20)</source>
+        <translation>최상위에 비교가 둘 이상입니다(3 &lt;= q &lt; 20 같은 범위)</translation>
+    </message>
+    <message>
+        <source>the bool modifier makes the rule return 0 or 1 for every series instead of filtering</source>
+        <translation>bool 수식어 때문에 규칙이 거르지 않고 모든 시계열에 0이나 1을 돌려줍니다</translation>
+    </message>
+    <message>
+        <source>the comparison &quot;%1&quot; lacks a side</source>
+        <translation>비교 &quot;%1&quot;의 한쪽이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>compares two constants</source>
+        <translation>상수 두 개를 비교합니다</translation>
+    </message>
+    <message>
+        <source>compares two queries; a tile needs a constant threshold</source>
+        <translation>쿼리 두 개를 비교합니다. 타일에는 상수 임계값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>the threshold %1 is not a finite number</source>
+        <translation>임계값 %1이(가) 유한한 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>value mappings (a tile shows the number)</source>
+        <translation>값 매핑(타일은 숫자를 보여 줌)</translation>
+    </message>
+    <message>
+        <source>invalid YAML: nested deeper than %1 levels</source>
+        <translation>잘못된 YAML: %1단계보다 깊게 중첩되어 있습니다</translation>
     </message>
 </context>
 <context>

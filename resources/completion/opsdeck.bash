@@ -21,7 +21,7 @@ _opsdeck() {
         prev=${COMP_WORDS[COMP_CWORD - 2]}
     fi
     COMPREPLY=()
-    local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes"
+    local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes --output --var --force"
 
     case $prev in
     --lang)
@@ -63,7 +63,7 @@ _opsdeck() {
     local sub=${words[0]:-}
     case $sub in
     "")
-        COMPREPLY=($(compgen -W "validate check runbook secret" -- "$cur"))
+        COMPREPLY=($(compgen -W "validate check runbook secret import" -- "$cur"))
         _opsdeck_files "$cur"
         ;;
     validate | check)
@@ -81,6 +81,14 @@ _opsdeck() {
         ;;
     secret)
         ((${#words[@]} == 1)) && COMPREPLY=($(compgen -W "set delete" -- "$cur"))
+        ;;
+    import)
+        if ((${#words[@]} == 1)); then
+            COMPREPLY=($(compgen -W "prometheus-rules grafana" -- "$cur"))
+        else
+            # Rule files and dashboards: any file.
+            COMPREPLY=($(compgen -f -- "$cur"))
+        fi
         ;;
     esac
     return 0

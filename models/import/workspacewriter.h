@@ -1,0 +1,19 @@
+// SPDX-FileCopyrightText: 2026 OpsDeck authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "import/importreport.h"
+
+#include <QList>
+#include <QString>
+
+// Writes imported KPIs as an OpsDeck workspace (see docs/workspace-format.md) that `opsdeck validate` accepts:
+// every string double-quoted and escaped, titles as { en, ko } with ko = en, groups as comments (KPIs have no group
+// key), and the Prometheus server as a `${PROMETHEUS_URL}` reference, never a resolved value.
+class WorkspaceWriter final
+{
+public:
+    static QString write(const QString &title, const QList<ImportedKpi> &kpis, const QStringList &sources);
+    // A YAML double-quoted scalar for `text`.
+    static QString quoted(const QString &text);
+};
