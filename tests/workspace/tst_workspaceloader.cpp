@@ -544,7 +544,7 @@ private Q_SLOTS:
         QCOMPARE(r.resolved, false);
         QCOMPARE(r.flapGuard, 1min);
         QCOMPARE(r.rateLimit, 5);
-        QCOMPARE(r.pos.line, 5);
+        QCOMPARE(r.pos.line, 7); // after the two lines of secrets
     }
 
     void allErrorsAtOnce()
