@@ -176,9 +176,7 @@ QString NotifyRequest::resolve(const QString &text)
 
 QString NotifyRequest::redact(QString text) const
 {
-    for (const auto &secret : secrets) {
-        text.replace(secret.first, secret.second);
-    }
+    text = TemplateText::redact(std::move(text), secrets);
     if (url.isValid() && !url.isEmpty()) {
         text.replace(url.toString(), shownUrl);
     }

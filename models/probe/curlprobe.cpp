@@ -137,10 +137,7 @@ CurlRequest CurlProbe::prepare(const Endpoint &endpoint)
 
 QString CurlProbe::redact(QString text) const
 {
-    for (const auto &secret : m_request.secrets) {
-        text.replace(secret.first, secret.second);
-    }
-    return text;
+    return TemplateText::redact(std::move(text), m_request.secrets);
 }
 
 bool CurlProbe::begin()

@@ -129,10 +129,7 @@ QString HttpProbe::resolveTemplate(const QString &text, QStringList *missing, QL
 
 QString HttpProbe::redact(QString text) const
 {
-    for (const auto &secret : m_secrets) {
-        text.replace(secret.first, secret.second);
-    }
-    return text;
+    return TemplateText::redact(std::move(text), m_secrets);
 }
 
 double HttpProbe::elapsedMs() const

@@ -143,10 +143,7 @@ QString title(const RunbookStep &step, const QString &language)
 
 QString redact(QString text, const QList<QPair<QString, QString>> &secrets)
 {
-    for (const auto &secret : secrets) {
-        text.replace(secret.first, secret.second);
-    }
-    return text;
+    return TemplateText::redact(std::move(text), secrets);
 }
 
 QByteArray redact(QByteArray bytes, const QList<QPair<QString, QString>> &secrets)

@@ -60,3 +60,11 @@ QStringList TemplateText::names(QStringView text)
     }
     return out;
 }
+
+QString TemplateText::redact(QString text, const QList<QPair<QString, QString>> &secrets)
+{
+    for (const auto &secret : secrets) {
+        text.replace(secret.first, secret.second);
+    }
+    return text;
+}

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -15,4 +17,6 @@ public:
     static QString check(QStringView text);
     // The names referenced, in order of first use.
     static QStringList names(QStringView text);
+    // `text` with every resolved value replaced by its reference: secrets are (resolved value, ${NAME}) pairs.
+    static QString redact(QString text, const QList<QPair<QString, QString>> &secrets);
 };
