@@ -3517,6 +3517,14 @@ Subcommand:
         <source>%1 is not an http(s) URL</source>
         <translation>%1 is not an http(s) URL</translation>
     </message>
+    <message>
+        <source>%1 is not an smtp:// or smtps:// URL</source>
+        <translation>%1 is not an smtp:// or smtps:// URL</translation>
+    </message>
+    <message>
+        <source>an email provider needs one from: address and at least one to: address</source>
+        <translation>an email provider needs one from: address and at least one to: address</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -4372,6 +4380,41 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>SmtpTransfer</name>
+    <message>
+        <source>refused to send the login in clear text: remove starttls: false or the login</source>
+        <translation>refused to send the login in clear text: remove starttls: false or the login</translation>
+    </message>
+    <message>
+        <source>libcurl could not start a transfer</source>
+        <translation>libcurl could not start a transfer</translation>
+    </message>
+    <message>
+        <source>the server does not offer STARTTLS; nothing was sent</source>
+        <translation>the server does not offer STARTTLS; nothing was sent</translation>
+    </message>
+    <message>
+        <source>login refused (SMTP %1)</source>
+        <translation>login refused (SMTP %1)</translation>
+    </message>
+    <message>
+        <source>TLS failed: %1</source>
+        <translation>TLS failed: %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>no answer within the deadline (%1)</source>
+        <translation>no answer within the deadline (%1)</translation>
+    </message>
+    <message>
+        <source>SMTP %1: %2</source>
+        <translation>SMTP %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>StepExecutor</name>
     <message>
         <source>HTTP %1 in %2 ms</source>
@@ -5086,6 +5129,22 @@ Subcommand:
     <message>
         <source>the route sends nowhere: give its providers with to: [provider ids]</source>
         <translation>the route sends nowhere: give its providers with to: [provider ids]</translation>
+    </message>
+    <message>
+        <source>expected an smtp:// or smtps:// URL, got &quot;%1&quot;</source>
+        <translation>expected an smtp:// or smtps:// URL, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>an email provider needs options.from: one address, got &quot;%1&quot;</source>
+        <translation>an email provider needs options.from: one address, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>an email provider needs options.to: addresses separated by commas, got &quot;%1&quot;</source>
+        <translation>an email provider needs options.to: addresses separated by commas, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>starttls: false would send the login in clear text; use TLS or remove the login</source>
+        <translation>starttls: false would send the login in clear text; use TLS or remove the login</translation>
     </message>
 </context>
 </TS>

@@ -3498,6 +3498,14 @@ Subcommand:
         <source>%1 is not an http(s) URL</source>
         <translation>%1은(는) http(s) URL이 아닙니다</translation>
     </message>
+    <message>
+        <source>%1 is not an smtp:// or smtps:// URL</source>
+        <translation>%1은(는) smtp:// 또는 smtps:// URL이 아닙니다</translation>
+    </message>
+    <message>
+        <source>an email provider needs one from: address and at least one to: address</source>
+        <translation>이메일 제공자에는 from: 주소 하나와 to: 주소가 하나 이상 필요합니다</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -4349,6 +4357,41 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>SmtpTransfer</name>
+    <message>
+        <source>refused to send the login in clear text: remove starttls: false or the login</source>
+        <translation>로그인 정보를 평문으로 보내지 않았습니다: starttls: false 또는 로그인 정보를 지우세요</translation>
+    </message>
+    <message>
+        <source>libcurl could not start a transfer</source>
+        <translation>libcurl이 전송을 시작하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>the server does not offer STARTTLS; nothing was sent</source>
+        <translation>서버가 STARTTLS를 제공하지 않아 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>login refused (SMTP %1)</source>
+        <translation>로그인 거부됨 (SMTP %1)</translation>
+    </message>
+    <message>
+        <source>TLS failed: %1</source>
+        <translation>TLS 실패: %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>no answer within the deadline (%1)</source>
+        <translation>기한 안에 응답 없음 (%1)</translation>
+    </message>
+    <message>
+        <source>SMTP %1: %2</source>
+        <translation>SMTP %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>StepExecutor</name>
     <message>
         <source>HTTP %1 in %2 ms</source>
@@ -5061,6 +5104,22 @@ Subcommand:
     <message>
         <source>the route sends nowhere: give its providers with to: [provider ids]</source>
         <translation>라우트에 보낼 곳이 없습니다: to: [제공자 id]로 제공자를 지정하세요</translation>
+    </message>
+    <message>
+        <source>expected an smtp:// or smtps:// URL, got &quot;%1&quot;</source>
+        <translation>smtp:// 또는 smtps:// URL이어야 하는데 &quot;%1&quot;입니다</translation>
+    </message>
+    <message>
+        <source>an email provider needs options.from: one address, got &quot;%1&quot;</source>
+        <translation>이메일 제공자의 options.from에는 주소 하나가 필요한데 &quot;%1&quot;입니다</translation>
+    </message>
+    <message>
+        <source>an email provider needs options.to: addresses separated by commas, got &quot;%1&quot;</source>
+        <translation>이메일 제공자의 options.to에는 쉼표로 구분한 주소가 필요한데 &quot;%1&quot;입니다</translation>
+    </message>
+    <message>
+        <source>starttls: false would send the login in clear text; use TLS or remove the login</source>
+        <translation>starttls: false이면 로그인 정보가 평문으로 전송됩니다. TLS를 쓰거나 로그인 정보를 지우세요</translation>
     </message>
 </context>
 </TS>

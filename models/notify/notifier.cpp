@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notify/notifier.h"
 
+#include <QFileInfo>
+
 namespace {
 
 QString slot(const QString &route, const QString &key)
@@ -203,7 +205,8 @@ void Notifier::deliver(const NotifyRoute &route, const QString &providerId, cons
     if (!provider) {
         return; // the loader reports routes to unknown providers
     }
-    const NotifyRequest request = NotifyRequest::build(*provider, event);
+    const QString baseDir = m_workspace.filePath.isEmpty() ? QString() : QFileInfo(m_workspace.filePath).absolutePath();
+    const NotifyRequest request = NotifyRequest::build(*provider, event, baseDir);
     NotifyDelivery *delivery = m_sender->send(request);
     connect(delivery, &NotifyDelivery::finished, this,
         [this, route, providerId, event, fallback, fellBack](const NotifyResult &result) {

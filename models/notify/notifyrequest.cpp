@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notify/notifyrequest.h"
 
+#include "notify/mailmessage.h"
 #include "probe/httpprobe.h"
 #include "secrets/secrets.h"
 #include "workspace/templatetext.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -193,15 +195,52 @@ QByteArray NotifyRequest::header(const QByteArray &name) const
     return {};
 }
 
-NotifyRequest NotifyRequest::build(const NotifyProvider &provider, const NotificationEvent &event)
+void NotifyRequest::buildMail(
+    const QMap<QString, QString> &options, const NotificationEvent &event, const QString &baseDir)
+{
+    SmtpEnvelope envelope;
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("smtp") && scheme != QLatin1String("smtps")) {
+        error = tr("%1 is not an smtp:// or smtps:// URL").arg(shownUrl);
+        return;
+    }
+    envelope.url = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toEncoded();
+    const QString from = options.value(u"from"_s).trimmed();
+    QStringList bad;
+    const QStringList fromAddress = MailMessage::addresses(from, &bad);
+    const QStringList to = MailMessage::addresses(options.value(u"to"_s), &bad);
+    if (fromAddress.size() != 1 || to.isEmpty() || !bad.isEmpty()) {
+        error = tr("an email provider needs one from: address and at least one to: address");
+        return;
+    }
+    envelope.from = fromAddress.constFirst().toUtf8();
+    for (const QString &address : to) {
+        envelope.to.append(address.toUtf8());
+    }
+    envelope.username = options.value(u"username"_s).toUtf8();
+    envelope.password = options.value(u"password"_s).toUtf8();
+    const QString starttls = options.value(u"starttls"_s, u"true"_s).toLower();
+    envelope.starttls
+        = !(starttls == QLatin1String("false") || starttls == QLatin1String("no") || starttls == QLatin1String("off"));
+    const QString caFile = options.value(u"ca-file"_s);
+    if (!caFile.isEmpty()) {
+        envelope.caFile = QFile::encodeName(baseDir.isEmpty() ? caFile : QDir(baseDir).absoluteFilePath(caFile));
+    }
+    body = MailMessage::compose(event, from, to, QDateTime::currentDateTimeUtc());
+    mail = envelope;
+}
+
+NotifyRequest NotifyRequest::build(
+    const NotifyProvider &provider, const NotificationEvent &event, const QString &baseDir)
 {
     NotifyRequest r;
     const QString &kind = provider.kind;
     const bool pd = kind == QLatin1String("pagerduty");
+    const bool email = kind == QLatin1String("email");
     const QString written = provider.url.isEmpty() && pd ? QString::fromLatin1(pagerDutyUrl) : provider.url;
     const QUrl literal(written);
     // A literal webhook URL carries its token in the path: only its origin is ever shown.
-    r.shownUrl = TemplateText::names(written).isEmpty() && !pd
+    r.shownUrl = TemplateText::names(written).isEmpty() && !pd && !email
         ? literal.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString() + u"/…"_s
         : written;
     r.url = QUrl(r.resolve(written));
@@ -247,6 +286,10 @@ NotifyRequest NotifyRequest::build(const NotifyProvider &provider, const Notific
         if (!key.isEmpty()) {
             r.headers.append({ "Authorization", "Bearer " + key.toUtf8() });
         }
+    } else if (email) {
+        r.method = "SMTP";
+        r.buildMail(options, event, baseDir);
+        return r;
     } else if (kind == QLatin1String("webhook")) {
         contentType = options.value(u"content-type"_s, u"application/json"_s).toUtf8();
         r.method = options.value(u"method"_s, u"POST"_s).toUpper().toLatin1();

@@ -6,6 +6,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QThreadPool>
+#include <QtConcurrentRun>
 
 #include <utility>
 
@@ -23,6 +25,17 @@ int retryAfterMs(const QByteArray &value)
     return at.isValid() ? int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at))) : -1;
 }
 
+// SMTP transfers block in libcurl: they get threads of their own, not the pool the storage uses.
+QThreadPool *mailPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(4);
+        return p;
+    }();
+    return pool;
+}
+
 } // namespace
 
 NotifyDelivery::NotifyDelivery(
@@ -32,6 +45,7 @@ NotifyDelivery::NotifyDelivery(
     , m_request(request)
     , m_limits(limits)
     , m_backoffMs(limits.firstBackoffMs)
+    , m_cancel(std::make_shared<std::atomic_bool>(false))
 {
     m_deadline.setSingleShot(true);
     m_retry.setSingleShot(true);
@@ -42,6 +56,7 @@ NotifyDelivery::NotifyDelivery(
 
 NotifyDelivery::~NotifyDelivery()
 {
+    m_cancel->store(true);
     if (QNetworkReply *reply = m_reply.data()) {
         reply->disconnect(this);
         reply->abort();
@@ -72,6 +87,10 @@ void NotifyDelivery::attempt()
     }
     ++m_result.attempts;
     m_body.clear();
+    if (m_request.mail) {
+        attemptMail();
+        return;
+    }
     QNetworkRequest request(m_request.url);
     // A notification is a state-changing POST: a redirect is an answer, not an invitation.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -124,6 +143,35 @@ void NotifyDelivery::onFinished()
     finish(false, failure); // a 4xx (or a redirect) will not change by asking again
 }
 
+void NotifyDelivery::attemptMail()
+{
+    const int left = int(qMax<qint64>(1, m_limits.deadlineMs - m_clock.elapsed()));
+    const SmtpEnvelope envelope = *m_request.mail;
+    const QByteArray message = m_request.body;
+    const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
+    QFuture<SmtpOutcome> future = QtConcurrent::run(mailPool(),
+        [envelope, message, left, cancel] { return SmtpTransfer::send(envelope, message, left, cancel.get()); });
+    future.then(this, [this](const SmtpOutcome &outcome) { onMailDone(outcome); });
+}
+
+void NotifyDelivery::onMailDone(const SmtpOutcome &outcome)
+{
+    if (m_done) {
+        return;
+    }
+    m_result.status = outcome.reply;
+    if (outcome.ok) {
+        finish(true, QString());
+        return;
+    }
+    const QString failure = tr("%1: %2").arg(where(), m_request.redact(outcome.reason));
+    if (outcome.transient) {
+        retryIn(m_backoffMs, failure);
+        return;
+    }
+    finish(false, failure);
+}
+
 void NotifyDelivery::retryIn(int ms, const QString &why)
 {
     const qint64 left = m_limits.deadlineMs - m_clock.elapsed();
@@ -141,6 +189,7 @@ void NotifyDelivery::finish(bool ok, const QString &reason)
         return;
     }
     m_done = true;
+    m_cancel->store(true);
     m_deadline.stop();
     m_retry.stop();
     if (QNetworkReply *reply = m_reply.data()) {

@@ -9,6 +9,9 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <atomic>
+#include <memory>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -45,6 +48,8 @@ Q_SIGNALS:
 private:
     void attempt();
     void onFinished();
+    void attemptMail();
+    void onMailDone(const SmtpOutcome &outcome);
     void retryIn(int ms, const QString &why);
     void finish(bool ok, const QString &reason);
     QString where() const;
@@ -60,6 +65,7 @@ private:
     int m_backoffMs;
     NotifyResult m_result;
     bool m_done = false;
+    std::shared_ptr<std::atomic_bool> m_cancel; // tells a running SMTP transfer to stop
 };
 
 // Sends notification requests through the Session's network access; each send returns its delivery, whose

@@ -1,11 +1,49 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // notifications: { providers: [...], routes: [...] }
+#include "notify/mailmessage.h"
 #include "workspace/sections.h"
 #include "workspace/timeofday.h"
 #include "workspace/yamlreader.h"
 
 namespace {
+
+// smtp:// (STARTTLS) or smtps://; from: and to: addresses; no login in clear text.
+void checkEmail(YamlReader &r, const YamlValue &v, const NotifyProvider &p)
+{
+    if (!p.url.isEmpty() && !p.url.startsWith(QLatin1String("${"))
+        && !p.url.startsWith(QLatin1String("smtp://"), Qt::CaseInsensitive)
+        && !p.url.startsWith(QLatin1String("smtps://"), Qt::CaseInsensitive)) {
+        r.error(r.get(v, "url"),
+            QCoreApplication::translate("WorkspaceLoader", "expected an smtp:// or smtps:// URL, got \"%1\"")
+                .arg(p.url));
+    }
+    const YamlValue at = r.get(v, "options") ? r.get(v, "options") : v;
+    QStringList bad;
+    const QString from = p.options.value(u"from"_s);
+    if (MailMessage::addresses(from, &bad).size() != 1 || !bad.isEmpty()) {
+        r.error(at,
+            QCoreApplication::translate(
+                "WorkspaceLoader", "an email provider needs options.from: one address, got \"%1\"")
+                .arg(from));
+    }
+    bad.clear();
+    const QString to = p.options.value(u"to"_s);
+    if (MailMessage::addresses(to, &bad).isEmpty() || !bad.isEmpty()) {
+        r.error(at,
+            QCoreApplication::translate(
+                "WorkspaceLoader", "an email provider needs options.to: addresses separated by commas, got \"%1\"")
+                .arg(bad.isEmpty() ? to : bad.join(u", "_s)));
+    }
+    const QString starttls = p.options.value(u"starttls"_s, u"true"_s).toLower();
+    const bool clear
+        = starttls == QLatin1String("false") || starttls == QLatin1String("no") || starttls == QLatin1String("off");
+    if (clear && (p.options.contains(u"username"_s) || p.options.contains(u"password"_s))) {
+        r.error(at,
+            QCoreApplication::translate(
+                "WorkspaceLoader", "starttls: false would send the login in clear text; use TLS or remove the login"));
+    }
+}
 
 NotifyProvider readProvider(YamlReader &r, const YamlValue &v, QHash<QString, int> &ids)
 {
@@ -25,7 +63,8 @@ NotifyProvider readProvider(YamlReader &r, const YamlValue &v, QHash<QString, in
         }
     }
     const bool pagerDuty = p.kind == QLatin1String("pagerduty");
-    if (r.readTemplate(v, "url", p.url, pagerDuty ? YamlReader::Optional : YamlReader::Required)
+    const bool email = p.kind == QLatin1String("email");
+    if (r.readTemplate(v, "url", p.url, pagerDuty ? YamlReader::Optional : YamlReader::Required) && !email
         && !p.url.startsWith(QLatin1String("${"))) {
         r.checkHttpUrl(r.get(v, "url"), p.url);
     }
@@ -33,6 +72,9 @@ NotifyProvider readProvider(YamlReader &r, const YamlValue &v, QHash<QString, in
     r.readHeaders(v, "headers", p.headers);
     if (const YamlValue options = r.get(v, "options")) {
         p.options = r.stringMap(options, true).value_or(QMap<QString, QString>());
+    }
+    if (email) {
+        checkEmail(r, v, p);
     }
     return p;
 }

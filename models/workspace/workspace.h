@@ -282,11 +282,13 @@ struct DeclaredSecret
 struct NotifyProvider
 {
     QString id;
-    QString kind; // slack, mattermost, discord, teams, webhook, pagerduty, ntfy
-    QString url; // webhook or topic URL; PagerDuty: the Events API URL (default: PagerDuty's)
+    QString kind; // slack, mattermost, discord, teams, webhook, pagerduty, ntfy, email
+    QString url; // webhook or topic URL; PagerDuty: the Events API URL (default: PagerDuty's); email: smtp(s)://
     QString key; // PagerDuty: routing key; ntfy: access token
     QMap<QString, QString> headers;
-    QMap<QString, QString> options; // per kind: channel, username, body, content-type, method, priority, tags
+    // per kind: channel, username, body, content-type, method, priority, tags; email: from, to, username,
+    // password, starttls, ca-file
+    QMap<QString, QString> options;
     SourcePos pos;
 
     static QStringList kinds();

@@ -487,7 +487,23 @@ private Q_SLOTS:
         // Notifications
         row("provider unknown kind",
             "notifications:\n  providers:\n    - { id: sms, kind: carrier-pigeon, url: \"https://pigeon.example/\" }\n",
-            u"meetpin.yaml:3:24: notifications.providers[0].kind: unknown provider kind \"carrier-pigeon\" (expected one of: slack, mattermost, discord, teams, webhook, pagerduty, ntfy)"_s);
+            u"meetpin.yaml:3:24: notifications.providers[0].kind: unknown provider kind \"carrier-pigeon\" (expected one of: slack, mattermost, discord, teams, webhook, pagerduty, ntfy, email)"_s);
+        row("email with an http url",
+            "notifications:\n  providers:\n    - { id: m, kind: email, url: \"https://mail.example/\", options: { "
+            "from: a@b.c, to: d@e.f } }\n",
+            u"meetpin.yaml:3:34: notifications.providers[0].url: expected an smtp:// or smtps:// URL, got \"https://mail.example/\""_s);
+        row("email without to",
+            "notifications:\n  providers:\n    - { id: m, kind: email, url: \"smtp://mail.example:587\", options: { "
+            "from: a@b.c } }\n",
+            u"meetpin.yaml:3:70: notifications.providers[0].options: an email provider needs options.to: addresses separated by commas, got \"\""_s);
+        row("email with a bad address",
+            "notifications:\n  providers:\n    - { id: m, kind: email, url: \"smtp://mail.example:587\", options: { "
+            "from: a@b.c, to: \"d@e.f, oncall\" } }\n",
+            u"meetpin.yaml:3:70: notifications.providers[0].options: an email provider needs options.to: addresses separated by commas, got \"oncall\""_s);
+        row("email login in clear text",
+            "notifications:\n  providers:\n    - { id: m, kind: email, url: \"smtp://mail.example:25\", options: { "
+            "from: a@b.c, to: d@e.f, starttls: \"false\", username: ops } }\n",
+            u"meetpin.yaml:3:69: notifications.providers[0].options: starttls: false would send the login in clear text; use TLS or remove the login"_s);
         row("provider duplicate id",
             N.left(N.size() - 10) + "    - { id: slack, kind: discord, url: \"https://discord.example/\" }\n",
             u"meetpin.yaml:4:13: notifications.providers[1].id: duplicate provider id \"slack\" (first defined on line 3)"_s);
