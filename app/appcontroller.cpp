@@ -13,6 +13,7 @@
 #include "kpi/kpichartdata.h"
 #include "kpi/kpimodel.h"
 #include "kpi/kpireader.h"
+#include "notifications/notificationspage.h"
 #include "overview/overviewpage.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
@@ -64,7 +65,8 @@ AppController::AppController(
     });
     connect(m_session, &Session::notice, m_window, [this](const QString &message) {
         std::fprintf(stderr, "opsdeck: %s\n", qPrintable(message));
-        m_window->notify([message] { return std::pair { tr("Not saved"), message }; }, -1);
+        // A write that did not land or a notification that did not go out: each message says which.
+        m_window->notify([message] { return std::pair { tr("Needs attention"), message }; }, -1);
     });
     m_session->setTrustAsk(RunbooksPage::trustPrompt(m_window));
     bindStorageStatus(m_session->storage(), m_window);
@@ -165,6 +167,9 @@ void AppController::onWorkspaceReady(const Workspace &workspace)
     m_warRoom->setWorkspace(workspace);
     if (auto *charts = qobject_cast<ChartsPage *>(m_window->page(MainWindow::Charts))) {
         charts->setWorkspace(workspace); // after the KPI model has the new tiles
+    }
+    if (auto *page = qobject_cast<NotificationsPage *>(m_window->page(MainWindow::Notifications))) {
+        page->setWorkspace(workspace);
     }
     if (auto *page = qobject_cast<RunbooksPage *>(m_window->page(MainWindow::Runbooks))) {
         page->setWorkspace(workspace);

@@ -205,8 +205,8 @@
         <translation>Alertmanager refused to expire silence %1: %2</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Not saved</translation>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
     </message>
 </context>
 <context>
@@ -3470,6 +3470,41 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>This workspace sends no notifications. Add providers and routes under notifications: in the workspace file (see docs/workspace-format.md).</source>
+        <translation>This workspace sends no notifications. Add providers and routes under notifications: in the workspace file (see docs/workspace-format.md).</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <source>Last deliveries (newest first)</source>
+        <translation>Last deliveries (newest first)</translation>
+    </message>
+    <message>
+        <source>Send test notification</source>
+        <translation>Send test notification</translation>
+    </message>
+    <message>
+        <source>Sends a test message to every provider of the selected route now</source>
+        <translation>Sends a test message to every provider of the selected route now</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Sends the selected failed message again to the same provider</source>
+        <translation>Sends the selected failed message again to the same provider</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>held back by the rate limit</source>
@@ -3487,6 +3522,14 @@ Subcommand:
         <source>Notification to %1 (route %2) failed: %3</source>
         <translation>Notification to %1 (route %2) failed: %3</translation>
     </message>
+    <message>
+        <source>Test notification from OpsDeck: route %1 of workspace %2 reaches this channel</source>
+        <translation>Test notification from OpsDeck: route %1 of workspace %2 reaches this channel</translation>
+    </message>
+    <message>
+        <source>Sent with &quot;Send test notification&quot;; nothing has changed.</source>
+        <translation>Sent with &quot;Send test notification&quot;; nothing has changed.</translation>
+    </message>
 </context>
 <context>
     <name>NotifyDelivery</name>
@@ -3501,6 +3544,60 @@ Subcommand:
     <message>
         <source>%1: HTTP %2: %3</source>
         <translation>%1: HTTP %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyLogModel</name>
+    <message>
+        <source>held back</source>
+        <translation>held back</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n attempt(s))</source>
+        <translation>
+            <numerusform>(%n attempt)</numerusform>
+            <numerusform>(%n attempts)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(fallback)</source>
+        <translation>(fallback)</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (test)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -3524,6 +3621,49 @@ Subcommand:
     <message>
         <source>an email provider needs one from: address and at least one to: address</source>
         <translation>an email provider needs one from: address and at least one to: address</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyRouteModel</name>
+    <message>
+        <source>every event</source>
+        <translation>every event</translation>
+    </message>
+    <message>
+        <source>fallback %1</source>
+        <translation>fallback %1</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>always</translation>
+    </message>
+    <message>
+        <source>nothing sent yet</source>
+        <translation>nothing sent yet</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>From severity</source>
+        <translation>From severity</translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation>Sends to</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>Last delivery</translation>
     </message>
 </context>
 <context>

@@ -203,8 +203,8 @@
         <translation>Alertmanager가 사일런스 %1 만료를 거부했습니다: %2</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>저장되지 않음</translation>
+        <source>Needs attention</source>
+        <translation>확인 필요</translation>
     </message>
 </context>
 <context>
@@ -3451,6 +3451,41 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>NotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>This workspace sends no notifications. Add providers and routes under notifications: in the workspace file (see docs/workspace-format.md).</source>
+        <translation>이 워크스페이스는 알림을 보내지 않습니다. 워크스페이스 파일의 notifications: 아래에 제공자와 경로를 추가하세요 (docs/workspace-format.md 참고).</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Last deliveries (newest first)</source>
+        <translation>최근 전송 (최신순)</translation>
+    </message>
+    <message>
+        <source>Send test notification</source>
+        <translation>테스트 알림 보내기</translation>
+    </message>
+    <message>
+        <source>Sends a test message to every provider of the selected route now</source>
+        <translation>선택한 경로의 모든 제공자에게 지금 테스트 메시지를 보냅니다</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Sends the selected failed message again to the same provider</source>
+        <translation>실패한 선택 메시지를 같은 제공자에게 다시 보냅니다</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>held back by the rate limit</source>
@@ -3468,6 +3503,14 @@ Subcommand:
         <source>Notification to %1 (route %2) failed: %3</source>
         <translation>%1(라우트 %2) 알림 전송 실패: %3</translation>
     </message>
+    <message>
+        <source>Test notification from OpsDeck: route %1 of workspace %2 reaches this channel</source>
+        <translation>OpsDeck 테스트 알림: 워크스페이스 %2의 경로 %1이(가) 이 채널에 도달합니다</translation>
+    </message>
+    <message>
+        <source>Sent with &quot;Send test notification&quot;; nothing has changed.</source>
+        <translation>&quot;테스트 알림 보내기&quot;로 보낸 메시지이며, 바뀐 것은 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>NotifyDelivery</name>
@@ -3482,6 +3525,59 @@ Subcommand:
     <message>
         <source>%1: HTTP %2: %3</source>
         <translation>%1: HTTP %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyLogModel</name>
+    <message>
+        <source>held back</source>
+        <translation>보류됨</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>전송됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n attempt(s))</source>
+        <translation>
+            <numerusform>(%n회 시도)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(fallback)</source>
+        <translation>(대체)</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (테스트)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>제공자</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
     </message>
 </context>
 <context>
@@ -3505,6 +3601,49 @@ Subcommand:
     <message>
         <source>an email provider needs one from: address and at least one to: address</source>
         <translation>이메일 제공자에는 from: 주소 하나와 to: 주소가 하나 이상 필요합니다</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyRouteModel</name>
+    <message>
+        <source>every event</source>
+        <translation>모든 이벤트</translation>
+    </message>
+    <message>
+        <source>fallback %1</source>
+        <translation>대체 %1</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>항상</translation>
+    </message>
+    <message>
+        <source>nothing sent yet</source>
+        <translation>아직 보낸 것 없음</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>From severity</source>
+        <translation>최소 심각도</translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation>보내는 곳</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>시간대</translation>
+    </message>
+    <message>
+        <source>Last delivery</source>
+        <translation>마지막 전송</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "checklists/checklistspage.h"
 #include "health/healthpage.h"
 #include "incidents/incidentspage.h"
+#include "notifications/notificationspage.h"
 #include "overview/overviewpage.h"
 #include "runbooks/runbookspage.h"
 #include "themedicon.h"
@@ -66,7 +67,7 @@ void MainWindow::createPages()
 {
     m_overview = new OverviewPage(this);
     m_pages = { m_overview, new ChartsPage(this), new HealthPage(this), new ChecklistsPage(this),
-        new IncidentsPage(this), new RunbooksPage(m_session, this) };
+        new IncidentsPage(this), new RunbooksPage(m_session, this), new NotificationsPage(m_session, this) };
     Q_ASSERT(m_pages.size() == PageCount);
 
     m_sidebar = new QListWidget(this);

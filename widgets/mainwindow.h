@@ -34,7 +34,7 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum PageIndex { Overview, Charts, Health, Checklists, Incidents, Runbooks, PageCount };
+    enum PageIndex { Overview, Charts, Health, Checklists, Incidents, Runbooks, Notifications, PageCount };
     // Online and Offline: team mode (a shared PostgreSQL database) reachable or not.
     enum class StorageState { Unknown, Opening, Open, Failed, Online, Offline };
     enum class Origin { File, Demo }; // a demo workspace is not remembered as last/recent

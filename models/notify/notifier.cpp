@@ -153,7 +153,7 @@ void Notifier::dispatch(const QString &routeId, const NotificationEvent &event)
         if (rate.sent >= current.rateLimit) {
             ++rate.suppressed;
             append({ QDateTime::currentDateTimeUtc(), routeId, QString(), event.key(), event.headline(), false, false,
-                true, 0, 0, tr("held back by the rate limit") });
+                true, 0, 0, tr("held back by the rate limit"), event, false });
             return;
         }
         ++rate.sent;
@@ -198,8 +198,41 @@ void Notifier::closeWindow(const QString &routeId)
     }
 }
 
+bool Notifier::sendTest(const QString &routeId)
+{
+    const NotifyRoute *r = route(routeId);
+    if (!r) {
+        return false;
+    }
+    NotificationEvent event;
+    event.kind = NotificationEvent::Kind::Summary;
+    event.subject = u"test-"_s + routeId;
+    event.workspaceId = m_workspace.info.id;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.title = tr("Test notification from OpsDeck: route %1 of workspace %2 reaches this channel")
+                      .arg(routeId, m_workspace.info.id.isEmpty() ? m_workspace.filePath : m_workspace.info.id);
+    event.detail = tr("Sent with \"Send test notification\"; nothing has changed.");
+    const NotifyRoute current = *r;
+    auto fellBack = std::make_shared<bool>(true); // a test shows each provider's own result: no fallback
+    for (const QString &provider : current.targets) {
+        deliver(current, provider, event, false, fellBack, true);
+    }
+    return true;
+}
+
+bool Notifier::retry(const NotifyLogEntry &entry)
+{
+    const NotifyRoute *r = route(entry.route);
+    if (!r || entry.provider.isEmpty() || !m_workspace.notifications.provider(entry.provider)) {
+        return false;
+    }
+    auto fellBack = std::make_shared<bool>(true);
+    deliver(*r, entry.provider, entry.event, entry.fallback, fellBack, entry.test);
+    return true;
+}
+
 void Notifier::deliver(const NotifyRoute &route, const QString &providerId, const NotificationEvent &event,
-    bool fallback, std::shared_ptr<bool> fellBack)
+    bool fallback, std::shared_ptr<bool> fellBack, bool test)
 {
     const NotifyProvider *provider = m_workspace.notifications.provider(providerId);
     if (!provider) {
@@ -209,9 +242,9 @@ void Notifier::deliver(const NotifyRoute &route, const QString &providerId, cons
     const NotifyRequest request = NotifyRequest::build(*provider, event, baseDir);
     NotifyDelivery *delivery = m_sender->send(request);
     connect(delivery, &NotifyDelivery::finished, this,
-        [this, route, providerId, event, fallback, fellBack](const NotifyResult &result) {
+        [this, route, providerId, event, fallback, fellBack, test](const NotifyResult &result) {
             append({ QDateTime::currentDateTimeUtc(), route.id, providerId, event.key(), event.headline(), result.ok,
-                fallback, false, result.status, result.attempts, result.reason });
+                fallback, false, result.status, result.attempts, result.reason, event, test });
             if (result.ok) {
                 return;
             }

@@ -30,6 +30,8 @@ struct NotifyLogEntry
     int status = 0;
     int attempts = 0;
     QString reason;
+    NotificationEvent event; // what was sent, so that it can be sent again
+    bool test = false; // a test message from "Send test notification"
 };
 
 // Applies the workspace's notification routes to events and sends what passes: filters (events, minimum severity,
@@ -49,6 +51,12 @@ public:
     void setClock(std::function<QTime()> clock) { m_clock = std::move(clock); }
 
     void notify(const NotificationEvent &event);
+    // A test message to every provider of `routeId` now, past its filters, flap guard and rate limit; false when the
+    // workspace has no such route.
+    bool sendTest(const QString &routeId);
+    // Sends a logged message again to the same provider; false when its route or provider is gone or it was never
+    // sent (held back by the rate limit).
+    bool retry(const NotifyLogEntry &entry);
 
     // The last deliveries, oldest first, at most logCapacity.
     const QList<NotifyLogEntry> &log() const { return m_log; }
@@ -77,7 +85,7 @@ private:
     void hold(const NotifyRoute &route, const NotificationEvent &event);
     void dispatch(const QString &routeId, const NotificationEvent &event);
     void deliver(const NotifyRoute &route, const QString &providerId, const NotificationEvent &event, bool fallback,
-        std::shared_ptr<bool> fellBack);
+        std::shared_ptr<bool> fellBack, bool test = false);
     void closeWindow(const QString &routeId);
     void append(const NotifyLogEntry &entry);
     const NotifyRoute *route(const QString &id) const;

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void fallbackWhenProviderHangs();
     void fallbackWhenRefused();
     void logIsBounded();
+    void testMessagePassesFilters();
+    void retrySendsAgain();
 
 private:
     NotifyRoute route(const QString &id, const QStringList &targets);
@@ -274,6 +276,49 @@ void tst_Notifier::logIsBounded()
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_server->count("/main"), Notifier::logCapacity + 20, 20000);
     QTRY_COMPARE(m_notifier->log().size(), Notifier::logCapacity);
+}
+
+void tst_Notifier::testMessagePassesFilters()
+{
+    NotifyRoute critical = route(u"critical"_s, { u"main"_s, u"refused"_s });
+    critical.minSeverity = u"critical"_s;
+    critical.events = { u"kpi"_s };
+    critical.fallback = u"backup"_s;
+    useRoutes({ critical });
+    QVERIFY(!m_notifier->sendTest(u"nosuchroute"_s));
+    QVERIFY(m_notifier->sendTest(u"critical"_s));
+    QTRY_COMPARE(m_notifier->log().size(), 2);
+    const QList<QJsonObject> main = received("/main");
+    QCOMPARE(main.size(), 1);
+    QVERIFY2(main.first().value(u"text"_s).toString().contains(u"critical"_s), "names the route");
+    QCOMPARE(received("/backup").size(), 0); // a test shows each provider's own result: no fallback
+    int failed = 0;
+    for (const NotifyLogEntry &entry : m_notifier->log()) {
+        QVERIFY(entry.test);
+        failed += entry.ok ? 0 : 1;
+    }
+    QCOMPARE(failed, 1);
+}
+
+void tst_Notifier::retrySendsAgain()
+{
+    m_server->setAnswers(
+        "/main", { { NotifyReceiver::Answer::Mode::Reply, 404, {}, "no such hook" }, NotifyReceiver::ok() });
+    useRoutes({ route(u"all"_s, { u"main"_s }) });
+    m_notifier->notify(change(u"api"_s, u"ok"_s, u"critical"_s));
+    QTRY_COMPARE(m_notifier->log().size(), 1);
+    const NotifyLogEntry failed = m_notifier->log().constFirst();
+    QVERIFY(!failed.ok);
+    QCOMPARE(failed.event.subject, u"api"_s);
+    QVERIFY(m_notifier->retry(failed));
+    QTRY_COMPARE(m_notifier->log().size(), 2);
+    QVERIFY(m_notifier->log().at(1).ok);
+    const QList<QJsonObject> main = received("/main");
+    QCOMPARE(main.size(), 2);
+    QCOMPARE(main.at(0), main.at(1)); // the same message
+    NotifyLogEntry gone = failed;
+    gone.route = u"removed"_s;
+    QVERIFY(!m_notifier->retry(gone));
 }
 
 QTEST_MAIN(tst_Notifier)
