@@ -49,6 +49,9 @@ public:
     void setClock(std::function<QTime()> clock) { m_clock = std::move(clock); }
 
     void notify(const NotificationEvent &event);
+    // Providers that send nothing (their requests would carry secrets of a workspace not trusted yet): a delivery
+    // to one is logged as not sent and goes to the route's fallback, if that one is not held.
+    void setHeldProviders(const QSet<QString> &providers) { m_heldProviders = providers; }
 
     // The last deliveries, oldest first, at most logCapacity.
     const QList<NotifyLogEntry> &log() const { return m_log; }
@@ -91,4 +94,5 @@ private:
     QSet<QString> m_open; // route|key → a problem was sent and not yet resolved
     QHash<QString, Rate> m_rates; // route → this window's count
     QList<NotifyLogEntry> m_log;
+    QSet<QString> m_heldProviders;
 };

@@ -11,7 +11,9 @@ namespace {
 
 QString settingsKey(const QString &hash)
 {
-    return u"trust/commands/"_s + hash;
+    // One answer covers the file's secrets and its commands; the "trust/commands/" answers of earlier versions
+    // were given to a question that listed commands only, so they are not taken for this one.
+    return u"trust/workspace/"_s + hash;
 }
 
 } // namespace

@@ -8,7 +8,8 @@
 #include <QString>
 #include <QStringList>
 
-// Whether the operator has allowed a workspace file to run its `command` steps. Trust is given once per version of
+// Whether the operator has allowed a workspace file to send its secrets where it says (SecretDestinations) and to
+// run its `command` steps: one answer covers both. Trust is given once per version of
 // the file: it is remembered in QSettings by Workspace::contentHash, the SHA-256 of the exact bytes the loader parsed
 // (never of the file on disk when asked: a file changed between load and prompt must not be trusted unseen).
 class WorkspaceTrust final
