@@ -21,6 +21,9 @@ public:
     static bool isTrusted(const Workspace &workspace);
     // Remembers this version as trusted; false when the workspace has no contentHash.
     static bool trust(const Workspace &workspace);
+    // Remembers `bytes` as trusted before anyone parses them: for a file OpsDeck writes itself from its own
+    // resources (the demo workspace, whose secret is the token it made for its own demo service).
+    static void trustContent(const QByteArray &bytes, const QString &filePath);
     // What the workspace would run: one line per command step, "runbook / step: argv" (${NAME} as written).
     static QStringList commands(const Workspace &workspace);
     static bool hasCommands(const Workspace &workspace) { return !commands(workspace).isEmpty(); }
