@@ -56,11 +56,24 @@ bool SecretDestinations::hasReference(const QString &text)
     return !TemplateText::names(text).isEmpty();
 }
 
+QString SecretDestinations::hostNamedBy(const QStringList &names, const QString &writtenUrl)
+{
+    if (names.isEmpty()) {
+        return writtenUrl;
+    }
+    QStringList references;
+    for (const QString &name : names) {
+        references.append(u"${"_s + name + u'}');
+    }
+    return tr("the host that %1 names (not known before it is resolved)").arg(references.join(u", "_s));
+}
+
 QString SecretDestinations::destinationOf(const QString &writtenUrl)
 {
     const qsizetype scheme = writtenUrl.indexOf(u"://"_s);
-    if (scheme < 0) {
-        return writtenUrl;
+    if (scheme < 0 || !TemplateText::names(writtenUrl.left(scheme)).isEmpty()) {
+        // The whole URL (or its scheme) comes from a secret: so does the host.
+        return hostNamedBy(TemplateText::names(writtenUrl), writtenUrl);
     }
     qsizetype end = scheme + 3;
     while (end < writtenUrl.size() && writtenUrl.at(end) != u'/' && writtenUrl.at(end) != u'?'
@@ -69,13 +82,8 @@ QString SecretDestinations::destinationOf(const QString &writtenUrl)
     }
     QString authority = writtenUrl.mid(scheme + 3, end - scheme - 3);
     authority = authority.mid(authority.lastIndexOf(u'@') + 1); // user info goes to the host, it is not one
-    const QStringList names = TemplateText::names(authority);
-    if (!names.isEmpty()) {
-        QStringList references;
-        for (const QString &name : names) {
-            references.append(u"${"_s + name + u'}');
-        }
-        return tr("the host that %1 names (not known before it is resolved)").arg(references.join(u", "_s));
+    if (const QStringList names = TemplateText::names(authority); !names.isEmpty()) {
+        return hostNamedBy(names, writtenUrl);
     }
     const QUrl url(writtenUrl.left(end));
     return url.isValid() ? url.adjusted(QUrl::RemoveUserInfo).toString() : writtenUrl.left(end);

@@ -47,4 +47,7 @@ public:
     // The origin a written URL sends to, as uses() spells it.
     static QString destinationOf(const QString &writtenUrl);
     static bool hasReference(const QString &text);
+
+private:
+    static QString hostNamedBy(const QStringList &names, const QString &writtenUrl);
 };

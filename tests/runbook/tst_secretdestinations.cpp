@@ -26,7 +26,8 @@ void TestSecretDestinations::destinationIsTheWrittenOrigin_data()
     QTest::addRow("user info") << u"https://u:${T}@db.example.com/"_s << u"https://db.example.com"_s;
     QTest::addRow("host") << u"https://${T}.example.com/"_s
                           << u"the host that ${T} names (not known before it is resolved)"_s;
-    QTest::addRow("whole url") << u"${T}"_s << u"${T}"_s;
+    QTest::addRow("whole url") << u"${T}"_s << u"the host that ${T} names (not known before it is resolved)"_s;
+    QTest::addRow("no secret") << u"not a url"_s << u"not a url"_s;
 }
 
 void TestSecretDestinations::destinationIsTheWrittenOrigin()
