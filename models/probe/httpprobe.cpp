@@ -353,9 +353,8 @@ QString HttpProbe::leaveOrigin(const QUrl &target, int status)
     }
     // Another origin gets no credentials: neither the usual headers nor any the file fills from a secret, on this hop
     // and every later one (they are not put back).
-    for (const QByteArray name :
-        { QByteArray("Authorization"), QByteArray("Proxy-Authorization"), QByteArray("Cookie") }) {
-        m_request.setRawHeader(name, QByteArray());
+    for (const char *name : { "Authorization", "Proxy-Authorization", "Cookie" }) {
+        m_request.setRawHeader(QByteArray(name), QByteArray());
     }
     for (auto it = m_endpoint.headers.cbegin(); it != m_endpoint.headers.cend(); ++it) {
         if (!TemplateText::names(it.value()).isEmpty()) {

@@ -244,8 +244,9 @@ void Session::setWorkspace(const Workspace &workspace)
     }
     Q_EMIT trustChanged(waitingForTrust());
     Q_EMIT workspaceReady(workspace);
-    // Asked once per version by itself; "not now" stays until askTrust() (the Health page's banner) asks again.
-    if (!m_secretsAllowed && m_trustAsk && m_askedHash != workspace.contentHash) {
+    // Watching, a version is asked about by itself, once; "not now" stays until askTrust() (the Health page's
+    // banner) asks again. A terminal command asks when it needs the answer (gateCommands(), `opsdeck check`).
+    if (watching && !m_secretsAllowed && m_trustAsk && m_askedHash != workspace.contentHash) {
         m_askedHash = workspace.contentHash;
         askTrust();
     }

@@ -75,9 +75,9 @@ public:
         QString note;
     };
     // Asked (by the window with a dialog, by the terminal with a prompt) once a workspace version that would send
-    // secrets loads (SecretDestinations::describe() says what goes where; `commands` are its command steps, which
-    // the same answer covers), and before command steps of an untrusted workspace run; `answer` may be called
-    // later, once.
+    // secrets loads in Watch mode (SecretDestinations::describe() says what goes where; `commands` are its command
+    // steps, which the same answer covers), and before command steps of an untrusted workspace run; `answer` may be
+    // called later, once.
     using TrustAsk = std::function<void(
         const Workspace &workspace, const QStringList &commands, std::function<void(const TrustAnswer &)> answer)>;
 
@@ -116,8 +116,8 @@ public:
     bool waitingForTrust() const { return !m_secretsAllowed; }
     // What waits now (empty when nothing does).
     const SecretDestinations::Held &heldForTrust() const { return m_heldNow; }
-    // Asks through the TrustAsk (a banner's "Trust…" button, a terminal command); nothing when nothing waits. A
-    // version is asked by itself once, when it loads; this asks again.
+    // Asks through the TrustAsk (a banner's "Trust…" button, a terminal command); nothing when nothing waits. In
+    // Watch mode a version is asked by itself once, when it loads; this asks again.
     void askTrust();
     // Answers for the current version without asking (`--yes`): allow + remember trusts this version of the file;
     // allow alone releases its secrets and commands for this session only, with `note` in the command steps' audit.
