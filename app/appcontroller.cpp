@@ -102,6 +102,11 @@ void AppController::bindPages()
         page->setHighlighter(m_session->highlighter());
         connect(page, &HealthPage::checkNowRequested, m_session->probes(), &ProbeEngine::checkNow);
         connect(page, &HealthPage::checkAllRequested, m_session->probes(), &ProbeEngine::checkAllNow);
+        connect(page, &HealthPage::trustRequested, m_session, &Session::askTrust);
+        connect(m_session, &Session::trustChanged, page, [this, page](bool waiting) {
+            const SecretDestinations::Held &held = m_session->heldForTrust();
+            page->setTrustWaiting(waiting, int(held.endpoints.size()), int(held.kpis.size()));
+        });
         connect(
             page, &HealthPage::openIncidentRequested, this, [this](const QString &endpoint, const ProbeResult &result) {
                 openedIncident(m_session->incidentRecorder()->createFromEndpoint(endpoint, result));

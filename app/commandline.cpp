@@ -65,7 +65,7 @@ bool CommandLine::wantsConsole(int argc, char **argv)
         if (arg[0] != '-') {
             return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0
                 || std::strcmp(arg, "runbook") == 0 || std::strcmp(arg, "secret") == 0
-                || std::strcmp(arg, "import") == 0;
+                || std::strcmp(arg, "import") == 0 || std::strcmp(arg, "trust") == 0;
         }
     }
     return false;
@@ -93,10 +93,14 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "Subcommand:\n  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 "
            "otherwise.\n"
            "  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 "
-           "WARNING, 2 CRITICAL, 3 UNKNOWN.\n"
+           "WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked "
+           "for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not "
+           "sent.\n"
            "  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step "
            "(--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 "
            "declined or interrupted.\n"
+           "  trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, "
+           "then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.\n"
            "  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} "
            "resolves from when the environment has no NAME.\n"
            "  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace's KPI "
@@ -130,7 +134,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         tr("Open the war-room screen full screen (read-only, for a wall display) instead of the main window."));
     const QCommandLineOption yesOption(QStringList { u"y"_s, u"yes"_s },
         tr("runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); "
-           "the audit rows say so."));
+           "the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run "
+           "only. trust: trust the workspace version without asking."));
     // For shell completion: `opsdeck runbook --list-ids WORKSPACE` prints the workspace's runbook ids.
     QCommandLineOption listIdsOption(u"list-ids"_s, tr("runbook: print the runbook ids of the workspace, one a line."));
     listIdsOption.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -205,8 +210,10 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     if (parser.isSet(outputOption) || parser.isSet(varOption) || parser.isSet(forceOption)) {
         fail(tr("-o, --var and --force only apply to the import subcommand"));
     }
-    if (parser.isSet(yesOption) && !runbookMode) {
-        fail(tr("--yes only applies to the runbook subcommand"));
+    const bool yesMode = runbookMode || firstPositional(arguments) == QLatin1String("check")
+        || firstPositional(arguments) == QLatin1String("trust");
+    if (parser.isSet(yesOption) && !yesMode) {
+        fail(tr("--yes only applies to the runbook, check and trust subcommands"));
     }
     if (!args.isEmpty() && args.first() == QLatin1String("validate")) {
         if (args.size() != 2) {
@@ -218,11 +225,21 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     }
     if (!args.isEmpty() && args.first() == QLatin1String("check")) {
         if (args.size() != 2) {
-            fail(tr("usage: opsdeck check WORKSPACE [--json]"));
+            fail(tr("usage: opsdeck check WORKSPACE [--json] [--yes]"));
         }
         cl.mode = Mode::Check;
         cl.validateFile = args[1];
         cl.json = parser.isSet(jsonOption);
+        cl.yes = parser.isSet(yesOption);
+        return cl;
+    }
+    if (!args.isEmpty() && args.first() == QLatin1String("trust")) {
+        if (args.size() != 2 || parser.isSet(jsonOption)) {
+            fail(tr("usage: opsdeck trust WORKSPACE [--yes]"));
+        }
+        cl.mode = Mode::Trust;
+        cl.validateFile = args[1];
+        cl.yes = parser.isSet(yesOption);
         return cl;
     }
     if (!args.isEmpty() && args.first() == QLatin1String("secret")) {

@@ -8,7 +8,8 @@
 #include <QString>
 #include <QStringList>
 
-// opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json] |
+// opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json] [--yes] |
+// opsdeck trust WORKSPACE [--yes] |
 // opsdeck runbook WORKSPACE RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME |
 // opsdeck import prometheus-rules|grafana FILE... [-o OUT] [--var K=V] [--json] [--force], with --demo, --data-dir,
 // --database, --lang and the hidden --screenshot-dir; the hidden `opsdeck runbook --list-ids WORKSPACE` feeds shell
@@ -17,14 +18,14 @@ struct CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
-    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret, Import };
+    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret, Import, Trust };
 
     Mode mode = Mode::Gui;
     QString workspace; // Gui: the file to open; empty = last workspace, else the demo
-    QString validateFile; // Validate, Check, Runbook, RunbookIds
+    QString validateFile; // Validate, Check, Runbook, RunbookIds, Trust
     bool json = false; // Check: --json
     QString runbookId; // Runbook
-    bool yes = false; // Runbook: --yes
+    bool yes = false; // Runbook, Check, Trust: --yes
     bool deleteSecret = false; // Secret: delete instead of set
     QString secretName; // Secret
     ImportOptions importOptions; // Import

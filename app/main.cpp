@@ -6,6 +6,7 @@
 #include "cli/runbookcommand.h"
 #include "cli/secretcommand.h"
 #include "cli/terminalinput.h"
+#include "cli/trustcommand.h"
 #include "cli/validatecommand.h"
 #include "commandline.h"
 #include "firstpaintprobe.h"
@@ -88,10 +89,20 @@ int runConsole(const CommandLine &commandLine)
         return runRunbook(commandLine, &out);
     }
     if (commandLine.mode == CommandLine::Mode::Check) {
+        QTextStream err(stderr);
+        TerminalInput input(0); // standard input: asked for trust only when it is a terminal
         CheckCommand check(commandLine.validateFile,
             commandLine.json ? CheckCommand::Format::Json : CheckCommand::Format::Table, &out);
+        check.setTrustAnswer(commandLine.yes, &input, &err);
         QObject::connect(&check, &CheckCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
         check.start();
+        return QCoreApplication::exec();
+    }
+    if (commandLine.mode == CommandLine::Mode::Trust) {
+        TerminalInput input(0);
+        TrustCommand trust(commandLine.validateFile, commandLine.yes, &out, &input);
+        QObject::connect(&trust, &TrustCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
+        trust.start();
         return QCoreApplication::exec();
     }
     if (commandLine.mode == CommandLine::Mode::Secret) {

@@ -149,6 +149,10 @@
         <source>Alertmanager did not return a silence id</source>
         <translation>Alertmanager did not return a silence id</translation>
     </message>
+    <message>
+        <source>waiting for trust: this workspace version is not trusted to send its secrets to Alertmanager; nothing was sent</source>
+        <translation>waiting for trust: this workspace version is not trusted to send its secrets to Alertmanager; nothing was sent</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -303,6 +307,22 @@
             <numerusform>%1: %2 (%n KPI evaluated)</numerusform>
             <numerusform>%1: %2 (%n KPIs evaluated)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The workspace is not trusted to send its secrets; allowed for this run by --yes.</source>
+        <translation>The workspace is not trusted to send its secrets; allowed for this run by --yes.</translation>
+    </message>
+    <message>
+        <source>allowed by --yes</source>
+        <translation>allowed by --yes</translation>
+    </message>
+    <message>
+        <source>Trust this version of %1? [y/N] </source>
+        <translation>Trust this version of %1? [y/N] </translation>
+    </message>
+    <message>
+        <source>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</source>
+        <translation>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</translation>
     </message>
 </context>
 <context>
@@ -856,10 +876,6 @@ Tick it anyway?</translation>
         <translation>--demo opens the demo workspace; do not name a workspace file too</translation>
     </message>
     <message>
-        <source>usage: opsdeck check WORKSPACE [--json]</source>
-        <translation>usage: opsdeck check WORKSPACE [--json]</translation>
-    </message>
-    <message>
         <source>--json only applies to the check subcommand</source>
         <translation>--json only applies to the check subcommand</translation>
     </message>
@@ -900,10 +916,6 @@ Tick it anyway?</translation>
         <translation>usage: opsdeck secret set|delete NAME</translation>
     </message>
     <message>
-        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</source>
-        <translation>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</translation>
-    </message>
-    <message>
         <source>--yes only applies to the runbook subcommand</source>
         <translation>--yes only applies to the runbook subcommand</translation>
     </message>
@@ -918,26 +930,6 @@ Tick it anyway?</translation>
     <message>
         <source>usage: opsdeck runbook --list-ids WORKSPACE</source>
         <translation>usage: opsdeck runbook --list-ids WORKSPACE</translation>
-    </message>
-    <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
-  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
-        <translation>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
-  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</translation>
     </message>
     <message>
         <source>check: print the results as JSON; import: print the report as JSON.</source>
@@ -974,6 +966,44 @@ Subcommand:
     <message>
         <source>-o, --var and --force only apply to the import subcommand</source>
         <translation>-o, --var and --force only apply to the import subcommand</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
+        <translation>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</translation>
+    </message>
+    <message>
+        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking.</source>
+        <translation>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking.</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook, check and trust subcommands</source>
+        <translation>--yes only applies to the runbook, check and trust subcommands</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck check WORKSPACE [--json] [--yes]</source>
+        <translation>usage: opsdeck check WORKSPACE [--json] [--yes]</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck trust WORKSPACE [--yes]</source>
+        <translation>usage: opsdeck trust WORKSPACE [--yes]</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1293,10 @@ Subcommand:
     <message>
         <source>Connection refused (%1)</source>
         <translation>Connection refused (%1)</translation>
+    </message>
+    <message>
+        <source>refused a redirect to another origin (%1): the request body holds a secret</source>
+        <translation>refused a redirect to another origin (%1): the request body holds a secret</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1687,18 @@ Subcommand:
         <source>Since</source>
         <translation>Since</translation>
     </message>
+    <message>
+        <source>Waiting for trust</source>
+        <translation>Waiting for trust</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Not checked: its request carries a secret, and this version of the workspace is not trusted yet.</source>
+        <translation>%1
+%2
+Not checked: its request carries a secret, and this version of the workspace is not trusted yet.</translation>
+    </message>
 </context>
 <context>
     <name>EndpointSummary</name>
@@ -1862,6 +1908,32 @@ Subcommand:
         <source>Probe every endpoint again right away</source>
         <translation>Probe every endpoint again right away</translation>
     </message>
+    <message>
+        <source>Waiting for trust: this version of the workspace sends secrets, and nothing that carries one is sent until you trust it (%1, %2 wait).</source>
+        <translation>Waiting for trust: this version of the workspace sends secrets, and nothing that carries one is sent until you trust it (%1, %2 wait).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endpoint(s)</source>
+        <translation>
+            <numerusform>%n endpoint</numerusform>
+            <numerusform>%n endpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n KPI(s)</source>
+        <translation>
+            <numerusform>%n KPI</numerusform>
+            <numerusform>%n KPIs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trust…</source>
+        <translation>Trust…</translation>
+    </message>
+    <message>
+        <source>Show what goes where and decide</source>
+        <translation>Show what goes where and decide</translation>
+    </message>
 </context>
 <context>
     <name>HealthWall</name>
@@ -1992,6 +2064,10 @@ Subcommand:
     <message>
         <source>Qt could not create the request; nothing was sent</source>
         <translation>Qt could not create the request; nothing was sent</translation>
+    </message>
+    <message>
+        <source>refused a redirect to another origin (%1): the request body holds a secret</source>
+        <translation>refused a redirect to another origin (%1): the request body holds a secret</translation>
     </message>
 </context>
 <context>
@@ -3073,6 +3149,10 @@ Subcommand:
         <source>SLO tier %1</source>
         <translation>SLO tier %1</translation>
     </message>
+    <message>
+        <source>waiting for trust: this reading would send a secret of a workspace version not trusted yet</source>
+        <translation>waiting for trust: this reading would send a secret of a workspace version not trusted yet</translation>
+    </message>
 </context>
 <context>
     <name>KpiReader</name>
@@ -3530,6 +3610,10 @@ Subcommand:
         <source>Sent with &quot;Send test notification&quot;; nothing has changed.</source>
         <translation>Sent with &quot;Send test notification&quot;; nothing has changed.</translation>
     </message>
+    <message>
+        <source>waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent</source>
+        <translation>waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent</translation>
+    </message>
 </context>
 <context>
     <name>NotifyDelivery</name>
@@ -3818,6 +3902,10 @@ Subcommand:
         <source>the endpoint was removed from the workspace</source>
         <translation>the endpoint was removed from the workspace</translation>
     </message>
+    <message>
+        <source>waiting for trust</source>
+        <translation>waiting for trust</translation>
+    </message>
 </context>
 <context>
     <name>ProbeEvidence</name>
@@ -3918,6 +4006,10 @@ Subcommand:
     <message>
         <source>no answer from Prometheus</source>
         <translation>no answer from Prometheus</translation>
+    </message>
+    <message>
+        <source>waiting for trust: this workspace version is not trusted to send its secrets to Prometheus; nothing was sent</source>
+        <translation>waiting for trust: this workspace version is not trusted to send its secrets to Prometheus; nothing was sent</translation>
     </message>
 </context>
 <context>
@@ -4048,20 +4140,8 @@ Subcommand:
         <translation>commands allowed by --yes</translation>
     </message>
     <message>
-        <source>The workspace is not trusted to run commands; allowed for this run by --yes.</source>
-        <translation>The workspace is not trusted to run commands; allowed for this run by --yes.</translation>
-    </message>
-    <message>
-        <source>This workspace runs commands on this computer:</source>
-        <translation>This workspace runs commands on this computer:</translation>
-    </message>
-    <message>
         <source>Allow them for this version of %1? [y/N] </source>
         <translation>Allow them for this version of %1? [y/N] </translation>
-    </message>
-    <message>
-        <source>commands not allowed; nothing was run</source>
-        <translation>commands not allowed; nothing was run</translation>
     </message>
     <message>
         <source>not started: %1</source>
@@ -4134,6 +4214,14 @@ Subcommand:
         <source>interrupted; nothing was run</source>
         <translation>interrupted; nothing was run</translation>
     </message>
+    <message>
+        <source>The workspace is not trusted to send its secrets or run commands; allowed for this run by --yes.</source>
+        <translation>The workspace is not trusted to send its secrets or run commands; allowed for this run by --yes.</translation>
+    </message>
+    <message>
+        <source>the workspace version is not trusted (its secrets or commands); nothing was run</source>
+        <translation>the workspace version is not trusted (its secrets or commands); nothing was run</translation>
+    </message>
 </context>
 <context>
     <name>RunbookRunner</name>
@@ -4205,6 +4293,10 @@ Subcommand:
         <source>%1; nothing was sent</source>
         <translation>%1; nothing was sent</translation>
     </message>
+    <message>
+        <source>waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent</source>
+        <translation>waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent</translation>
+    </message>
 </context>
 <context>
     <name>RunbookStepModel</name>
@@ -4246,14 +4338,6 @@ Subcommand:
     <message>
         <source>Not started: %1</source>
         <translation>Not started: %1</translation>
-    </message>
-    <message>
-        <source>Allow this workspace to run commands?</source>
-        <translation>Allow this workspace to run commands?</translation>
-    </message>
-    <message>
-        <source>This workspace runs commands on this computer. Allow them for this version of %1?</source>
-        <translation>This workspace runs commands on this computer. Allow them for this version of %1?</translation>
     </message>
     <message>
         <source>Run all</source>
@@ -4339,6 +4423,30 @@ Subcommand:
         <source>Environment: %1</source>
         <translation>Environment: %1</translation>
     </message>
+    <message>
+        <source>Secrets, each sent only to these hosts:</source>
+        <translation>Secrets, each sent only to these hosts:</translation>
+    </message>
+    <message>
+        <source>Commands run on this computer:</source>
+        <translation>Commands run on this computer:</translation>
+    </message>
+    <message>
+        <source>Trust this workspace?</source>
+        <translation>Trust this workspace?</translation>
+    </message>
+    <message>
+        <source>This version of %1 sends secrets or runs commands. Trust it? Until you do, nothing that carries a secret is sent and its checks wait.</source>
+        <translation>This version of %1 sends secrets or runs commands. Trust it? Until you do, nothing that carries a secret is sent and its checks wait.</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
 </context>
 <context>
     <name>SampleStore</name>
@@ -4402,6 +4510,73 @@ Subcommand:
     <message>
         <source>no value on standard input; nothing was stored</source>
         <translation>no value on standard input; nothing was stored</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDestinations</name>
+    <message>
+        <source>%1: URL</source>
+        <translation>%1: URL</translation>
+    </message>
+    <message>
+        <source>%1: header %2</source>
+        <translation>%1: header %2</translation>
+    </message>
+    <message>
+        <source>%1: body</source>
+        <translation>%1: body</translation>
+    </message>
+    <message>
+        <source>the host that %1 names (not known before it is resolved)</source>
+        <translation>the host that %1 names (not known before it is resolved)</translation>
+    </message>
+    <message>
+        <source>endpoint %1</source>
+        <translation>endpoint %1</translation>
+    </message>
+    <message>
+        <source>Prometheus source (KPI queries)</source>
+        <translation>Prometheus source (KPI queries)</translation>
+    </message>
+    <message>
+        <source>Alertmanager source</source>
+        <translation>Alertmanager source</translation>
+    </message>
+    <message>
+        <source>KPI %1 metrics source</source>
+        <translation>KPI %1 metrics source</translation>
+    </message>
+    <message>
+        <source>notification provider %1</source>
+        <translation>notification provider %1</translation>
+    </message>
+    <message>
+        <source>%1: key</source>
+        <translation>%1: key</translation>
+    </message>
+    <message>
+        <source>%1: option %2</source>
+        <translation>%1: option %2</translation>
+    </message>
+    <message>
+        <source>runbook %1 step %2</source>
+        <translation>runbook %1 step %2</translation>
+    </message>
+    <message>
+        <source>%1: command</source>
+        <translation>%1: command</translation>
+    </message>
+    <message>
+        <source>a command on this computer</source>
+        <translation>a command on this computer</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -4823,6 +4998,61 @@ Subcommand:
     <message>
         <source>Jump to time</source>
         <translation>Jump to time</translation>
+    </message>
+</context>
+<context>
+    <name>TrustCommand</name>
+    <message>
+        <source>This workspace sends secrets, each only to these hosts:</source>
+        <translation>This workspace sends secrets, each only to these hosts:</translation>
+    </message>
+    <message>
+        <source>This workspace runs commands on this computer:</source>
+        <translation>This workspace runs commands on this computer:</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is not valid; nothing was trusted</source>
+        <translation>%1: the workspace is not valid; nothing was trusted</translation>
+    </message>
+    <message>
+        <source>%1 sends no secret and runs no command: nothing to trust.</source>
+        <translation>%1 sends no secret and runs no command: nothing to trust.</translation>
+    </message>
+    <message>
+        <source>This version of %1 is already trusted.</source>
+        <translation>This version of %1 is already trusted.</translation>
+    </message>
+    <message>
+        <source>Trusted this version of %1 (--yes).</source>
+        <translation>Trusted this version of %1 (--yes).</translation>
+    </message>
+    <message>
+        <source>Not trusted: no one to ask (use --yes).</source>
+        <translation>Not trusted: no one to ask (use --yes).</translation>
+    </message>
+    <message>
+        <source>Trust this version of %1? [y/N] </source>
+        <translation>Trust this version of %1? [y/N] </translation>
+    </message>
+    <message>
+        <source>Not trusted.</source>
+        <translation>Not trusted.</translation>
+    </message>
+    <message>
+        <source>Trusted this version of %1.</source>
+        <translation>Trusted this version of %1.</translation>
+    </message>
+    <message>
+        <source>Not trusted (no answer).</source>
+        <translation>Not trusted (no answer).</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,10 @@
         <source>Alertmanager did not return a silence id</source>
         <translation>Alertmanager가 사일런스 ID를 반환하지 않았습니다</translation>
     </message>
+    <message>
+        <source>waiting for trust: this workspace version is not trusted to send its secrets to Alertmanager; nothing was sent</source>
+        <translation>신뢰 대기 중: 이 버전의 워크스페이스는 Alertmanager로 비밀 값을 보내도록 신뢰되지 않았습니다. 아무것도 보내지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -299,6 +303,22 @@
         <translation>
             <numerusform>%1: %2 (KPI %n개 평가됨)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The workspace is not trusted to send its secrets; allowed for this run by --yes.</source>
+        <translation>워크스페이스가 비밀 값을 보내도록 신뢰되지 않았습니다. --yes로 이번 실행에만 허용합니다.</translation>
+    </message>
+    <message>
+        <source>allowed by --yes</source>
+        <translation>--yes로 허용</translation>
+    </message>
+    <message>
+        <source>Trust this version of %1? [y/N] </source>
+        <translation>이 버전의 %1을(를) 신뢰할까요? [y/N] </translation>
+    </message>
+    <message>
+        <source>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</source>
+        <translation>신뢰 대기 중: 요청에 비밀 값이 들어 있는데 이 버전의 워크스페이스가 신뢰되지 않았습니다(opsdeck trust 또는 --yes). 아무것도 보내지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -851,10 +871,6 @@ Tick it anyway?</source>
         <translation>--demo는 데모 워크스페이스를 엽니다. 워크스페이스 파일을 함께 지정하지 마세요</translation>
     </message>
     <message>
-        <source>usage: opsdeck check WORKSPACE [--json]</source>
-        <translation>사용법: opsdeck check WORKSPACE [--json]</translation>
-    </message>
-    <message>
         <source>--json only applies to the check subcommand</source>
         <translation>--json은 check 하위 명령에만 쓸 수 있습니다</translation>
     </message>
@@ -895,10 +911,6 @@ Tick it anyway?</source>
         <translation>사용법: opsdeck secret set|delete NAME</translation>
     </message>
     <message>
-        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so.</source>
-        <translation>runbook: 모든 확인, 수동 단계, 워크스페이스 신뢰 질문에 예로 답합니다(무인 실행). 감사 기록에 그렇게 남습니다.</translation>
-    </message>
-    <message>
         <source>--yes only applies to the runbook subcommand</source>
         <translation>--yes는 runbook 하위 명령에만 쓸 수 있습니다</translation>
     </message>
@@ -913,26 +925,6 @@ Tick it anyway?</source>
     <message>
         <source>usage: opsdeck runbook --list-ids WORKSPACE</source>
         <translation>사용법: opsdeck runbook --list-ids WORKSPACE</translation>
-    </message>
-    <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
-  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
-        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
-
-워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
-하위 명령:
-  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
-  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
-  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
-  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
-  import prometheus-rules|grafana FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.</translation>
     </message>
     <message>
         <source>check: print the results as JSON; import: print the report as JSON.</source>
@@ -969,6 +961,44 @@ Subcommand:
     <message>
         <source>-o, --var and --force only apply to the import subcommand</source>
         <translation>-o, --var, --force는 import 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
+        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
+
+워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
+하위 명령:
+  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
+  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음. 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값이 필요한 점검은 터미널에서 묻고(--yes는 이번 실행에만 허용), 그렇지 않으면 신뢰 대기 중인 알 수 없음으로 보고하며 보내지 않습니다.
+  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
+  trust WORKSPACE  워크스페이스가 어떤 비밀 값을 어느 호스트로 보내고 어떤 명령을 실행하는지 출력한 뒤, 이 버전의 파일을 신뢰합니다(질문 또는 --yes). 종료 코드 0 신뢰함, 1 신뢰하지 않음, 2 올바르지 않음.
+  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
+  import prometheus-rules|grafana FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.</translation>
+    </message>
+    <message>
+        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking.</source>
+        <translation>runbook: 모든 확인, 수동 단계, 워크스페이스 신뢰 질문에 예로 답합니다(무인 실행). 감사 기록에 그렇게 남습니다. check: 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값을 이번 실행에만 보냅니다. trust: 묻지 않고 워크스페이스 버전을 신뢰합니다.</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook, check and trust subcommands</source>
+        <translation>--yes는 runbook, check, trust 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck check WORKSPACE [--json] [--yes]</source>
+        <translation>사용법: opsdeck check WORKSPACE [--json] [--yes]</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck trust WORKSPACE [--yes]</source>
+        <translation>사용법: opsdeck trust WORKSPACE [--yes]</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1285,10 @@ Subcommand:
     <message>
         <source>HTTP/2 error: %1</source>
         <translation>HTTP/2 오류: %1</translation>
+    </message>
+    <message>
+        <source>refused a redirect to another origin (%1): the request body holds a secret</source>
+        <translation>다른 출처(%1)로의 리디렉션을 거부했습니다: 요청 본문에 비밀 값이 있습니다</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +1677,18 @@ Subcommand:
         <source>Since</source>
         <translation>지속 시간</translation>
     </message>
+    <message>
+        <source>Waiting for trust</source>
+        <translation>신뢰 대기 중</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Not checked: its request carries a secret, and this version of the workspace is not trusted yet.</source>
+        <translation>%1
+%2
+점검하지 않음: 요청에 비밀 값이 들어 있고 이 버전의 워크스페이스가 아직 신뢰되지 않았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>EndpointSummary</name>
@@ -1845,6 +1891,30 @@ Subcommand:
         <source>Probe every endpoint again right away</source>
         <translation>모든 엔드포인트를 즉시 다시 점검합니다</translation>
     </message>
+    <message>
+        <source>Waiting for trust: this version of the workspace sends secrets, and nothing that carries one is sent until you trust it (%1, %2 wait).</source>
+        <translation>신뢰 대기 중: 이 버전의 워크스페이스는 비밀 값을 보냅니다. 신뢰하기 전에는 비밀 값이 담긴 요청을 보내지 않습니다(%1, %2 대기 중).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endpoint(s)</source>
+        <translation>
+            <numerusform>엔드포인트 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n KPI(s)</source>
+        <translation>
+            <numerusform>KPI %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trust…</source>
+        <translation>신뢰…</translation>
+    </message>
+    <message>
+        <source>Show what goes where and decide</source>
+        <translation>무엇이 어디로 가는지 보고 결정합니다</translation>
+    </message>
 </context>
 <context>
     <name>HealthWall</name>
@@ -1974,6 +2044,10 @@ Subcommand:
     <message>
         <source>Qt could not create the request; nothing was sent</source>
         <translation>Qt가 요청을 만들지 못했습니다. 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>refused a redirect to another origin (%1): the request body holds a secret</source>
+        <translation>다른 출처(%1)로의 리디렉션을 거부했습니다: 요청 본문에 비밀 값이 있습니다</translation>
     </message>
 </context>
 <context>
@@ -3054,6 +3128,10 @@ Subcommand:
         <source>SLO tier %1</source>
         <translation>SLO 등급 %1</translation>
     </message>
+    <message>
+        <source>waiting for trust: this reading would send a secret of a workspace version not trusted yet</source>
+        <translation>신뢰 대기 중: 이 값을 읽으려면 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값을 보내야 합니다</translation>
+    </message>
 </context>
 <context>
     <name>KpiReader</name>
@@ -3511,6 +3589,10 @@ Subcommand:
         <source>Sent with &quot;Send test notification&quot;; nothing has changed.</source>
         <translation>&quot;테스트 알림 보내기&quot;로 보낸 메시지이며, 바뀐 것은 없습니다.</translation>
     </message>
+    <message>
+        <source>waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent</source>
+        <translation>신뢰 대기 중: 이 버전의 워크스페이스는 비밀 값을 보내도록 신뢰되지 않았습니다. 아무것도 보내지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>NotifyDelivery</name>
@@ -3798,6 +3880,10 @@ Subcommand:
         <source>the endpoint was removed from the workspace</source>
         <translation>엔드포인트가 워크스페이스에서 제거되었습니다</translation>
     </message>
+    <message>
+        <source>waiting for trust</source>
+        <translation>신뢰 대기 중</translation>
+    </message>
 </context>
 <context>
     <name>ProbeEvidence</name>
@@ -3897,6 +3983,10 @@ Subcommand:
     <message>
         <source>no answer from Prometheus</source>
         <translation>Prometheus에서 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>waiting for trust: this workspace version is not trusted to send its secrets to Prometheus; nothing was sent</source>
+        <translation>신뢰 대기 중: 이 버전의 워크스페이스는 Prometheus로 비밀 값을 보내도록 신뢰되지 않았습니다. 아무것도 보내지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -4026,20 +4116,8 @@ Subcommand:
         <translation>--yes로 명령 허용</translation>
     </message>
     <message>
-        <source>The workspace is not trusted to run commands; allowed for this run by --yes.</source>
-        <translation>이 워크스페이스는 명령 실행을 신뢰받지 않았습니다. 이번 실행에서만 --yes로 허용합니다.</translation>
-    </message>
-    <message>
-        <source>This workspace runs commands on this computer:</source>
-        <translation>이 워크스페이스는 이 컴퓨터에서 다음 명령을 실행합니다:</translation>
-    </message>
-    <message>
         <source>Allow them for this version of %1? [y/N] </source>
         <translation>이 버전의 %1에 대해 허용할까요? [y/N] </translation>
-    </message>
-    <message>
-        <source>commands not allowed; nothing was run</source>
-        <translation>명령이 허용되지 않아 아무것도 실행하지 않았습니다</translation>
     </message>
     <message>
         <source>not started: %1</source>
@@ -4110,6 +4188,14 @@ Subcommand:
     <message>
         <source>interrupted; nothing was run</source>
         <translation>중단되어 아무것도 실행하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>The workspace is not trusted to send its secrets or run commands; allowed for this run by --yes.</source>
+        <translation>워크스페이스가 비밀 값 전송이나 명령 실행에 대해 신뢰되지 않았습니다. --yes로 이번 실행에만 허용합니다.</translation>
+    </message>
+    <message>
+        <source>the workspace version is not trusted (its secrets or commands); nothing was run</source>
+        <translation>워크스페이스 버전이 신뢰되지 않았습니다(비밀 값 또는 명령). 아무것도 실행하지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -4182,6 +4268,10 @@ Subcommand:
         <source>%1; nothing was sent</source>
         <translation>%1. 아무것도 보내지 않았습니다</translation>
     </message>
+    <message>
+        <source>waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent</source>
+        <translation>신뢰 대기 중: 이 버전의 워크스페이스는 비밀 값을 보내도록 신뢰되지 않았습니다. 아무것도 보내지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>RunbookStepModel</name>
@@ -4223,14 +4313,6 @@ Subcommand:
     <message>
         <source>Not started: %1</source>
         <translation>시작되지 않음: %1</translation>
-    </message>
-    <message>
-        <source>Allow this workspace to run commands?</source>
-        <translation>이 워크스페이스에서 명령을 실행하도록 허용하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>This workspace runs commands on this computer. Allow them for this version of %1?</source>
-        <translation>이 워크스페이스는 이 컴퓨터에서 명령을 실행합니다. 이 버전의 %1에 대해 허용하시겠습니까?</translation>
     </message>
     <message>
         <source>Run all</source>
@@ -4316,6 +4398,30 @@ Subcommand:
         <source>Environment: %1</source>
         <translation>환경: %1</translation>
     </message>
+    <message>
+        <source>Secrets, each sent only to these hosts:</source>
+        <translation>비밀 값(각각 아래 호스트로만 전송):</translation>
+    </message>
+    <message>
+        <source>Commands run on this computer:</source>
+        <translation>이 컴퓨터에서 실행되는 명령:</translation>
+    </message>
+    <message>
+        <source>Trust this workspace?</source>
+        <translation>이 워크스페이스를 신뢰할까요?</translation>
+    </message>
+    <message>
+        <source>This version of %1 sends secrets or runs commands. Trust it? Until you do, nothing that carries a secret is sent and its checks wait.</source>
+        <translation>이 버전의 %1은(는) 비밀 값을 보내거나 명령을 실행합니다. 신뢰할까요? 신뢰하기 전에는 비밀 값이 담긴 요청을 보내지 않고 해당 점검은 대기합니다.</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>신뢰</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>나중에</translation>
+    </message>
 </context>
 <context>
     <name>SampleStore</name>
@@ -4378,6 +4484,73 @@ Subcommand:
     <message>
         <source>no value on standard input; nothing was stored</source>
         <translation>표준 입력에 값이 없습니다. 아무것도 저장하지 않았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDestinations</name>
+    <message>
+        <source>%1: URL</source>
+        <translation>%1: URL</translation>
+    </message>
+    <message>
+        <source>%1: header %2</source>
+        <translation>%1: 헤더 %2</translation>
+    </message>
+    <message>
+        <source>%1: body</source>
+        <translation>%1: 본문</translation>
+    </message>
+    <message>
+        <source>the host that %1 names (not known before it is resolved)</source>
+        <translation>%1이(가) 지정하는 호스트(값을 읽기 전에는 알 수 없음)</translation>
+    </message>
+    <message>
+        <source>endpoint %1</source>
+        <translation>엔드포인트 %1</translation>
+    </message>
+    <message>
+        <source>Prometheus source (KPI queries)</source>
+        <translation>Prometheus 소스(KPI 쿼리)</translation>
+    </message>
+    <message>
+        <source>Alertmanager source</source>
+        <translation>Alertmanager 소스</translation>
+    </message>
+    <message>
+        <source>KPI %1 metrics source</source>
+        <translation>KPI %1 메트릭 소스</translation>
+    </message>
+    <message>
+        <source>notification provider %1</source>
+        <translation>알림 제공자 %1</translation>
+    </message>
+    <message>
+        <source>%1: key</source>
+        <translation>%1: 키</translation>
+    </message>
+    <message>
+        <source>%1: option %2</source>
+        <translation>%1: 옵션 %2</translation>
+    </message>
+    <message>
+        <source>runbook %1 step %2</source>
+        <translation>런북 %1 단계 %2</translation>
+    </message>
+    <message>
+        <source>%1: command</source>
+        <translation>%1: 명령</translation>
+    </message>
+    <message>
+        <source>a command on this computer</source>
+        <translation>이 컴퓨터의 명령</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -4799,6 +4972,61 @@ Subcommand:
     <message>
         <source>Jump to time</source>
         <translation>시각으로 이동</translation>
+    </message>
+</context>
+<context>
+    <name>TrustCommand</name>
+    <message>
+        <source>This workspace sends secrets, each only to these hosts:</source>
+        <translation>이 워크스페이스는 비밀 값을 보내며, 각각 아래 호스트로만 보냅니다:</translation>
+    </message>
+    <message>
+        <source>This workspace runs commands on this computer:</source>
+        <translation>이 워크스페이스는 이 컴퓨터에서 명령을 실행합니다:</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is not valid; nothing was trusted</source>
+        <translation>%1: 워크스페이스가 올바르지 않아 아무것도 신뢰하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 sends no secret and runs no command: nothing to trust.</source>
+        <translation>%1은(는) 비밀 값을 보내지 않고 명령도 실행하지 않습니다: 신뢰할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This version of %1 is already trusted.</source>
+        <translation>이 버전의 %1은(는) 이미 신뢰되었습니다.</translation>
+    </message>
+    <message>
+        <source>Trusted this version of %1 (--yes).</source>
+        <translation>이 버전의 %1을(를) 신뢰했습니다(--yes).</translation>
+    </message>
+    <message>
+        <source>Not trusted: no one to ask (use --yes).</source>
+        <translation>신뢰하지 않음: 물어볼 사람이 없습니다(--yes 사용).</translation>
+    </message>
+    <message>
+        <source>Trust this version of %1? [y/N] </source>
+        <translation>이 버전의 %1을(를) 신뢰할까요? [y/N] </translation>
+    </message>
+    <message>
+        <source>Not trusted.</source>
+        <translation>신뢰하지 않음.</translation>
+    </message>
+    <message>
+        <source>Trusted this version of %1.</source>
+        <translation>이 버전의 %1을(를) 신뢰했습니다.</translation>
+    </message>
+    <message>
+        <source>Not trusted (no answer).</source>
+        <translation>신뢰하지 않음(응답 없음).</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/checkcommand.h"
 
+#include "cli/terminalinput.h"
+#include "cli/trustcommand.h"
 #include "export/terminaltext.h"
 #include "kpi/kpicheck.h"
 #include "kpi/kpievaluator.h"
 #include "probe/probeengine.h"
 #include "probe/probehistory.h"
+#include "runbook/workspacetrust.h"
 #include "session/session.h"
 #include "ui/uilanguage.h"
 #include "workspace/workspaceloader.h"
@@ -100,16 +103,70 @@ void CheckCommand::start()
     m_session->open(m_path);
 }
 
+void CheckCommand::setTrustAnswer(bool yes, TerminalInput *input, QTextStream *err)
+{
+    m_yes = yes;
+    m_input = input;
+    m_err = err;
+}
+
 void CheckCommand::begin(const Workspace &workspace)
 {
     m_workspaceId = workspace.info.id;
+    if (!m_session->waitingForTrust()) {
+        checkAll(workspace);
+        return;
+    }
+    if (m_yes) {
+        if (m_err) {
+            *m_err << tr("The workspace is not trusted to send its secrets; allowed for this run by --yes.")
+                   << Qt::endl;
+        }
+        m_session->answerTrust({ true, false, tr("allowed by --yes") });
+        checkAll(workspace);
+        return;
+    }
+    if (!m_input || !m_input->isTerminal() || !m_err) {
+        checkAll(workspace); // what needs a secret is reported as waiting for trust, and nothing of it is sent
+        return;
+    }
+    *m_err << TrustCommand::question(workspace, WorkspaceTrust::commands(workspace))
+           << tr("Trust this version of %1? [y/N] ").arg(workspace.filePath);
+    m_err->flush();
+    connect(m_input, &TerminalInput::lineRead, this, [this, workspace](const QString &answer) {
+        m_input->disconnect(this);
+        if (TrustCommand::isYes(answer)) {
+            m_session->answerTrust({ true, true, {} });
+        }
+        checkAll(workspace);
+    });
+    connect(m_input, &TerminalInput::closed, this, [this, workspace] {
+        m_input->disconnect(this);
+        checkAll(workspace);
+    });
+    m_input->request();
+}
+
+void CheckCommand::checkAll(const Workspace &workspace)
+{
     if (!workspace.kpis.isEmpty()) {
         m_kpis = new KpiCheck(workspace, m_session->kpiReader(), this);
         connect(m_kpis, &KpiCheck::finished, this, &CheckCommand::report);
     }
+    const QSet<QString> held = m_session->heldForTrust().endpoints;
     for (const Endpoint &e : workspace.endpoints) {
         if (e.enabled) {
             m_order.insert(e.name, int(m_order.size()));
+        }
+        if (e.enabled && held.contains(e.name)) {
+            // Never sent: UNKNOWN, as the monitoring-plugins convention has it for a check that could not be made.
+            ProbeResult waiting;
+            waiting.endpoint = e.name;
+            waiting.state = EndpointState::Unknown;
+            waiting.rawState = EndpointState::Unknown;
+            waiting.error = tr("waiting for trust: its request carries a secret and this version of the workspace is "
+                               "not trusted (opsdeck trust, or --yes); nothing was sent");
+            m_results.append(waiting);
         }
     }
     m_expected = int(m_order.size());
@@ -118,8 +175,12 @@ void CheckCommand::begin(const Workspace &workspace)
         finish(3);
         return;
     }
-    if (m_expected == 0) {
-        m_kpis->start();
+    if (m_results.size() == m_expected) {
+        if (m_kpis) {
+            m_kpis->start();
+        } else {
+            report();
+        }
         return;
     }
     // The session's engine has the workspace; in Once mode it reports raw states and runs only when asked.

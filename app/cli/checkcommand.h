@@ -11,6 +11,7 @@
 #include <QTextStream>
 
 class Session;
+class TerminalInput;
 struct Workspace;
 
 // `opsdeck check WORKSPACE [--json]`: checks every enabled endpoint once (no failure thresholds: the raw state,
@@ -28,6 +29,11 @@ public:
     CheckCommand(const QString &workspacePath, Format format, QTextStream *out, QObject *parent = nullptr);
     ~CheckCommand() override;
 
+    // Before start(): how to answer for a workspace version not trusted to send its secrets. `yes`: allowed for this
+    // run only (--yes); else `input` on a terminal asks, and `err` shows what goes where. Otherwise (the default, a
+    // pipe, cron) nothing carrying a secret is sent and those endpoints and KPIs are reported UNKNOWN, "waiting for
+    // trust".
+    void setTrustAnswer(bool yes, TerminalInput *input, QTextStream *err);
     void start();
     int exitCode() const { return m_exitCode; }
     const QList<ProbeResult> &results() const { return m_results; }
@@ -45,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void begin(const Workspace &workspace);
+    void checkAll(const Workspace &workspace);
     void finish(int exitCode);
     void report();
 
@@ -58,4 +65,7 @@ private:
     QList<ProbeResult> m_results;
     int m_expected = 0;
     int m_exitCode = 3;
+    bool m_yes = false;
+    TerminalInput *m_input = nullptr;
+    QTextStream *m_err = nullptr;
 };

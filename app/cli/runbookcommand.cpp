@@ -3,6 +3,7 @@
 #include "cli/runbookcommand.h"
 
 #include "cli/terminalinput.h"
+#include "cli/trustcommand.h"
 #include "incident/incidentstore.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
@@ -105,14 +106,13 @@ RunbookCommand::RunbookCommand(
         if (m_options.yes) {
             // Unattended: allowed for this run only, and the command steps' audit rows say so; nothing is
             // remembered.
-            *m_out << tr("The workspace is not trusted to run commands; allowed for this run by --yes.") << Qt::endl;
+            *m_out << tr("The workspace is not trusted to send its secrets or run commands; allowed for this run by "
+                         "--yes.")
+                   << Qt::endl;
             answer({ true, false, tr("commands allowed by --yes") });
             return;
         }
-        *m_err << tr("This workspace runs commands on this computer:") << '\n';
-        for (const QString &command : commands) {
-            *m_err << u"  "_s << command << '\n';
-        }
+        *m_err << TrustCommand::question(workspace, commands);
         ask(tr("Allow them for this version of %1? [y/N] ").arg(workspace.filePath), [answer](const QString &given) {
             answer({ isYes(given), true, {} });
         });
@@ -206,7 +206,7 @@ void RunbookCommand::askTrust()
     }
     m_session->gateCommands(0, m_runner->stepCount() - 1, [this](bool allowed) {
         if (!allowed) {
-            fail(Declined, tr("commands not allowed; nothing was run"));
+            fail(Declined, tr("the workspace version is not trusted (its secrets or commands); nothing was run"));
             return;
         }
         run();

@@ -25,11 +25,45 @@ void KpiModel::setKpis(const QList<Kpi> &kpis)
             tile = *old;
         }
         tile.kpi = kpi;
+        applyWaiting(tile);
         tile.state = KpiEvaluator::evaluate(kpi, tile.value, tile.updatedAt, m_clock());
         tiles.append(tile);
     }
     m_tiles = tiles;
     endResetModel();
+}
+
+QString KpiModel::waitingForTrustText()
+{
+    return tr("waiting for trust: this reading would send a secret of a workspace version not trusted yet");
+}
+
+void KpiModel::applyWaiting(KpiTile &tile) const
+{
+    const bool waiting = m_waiting.contains(tile.kpi.id);
+    if (waiting) {
+        tile.value.reset();
+        tile.updatedAt = {};
+        tile.error = waitingForTrustText();
+    } else if (tile.waitingForTrust) {
+        tile.error.clear();
+    }
+    tile.waitingForTrust = waiting;
+}
+
+void KpiModel::setWaitingForTrust(const QSet<QString> &ids)
+{
+    m_waiting = ids;
+    for (qsizetype i = 0; i < m_tiles.size(); ++i) {
+        KpiTile &tile = m_tiles[i];
+        if (tile.waitingForTrust == ids.contains(tile.kpi.id)) {
+            continue;
+        }
+        applyWaiting(tile);
+        // Not a crossing: nobody is told of a KPI that stops being read until trust arrives.
+        tile.state = KpiEvaluator::evaluate(tile.kpi, tile.value, tile.updatedAt, m_clock());
+        Q_EMIT dataChanged(index(int(i)), index(int(i)));
+    }
 }
 
 void KpiModel::setLanguage(const QString &language)
@@ -70,6 +104,9 @@ void KpiModel::applyFigure(const QString &id, const KpiFigure &figure)
         return;
     }
     KpiTile &tile = m_tiles[row];
+    if (tile.waitingForTrust) {
+        return; // a reading started before the hold
+    }
     tile.attemptedAt = figure.at;
     tile.error = figure.value ? QString() : figure.error;
     if (figure.value) {

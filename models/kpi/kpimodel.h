@@ -8,6 +8,7 @@
 #include "workspace/workspace.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 
 #include <functional>
 
@@ -52,6 +53,10 @@ public:
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     void applyFigure(const QString &id, const KpiFigure &figure);
+    // The KPIs that wait for the workspace to be trusted (kept across setKpis()): no value, error "waiting for
+    // trust".
+    void setWaitingForTrust(const QSet<QString> &ids);
+    static QString waitingForTrustText();
     void refreshStates();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -73,7 +78,10 @@ private:
     void setState(int row, KpiState state);
     QString toolTip(const KpiTile &tile) const;
 
+    void applyWaiting(KpiTile &tile) const;
+
     QList<KpiTile> m_tiles;
+    QSet<QString> m_waiting;
     QString m_language = u"en"_s;
     std::function<QDateTime()> m_clock;
 };

@@ -73,8 +73,27 @@ void KpiPoller::tick()
     m_model->refreshStates();
 }
 
+void KpiPoller::setHeld(const QSet<QString> &kpis)
+{
+    const QSet<QString> released = m_held - kpis;
+    m_held = kpis;
+    m_model->setWaitingForTrust(kpis);
+    for (const QString &id : released) {
+        const auto it = m_slots.find(id);
+        if (it != m_slots.end()) {
+            it->dueMs = 0;
+        }
+    }
+    if (isRunning()) {
+        tick();
+    }
+}
+
 void KpiPoller::read(Slot &slot)
 {
+    if (m_held.contains(slot.kpi.id)) {
+        return; // the one place a reading starts
+    }
     slot.reading = true;
     slot.dueMs = m_clock.elapsed() + slot.kpi.interval.count();
     ++m_readsStarted;

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QPointer>
 #include <QTimer>
 
@@ -36,6 +37,9 @@ public:
     void pollAll();
     // KPIs that read `endpoint`'s results (JSON fields, probe figures, error budgets) are read again now.
     void endpointChecked(const QString &endpoint);
+    // KPIs that are not read (their reading would send a secret of a workspace not trusted yet); the model shows
+    // them waiting. Released KPIs are read at once when running.
+    void setHeld(const QSet<QString> &kpis);
     int readsStarted() const { return m_readsStarted; }
 
 Q_SIGNALS:
@@ -55,6 +59,7 @@ private:
     KpiModel *m_model;
     QPointer<SampleStore> m_samples;
     QHash<QString, Slot> m_slots;
+    QSet<QString> m_held;
     QTimer m_timer;
     QElapsedTimer m_clock;
     int m_readsStarted = 0;

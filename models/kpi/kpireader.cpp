@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kpi/kpireader.h"
+#include "kpi/kpimodel.h"
 
 #include "sources/jsonfield.h"
 #include "sources/metricmath.h"
@@ -97,6 +98,20 @@ QString KpiReader::sourceText(const KpiSource &s)
 
 void KpiReader::read(const Kpi &kpi, QObject *context, Callback done)
 {
+    if (m_held.contains(kpi.id)) {
+        KpiFigure figure;
+        figure.at = QDateTime::currentDateTimeUtc();
+        figure.error = KpiModel::waitingForTrustText();
+        QMetaObject::invokeMethod(
+            this,
+            [figure, guard = QPointer<QObject>(context), done = std::move(done)] {
+                if (guard) {
+                    done(figure);
+                }
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     switch (kpi.source.kind) {
     case KpiSource::Kind::Prometheus:
         readPrometheus(kpi, context, std::move(done));

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 
@@ -48,6 +49,9 @@ public:
 
     // `done` runs on this object's thread, never from inside read(), and not after `context` is gone.
     void read(const Kpi &kpi, QObject *context, Callback done);
+    // KPIs that are not read (their reading would send a secret of a workspace not trusted yet): read() answers
+    // "waiting for trust" without sending anything.
+    void setHeld(const QSet<QString> &kpis) { m_held = kpis; }
 
     // What a tooltip shows as the source: the PromQL, the metric selector and URL, the JSON path, ...
     static QString sourceText(const KpiSource &source);
@@ -66,4 +70,5 @@ private:
     QHash<QString, QList<ProbeRecord>> m_records;
     QHash<QString, QByteArray> m_lastBody;
     QHash<QString, QString> m_lastError;
+    QSet<QString> m_held;
 };

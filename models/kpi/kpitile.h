@@ -32,6 +32,8 @@ public:
     std::optional<double> budgetLeftMs;
     KpiState state = KpiState::Unknown;
     QList<QPointF> history; // (ms since the epoch, value), oldest first, for the sparkline and the trend
+    // Its reading would send a secret of a workspace version not trusted yet: not read, no value, state Unknown.
+    bool waitingForTrust = false;
 
     // The value with the KPI's decimals in the default locale, "—" without one.
     QString valueText() const;

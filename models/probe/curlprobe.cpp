@@ -450,12 +450,19 @@ bool CurlProbe::followRedirect()
     } else if (m_redirects > m_request.endpoint.maxRedirects) {
         fail(tr("more than %n redirect(s)", nullptr, m_request.endpoint.maxRedirects));
     } else {
+        const bool keepsBody = !(status == 303 || ((status == 301 || status == 302) && m_verb == "POST"));
+        if (!sameOrigin(m_currentUrl, target) && keepsBody && !m_payload.isEmpty()
+            && !TemplateText::names(m_request.endpoint.body).isEmpty()) {
+            fail(tr("refused a redirect to another origin (%1): the request body holds a secret")
+                     .arg(target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString()));
+            return false;
+        }
         if (!sameOrigin(m_currentUrl, target)) {
             m_dropCredentials = true; // for every later hop too, even one back to the first origin
         }
         m_visited.insert(target);
         m_currentUrl = target;
-        if (status == 303 || ((status == 301 || status == 302) && m_verb == "POST")) {
+        if (!keepsBody) {
             m_verb = "GET";
             m_payload.clear();
         }

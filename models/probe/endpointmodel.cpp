@@ -68,6 +68,10 @@ void EndpointModel::setWorkspace(const Workspace &workspace)
         status.group = endpoint.group;
         status.title = endpoint.title;
         status.url = endpoint.url;
+        status.waitingForTrust = m_waiting.contains(endpoint.name);
+        if (status.waitingForTrust) {
+            status.last.reset();
+        }
         int group = 0;
         while (group < m_groups.size() && m_groups.at(group).name != endpoint.group) {
             ++group;
@@ -263,6 +267,26 @@ QString EndpointModel::noResultText()
     return tr("No result yet");
 }
 
+QString EndpointModel::waitingForTrustText()
+{
+    return tr("Waiting for trust");
+}
+
+void EndpointModel::setWaitingForTrust(const QSet<QString> &endpoints)
+{
+    const QSet<QString> changed = (m_waiting - endpoints) + (endpoints - m_waiting);
+    m_waiting = endpoints;
+    for (const QString &name : changed) {
+        const auto it = m_byName.constFind(name);
+        if (it == m_byName.cend()) {
+            continue;
+        }
+        m_endpoints[*it].waitingForTrust = endpoints.contains(name);
+        const QModelIndex first = indexOf(name, NameColumn);
+        Q_EMIT dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
+    }
+}
+
 QString EndpointModel::latencyText(double ms)
 {
     return tr("%1 ms").arg(qRound(ms));
@@ -390,6 +414,9 @@ QVariant EndpointModel::endpointData(int endpoint, int column, int role) const
         case NameColumn:
             return s.displayTitle(m_language);
         case StateColumn:
+            if (s.waitingForTrust) {
+                return waitingForTrustText();
+            }
             return s.last ? stateText(s.last->state) : noResultText();
         case LatencyColumn:
             return latency >= 0 ? latencyText(latency) : QString();
@@ -404,6 +431,11 @@ QVariant EndpointModel::endpointData(int endpoint, int column, int role) const
             return {};
         }
     case Qt::ToolTipRole:
+        if (s.waitingForTrust) {
+            return tr("%1\n%2\nNot checked: its request carries a secret, and this version of the workspace is not "
+                      "trusted yet.")
+                .arg(s.name, s.url);
+        }
         return s.url.isEmpty() ? s.name : tr("%1\n%2").arg(s.name, s.url);
     case Qt::TextAlignmentRole:
         return column == LatencyColumn || column == UptimeColumn || column == SinceColumn
@@ -423,6 +455,8 @@ QVariant EndpointModel::endpointData(int endpoint, int column, int role) const
         return uptime().value_or(-1.0);
     case LastChangeRole:
         return s.lastChange;
+    case WaitingForTrustRole:
+        return s.waitingForTrust;
     case SearchTextRole:
         return m_searchText.at(endpoint);
     case SortRole:
@@ -474,5 +508,6 @@ QHash<int, QByteArray> EndpointModel::roleNames() const
     names.insert(LatencyRole, "latency");
     names.insert(UptimeRole, "uptime");
     names.insert(LastChangeRole, "lastChange");
+    names.insert(WaitingForTrustRole, "waitingForTrust");
     return names;
 }

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QTimer>
 
 #include <array>
@@ -36,6 +37,9 @@ struct EndpointStatus
     std::optional<ProbeResult> last;
     std::deque<HistoryPoint> history; // oldest first, bounded by EndpointModel::historyCapacity()
     QDateTime lastChange; // when the state last changed (the first result counts as a change)
+    // Its requests would carry secrets of a workspace version not trusted yet: it is not checked, has no state and
+    // counts as "no result yet".
+    bool waitingForTrust = false;
 
     QString displayTitle(const QString &language) const;
     // Share of recent results that were up (raw state OK or WARNING), maintenance results left out; nullopt when
@@ -62,6 +66,7 @@ public:
         LastChangeRole, // QDateTime
         SearchTextRole, // QString: name, titles, group and URL, case-folded, for filtering
         SortRole, // a value that sorts naturally for the column
+        WaitingForTrustRole, // bool: see EndpointStatus::waitingForTrust
     };
     Q_ENUM(Role)
 
@@ -70,6 +75,10 @@ public:
     void setWorkspace(const Workspace &workspace); // reset; keeps the results of endpoints that stay
     // False when the result names no endpoint of the workspace (then it is ignored).
     bool addResult(const ProbeResult &result);
+    // The endpoints that wait for the workspace to be trusted (kept across setWorkspace()); an endpoint that
+    // starts waiting in setWorkspace() drops the result of the version before.
+    void setWaitingForTrust(const QSet<QString> &endpoints);
+    int waitingForTrustCount() const { return int(m_waiting.size()); }
 
     // 0 (the default): addResult() announces its row and its group at once. Above 0: a result is taken at once
     // (status(), data() and the counts have it) but the changed rows are announced together at most every `ms`
@@ -99,6 +108,7 @@ public:
 
     static QString stateText(EndpointState state); // translated
     static QString noResultText(); // the state column before the first result
+    static QString waitingForTrustText(); // the state column of an endpoint waiting for trust
     static QString latencyText(double ms); // "84 ms"
     static QString uptimeText(double fraction); // "99.5 %"
     static QString durationText(qint64 seconds); // "45 s", "12 min", "3 h", "2 d"
@@ -130,6 +140,7 @@ private:
     QList<EndpointStatus> m_endpoints;
     QList<QString> m_searchText; // per endpoint: name, titles, group and URL, case-folded
     QHash<QString, int> m_byName;
+    QSet<QString> m_waiting;
     QList<int> m_groupOf; // endpoint -> group
     QList<int> m_rowOf; // endpoint -> row inside its group
     StateCounts m_counts {};

@@ -338,6 +338,32 @@ void HttpProbe::checkBodyComplete(int status)
     }
 }
 
+QString HttpProbe::leaveOrigin(const QUrl &target, int status)
+{
+    const auto port = [](const QUrl &u) { return u.port(u.scheme() == QLatin1String("https") ? 443 : 80); };
+    const bool same = target.scheme() == m_currentUrl.scheme()
+        && target.host().compare(m_currentUrl.host(), Qt::CaseInsensitive) == 0 && port(target) == port(m_currentUrl);
+    if (same) {
+        return {};
+    }
+    const bool keepsBody = !(status == 303 || ((status == 301 || status == 302) && m_verb == "POST"));
+    if (keepsBody && !m_payload.isEmpty() && !TemplateText::names(m_endpoint.body).isEmpty()) {
+        return tr("refused a redirect to another origin (%1): the request body holds a secret")
+            .arg(target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString());
+    }
+    // Another origin gets no credentials: neither the usual headers nor any the file fills from a secret, on this hop
+    // and every later one (they are not put back).
+    for (const char *name : { "Authorization", "Proxy-Authorization", "Cookie" }) {
+        m_request.setRawHeader(QByteArray(name), QByteArray());
+    }
+    for (auto it = m_endpoint.headers.cbegin(); it != m_endpoint.headers.cend(); ++it) {
+        if (!TemplateText::names(it.value()).isEmpty()) {
+            m_request.setRawHeader(it.key().toUtf8(), QByteArray());
+        }
+    }
+    return {};
+}
+
 bool HttpProbe::followRedirect(int status)
 {
     static const QList<int> redirects { 301, 302, 303, 307, 308 };
@@ -356,6 +382,8 @@ bool HttpProbe::followRedirect(int status)
         m_failure = redact(tr("redirect loop: %1 was already visited").arg(target.toDisplayString()));
     } else if (m_redirects > m_endpoint.maxRedirects) {
         m_failure = tr("more than %n redirect(s)", nullptr, m_endpoint.maxRedirects);
+    } else if (const QString refused = leaveOrigin(target, status); !refused.isEmpty()) {
+        m_failure = refused;
     } else {
         m_visited.insert(target);
         m_currentUrl = target;

@@ -58,6 +58,8 @@ private:
     void onMetaData();
     void send();
     bool followRedirect(int status);
+    // Empty when the redirect to `target` may be followed; credentials are dropped when it leaves the origin.
+    QString leaveOrigin(const QUrl &target, int status);
     void checkBodyComplete(int status);
     void onSslErrors(const QList<QSslError> &errors);
     void onReplyFinished();

@@ -163,6 +163,29 @@ void ProbeEngine::checkAllNow()
     pump();
 }
 
+void ProbeEngine::setHeld(const QSet<QString> &endpoints)
+{
+    const QSet<QString> released = m_held - endpoints;
+    m_held = endpoints;
+    for (const QString &name : endpoints) {
+        const auto it = m_slots.find(name);
+        if (it != m_slots.end() && it->probe) {
+            m_transport.abort(it->probe, tr("waiting for trust"));
+        }
+    }
+    if (!m_running) {
+        return;
+    }
+    const qint64 now = m_clock.elapsed();
+    for (const QString &name : released) {
+        const auto it = m_slots.find(name);
+        if (it != m_slots.end() && !it->queued && !it->probe) {
+            enqueue(name, *it, now, false);
+        }
+    }
+    pump();
+}
+
 void ProbeEngine::setMaxInFlight(int max)
 {
     m_maxInFlight = std::max(1, max);
@@ -190,6 +213,9 @@ void ProbeEngine::pump()
             continue;
         }
         it->queued = false;
+        if (m_held.contains(name)) {
+            continue; // the one place a probe starts: a held endpoint never gets this far
+        }
         startProbe(name, *it);
     }
 }
@@ -217,6 +243,10 @@ void ProbeEngine::onProbeFinished(const QString &name, quint64 probe, const std:
         return;
     }
     it->probe = 0;
+    if (m_held.contains(name)) {
+        pump(); // held while it ran (aborted): no result, no state
+        return;
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     compiled->conditions.evaluate(result, outcome, now);
     const bool maintenance

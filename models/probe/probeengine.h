@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -50,6 +51,10 @@ public:
     void setJitter(double fraction);
     // Off: report the raw state of every probe (MAINTENANCE still applies), as a single `opsdeck check` does.
     void setFlapControl(bool on) { m_flapControl = on; }
+    // Endpoints that must not be checked (their requests would carry secrets of a workspace not yet trusted): they
+    // are never sent and give no result. Endpoints released from the hold are checked at once when running.
+    void setHeld(const QSet<QString> &endpoints);
+    bool isHeld(const QString &endpoint) const { return m_held.contains(endpoint); }
 
     int inFlight() const { return m_inFlight; }
     int queued() const { return int(m_queue.size()); }
@@ -94,6 +99,7 @@ private:
     CurlTransport m_transport;
     Workspace m_workspace;
     QHash<QString, Slot> m_slots;
+    QSet<QString> m_held;
     std::multimap<qint64, QString> m_schedule;
     std::deque<QString> m_queue;
     QTimer m_timer;

@@ -4,6 +4,7 @@
 
 #include "incident/incidentstore.h"
 #include "runbook/commandexecutor.h"
+#include "runbook/secretdestinations.h"
 #include "runbook/stepexecutor.h"
 #include "secrets/secrets.h"
 #include "workspace/declaredsecrets.h"
@@ -76,6 +77,16 @@ QStringList RunbookRunner::missingVariables(int from, int to) const
         out.append(u"%1 (%2)"_s.arg(name, step.id));
     });
     return out;
+}
+
+bool RunbookRunner::stepSendsSecrets(const RunbookStep &step) const
+{
+    if (!RunbookSteps::variables(step).isEmpty()) {
+        return true;
+    }
+    const bool checks = step.kind == RunbookStep::Kind::Check || step.kind == RunbookStep::Kind::WaitUntilHealthy;
+    return checks && m_workspace.endpoint(step.endpoint)
+        && SecretDestinations::held(m_workspace).endpoints.contains(step.endpoint);
 }
 
 QString RunbookRunner::describeMissingVariables(int from, int to) const
@@ -153,6 +164,11 @@ void RunbookRunner::beginStep()
     Q_EMIT stepChanged(index);
     if (step.kind == RunbookStep::Kind::Command && !m_commandsAllowed) {
         endStep(StepState::Failed, tr("the workspace is not trusted to run commands; nothing was run"));
+        return;
+    }
+    if (!m_secretsAllowed && step.kind != RunbookStep::Kind::Command && stepSendsSecrets(step)) {
+        endStep(StepState::Failed,
+            tr("waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent"));
         return;
     }
     if (const QStringList missing = RunbookSteps::missingVariables(step); !missing.isEmpty()) {

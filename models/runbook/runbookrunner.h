@@ -50,6 +50,12 @@ public:
         m_commandTrust = how;
     }
     bool commandsAllowed() const { return m_commandsAllowed; }
+    // Off while the workspace version is not trusted (the Session's trust gate): steps whose requests would carry a
+    // secret (http steps, checks of such endpoints) fail unsent with "waiting for trust". On by default.
+    void setSecretsAllowed(bool allowed) { m_secretsAllowed = allowed; }
+    bool secretsAllowed() const { return m_secretsAllowed; }
+    // Whether `step` would send a resolved secret (its own ${NAME}s, or those of the endpoint it checks).
+    bool stepSendsSecrets(const RunbookStep &step) const;
     // Unattended: confirmations are answered yes, and the audit says so (`opsdeck runbook --yes`).
     void setAutoConfirm(bool yes) { m_autoConfirm = yes; }
     void setCommandWorkingDirectory(const QString &dir) { m_workingDirectory = dir; }
@@ -123,5 +129,6 @@ private:
     bool m_allOk = true;
     bool m_aborting = false;
     bool m_commandsAllowed = false;
+    bool m_secretsAllowed = true;
     bool m_autoConfirm = false;
 };

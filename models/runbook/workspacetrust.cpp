@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runbook/workspacetrust.h"
 
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -11,7 +12,9 @@ namespace {
 
 QString settingsKey(const QString &hash)
 {
-    return u"trust/commands/"_s + hash;
+    // One answer covers the file's secrets and its commands; the "trust/commands/" answers of earlier versions
+    // were given to a question that listed commands only, so they are not taken for this one.
+    return u"trust/workspace/"_s + hash;
 }
 
 } // namespace
@@ -30,6 +33,12 @@ bool WorkspaceTrust::trust(const Workspace &workspace)
     QSettings().setValue(
         settingsKey(QString::fromLatin1(workspace.contentHash)), QFileInfo(workspace.filePath).absoluteFilePath());
     return true;
+}
+
+void WorkspaceTrust::trustContent(const QByteArray &bytes, const QString &filePath)
+{
+    const QByteArray hash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    QSettings().setValue(settingsKey(QString::fromLatin1(hash)), QFileInfo(filePath).absoluteFilePath());
 }
 
 QStringList WorkspaceTrust::commands(const Workspace &workspace)

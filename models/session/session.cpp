@@ -17,7 +17,6 @@
 #include "probe/probehistory.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
-#include "runbook/workspacetrust.h"
 #include "samples/proberecordloader.h"
 #include "samples/samplestore.h"
 #include "secrets/secrets.h"
@@ -199,6 +198,7 @@ void Session::setWorkspace(const Workspace &workspace)
 {
     m_workspace = workspace;
     const bool watching = m_options.mode == Mode::Watch;
+    applyTrust(); // before any part gets the workspace: what waits for trust never starts
     // Samples and results still pending belong to the previous workspace and database.
     m_samples->setWorkspaceId(workspace.info.id);
     m_samples->setRetention(workspace.info.retention);
@@ -236,13 +236,20 @@ void Session::setWorkspace(const Workspace &workspace)
         if (m_probeRecords) {
             m_probeRecords->load(workspace);
         }
-        if (workspace.sources.alertmanager.isSet()) {
+        if (workspace.sources.alertmanager.isSet() && !m_heldNow.alertmanager) {
             m_alertPoller->start();
         } else {
             m_alertPoller->stop();
         }
     }
+    Q_EMIT trustChanged(waitingForTrust());
     Q_EMIT workspaceReady(workspace);
+    // Watching, a version is asked about by itself, once; "not now" stays until askTrust() (the Health page's
+    // banner) asks again. A terminal command asks when it needs the answer (gateCommands(), `opsdeck check`).
+    if (watching && !m_secretsAllowed && m_trustAsk && m_askedHash != workspace.contentHash) {
+        m_askedHash = workspace.contentHash;
+        askTrust();
+    }
 }
 
 void Session::wireChecklists()
@@ -300,38 +307,4 @@ void Session::wireRunbooks()
     connect(m_runner, &RunbookRunner::auditRecord, this, [this](const RunbookAuditRecord &record) {
         m_audit->record(record, m_runner->runbook().service, RunbookAudit::endpointsOf(m_runner->runbook()));
     });
-}
-
-void Session::gateCommands(int from, int to, std::function<void(bool allowed)> then)
-{
-    bool commands = false;
-    const Runbook &runbook = m_runner->runbook();
-    for (int i = qMax(0, from); i <= to && i < runbook.steps.size(); ++i) {
-        commands = commands || runbook.steps.at(i).kind == RunbookStep::Kind::Command;
-    }
-    const Workspace current = workspace();
-    if (WorkspaceTrust::isTrusted(current)) {
-        m_runner->setCommandsAllowed(true);
-        then(true);
-        return;
-    }
-    m_runner->setCommandsAllowed(false);
-    if (!commands || !m_trustAsk) {
-        then(!commands);
-        return;
-    }
-    m_trustAsk(current, WorkspaceTrust::commands(current),
-        [self = QPointer<Session>(this), current, then](const TrustAnswer &answer) {
-            if (!self) {
-                return;
-            }
-            bool allowed = answer.allow;
-            if (allowed && answer.remember) {
-                allowed = WorkspaceTrust::trust(current); // the version shown, not the file now
-            }
-            if (self->m_runner) {
-                self->m_runner->setCommandsAllowed(allowed, answer.remember ? QString() : answer.note);
-            }
-            then(allowed);
-        });
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "runbook/secretdestinations.h"
 #include "workspace/diagnostic.h"
 #include "workspace/workspace.h"
 
@@ -73,8 +74,10 @@ public:
         bool remember = true;
         QString note;
     };
-    // Asked (by the window with a dialog, by the terminal with a prompt) before command steps of an untrusted
-    // workspace run; `answer` may be called later, once.
+    // Asked (by the window with a dialog, by the terminal with a prompt) once a workspace version that would send
+    // secrets loads in Watch mode (SecretDestinations::describe() says what goes where; `commands` are its command
+    // steps, which the same answer covers), and before command steps of an untrusted workspace run; `answer` may be
+    // called later, once.
     using TrustAsk = std::function<void(
         const Workspace &workspace, const QStringList &commands, std::function<void(const TrustAnswer &)> answer)>;
 
@@ -106,6 +109,20 @@ public:
     void setTrustAsk(TrustAsk ask) { m_trustAsk = std::move(ask); }
     void gateCommands(int from, int to, std::function<void(bool allowed)> then);
 
+    // The trust gate for secrets. Until the current workspace version is trusted (or allowed for this session),
+    // nothing that would carry a resolved secret is sent: those endpoints and KPIs wait ("waiting for trust", no
+    // state, not a failure), notification providers and Alertmanager that use secrets send nothing, runbook steps
+    // that would send one fail unsent; everything else runs. Trust arriving later releases them without a reload.
+    bool waitingForTrust() const { return !m_secretsAllowed; }
+    // What waits now (empty when nothing does).
+    const SecretDestinations::Held &heldForTrust() const { return m_heldNow; }
+    // Asks through the TrustAsk (a banner's "Trust…" button, a terminal command); nothing when nothing waits. In
+    // Watch mode a version is asked by itself once, when it loads; this asks again.
+    void askTrust();
+    // Answers for the current version without asking (`--yes`): allow + remember trusts this version of the file;
+    // allow alone releases its secrets and commands for this session only, with `note` in the command steps' audit.
+    void answerTrust(const TrustAnswer &answer);
+
     Storage *storage() const { return m_storage; }
     QNetworkAccessManager *network() const { return m_nam; }
     ProbeEngine *probes() const { return m_engine; }
@@ -134,6 +151,8 @@ Q_SIGNALS:
     void loadFailed(const QString &path, const QList<Diagnostic> &diagnostics);
     // Something the operator must hear about that no screen shows by itself (a write that did not land).
     void notice(const QString &message);
+    // waitingForTrust() changed, or a new workspace version was applied.
+    void trustChanged(bool waiting);
 
 private:
     void wireChecklists();
@@ -142,6 +161,9 @@ private:
     void wireNotifications(); // sessionnotify.cpp
     void releasePending();
     void useStorage(const QString &target);
+    void applyTrust(); // sessiontrust.cpp
+    void trustAnswered(const Workspace &shown, const TrustAnswer &answer);
+    void releaseIfTrusted();
 
     Options m_options;
     Storage *m_storage;
@@ -175,5 +197,12 @@ private:
     std::optional<Workspace> m_workspace;
     QString m_storageTarget;
     TrustAsk m_trustAsk;
+    bool m_secretsAllowed = true;
+    SecretDestinations::Held m_heldNow;
+    QByteArray m_askedHash; // the version asked about by itself once
+    bool m_asking = false; // a question from askTrust() is open
+    QByteArray m_allowedHash; // allowed for this session only (--yes)
+    QString m_allowedNote;
+    QList<std::function<void(bool allowed)>> m_afterAnswer; // gateCommands() calls waiting for the open question
     QHash<QString, qint64> m_lastNotice; // what → when it was last reported
 };

@@ -68,11 +68,14 @@ template <typename T>
 void AlertmanagerClient::request(const QString &method, const QString &path, const QByteArray &body, QObject *context,
     std::function<Result<T>(const QByteArray &)> parse, std::function<void(const Result<T> &)> done)
 {
-    if (!m_server.isSet()) {
+    if (!m_server.isSet() || m_held) {
+        const QString error = m_held ? tr("waiting for trust: this workspace version is not trusted to send its "
+                                          "secrets to Alertmanager; nothing was sent")
+                                     : tr("the workspace sets no sources.alertmanager.url");
         QMetaObject::invokeMethod(
             context,
-            [done] {
-                done({ T {}, tr("the workspace sets no sources.alertmanager.url") });
+            [done, error] {
+                done({ T {}, error });
             },
             Qt::QueuedConnection);
         return;

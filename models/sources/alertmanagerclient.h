@@ -66,6 +66,10 @@ public:
     AlertmanagerClient(QNetworkAccessManager *nam, const MetricServer &server, QObject *parent = nullptr);
 
     void setServer(const MetricServer &server) { m_server = server; }
+    // Held: nothing is sent (its requests would carry secrets of a workspace not trusted yet); calls fail with
+    // "waiting for trust".
+    void setHeld(bool held) { m_held = held; }
+    bool isHeld() const { return m_held; }
     const MetricServer &server() const { return m_server; }
     void setTimeout(Milliseconds timeout) { m_timeout = timeout; }
 
@@ -91,5 +95,6 @@ private:
 
     QNetworkAccessManager *m_nam;
     MetricServer m_server;
+    bool m_held = false;
     Milliseconds m_timeout { 10000 };
 };

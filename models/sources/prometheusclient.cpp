@@ -4,6 +4,7 @@
 
 #include "sources/metricfetch.h"
 
+#include <QPointer>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -58,6 +59,20 @@ void PrometheusClient::range(const QString &query, const QDateTime &start, const
 
 void PrometheusClient::submit(const QString &path, const QString &form, QObject *context, Callback done)
 {
+    if (m_held) {
+        QMetaObject::invokeMethod(
+            this,
+            [guard = QPointer<QObject>(context), done = std::move(done)] {
+                PromResponse held;
+                held.error = tr("waiting for trust: this workspace version is not trusted to send its secrets to "
+                                "Prometheus; nothing was sent");
+                if (guard) {
+                    done(held);
+                }
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     const QString key = path + QLatin1Char('?') + form;
     auto it = m_inFlight.find(key);
     if (it != m_inFlight.end()) {

@@ -27,6 +27,10 @@ public:
     PrometheusClient(QNetworkAccessManager *nam, const MetricServer &server, QObject *parent = nullptr);
 
     void setServer(const MetricServer &server) { m_server = server; }
+    // Held: nothing is sent (its requests would carry secrets of a workspace not trusted yet); queries answer
+    // "waiting for trust".
+    void setHeld(bool held) { m_held = held; }
+    bool isHeld() const { return m_held; }
     const MetricServer &server() const { return m_server; }
     void setTimeout(Milliseconds timeout) { m_timeout = timeout; }
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
@@ -50,6 +54,7 @@ private:
 
     QNetworkAccessManager *m_nam;
     MetricServer m_server;
+    bool m_held = false;
     Milliseconds m_timeout { 15000 };
     qint64 m_maxBodyBytes = 64LL * 1024 * 1024;
     QHash<QString, QList<Waiter>> m_inFlight; // path + form -> who waits for it

@@ -63,10 +63,10 @@ _opsdeck() {
     local sub=${words[0]:-}
     case $sub in
     "")
-        COMPREPLY=($(compgen -W "validate check runbook secret import" -- "$cur"))
+        COMPREPLY=($(compgen -W "validate check runbook trust secret import" -- "$cur"))
         _opsdeck_files "$cur"
         ;;
-    validate | check)
+    validate | check | trust)
         ((${#words[@]} == 1)) && _opsdeck_files "$cur"
         ;;
     runbook)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../demo/servicehelpers.h"
+#include "../notify/notifyreceiver.h"
 #include "cli/checkcommand.h"
 
 #include <QJsonArray>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void kpisInJson();
     void invalidWorkspaceIsUnknown();
     void headlessExecutable();
+    void secretWaitsForTrust();
 
 private:
     QString writeWorkspace(const QString &name, const QString &endpoints);
@@ -235,6 +237,46 @@ void TestCheckCommand::headlessExecutable()
     QCOMPARE(process.exitCode(), 2);
     const QJsonObject root = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
     QCOMPARE(root.value(u"state"_s).toString(), u"CRITICAL"_s);
+}
+
+// Without a terminal and without --yes, an untrusted version sends its secret nowhere: that endpoint is UNKNOWN,
+// "waiting for trust", and the one beside it is checked; --yes sends it for this run.
+void TestCheckCommand::secretWaitsForTrust()
+{
+    qputenv("CHECK_TRUST_TOKEN", "ch3ck-t0ken");
+    NotifyReceiver receiver;
+    QVERIFY(receiver.start());
+    receiver.setAnswer("/secret", NotifyReceiver::ok());
+    const QString yaml = u"workspace: { id: trust }\nsecrets:\n  - { name: CHECK_TRUST_TOKEN, description: token }\n"
+                         "endpoints:\n  - { name: health, url: \"%1/health\", conditions: [\"[STATUS] == 200\"] }\n"
+                         "  - name: secret\n    url: \"%2\"\n"
+                         "    headers: { Authorization: \"Bearer ${CHECK_TRUST_TOKEN}\" }\n"
+                         "    conditions: [\"[STATUS] == 200\"]\n"_s.arg(
+                             m_base.toString(QUrl::StripTrailingSlash), receiver.url(u"/secret"_s).toString());
+    const QString path = m_dir.filePath(u"trust.yaml"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(yaml.toUtf8()) > 0);
+    file.close();
+    QString output;
+    QCOMPARE(run(path, CheckCommand::Format::Table, &output), 3);
+    QVERIFY2(output.contains(u"health    OK"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"secret    UNKNOWN"_s) && output.contains(u"waiting for trust"_s), qPrintable(output));
+    QCOMPARE(receiver.count("/secret"), 0);
+
+    QString yes;
+    QString notes;
+    QTextStream out(&yes);
+    QTextStream err(&notes);
+    CheckCommand command(path, CheckCommand::Format::Table, &out);
+    command.setTrustAnswer(true, nullptr, &err);
+    QSignalSpy finished(&command, &CheckCommand::finished);
+    command.start();
+    QVERIFY(finished.wait(20000));
+    qunsetenv("CHECK_TRUST_TOKEN");
+    QCOMPARE(finished.at(0).at(0).toInt(), 0);
+    QCOMPARE(receiver.count("/secret"), 1);
+    QCOMPARE(receiver.requests().constFirst().headers.value("authorization"), QByteArray("Bearer ch3ck-t0ken"));
+    QVERIFY2(notes.contains(u"--yes"_s), qPrintable(notes));
 }
 
 QTEST_GUILESS_MAIN(TestCheckCommand)

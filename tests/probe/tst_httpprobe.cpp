@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../notify/notifyreceiver.h"
 #include "hostileserver.h"
 #include "probetesthelpers.h"
 
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void tlsPassesWithCaFile();
     void missingVariableSendsNothing();
     void secretsAreRedacted();
+    void redirectCarriesNoSecretElsewhere();
 
 private:
     bool openssl(const QStringList &args);
@@ -374,6 +376,43 @@ void TestHttpProbe::secretsAreRedacted()
     QCOMPARE(run.result.rawState, EndpointState::Critical);
     QVERIFY2(!run.result.error.contains(QLatin1String("s3cr3t")), qPrintable(run.result.error));
     QVERIFY2(run.result.error.contains(QLatin1String("${OPSDECK_TEST_SECRET_HOST}")), qPrintable(run.result.error));
+}
+
+// A secret goes only to the origin written beside it: a redirect to another origin loses the headers that hold one
+// (and the usual credentials), and a body that holds one is not sent there at all.
+void TestHttpProbe::redirectCarriesNoSecretElsewhere()
+{
+    qputenv("OPSDECK_TEST_REDIRECT_TOKEN", "r3d1r3ct-t0ken");
+    NotifyReceiver first;
+    NotifyReceiver elsewhere;
+    QVERIFY(first.start() && elsewhere.start());
+    const QByteArray location = "Location: " + elsewhere.url(u"/landing"_s).toEncoded() + "\r\n";
+    first.setAnswer("/go", { NotifyReceiver::Answer::Mode::Reply, 307, location, {} });
+    elsewhere.setAnswer("/landing", NotifyReceiver::ok());
+    Endpoint endpoint = testEndpoint(first.url(u"/go"_s), { u"[STATUS] == 200"_s });
+    endpoint.headers.insert(u"Authorization"_s, u"Bearer ${OPSDECK_TEST_REDIRECT_TOKEN}"_s);
+    endpoint.headers.insert(u"X-Api-Key"_s, u"${OPSDECK_TEST_REDIRECT_TOKEN}"_s);
+    endpoint.headers.insert(u"X-Plain"_s, u"kept"_s);
+    ProbeRun run = runProbe(endpoint);
+    QCOMPARE(run.result.rawState, EndpointState::Ok);
+    QCOMPARE(first.requests().size(), 1);
+    QCOMPARE(first.requests().constFirst().headers.value("x-api-key"), QByteArray("r3d1r3ct-t0ken"));
+    QCOMPARE(elsewhere.requests().size(), 1);
+    const QHash<QByteArray, QByteArray> &landed = elsewhere.requests().constFirst().headers;
+    QVERIFY(!landed.contains("authorization"));
+    QVERIFY(!landed.contains("x-api-key"));
+    QCOMPARE(landed.value("x-plain"), QByteArray("kept"));
+
+    // A 307 keeps the method and body: a body holding the secret is not sent to the other origin.
+    endpoint.headers.clear();
+    endpoint.method = u"POST"_s;
+    endpoint.body = u"{\"token\": \"${OPSDECK_TEST_REDIRECT_TOKEN}\"}"_s;
+    run = runProbe(endpoint);
+    qunsetenv("OPSDECK_TEST_REDIRECT_TOKEN");
+    QCOMPARE(run.result.rawState, EndpointState::Critical);
+    QVERIFY2(run.result.error.startsWith(QLatin1String("refused a redirect to another origin")),
+        qPrintable(run.result.error));
+    QCOMPARE(elsewhere.requests().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestHttpProbe)

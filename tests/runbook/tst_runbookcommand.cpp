@@ -30,6 +30,7 @@ private Q_SLOTS:
     void failingStepExitsOne();
     void declinedConfirmationSendsNothing_data();
     void declinedConfirmationSendsNothing();
+    void untrustedVersionSendsNoSecret();
     void productionNeedsTheTypedName();
     void missingVariableBlocksBeforeSending();
     void badUsageExitsTwo_data();
@@ -229,9 +230,11 @@ void TestRunbookCommand::koreanShowsTheWorkspaceTexts()
 
 void TestRunbookCommand::answersOnTheTerminal()
 {
-    // Confirm the POST, mark the manual step done with a note.
-    const Result r = run({ m_workspace, u"rollback"_s }, "y\ny\nchecked the graphs\n");
+    // Trust this version (its token goes to the test server), confirm the POST, mark the manual step done with a note.
+    const Result r = run({ m_workspace, u"rollback"_s }, "y\ny\ny\nchecked the graphs\n");
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.err.contains(u"RB_CLI_TOKEN (Admin token of the test server) → http://127.0.0.1:"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"(runbook rollback step rollback: header Authorization)"_s), qPrintable(r.err));
     QVERIFY2(r.err.contains(u"Go ahead? [y/N]"_s), qPrintable(r.err));
     QVERIFY(r.err.contains(u"on service api in environment staging"_s));
     QVERIFY(r.err.contains(u"Bearer"_s) == false); // the question names method and URL, never headers
@@ -262,9 +265,19 @@ void TestRunbookCommand::failingStepExitsOne()
 void TestRunbookCommand::declinedConfirmationSendsNothing_data()
 {
     QTest::addColumn<QByteArray>("input");
-    QTest::addRow("no") << QByteArray("n\n");
-    QTest::addRow("empty answer") << QByteArray("\n");
-    QTest::addRow("end of input") << QByteArray();
+    // The first answer trusts the workspace version; the second is the confirmation.
+    QTest::addRow("no") << QByteArray("y\nn\n");
+    QTest::addRow("empty answer") << QByteArray("y\n\n");
+    QTest::addRow("end of input") << QByteArray("y\n");
+}
+
+void TestRunbookCommand::untrustedVersionSendsNoSecret()
+{
+    const Result r = run({ m_workspace, u"rollback"_s }, "n\n");
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(u"not trusted"_s), qPrintable(r.err));
+    QCOMPARE(m_server->count("/admin/rollback"), 0);
+    QCOMPARE(m_server->count("/health"), 0); // nothing was run
 }
 
 void TestRunbookCommand::declinedConfirmationSendsNothing()

@@ -93,9 +93,13 @@ void TestRunbooksPage::rollbackThroughThePage()
     Workspace w = workspace({ outage, post, wait },
         { endpoint(u"health"_s, server.url(u"/health"_s), { u"[STATUS] == 200"_s }) }, u"production"_s);
     w.incidents.severities = IncidentSettings::defaultSeverities();
+    w.contentHash = "hand-built-test-workspace"; // a version the operator allowed below
     QSignalSpy opened(session.storage(), &Storage::opened);
     session.setWorkspace(w); // opens the database
     QVERIFY(opened.wait(10000));
+    QVERIFY(session.waitingForTrust()); // the POST carries ${RB_TEST_TOKEN}
+    session.answerTrust({ true, false, {} });
+    QVERIFY(!session.waitingForTrust());
     QVERIFY(IncidentTest::refreshAndWait(incidents));
     Incident draft = IncidentTest::draft(u"Health critical"_s, u"P0"_s);
     draft.services = { u"health"_s };

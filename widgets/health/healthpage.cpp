@@ -10,6 +10,7 @@
 #include "ui/languagemanager.h"
 
 #include <QEvent>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -88,6 +89,20 @@ void HealthPage::createLayout()
     }
     layout->addLayout(bar);
 
+    m_trustBanner = new QFrame(this);
+    m_trustBanner->setObjectName(u"trustBanner"_s);
+    m_trustBanner->setFrameShape(QFrame::StyledPanel);
+    auto *trustRow = new QHBoxLayout(m_trustBanner);
+    m_trustText = new QLabel(m_trustBanner);
+    m_trustText->setWordWrap(true);
+    trustRow->addWidget(m_trustText, 1);
+    m_trustButton = new QPushButton(m_trustBanner);
+    m_trustButton->setObjectName(u"trustButton"_s);
+    connect(m_trustButton, &QPushButton::clicked, this, &HealthPage::trustRequested);
+    trustRow->addWidget(m_trustButton);
+    m_trustBanner->hide();
+    layout->addWidget(m_trustBanner);
+
     auto *summaryRow = new QHBoxLayout;
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"healthSummary"_s);
@@ -132,6 +147,14 @@ void HealthPage::createLayout()
     splitter->setStretchFactor(1, 5);
     splitter->setSizes({ 4000, 5000 }); // scaled to the width it gets
     layout->addWidget(splitter, 1);
+}
+
+void HealthPage::setTrustWaiting(bool waiting, int endpoints, int kpis)
+{
+    m_trustEndpoints = endpoints;
+    m_trustKpis = kpis;
+    m_trustBanner->setVisible(waiting);
+    retranslateUi();
 }
 
 void HealthPage::setModel(EndpointModel *model)
@@ -342,6 +365,12 @@ void HealthPage::retranslateUi()
     }
     m_checkAll->setText(tr("Check all"));
     m_checkAll->setToolTip(tr("Probe every endpoint again right away"));
+    m_trustText->setText(
+        tr("Waiting for trust: this version of the workspace sends secrets, and nothing that carries "
+           "one is sent until you trust it (%1, %2 wait).")
+            .arg(tr("%n endpoint(s)", nullptr, m_trustEndpoints), tr("%n KPI(s)", nullptr, m_trustKpis)));
+    m_trustButton->setText(tr("Trust…"));
+    m_trustButton->setToolTip(tr("Show what goes where and decide"));
     if (m_model) {
         m_model->setLanguage(LanguageManager::uiLanguage());
     }

@@ -13,6 +13,7 @@ using namespace Qt::StringLiterals;
 class EndpointDetailView;
 class EndpointFilterModel;
 class EndpointModel;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -36,6 +37,9 @@ public:
 
     void setModel(EndpointModel *model);
     void setHighlighter(SyntaxHighlighterService *service);
+    // The banner over the list while the workspace version waits for trust: how many endpoints and KPIs wait
+    // (0, 0 with `waiting` still shows it, for secrets that only notifications or Alertmanager use).
+    void setTrustWaiting(bool waiting, int endpoints, int kpis);
 
     QString selectedEndpoint() const;
     bool selectEndpoint(const QString &name);
@@ -46,6 +50,8 @@ public:
 Q_SIGNALS:
     void checkNowRequested(const QString &endpoint);
     void checkAllRequested();
+    // The banner's "Trust…" button: ask the trust question again.
+    void trustRequested();
     void openIncidentRequested(const QString &endpoint, const ProbeResult &result);
 
 protected:
@@ -70,6 +76,11 @@ private:
     QMap<EndpointState, QToolButton *> m_stateButtons;
     QPushButton *m_checkAll = nullptr;
     QLabel *m_summary = nullptr;
+    QFrame *m_trustBanner = nullptr;
+    QLabel *m_trustText = nullptr;
+    QPushButton *m_trustButton = nullptr;
+    int m_trustEndpoints = 0;
+    int m_trustKpis = 0;
     QTreeView *m_view = nullptr;
     EndpointDetailView *m_detail = nullptr;
     QTimer *m_tick = nullptr;

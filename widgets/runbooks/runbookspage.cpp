@@ -6,6 +6,7 @@
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
 #include "runbook/runbookstepmodel.h"
+#include "runbook/secretdestinations.h"
 #include "runbooks/confirmstepdialog.h"
 #include "runbooks/runbooklogtabs.h"
 #include "ui/languagemanager.h"
@@ -329,12 +330,29 @@ Session::TrustAsk RunbooksPage::trustPrompt(QWidget *parent)
 {
     return [parent = QPointer<QWidget>(parent)](const Workspace &workspace, const QStringList &commands,
                std::function<void(const Session::TrustAnswer &)> answer) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Allow this workspace to run commands?"),
-            tr("This workspace runs commands on this computer. Allow them for this version of %1?")
+        const QStringList secrets = SecretDestinations::describe(workspace, LanguageManager::uiLanguage());
+        QStringList details;
+        if (!secrets.isEmpty()) {
+            details.append(tr("Secrets, each sent only to these hosts:"));
+            for (const QString &line : secrets) {
+                details.append(u"• "_s + line);
+            }
+        }
+        if (!commands.isEmpty()) {
+            details.append(tr("Commands run on this computer:"));
+            for (const QString &command : commands) {
+                details.append(u"• "_s + command);
+            }
+        }
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Trust this workspace?"),
+            tr("This version of %1 sends secrets or runs commands. Trust it? Until you do, nothing that carries a "
+               "secret is sent and its checks wait.")
                 .arg(workspace.filePath),
             QMessageBox::Yes | QMessageBox::No, parent);
         box->setObjectName(u"trustPrompt"_s);
-        box->setDetailedText(commands.join(QLatin1Char('\n')));
+        box->setInformativeText(details.join(QLatin1Char('\n')));
+        box->button(QMessageBox::Yes)->setText(tr("Trust"));
+        box->button(QMessageBox::No)->setText(tr("Not now"));
         box->setDefaultButton(QMessageBox::No);
         box->setAttribute(Qt::WA_DeleteOnClose);
         connect(box, &QMessageBox::finished, box, [answer](int result) {
