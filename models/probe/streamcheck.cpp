@@ -170,6 +170,9 @@ void StreamCheck::receive()
     }
     m_phase = Phase::Done;
     m_result.totalMs = elapsedMs();
+    if (!m_secrets.isEmpty()) { // an echo of a body that carried a ${NAME} value
+        m_result.body = redact(QString::fromUtf8(m_result.body)).toUtf8();
+    }
     succeed();
 }
 
