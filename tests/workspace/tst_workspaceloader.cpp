@@ -282,8 +282,8 @@ private Q_SLOTS:
             u"meetpin.yaml:2:5: endpoints[0]: missing required key \"url\""_s);
         row("empty url", "endpoints:\n  - name: x\n    url:\n",
             u"meetpin.yaml:3:5: endpoints[0].url: expected a non-empty string, got nothing"_s);
-        row("url not http", "endpoints:\n  - name: x\n    url: tcp://db:5432\n",
-            u"meetpin.yaml:3:10: endpoints[0].url: expected an http:// or https:// URL, got \"tcp://db:5432\""_s);
+        row("url not http", "endpoints:\n  - name: x\n    url: db:5432\n",
+            u"meetpin.yaml:3:10: endpoints[0].url: expected an http:// or https:// URL, got \"db:5432\""_s);
         row("duplicate name", E + "  - name: health\n    url: https://x.test/2\n",
             u"meetpin.yaml:4:11: endpoints[1].name: duplicate endpoint name \"health\" (first defined on line 2)"_s);
         row("duration not a scalar", E + "    interval: [30s]\n",
@@ -323,25 +323,26 @@ private Q_SLOTS:
         row("gatus key", E + "    ssh: { username: x }\n",
             u"meetpin.yaml:4:5: warning: endpoints[0].ssh: Gatus key \"ssh\" is not supported by OpsDeck and is "
             "ignored"_s);
-        const QByteArray N = "endpoints:\n  - name: n\n";
-        row("unknown scheme", N + "    url: udp://127.0.0.1:53\n",
+        const QByteArray kindHead = "endpoints:\n  - name: n\n";
+        row("unknown scheme", kindHead + "    url: udp://127.0.0.1:53\n",
             u"meetpin.yaml:3:10: endpoints[0].url: unknown scheme \"udp\" in \"udp://127.0.0.1:53\"; expected http, "
             "https, tcp, tls, starttls, dns or icmp"_s);
-        row("tcp without port", N + "    url: tcp://db.internal\n",
+        row("tcp without port", kindHead + "    url: tcp://db.internal\n",
             u"meetpin.yaml:3:10: endpoints[0].url: no port in \"tcp://db.internal\"; tcp:// needs host:port"_s);
-        row("icmp with port", N + "    url: icmp://10.0.0.1:80\n",
+        row("icmp with port", kindHead + "    url: icmp://10.0.0.1:80\n",
             u"meetpin.yaml:3:10: endpoints[0].url: \"icmp://10.0.0.1:80\" has a port; icmp:// takes only a host"_s);
-        row("dns without dns map", N + "    url: dns://127.0.0.1\n",
+        row("dns without dns map", kindHead + "    url: dns://127.0.0.1\n",
             u"meetpin.yaml:3:10: endpoints[0].url: a dns:// endpoint needs a dns: map with query-name and "
             "query-type"_s);
-        row("dns without query-name", N + "    url: dns://127.0.0.1\n    dns: { query-type: A }\n",
+        row("dns without query-name", kindHead + "    url: dns://127.0.0.1\n    dns: { query-type: A }\n",
             u"meetpin.yaml:4:10: endpoints[0].dns: missing required key \"query-name\""_s);
-        row("bad query-type", N + "    url: dns://127.0.0.1\n    dns: { query-name: a.test, query-type: SRV }\n",
+        row("bad query-type", kindHead + "    url: dns://127.0.0.1\n    dns: { query-name: a.test, query-type: SRV }\n",
             u"meetpin.yaml:4:44: endpoints[0].dns.query-type: unknown query-type \"SRV\"; expected one of A, AAAA, "
             "CNAME, MX, NS, TXT"_s);
         row("dns map on http", E + "    dns: { query-name: a.test, query-type: A }\n",
             u"meetpin.yaml:4:10: endpoints[0].dns: dns: applies only to a dns:// url"_s);
-        row("placeholder not for the kind", N + "    url: tcp://127.0.0.1:6379\n    conditions: [ \"[STATUS] == 200\" ]\n",
+        row("placeholder not for the kind",
+            kindHead + "    url: tcp://127.0.0.1:6379\n    conditions: [ \"[STATUS] == 200\" ]\n",
             u"meetpin.yaml:4:19: endpoints[0].conditions[0]: condition \"[STATUS] == 200\": [STATUS] does not apply "
             "to a tcp endpoint"_s);
         row("dns rcode on http", E + "    conditions: [ \"[DNS_RCODE] == NOERROR\" ]\n",

@@ -368,8 +368,9 @@ QString EndpointDetailView::resultText(const ProbeResult &result) const
     if (!result.connected) {
         return tr("not connected");
     }
-    return result.body.isEmpty() ? tr("connected to %1").arg(result.ip)
-                                 : tr("connected to %1, %n byte(s) read", nullptr, int(result.body.size())).arg(result.ip);
+    return result.body.isEmpty()
+        ? tr("connected to %1").arg(result.ip)
+        : tr("connected to %1, %n byte(s) read", nullptr, int(result.body.size())).arg(result.ip);
 }
 
 QString EndpointDetailView::certificateText(const ProbeResult &result) const
