@@ -1071,10 +1071,6 @@ Subcommand:
         <translation>%1() expects a placeholder such as [BODY].items</translation>
     </message>
     <message>
-        <source>unknown placeholder &quot;%1&quot;; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED] or [CERTIFICATE_EXPIRATION]</source>
-        <translation>unknown placeholder &quot;%1&quot;; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED] or [CERTIFICATE_EXPIRATION]</translation>
-    </message>
-    <message>
         <source>only [BODY] can be followed by a path</source>
         <translation>only [BODY] can be followed by a path</translation>
     </message>
@@ -1109,6 +1105,14 @@ Subcommand:
     <message>
         <source>only one side of a condition can use [*]</source>
         <translation>only one side of a condition can use [*]</translation>
+    </message>
+    <message>
+        <source>[DNS_RCODE]: no DNS answer</source>
+        <translation>[DNS_RCODE]: no DNS answer</translation>
+    </message>
+    <message>
+        <source>unknown placeholder &quot;%1&quot;; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED], [CERTIFICATE_EXPIRATION] or [DNS_RCODE]</source>
+        <translation>unknown placeholder &quot;%1&quot;; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED], [CERTIFICATE_EXPIRATION] or [DNS_RCODE]</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1418,57 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DnsCheck</name>
+    <message>
+        <source>the DNS server must be an IP address, got &quot;%1&quot;</source>
+        <translation>the DNS server must be an IP address, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no dns query-name or query-type</source>
+        <translation>no dns query-name or query-type</translation>
+    </message>
+    <message>
+        <source>not a usable DNS server: %1</source>
+        <translation>not a usable DNS server: %1</translation>
+    </message>
+    <message>
+        <source>not a valid DNS name: %1</source>
+        <translation>not a valid DNS name: %1</translation>
+    </message>
+    <message>
+        <source>no answer from the DNS server %1 within the %2 deadline</source>
+        <translation>no answer from the DNS server %1 within the %2 deadline</translation>
+    </message>
+    <message>
+        <source>the DNS server %1 refused the connection (nothing listens there)</source>
+        <translation>the DNS server %1 refused the connection (nothing listens there)</translation>
+    </message>
+    <message>
+        <source>DNS query to %1 failed: %2</source>
+        <translation>DNS query to %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>malformed DNS answer from %1: %2</source>
+        <translation>malformed DNS answer from %1: %2</translation>
+    </message>
+    <message>
+        <source>shorter than a DNS header</source>
+        <translation>shorter than a DNS header</translation>
+    </message>
+    <message>
+        <source>truncated question</source>
+        <translation>truncated question</translation>
+    </message>
+    <message>
+        <source>truncated answer record</source>
+        <translation>truncated answer record</translation>
+    </message>
+    <message>
+        <source>a record of the asked type with a malformed value</source>
+        <translation>a record of the asked type with a malformed value</translation>
+    </message>
+</context>
+<context>
     <name>EndpointConditions</name>
     <message>
         <source>invalid condition: %1</source>
@@ -1597,6 +1652,69 @@ Subcommand:
     <message>
         <source>DNS %1</source>
         <translation>DNS %1</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>Certificate chain as the server sent it:
+%1</source>
+        <translation>Certificate chain as the server sent it:
+%1</translation>
+    </message>
+    <message>
+        <source>no DNS answer</source>
+        <translation>no DNS answer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n answer(s)</source>
+        <translation>
+            <numerusform>%1, %n answer</numerusform>
+            <numerusform>%1, %n answers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>echo reply from %1</source>
+        <translation>echo reply from %1</translation>
+    </message>
+    <message>
+        <source>no echo reply</source>
+        <translation>no echo reply</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>connected to %1</source>
+        <translation>connected to %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected to %1, %n byte(s) read</source>
+        <translation>
+            <numerusform>connected to %1, %n byte read</numerusform>
+            <numerusform>connected to %1, %n bytes read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EndpointKinds</name>
+    <message>
+        <source>no host in &quot;%1&quot;</source>
+        <translation>no host in &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a path; %2:// takes only a host and port</source>
+        <translation>&quot;%1&quot; has a path; %2:// takes only a host and port</translation>
+    </message>
+    <message>
+        <source>no port in &quot;%1&quot;; %2:// needs host:port</source>
+        <translation>no port in &quot;%1&quot;; %2:// needs host:port</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a port; icmp:// takes only a host</source>
+        <translation>&quot;%1&quot; has a port; icmp:// takes only a host</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2186,33 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>refused a redirect to another origin (%1): the request body holds a secret</source>
         <translation>refused a redirect to another origin (%1): the request body holds a secret</translation>
+    </message>
+</context>
+<context>
+    <name>IcmpCheck</name>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>this system does not allow unprivileged ICMP (ping) sockets for OpsDeck&apos;s group (net.ipv4.ping_group_range is &quot;%1&quot;); allow them with: sudo sysctl -w net.ipv4.ping_group_range=&quot;0 2147483647&quot; (and the same line in /etc/sysctl.d/ to keep it)</source>
+        <translation>this system does not allow unprivileged ICMP (ping) sockets for OpsDeck&apos;s group (net.ipv4.ping_group_range is &quot;%1&quot;); allow them with: sudo sysctl -w net.ipv4.ping_group_range=&quot;0 2147483647&quot; (and the same line in /etc/sysctl.d/ to keep it)</translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation>Host %1 not found</translation>
+    </message>
+    <message>
+        <source>could not open an ICMP socket: %1</source>
+        <translation>could not open an ICMP socket: %1</translation>
+    </message>
+    <message>
+        <source>could not send an ICMP echo request to %1: %2</source>
+        <translation>could not send an ICMP echo request to %1: %2</translation>
+    </message>
+    <message>
+        <source>ICMP echo to %1 failed: %2</source>
+        <translation>ICMP echo to %1 failed: %2</translation>
     </message>
 </context>
 <context>
@@ -3437,6 +3582,21 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 is not in the Prometheus text format: %2</source>
         <translation>%1 is not in the Prometheus text format: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NetCheck</name>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; nothing was sent</translation>
+    </message>
+    <message>
+        <source>could not start the check</source>
+        <translation>could not start the check</translation>
+    </message>
+    <message>
+        <source>no complete answer within the %1 deadline</source>
+        <translation>no complete answer within the %1 deadline</translation>
     </message>
 </context>
 <context>
@@ -4860,6 +5020,45 @@ Not checked: its request carries a secret, and this version of the workspace is 
     </message>
 </context>
 <context>
+    <name>StreamCheck</name>
+    <message>
+        <source>connection failed while sending: %1</source>
+        <translation>connection failed while sending: %1</translation>
+    </message>
+    <message>
+        <source>connection failed while receiving: %1</source>
+        <translation>connection failed while receiving: %1</translation>
+    </message>
+    <message>
+        <source>the %1 handshake did not finish: %2</source>
+        <translation>the %1 handshake did not finish: %2</translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation>Host %1 not found</translation>
+    </message>
+    <message>
+        <source>Connection refused (%1)</source>
+        <translation>Connection refused (%1)</translation>
+    </message>
+    <message>
+        <source>could not connect to %1: %2</source>
+        <translation>could not connect to %1: %2</translation>
+    </message>
+    <message>
+        <source>the SMTP server at %1 does not offer or refused STARTTLS (%2)</source>
+        <translation>the SMTP server at %1 does not offer or refused STARTTLS (%2)</translation>
+    </message>
+    <message>
+        <source>not an SMTP server at %1: %2</source>
+        <translation>not an SMTP server at %1: %2</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS handshake failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>SyntaxHighlighterService</name>
     <message>
         <source>Shown without highlighting: install kate-syntax-highlighter (Debian: libkf5syntaxhighlighting-tools) or ksyntaxhighlighter6.</source>
@@ -5515,6 +5714,26 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>starttls: false would send the login in clear text; use TLS or remove the login</source>
         <translation>starttls: false would send the login in clear text; use TLS or remove the login</translation>
+    </message>
+    <message>
+        <source>condition &quot;%1&quot;: %2 does not apply to a %3 endpoint</source>
+        <translation>condition &quot;%1&quot;: %2 does not apply to a %3 endpoint</translation>
+    </message>
+    <message>
+        <source>a dns:// endpoint needs a dns: map with query-name and query-type</source>
+        <translation>a dns:// endpoint needs a dns: map with query-name and query-type</translation>
+    </message>
+    <message>
+        <source>dns: applies only to a dns:// url</source>
+        <translation>dns: applies only to a dns:// url</translation>
+    </message>
+    <message>
+        <source>unknown query-type &quot;%1&quot;; expected one of %2</source>
+        <translation>unknown query-type &quot;%1&quot;; expected one of %2</translation>
+    </message>
+    <message>
+        <source>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</source>
+        <translation>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</translation>
     </message>
 </context>
 </TS>

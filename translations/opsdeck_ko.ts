@@ -1064,10 +1064,6 @@ Subcommand:
         <translation>%1()에는 [BODY].items 같은 자리표시자가 필요합니다</translation>
     </message>
     <message>
-        <source>unknown placeholder &quot;%1&quot;; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED] or [CERTIFICATE_EXPIRATION]</source>
-        <translation>알 수 없는 자리표시자 &quot;%1&quot;; [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED], [CERTIFICATE_EXPIRATION] 중 하나여야 합니다</translation>
-    </message>
-    <message>
         <source>only [BODY] can be followed by a path</source>
         <translation>경로는 [BODY] 뒤에만 올 수 있습니다</translation>
     </message>
@@ -1102,6 +1098,14 @@ Subcommand:
     <message>
         <source>only one side of a condition can use [*]</source>
         <translation>[*]는 조건의 한쪽에서만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>[DNS_RCODE]: no DNS answer</source>
+        <translation>[DNS_RCODE]: DNS 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown placeholder &quot;%1&quot;; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED], [CERTIFICATE_EXPIRATION] or [DNS_RCODE]</source>
+        <translation>알 수 없는 자리표시자 &quot;%1&quot;; [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED], [CERTIFICATE_EXPIRATION], [DNS_RCODE] 중 하나가 필요합니다</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1408,57 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DnsCheck</name>
+    <message>
+        <source>the DNS server must be an IP address, got &quot;%1&quot;</source>
+        <translation>DNS 서버는 IP 주소여야 합니다(입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>no dns query-name or query-type</source>
+        <translation>dns query-name 또는 query-type이 없습니다</translation>
+    </message>
+    <message>
+        <source>not a usable DNS server: %1</source>
+        <translation>사용할 수 없는 DNS 서버: %1</translation>
+    </message>
+    <message>
+        <source>not a valid DNS name: %1</source>
+        <translation>올바른 DNS 이름이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>no answer from the DNS server %1 within the %2 deadline</source>
+        <translation>DNS 서버 %1이(가) 제한 시간 %2 안에 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the DNS server %1 refused the connection (nothing listens there)</source>
+        <translation>DNS 서버 %1이(가) 연결을 거부했습니다(수신 대기 중인 서버 없음)</translation>
+    </message>
+    <message>
+        <source>DNS query to %1 failed: %2</source>
+        <translation>%1에 대한 DNS 질의 실패: %2</translation>
+    </message>
+    <message>
+        <source>malformed DNS answer from %1: %2</source>
+        <translation>%1의 DNS 응답 형식이 잘못되었습니다: %2</translation>
+    </message>
+    <message>
+        <source>shorter than a DNS header</source>
+        <translation>DNS 헤더보다 짧습니다</translation>
+    </message>
+    <message>
+        <source>truncated question</source>
+        <translation>질의 부분이 잘렸습니다</translation>
+    </message>
+    <message>
+        <source>truncated answer record</source>
+        <translation>응답 레코드가 잘렸습니다</translation>
+    </message>
+    <message>
+        <source>a record of the asked type with a malformed value</source>
+        <translation>요청한 유형의 레코드 값 형식이 잘못되었습니다</translation>
+    </message>
+</context>
+<context>
     <name>EndpointConditions</name>
     <message>
         <source>invalid condition: %1</source>
@@ -1587,6 +1642,67 @@ Subcommand:
     <message>
         <source>DNS %1</source>
         <translation>DNS %1</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>결과:</translation>
+    </message>
+    <message>
+        <source>Certificate chain as the server sent it:
+%1</source>
+        <translation>서버가 보낸 인증서 체인:
+%1</translation>
+    </message>
+    <message>
+        <source>no DNS answer</source>
+        <translation>DNS 응답 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n answer(s)</source>
+        <translation>
+            <numerusform>%1, 응답 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>echo reply from %1</source>
+        <translation>%1의 에코 응답</translation>
+    </message>
+    <message>
+        <source>no echo reply</source>
+        <translation>에코 응답 없음</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>연결 안 됨</translation>
+    </message>
+    <message>
+        <source>connected to %1</source>
+        <translation>%1에 연결됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected to %1, %n byte(s) read</source>
+        <translation>
+            <numerusform>%1에 연결됨, %n바이트 읽음</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EndpointKinds</name>
+    <message>
+        <source>no host in &quot;%1&quot;</source>
+        <translation>&quot;%1&quot;에 호스트가 없습니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a path; %2:// takes only a host and port</source>
+        <translation>&quot;%1&quot;에 경로가 있습니다. %2://에는 호스트와 포트만 씁니다</translation>
+    </message>
+    <message>
+        <source>no port in &quot;%1&quot;; %2:// needs host:port</source>
+        <translation>&quot;%1&quot;에 포트가 없습니다. %2://에는 host:port가 필요합니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a port; icmp:// takes only a host</source>
+        <translation>&quot;%1&quot;에 포트가 있습니다. icmp://에는 호스트만 씁니다</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2164,33 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>refused a redirect to another origin (%1): the request body holds a secret</source>
         <translation>다른 출처(%1)로의 리디렉션을 거부했습니다: 요청 본문에 비밀 값이 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>IcmpCheck</name>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>this system does not allow unprivileged ICMP (ping) sockets for OpsDeck&apos;s group (net.ipv4.ping_group_range is &quot;%1&quot;); allow them with: sudo sysctl -w net.ipv4.ping_group_range=&quot;0 2147483647&quot; (and the same line in /etc/sysctl.d/ to keep it)</source>
+        <translation>이 시스템은 OpsDeck의 그룹에 비특권 ICMP(ping) 소켓을 허용하지 않습니다(net.ipv4.ping_group_range 값: &quot;%1&quot;). 허용하려면: sudo sysctl -w net.ipv4.ping_group_range=&quot;0 2147483647&quot; (유지하려면 같은 줄을 /etc/sysctl.d/에 추가)</translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation>호스트 %1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>could not open an ICMP socket: %1</source>
+        <translation>ICMP 소켓을 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>could not send an ICMP echo request to %1: %2</source>
+        <translation>%1에 ICMP 에코 요청을 보낼 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>ICMP echo to %1 failed: %2</source>
+        <translation>%1에 대한 ICMP 에코 실패: %2</translation>
     </message>
 </context>
 <context>
@@ -3416,6 +3559,21 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 is not in the Prometheus text format: %2</source>
         <translation>%1은(는) Prometheus 텍스트 형식이 아닙니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NetCheck</name>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1; 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>could not start the check</source>
+        <translation>점검을 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>no complete answer within the %1 deadline</source>
+        <translation>제한 시간 %1 안에 완전한 응답이 없습니다</translation>
     </message>
 </context>
 <context>
@@ -4834,6 +4992,45 @@ Not checked: its request carries a secret, and this version of the workspace is 
     </message>
 </context>
 <context>
+    <name>StreamCheck</name>
+    <message>
+        <source>connection failed while sending: %1</source>
+        <translation>보내는 중 연결 실패: %1</translation>
+    </message>
+    <message>
+        <source>connection failed while receiving: %1</source>
+        <translation>받는 중 연결 실패: %1</translation>
+    </message>
+    <message>
+        <source>the %1 handshake did not finish: %2</source>
+        <translation>%1 핸드셰이크가 끝나지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation>호스트 %1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Connection refused (%1)</source>
+        <translation>연결이 거부되었습니다(%1)</translation>
+    </message>
+    <message>
+        <source>could not connect to %1: %2</source>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the SMTP server at %1 does not offer or refused STARTTLS (%2)</source>
+        <translation>%1의 SMTP 서버가 STARTTLS를 제공하지 않거나 거부했습니다(%2)</translation>
+    </message>
+    <message>
+        <source>not an SMTP server at %1: %2</source>
+        <translation>%1은(는) SMTP 서버가 아닙니다: %2</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS 핸드셰이크 실패: %1</translation>
+    </message>
+</context>
+<context>
     <name>SyntaxHighlighterService</name>
     <message>
         <source>Shown without highlighting: install kate-syntax-highlighter (Debian: libkf5syntaxhighlighting-tools) or ksyntaxhighlighter6.</source>
@@ -5487,6 +5684,26 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>starttls: false would send the login in clear text; use TLS or remove the login</source>
         <translation>starttls: false이면 로그인 정보가 평문으로 전송됩니다. TLS를 쓰거나 로그인 정보를 지우세요</translation>
+    </message>
+    <message>
+        <source>condition &quot;%1&quot;: %2 does not apply to a %3 endpoint</source>
+        <translation>조건 &quot;%1&quot;: %2은(는) %3 엔드포인트에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a dns:// endpoint needs a dns: map with query-name and query-type</source>
+        <translation>dns:// 엔드포인트에는 query-name과 query-type이 있는 dns: 매핑이 필요합니다</translation>
+    </message>
+    <message>
+        <source>dns: applies only to a dns:// url</source>
+        <translation>dns:는 dns:// url에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>unknown query-type &quot;%1&quot;; expected one of %2</source>
+        <translation>알 수 없는 query-type &quot;%1&quot;; %2 중 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</source>
+        <translation>&quot;%2&quot;의 알 수 없는 스킴 &quot;%1&quot;; http, https, tcp, tls, starttls, dns, icmp 중 하나가 필요합니다</translation>
     </message>
 </context>
 </TS>

@@ -283,6 +283,20 @@ QByteArray CheckCommand::formatJson(
         }
         if (r.certificateExpiry) {
             o.insert(u"certificateExpiry"_s, r.certificateExpiry->toUTC().toString(Qt::ISODate));
+            o.insert(u"certificateDaysLeft"_s, QDateTime::currentDateTimeUtc().daysTo(*r.certificateExpiry));
+        }
+        if (!r.certificateChain.isEmpty()) {
+            o.insert(u"certificateChain"_s, QJsonArray::fromStringList(r.certificateChain));
+        }
+        o.insert(u"kind"_s, r.kind);
+        if (r.kind != u"http"_s) {
+            o.insert(u"connected"_s, r.connected);
+        }
+        if (!r.dnsRcode.isEmpty()) {
+            o.insert(u"dnsRcode"_s, r.dnsRcode);
+        }
+        if (r.kind != u"http"_s && !r.body.isEmpty()) {
+            o.insert(u"body"_s, QString::fromUtf8(r.body)); // dns answers, tcp/tls answer (capped by max-body)
         }
         QJsonArray components;
         for (const HealthComponent &c : r.components) {

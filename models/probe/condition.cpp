@@ -253,8 +253,12 @@ Value resolve(const Condition::Operand &o, ConditionContext &ctx, qsizetype wild
         }
         return ok(QString::number(ms), signedDuration(ms));
     }
-    case P::DomainExpiration:
     case P::DnsRcode:
+        if (in.dnsRcode.isEmpty()) {
+            return { Value::State::Broken, {}, {}, Condition::tr("[DNS_RCODE]: no DNS answer") };
+        }
+        return fromText(o, in.dnsRcode);
+    case P::DomainExpiration:
     case P::Context:
         break;
     }

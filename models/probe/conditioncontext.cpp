@@ -18,6 +18,7 @@ ConditionInput ConditionInput::fromResult(const ProbeResult &result, const QDate
     in.connected = result.connected;
     in.certificateExpiry = result.certificateExpiry;
     in.now = now;
+    in.dnsRcode = result.dnsRcode;
     return in;
 }
 

@@ -22,6 +22,7 @@ struct ConditionInput
     bool connected = false;
     std::optional<QDateTime> certificateExpiry;
     QDateTime now; // for [CERTIFICATE_EXPIRATION]
+    QString dnsRcode; // for [DNS_RCODE]
 
     static ConditionInput fromResult(const ProbeResult &result, const QDateTime &now);
 };

@@ -163,7 +163,7 @@ std::optional<Condition::Operand> parseOperand(QStringView text, qsizetype begin
     if (known == std::end(placeholderNames)) {
         *error = { begin,
             Condition::tr("unknown placeholder \"%1\"; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], "
-                          "[CONNECTED] or [CERTIFICATE_EXPIRATION]")
+                          "[CONNECTED], [CERTIFICATE_EXPIRATION] or [DNS_RCODE]")
                 .arg(text.sliced(begin, nameEnd - begin).toString()) };
         return std::nullopt;
     }

@@ -3,6 +3,7 @@
 #include "probe/curlprobe.h"
 
 #include "probe/httpprobe.h"
+#include "probe/tlspeer.h"
 #include "secrets/secrets.h"
 #include "workspace/duration.h"
 #include "workspace/templatetext.h"
@@ -13,17 +14,8 @@
 #include <cerrno>
 #include <cstring>
 #include <curl/curl.h>
-#include <openssl/ssl.h>
-#include <openssl/x509.h>
 
 using namespace Qt::StringLiterals;
-
-// What the TLS layer saw of the peer; shared with OpenSSL's context, which may outlive the probe.
-struct CurlProbe::TlsPeer
-{
-    std::optional<QDateTime> expiry;
-    QByteArray caFile;
-};
 
 namespace {
 
@@ -50,41 +42,6 @@ bool keptHeader(QByteArrayView name)
 bool isCredential(QByteArrayView lowerName)
 {
     return lowerName == "authorization" || lowerName == "proxy-authorization" || lowerName == "cookie";
-}
-
-std::optional<QDateTime> toDateTime(const ASN1_TIME *time)
-{
-    tm t {};
-    if (!time || ASN1_TIME_to_tm(time, &t) != 1) {
-        return std::nullopt;
-    }
-    return QDateTime(QDate(t.tm_year + 1900, t.tm_mon + 1, t.tm_mday), QTime(t.tm_hour, t.tm_min, t.tm_sec), Qt::UTC);
-}
-
-// The probe's TlsPeer, held weakly by each TLS context (OpenSSL frees the holder with the context).
-int peerIndex()
-{
-    static const int index = SSL_CTX_get_ex_new_index(
-        0, nullptr, nullptr, nullptr, [](void *, void *holder, CRYPTO_EX_DATA *, int, long, void *) {
-            delete static_cast<std::weak_ptr<CurlProbe::TlsPeer> *>(holder);
-        });
-    return index;
-}
-
-int onVerify(int preverified, X509_STORE_CTX *store)
-{
-    // Records the leaf's expiry even when verification fails, so an expired certificate shows its date.
-    if (X509_STORE_CTX_get_error_depth(store) != 0) {
-        return preverified;
-    }
-    auto *ssl = static_cast<SSL *>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
-    auto *holder = ssl
-        ? static_cast<std::weak_ptr<CurlProbe::TlsPeer> *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), peerIndex()))
-        : nullptr;
-    if (const auto peer = holder ? holder->lock() : nullptr) {
-        peer->expiry = toDateTime(X509_get0_notAfter(X509_STORE_CTX_get_current_cert(store)));
-    }
-    return preverified;
 }
 
 } // namespace
@@ -199,12 +156,7 @@ bool CurlProbe::setupHop()
     curl_easy_setopt(m_easy, CURLOPT_HEADERDATA, this);
     curl_easy_setopt(m_easy, CURLOPT_WRITEFUNCTION, &CurlProbe::onBody);
     curl_easy_setopt(m_easy, CURLOPT_WRITEDATA, this);
-    curl_easy_setopt(m_easy, CURLOPT_SSL_CTX_FUNCTION, &CurlProbe::onSslContext);
-    curl_easy_setopt(m_easy, CURLOPT_SSL_CTX_DATA, this);
-    if (!m_tls->caFile.isEmpty()) {
-        // A context of its own (not the multi handle's shared CA store), so this endpoint's CA trusts nothing else.
-        curl_easy_setopt(m_easy, CURLOPT_CA_CACHE_TIMEOUT, 0L);
-    }
+    m_tls->install(m_easy);
 
     curl_slist_free_all(m_headerList);
     m_headerList = nullptr;
@@ -243,20 +195,6 @@ bool CurlProbe::setupHop()
         curl_easy_setopt(m_easy, CURLOPT_FORBID_REUSE, 1L);
     }
     return true;
-}
-
-int CurlProbe::onSslContext(CURL *, void *sslContext, void *self)
-{
-    auto *probe = static_cast<CurlProbe *>(self);
-    auto *context = static_cast<SSL_CTX *>(sslContext);
-    SSL_CTX_set_ex_data(context, peerIndex(), new std::weak_ptr<TlsPeer>(probe->m_tls));
-    SSL_CTX_set_verify(context, SSL_CTX_get_verify_mode(context), &onVerify);
-    // The ca-file adds to the system store (as Qt's addCaCertificates did), it does not replace it.
-    if (!probe->m_tls->caFile.isEmpty()
-        && X509_STORE_load_file(SSL_CTX_get_cert_store(context), probe->m_tls->caFile.constData()) != 1) {
-        return CURLE_SSL_CACERT_BADFILE;
-    }
-    return CURLE_OK;
 }
 
 size_t CurlProbe::onHeader(char *data, size_t size, size_t count, void *self)
@@ -368,16 +306,8 @@ size_t CurlProbe::onBody(char *data, size_t size, size_t count, void *self)
 
 void CurlProbe::readPeerCertificate()
 {
-    const curl_tlssessioninfo *info = nullptr;
-    if (m_currentUrl.scheme() != QLatin1String("https")
-        || curl_easy_getinfo(m_easy, CURLINFO_TLS_SSL_PTR, &info) != CURLE_OK || !info
-        || info->backend != CURLSSLBACKEND_OPENSSL || !info->internals) {
-        return;
-    }
-    // Also right on a reused connection, where no handshake (and no verify callback) happened.
-    if (X509 *peer = SSL_get1_peer_certificate(static_cast<SSL *>(info->internals))) {
-        m_tls->expiry = toDateTime(X509_get0_notAfter(peer));
-        X509_free(peer);
+    if (m_currentUrl.scheme() == QLatin1String("https")) {
+        m_tls->read(m_easy);
     }
 }
 
@@ -550,6 +480,9 @@ void CurlProbe::finish()
     }
     if (!m_result.certificateExpiry && m_tls->expiry) {
         m_result.certificateExpiry = m_tls->expiry;
+    }
+    if (m_result.certificateChain.isEmpty()) {
+        m_result.certificateChain = m_tls->chain;
     }
     if (m_result.totalMs < 0) {
         m_result.totalMs = double(m_clock.nsecsElapsed()) / 1e6;

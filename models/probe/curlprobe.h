@@ -17,6 +17,7 @@
 #include <memory>
 
 typedef void CURL;
+struct TlsPeer;
 
 // What one probe sends, with every ${NAME} resolved. Built on the caller's thread (secrets are looked up there),
 // then handed to the transport's thread.
@@ -64,12 +65,9 @@ public:
     const ProbeResult &result() const { return m_result; }
     EndpointConditions::Outcome outcome() const { return m_outcome; }
 
-    struct TlsPeer; // what the TLS layer saw of the peer
-
 private:
     static size_t onHeader(char *data, size_t size, size_t count, void *self);
     static size_t onBody(char *data, size_t size, size_t count, void *self);
-    static int onSslContext(CURL *easy, void *sslContext, void *self);
 
     bool setupHop();
     bool headerLine(QByteArrayView line);

@@ -3,10 +3,12 @@
 #include "probe/curltransport.h"
 
 #include "probe/curlprobe.h"
+#include "probe/netcheck.h"
 
 #include <QMetaObject>
 #include <QPointer>
 
+#include <algorithm>
 #include <curl/curl.h>
 #include <map>
 #include <mutex>
@@ -27,8 +29,9 @@ void initCurlOnce()
 
 } // namespace
 
-// The thread: a curl_multi_poll() loop over every running probe. Other threads only hand it new probes and
-// aborts under the mutex and wake it with curl_multi_wakeup().
+// The thread: a curl_multi_poll() loop over every running probe, HTTP in libcurl's handles, the other kinds as
+// NetChecks whose sockets are added to the poll. Other threads only hand it new probes and aborts under the
+// mutex and wake it with curl_multi_wakeup().
 class CurlTransport::Worker final
 {
 public:
@@ -60,6 +63,15 @@ public:
         curl_multi_wakeup(m_multi);
     }
 
+    void add(quint64 id, std::unique_ptr<NetCheck> check)
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_incomingChecks.emplace_back(id, std::move(check));
+        }
+        curl_multi_wakeup(m_multi);
+    }
+
     void abort(quint64 id, const QString &reason)
     {
         {
@@ -75,6 +87,7 @@ private:
         for (;;) {
             std::vector<std::pair<quint64, std::unique_ptr<CurlProbe>>> incoming;
             std::vector<std::pair<quint64, QString>> aborts;
+            std::vector<std::pair<quint64, std::unique_ptr<NetCheck>>> incomingChecks;
             {
                 const std::lock_guard lock(m_mutex);
                 if (m_stopping) {
@@ -82,24 +95,39 @@ private:
                 }
                 incoming.swap(m_incoming);
                 aborts.swap(m_aborts);
+                incomingChecks.swap(m_incomingChecks);
             }
             for (auto &[id, probe] : incoming) {
                 if (!probe->begin()) {
-                    deliver(id, *probe);
+                    deliver(id, probe->result(), probe->outcome());
                     continue;
                 }
                 curl_multi_add_handle(m_multi, probe->handle());
                 m_ids.emplace(probe.get(), id);
                 m_running.emplace(id, std::move(probe));
             }
+            for (auto &[id, check] : incomingChecks) {
+                if (!check->begin(m_multi)) {
+                    deliver(id, check->result(), check->outcome());
+                    continue;
+                }
+                if (CURL *easy = check->handle()) {
+                    m_checkHandles.emplace(easy, id);
+                }
+                m_checks.emplace(id, std::move(check));
+            }
             for (const auto &[id, reason] : aborts) {
+                if (const auto check = m_checks.find(id); check != m_checks.end()) {
+                    check->second->abort(reason);
+                    continue; // delivered by stepChecks()
+                }
                 const auto it = m_running.find(id);
                 if (it == m_running.end()) {
                     continue; // already finished
                 }
                 curl_multi_remove_handle(m_multi, it->second->handle());
                 it->second->abort(reason);
-                deliver(id, *it->second);
+                deliver(id, it->second->result(), it->second->outcome());
                 m_ids.erase(it->second.get());
                 m_running.erase(it);
             }
@@ -111,8 +139,12 @@ private:
                     finished(message->easy_handle, message->data.result);
                 }
             }
-            curl_multi_poll(m_multi, nullptr, 0, 1000, nullptr);
+            std::vector<curl_waitfd> fds;
+            const int timeout = stepChecks(fds);
+            curl_multi_poll(m_multi, fds.data(), unsigned(fds.size()), timeout, nullptr);
         }
+        m_checkHandles.clear();
+        m_checks.clear(); // each removes its handle from the multi handle
         for (auto &[id, probe] : m_running) {
             curl_multi_remove_handle(m_multi, probe->handle());
         }
@@ -120,8 +152,35 @@ private:
         m_running.clear();
     }
 
+    // Lets every NetCheck make progress, delivers the finished ones; returns how long the poll may wait.
+    int stepChecks(std::vector<curl_waitfd> &fds)
+    {
+        int timeout = 1000;
+        for (auto it = m_checks.begin(); it != m_checks.end();) {
+            NetCheck &check = *it->second;
+            check.step();
+            if (check.isDone()) {
+                std::erase_if(m_checkHandles, [id = it->first](const auto &entry) { return entry.second == id; });
+                deliver(it->first, check.result(), check.outcome());
+                it = m_checks.erase(it);
+                continue;
+            }
+            timeout = std::min(timeout, check.wait(fds));
+            ++it;
+        }
+        return std::max(timeout, 0);
+    }
+
     void finished(CURL *easy, CURLcode code)
     {
+        if (const auto handle = m_checkHandles.find(easy); handle != m_checkHandles.end()) {
+            const quint64 id = handle->second;
+            m_checkHandles.erase(handle);
+            if (const auto check = m_checks.find(id); check != m_checks.end()) {
+                check->second->curlDone(code);
+            }
+            return;
+        }
         char *data = nullptr;
         curl_easy_getinfo(easy, CURLINFO_PRIVATE, &data);
         auto *probe = reinterpret_cast<CurlProbe *>(data);
@@ -136,19 +195,16 @@ private:
             curl_multi_add_handle(m_multi, easy);
             return;
         }
-        deliver(it->first, *probe);
+        deliver(it->first, probe->result(), probe->outcome());
         m_ids.erase(found);
         m_running.erase(it);
     }
 
-    void deliver(quint64 id, const CurlProbe &probe)
+    void deliver(quint64 id, const ProbeResult &result, EndpointConditions::Outcome outcome)
     {
         // The owner outlives this thread (its destructor joins it), and Qt drops the queued call with it.
         QMetaObject::invokeMethod(
-            m_owner,
-            [owner = m_owner, id, result = probe.result(), outcome = probe.outcome()] {
-                owner->deliver(id, result, outcome);
-            },
+            m_owner, [owner = m_owner, id, result, outcome] { owner->deliver(id, result, outcome); },
             Qt::QueuedConnection);
     }
 
@@ -161,6 +217,9 @@ private:
     bool m_stopping = false;
     std::map<quint64, std::unique_ptr<CurlProbe>> m_running; // this thread only
     std::unordered_map<const CurlProbe *, quint64> m_ids; // this thread only
+    std::vector<std::pair<quint64, std::unique_ptr<NetCheck>>> m_incomingChecks;
+    std::map<quint64, std::unique_ptr<NetCheck>> m_checks; // this thread only
+    std::unordered_map<CURL *, quint64> m_checkHandles; // this thread only: NetChecks' handles still connecting
 };
 
 CurlTransport::CurlTransport(QObject *parent)
@@ -179,7 +238,11 @@ quint64 CurlTransport::start(const Endpoint &endpoint, Done done)
 {
     const quint64 id = m_nextId++;
     m_done.insert(id, std::move(done));
-    m_worker->add(id, std::make_unique<CurlProbe>(CurlProbe::prepare(endpoint)));
+    if (EndpointKinds::of(endpoint.url) != EndpointKind::Http) {
+        m_worker->add(id, NetCheck::create(endpoint));
+    } else {
+        m_worker->add(id, std::make_unique<CurlProbe>(CurlProbe::prepare(endpoint)));
+    }
     return id;
 }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe/endpointconditions.h"
 
+#include "probe/endpointkind.h"
+
 #include <QJsonObject>
 
 namespace {
@@ -51,7 +53,8 @@ EndpointConditions::EndpointConditions(const Endpoint &endpoint)
             m_entries.append(entry);
         }
     };
-    add(endpoint.conditions, false);
+    const QString fallback = EndpointKinds::defaultCondition(EndpointKinds::of(endpoint.url));
+    add(endpoint.conditions.isEmpty() && !fallback.isEmpty() ? QStringList { fallback } : endpoint.conditions, false);
     add(endpoint.warnConditions, true);
 }
 
@@ -89,8 +92,7 @@ void EndpointConditions::evaluate(ProbeResult &result, Outcome outcome, const QD
         result.rawState = EndpointState::Unknown;
         return;
     }
-    ConditionContext context(ConditionInput { result.httpStatus, result.totalMs < 0 ? 0 : result.totalMs, result.body,
-        result.ip, result.connected, result.certificateExpiry, now });
+    ConditionContext context(ConditionInput::fromResult(result, now));
     for (const Entry &entry : m_entries) {
         if (entry.condition) {
             ConditionResult r = entry.condition->evaluate(context);

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -60,7 +61,10 @@ struct ProbeResult
     QByteArray body; // capped
     bool bodyTruncated = false;
     QMap<QString, QString> headers; // selected response headers (content-type, server, location, ...)
-    std::optional<QDateTime> certificateExpiry;
+    std::optional<QDateTime> certificateExpiry; // the leaf's notAfter (https, tls, starttls)
+    QStringList certificateChain; // subjects as the peer sent them, leaf first
+    QString kind = QStringLiteral("http"); // "http", "tcp", "tls", "starttls", "dns", "icmp"
+    QString dnsRcode; // dns: NOERROR, NXDOMAIN, SERVFAIL, ...; empty without an answer
     QList<ConditionResult> conditions;
     QList<HealthComponent> components;
     QString error; // transport/TLS/deadline error, empty if none

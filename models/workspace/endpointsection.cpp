@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // endpoints[] (Gatus-compatible) and maintenance[].
 #include "probe/condition.h"
+#include "probe/endpointkind.h"
 #include "workspace/bytesize.h"
 #include "workspace/scheduleparser.h"
 #include "workspace/sections.h"
@@ -10,7 +11,8 @@
 namespace {
 
 // Conditions are parsed again by the probe engine; checking them here reports a typo when the file is loaded.
-void checkConditions(YamlReader &r, const YamlValue &map, const char *key, const QStringList &conditions)
+void checkConditions(
+    YamlReader &r, const YamlValue &map, const char *key, const QStringList &conditions, EndpointKind kind)
 {
     const YamlValue list = r.get(map, key);
     if (!list || !list.node.IsSequence()) {
@@ -19,11 +21,76 @@ void checkConditions(YamlReader &r, const YamlValue &map, const char *key, const
     const QList<YamlValue> items = r.listItems(list);
     for (qsizetype i = 0; i < items.size() && i < conditions.size(); ++i) {
         QString problem;
-        if (!Condition::parse(conditions.at(i), &problem)) {
+        const auto condition = Condition::parse(conditions.at(i), &problem);
+        if (!condition) {
             r.error(items.at(i),
                 QCoreApplication::translate("WorkspaceLoader", "invalid condition \"%1\": %2")
                     .arg(conditions.at(i), problem));
+            continue;
         }
+        for (const Condition::Operand *o : { &condition->left(), &condition->right() }) {
+            if (o->kind != Condition::Operand::Kind::Literal && o->kind != Condition::Operand::Kind::Pattern
+                && o->kind != Condition::Operand::Kind::Any && !EndpointKinds::applies(kind, o->placeholder)) {
+                r.error(items.at(i),
+                    QCoreApplication::translate(
+                        "WorkspaceLoader", "condition \"%1\": %2 does not apply to a %3 endpoint")
+                        .arg(conditions.at(i), o->text, EndpointKinds::name(kind)));
+            }
+        }
+    }
+}
+
+void readDns(YamlReader &r, const YamlValue &v, Endpoint &e)
+{
+    const YamlValue dns = r.get(v, "dns");
+    if (!dns) {
+        if (EndpointKinds::of(e.url) == EndpointKind::Dns) {
+            r.error(r.get(v, "url"),
+                QCoreApplication::translate(
+                    "WorkspaceLoader", "a dns:// endpoint needs a dns: map with query-name and query-type"));
+        }
+        return;
+    }
+    if (EndpointKinds::of(e.url) != EndpointKind::Dns) {
+        r.error(dns, QCoreApplication::translate("WorkspaceLoader", "dns: applies only to a dns:// url"));
+        return;
+    }
+    if (!r.expectMap(dns, { "query-name", "query-type" })) {
+        return;
+    }
+    r.readString(dns, "query-name", e.dnsQueryName, YamlReader::Required);
+    if (const YamlValue type = r.get(dns, "query-type", YamlReader::Required)) {
+        if (const auto s = r.string(type, YamlReader::Required)) {
+            if (EndpointKinds::dnsQueryTypes().contains(s->toUpper())) {
+                e.dnsQueryType = s->toUpper();
+            } else {
+                r.error(type,
+                    QCoreApplication::translate("WorkspaceLoader", "unknown query-type \"%1\"; expected one of %2")
+                        .arg(*s, EndpointKinds::dnsQueryTypes().join(u", "_s)));
+            }
+        }
+    }
+}
+
+void checkUrl(YamlReader &r, const YamlValue &v, const Endpoint &e)
+{
+    const YamlValue at = r.get(v, "url");
+    const qsizetype colon = e.url.indexOf(u"://"_s);
+    if (e.url.startsWith(u"${"_s) || colon <= 0) {
+        r.checkHttpUrl(at, e.url);
+        return;
+    }
+    const QString scheme = e.url.first(colon);
+    if (!EndpointKinds::isKnownScheme(scheme)) {
+        r.error(at,
+            QCoreApplication::translate("WorkspaceLoader",
+                "unknown scheme \"%1\" in \"%2\"; expected http, https, tcp, tls, starttls, dns or icmp")
+                .arg(scheme, e.url));
+        return;
+    }
+    const QString problem = EndpointKinds::checkUrl(EndpointKinds::of(e.url), e.url);
+    if (!problem.isEmpty()) {
+        r.error(at, problem);
     }
 }
 
@@ -34,8 +101,8 @@ Endpoint readEndpoint(YamlReader &r, const YamlValue &v, QHash<QString, int> &na
     if (!r.expectMap(v,
             { "name", "title", "group", "url", "method", "headers", "body", "interval", "timeout", "conditions",
                 "warn-conditions", "failure-threshold", "success-threshold", "ca-file", "max-body", "max-redirects",
-                "enabled" },
-            { "alerts", "client", "ui", "dns", "ssh", "graphql", "extra-labels" })) {
+                "enabled", "dns" },
+            { "alerts", "client", "ui", "ssh", "graphql", "extra-labels" })) {
         return e;
     }
     r.readId(v, "name", e.name, names,
@@ -46,19 +113,21 @@ Endpoint readEndpoint(YamlReader &r, const YamlValue &v, QHash<QString, int> &na
     }
     r.readString(v, "group", e.group);
     if (r.readTemplate(v, "url", e.url, YamlReader::Required)) {
-        r.checkHttpUrl(r.get(v, "url"), e.url);
+        checkUrl(r, v, e);
     }
     if (const YamlValue method = r.get(v, "method")) {
         e.method = r.httpMethod(method).value_or(e.method);
     }
     r.readHeaders(v, "headers", e.headers);
+    readDns(r, v, e);
     r.readTemplate(v, "body", e.body);
     r.readDuration(v, "interval", e.interval, true);
     r.readDuration(v, "timeout", e.timeout, true);
     r.readStringList(v, "conditions", e.conditions);
     r.readStringList(v, "warn-conditions", e.warnConditions);
-    checkConditions(r, v, "conditions", e.conditions);
-    checkConditions(r, v, "warn-conditions", e.warnConditions);
+    const EndpointKind kind = EndpointKinds::of(e.url);
+    checkConditions(r, v, "conditions", e.conditions, kind);
+    checkConditions(r, v, "warn-conditions", e.warnConditions, kind);
     r.readInt(v, "failure-threshold", e.failureThreshold, 1, 1000);
     r.readInt(v, "success-threshold", e.successThreshold, 1, 1000);
     r.readString(v, "ca-file", e.caFile);

@@ -82,7 +82,9 @@ struct Endpoint
     QString name; // name (unique id)
     LocalizedText title; // title (optional display name; defaults to name)
     QString group; // group
-    QString url; // url
+    QString url; // url: http(s)://, tcp://host:port, tls://host:port, starttls://host:port, dns://server, icmp://host
+    QString dnsQueryName; // dns.query-name (dns:// only)
+    QString dnsQueryType; // dns.query-type: A, AAAA, CNAME, MX, NS, TXT
     QString method = u"GET"_s; // method
     QMap<QString, QString> headers; // headers
     QString body; // body

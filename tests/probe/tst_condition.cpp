@@ -373,12 +373,12 @@ void TestCondition::parseErrors_data()
     QTest::addRow("unknown placeholder")
         << u"[STAUTS] == 200"_s
         << u"column 1: unknown placeholder \"[STAUTS]\"; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], "
-           "[CONNECTED] or [CERTIFICATE_EXPIRATION]"_s
+           "[CONNECTED], [CERTIFICATE_EXPIRATION] or [DNS_RCODE]"_s
         << qsizetype(1);
     QTest::addRow("unknown placeholder on the right")
         << u"200 == [CODE]"_s
         << u"column 8: unknown placeholder \"[CODE]\"; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], "
-           "[CONNECTED] or [CERTIFICATE_EXPIRATION]"_s
+           "[CONNECTED], [CERTIFICATE_EXPIRATION] or [DNS_RCODE]"_s
         << qsizetype(8);
     QTest::addRow("path without dot") << u"[BODY]status == x"_s << u"column 7: expected \".\" or \"[\" in the path"_s
                                       << qsizetype(7);

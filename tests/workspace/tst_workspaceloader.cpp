@@ -282,8 +282,8 @@ private Q_SLOTS:
             u"meetpin.yaml:2:5: endpoints[0]: missing required key \"url\""_s);
         row("empty url", "endpoints:\n  - name: x\n    url:\n",
             u"meetpin.yaml:3:5: endpoints[0].url: expected a non-empty string, got nothing"_s);
-        row("url not http", "endpoints:\n  - name: x\n    url: tcp://db:5432\n",
-            u"meetpin.yaml:3:10: endpoints[0].url: expected an http:// or https:// URL, got \"tcp://db:5432\""_s);
+        row("url not http", "endpoints:\n  - name: x\n    url: db:5432\n",
+            u"meetpin.yaml:3:10: endpoints[0].url: expected an http:// or https:// URL, got \"db:5432\""_s);
         row("duplicate name", E + "  - name: health\n    url: https://x.test/2\n",
             u"meetpin.yaml:4:11: endpoints[1].name: duplicate endpoint name \"health\" (first defined on line 2)"_s);
         row("duration not a scalar", E + "    interval: [30s]\n",
@@ -310,8 +310,8 @@ private Q_SLOTS:
             "column 18: expected a value after \"<\""_s);
         row("unknown placeholder", E + "    conditions: [ \"[BODY].status == UP\", \"[STAUTS] == 200\" ]\n",
             u"meetpin.yaml:4:42: endpoints[0].conditions[1]: invalid condition \"[STAUTS] == 200\": column 1: "
-            "unknown placeholder \"[STAUTS]\"; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED] or "
-            "[CERTIFICATE_EXPIRATION]"_s);
+            "unknown placeholder \"[STAUTS]\"; expected [STATUS], [RESPONSE_TIME], [BODY], [IP], [CONNECTED], "
+            "[CERTIFICATE_EXPIRATION] or [DNS_RCODE]"_s);
         row("bad max-body", E + "    max-body: lots\n",
             u"meetpin.yaml:4:15: endpoints[0].max-body: expected a size like 512KiB or 1MiB, got \"lots\""_s);
         row("max-redirects out of range", E + "    max-redirects: 9\n",
@@ -320,9 +320,34 @@ private Q_SLOTS:
             u"meetpin.yaml:4:14: endpoints[0].enabled: expected true or false, got \"maybe\""_s);
         row("unknown endpoint key", E + "    retries: 3\n",
             u"meetpin.yaml:4:5: warning: endpoints[0].retries: unknown key \"retries\""_s);
-        row("gatus key", E + "    dns: { query-name: x }\n",
-            u"meetpin.yaml:4:5: warning: endpoints[0].dns: Gatus key \"dns\" is not supported by OpsDeck and is "
+        row("gatus key", E + "    ssh: { username: x }\n",
+            u"meetpin.yaml:4:5: warning: endpoints[0].ssh: Gatus key \"ssh\" is not supported by OpsDeck and is "
             "ignored"_s);
+        const QByteArray kindHead = "endpoints:\n  - name: n\n";
+        row("unknown scheme", kindHead + "    url: udp://127.0.0.1:53\n",
+            u"meetpin.yaml:3:10: endpoints[0].url: unknown scheme \"udp\" in \"udp://127.0.0.1:53\"; expected http, "
+            "https, tcp, tls, starttls, dns or icmp"_s);
+        row("tcp without port", kindHead + "    url: tcp://db.internal\n",
+            u"meetpin.yaml:3:10: endpoints[0].url: no port in \"tcp://db.internal\"; tcp:// needs host:port"_s);
+        row("icmp with port", kindHead + "    url: icmp://10.0.0.1:80\n",
+            u"meetpin.yaml:3:10: endpoints[0].url: \"icmp://10.0.0.1:80\" has a port; icmp:// takes only a host"_s);
+        row("dns without dns map", kindHead + "    url: dns://127.0.0.1\n",
+            u"meetpin.yaml:3:10: endpoints[0].url: a dns:// endpoint needs a dns: map with query-name and "
+            "query-type"_s);
+        row("dns without query-name", kindHead + "    url: dns://127.0.0.1\n    dns: { query-type: A }\n",
+            u"meetpin.yaml:4:10: endpoints[0].dns: missing required key \"query-name\""_s);
+        row("bad query-type", kindHead + "    url: dns://127.0.0.1\n    dns: { query-name: a.test, query-type: SRV }\n",
+            u"meetpin.yaml:4:44: endpoints[0].dns.query-type: unknown query-type \"SRV\"; expected one of A, AAAA, "
+            "CNAME, MX, NS, TXT"_s);
+        row("dns map on http", E + "    dns: { query-name: a.test, query-type: A }\n",
+            u"meetpin.yaml:4:10: endpoints[0].dns: dns: applies only to a dns:// url"_s);
+        row("placeholder not for the kind",
+            kindHead + "    url: tcp://127.0.0.1:6379\n    conditions: [ \"[STATUS] == 200\" ]\n",
+            u"meetpin.yaml:4:19: endpoints[0].conditions[0]: condition \"[STATUS] == 200\": [STATUS] does not apply "
+            "to a tcp endpoint"_s);
+        row("dns rcode on http", E + "    conditions: [ \"[DNS_RCODE] == NOERROR\" ]\n",
+            u"meetpin.yaml:4:19: endpoints[0].conditions[0]: condition \"[DNS_RCODE] == NOERROR\": [DNS_RCODE] does "
+            "not apply to a http endpoint"_s);
         row("unknown language", E + "    title: { en: Health, ja: Kenkou }\n",
             u"meetpin.yaml:4:26: warning: endpoints[0].title.ja: unknown language \"ja\" (expected en or ko)"_s);
         row("text as a list", E + "    title: [a, b]\n",

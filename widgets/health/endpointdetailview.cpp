@@ -260,9 +260,13 @@ void EndpointDetailView::fillResult()
         m_components->setRowCount(0);
         m_response->clear();
     } else {
-        m_http->setText(last->httpStatus > 0 ? QString::number(last->httpStatus) : tr("none (no response)"));
+        m_httpLabel->setText(last->kind == u"http"_s ? tr("HTTP status:") : tr("Result:"));
+        m_http->setText(resultText(*last));
         m_timings->setText(timingsText(*last));
         m_certificate->setText(certificateText(*last));
+        m_certificate->setToolTip(last->certificateChain.isEmpty()
+                ? QString()
+                : tr("Certificate chain as the server sent it:\n%1").arg(last->certificateChain.join(u'\n')));
         m_error->setText(last->error);
         fillConditions(*last);
         fillComponents(*last);
@@ -344,6 +348,29 @@ QString EndpointDetailView::timingsText(const ProbeResult &result) const
         parts << tr("first byte %1").arg(ms(result.firstByteMs));
     }
     return parts.isEmpty() ? tr("not measured") : parts.join(u" · "_s);
+}
+
+QString EndpointDetailView::resultText(const ProbeResult &result) const
+{
+    if (result.kind == u"http"_s) {
+        return result.httpStatus > 0 ? QString::number(result.httpStatus) : tr("none (no response)");
+    }
+    if (result.kind == u"dns"_s) {
+        if (result.dnsRcode.isEmpty()) {
+            return tr("no DNS answer");
+        }
+        const qsizetype answers = result.body.isEmpty() ? 0 : result.body.count(", ") + 1;
+        return tr("%1, %n answer(s)", nullptr, int(answers)).arg(result.dnsRcode);
+    }
+    if (result.kind == u"icmp"_s) {
+        return result.connected ? tr("echo reply from %1").arg(result.ip) : tr("no echo reply");
+    }
+    if (!result.connected) {
+        return tr("not connected");
+    }
+    return result.body.isEmpty()
+        ? tr("connected to %1").arg(result.ip)
+        : tr("connected to %1, %n byte(s) read", nullptr, int(result.body.size())).arg(result.ip);
 }
 
 QString EndpointDetailView::certificateText(const ProbeResult &result) const

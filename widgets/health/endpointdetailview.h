@@ -49,6 +49,7 @@ private:
     void fillConditions(const ProbeResult &result);
     void fillComponents(const ProbeResult &result);
     QString timingsText(const ProbeResult &result) const;
+    QString resultText(const ProbeResult &result) const;
     QString certificateText(const ProbeResult &result) const;
 
     std::optional<EndpointStatus> m_status;
