@@ -17,6 +17,9 @@
 #include <QUrlQuery>
 
 #include <csignal>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +38,40 @@ QByteArray workspace(const QByteArray &endpoint, quint16 port)
         + "\n    url: http://127.0.0.1:" + QByteArray::number(port) + "/" + endpoint
         + "\n    interval: 1s\n    conditions: [\"[STATUS] == 200\"]\n";
 }
+
+// A datagram socket standing in for systemd's $NOTIFY_SOCKET.
+class NotifySocket
+{
+public:
+    explicit NotifySocket(const QString &path)
+        : m_path(path.toLocal8Bit())
+    {
+        m_fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        sockaddr_un address = {};
+        address.sun_family = AF_UNIX;
+        qstrncpy(address.sun_path, m_path.constData(), sizeof address.sun_path);
+        m_bound = ::bind(m_fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0;
+    }
+    ~NotifySocket() { ::close(m_fd); }
+    bool bound() const { return m_bound; }
+    QByteArray path() const { return m_path; }
+    // What arrived so far, datagrams joined by newlines.
+    QByteArray received()
+    {
+        char buffer[512];
+        ssize_t n = 0;
+        while ((n = ::recv(m_fd, buffer, sizeof buffer, MSG_DONTWAIT)) > 0) {
+            m_received += QByteArray(buffer, n) + '\n';
+        }
+        return m_received;
+    }
+
+private:
+    QByteArray m_path;
+    int m_fd = -1;
+    bool m_bound = false;
+    QByteArray m_received;
+};
 
 } // namespace
 
@@ -138,6 +175,11 @@ void TestAgentCommand::watchesReloadsServesAndStops()
     writeFile(path, workspace("a", m_sitePort));
     const quint16 port = LoopbackServer::freePort();
     m_base = u"http://127.0.0.1:%1"_s.arg(port);
+    NotifySocket systemd(m_dir.filePath(u"notify"_s));
+    QVERIFY(systemd.bound());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"NOTIFY_SOCKET"_s, QString::fromLocal8Bit(systemd.path()));
+    m_agent.setProcessEnvironment(env);
     m_agent.start(QStringLiteral(OPSDECK_APP_PATH),
         { u"agent"_s, path, u"--data-dir"_s, m_dir.filePath(u"data"_s), u"--listen"_s, QString::number(port),
             u"--location"_s, u"lab"_s });
@@ -149,6 +191,7 @@ void TestAgentCommand::watchesReloadsServesAndStops()
     QCOMPARE(ready.value(u"status"_s).toString(), u"healthy"_s);
     QCOMPARE(ready[u"services"_s][u"storage"_s][u"status"_s].toString(), u"healthy"_s);
     QCOMPARE(ready[u"services"_s][u"workspace"_s][u"status"_s].toString(), u"healthy"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(systemd.received(), "READY=1\n", 5000); // Type=notify
     const QString a = u"{workspace=\"agt\",location=\"lab\",endpoint=\"a\"}"_s;
     const QString b = u"{workspace=\"agt\",location=\"lab\",endpoint=\"b\"}"_s;
     QTRY_COMPARE_WITH_TIMEOUT(metricValue(get(u"/metrics"_s).body, u"probe_success"_s + a), 1.0, 15000);
@@ -225,6 +268,7 @@ void TestAgentCommand::watchesReloadsServesAndStops()
     QCOMPARE(m_agent.exitCode(), 0);
     QVERIFY2(stopMs < 2000, qPrintable(QString::number(stopMs)));
     QVERIFY(readLog().contains(u"stopped in"_s));
+    QCOMPARE(systemd.received(), "READY=1\nSTOPPING=1\n");
 
     // The results went into the data dir's database, for both versions of the file.
     {
