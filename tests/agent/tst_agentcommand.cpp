@@ -182,7 +182,7 @@ void TestAgentCommand::watchesReloadsServesAndStops()
     m_agent.setProcessEnvironment(env);
     m_agent.start(QStringLiteral(OPSDECK_APP_PATH),
         { u"agent"_s, path, u"--data-dir"_s, m_dir.filePath(u"data"_s), u"--listen"_s, QString::number(port),
-            u"--location"_s, u"lab"_s });
+            u"--location"_s, u"lab"_s, u"--lang"_s, u"en"_s });
     QVERIFY(m_agent.waitForStarted());
 
     // Ready once the workspace is loaded and the storage open; /healthz has seed 003's shape.
