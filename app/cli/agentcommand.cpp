@@ -254,15 +254,23 @@ void AgentCommand::finish(int exitCode)
     }
     m_stopping = true;
     notifySystemd("STOPPING=1");
-    QElapsedTimer timer;
-    timer.start();
-    delete std::exchange(m_http, nullptr);
-    // The Session's destructor stops the probes and flushes every pending write before the storage closes.
-    delete std::exchange(m_session, nullptr);
-    if (exitCode == 0) {
-        m_log.info(tr("stopped in %1 ms").arg(timer.elapsed()));
-    }
-    QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT finished(exitCode); });
+    // From the event loop: finish() may run inside one of the Session's own signals.
+    QTimer::singleShot(0, this, [this, exitCode] {
+        QElapsedTimer timer;
+        timer.start();
+        delete std::exchange(m_http, nullptr);
+        // What the parts say while they shut down would reach a Session half gone.
+        for (QObject *part : std::initializer_list<QObject *> { m_session, m_session->probes(), m_session->kpis(),
+                 m_session->notifier(), m_session->incidents(), m_session->checklists(), m_session->storage() }) {
+            part->disconnect(this);
+        }
+        // The Session's destructor stops the probes and flushes every pending write before the storage closes.
+        delete std::exchange(m_session, nullptr);
+        if (exitCode == 0) {
+            m_log.info(tr("stopped in %1 ms").arg(timer.elapsed()));
+        }
+        Q_EMIT finished(exitCode);
+    });
 }
 
 void AgentCommand::notifySystemd(const QByteArray &state)

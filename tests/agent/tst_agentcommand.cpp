@@ -3,6 +3,7 @@
 // `opsdeck agent` as a subprocess against a real HTTP server on loopback, scraped by a real Prometheus.
 #include "../demo/servicehelpers.h"
 #include "../metrics/promservers.h"
+#include "pgtestserver.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void checkConfig();
     void badFirstVersionStops();
     void watchesReloadsServesAndStops();
+    void writesToTheTeamDatabase();
 
 private:
     QString readLog() { return m_log += QString::fromUtf8(m_agent.readAllStandardError()); }
@@ -284,6 +286,45 @@ void TestAgentCommand::watchesReloadsServesAndStops()
         }
     }
     QSqlDatabase::removeDatabase(u"agent"_s);
+}
+
+void TestAgentCommand::writesToTheTeamDatabase()
+{
+    if (PgTestServer::binDir().isEmpty()) {
+        QSKIP("no PostgreSQL server installed");
+    }
+    PgTestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    const QString url = server.createDatabase();
+    QVERIFY2(!url.isEmpty(), qPrintable(server.errorString()));
+    const QString path = m_dir.filePath(u"team.yaml"_s);
+    writeFile(path, workspace("a", m_sitePort));
+    const quint16 port = LoopbackServer::freePort();
+    QProcess agent;
+    agent.start(QStringLiteral(OPSDECK_APP_PATH),
+        { u"agent"_s, path, u"--database"_s, url, u"--listen"_s, QString::number(port), u"--lang"_s, u"en"_s });
+    QVERIFY(agent.waitForStarted());
+    const QUrl ready(u"http://127.0.0.1:%1/readyz"_s.arg(port));
+    QTRY_COMPARE_WITH_TIMEOUT(sendRequest(&m_nam, "GET", ready).status, 200, 20000);
+    QCOMPARE(sendRequest(&m_nam, "GET", ready).json()[u"services"_s][u"storage"_s][u"team"_s].toBool(), true);
+    const QString name = QUrl(url).path().mid(1);
+    const auto count = [&] {
+        return server.psql(name, u"SELECT count(*) FROM probe_results WHERE endpoint = 'a' AND state = 'OK'"_s)
+            .value_or(QString())
+            .trimmed()
+            .toInt();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(count() >= 2, 20000);
+    QElapsedTimer stopping;
+    stopping.start();
+    agent.terminate();
+    QVERIFY(agent.waitForFinished(5000));
+    QCOMPARE(agent.exitCode(), 0);
+    QVERIFY2(stopping.elapsed() < 2000, qPrintable(QString::number(stopping.elapsed())));
+    // The password came from the environment; it is nowhere in the log.
+    const QByteArray log = agent.readAllStandardError();
+    QVERIFY(!log.contains(qgetenv(PgTestServer::passwordVariable().toLatin1().constData())));
+    QVERIFY2(log.contains("storage postgresql://"), log.constData());
 }
 
 QTEST_GUILESS_MAIN(TestAgentCommand)
