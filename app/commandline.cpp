@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "cli/agenthttpserver.h"
 #include "storage/databasetarget.h"
 #include "ui/languagemanager.h"
 
@@ -16,9 +17,9 @@ namespace {
 // Options that take a value, so their value is not mistaken for the subcommand.
 bool takesValue(const char *arg)
 {
-    for (const char *option :
-        { "--lang", "--data-dir", "--database", "--screenshot-dir", "--screenshot-delay", "-lang", "-data-dir",
-            "-database", "-screenshot-dir", "-screenshot-delay", "-o", "--output", "--var", "-var", "-output" }) {
+    for (const char *option : { "--lang", "--data-dir", "--database", "--screenshot-dir", "--screenshot-delay", "-lang",
+             "-data-dir", "-database", "-screenshot-dir", "-screenshot-delay", "-o", "--output", "--var", "-var",
+             "-output", "--location", "-location", "--listen", "-listen" }) {
         if (std::strcmp(arg, option) == 0) {
             return true;
         }
@@ -65,7 +66,8 @@ bool CommandLine::wantsConsole(int argc, char **argv)
         if (arg[0] != '-') {
             return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0
                 || std::strcmp(arg, "runbook") == 0 || std::strcmp(arg, "secret") == 0
-                || std::strcmp(arg, "import") == 0 || std::strcmp(arg, "trust") == 0;
+                || std::strcmp(arg, "import") == 0 || std::strcmp(arg, "trust") == 0
+                || std::strcmp(arg, "agent") == 0;
         }
     }
     return false;
@@ -105,7 +107,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "resolves from when the environment has no NAME.\n"
            "  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace's KPI "
            "tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); "
-           "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file."));
+           "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.\n"
+           "  agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the "
+           "database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"workspace"_s, tr("The workspace file (YAML) to open."), u"[WORKSPACE]"_s);
@@ -135,7 +139,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption yesOption(QStringList { u"y"_s, u"yes"_s },
         tr("runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); "
            "the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run "
-           "only. trust: trust the workspace version without asking."));
+           "only. trust: trust the workspace version without asking. agent: allow the workspace's secrets and "
+           "commands unattended (logged)."));
     // For shell completion: `opsdeck runbook --list-ids WORKSPACE` prints the workspace's runbook ids.
     QCommandLineOption listIdsOption(u"list-ids"_s, tr("runbook: print the runbook ids of the workspace, one a line."));
     listIdsOption.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -144,8 +149,16 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption varOption(
         u"var"_s, tr("import: the value of a dashboard template variable, as NAME=VALUE (repeatable)."), tr("var"));
     const QCommandLineOption forceOption(u"force"_s, tr("import: overwrite the -o file if it exists."));
+    const QCommandLineOption locationOption(
+        u"location"_s, tr("agent: the place the agent probes from, as the location label of /metrics."), tr("name"));
+    const QCommandLineOption listenOption(u"listen"_s,
+        tr("agent: serve /metrics, /healthz and /readyz on <address> (ADDR:PORT, or PORT for 127.0.0.1)."),
+        tr("address"));
+    const QCommandLineOption checkConfigOption(u"check-config"_s,
+        tr("agent: validate the workspace, print what the agent would run and exit (0 valid, 1 not)."));
     parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,
-        delayOption, jsonOption, yesOption, listIdsOption, outputOption, varOption, forceOption });
+        delayOption, jsonOption, yesOption, listIdsOption, outputOption, varOption, forceOption, locationOption,
+        listenOption, checkConfigOption });
     const QStringList arguments = app.arguments();
     const bool importMode = firstPositional(arguments) == QLatin1String("import");
     const bool runbookMode = importMode || firstPositional(arguments) == QLatin1String("runbook");
@@ -210,10 +223,31 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     if (parser.isSet(outputOption) || parser.isSet(varOption) || parser.isSet(forceOption)) {
         fail(tr("-o, --var and --force only apply to the import subcommand"));
     }
+    const bool agentMode = !args.isEmpty() && args.first() == QLatin1String("agent");
+    if (agentMode) {
+        if (args.size() != 2 || parser.isSet(jsonOption)) {
+            fail(tr("usage: opsdeck agent WORKSPACE [--location NAME] [--listen ADDR:PORT] [--check-config] [--yes]"));
+        }
+        QHostAddress address;
+        quint16 port = 0;
+        if (parser.isSet(listenOption) && !AgentHttpServer::parseListen(parser.value(listenOption), &address, &port)) {
+            fail(tr("--listen expects ADDR:PORT or PORT, got \"%1\"").arg(parser.value(listenOption)));
+        }
+        cl.mode = Mode::Agent;
+        cl.validateFile = args[1];
+        cl.yes = parser.isSet(yesOption);
+        cl.location = parser.value(locationOption);
+        cl.listen = parser.value(listenOption);
+        cl.checkConfig = parser.isSet(checkConfigOption);
+        return cl;
+    }
+    if (parser.isSet(locationOption) || parser.isSet(listenOption) || parser.isSet(checkConfigOption)) {
+        fail(tr("--location, --listen and --check-config only apply to the agent subcommand"));
+    }
     const bool yesMode = runbookMode || firstPositional(arguments) == QLatin1String("check")
         || firstPositional(arguments) == QLatin1String("trust");
     if (parser.isSet(yesOption) && !yesMode) {
-        fail(tr("--yes only applies to the runbook, check and trust subcommands"));
+        fail(tr("--yes only applies to the runbook, check, trust and agent subcommands"));
     }
     if (!args.isEmpty() && args.first() == QLatin1String("validate")) {
         if (args.size() != 2) {

@@ -11,21 +11,25 @@
 // opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json] [--yes] |
 // opsdeck trust WORKSPACE [--yes] |
 // opsdeck runbook WORKSPACE RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME |
-// opsdeck import prometheus-rules|grafana FILE... [-o OUT] [--var K=V] [--json] [--force], with --demo, --data-dir,
+// opsdeck import prometheus-rules|grafana FILE... [-o OUT] [--var K=V] [--json] [--force] |
+// opsdeck agent WORKSPACE [--location NAME] [--listen ADDR:PORT] [--check-config] [--yes], with --demo, --data-dir,
 // --database, --lang and the hidden --screenshot-dir; the hidden `opsdeck runbook --list-ids WORKSPACE` feeds shell
 // completion.
 struct CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
-    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret, Import, Trust };
+    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret, Import, Trust, Agent };
 
     Mode mode = Mode::Gui;
     QString workspace; // Gui: the file to open; empty = last workspace, else the demo
-    QString validateFile; // Validate, Check, Runbook, RunbookIds, Trust
+    QString validateFile; // Validate, Check, Runbook, RunbookIds, Trust, Agent
     bool json = false; // Check: --json
     QString runbookId; // Runbook
-    bool yes = false; // Runbook, Check, Trust: --yes
+    bool yes = false; // Runbook, Check, Trust, Agent: --yes
+    QString location; // Agent: --location
+    QString listen; // Agent: --listen, ADDR:PORT or PORT (loopback)
+    bool checkConfig = false; // Agent: --check-config
     bool deleteSecret = false; // Secret: delete instead of set
     QString secretName; // Secret
     ImportOptions importOptions; // Import

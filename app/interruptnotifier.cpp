@@ -14,14 +14,14 @@ namespace {
 #ifdef Q_OS_UNIX
 int pipeFds[2] = { -1, -1 };
 
-void onSignal(int)
+void onSignal(int signal)
 {
     // Only async-signal-safe calls here: one byte to the event loop.
-    const char byte = 1;
+    const char byte = signal == SIGHUP ? 2 : 1;
     [[maybe_unused]] const ssize_t written = ::write(pipeFds[1], &byte, 1);
 }
 
-void setHandler(void (*handler)(int))
+void setHandler(void (*handler)(int), bool hangups)
 {
     struct sigaction action = {};
     action.sa_handler = handler;
@@ -29,12 +29,16 @@ void setHandler(void (*handler)(int))
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    if (hangups) {
+        sigaction(SIGHUP, &action, nullptr);
+    }
 }
 #endif
 } // namespace
 
-InterruptNotifier::InterruptNotifier(QObject *parent)
+InterruptNotifier::InterruptNotifier(QObject *parent, bool hangups)
     : QObject(parent)
+    , m_hangups(hangups)
 {
 #ifdef Q_OS_UNIX
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, pipeFds) != 0) {
@@ -45,10 +49,14 @@ InterruptNotifier::InterruptNotifier(QObject *parent)
         char bytes[16];
         const ssize_t n = ::read(pipeFds[0], bytes, sizeof bytes);
         for (ssize_t i = 0; i < n; ++i) {
-            Q_EMIT interrupted();
+            if (bytes[i] == 2) {
+                Q_EMIT hangup();
+            } else {
+                Q_EMIT interrupted();
+            }
         }
     });
-    setHandler(onSignal);
+    setHandler(onSignal, m_hangups);
 #endif
 }
 
@@ -56,7 +64,7 @@ InterruptNotifier::~InterruptNotifier()
 {
 #ifdef Q_OS_UNIX
     if (m_notifier) {
-        setHandler(SIG_DFL);
+        setHandler(SIG_DFL, m_hangups);
         delete m_notifier;
         ::close(pipeFds[0]);
         ::close(pipeFds[1]);

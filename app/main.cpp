@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
+#include "cli/agentcommand.h"
 #include "cli/checkcommand.h"
 #include "cli/importcommand.h"
 #include "cli/runbookcommand.h"
@@ -82,9 +83,28 @@ int runRunbook(const CommandLine &commandLine, QTextStream *out)
     return QCoreApplication::exec();
 }
 
+int runAgent(const CommandLine &commandLine, QTextStream &out)
+{
+    const AgentCommand::Options options { commandLine.validateFile, commandLine.database, commandLine.dataDir,
+        commandLine.location, commandLine.listen, commandLine.yes };
+    if (commandLine.checkConfig) {
+        return AgentCommand::checkConfig(options, out);
+    }
+    AgentCommand agent(options);
+    InterruptNotifier interrupts(nullptr, true); // SIGTERM and SIGINT stop, SIGHUP reloads
+    QObject::connect(&interrupts, &InterruptNotifier::interrupted, &agent, &AgentCommand::stop);
+    QObject::connect(&interrupts, &InterruptNotifier::hangup, &agent, &AgentCommand::reload);
+    QObject::connect(&agent, &AgentCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
+    agent.start();
+    return QCoreApplication::exec();
+}
+
 int runConsole(const CommandLine &commandLine)
 {
     QTextStream out(stdout);
+    if (commandLine.mode == CommandLine::Mode::Agent) {
+        return runAgent(commandLine, out);
+    }
     if (commandLine.mode == CommandLine::Mode::Runbook) {
         return runRunbook(commandLine, &out);
     }

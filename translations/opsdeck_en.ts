@@ -76,6 +76,173 @@
     </message>
 </context>
 <context>
+    <name>AgentCommand</name>
+    <message>
+        <source>the workspace&apos;s commands (%1) are allowed by --yes</source>
+        <translation>the workspace&apos;s commands (%1) are allowed by --yes</translation>
+    </message>
+    <message>
+        <source>commands allowed by --yes</source>
+        <translation>commands allowed by --yes</translation>
+    </message>
+    <message>
+        <source>the workspace&apos;s commands are not allowed: the agent asks nobody; start it with --yes to allow them</source>
+        <translation>the workspace&apos;s commands are not allowed: the agent asks nobody; start it with --yes to allow them</translation>
+    </message>
+    <message>
+        <source>%1 did not load; the agent stops</source>
+        <translation>%1 did not load; the agent stops</translation>
+    </message>
+    <message>
+        <source>%1 did not load; the agent keeps watching with the last good version</source>
+        <translation>%1 did not load; the agent keeps watching with the last good version</translation>
+    </message>
+    <message>
+        <source>endpoint %1: %2 -&gt; %3</source>
+        <translation>endpoint %1: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>, HTTP %1</source>
+        <translation>, HTTP %1</translation>
+    </message>
+    <message>
+        <source>KPI %1: %2 -&gt; %3 (%4)</source>
+        <translation>KPI %1: %2 -&gt; %3 (%4)</translation>
+    </message>
+    <message>
+        <source>held back by the rate limit</source>
+        <translation>held back by the rate limit</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>notification %1 via %2 (%3): %4</source>
+        <translation>notification %1 via %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>incident %1 opened: %2</source>
+        <translation>incident %1 opened: %2</translation>
+    </message>
+    <message>
+        <source>checklist %1 is overdue</source>
+        <translation>checklist %1 is overdue</translation>
+    </message>
+    <message>
+        <source>storage %1 open (schema %2)</source>
+        <translation>storage %1 open (schema %2)</translation>
+    </message>
+    <message>
+        <source>storage did not open: %1</source>
+        <translation>storage did not open: %1</translation>
+    </message>
+    <message>
+        <source>team database reachable again</source>
+        <translation>team database reachable again</translation>
+    </message>
+    <message>
+        <source>team database unreachable: %1</source>
+        <translation>team database unreachable: %1</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>cannot listen on %1: %2</translation>
+    </message>
+    <message>
+        <source>serving /metrics, /healthz and /readyz to the network on %1, without authentication</source>
+        <translation>serving /metrics, /healthz and /readyz to the network on %1, without authentication</translation>
+    </message>
+    <message>
+        <source>serving /metrics, /healthz and /readyz on %1 port %2</source>
+        <translation>serving /metrics, /healthz and /readyz on %1 port %2</translation>
+    </message>
+    <message>
+        <source>watching %1%2</source>
+        <translation>watching %1%2</translation>
+    </message>
+    <message>
+        <source> from location %1</source>
+        <translation> from location %1</translation>
+    </message>
+    <message>
+        <source>workspace %1 loaded: %2 endpoints, %3 KPIs, %4 checklists, %5 notification routes; storage %6</source>
+        <translation>workspace %1 loaded: %2 endpoints, %3 KPIs, %4 checklists, %5 notification routes; storage %6</translation>
+    </message>
+    <message>
+        <source>reloading %1 (SIGHUP)</source>
+        <translation>reloading %1 (SIGHUP)</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>stopping</translation>
+    </message>
+    <message>
+        <source>stopped in %1 ms</source>
+        <translation>stopped in %1 ms</translation>
+    </message>
+    <message>
+        <source>%1: not valid; the agent would not start</source>
+        <translation>%1: not valid; the agent would not start</translation>
+    </message>
+    <message>
+        <source>workspace: %1 (%2)</source>
+        <translation>workspace: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>storage: %1</source>
+        <translation>storage: %1</translation>
+    </message>
+    <message>
+        <source>location: %1</source>
+        <translation>location: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>listen: %1</source>
+        <translation>listen: %1</translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation>(off)</translation>
+    </message>
+    <message>
+        <source>commands: %1</source>
+        <translation>commands: %1</translation>
+    </message>
+    <message>
+        <source>allowed (--yes)</source>
+        <translation>allowed (--yes)</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>not allowed</translation>
+    </message>
+    <message>
+        <source>probe %1 every %2: %3</source>
+        <translation>probe %1 every %2: %3</translation>
+    </message>
+    <message>
+        <source>KPI %1 every %2</source>
+        <translation>KPI %1 every %2</translation>
+    </message>
+    <message>
+        <source>%1 checklists, %2 notification providers, %3 notification routes, %4 secrets</source>
+        <translation>%1 checklists, %2 notification providers, %3 notification routes, %4 secrets</translation>
+    </message>
+    <message>
+        <source>%1: OK</source>
+        <translation>%1: OK</translation>
+    </message>
+</context>
+<context>
     <name>AlertModel</name>
     <message>
         <source>Since %1</source>
@@ -978,6 +1145,13 @@ Subcommand:
   trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
   import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
+    </message>
+    <message>
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.</source>
         <translation>OpsDeck, an operations console for on-call engineers.
 
 Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
@@ -1004,6 +1178,49 @@ Subcommand:
     <message>
         <source>usage: opsdeck trust WORKSPACE [--yes]</source>
         <translation>usage: opsdeck trust WORKSPACE [--yes]</translation>
+    </message>
+    <message>
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.</translation>
+    </message>
+    <message>
+        <source>agent: the place the agent probes from, as the location label of /metrics.</source>
+        <translation>agent: the place the agent probes from, as the location label of /metrics.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>agent: serve /metrics, /healthz and /readyz on &lt;address&gt; (ADDR:PORT, or PORT for 127.0.0.1).</source>
+        <translation>agent: serve /metrics, /healthz and /readyz on &lt;address&gt; (ADDR:PORT, or PORT for 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>agent: validate the workspace, print what the agent would run and exit (0 valid, 1 not).</source>
+        <translation>agent: validate the workspace, print what the agent would run and exit (0 valid, 1 not).</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck agent WORKSPACE [--location NAME] [--listen ADDR:PORT] [--check-config] [--yes]</source>
+        <translation>usage: opsdeck agent WORKSPACE [--location NAME] [--listen ADDR:PORT] [--check-config] [--yes]</translation>
+    </message>
+    <message>
+        <source>--listen expects ADDR:PORT or PORT, got &quot;%1&quot;</source>
+        <translation>--listen expects ADDR:PORT or PORT, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--location, --listen and --check-config only apply to the agent subcommand</source>
+        <translation>--location, --listen and --check-config only apply to the agent subcommand</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook and agent subcommands</source>
+        <translation>--yes only applies to the runbook and agent subcommands</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,173 @@
     </message>
 </context>
 <context>
+    <name>AgentCommand</name>
+    <message>
+        <source>the workspace&apos;s commands (%1) are allowed by --yes</source>
+        <translation>워크스페이스의 명령(%1)을 --yes로 허용합니다</translation>
+    </message>
+    <message>
+        <source>commands allowed by --yes</source>
+        <translation>--yes로 명령 허용</translation>
+    </message>
+    <message>
+        <source>the workspace&apos;s commands are not allowed: the agent asks nobody; start it with --yes to allow them</source>
+        <translation>워크스페이스의 명령을 허용하지 않습니다: 에이전트는 아무에게도 묻지 않습니다. 허용하려면 --yes로 시작하세요</translation>
+    </message>
+    <message>
+        <source>%1 did not load; the agent stops</source>
+        <translation>%1을(를) 불러오지 못해 에이전트를 멈춥니다</translation>
+    </message>
+    <message>
+        <source>%1 did not load; the agent keeps watching with the last good version</source>
+        <translation>%1을(를) 불러오지 못했습니다. 에이전트는 마지막으로 올바른 버전으로 계속 감시합니다</translation>
+    </message>
+    <message>
+        <source>endpoint %1: %2 -&gt; %3</source>
+        <translation>엔드포인트 %1: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>, HTTP %1</source>
+        <translation>, HTTP %1</translation>
+    </message>
+    <message>
+        <source>KPI %1: %2 -&gt; %3 (%4)</source>
+        <translation>KPI %1: %2 -&gt; %3 (%4)</translation>
+    </message>
+    <message>
+        <source>held back by the rate limit</source>
+        <translation>전송 빈도 제한으로 보류됨</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <source>notification %1 via %2 (%3): %4</source>
+        <translation>알림 %1, 경로 %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>incident %1 opened: %2</source>
+        <translation>인시던트 %1 열림: %2</translation>
+    </message>
+    <message>
+        <source>checklist %1 is overdue</source>
+        <translation>체크리스트 %1이(가) 기한을 넘겼습니다</translation>
+    </message>
+    <message>
+        <source>storage %1 open (schema %2)</source>
+        <translation>저장소 %1 열림 (스키마 %2)</translation>
+    </message>
+    <message>
+        <source>storage did not open: %1</source>
+        <translation>저장소를 열지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>team database reachable again</source>
+        <translation>팀 데이터베이스에 다시 연결됨</translation>
+    </message>
+    <message>
+        <source>team database unreachable: %1</source>
+        <translation>팀 데이터베이스에 연결할 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>%1에서 수신할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>serving /metrics, /healthz and /readyz to the network on %1, without authentication</source>
+        <translation>/metrics, /healthz, /readyz를 인증 없이 네트워크(%1)에 제공합니다</translation>
+    </message>
+    <message>
+        <source>serving /metrics, /healthz and /readyz on %1 port %2</source>
+        <translation>/metrics, /healthz, /readyz를 %1 포트 %2에서 제공합니다</translation>
+    </message>
+    <message>
+        <source>watching %1%2</source>
+        <translation>%1 감시 중%2</translation>
+    </message>
+    <message>
+        <source> from location %1</source>
+        <translation> (위치 %1)</translation>
+    </message>
+    <message>
+        <source>workspace %1 loaded: %2 endpoints, %3 KPIs, %4 checklists, %5 notification routes; storage %6</source>
+        <translation>워크스페이스 %1 불러옴: 엔드포인트 %2개, KPI %3개, 체크리스트 %4개, 알림 경로 %5개; 저장소 %6</translation>
+    </message>
+    <message>
+        <source>reloading %1 (SIGHUP)</source>
+        <translation>%1 다시 불러오는 중 (SIGHUP)</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>멈추는 중</translation>
+    </message>
+    <message>
+        <source>stopped in %1 ms</source>
+        <translation>%1 ms 만에 멈춤</translation>
+    </message>
+    <message>
+        <source>%1: not valid; the agent would not start</source>
+        <translation>%1: 올바르지 않습니다. 에이전트가 시작되지 않습니다</translation>
+    </message>
+    <message>
+        <source>workspace: %1 (%2)</source>
+        <translation>워크스페이스: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>storage: %1</source>
+        <translation>저장소: %1</translation>
+    </message>
+    <message>
+        <source>location: %1</source>
+        <translation>위치: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>listen: %1</source>
+        <translation>수신: %1</translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation>(꺼짐)</translation>
+    </message>
+    <message>
+        <source>commands: %1</source>
+        <translation>명령: %1</translation>
+    </message>
+    <message>
+        <source>allowed (--yes)</source>
+        <translation>허용 (--yes)</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>허용 안 함</translation>
+    </message>
+    <message>
+        <source>probe %1 every %2: %3</source>
+        <translation>프로브 %1, %2마다: %3</translation>
+    </message>
+    <message>
+        <source>KPI %1 every %2</source>
+        <translation>KPI %1, %2마다</translation>
+    </message>
+    <message>
+        <source>%1 checklists, %2 notification providers, %3 notification routes, %4 secrets</source>
+        <translation>체크리스트 %1개, 알림 제공자 %2개, 알림 경로 %3개, 비밀 값 %4개</translation>
+    </message>
+    <message>
+        <source>%1: OK</source>
+        <translation>%1: 정상</translation>
+    </message>
+</context>
+<context>
     <name>AlertModel</name>
     <message>
         <source>Since %1</source>
@@ -973,6 +1140,13 @@ Subcommand:
   trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
   import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
+    </message>
+    <message>
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.</source>
         <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
 
 워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
@@ -999,6 +1173,49 @@ Subcommand:
     <message>
         <source>usage: opsdeck trust WORKSPACE [--yes]</source>
         <translation>사용법: opsdeck trust WORKSPACE [--yes]</translation>
+    </message>
+    <message>
+  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
+  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
+  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
+  import prometheus-rules|grafana FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.
+  agent WORKSPACE  창 없이 감시합니다: 프로브, KPI, 체크리스트, 인시던트, 알림을 데이터베이스에 기록하고 사건마다 한 줄씩 표준 오류에 로그를 남깁니다. SIGHUP이면 다시 불러오고 SIGTERM이면 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>agent: the place the agent probes from, as the location label of /metrics.</source>
+        <translation>agent: 에이전트가 프로브하는 장소. /metrics의 location 레이블이 됩니다.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>agent: serve /metrics, /healthz and /readyz on &lt;address&gt; (ADDR:PORT, or PORT for 127.0.0.1).</source>
+        <translation>agent: /metrics, /healthz, /readyz를 &lt;address&gt;에서 제공합니다(ADDR:PORT, 또는 127.0.0.1이면 PORT).</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>agent: validate the workspace, print what the agent would run and exit (0 valid, 1 not).</source>
+        <translation>agent: 워크스페이스를 검사하고 에이전트가 실행할 내용을 출력한 뒤 종료합니다(올바르면 0, 아니면 1).</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck agent WORKSPACE [--location NAME] [--listen ADDR:PORT] [--check-config] [--yes]</source>
+        <translation>사용법: opsdeck agent WORKSPACE [--location NAME] [--listen ADDR:PORT] [--check-config] [--yes]</translation>
+    </message>
+    <message>
+        <source>--listen expects ADDR:PORT or PORT, got &quot;%1&quot;</source>
+        <translation>--listen에는 ADDR:PORT 또는 PORT가 와야 하는데 &quot;%1&quot;이(가) 왔습니다</translation>
+    </message>
+    <message>
+        <source>--location, --listen and --check-config only apply to the agent subcommand</source>
+        <translation>--location, --listen, --check-config는 agent 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook and agent subcommands</source>
+        <translation>--yes는 runbook과 agent 하위 명령에만 쓸 수 있습니다</translation>
     </message>
 </context>
 <context>

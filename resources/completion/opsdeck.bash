@@ -21,7 +21,7 @@ _opsdeck() {
         prev=${COMP_WORDS[COMP_CWORD - 2]}
     fi
     COMPREPLY=()
-    local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes --output --var --force"
+    local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes --output --var --force --listen --location --check-config"
 
     case $prev in
     --lang)
@@ -39,6 +39,13 @@ _opsdeck() {
         compopt -o nospace 2>/dev/null
         return 0
         ;;
+    --listen)
+        COMPREPLY=($(compgen -W "127.0.0.1:9464" -- "$cur"))
+        return 0
+        ;;
+    --location)
+        return 0
+        ;;
     esac
 
     # The positional words so far (neither options nor option values), before the one being completed.
@@ -46,7 +53,7 @@ _opsdeck() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-        --lang | --data-dir | --database)
+        --lang | --data-dir | --database | --listen | --location)
             ((i++))
             [[ ${COMP_WORDS[i]:-} == "=" ]] && ((i++))
             ;;
@@ -63,10 +70,10 @@ _opsdeck() {
     local sub=${words[0]:-}
     case $sub in
     "")
-        COMPREPLY=($(compgen -W "validate check runbook trust secret import" -- "$cur"))
+        COMPREPLY=($(compgen -W "validate check runbook trust secret import agent" -- "$cur"))
         _opsdeck_files "$cur"
         ;;
-    validate | check | trust)
+    validate | check | trust | agent)
         ((${#words[@]} == 1)) && _opsdeck_files "$cur"
         ;;
     runbook)

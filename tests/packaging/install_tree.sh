@@ -34,7 +34,8 @@ for file in bin/opsdeck libexec/opsdeck/opsdeck-demo-service \
     share/icons/hicolor/16x16/apps/io.github.opsdeck.OpsDeck.png \
     share/icons/hicolor/256x256/apps/io.github.opsdeck.OpsDeck.png share/man/man1/opsdeck.1.gz \
     share/bash-completion/completions/opsdeck share/zsh/vendor-completions/_opsdeck \
-    share/doc/opsdeck/copyright share/doc/opsdeck/changelog.gz share/opsdeck/examples/meetpin.yaml; do
+    share/doc/opsdeck/copyright share/doc/opsdeck/changelog.gz share/opsdeck/examples/meetpin.yaml \
+    lib/systemd/system/opsdeck-agent@.service share/doc/opsdeck/agent.md; do
     [ -s "$prefix/$file" ] || { echo "FAIL: $file is not installed"; status=1; }
 done
 if [ -e "$prefix/bin/opsdeck-demo-service" ]; then

@@ -10,7 +10,7 @@ man=$2
 text=$(sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$man")
 status=0
 checked=0
-for sub in "" validate check runbook secret import; do
+for sub in "" validate check runbook secret import agent; do
     help=$(LC_ALL=C LANG=C QT_QPA_PLATFORM=offscreen "$opsdeck" $sub --help --lang en) || {
         echo "FAIL: opsdeck $sub --help exited non-zero"
         status=1
@@ -31,7 +31,7 @@ for sub in "" validate check runbook secret import; do
         fi
     done
     # The subcommands named in the description ("  validate FILE  ...").
-    for word in $(printf '%s\n' "$help" | grep -oE '^  (validate|check|runbook|secret|import)\b' | sort -u); do
+    for word in $(printf '%s\n' "$help" | grep -oE '^  (validate|check|runbook|secret|import|agent)\b' | sort -u); do
         if ! grep -qE "^\.B[IR]? \"?${word}\b" <<<"$text"; then
             echo "FAIL: subcommand $word (from opsdeck $sub --help) has no entry in $man"
             status=1
