@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/importcommand.h"
 
+#include "import/gatusimporter.h"
 #include "import/grafanaimporter.h"
 #include "import/prometheusrulesimporter.h"
 #include "import/workspacewriter.h"
@@ -32,6 +33,10 @@ bool ImportOptions::kindFromString(const QString &text, Kind *kind)
         *kind = Kind::Grafana;
         return true;
     }
+    if (text == u"gatus") {
+        *kind = Kind::Gatus;
+        return true;
+    }
     return false;
 }
 
@@ -39,7 +44,7 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
 {
     if (options.files.isEmpty()) {
         err << QCoreApplication::translate("ImportCommand",
-            "usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
+            "usage: opsdeck import prometheus-rules|grafana|gatus FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
             "[--json] [--force]")
             << Qt::endl;
         return Failure;
@@ -53,7 +58,16 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
 
     QSet<QString> ids;
     ImportResult all;
-    for (const QString &file : options.files) {
+    const bool checks = options.kind == ImportOptions::Kind::Gatus;
+    if (checks) {
+        // One configuration, however many files it is split over.
+        all = GatusImporter::importPaths(options.files, ids);
+        if (all.failed()) {
+            err << all.error << Qt::endl << QCoreApplication::translate("ImportCommand", "nothing written") << Qt::endl;
+            return Failure;
+        }
+    }
+    for (const QString &file : checks ? QStringList() : options.files) {
         const ImportResult one = options.kind == ImportOptions::Kind::Grafana
             ? GrafanaImporter::importFile(file, options.variables, ids)
             : PrometheusRulesImporter::importFile(file, ids);
@@ -74,14 +88,17 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
         err << all.report.toText();
     }
     err.flush();
-    if (all.kpis.isEmpty()) {
-        err << QCoreApplication::translate(
-            "ImportCommand", "nothing to import: no rule or panel could become a KPI tile; nothing written")
+    if (all.isEmpty()) {
+        err << (checks ? QCoreApplication::translate(
+                    "ImportCommand", "nothing to import: no endpoint, provider or maintenance window; nothing written")
+                       : QCoreApplication::translate("ImportCommand",
+                           "nothing to import: no rule or panel could become a KPI tile; nothing written"))
             << Qt::endl;
         return Nothing;
     }
 
-    const QString text = WorkspaceWriter::write(all.title, all.kpis, options.files);
+    const QString text = checks ? WorkspaceWriter::writeChecks(all, options.files)
+                                : WorkspaceWriter::write(all.title, all.kpis, options.files);
     const QByteArray data = text.toUtf8();
     const QString name = options.output.isEmpty() ? u"imported.yaml"_s : options.output;
     const LoadResult check = WorkspaceLoader::loadData(data, name);
@@ -108,7 +125,16 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
             << Qt::endl;
         return Failure;
     }
-    err << QCoreApplication::translate("ImportCommand", "wrote %1 (%2 KPIs)").arg(options.output).arg(all.kpis.size())
-        << Qt::endl;
+    if (checks) {
+        err << QCoreApplication::translate("ImportCommand", "wrote %1 (%2 endpoints)")
+                   .arg(options.output)
+                   .arg(all.endpoints.size())
+            << Qt::endl;
+    } else {
+        err << QCoreApplication::translate("ImportCommand", "wrote %1 (%2 KPIs)")
+                   .arg(options.output)
+                   .arg(all.kpis.size())
+            << Qt::endl;
+    }
     return 0;
 }

@@ -14,6 +14,9 @@ class WorkspaceWriter final
 {
 public:
     static QString write(const QString &title, const QList<ImportedKpi> &kpis, const QStringList &sources);
+    // Endpoints, maintenance windows and notifications of a health-check import (Gatus, Uptime Kuma), with the
+    // `secrets:` declaration of every `${NAME}` they use.
+    static QString writeChecks(const ImportResult &result, const QStringList &sources);
     // A YAML double-quoted scalar for `text`.
     static QString quoted(const QString &text);
 };
