@@ -84,7 +84,7 @@ private Q_SLOTS:
         QVERIFY(find(r.report.skipped, u"voice"_s)->reason.contains(u"udp:// endpoints"_s));
         QVERIFY(find(r.report.skipped, u"backup"_s)->reason.contains(u"external endpoint"_s));
         QVERIFY(find(r.report.skipped, u"alerting.email"_s)->reason.contains(u"no OpsDeck equivalent"_s));
-        QCOMPARE(find(r.report.skipped, u"storage"_s)->origin, u"%1:29:1"_s.arg(QFINDTESTDATA("data/gatus-full.yaml")));
+        QCOMPARE(find(r.report.skipped, u"storage"_s)->origin, u"%1:30:1"_s.arg(QFINDTESTDATA("data/gatus-full.yaml")));
         QVERIFY(find(r.report.skipped, u"x-defaults"_s));
 
         // providers, routes, secrets
