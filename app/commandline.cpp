@@ -99,8 +99,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "declined or interrupted.\n"
            "  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} "
            "resolves from when the environment has no NAME.\n"
-           "  import prometheus-rules|grafana|gatus FILE...  turn alerting rules or dashboard panels into a workspace's "
-           "KPI tiles, or a Gatus configuration (files or a directory) into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); "
+           "  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into "
+           "a workspace's KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into "
+           "endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); "
            "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -181,7 +182,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     if (importMode) {
         ImportOptions &o = cl.importOptions;
         if (args.size() < 3 || !ImportOptions::kindFromString(args[1], &o.kind)) {
-            fail(tr("usage: opsdeck import prometheus-rules|grafana|gatus FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
+            fail(tr("usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
                     "[--json] [--force]"),
                 usageError);
         }

@@ -5,6 +5,7 @@
 #include "import/gatusimporter.h"
 #include "import/grafanaimporter.h"
 #include "import/prometheusrulesimporter.h"
+#include "import/uptimekumaimporter.h"
 #include "import/workspacewriter.h"
 #include "workspace/workspaceloader.h"
 
@@ -37,6 +38,10 @@ bool ImportOptions::kindFromString(const QString &text, Kind *kind)
         *kind = Kind::Gatus;
         return true;
     }
+    if (text == u"uptime-kuma") {
+        *kind = Kind::UptimeKuma;
+        return true;
+    }
     return false;
 }
 
@@ -44,7 +49,7 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
 {
     if (options.files.isEmpty()) {
         err << QCoreApplication::translate("ImportCommand",
-            "usage: opsdeck import prometheus-rules|grafana|gatus FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
+            "usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
             "[--json] [--force]")
             << Qt::endl;
         return Failure;
@@ -58,10 +63,16 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
 
     QSet<QString> ids;
     ImportResult all;
-    const bool checks = options.kind == ImportOptions::Kind::Gatus;
+    const bool checks = options.kind == ImportOptions::Kind::Gatus || options.kind == ImportOptions::Kind::UptimeKuma;
+    if (options.kind == ImportOptions::Kind::UptimeKuma && options.files.size() != 1) {
+        err << QCoreApplication::translate("ImportCommand", "uptime-kuma: give one kuma.db") << Qt::endl;
+        return Failure;
+    }
     if (checks) {
         // One configuration, however many files it is split over.
-        all = GatusImporter::importPaths(options.files, ids);
+        all = options.kind == ImportOptions::Kind::Gatus
+            ? GatusImporter::importPaths(options.files, ids)
+            : UptimeKumaImporter::importFile(options.files.first(), ids);
         if (all.failed()) {
             err << all.error << Qt::endl << QCoreApplication::translate("ImportCommand", "nothing written") << Qt::endl;
             return Failure;

@@ -7,12 +7,12 @@
 #include <QStringList>
 #include <QTextStream>
 
-// `opsdeck import prometheus-rules|grafana|gatus FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE]... [--json] [--force]`:
+// `opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE]... [--json] [--force]`:
 // writes the workspace to -o (through a temporary file renamed into place, never over an existing file without
 // --force) or to `out`, and the report to `err` (JSON with --json).
 struct ImportOptions
 {
-    enum class Kind { PrometheusRules, Grafana, Gatus };
+    enum class Kind { PrometheusRules, Grafana, Gatus, UptimeKuma };
     Kind kind = Kind::PrometheusRules;
     QStringList files;
     QString output; // empty = `out`
@@ -20,7 +20,7 @@ struct ImportOptions
     bool json = false;
     bool force = false;
 
-    // "prometheus-rules", "grafana", "gatus"; false for anything else.
+    // "prometheus-rules", "grafana", "gatus", "uptime-kuma"; false for anything else.
     static bool kindFromString(const QString &text, Kind *kind);
 };
 

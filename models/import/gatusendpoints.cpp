@@ -18,27 +18,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Importer", text);
 }
 
-// "api gateway" + "Authorization" -> "API_GATEWAY_AUTHORIZATION"
-QString secretName(const QString &endpoint, const QString &what)
-{
-    QString name;
-    for (const QChar c : (endpoint + u'_' + what).toUpper()) {
-        name += (c.isLetterOrNumber() && c.unicode() < 128) ? c : u'_';
-    }
-    name.replace(QRegularExpression(u"_+"_s), u"_"_s);
-    if (name.isEmpty() || name.at(0).isDigit()) {
-        name.prepend(u'_');
-    }
-    return name;
-}
-
-bool sensitiveHeader(const QString &name)
-{
-    static const QRegularExpression re(u"auth|token|key|secret|passw|cookie|session"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    return re.match(name).hasMatch();
-}
-
 } // namespace
 
 void GatusEndpoints::read(const YAML::Node &node, const Source &source)

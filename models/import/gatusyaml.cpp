@@ -131,6 +131,30 @@ std::optional<QString> duration(const QString &go)
     return Duration::format(Milliseconds { qint64(ms) });
 }
 
+QString secretName(const QString &owner, const QString &what)
+{
+    QString name;
+    for (const QChar c : (owner + u'_' + what).toUpper()) {
+        name += (c.isLetterOrNumber() && c.unicode() < 128) ? c : u'_';
+    }
+    static const QRegularExpression runs(u"_+"_s);
+    name.replace(runs, u"_"_s);
+    if (name.startsWith(u'_') && name.size() > 1) {
+        name.remove(0, 1);
+    }
+    if (name.isEmpty() || name.at(0).isDigit()) {
+        name.prepend(u'_');
+    }
+    return name;
+}
+
+bool sensitiveHeader(const QString &name)
+{
+    static const QRegularExpression re(
+        u"auth|token|key|secret|passw|cookie|session"_s, QRegularExpression::CaseInsensitiveOption);
+    return re.match(name).hasMatch();
+}
+
 QStringList envNames(const QString &text)
 {
     QStringList names;

@@ -47,4 +47,9 @@ QString envTemplate(const QString &text, const QString &where, ImportResult &res
 // The names of the environment references in `text` (none: empty).
 QStringList envNames(const QString &text);
 
+// "api gateway" + "Authorization" -> "API_GATEWAY_AUTHORIZATION": an environment variable name.
+QString secretName(const QString &owner, const QString &what);
+// Whether a header of that name carries a credential (Authorization, X-Api-Key, Cookie, ...).
+bool sensitiveHeader(const QString &name);
+
 } // namespace GatusYaml

@@ -23,6 +23,7 @@ struct ImportedEndpoint
     QString interval; // duration text, empty = default
     QString timeout;
     QStringList conditions;
+    QStringList warnConditions;
     std::optional<int> failureThreshold;
     std::optional<int> successThreshold;
     std::optional<int> maxRedirects;

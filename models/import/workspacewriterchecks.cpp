@@ -70,6 +70,12 @@ void writeEndpoint(QString &out, const ImportedEndpoint &e)
             out += u"      - %1\n"_s.arg(q(c));
         }
     }
+    if (!e.warnConditions.isEmpty()) {
+        out += u"    warn-conditions:\n"_s;
+        for (const QString &c : e.warnConditions) {
+            out += u"      - %1\n"_s.arg(q(c));
+        }
+    }
     if (e.failureThreshold) {
         out += u"    failure-threshold: %1\n"_s.arg(*e.failureThreshold);
     }

@@ -116,6 +116,9 @@ private Q_SLOTS:
             << u"gatus-malformed.yaml:5:3"_s;
         QTest::addRow("gatus empty directory") << gatus << QStringList { u"data/empty-dir"_s } << 2
                                                << u"no .yaml or .yml file"_s;
+        QTest::addRow("uptime-kuma not sqlite")
+            << int(ImportOptions::Kind::UptimeKuma) << QStringList { u"data/gatus-full.yaml"_s } << 2
+            << u"gatus-full.yaml: not an SQLite database"_s;
         QTest::addRow("nothing importable")
             << grafana << QStringList { u"data/notdashboard.json"_s } << 2 << u"not a Grafana dashboard"_s;
     }

@@ -5,6 +5,7 @@
 #include "import/gatusendpoints.h"
 #include "import/gatusimporter.h"
 #include "import/grafanaimporter.h"
+#include "import/uptimekumaimporter.h"
 #include "import/prometheusrulesimporter.h"
 #include "import/workspacewriter.h"
 #include "workspace/workspaceloader.h"
@@ -214,6 +215,18 @@ private Q_SLOTS:
         if (!r.isEmpty()) {
             validateChecks(r, file);
         }
+    }
+
+    // The 1.x kuma.db template: its schema is read, and it has no rows (MANIFEST: "no rows").
+    void uptimeKuma()
+    {
+        const QString file = corpusDir() + u"/uptime-kuma/louislam-uptime-kuma__db-kuma.db"_s;
+        const QString row = manifestRow(u"louislam-uptime-kuma__db-kuma.db"_s);
+        QVERIFY(row.contains(u"no rows"_s));
+        QSet<QString> names;
+        const ImportResult r = UptimeKumaImporter::importFile(file, names);
+        QVERIFY2(!r.failed(), qPrintable(r.error));
+        QCOMPARE(r.report.created.size() + r.report.skipped.size(), 0);
     }
 
     // The three files of the multiple-config-files example as the directory Gatus reads.
