@@ -140,8 +140,12 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption varOption(
         u"var"_s, tr("import: the value of a dashboard template variable, as NAME=VALUE (repeatable)."), tr("var"));
     const QCommandLineOption forceOption(u"force"_s, tr("import: overwrite the -o file if it exists."));
+    const QCommandLineOption mergeOption(u"merge"_s,
+        tr("import: add the imported items to the workspace <file> (kept as written; ids it already has are "
+           "reported, not duplicated); the result goes to -o or standard output."),
+        tr("file"));
     parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,
-        delayOption, jsonOption, yesOption, listIdsOption, outputOption, varOption, forceOption });
+        delayOption, jsonOption, yesOption, listIdsOption, outputOption, varOption, forceOption, mergeOption });
     const QStringList arguments = app.arguments();
     const bool importMode = firstPositional(arguments) == QLatin1String("import");
     const bool runbookMode = importMode || firstPositional(arguments) == QLatin1String("runbook");
@@ -182,8 +186,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     if (importMode) {
         ImportOptions &o = cl.importOptions;
         if (args.size() < 3 || !ImportOptions::kindFromString(args[1], &o.kind)) {
-            fail(tr("usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
-                    "[--json] [--force]"),
+            fail(tr("usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] "
+                    "[--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]"),
                 usageError);
         }
         if (parser.isSet(yesOption)) {
@@ -191,6 +195,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         }
         o.files = args.mid(2);
         o.output = parser.value(outputOption);
+        o.merge = parser.value(mergeOption);
         o.json = parser.isSet(jsonOption);
         o.force = parser.isSet(forceOption);
         for (const QString &var : parser.values(varOption)) {
@@ -203,8 +208,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         cl.mode = Mode::Import;
         return cl;
     }
-    if (parser.isSet(outputOption) || parser.isSet(varOption) || parser.isSet(forceOption)) {
-        fail(tr("-o, --var and --force only apply to the import subcommand"));
+    if (parser.isSet(outputOption) || parser.isSet(varOption) || parser.isSet(forceOption)
+        || parser.isSet(mergeOption)) {
+        fail(tr("-o, --merge, --var and --force only apply to the import subcommand"));
     }
     if (parser.isSet(yesOption) && !runbookMode) {
         fail(tr("--yes only applies to the runbook subcommand"));

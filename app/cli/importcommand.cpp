@@ -6,6 +6,7 @@
 #include "import/grafanaimporter.h"
 #include "import/prometheusrulesimporter.h"
 #include "import/uptimekumaimporter.h"
+#include "import/workspacemerger.h"
 #include "import/workspacewriter.h"
 #include "workspace/workspaceloader.h"
 
@@ -49,8 +50,8 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
 {
     if (options.files.isEmpty()) {
         err << QCoreApplication::translate("ImportCommand",
-            "usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
-            "[--json] [--force]")
+            "usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] "
+            "[--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]")
             << Qt::endl;
         return Failure;
     }
@@ -93,6 +94,20 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
         all.report.append(one.report);
     }
 
+    QString text;
+    if (!all.isEmpty() && !options.merge.isEmpty()) {
+        QString error;
+        const std::optional<QByteArray> existing = ImportIds::readSource(options.merge, &error);
+        const WorkspaceMerger::Outcome merged = existing
+            ? WorkspaceMerger::merge(*existing, options.merge, all, options.files)
+            : WorkspaceMerger::Outcome { {}, error };
+        if (!merged.error.isEmpty()) {
+            err << merged.error << Qt::endl
+                << QCoreApplication::translate("ImportCommand", "nothing written") << Qt::endl;
+            return Failure;
+        }
+        text = merged.text;
+    }
     if (options.json) {
         err << QJsonDocument(all.report.toJson()).toJson(QJsonDocument::Indented);
     } else {
@@ -107,9 +122,10 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
             << Qt::endl;
         return Nothing;
     }
-
-    const QString text = checks ? WorkspaceWriter::writeChecks(all, options.files)
-                                : WorkspaceWriter::write(all.title, all.kpis, options.files);
+    if (text.isEmpty()) {
+        text = checks ? WorkspaceWriter::writeChecks(all, options.files)
+                      : WorkspaceWriter::write(all.title, all.kpis, options.files);
+    }
     const QByteArray data = text.toUtf8();
     const QString name = options.output.isEmpty() ? u"imported.yaml"_s : options.output;
     const LoadResult check = WorkspaceLoader::loadData(data, name);

@@ -7,7 +7,8 @@
 #include <QStringList>
 #include <QTextStream>
 
-// `opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE]... [--json] [--force]`:
+// `opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE]... [--json]
+// [--force]`:
 // writes the workspace to -o (through a temporary file renamed into place, never over an existing file without
 // --force) or to `out`, and the report to `err` (JSON with --json).
 struct ImportOptions
@@ -16,6 +17,7 @@ struct ImportOptions
     Kind kind = Kind::PrometheusRules;
     QStringList files;
     QString output; // empty = `out`
+    QString merge; // --merge EXISTING.yaml: add to that workspace (written to `output`, or `out`)
     QMap<QString, QString> variables; // --var
     bool json = false;
     bool force = false;

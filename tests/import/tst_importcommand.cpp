@@ -183,6 +183,25 @@ private Q_SLOTS:
         QVERIFY(!file.readAll().contains("literal-"));
     }
 
+    void mergeRefusedWritesNothing()
+    {
+        QTemporaryDir dir;
+        QFile existing(dir.filePath(u"team.yaml"_s));
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("endpoints: [{ name: a, url: 'https://a.example' }]\n");
+        existing.close();
+        ImportOptions o;
+        o.kind = ImportOptions::Kind::Gatus;
+        o.files = { QFINDTESTDATA("data/gatus-dir") };
+        o.merge = existing.fileName();
+        o.output = dir.filePath(u"out.yaml"_s);
+        const Run r = run(o);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"endpoints is not a block list"_s), qPrintable(r.err));
+        QVERIFY(r.err.contains(u"nothing written"_s));
+        QVERIFY(!QFile::exists(o.output));
+    }
+
     void missingFile()
     {
         ImportOptions o;
