@@ -101,7 +101,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "resolves from when the environment has no NAME.\n"
            "  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into "
            "a workspace's KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into "
-           "endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); "
+           "endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; "
+           "--json for the report); "
            "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file."));
     parser.addHelpOption();
     parser.addVersionOption();

@@ -71,9 +71,8 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
     }
     if (checks) {
         // One configuration, however many files it is split over.
-        all = options.kind == ImportOptions::Kind::Gatus
-            ? GatusImporter::importPaths(options.files, ids)
-            : UptimeKumaImporter::importFile(options.files.first(), ids);
+        all = options.kind == ImportOptions::Kind::Gatus ? GatusImporter::importPaths(options.files, ids)
+                                                         : UptimeKumaImporter::importFile(options.files.first(), ids);
         if (all.failed()) {
             err << all.error << Qt::endl << QCoreApplication::translate("ImportCommand", "nothing written") << Qt::endl;
             return Failure;

@@ -7,7 +7,8 @@
 #include <QStringList>
 #include <QTextStream>
 
-// `opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE]... [--json]
+// `opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var
+// NAME=VALUE]... [--json]
 // [--force]`:
 // writes the workspace to -o (through a temporary file renamed into place, never over an existing file without
 // --force) or to `out`, and the report to `err` (JSON with --json).

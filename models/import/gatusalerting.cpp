@@ -94,12 +94,12 @@ void GatusAlerting::readAlerting(const YAML::Node &alerting, const Source &sourc
         const QString at = source.at(keyNode.Mark());
         const Kind *kind = kindOf(type);
         if (!kind || !node.IsMap()) {
-            const QString why = !node.IsMap()
-                ? QCoreApplication::translate("Importer", "expected a mapping")
-                : QCoreApplication::translate("Importer", "Gatus provider \"%1\" has no OpsDeck equivalent yet "
-                                                          "(supported: slack, mattermost, discord, teams, custom, "
-                                                          "pagerduty, ntfy)")
-                      .arg(type);
+            const QString why = !node.IsMap() ? QCoreApplication::translate("Importer", "expected a mapping")
+                                              : QCoreApplication::translate("Importer",
+                                                  "Gatus provider \"%1\" has no OpsDeck equivalent yet "
+                                                  "(supported: slack, mattermost, discord, teams, custom, "
+                                                  "pagerduty, ntfy)")
+                                                    .arg(type);
             m_unsupported.insert(type, why);
             m_result.report.skip(u"alerting."_s + type, at, why, u"provider"_s);
             continue;
@@ -109,7 +109,8 @@ void GatusAlerting::readAlerting(const YAML::Node &alerting, const Source &sourc
         p.kind = QLatin1String(kind->kind);
         p.origin = at;
         QStringList lost;
-        const QString what = QCoreApplication::translate("Importer", "%1 of alerting.%2").arg(QLatin1String(kind->urlKey), type);
+        const QString what
+            = QCoreApplication::translate("Importer", "%1 of alerting.%2").arg(QLatin1String(kind->urlKey), type);
         QSet<QString> handled { u"default-alert"_s, QString::fromLatin1(kind->urlKey) };
         if (type == u"ntfy") {
             QString base = scalar(node, "url");
@@ -193,8 +194,7 @@ GatusAlerting::Thresholds GatusAlerting::readAlerts(
         }
         const auto value = [&](const char *key) {
             const YAML::Node own = field(alert, key);
-            return own.IsDefined() && own.IsScalar() ? QString::fromStdString(own.Scalar())
-                                                     : scalar(it->defaults, key);
+            return own.IsDefined() && own.IsScalar() ? QString::fromStdString(own.Scalar()) : scalar(it->defaults, key);
         };
         if (value("enabled").toLower() == u"false") {
             lost << QCoreApplication::translate("Importer", "alert %1 (disabled)").arg(type);
@@ -231,8 +231,8 @@ GatusAlerting::Thresholds GatusAlerting::readAlerts(
         out.failure = *std::min_element(failures.begin(), failures.end());
         out.success = *std::min_element(successes.begin(), successes.end());
         if (failures.size() > 1 || successes.size() > 1) {
-            lost << QCoreApplication::translate("Importer",
-                "alerts with different thresholds: the endpoint uses the smallest (failure %1, success %2)")
+            lost << QCoreApplication::translate(
+                "Importer", "alerts with different thresholds: the endpoint uses the smallest (failure %1, success %2)")
                         .arg(*out.failure)
                         .arg(*out.success);
         }

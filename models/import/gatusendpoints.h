@@ -28,8 +28,8 @@ private:
     bool readClient(const YAML::Node &client, ImportedEndpoint &e, QStringList &lost, QString *skip);
     void readConditions(const YAML::Node &node, ImportedEndpoint &e, QStringList &lost);
     void readHeaders(const YAML::Node &node, ImportedEndpoint &e);
-    void readWindows(const YAML::Node &windows, const GatusYaml::Source &source, const QString &endpoint,
-        QStringList &lost);
+    void readWindows(
+        const YAML::Node &windows, const GatusYaml::Source &source, const QString &endpoint, QStringList &lost);
 
     ImportResult &m_result;
     GatusAlerting &m_alerting;

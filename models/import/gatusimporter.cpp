@@ -10,9 +10,8 @@
 #include <QFileInfo>
 #include <QStringDecoder>
 
-#include <yaml-cpp/depthguard.h>
-
 #include <algorithm>
+#include <yaml-cpp/depthguard.h>
 
 using namespace Qt::StringLiterals;
 using namespace GatusYaml;
@@ -20,11 +19,6 @@ using namespace GatusYaml;
 namespace {
 
 constexpr int MaxFiles = 1000;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Importer", text);
-}
 
 struct Document
 {
@@ -37,9 +31,9 @@ bool isGatusConfig(const YAML::Node &doc)
     if (!doc.IsMap()) {
         return false;
     }
-    for (const char *key : { "endpoints", "external-endpoints", "alerting", "suites", "maintenance", "ui", "web",
-             "storage", "metrics", "announcements", "connectivity", "security", "tunneling", "remote", "client",
-             "concurrency", "debug" }) {
+    for (const char *key :
+        { "endpoints", "external-endpoints", "alerting", "suites", "maintenance", "ui", "web", "storage", "metrics",
+            "announcements", "connectivity", "security", "tunneling", "remote", "client", "concurrency", "debug" }) {
         if (field(doc, key).IsDefined()) {
             return true;
         }
@@ -81,8 +75,9 @@ void readFile(const QByteArray &data, const QString &file, QList<Document> &out,
             }
         }
         if (!found && doc.IsDefined() && !doc.IsNull()) {
-            report.skip(kind.isEmpty() ? tr("document") : kind, source.at(doc.Mark()),
-                tr("not a Gatus configuration"), u"document"_s);
+            report.skip(kind.isEmpty() ? QCoreApplication::translate("Importer", "document") : kind,
+                source.at(doc.Mark()), QCoreApplication::translate("Importer", "not a Gatus configuration"),
+                u"document"_s);
         }
     }
 }
@@ -94,7 +89,7 @@ void readTopLevel(const Document &doc, GatusEndpoints &endpoints, ImportResult &
         const QString at = doc.source.at(k.Mark());
         if (key == u"endpoints") {
             if (!v.IsSequence()) {
-                result.report.skip(key, at, tr("expected a list"), u"endpoint"_s);
+                result.report.skip(key, at, QCoreApplication::translate("Importer", "expected a list"), u"endpoint"_s);
                 continue;
             }
             for (const YAML::Node &e : v) {
@@ -103,13 +98,16 @@ void readTopLevel(const Document &doc, GatusEndpoints &endpoints, ImportResult &
         } else if (key == u"external-endpoints") {
             for (const YAML::Node &e : v) {
                 result.report.skip(scalar(e, "name"), doc.source.at(e.Mark()),
-                    tr("external endpoint: Gatus is pushed its results; OpsDeck only probes"), u"external"_s);
+                    QCoreApplication::translate(
+                        "Importer", "external endpoint: Gatus is pushed its results; OpsDeck only probes"),
+                    u"external"_s);
             }
         } else if (key == u"suites") {
             for (const YAML::Node &s : v) {
                 result.report.skip(scalar(s, "name"), doc.source.at(s.Mark()),
-                    tr("suite: chained requests with stored context are not supported (a runbook of http steps "
-                       "comes closest)"),
+                    QCoreApplication::translate("Importer",
+                        "suite: chained requests with stored context are not supported (a runbook of http steps "
+                        "comes closest)"),
                     u"suite"_s);
             }
         } else if (key == u"maintenance") {
@@ -126,13 +124,18 @@ void readTopLevel(const Document &doc, GatusEndpoints &endpoints, ImportResult &
             if (result.title.isEmpty()) {
                 result.title = scalar(v, "title");
             }
-            result.report.skip(
-                key, at, tr("the status page's look has no equivalent (its title names the workspace)"), u"key"_s);
+            result.report.skip(key, at,
+                QCoreApplication::translate(
+                    "Importer", "the status page's look has no equivalent (its title names the workspace)"),
+                u"key"_s);
         } else if (key == u"client") {
-            result.report.skip(key, at, tr("Gatus reads client settings per endpoint; a top-level one has no effect"),
+            result.report.skip(key, at,
+                QCoreApplication::translate(
+                    "Importer", "Gatus reads client settings per endpoint; a top-level one has no effect"),
                 u"key"_s);
         } else if (key != u"alerting") {
-            result.report.skip(key, at, tr("no equivalent in an OpsDeck workspace"), u"key"_s);
+            result.report.skip(
+                key, at, QCoreApplication::translate("Importer", "no equivalent in an OpsDeck workspace"), u"key"_s);
         }
     }
 }
@@ -156,24 +159,26 @@ ImportResult GatusImporter::importData(
             QStringDecoder utf8(QStringDecoder::Utf8);
             (void)QString(utf8.decode(data));
             if (utf8.hasError()) {
-                result.error = u"%1: "_s.arg(file) + tr("the file is not UTF-8 text");
+                result.error
+                    = u"%1: "_s.arg(file) + QCoreApplication::translate("Importer", "the file is not UTF-8 text");
                 return result;
             }
             const qsizetype before = docs.size();
             readFile(data, file, docs, result.report);
             if (docs.size() == before && files.size() == 1) {
                 result.error = u"%1: "_s.arg(file)
-                    + tr("not a Gatus configuration: expected keys such as \"endpoints:\" or \"alerting:\"");
+                    + QCoreApplication::translate(
+                        "Importer", "not a Gatus configuration: expected keys such as \"endpoints:\" or \"alerting:\"");
                 return result;
             }
         }
     } catch (const YAML::DeepRecursion &e) {
         result.error = Source { current }.at(e.mark) + u": "_s
-            + tr("invalid YAML: nested deeper than %1 levels").arg(e.depth());
+            + QCoreApplication::translate("Importer", "invalid YAML: nested deeper than %1 levels").arg(e.depth());
         return result;
     } catch (const YAML::Exception &e) {
         result.error = Source { current }.at(e.mark) + u": "_s
-            + tr("invalid YAML: %1").arg(QString::fromStdString(e.msg));
+            + QCoreApplication::translate("Importer", "invalid YAML: %1").arg(QString::fromStdString(e.msg));
         return result;
     }
     const QSet<QString> namesBefore = usedNames;
@@ -194,7 +199,8 @@ ImportResult GatusImporter::importData(
         usedNames = namesBefore;
         ImportResult failed;
         failed.error = Source { current }.at(e.mark) + u": "_s
-            + tr("unexpected YAML structure: %1").arg(QString::fromStdString(e.msg));
+            + QCoreApplication::translate("Importer", "unexpected YAML structure: %1")
+                  .arg(QString::fromStdString(e.msg));
         return failed;
     }
     if (result.title.isEmpty() && !files.isEmpty()) {
@@ -219,14 +225,15 @@ ImportResult GatusImporter::importPaths(const QStringList &paths, QSet<QString> 
         std::sort(inDir.begin(), inDir.end());
         if (inDir.isEmpty()) {
             ImportResult result;
-            result.error = u"%1: "_s.arg(path) + tr("the directory holds no .yaml or .yml file");
+            result.error = u"%1: "_s.arg(path)
+                + QCoreApplication::translate("Importer", "the directory holds no .yaml or .yml file");
             return result;
         }
         files += inDir;
     }
     if (files.size() > MaxFiles) {
         ImportResult result;
-        result.error = tr("more than %1 files").arg(MaxFiles);
+        result.error = QCoreApplication::translate("Importer", "more than %1 files").arg(MaxFiles);
         return result;
     }
     QList<QPair<QByteArray, QString>> data;

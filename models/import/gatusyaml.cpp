@@ -25,8 +25,7 @@ QString Source::at(const YAML::Mark &mark) const
 
 namespace {
 
-void collect(const YAML::Node &map, std::vector<std::pair<YAML::Node, YAML::Node>> &out, QSet<QString> &seen,
-    int depth)
+void collect(const YAML::Node &map, std::vector<std::pair<YAML::Node, YAML::Node>> &out, QSet<QString> &seen, int depth)
 {
     if (!map.IsMap() || depth > 16) {
         return;

@@ -7,12 +7,11 @@
 #include <QString>
 #include <QStringList>
 
-#include <yaml-cpp/yaml.h>
-
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+#include <yaml-cpp/yaml.h>
 
 // Reading Gatus YAML: merge keys (`<<: *defaults`, which yaml-cpp leaves as an ordinary key), positions (also
 // inside a Kubernetes ConfigMap's embedded config) and Gatus's `$NAME` / `${NAME}` environment references.

@@ -167,7 +167,7 @@ QString ImportReport::toText() const
         && (std::any_of(created.begin(), created.end(), hasKind)
             || std::any_of(skipped.begin(), skipped.end(), hasKind))) {
         out += QCoreApplication::translate(
-            "Importer", "%1 endpoints, %2 notification providers, %3 routes, %4 maintenance windows; %5 skipped")
+                   "Importer", "%1 endpoints, %2 notification providers, %3 routes, %4 maintenance windows; %5 skipped")
                    .arg(endpoints)
                    .arg(count(u"provider"_s, true))
                    .arg(count(u"route"_s, true))

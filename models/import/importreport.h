@@ -87,7 +87,10 @@ struct ImportResult
     QString error; // a parse error that stops the import: "file:line:col: message"; empty = none
 
     bool failed() const { return !error.isEmpty(); }
-    bool isEmpty() const { return kpis.isEmpty() && endpoints.isEmpty() && providers.isEmpty() && maintenance.isEmpty(); }
+    bool isEmpty() const
+    {
+        return kpis.isEmpty() && endpoints.isEmpty() && providers.isEmpty() && maintenance.isEmpty();
+    }
     // Declares `name` (once) for the `secrets:` list; false if it already was.
     bool declareSecret(const QString &name, const QString &description);
 };

@@ -22,11 +22,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Importer", text);
-}
-
 // "200-299", "301" -> conditions; what cannot be said goes to `lost`.
 QStringList statusConditions(const QString &json, QStringList &lost)
 {
@@ -62,7 +57,7 @@ QStringList statusConditions(const QString &json, QStringList &lost)
         }
     }
     if (merged.size() > 1) {
-        lost << tr("accepted status codes %1: only %2-%3 is checked")
+        lost << QCoreApplication::translate("Importer", "accepted status codes %1: only %2-%3 is checked")
                     .arg(json)
                     .arg(merged.first().first)
                     .arg(merged.first().second);
@@ -108,7 +103,8 @@ public:
             e.group = tags.first();
         }
         if (tags.size() > (m_db.groupOf(m).isEmpty() ? 1 : 0)) {
-            lost << tr("tags %1 (an endpoint has one group)").arg(tags.join(u", "_s));
+            lost << QCoreApplication::translate("Importer", "tags %1 (an endpoint has one group)")
+                        .arg(tags.join(u", "_s));
         }
         e.enabled = m.integer("active", 1) != 0;
         const int interval = int(m.integer("interval", 60));
@@ -124,13 +120,13 @@ public:
             e.failureThreshold = int(std::min<qint64>(retries + 1, 1000));
         }
         if (m.integer("retry_interval", interval) != interval && retries > 0) {
-            lost << tr("retry_interval (retries use the interval)");
+            lost << QCoreApplication::translate("Importer", "retry_interval (retries use the interval)");
         }
         if (m.integer("resend_interval", 0) > 0) {
-            lost << tr("resend_interval");
+            lost << QCoreApplication::translate("Importer", "resend_interval");
         }
         if (!m.text("description").isEmpty()) {
-            lost << tr("description");
+            lost << QCoreApplication::translate("Importer", "description");
         }
         m_result.endpoints.append(e);
         m_result.report.created.append({ name, at, e.name, lost.join(u"; "_s), u"endpoint"_s });
@@ -143,7 +139,8 @@ private:
     {
         const QString type = m.text("type");
         if (m.integer("upside_down", 0) != 0) {
-            *skip = tr("upside-down mode (a failure counts as up) has no equivalent");
+            *skip = QCoreApplication::translate(
+                "Importer", "upside-down mode (a failure counts as up) has no equivalent");
             return false;
         }
         if (type == u"http" || type == u"keyword" || type == u"json-query") {
@@ -165,20 +162,21 @@ private:
             e.dnsQueryType = m.text("dns_resolve_type").isEmpty() ? u"A"_s : m.text("dns_resolve_type").toUpper();
             static const QStringList types { u"A"_s, u"AAAA"_s, u"CNAME"_s, u"MX"_s, u"NS"_s, u"TXT"_s };
             if (!types.contains(e.dnsQueryType)) {
-                *skip = tr("DNS record type %1 is not supported (%2)").arg(e.dnsQueryType, types.join(u", "_s));
+                *skip = QCoreApplication::translate("Importer", "DNS record type %1 is not supported (%2)")
+                            .arg(e.dnsQueryType, types.join(u", "_s));
                 return false;
             }
             e.conditions << u"[DNS_RCODE] == NOERROR"_s;
         } else {
-            *skip = tr("monitor type \"%1\" has no equivalent").arg(type);
+            *skip = QCoreApplication::translate("Importer", "monitor type \"%1\" has no equivalent").arg(type);
             return false;
         }
         if (host.isEmpty() || host.contains(u"${"_s)) {
-            *skip = tr("no usable hostname");
+            *skip = QCoreApplication::translate("Importer", "no usable hostname");
             return false;
         }
         if (!m_nonHttp) {
-            *skip = tr("tcp/tls/dns/icmp checks are not supported by this build");
+            *skip = QCoreApplication::translate("Importer", "tcp/tls/dns/icmp checks are not supported by this build");
             return false;
         }
         e.url = url;
@@ -189,19 +187,21 @@ private:
     {
         const QString type = m.text("type");
         e.url = m.text("url");
-        const QString where = tr("monitor %1").arg(m.id);
+        const QString where = QCoreApplication::translate("Importer", "monitor %1").arg(m.id);
         if (!e.url.startsWith(u"http://", Qt::CaseInsensitive) && !e.url.startsWith(u"https://", Qt::CaseInsensitive)) {
-            *skip = tr("\"%1\" is not an http:// or https:// URL").arg(e.url);
+            *skip = QCoreApplication::translate("Importer", "\"%1\" is not an http:// or https:// URL").arg(e.url);
             return false;
         }
         e.body = m.text("body");
         if (e.url.contains(u"${"_s) || e.body.contains(u"${"_s) || m.text("headers").contains(u"${"_s)) {
-            *skip = tr("the url, body or headers contain \"${\", which a workspace reads as a secret reference");
+            *skip = QCoreApplication::translate(
+                "Importer", "the url, body or headers contain \"${\", which a workspace reads as a secret reference");
             return false;
         }
         if (m.integer("ignore_tls", 0) != 0 && e.url.startsWith(u"https", Qt::CaseInsensitive)) {
-            *skip = tr("ignore TLS errors: OpsDeck never turns off TLS verification; trust the server's "
-                       "certificate with ca-file instead");
+            *skip = QCoreApplication::translate("Importer",
+                "ignore TLS errors: OpsDeck never turns off TLS verification; trust the server's "
+                "certificate with ca-file instead");
             return false;
         }
         const QString method = m.text("method").toUpper();
@@ -214,16 +214,20 @@ private:
             if (GatusYaml::sensitiveHeader(it.key())) {
                 e.headers.append({ it.key(),
                     m_db.secret(value, GatusYaml::secretName(u"KUMA_"_s + m.text("name"), it.key()),
-                        tr("header %1 of %2").arg(it.key(), where), e.origin) });
+                        QCoreApplication::translate("Importer", "header %1 of %2").arg(it.key(), where), e.origin) });
             } else {
                 e.headers.append({ it.key(), value });
             }
         }
         if (m.text("auth_method") == u"basic" || !m.text("basic_auth_user").isEmpty()) {
             const QString name = GatusYaml::secretName(u"KUMA_"_s + m.text("name"), u"AUTHORIZATION"_s);
-            m_result.declareSecret(name, tr("Authorization header of %1: Basic and the base64 of user:password").arg(where));
-            m_result.report.addTodo(tr("set %1 to \"Basic \" followed by the base64 of %2:PASSWORD of %3 (the "
-                                       "password was not copied)")
+            m_result.declareSecret(name,
+                QCoreApplication::translate(
+                    "Importer", "Authorization header of %1: Basic and the base64 of user:password")
+                    .arg(where));
+            m_result.report.addTodo(QCoreApplication::translate("Importer",
+                "set %1 to \"Basic \" followed by the base64 of %2:PASSWORD of %3 (the "
+                "password was not copied)")
                                         .arg(name, m.text("basic_auth_user"), e.origin));
             e.headers.append({ u"Authorization"_s, u"${"_s + name + u'}' });
         }
@@ -231,13 +235,13 @@ private:
         if (redirects < 5) {
             e.maxRedirects = int(std::max<qint64>(redirects, 0));
         } else if (redirects > 5) {
-            lost << tr("max_redirects %1 (at most 5 are followed)").arg(redirects);
+            lost << QCoreApplication::translate("Importer", "max_redirects %1 (at most 5 are followed)").arg(redirects);
         }
         e.conditions = statusConditions(m.text("accepted_statuscodes_json"), lost);
         if (type == u"keyword") {
             const QString keyword = m.text("keyword");
             if (keyword.contains(u'*')) {
-                lost << tr("the keyword's * is read as a wildcard");
+                lost << QCoreApplication::translate("Importer", "the keyword's * is read as a wildcard");
             }
             e.conditions << u"[BODY] %1 pat(*%2*)"_s.arg(m.integer("invert_keyword", 0) ? u"!="_s : u"=="_s, keyword);
         } else if (type == u"json-query") {
@@ -246,7 +250,8 @@ private:
             const QString op = m.text("json_path_operator").isEmpty() ? u"=="_s : m.text("json_path_operator");
             static const QStringList ops { u"=="_s, u"!="_s, u"<"_s, u"<="_s, u">"_s, u">="_s };
             if (!path.hasMatch() || !ops.contains(op)) {
-                *skip = tr("JSON query \"%1\" %2: only a plain path compared with ==, !=, <, <=, >, >= is supported")
+                *skip = QCoreApplication::translate("Importer",
+                    "JSON query \"%1\" %2: only a plain path compared with ==, !=, <, <=, >, >= is supported")
                             .arg(m.text("json_path"), op);
                 return false;
             }

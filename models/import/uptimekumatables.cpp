@@ -24,11 +24,6 @@ namespace {
 
 constexpr int MaxRows = 10000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Importer", text);
-}
-
 struct ProviderKeys
 {
     const char *kumaType;
@@ -73,7 +68,8 @@ KumaTables::KumaTables(const QString &path, ImportResult &result, QString *error
         return;
     }
     if (file.read(16) != QByteArray("SQLite format 3\0", 16)) {
-        *error = tr("not an SQLite database (Uptime Kuma keeps its data in data/kuma.db)");
+        *error = QCoreApplication::translate(
+            "Importer", "not an SQLite database (Uptime Kuma keeps its data in data/kuma.db)");
         return;
     }
     file.close();
@@ -85,7 +81,7 @@ KumaTables::KumaTables(const QString &path, ImportResult &result, QString *error
         return;
     }
     if (!hasTable(u"monitor"_s)) {
-        *error = tr("no monitor table: not an Uptime Kuma database");
+        *error = QCoreApplication::translate("Importer", "no monitor table: not an Uptime Kuma database");
         return;
     }
     for (const KumaRow &g : rows(u"SELECT * FROM monitor WHERE type = 'group'"_s, error)) {
@@ -98,7 +94,7 @@ KumaTables::KumaTables(const QString &path, ImportResult &result, QString *error
     }
     if (hasTable(u"tag"_s) && hasTable(u"monitor_tag"_s)) {
         const QList<KumaRow> tagged = rows(u"SELECT monitor_tag.monitor_id AS id, tag.name AS name FROM monitor_tag "
-                                            "JOIN tag ON tag.id = monitor_tag.tag_id ORDER BY tag.id"_s,
+                                           "JOIN tag ON tag.id = monitor_tag.tag_id ORDER BY tag.id"_s,
             error);
         for (const KumaRow &t : tagged) {
             if (!m_tags.value(t.id).contains(t.text("name"))) {
@@ -152,7 +148,8 @@ QList<KumaRow> KumaTables::rows(const QString &sql, QString *error) const
         out.append(row);
     }
     if (out.size() == MaxRows) {
-        m_result.report.note(tr("only the first %1 rows of a table are read").arg(MaxRows));
+        m_result.report.note(
+            QCoreApplication::translate("Importer", "only the first %1 rows of a table are read").arg(MaxRows));
     }
     return out;
 }
@@ -181,8 +178,11 @@ QString KumaTables::secret(const QString &value, const QString &name, const QStr
     if (value.isEmpty()) {
         return {};
     }
-    if (m_result.declareSecret(name, tr("%1 (stored in the Uptime Kuma database at %2)").arg(what, at))) {
-        m_result.report.addTodo(tr("set %1 to the %2 stored at %3 (the value was not copied)").arg(name, what, at));
+    if (m_result.declareSecret(name,
+            QCoreApplication::translate("Importer", "%1 (stored in the Uptime Kuma database at %2)").arg(what, at))) {
+        m_result.report.addTodo(
+            QCoreApplication::translate("Importer", "set %1 to the %2 stored at %3 (the value was not copied)")
+                .arg(name, what, at));
     }
     return u"${"_s + name + u'}';
 }
@@ -194,7 +194,8 @@ void KumaTables::readNotifications(const QHash<qint64, QString> &names, QString 
     }
     QHash<qint64, QStringList> users; // notification id -> endpoint names
     if (hasTable(u"monitor_notification"_s)) {
-        for (const KumaRow &link : rows(u"SELECT notification_id AS id, monitor_id FROM monitor_notification"_s, error)) {
+        for (const KumaRow &link :
+            rows(u"SELECT notification_id AS id, monitor_id FROM monitor_notification"_s, error)) {
             const QString name = names.value(link.integer("monitor_id", 0));
             if (!name.isEmpty() && !users.value(link.id).contains(name)) {
                 users[link.id].append(name);
@@ -213,8 +214,9 @@ void KumaTables::readNotifications(const QHash<qint64, QString> &names, QString 
         }
         if (!keys) {
             m_result.report.skip(title, at,
-                tr("notification type \"%1\" has no OpsDeck equivalent yet (supported: slack, discord, teams, "
-                   "mattermost, webhook, PagerDuty, ntfy)")
+                QCoreApplication::translate("Importer",
+                    "notification type \"%1\" has no OpsDeck equivalent yet (supported: slack, discord, teams, "
+                    "mattermost, webhook, PagerDuty, ntfy)")
                     .arg(type),
                 u"provider"_s);
             continue;
@@ -228,17 +230,18 @@ void KumaTables::readNotifications(const QHash<qint64, QString> &names, QString 
         if (type == u"ntfy") {
             const QString server = config.value(u"ntfyserverurl"_s).toString(u"https://ntfy.sh"_s);
             p.url = secret(server + u'/' + config.value(u"ntfytopic"_s).toString(),
-                GatusYaml::secretName(prefix, u"TOPIC_URL"_s), tr("topic URL of notification %1").arg(title), at);
+                GatusYaml::secretName(prefix, u"TOPIC_URL"_s),
+                QCoreApplication::translate("Importer", "topic URL of notification %1").arg(title), at);
             if (const int priority = config.value(u"ntfyPriority"_s).toInt(); priority > 0) {
                 p.options.append({ u"priority"_s, QString::number(priority) });
             }
         } else if (keys->url) {
             p.url = secret(config.value(QLatin1String(keys->url)).toString(), GatusYaml::secretName(prefix, u"URL"_s),
-                tr("webhook URL of notification %1").arg(title), at);
+                QCoreApplication::translate("Importer", "webhook URL of notification %1").arg(title), at);
         }
         if (keys->key) {
             p.key = secret(config.value(QLatin1String(keys->key)).toString(), GatusYaml::secretName(prefix, u"KEY"_s),
-                tr("key of notification %1").arg(title), at);
+                QCoreApplication::translate("Importer", "key of notification %1").arg(title), at);
         }
         for (const char *option : { "slackchannel", "mattermostchannel" }) {
             if (const QString channel = config.value(QLatin1String(option)).toString(); !channel.isEmpty()) {
@@ -246,14 +249,15 @@ void KumaTables::readNotifications(const QHash<qint64, QString> &names, QString 
             }
         }
         if (type == u"webhook" && config.value(u"webhookContentType"_s).toString() == u"custom") {
-            lost << tr("the custom webhook body (Kuma's template syntax differs)");
+            lost << QCoreApplication::translate("Importer", "the custom webhook body (Kuma's template syntax differs)");
         }
         if (p.url.isEmpty() && p.kind != u"pagerduty") {
-            m_result.report.skip(title, at, tr("no webhook URL"), u"provider"_s);
+            m_result.report.skip(title, at, QCoreApplication::translate("Importer", "no webhook URL"), u"provider"_s);
             continue;
         }
         if (n.integer("active", 1) == 0) {
-            lost << tr("the notification is switched off in Kuma; the route is still written");
+            lost << QCoreApplication::translate(
+                "Importer", "the notification is switched off in Kuma; the route is still written");
         }
         m_result.providers.append(p);
         m_result.report.created.append({ title, at, p.id, lost.join(u"; "_s), u"provider"_s });
@@ -286,7 +290,8 @@ void KumaTables::readNotifications(const QHash<qint64, QString> &names, QString 
         }
         const QString routeLost = extra.isEmpty()
             ? QString()
-            : tr("routes select endpoints by group, so this one also covers %1").arg(extra.join(u", "_s));
+            : QCoreApplication::translate("Importer", "routes select endpoints by group, so this one also covers %1")
+                  .arg(extra.join(u", "_s));
         m_result.routes.append(route);
         m_result.report.created.append({ title, at, route.id, routeLost, u"route"_s });
     }
@@ -321,12 +326,15 @@ void KumaTables::readMaintenance(const QHash<qint64, QString> &names, QString *e
             minutes = (start.secsTo(end) / 60 + 24 * 60) % (24 * 60);
         }
         QString why;
-        if (strategy != u"recurring-weekday" && !(strategy == u"recurring-interval" && m.integer("interval_day", 0) == 1)) {
-            why = tr("strategy \"%1\": only weekly (recurring-weekday) and daily windows are carried over").arg(strategy);
+        if (strategy != u"recurring-weekday"
+            && !(strategy == u"recurring-interval" && m.integer("interval_day", 0) == 1)) {
+            why = QCoreApplication::translate(
+                "Importer", "strategy \"%1\": only weekly (recurring-weekday) and daily windows are carried over")
+                      .arg(strategy);
         } else if (!start.isValid() || minutes <= 0) {
-            why = tr("needs a start and an end time");
+            why = QCoreApplication::translate("Importer", "needs a start and an end time");
         } else if (w.endpoints.isEmpty()) {
-            why = tr("covers no imported monitor");
+            why = QCoreApplication::translate("Importer", "covers no imported monitor");
         }
         if (strategy == u"recurring-weekday") {
             for (const QJsonValue d : QJsonDocument::fromJson(m.text("weekdays").toUtf8()).array()) {
@@ -334,7 +342,7 @@ void KumaTables::readMaintenance(const QHash<qint64, QString> &names, QString *e
             }
         }
         if (why.isEmpty() && m.integer("active", 1) == 0) {
-            why = tr("switched off in Kuma");
+            why = QCoreApplication::translate("Importer", "switched off in Kuma");
         }
         if (!why.isEmpty()) {
             m_result.report.skip(title, at, why, u"maintenance"_s);
@@ -344,10 +352,11 @@ void KumaTables::readMaintenance(const QHash<qint64, QString> &names, QString *e
         w.duration = Duration::format(Milliseconds { minutes * 60000 });
         QStringList lost;
         if (!m.text("timezone").isEmpty() && m.text("timezone") != u"SAME_AS_SERVER") {
-            lost << tr("timezone %1 (windows open in the console's local time)").arg(m.text("timezone"));
+            lost << QCoreApplication::translate("Importer", "timezone %1 (windows open in the console's local time)")
+                        .arg(m.text("timezone"));
         }
         if (!m.text("start_date").isEmpty() || !m.text("end_date").isEmpty()) {
-            lost << tr("the date range");
+            lost << QCoreApplication::translate("Importer", "the date range");
         }
         m_result.maintenance.append(w);
         m_result.report.created.append({ title, at, title, lost.join(u"; "_s), u"maintenance"_s });

@@ -14,11 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Importer", text);
-}
-
 int indentOf(const QString &line)
 {
     int n = 0;
@@ -71,20 +66,23 @@ public:
         }
         if (!child.empty() && (!list.IsDefined() || list.IsNull())) {
             if (!parent.IsMap() || parent.Style() == YAML::EmitterStyle::Flow) {
-                *error = tr("%1: %2 is not a block mapping; add the imported items by hand")
+                *error = QCoreApplication::translate(
+                    "Importer", "%1: %2 is not a block mapping; add the imported items by hand")
                              .arg(m_name, QString::fromStdString(key));
                 return;
             }
             // A sibling list of the same mapping tells where it ends: insert after its last line.
             const int keyIndent = int(parent.begin()->first.Mark().column);
             const int last = blockEnd(parent.Mark().line, keyIndent);
-            insertAfter(last, QString(keyIndent, u' ') + QString::fromStdString(child) + u":\n"_s
+            insertAfter(last,
+                QString(keyIndent, u' ') + QString::fromStdString(child) + u":\n"_s
                     + reindent(items, base, keyIndent + 2));
             return;
         }
         if (!list.IsSequence() || list.Style() == YAML::EmitterStyle::Flow || list.size() == 0) {
-            *error = tr("%1: %2 is not a block list (\"- item\" lines); merging cannot add to it without "
-                        "rewriting it")
+            *error = QCoreApplication::translate("Importer",
+                "%1: %2 is not a block list (\"- item\" lines); merging cannot add to it without "
+                "rewriting it")
                          .arg(m_name, path);
             return;
         }
@@ -155,12 +153,12 @@ WorkspaceMerger::Outcome WorkspaceMerger::merge(
     Outcome out;
     const LoadResult loaded = WorkspaceLoader::loadData(existing, existingName);
     if (!loaded.ok()) {
-        out.error = tr("%1 does not validate; fix it first (%2)")
+        out.error = QCoreApplication::translate("Importer", "%1 does not validate; fix it first (%2)")
                         .arg(existingName, loaded.errors().value(0).toString());
         return out;
     }
     const Workspace &ws = *loaded.workspace;
-    const QString already = tr("%1 already has an endpoint named \"%2\"");
+    const QString already = QCoreApplication::translate("Importer", "%1 already has an endpoint named \"%2\"");
 
     // Conflicting endpoints and KPIs are left out; nothing else refers to them from the existing file.
     QSet<QString> names;
@@ -190,7 +188,8 @@ WorkspaceMerger::Outcome WorkspaceMerger::merge(
         if ((endpoint || item.kind.isEmpty()) && dropped.contains(item.kpiId)) {
             result.report.created.removeAt(i);
             item.reason = endpoint ? already.arg(existingName, item.kpiId)
-                                   : tr("%1 already has a KPI with the id \"%2\"").arg(existingName, item.kpiId);
+                                   : QCoreApplication::translate("Importer", "%1 already has a KPI with the id \"%2\"")
+                                         .arg(existingName, item.kpiId);
             item.kpiId.clear();
             result.report.skipped.append(item);
         }
@@ -254,7 +253,9 @@ WorkspaceMerger::Outcome WorkspaceMerger::merge(
     QString kpis;
     if (!result.kpis.isEmpty()) {
         if (!ws.sources.prometheus.isSet()) {
-            out.error = tr("%1 has no sources.prometheus for the imported KPIs to query; add one first").arg(existingName);
+            out.error = QCoreApplication::translate(
+                "Importer", "%1 has no sources.prometheus for the imported KPIs to query; add one first")
+                            .arg(existingName);
             return out;
         }
         const QString full = WorkspaceWriter::write(result.title, result.kpis, sources);

@@ -21,6 +21,6 @@ public:
         QString error; // "EXISTING.yaml: ..." on failure; nothing may be written then
     };
     // `result` loses the items that conflict (reported in its report). `sources` name the imported files.
-    static Outcome merge(const QByteArray &existing, const QString &existingName, ImportResult &result,
-        const QStringList &sources);
+    static Outcome merge(
+        const QByteArray &existing, const QString &existingName, ImportResult &result, const QStringList &sources);
 };

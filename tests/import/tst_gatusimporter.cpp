@@ -63,8 +63,8 @@ private Q_SLOTS:
         QCOMPARE(api.successThreshold, 2);
         QCOMPARE(api.headers.value(0).second, u"${API_AUTHORIZATION}"_s);
         const QString apiLost = find(r.report.created, u"api"_s)->reason;
-        for (const char *part : { "[DOMAIN_EXPIRATION] > 720h", "[STAUTS] == 200", "${VERSION}", "alert email",
-                 "ui (no equivalent)" }) {
+        for (const char *part :
+            { "[DOMAIN_EXPIRATION] > 720h", "[STAUTS] == 200", "${VERSION}", "alert email", "ui (no equivalent)" }) {
             QVERIFY2(apiLost.contains(QLatin1String(part)), qPrintable(apiLost));
         }
         const ImportedEndpoint &web = r.endpoints.at(1);
@@ -193,7 +193,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("yaml");
         QTest::addColumn<QString>("error");
-        QTest::newRow("bad yaml") << "endpoints:\n  - name: a\n    url: [unclosed\n"_ba << u"g.yaml:4:1: invalid YAML"_s;
+        QTest::newRow("bad yaml") << "endpoints:\n  - name: a\n    url: [unclosed\n"_ba
+                                  << u"g.yaml:4:1: invalid YAML"_s;
         QTest::newRow("not utf-8") << "endpoints: \xff\xfe\n"_ba << u"g.yaml: the file is not UTF-8 text"_s;
         QTest::newRow("not gatus") << "groups: []\n"_ba << u"g.yaml: not a Gatus configuration"_s;
         QTest::newRow("scalar") << "just text\n"_ba << u"g.yaml: not a Gatus configuration"_s;
@@ -219,7 +220,8 @@ private Q_SLOTS:
         QTest::newRow("merge cycle") << "a: &a { <<: *a }\nendpoints: []\n"_ba << 0 << 1;
         QTest::newRow("merge of a scalar") << "endpoints:\n  - { <<: 5, name: a, url: 'http://a' }\n"_ba << 1 << 0;
         QTest::newRow("newline in name")
-            << "endpoints:\n  - { name: \"a\\n  - name: injected\", url: 'http://a', group: \"x\\\"y\" }\n"_ba << 1 << 0;
+            << "endpoints:\n  - { name: \"a\\n  - name: injected\", url: 'http://a', group: \"x\\\"y\" }\n"_ba << 1
+            << 0;
         QTest::newRow("alerts not a list")
             << "alerting: { slack: 5 }\nendpoints:\n  - { name: a, url: 'http://a', alerts: 7 }\n"_ba << 1 << 1;
         QTest::newRow("billion laughs") << "a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"

@@ -114,8 +114,8 @@ private Q_SLOTS:
         QTest::addRow("gatus malformed beside a good file")
             << gatus << QStringList { u"data/gatus-full.yaml"_s, u"data/gatus-malformed.yaml"_s } << 2
             << u"gatus-malformed.yaml:5:3"_s;
-        QTest::addRow("gatus empty directory") << gatus << QStringList { u"data/empty-dir"_s } << 2
-                                               << u"no .yaml or .yml file"_s;
+        QTest::addRow("gatus empty directory")
+            << gatus << QStringList { u"data/empty-dir"_s } << 2 << u"no .yaml or .yml file"_s;
         QTest::addRow("uptime-kuma not sqlite")
             << int(ImportOptions::Kind::UptimeKuma) << QStringList { u"data/gatus-full.yaml"_s } << 2
             << u"gatus-full.yaml: not an SQLite database"_s;

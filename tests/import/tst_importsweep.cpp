@@ -1,20 +1,21 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Imports every Prometheus rule file, Grafana dashboard and Gatus configuration of ../shared/importer-corpus (beside the source tree, never
-// copied into it), validates each generated workspace with the real loader and compares the counts with MANIFEST.md.
+// Imports every Prometheus rule file, Grafana dashboard and Gatus configuration of ../shared/importer-corpus (beside
+// the source tree, never copied into it), validates each generated workspace with the real loader and compares the
+// counts with MANIFEST.md.
 #include "import/gatusendpoints.h"
 #include "import/gatusimporter.h"
 #include "import/grafanaimporter.h"
-#include "import/uptimekumaimporter.h"
 #include "import/prometheusrulesimporter.h"
+#include "import/uptimekumaimporter.h"
 #include "import/workspacewriter.h"
 #include "workspace/workspaceloader.h"
 
 #include <QDir>
 #include <QDirIterator>
-#include <QTemporaryDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;

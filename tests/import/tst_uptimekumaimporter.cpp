@@ -78,7 +78,8 @@ const char *const Rows[] = {
     "INSERT INTO monitor (id, name, type, hostname) VALUES (7, 'Router', 'ping', 'router.example')",
     "INSERT INTO monitor (id, name, type, hostname, dns_resolve_type, dns_resolve_server, port) VALUES "
     "(8, 'DNS', 'dns', 'example.org', 'MX', '9.9.9.9', 53)",
-    "INSERT INTO monitor (id, name, type, url, ignore_tls) VALUES (9, 'Self-signed', 'http', 'https://self.example', 1)",
+    "INSERT INTO monitor (id, name, type, url, ignore_tls) VALUES (9, 'Self-signed', 'http', 'https://self.example', "
+    "1)",
     "INSERT INTO monitor (id, name, type, url, upside_down) VALUES (10, 'Inverted', 'http', 'http://gone.example', 1)",
     "INSERT INTO monitor (id, name, type) VALUES (11, 'Heartbeat', 'push')",
     "INSERT INTO monitor (id, name, type, url, active, expiry_notification) VALUES (12, 'Docs', 'http', "
@@ -187,15 +188,18 @@ private Q_SLOTS:
             (QStringList { u"[STATUS] >= 200"_s, u"[STATUS] <= 399"_s, u"[BODY] == pat(*Add to cart*)"_s }));
         const ImportedEndpoint &json = r.endpoints.at(2);
         QCOMPARE(json.conditions.last(), u"[BODY].status == ok"_s);
-        QCOMPARE(json.headers.value(0), (QPair<QString, QString> { u"Authorization"_s, u"${KUMA_STATUS_JSON_AUTHORIZATION}"_s }));
+        QCOMPARE(json.headers.value(0),
+            (QPair<QString, QString> { u"Authorization"_s, u"${KUMA_STATUS_JSON_AUTHORIZATION}"_s }));
         const ImportedEndpoint &docs = r.endpoints.at(3);
         QVERIFY(!docs.enabled);
         QCOMPARE(docs.group, u"docs"_s); // the first tag, with no group monitor
         QVERIFY(find(r.report.created, u"Docs"_s)->reason.contains(u"tags docs, public"_s));
 
         QVERIFY(find(r.report.skipped, u"Complex"_s)->reason.contains(u"JSON query"_s));
-        QCOMPARE(find(r.report.skipped, u"Postgres"_s)->reason, u"tcp/tls/dns/icmp checks are not supported by this build"_s);
-        QCOMPARE(find(r.report.skipped, u"Router"_s)->reason, u"tcp/tls/dns/icmp checks are not supported by this build"_s);
+        QCOMPARE(find(r.report.skipped, u"Postgres"_s)->reason,
+            u"tcp/tls/dns/icmp checks are not supported by this build"_s);
+        QCOMPARE(
+            find(r.report.skipped, u"Router"_s)->reason, u"tcp/tls/dns/icmp checks are not supported by this build"_s);
         QVERIFY(find(r.report.skipped, u"Self-signed"_s)->reason.contains(u"never turns off TLS verification"_s));
         QVERIFY(find(r.report.skipped, u"Inverted"_s)->reason.contains(u"upside-down"_s));
         QVERIFY(find(r.report.skipped, u"Heartbeat"_s)->reason.contains(u"\"push\""_s));

@@ -47,15 +47,16 @@ class TestWorkspaceMerger final : public QObject
 private Q_SLOTS:
     void keepsExistingTextAndSplices()
     {
-        const QString existing = u"# Team workspace\n"
-                                 "workspace: { title: Team }\n"
-                                 "endpoints:\n"
-                                 "- name: legacy   # indented at the key's column\n"
-                                 "  url: https://legacy.example\n"
-                                 "\n"
-                                 "# KPIs follow\n"
-                                 "kpis:\n"
-                                 "  - { id: up, title: Up, source: { probe: { endpoint: legacy, figure: uptime } } }\n"_s;
+        const QString existing
+            = u"# Team workspace\n"
+              "workspace: { title: Team }\n"
+              "endpoints:\n"
+              "- name: legacy   # indented at the key's column\n"
+              "  url: https://legacy.example\n"
+              "\n"
+              "# KPIs follow\n"
+              "kpis:\n"
+              "  - { id: up, title: Up, source: { probe: { endpoint: legacy, figure: uptime } } }\n"_s;
         ImportResult r = gatus(Imported);
         const WorkspaceMerger::Outcome m = WorkspaceMerger::merge(existing.toUtf8(), u"team.yaml"_s, r, {});
         QVERIFY2(m.error.isEmpty(), qPrintable(m.error));
