@@ -105,8 +105,10 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.\n"
            "  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} "
            "resolves from when the environment has no NAME.\n"
-           "  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace's KPI "
-           "tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); "
+           "  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into "
+           "a workspace's KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into "
+           "endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; "
+           "--json for the report); "
            "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.\n"
            "  agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the "
            "database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM."));
@@ -156,9 +158,13 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         tr("address"));
     const QCommandLineOption checkConfigOption(u"check-config"_s,
         tr("agent: validate the workspace, print what the agent would run and exit (0 valid, 1 not)."));
+    const QCommandLineOption mergeOption(u"merge"_s,
+        tr("import: add the imported items to the workspace <file> (kept as written; ids it already has are "
+           "reported, not duplicated); the result goes to -o or standard output."),
+        tr("file"));
     parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,
-        delayOption, jsonOption, yesOption, listIdsOption, outputOption, varOption, forceOption, locationOption,
-        listenOption, checkConfigOption });
+        delayOption, jsonOption, yesOption, listIdsOption, outputOption, varOption, forceOption, mergeOption,
+        locationOption, listenOption, checkConfigOption });
     const QStringList arguments = app.arguments();
     const bool importMode = firstPositional(arguments) == QLatin1String("import");
     const bool runbookMode = importMode || firstPositional(arguments) == QLatin1String("runbook");
@@ -199,8 +205,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     if (importMode) {
         ImportOptions &o = cl.importOptions;
         if (args.size() < 3 || !ImportOptions::kindFromString(args[1], &o.kind)) {
-            fail(tr("usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
-                    "[--json] [--force]"),
+            fail(tr("usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] "
+                    "[--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]"),
                 usageError);
         }
         if (parser.isSet(yesOption)) {
@@ -208,6 +214,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         }
         o.files = args.mid(2);
         o.output = parser.value(outputOption);
+        o.merge = parser.value(mergeOption);
         o.json = parser.isSet(jsonOption);
         o.force = parser.isSet(forceOption);
         for (const QString &var : parser.values(varOption)) {
@@ -220,8 +227,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         cl.mode = Mode::Import;
         return cl;
     }
-    if (parser.isSet(outputOption) || parser.isSet(varOption) || parser.isSet(forceOption)) {
-        fail(tr("-o, --var and --force only apply to the import subcommand"));
+    if (parser.isSet(outputOption) || parser.isSet(varOption) || parser.isSet(forceOption)
+        || parser.isSet(mergeOption)) {
+        fail(tr("-o, --merge, --var and --force only apply to the import subcommand"));
     }
     const bool agentMode = !args.isEmpty() && args.first() == QLatin1String("agent");
     if (agentMode) {

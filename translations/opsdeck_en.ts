@@ -1123,16 +1123,40 @@ Tick it anyway?</translation>
         <translation>import: overwrite the -o file if it exists.</translation>
     </message>
     <message>
-        <source>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</source>
-        <translation>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
-    </message>
-    <message>
         <source>--var expects NAME=VALUE, got &quot;%1&quot;</source>
         <translation>--var expects NAME=VALUE, got &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>-o, --var and --force only apply to the import subcommand</source>
-        <translation>-o, --var and --force only apply to the import subcommand</translation>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
+        <translation>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</translation>
+    </message>
+    <message>
+        <source>import: add the imported items to the workspace &lt;file&gt; (kept as written; ids it already has are reported, not duplicated); the result goes to -o or standard output.</source>
+        <translation>import: add the imported items to the workspace &lt;file&gt; (kept as written; ids it already has are reported, not duplicated); the result goes to -o or standard output.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>-o, --merge, --var and --force only apply to the import subcommand</source>
+        <translation>-o, --merge, --var and --force only apply to the import subcommand</translation>
     </message>
     <message>
         <source>OpsDeck, an operations console for on-call engineers.
@@ -2435,10 +2459,6 @@ Not checked: its request carries a secret, and this version of the workspace is 
 <context>
     <name>ImportCommand</name>
     <message>
-        <source>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</source>
-        <translation>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
-    </message>
-    <message>
         <source>%1 exists; give --force to overwrite it</source>
         <translation>%1 exists; give --force to overwrite it</translation>
     </message>
@@ -2461,6 +2481,22 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>wrote %1 (%2 KPIs)</source>
         <translation>wrote %1 (%2 KPIs)</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>uptime-kuma: give one kuma.db</source>
+        <translation>uptime-kuma: give one kuma.db</translation>
+    </message>
+    <message>
+        <source>nothing to import: no endpoint, provider or maintenance window; nothing written</source>
+        <translation>nothing to import: no endpoint, provider or maintenance window; nothing written</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 endpoints)</source>
+        <translation>wrote %1 (%2 endpoints)</translation>
     </message>
 </context>
 <context>
@@ -2668,6 +2704,470 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>invalid YAML: nested deeper than %1 levels</source>
         <translation>invalid YAML: nested deeper than %1 levels</translation>
+    </message>
+    <message>
+        <source>body placeholders other than %1 are left as written</source>
+        <translation>body placeholders other than %1 are left as written</translation>
+    </message>
+    <message>
+        <source>%1 (written literally in the Gatus configuration at %2)</source>
+        <translation>%1 (written literally in the Gatus configuration at %2)</translation>
+    </message>
+    <message>
+        <source>set %1 to the %2 written at %3 (the value was not copied)</source>
+        <translation>set %1 to the %2 written at %3 (the value was not copied)</translation>
+    </message>
+    <message>
+        <source>expected a mapping of providers</source>
+        <translation>expected a mapping of providers</translation>
+    </message>
+    <message>
+        <source>Gatus provider &quot;%1&quot; has no OpsDeck equivalent yet (supported: slack, mattermost, discord, teams, custom, pagerduty, ntfy)</source>
+        <translation>Gatus provider &quot;%1&quot; has no OpsDeck equivalent yet (supported: slack, mattermost, discord, teams, custom, pagerduty, ntfy)</translation>
+    </message>
+    <message>
+        <source>%1 of alerting.%2</source>
+        <translation>%1 of alerting.%2</translation>
+    </message>
+    <message>
+        <source>topic URL of alerting.ntfy</source>
+        <translation>topic URL of alerting.ntfy</translation>
+    </message>
+    <message>
+        <source>token of alerting.ntfy</source>
+        <translation>token of alerting.ntfy</translation>
+    </message>
+    <message>
+        <source>header %1 of alerting.custom</source>
+        <translation>header %1 of alerting.custom</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>no %1</translation>
+    </message>
+    <message>
+        <source>insecure (OpsDeck always verifies TLS)</source>
+        <translation>insecure (OpsDeck always verifies TLS)</translation>
+    </message>
+    <message>
+        <source>alerts: expected a list</source>
+        <translation>alerts: expected a list</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>alert %1: %2</translation>
+    </message>
+    <message>
+        <source>alerting.%1 is not configured</source>
+        <translation>alerting.%1 is not configured</translation>
+    </message>
+    <message>
+        <source>alert %1 (disabled)</source>
+        <translation>alert %1 (disabled)</translation>
+    </message>
+    <message>
+        <source>alerts with different thresholds: the endpoint uses the smallest (failure %1, success %2)</source>
+        <translation>alerts with different thresholds: the endpoint uses the smallest (failure %1, success %2)</translation>
+    </message>
+    <message>
+        <source>routes select endpoints by group, so this one also covers %1, which had no %2 alert</source>
+        <translation>routes select endpoints by group, so this one also covers %1, which had no %2 alert</translation>
+    </message>
+    <message>
+        <source>send-on-resolved differs between the alerts: resolved follow-ups are sent for all</source>
+        <translation>send-on-resolved differs between the alerts: resolved follow-ups are sent for all</translation>
+    </message>
+    <message>
+        <source>Gatus alert descriptions: %1</source>
+        <translation>Gatus alert descriptions: %1</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>endpoint</translation>
+    </message>
+    <message>
+        <source>expected a mapping with a name and a url</source>
+        <translation>expected a mapping with a name and a url</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is kept as written: Gatus expanded environment references there, OpsDeck does not</source>
+        <translation>&quot;%1&quot; is kept as written: Gatus expanded environment references there, OpsDeck does not</translation>
+    </message>
+    <message>
+        <source>the body of endpoint %1</source>
+        <translation>the body of endpoint %1</translation>
+    </message>
+    <message>
+        <source>interval &quot;%1&quot; (not a duration OpsDeck reads; 60s is used)</source>
+        <translation>interval &quot;%1&quot; (not a duration OpsDeck reads; 60s is used)</translation>
+    </message>
+    <message>
+        <source>%1 (no equivalent)</source>
+        <translation>%1 (no equivalent)</translation>
+    </message>
+    <message>
+        <source>the url of endpoint %1</source>
+        <translation>the url of endpoint %1</translation>
+    </message>
+    <message>
+        <source>no url</source>
+        <translation>no url</translation>
+    </message>
+    <message>
+        <source>the scheme comes from %1: read as an HTTP endpoint</source>
+        <translation>the scheme comes from %1: read as an HTTP endpoint</translation>
+    </message>
+    <message>
+        <source>password in %1</source>
+        <translation>password in %1</translation>
+    </message>
+    <message>
+        <source>set %1 to the password of %2 (the value was not copied)</source>
+        <translation>set %1 to the password of %2 (the value was not copied)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL with a scheme</source>
+        <translation>&quot;%1&quot; is not a URL with a scheme</translation>
+    </message>
+    <message>
+        <source>%1:// endpoints are not supported by OpsDeck</source>
+        <translation>%1:// endpoints are not supported by OpsDeck</translation>
+    </message>
+    <message>
+        <source>tcp/tls/dns/icmp checks are not supported by this build</source>
+        <translation>tcp/tls/dns/icmp checks are not supported by this build</translation>
+    </message>
+    <message>
+        <source>dns: needs query-name and a query-type of %1</source>
+        <translation>dns: needs query-name and a query-type of %1</translation>
+    </message>
+    <message>
+        <source>client.insecure: OpsDeck never turns off TLS verification; trust the server&apos;s certificate with ca-file instead</source>
+        <translation>client.insecure: OpsDeck never turns off TLS verification; trust the server&apos;s certificate with ca-file instead</translation>
+    </message>
+    <message>
+        <source>client.insecure (no TLS here)</source>
+        <translation>client.insecure (no TLS here)</translation>
+    </message>
+    <message>
+        <source>client.%1: not supported</source>
+        <translation>client.%1: not supported</translation>
+    </message>
+    <message>
+        <source>client.tls: client certificates (mTLS) are not supported</source>
+        <translation>client.tls: client certificates (mTLS) are not supported</translation>
+    </message>
+    <message>
+        <source>client.tunnel: SSH tunnels are not supported</source>
+        <translation>client.tunnel: SSH tunnels are not supported</translation>
+    </message>
+    <message>
+        <source>client.timeout &quot;%1&quot;</source>
+        <translation>client.timeout &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>conditions: expected a list</source>
+        <translation>conditions: expected a list</translation>
+    </message>
+    <message>
+        <source>a condition that is not a string</source>
+        <translation>a condition that is not a string</translation>
+    </message>
+    <message>
+        <source>condition &quot;%1&quot;: OpsDeck does not expand environment references in conditions</source>
+        <translation>condition &quot;%1&quot;: OpsDeck does not expand environment references in conditions</translation>
+    </message>
+    <message>
+        <source>condition &quot;%1&quot;: %2</source>
+        <translation>condition &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>condition &quot;%1&quot;: OpsDeck does not look up domain expiry</source>
+        <translation>condition &quot;%1&quot;: OpsDeck does not look up domain expiry</translation>
+    </message>
+    <message>
+        <source>header %1 of endpoint %2</source>
+        <translation>header %1 of endpoint %2</translation>
+    </message>
+    <message>
+        <source>%1 (written literally in the Gatus configuration)</source>
+        <translation>%1 (written literally in the Gatus configuration)</translation>
+    </message>
+    <message>
+        <source>set %1 to the %2 (the value was not copied)</source>
+        <translation>set %1 to the %2 (the value was not copied)</translation>
+    </message>
+    <message>
+        <source>maintenance-windows: expected a list</source>
+        <translation>maintenance-windows: expected a list</translation>
+    </message>
+    <message>
+        <source>maintenance window of %1</source>
+        <translation>maintenance window of %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>needs a start time (HH:MM) and a duration</source>
+        <translation>needs a start time (HH:MM) and a duration</translation>
+    </message>
+    <message>
+        <source>timezone %1 (windows open in the console&apos;s local time)</source>
+        <translation>timezone %1 (windows open in the console&apos;s local time)</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>not a Gatus configuration</source>
+        <translation>not a Gatus configuration</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>expected a list</translation>
+    </message>
+    <message>
+        <source>external endpoint: Gatus is pushed its results; OpsDeck only probes</source>
+        <translation>external endpoint: Gatus is pushed its results; OpsDeck only probes</translation>
+    </message>
+    <message>
+        <source>suite: chained requests with stored context are not supported (a runbook of http steps comes closest)</source>
+        <translation>suite: chained requests with stored context are not supported (a runbook of http steps comes closest)</translation>
+    </message>
+    <message>
+        <source>the status page&apos;s look has no equivalent (its title names the workspace)</source>
+        <translation>the status page&apos;s look has no equivalent (its title names the workspace)</translation>
+    </message>
+    <message>
+        <source>Gatus reads client settings per endpoint; a top-level one has no effect</source>
+        <translation>Gatus reads client settings per endpoint; a top-level one has no effect</translation>
+    </message>
+    <message>
+        <source>no equivalent in an OpsDeck workspace</source>
+        <translation>no equivalent in an OpsDeck workspace</translation>
+    </message>
+    <message>
+        <source>not a Gatus configuration: expected keys such as &quot;endpoints:&quot; or &quot;alerting:&quot;</source>
+        <translation>not a Gatus configuration: expected keys such as &quot;endpoints:&quot; or &quot;alerting:&quot;</translation>
+    </message>
+    <message>
+        <source>unexpected YAML structure: %1</source>
+        <translation>unexpected YAML structure: %1</translation>
+    </message>
+    <message>
+        <source>the directory holds no .yaml or .yml file</source>
+        <translation>the directory holds no .yaml or .yml file</translation>
+    </message>
+    <message>
+        <source>more than %1 files</source>
+        <translation>more than %1 files</translation>
+    </message>
+    <message>
+        <source>Environment variable the Gatus configuration used in %1</source>
+        <translation>Environment variable the Gatus configuration used in %1</translation>
+    </message>
+    <message>
+        <source>set %1 as it was set for Gatus (first used in %2)</source>
+        <translation>set %1 as it was set for Gatus (first used in %2)</translation>
+    </message>
+    <message>
+        <source>notification provider</source>
+        <translation>notification provider</translation>
+    </message>
+    <message>
+        <source>notification route</source>
+        <translation>notification route</translation>
+    </message>
+    <message>
+        <source>maintenance window</source>
+        <translation>maintenance window</translation>
+    </message>
+    <message>
+        <source>%1: %3 -&gt; %4 %2</source>
+        <translation>%1: %3 -&gt; %4 %2</translation>
+    </message>
+    <message>
+        <source>to do: %1</source>
+        <translation>to do: %1</translation>
+    </message>
+    <message>
+        <source>%1 endpoints, %2 notification providers, %3 routes, %4 maintenance windows; %5 skipped</source>
+        <translation>%1 endpoints, %2 notification providers, %3 routes, %4 maintenance windows; %5 skipped</translation>
+    </message>
+    <message>
+        <source>accepted status codes %1: only %2-%3 is checked</source>
+        <translation>accepted status codes %1: only %2-%3 is checked</translation>
+    </message>
+    <message>
+        <source>tags %1 (an endpoint has one group)</source>
+        <translation>tags %1 (an endpoint has one group)</translation>
+    </message>
+    <message>
+        <source>retry_interval (retries use the interval)</source>
+        <translation>retry_interval (retries use the interval)</translation>
+    </message>
+    <message>
+        <source>resend_interval</source>
+        <translation>resend_interval</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>upside-down mode (a failure counts as up) has no equivalent</source>
+        <translation>upside-down mode (a failure counts as up) has no equivalent</translation>
+    </message>
+    <message>
+        <source>DNS record type %1 is not supported (%2)</source>
+        <translation>DNS record type %1 is not supported (%2)</translation>
+    </message>
+    <message>
+        <source>monitor type &quot;%1&quot; has no equivalent</source>
+        <translation>monitor type &quot;%1&quot; has no equivalent</translation>
+    </message>
+    <message>
+        <source>no usable hostname</source>
+        <translation>no usable hostname</translation>
+    </message>
+    <message>
+        <source>monitor %1</source>
+        <translation>monitor %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// or https:// URL</source>
+        <translation>&quot;%1&quot; is not an http:// or https:// URL</translation>
+    </message>
+    <message>
+        <source>the url, body or headers contain &quot;${&quot;, which a workspace reads as a secret reference</source>
+        <translation>the url, body or headers contain &quot;${&quot;, which a workspace reads as a secret reference</translation>
+    </message>
+    <message>
+        <source>ignore TLS errors: OpsDeck never turns off TLS verification; trust the server&apos;s certificate with ca-file instead</source>
+        <translation>ignore TLS errors: OpsDeck never turns off TLS verification; trust the server&apos;s certificate with ca-file instead</translation>
+    </message>
+    <message>
+        <source>header %1 of %2</source>
+        <translation>header %1 of %2</translation>
+    </message>
+    <message>
+        <source>Authorization header of %1: Basic and the base64 of user:password</source>
+        <translation>Authorization header of %1: Basic and the base64 of user:password</translation>
+    </message>
+    <message>
+        <source>set %1 to &quot;Basic &quot; followed by the base64 of %2:PASSWORD of %3 (the password was not copied)</source>
+        <translation>set %1 to &quot;Basic &quot; followed by the base64 of %2:PASSWORD of %3 (the password was not copied)</translation>
+    </message>
+    <message>
+        <source>max_redirects %1 (at most 5 are followed)</source>
+        <translation>max_redirects %1 (at most 5 are followed)</translation>
+    </message>
+    <message>
+        <source>the keyword&apos;s * is read as a wildcard</source>
+        <translation>the keyword&apos;s * is read as a wildcard</translation>
+    </message>
+    <message>
+        <source>JSON query &quot;%1&quot; %2: only a plain path compared with ==, !=, &lt;, &lt;=, &gt;, &gt;= is supported</source>
+        <translation>JSON query &quot;%1&quot; %2: only a plain path compared with ==, !=, &lt;, &lt;=, &gt;, &gt;= is supported</translation>
+    </message>
+    <message>
+        <source>not an SQLite database (Uptime Kuma keeps its data in data/kuma.db)</source>
+        <translation>not an SQLite database (Uptime Kuma keeps its data in data/kuma.db)</translation>
+    </message>
+    <message>
+        <source>no monitor table: not an Uptime Kuma database</source>
+        <translation>no monitor table: not an Uptime Kuma database</translation>
+    </message>
+    <message>
+        <source>only the first %1 rows of a table are read</source>
+        <translation>only the first %1 rows of a table are read</translation>
+    </message>
+    <message>
+        <source>%1 (stored in the Uptime Kuma database at %2)</source>
+        <translation>%1 (stored in the Uptime Kuma database at %2)</translation>
+    </message>
+    <message>
+        <source>set %1 to the %2 stored at %3 (the value was not copied)</source>
+        <translation>set %1 to the %2 stored at %3 (the value was not copied)</translation>
+    </message>
+    <message>
+        <source>notification type &quot;%1&quot; has no OpsDeck equivalent yet (supported: slack, discord, teams, mattermost, webhook, PagerDuty, ntfy)</source>
+        <translation>notification type &quot;%1&quot; has no OpsDeck equivalent yet (supported: slack, discord, teams, mattermost, webhook, PagerDuty, ntfy)</translation>
+    </message>
+    <message>
+        <source>topic URL of notification %1</source>
+        <translation>topic URL of notification %1</translation>
+    </message>
+    <message>
+        <source>webhook URL of notification %1</source>
+        <translation>webhook URL of notification %1</translation>
+    </message>
+    <message>
+        <source>key of notification %1</source>
+        <translation>key of notification %1</translation>
+    </message>
+    <message>
+        <source>the custom webhook body (Kuma&apos;s template syntax differs)</source>
+        <translation>the custom webhook body (Kuma&apos;s template syntax differs)</translation>
+    </message>
+    <message>
+        <source>no webhook URL</source>
+        <translation>no webhook URL</translation>
+    </message>
+    <message>
+        <source>the notification is switched off in Kuma; the route is still written</source>
+        <translation>the notification is switched off in Kuma; the route is still written</translation>
+    </message>
+    <message>
+        <source>routes select endpoints by group, so this one also covers %1</source>
+        <translation>routes select endpoints by group, so this one also covers %1</translation>
+    </message>
+    <message>
+        <source>strategy &quot;%1&quot;: only weekly (recurring-weekday) and daily windows are carried over</source>
+        <translation>strategy &quot;%1&quot;: only weekly (recurring-weekday) and daily windows are carried over</translation>
+    </message>
+    <message>
+        <source>needs a start and an end time</source>
+        <translation>needs a start and an end time</translation>
+    </message>
+    <message>
+        <source>covers no imported monitor</source>
+        <translation>covers no imported monitor</translation>
+    </message>
+    <message>
+        <source>switched off in Kuma</source>
+        <translation>switched off in Kuma</translation>
+    </message>
+    <message>
+        <source>the date range</source>
+        <translation>the date range</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a block mapping; add the imported items by hand</source>
+        <translation>%1: %2 is not a block mapping; add the imported items by hand</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a block list (&quot;- item&quot; lines); merging cannot add to it without rewriting it</source>
+        <translation>%1: %2 is not a block list (&quot;- item&quot; lines); merging cannot add to it without rewriting it</translation>
+    </message>
+    <message>
+        <source>%1 does not validate; fix it first (%2)</source>
+        <translation>%1 does not validate; fix it first (%2)</translation>
+    </message>
+    <message>
+        <source>%1 already has an endpoint named &quot;%2&quot;</source>
+        <translation>%1 already has an endpoint named &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 already has a KPI with the id &quot;%2&quot;</source>
+        <translation>%1 already has a KPI with the id &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 has no sources.prometheus for the imported KPIs to query; add one first</source>
+        <translation>%1 has no sources.prometheus for the imported KPIs to query; add one first</translation>
     </message>
 </context>
 <context>

@@ -1118,16 +1118,40 @@ Tick it anyway?</source>
         <translation>import: -o 파일이 이미 있으면 덮어씁니다.</translation>
     </message>
     <message>
-        <source>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</source>
-        <translation>사용법: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
-    </message>
-    <message>
         <source>--var expects NAME=VALUE, got &quot;%1&quot;</source>
         <translation>--var에는 NAME=VALUE가 필요합니다. 받은 값: &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>-o, --var and --force only apply to the import subcommand</source>
-        <translation>-o, --var, --force는 import 하위 명령에만 쓸 수 있습니다</translation>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
+        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
+
+워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
+하위 명령:
+  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
+  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
+  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
+  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
+  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로, Gatus 설정(파일 또는 디렉터리)이나 Uptime Kuma kuma.db를 엔드포인트와 알림으로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.</translation>
+    </message>
+    <message>
+        <source>import: add the imported items to the workspace &lt;file&gt; (kept as written; ids it already has are reported, not duplicated); the result goes to -o or standard output.</source>
+        <translation>import: 가져온 항목을 워크스페이스 &lt;file&gt;에 더합니다(기존 내용은 쓰인 그대로 두고, 이미 있는 ID는 중복하지 않고 보고합니다). 결과는 -o 또는 표준 출력으로 나갑니다.</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>사용법: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>-o, --merge, --var and --force only apply to the import subcommand</source>
+        <translation>-o, --merge, --var, --force는 import 하위 명령에만 쓸 수 있습니다</translation>
     </message>
     <message>
         <source>OpsDeck, an operations console for on-call engineers.
@@ -2413,10 +2437,6 @@ Not checked: its request carries a secret, and this version of the workspace is 
 <context>
     <name>ImportCommand</name>
     <message>
-        <source>usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</source>
-        <translation>사용법: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
-    </message>
-    <message>
         <source>%1 exists; give --force to overwrite it</source>
         <translation>%1 파일이 이미 있습니다. 덮어쓰려면 --force를 주십시오</translation>
     </message>
@@ -2439,6 +2459,22 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>wrote %1 (%2 KPIs)</source>
         <translation>%1에 썼습니다(KPI %2개)</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>사용법: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>uptime-kuma: give one kuma.db</source>
+        <translation>uptime-kuma: kuma.db 하나를 지정하십시오</translation>
+    </message>
+    <message>
+        <source>nothing to import: no endpoint, provider or maintenance window; nothing written</source>
+        <translation>가져올 것이 없습니다: 엔드포인트, 알림 제공자, 유지보수 창이 없습니다. 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 endpoints)</source>
+        <translation>%1에 썼습니다(엔드포인트 %2개)</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2682,470 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>invalid YAML: nested deeper than %1 levels</source>
         <translation>잘못된 YAML: %1단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>body placeholders other than %1 are left as written</source>
+        <translation>%1 이외의 본문 자리표시자는 쓰인 그대로 둡니다</translation>
+    </message>
+    <message>
+        <source>%1 (written literally in the Gatus configuration at %2)</source>
+        <translation>%1(Gatus 설정의 %2에 값이 그대로 쓰여 있음)</translation>
+    </message>
+    <message>
+        <source>set %1 to the %2 written at %3 (the value was not copied)</source>
+        <translation>%1을(를) %3에 쓰인 %2(으)로 설정하십시오(값은 복사하지 않았습니다)</translation>
+    </message>
+    <message>
+        <source>expected a mapping of providers</source>
+        <translation>제공자 매핑이 필요합니다</translation>
+    </message>
+    <message>
+        <source>Gatus provider &quot;%1&quot; has no OpsDeck equivalent yet (supported: slack, mattermost, discord, teams, custom, pagerduty, ntfy)</source>
+        <translation>Gatus 제공자 &quot;%1&quot;에 해당하는 OpsDeck 기능이 아직 없습니다(지원: slack, mattermost, discord, teams, custom, pagerduty, ntfy)</translation>
+    </message>
+    <message>
+        <source>%1 of alerting.%2</source>
+        <translation>alerting.%2의 %1</translation>
+    </message>
+    <message>
+        <source>topic URL of alerting.ntfy</source>
+        <translation>alerting.ntfy의 토픽 URL</translation>
+    </message>
+    <message>
+        <source>token of alerting.ntfy</source>
+        <translation>alerting.ntfy의 토큰</translation>
+    </message>
+    <message>
+        <source>header %1 of alerting.custom</source>
+        <translation>alerting.custom의 헤더 %1</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>%1 없음</translation>
+    </message>
+    <message>
+        <source>insecure (OpsDeck always verifies TLS)</source>
+        <translation>insecure(OpsDeck은 항상 TLS를 검증함)</translation>
+    </message>
+    <message>
+        <source>alerts: expected a list</source>
+        <translation>alerts: 목록이 필요합니다</translation>
+    </message>
+    <message>
+        <source>alert %1: %2</source>
+        <translation>경보 %1: %2</translation>
+    </message>
+    <message>
+        <source>alerting.%1 is not configured</source>
+        <translation>alerting.%1이(가) 설정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>alert %1 (disabled)</source>
+        <translation>경보 %1(꺼짐)</translation>
+    </message>
+    <message>
+        <source>alerts with different thresholds: the endpoint uses the smallest (failure %1, success %2)</source>
+        <translation>경보마다 임계값이 다릅니다: 엔드포인트는 가장 작은 값을 씁니다(실패 %1, 성공 %2)</translation>
+    </message>
+    <message>
+        <source>routes select endpoints by group, so this one also covers %1, which had no %2 alert</source>
+        <translation>라우트는 그룹으로 엔드포인트를 고르므로 %2 경보가 없던 %1도 포함합니다</translation>
+    </message>
+    <message>
+        <source>send-on-resolved differs between the alerts: resolved follow-ups are sent for all</source>
+        <translation>경보마다 send-on-resolved가 다릅니다: 모두에 대해 해결 후속 알림을 보냅니다</translation>
+    </message>
+    <message>
+        <source>Gatus alert descriptions: %1</source>
+        <translation>Gatus 경보 설명: %1</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>엔드포인트</translation>
+    </message>
+    <message>
+        <source>expected a mapping with a name and a url</source>
+        <translation>name과 url이 있는 매핑이 필요합니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is kept as written: Gatus expanded environment references there, OpsDeck does not</source>
+        <translation>&quot;%1&quot;은(는) 쓰인 그대로 둡니다: Gatus는 여기서 환경 변수 참조를 펼치지만 OpsDeck은 그렇지 않습니다</translation>
+    </message>
+    <message>
+        <source>the body of endpoint %1</source>
+        <translation>엔드포인트 %1의 본문</translation>
+    </message>
+    <message>
+        <source>interval &quot;%1&quot; (not a duration OpsDeck reads; 60s is used)</source>
+        <translation>interval &quot;%1&quot;(OpsDeck이 읽는 기간 형식이 아님; 60s를 씀)</translation>
+    </message>
+    <message>
+        <source>%1 (no equivalent)</source>
+        <translation>%1(해당 기능 없음)</translation>
+    </message>
+    <message>
+        <source>the url of endpoint %1</source>
+        <translation>엔드포인트 %1의 url</translation>
+    </message>
+    <message>
+        <source>no url</source>
+        <translation>url 없음</translation>
+    </message>
+    <message>
+        <source>the scheme comes from %1: read as an HTTP endpoint</source>
+        <translation>스킴이 %1에서 옵니다: HTTP 엔드포인트로 읽었습니다</translation>
+    </message>
+    <message>
+        <source>password in %1</source>
+        <translation>%1의 비밀번호</translation>
+    </message>
+    <message>
+        <source>set %1 to the password of %2 (the value was not copied)</source>
+        <translation>%1을(를) %2의 비밀번호로 설정하십시오(값은 복사하지 않았습니다)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL with a scheme</source>
+        <translation>&quot;%1&quot;은(는) 스킴이 있는 URL이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1:// endpoints are not supported by OpsDeck</source>
+        <translation>OpsDeck은 %1:// 엔드포인트를 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>tcp/tls/dns/icmp checks are not supported by this build</source>
+        <translation>이 빌드는 tcp/tls/dns/icmp 점검을 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>dns: needs query-name and a query-type of %1</source>
+        <translation>dns: query-name과 %1 중 하나인 query-type이 필요합니다</translation>
+    </message>
+    <message>
+        <source>client.insecure: OpsDeck never turns off TLS verification; trust the server&apos;s certificate with ca-file instead</source>
+        <translation>client.insecure: OpsDeck은 TLS 검증을 끄지 않습니다. 대신 ca-file로 서버 인증서를 신뢰하십시오</translation>
+    </message>
+    <message>
+        <source>client.insecure (no TLS here)</source>
+        <translation>client.insecure(여기에는 TLS가 없음)</translation>
+    </message>
+    <message>
+        <source>client.%1: not supported</source>
+        <translation>client.%1: 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>client.tls: client certificates (mTLS) are not supported</source>
+        <translation>client.tls: 클라이언트 인증서(mTLS)는 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>client.tunnel: SSH tunnels are not supported</source>
+        <translation>client.tunnel: SSH 터널은 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>client.timeout &quot;%1&quot;</source>
+        <translation>client.timeout &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>conditions: expected a list</source>
+        <translation>conditions: 목록이 필요합니다</translation>
+    </message>
+    <message>
+        <source>a condition that is not a string</source>
+        <translation>문자열이 아닌 조건</translation>
+    </message>
+    <message>
+        <source>condition &quot;%1&quot;: OpsDeck does not expand environment references in conditions</source>
+        <translation>조건 &quot;%1&quot;: OpsDeck은 조건 안의 환경 변수 참조를 펼치지 않습니다</translation>
+    </message>
+    <message>
+        <source>condition &quot;%1&quot;: %2</source>
+        <translation>조건 &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>condition &quot;%1&quot;: OpsDeck does not look up domain expiry</source>
+        <translation>조건 &quot;%1&quot;: OpsDeck은 도메인 만료일을 조회하지 않습니다</translation>
+    </message>
+    <message>
+        <source>header %1 of endpoint %2</source>
+        <translation>엔드포인트 %2의 헤더 %1</translation>
+    </message>
+    <message>
+        <source>%1 (written literally in the Gatus configuration)</source>
+        <translation>%1(Gatus 설정에 값이 그대로 쓰여 있음)</translation>
+    </message>
+    <message>
+        <source>set %1 to the %2 (the value was not copied)</source>
+        <translation>%1을(를) %2(으)로 설정하십시오(값은 복사하지 않았습니다)</translation>
+    </message>
+    <message>
+        <source>maintenance-windows: expected a list</source>
+        <translation>maintenance-windows: 목록이 필요합니다</translation>
+    </message>
+    <message>
+        <source>maintenance window of %1</source>
+        <translation>%1의 유지보수 창</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>꺼짐</translation>
+    </message>
+    <message>
+        <source>needs a start time (HH:MM) and a duration</source>
+        <translation>시작 시각(HH:MM)과 기간이 필요합니다</translation>
+    </message>
+    <message>
+        <source>timezone %1 (windows open in the console&apos;s local time)</source>
+        <translation>시간대 %1(유지보수 창은 콘솔의 현지 시각으로 열림)</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>not a Gatus configuration</source>
+        <translation>Gatus 설정이 아닙니다</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>목록이 필요합니다</translation>
+    </message>
+    <message>
+        <source>external endpoint: Gatus is pushed its results; OpsDeck only probes</source>
+        <translation>외부 엔드포인트: Gatus는 결과를 전달받지만 OpsDeck은 직접 점검만 합니다</translation>
+    </message>
+    <message>
+        <source>suite: chained requests with stored context are not supported (a runbook of http steps comes closest)</source>
+        <translation>suite: 컨텍스트를 저장하며 이어지는 요청은 지원하지 않습니다(http 단계로 된 런북이 가장 가깝습니다)</translation>
+    </message>
+    <message>
+        <source>the status page&apos;s look has no equivalent (its title names the workspace)</source>
+        <translation>상태 페이지의 모양에 해당하는 기능은 없습니다(제목은 워크스페이스 이름이 됩니다)</translation>
+    </message>
+    <message>
+        <source>Gatus reads client settings per endpoint; a top-level one has no effect</source>
+        <translation>Gatus는 client 설정을 엔드포인트마다 읽습니다. 최상위 설정은 효과가 없습니다</translation>
+    </message>
+    <message>
+        <source>no equivalent in an OpsDeck workspace</source>
+        <translation>OpsDeck 워크스페이스에 해당하는 기능이 없습니다</translation>
+    </message>
+    <message>
+        <source>not a Gatus configuration: expected keys such as &quot;endpoints:&quot; or &quot;alerting:&quot;</source>
+        <translation>Gatus 설정이 아닙니다: &quot;endpoints:&quot;나 &quot;alerting:&quot; 같은 키가 필요합니다</translation>
+    </message>
+    <message>
+        <source>unexpected YAML structure: %1</source>
+        <translation>예상하지 못한 YAML 구조: %1</translation>
+    </message>
+    <message>
+        <source>the directory holds no .yaml or .yml file</source>
+        <translation>디렉터리에 .yaml 또는 .yml 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>more than %1 files</source>
+        <translation>파일이 %1개보다 많습니다</translation>
+    </message>
+    <message>
+        <source>Environment variable the Gatus configuration used in %1</source>
+        <translation>Gatus 설정이 %1에서 쓴 환경 변수</translation>
+    </message>
+    <message>
+        <source>set %1 as it was set for Gatus (first used in %2)</source>
+        <translation>%1을(를) Gatus에 설정했던 대로 설정하십시오(처음 쓰인 곳: %2)</translation>
+    </message>
+    <message>
+        <source>notification provider</source>
+        <translation>알림 제공자</translation>
+    </message>
+    <message>
+        <source>notification route</source>
+        <translation>알림 라우트</translation>
+    </message>
+    <message>
+        <source>maintenance window</source>
+        <translation>유지보수 창</translation>
+    </message>
+    <message>
+        <source>%1: %3 -&gt; %4 %2</source>
+        <translation>%1: %3 -&gt; %4 %2</translation>
+    </message>
+    <message>
+        <source>to do: %1</source>
+        <translation>할 일: %1</translation>
+    </message>
+    <message>
+        <source>%1 endpoints, %2 notification providers, %3 routes, %4 maintenance windows; %5 skipped</source>
+        <translation>엔드포인트 %1개, 알림 제공자 %2개, 라우트 %3개, 유지보수 창 %4개, 건너뜀 %5개</translation>
+    </message>
+    <message>
+        <source>accepted status codes %1: only %2-%3 is checked</source>
+        <translation>허용 상태 코드 %1: %2-%3만 점검합니다</translation>
+    </message>
+    <message>
+        <source>tags %1 (an endpoint has one group)</source>
+        <translation>태그 %1(엔드포인트에는 그룹이 하나뿐임)</translation>
+    </message>
+    <message>
+        <source>retry_interval (retries use the interval)</source>
+        <translation>retry_interval(재시도는 interval을 씀)</translation>
+    </message>
+    <message>
+        <source>resend_interval</source>
+        <translation>resend_interval</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>upside-down mode (a failure counts as up) has no equivalent</source>
+        <translation>뒤집기 모드(실패를 정상으로 침)에 해당하는 기능이 없습니다</translation>
+    </message>
+    <message>
+        <source>DNS record type %1 is not supported (%2)</source>
+        <translation>DNS 레코드 유형 %1은(는) 지원하지 않습니다(%2)</translation>
+    </message>
+    <message>
+        <source>monitor type &quot;%1&quot; has no equivalent</source>
+        <translation>모니터 유형 &quot;%1&quot;에 해당하는 기능이 없습니다</translation>
+    </message>
+    <message>
+        <source>no usable hostname</source>
+        <translation>쓸 수 있는 호스트 이름이 없습니다</translation>
+    </message>
+    <message>
+        <source>monitor %1</source>
+        <translation>모니터 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http:// or https:// URL</source>
+        <translation>&quot;%1&quot;은(는) http:// 또는 https:// URL이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the url, body or headers contain &quot;${&quot;, which a workspace reads as a secret reference</source>
+        <translation>url, 본문 또는 헤더에 &quot;${&quot;가 있는데, 워크스페이스는 이를 비밀 참조로 읽습니다</translation>
+    </message>
+    <message>
+        <source>ignore TLS errors: OpsDeck never turns off TLS verification; trust the server&apos;s certificate with ca-file instead</source>
+        <translation>TLS 오류 무시: OpsDeck은 TLS 검증을 끄지 않습니다. 대신 ca-file로 서버 인증서를 신뢰하십시오</translation>
+    </message>
+    <message>
+        <source>header %1 of %2</source>
+        <translation>%2의 헤더 %1</translation>
+    </message>
+    <message>
+        <source>Authorization header of %1: Basic and the base64 of user:password</source>
+        <translation>%1의 Authorization 헤더: Basic과 user:password의 base64</translation>
+    </message>
+    <message>
+        <source>set %1 to &quot;Basic &quot; followed by the base64 of %2:PASSWORD of %3 (the password was not copied)</source>
+        <translation>%1을(를) &quot;Basic &quot; 뒤에 %3의 %2:PASSWORD를 base64로 붙인 값으로 설정하십시오(비밀번호는 복사하지 않았습니다)</translation>
+    </message>
+    <message>
+        <source>max_redirects %1 (at most 5 are followed)</source>
+        <translation>max_redirects %1(최대 5번까지 따라감)</translation>
+    </message>
+    <message>
+        <source>the keyword&apos;s * is read as a wildcard</source>
+        <translation>키워드의 *는 와일드카드로 읽힙니다</translation>
+    </message>
+    <message>
+        <source>JSON query &quot;%1&quot; %2: only a plain path compared with ==, !=, &lt;, &lt;=, &gt;, &gt;= is supported</source>
+        <translation>JSON 쿼리 &quot;%1&quot; %2: 단순 경로를 ==, !=, &lt;, &lt;=, &gt;, &gt;=로 비교하는 것만 지원합니다</translation>
+    </message>
+    <message>
+        <source>not an SQLite database (Uptime Kuma keeps its data in data/kuma.db)</source>
+        <translation>SQLite 데이터베이스가 아닙니다(Uptime Kuma는 데이터를 data/kuma.db에 둡니다)</translation>
+    </message>
+    <message>
+        <source>no monitor table: not an Uptime Kuma database</source>
+        <translation>monitor 테이블이 없습니다: Uptime Kuma 데이터베이스가 아닙니다</translation>
+    </message>
+    <message>
+        <source>only the first %1 rows of a table are read</source>
+        <translation>테이블마다 처음 %1개 행만 읽었습니다</translation>
+    </message>
+    <message>
+        <source>%1 (stored in the Uptime Kuma database at %2)</source>
+        <translation>%1(Uptime Kuma 데이터베이스의 %2에 저장됨)</translation>
+    </message>
+    <message>
+        <source>set %1 to the %2 stored at %3 (the value was not copied)</source>
+        <translation>%1을(를) %3에 저장된 %2(으)로 설정하십시오(값은 복사하지 않았습니다)</translation>
+    </message>
+    <message>
+        <source>notification type &quot;%1&quot; has no OpsDeck equivalent yet (supported: slack, discord, teams, mattermost, webhook, PagerDuty, ntfy)</source>
+        <translation>알림 유형 &quot;%1&quot;에 해당하는 OpsDeck 기능이 아직 없습니다(지원: slack, discord, teams, mattermost, webhook, PagerDuty, ntfy)</translation>
+    </message>
+    <message>
+        <source>topic URL of notification %1</source>
+        <translation>알림 %1의 토픽 URL</translation>
+    </message>
+    <message>
+        <source>webhook URL of notification %1</source>
+        <translation>알림 %1의 웹훅 URL</translation>
+    </message>
+    <message>
+        <source>key of notification %1</source>
+        <translation>알림 %1의 키</translation>
+    </message>
+    <message>
+        <source>the custom webhook body (Kuma&apos;s template syntax differs)</source>
+        <translation>사용자 지정 웹훅 본문(Kuma의 템플릿 문법이 다름)</translation>
+    </message>
+    <message>
+        <source>no webhook URL</source>
+        <translation>웹훅 URL 없음</translation>
+    </message>
+    <message>
+        <source>the notification is switched off in Kuma; the route is still written</source>
+        <translation>Kuma에서 꺼진 알림이지만 라우트는 씁니다</translation>
+    </message>
+    <message>
+        <source>routes select endpoints by group, so this one also covers %1</source>
+        <translation>라우트는 그룹으로 엔드포인트를 고르므로 %1도 포함합니다</translation>
+    </message>
+    <message>
+        <source>strategy &quot;%1&quot;: only weekly (recurring-weekday) and daily windows are carried over</source>
+        <translation>전략 &quot;%1&quot;: 매주(recurring-weekday)와 매일 창만 옮깁니다</translation>
+    </message>
+    <message>
+        <source>needs a start and an end time</source>
+        <translation>시작 시각과 종료 시각이 필요합니다</translation>
+    </message>
+    <message>
+        <source>covers no imported monitor</source>
+        <translation>가져온 모니터를 하나도 포함하지 않습니다</translation>
+    </message>
+    <message>
+        <source>switched off in Kuma</source>
+        <translation>Kuma에서 꺼져 있음</translation>
+    </message>
+    <message>
+        <source>the date range</source>
+        <translation>날짜 범위</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a block mapping; add the imported items by hand</source>
+        <translation>%1: %2이(가) 블록 매핑이 아닙니다. 가져온 항목을 직접 추가하십시오</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a block list (&quot;- item&quot; lines); merging cannot add to it without rewriting it</source>
+        <translation>%1: %2이(가) 블록 목록(&quot;- item&quot; 줄)이 아닙니다. 다시 쓰지 않고는 병합해 넣을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 does not validate; fix it first (%2)</source>
+        <translation>%1이(가) 검증을 통과하지 못합니다. 먼저 고치십시오(%2)</translation>
+    </message>
+    <message>
+        <source>%1 already has an endpoint named &quot;%2&quot;</source>
+        <translation>%1에는 이미 &quot;%2&quot; 엔드포인트가 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 already has a KPI with the id &quot;%2&quot;</source>
+        <translation>%1에는 이미 ID가 &quot;%2&quot;인 KPI가 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 has no sources.prometheus for the imported KPIs to query; add one first</source>
+        <translation>%1에 가져온 KPI가 조회할 sources.prometheus가 없습니다. 먼저 추가하십시오</translation>
     </message>
 </context>
 <context>

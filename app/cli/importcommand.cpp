@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/importcommand.h"
 
+#include "import/gatusimporter.h"
 #include "import/grafanaimporter.h"
 #include "import/prometheusrulesimporter.h"
+#include "import/uptimekumaimporter.h"
+#include "import/workspacemerger.h"
 #include "import/workspacewriter.h"
 #include "workspace/workspaceloader.h"
 
@@ -32,6 +35,14 @@ bool ImportOptions::kindFromString(const QString &text, Kind *kind)
         *kind = Kind::Grafana;
         return true;
     }
+    if (text == u"gatus") {
+        *kind = Kind::Gatus;
+        return true;
+    }
+    if (text == u"uptime-kuma") {
+        *kind = Kind::UptimeKuma;
+        return true;
+    }
     return false;
 }
 
@@ -39,8 +50,8 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
 {
     if (options.files.isEmpty()) {
         err << QCoreApplication::translate("ImportCommand",
-            "usage: opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE] "
-            "[--json] [--force]")
+            "usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] "
+            "[--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]")
             << Qt::endl;
         return Failure;
     }
@@ -53,7 +64,21 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
 
     QSet<QString> ids;
     ImportResult all;
-    for (const QString &file : options.files) {
+    const bool checks = options.kind == ImportOptions::Kind::Gatus || options.kind == ImportOptions::Kind::UptimeKuma;
+    if (options.kind == ImportOptions::Kind::UptimeKuma && options.files.size() != 1) {
+        err << QCoreApplication::translate("ImportCommand", "uptime-kuma: give one kuma.db") << Qt::endl;
+        return Failure;
+    }
+    if (checks) {
+        // One configuration, however many files it is split over.
+        all = options.kind == ImportOptions::Kind::Gatus ? GatusImporter::importPaths(options.files, ids)
+                                                         : UptimeKumaImporter::importFile(options.files.first(), ids);
+        if (all.failed()) {
+            err << all.error << Qt::endl << QCoreApplication::translate("ImportCommand", "nothing written") << Qt::endl;
+            return Failure;
+        }
+    }
+    for (const QString &file : checks ? QStringList() : options.files) {
         const ImportResult one = options.kind == ImportOptions::Kind::Grafana
             ? GrafanaImporter::importFile(file, options.variables, ids)
             : PrometheusRulesImporter::importFile(file, ids);
@@ -68,20 +93,38 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
         all.report.append(one.report);
     }
 
+    QString text;
+    if (!all.isEmpty() && !options.merge.isEmpty()) {
+        QString error;
+        const std::optional<QByteArray> existing = ImportIds::readSource(options.merge, &error);
+        const WorkspaceMerger::Outcome merged = existing
+            ? WorkspaceMerger::merge(*existing, options.merge, all, options.files)
+            : WorkspaceMerger::Outcome { {}, error };
+        if (!merged.error.isEmpty()) {
+            err << merged.error << Qt::endl
+                << QCoreApplication::translate("ImportCommand", "nothing written") << Qt::endl;
+            return Failure;
+        }
+        text = merged.text;
+    }
     if (options.json) {
         err << QJsonDocument(all.report.toJson()).toJson(QJsonDocument::Indented);
     } else {
         err << all.report.toText();
     }
     err.flush();
-    if (all.kpis.isEmpty()) {
-        err << QCoreApplication::translate(
-            "ImportCommand", "nothing to import: no rule or panel could become a KPI tile; nothing written")
+    if (all.isEmpty()) {
+        err << (checks ? QCoreApplication::translate(
+                    "ImportCommand", "nothing to import: no endpoint, provider or maintenance window; nothing written")
+                       : QCoreApplication::translate("ImportCommand",
+                           "nothing to import: no rule or panel could become a KPI tile; nothing written"))
             << Qt::endl;
         return Nothing;
     }
-
-    const QString text = WorkspaceWriter::write(all.title, all.kpis, options.files);
+    if (text.isEmpty()) {
+        text = checks ? WorkspaceWriter::writeChecks(all, options.files)
+                      : WorkspaceWriter::write(all.title, all.kpis, options.files);
+    }
     const QByteArray data = text.toUtf8();
     const QString name = options.output.isEmpty() ? u"imported.yaml"_s : options.output;
     const LoadResult check = WorkspaceLoader::loadData(data, name);
@@ -108,7 +151,16 @@ int runImportCommand(const ImportOptions &options, QTextStream &out, QTextStream
             << Qt::endl;
         return Failure;
     }
-    err << QCoreApplication::translate("ImportCommand", "wrote %1 (%2 KPIs)").arg(options.output).arg(all.kpis.size())
-        << Qt::endl;
+    if (checks) {
+        err << QCoreApplication::translate("ImportCommand", "wrote %1 (%2 endpoints)")
+                   .arg(options.output)
+                   .arg(all.endpoints.size())
+            << Qt::endl;
+    } else {
+        err << QCoreApplication::translate("ImportCommand", "wrote %1 (%2 KPIs)")
+                   .arg(options.output)
+                   .arg(all.kpis.size())
+            << Qt::endl;
+    }
     return 0;
 }

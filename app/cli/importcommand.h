@@ -7,20 +7,23 @@
 #include <QStringList>
 #include <QTextStream>
 
-// `opsdeck import prometheus-rules|grafana FILE... [-o WORKSPACE.yaml] [--var NAME=VALUE]... [--json] [--force]`:
+// `opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var
+// NAME=VALUE]... [--json]
+// [--force]`:
 // writes the workspace to -o (through a temporary file renamed into place, never over an existing file without
 // --force) or to `out`, and the report to `err` (JSON with --json).
 struct ImportOptions
 {
-    enum class Kind { PrometheusRules, Grafana };
+    enum class Kind { PrometheusRules, Grafana, Gatus, UptimeKuma };
     Kind kind = Kind::PrometheusRules;
     QStringList files;
     QString output; // empty = `out`
+    QString merge; // --merge EXISTING.yaml: add to that workspace (written to `output`, or `out`)
     QMap<QString, QString> variables; // --var
     bool json = false;
     bool force = false;
 
-    // "prometheus-rules" / "grafana"; false for anything else.
+    // "prometheus-rules", "grafana", "gatus", "uptime-kuma"; false for anything else.
     static bool kindFromString(const QString &text, Kind *kind);
 };
 

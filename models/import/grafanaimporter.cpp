@@ -282,7 +282,7 @@ private:
             m_result.kpis.append(kpi);
             ids << kpi.id;
         }
-        m_result.report.created.append({ name, at, ids.join(u", "_s), lost.join(u"; "_s) });
+        m_result.report.created.append({ name, at, ids.join(u", "_s), lost.join(u"; "_s), {} });
     }
 
     QString m_file;

@@ -20,6 +20,9 @@ void ImportReport::append(const ImportReport &other)
     for (const QString &n : other.notes) {
         note(n);
     }
+    for (const QString &t : other.todo) {
+        addTodo(t);
+    }
     for (const QString &v : other.unresolvedVariables) {
         if (!unresolvedVariables.contains(v)) {
             unresolvedVariables.append(v);
@@ -28,7 +31,41 @@ void ImportReport::append(const ImportReport &other)
     groups += other.groups;
 }
 
+qsizetype ImportReport::count(const QString &kind, bool wasCreated) const
+{
+    const QList<ImportItem> &list = wasCreated ? created : skipped;
+    return std::count_if(list.begin(), list.end(), [&kind](const ImportItem &i) { return i.kind == kind; });
+}
+
+bool ImportResult::declareSecret(const QString &name, const QString &description)
+{
+    for (const ImportedSecret &s : std::as_const(secrets)) {
+        if (s.name == name) {
+            return false;
+        }
+    }
+    secrets.append({ name, description });
+    return true;
+}
+
 namespace {
+
+QString kindLabel(const QString &kind)
+{
+    if (kind == u"endpoint") {
+        return QCoreApplication::translate("Importer", "endpoint");
+    }
+    if (kind == u"provider") {
+        return QCoreApplication::translate("Importer", "notification provider");
+    }
+    if (kind == u"route") {
+        return QCoreApplication::translate("Importer", "notification route");
+    }
+    if (kind == u"maintenance") {
+        return QCoreApplication::translate("Importer", "maintenance window");
+    }
+    return kind;
+}
 
 // Orders origins as they are in the sources: by file (in order of first appearance), then by the numbers of
 // "line:column" or of the JSON pointer.
@@ -73,8 +110,10 @@ QString ImportReport::toText() const
     QSet<QString> tiles;
     QList<std::pair<const ImportItem *, bool>> items; // item, created
     for (const ImportItem &item : created) {
-        for (const QString &id : item.kpiId.split(u", "_s)) {
-            tiles.insert(id);
+        if (item.kind.isEmpty()) {
+            for (const QString &id : item.kpiId.split(u", "_s)) {
+                tiles.insert(id);
+            }
         }
         items.append({ &item, true });
     }
@@ -93,7 +132,13 @@ QString ImportReport::toText() const
     QString out;
     for (const qsizetype i : order) {
         const auto &[item, isCreated] = items.at(i);
-        if (isCreated) {
+        if (isCreated && !item->kind.isEmpty()) {
+            out += QCoreApplication::translate("Importer", "%1: %3 -> %4 %2")
+                       .arg(item->origin, item->kpiId, item->name, kindLabel(item->kind));
+            if (!item->reason.isEmpty()) {
+                out += QCoreApplication::translate("Importer", " (not carried over: %1)").arg(item->reason);
+            }
+        } else if (isCreated) {
             out += QCoreApplication::translate("Importer", "%1: %3 -> KPI %2")
                        .arg(item->origin, item->kpiId, item->name);
             if (!item->reason.isEmpty()) {
@@ -108,10 +153,28 @@ QString ImportReport::toText() const
     for (const QString &n : notes) {
         out += QCoreApplication::translate("Importer", "not carried over: %1").arg(n) + u'\n';
     }
+    for (const QString &t : todo) {
+        out += QCoreApplication::translate("Importer", "to do: %1").arg(t) + u'\n';
+    }
     if (!unresolvedVariables.isEmpty()) {
         out += QCoreApplication::translate("Importer", "unresolved template variables (left as written): %1")
                    .arg(unresolvedVariables.join(u", "_s))
             + u'\n';
+    }
+    const qsizetype endpoints = count(u"endpoint"_s, true);
+    const auto hasKind = [](const ImportItem &i) { return !i.kind.isEmpty(); };
+    if (tiles.isEmpty()
+        && (std::any_of(created.begin(), created.end(), hasKind)
+            || std::any_of(skipped.begin(), skipped.end(), hasKind))) {
+        out += QCoreApplication::translate(
+                   "Importer", "%1 endpoints, %2 notification providers, %3 routes, %4 maintenance windows; %5 skipped")
+                   .arg(endpoints)
+                   .arg(count(u"provider"_s, true))
+                   .arg(count(u"route"_s, true))
+                   .arg(count(u"maintenance"_s, true))
+                   .arg(skipped.size())
+            + u'\n';
+        return out;
     }
     out += QCoreApplication::translate("Importer", "%1 KPI tiles from %2 items, %3 skipped")
                .arg(tiles.size())
@@ -128,7 +191,9 @@ QJsonObject ImportReport::toJson() const
         for (const ImportItem &item : list) {
             QJsonObject o { { u"name"_s, item.name }, { u"origin"_s, item.origin } };
             if (withKpi) {
-                o.insert(u"kpi"_s, item.kpiId);
+                o.insert(item.kind.isEmpty() ? u"kpi"_s : item.kind, item.kpiId);
+            } else if (!item.kind.isEmpty()) {
+                o.insert(u"kind"_s, item.kind);
             }
             if (!item.reason.isEmpty()) {
                 o.insert(withKpi ? u"notCarriedOver"_s : u"reason"_s, item.reason);
@@ -138,6 +203,6 @@ QJsonObject ImportReport::toJson() const
         return array;
     };
     return { { u"created"_s, items(created, true) }, { u"skipped"_s, items(skipped, false) },
-        { u"notes"_s, QJsonArray::fromStringList(notes) },
+        { u"notes"_s, QJsonArray::fromStringList(notes) }, { u"todo"_s, QJsonArray::fromStringList(todo) },
         { u"unresolvedVariables"_s, QJsonArray::fromStringList(unresolvedVariables) } };
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "import/importedworkspace.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -30,8 +32,9 @@ struct ImportItem
 {
     QString name; // alert name, record name or panel title
     QString origin; // file:line:col (YAML) or file#/json/pointer (JSON)
-    QString kpiId; // created: the tile it went into
+    QString kpiId; // created: the tile (or the endpoint, provider, ...) it went into
     QString reason; // skipped: why; created: what was not carried over (may be empty)
+    QString kind; // what kpiId names: empty = a KPI; "endpoint", "provider", "route", "maintenance", "key", ...
 };
 
 // What an import made of its sources: every rule or panel is either created (became a tile, or part of one) or
@@ -41,17 +44,26 @@ struct ImportReport
     QList<ImportItem> created;
     QList<ImportItem> skipped;
     QStringList notes; // things not carried over for the whole import
+    QStringList todo; // what the user has to do before the workspace works (e.g. set a secret)
     QStringList unresolvedVariables; // template variables left as written in queries
     int groups = 0; // rule groups or dashboard rows turned into groups
 
-    void skip(const QString &name, const QString &origin, const QString &reason)
+    void skip(const QString &name, const QString &origin, const QString &reason, const QString &kind = QString())
     {
-        skipped.append({ name, origin, QString(), reason });
+        skipped.append({ name, origin, QString(), reason, kind });
     }
+    // How many created or skipped items are of `kind`.
+    qsizetype count(const QString &kind, bool wasCreated) const;
     void note(const QString &text)
     {
         if (!notes.contains(text)) {
             notes.append(text);
+        }
+    }
+    void addTodo(const QString &text)
+    {
+        if (!todo.contains(text)) {
+            todo.append(text);
         }
     }
     void append(const ImportReport &other);
@@ -67,7 +79,18 @@ struct ImportResult
     QString title; // workspace title (dashboard title, or the rule file's name)
     QList<ImportedKpi> kpis;
     ImportReport report;
+    QList<ImportedEndpoint> endpoints;
+    QList<ImportedProvider> providers;
+    QList<ImportedRoute> routes;
+    QList<ImportedWindow> maintenance;
+    QList<ImportedSecret> secrets;
     QString error; // a parse error that stops the import: "file:line:col: message"; empty = none
 
     bool failed() const { return !error.isEmpty(); }
+    bool isEmpty() const
+    {
+        return kpis.isEmpty() && endpoints.isEmpty() && providers.isEmpty() && maintenance.isEmpty();
+    }
+    // Declares `name` (once) for the `secrets:` list; false if it already was.
+    bool declareSecret(const QString &name, const QString &description);
 };

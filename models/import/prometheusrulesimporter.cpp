@@ -159,7 +159,7 @@ private:
         }
         from = alert;
         (critical ? kpi.crit : kpi.warn) = line;
-        m_result.report.created.append({ alert, at, kpi.id, lost.join(u"; "_s) });
+        m_result.report.created.append({ alert, at, kpi.id, lost.join(u"; "_s), {} });
     }
 
     QString description(const YAML::Node &rule)

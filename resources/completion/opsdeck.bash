@@ -21,7 +21,7 @@ _opsdeck() {
         prev=${COMP_WORDS[COMP_CWORD - 2]}
     fi
     COMPREPLY=()
-    local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes --output --var --force --listen --location --check-config"
+    local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes --output --var --force --merge --listen --location --check-config"
 
     case $prev in
     --lang)
@@ -32,6 +32,11 @@ _opsdeck() {
         local IFS=$'\n'
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -d -- "$cur"))
+        return 0
+        ;;
+    -o | --output | --merge)
+        compopt -o filenames 2>/dev/null
+        COMPREPLY=($(compgen -f -- "$cur"))
         return 0
         ;;
     --database)
@@ -53,7 +58,7 @@ _opsdeck() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-        --lang | --data-dir | --database | --listen | --location)
+        --lang | --data-dir | --database | -o | --output | --var | --merge | --listen | --location)
             ((i++))
             [[ ${COMP_WORDS[i]:-} == "=" ]] && ((i++))
             ;;
@@ -91,9 +96,9 @@ _opsdeck() {
         ;;
     import)
         if ((${#words[@]} == 1)); then
-            COMPREPLY=($(compgen -W "prometheus-rules grafana" -- "$cur"))
+            COMPREPLY=($(compgen -W "prometheus-rules grafana gatus uptime-kuma" -- "$cur"))
         else
-            # Rule files and dashboards: any file.
+            # Rule files, dashboards, Gatus configurations (or their directory), kuma.db: any file.
             COMPREPLY=($(compgen -f -- "$cur"))
         fi
         ;;

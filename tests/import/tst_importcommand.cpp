@@ -108,6 +108,17 @@ private Q_SLOTS:
         QTest::addRow("malformed json") << grafana << QStringList { u"data/malformed.json"_s } << 2
                                         << u"malformed.json:1:48: invalid JSON"_s;
         QTest::addRow("deep json") << grafana << QStringList { u"data/deep.json"_s } << 2 << u"too deeply nested"_s;
+        const int gatus = int(ImportOptions::Kind::Gatus);
+        QTest::addRow("gatus malformed") << gatus << QStringList { u"data/gatus-malformed.yaml"_s } << 2
+                                         << u"gatus-malformed.yaml:5:3: invalid YAML: illegal block entry"_s;
+        QTest::addRow("gatus malformed beside a good file")
+            << gatus << QStringList { u"data/gatus-full.yaml"_s, u"data/gatus-malformed.yaml"_s } << 2
+            << u"gatus-malformed.yaml:5:3"_s;
+        QTest::addRow("gatus empty directory")
+            << gatus << QStringList { u"data/empty-dir"_s } << 2 << u"no .yaml or .yml file"_s;
+        QTest::addRow("uptime-kuma not sqlite")
+            << int(ImportOptions::Kind::UptimeKuma) << QStringList { u"data/gatus-full.yaml"_s } << 2
+            << u"gatus-full.yaml: not an SQLite database"_s;
         QTest::addRow("nothing importable")
             << grafana << QStringList { u"data/notdashboard.json"_s } << 2 << u"not a Grafana dashboard"_s;
     }
@@ -145,6 +156,49 @@ private Q_SLOTS:
         const Run r = run(o);
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(u"skipped a:b: recording rule"_s));
+        QVERIFY(!QFile::exists(o.output));
+    }
+
+    void gatusDirectory()
+    {
+        QTemporaryDir dir;
+        ImportOptions o;
+        o.kind = ImportOptions::Kind::Gatus;
+        o.files = { QFINDTESTDATA("data/gatus-dir") };
+        o.output = dir.filePath(u"ws.yaml"_s);
+        o.json = true;
+        const Run r = run(o);
+        QCOMPARE(r.code, 0);
+        const QJsonObject report = QJsonDocument::fromJson(r.err.section(u"\nwrote"_s, 0, 0).toUtf8()).object();
+        QCOMPARE(report.value(u"created"_s).toArray().size(), 6); // 2 endpoints, 2 providers, 2 routes
+        QCOMPARE(report.value(u"created"_s).toArray().at(0).toObject().value(u"provider"_s).toString(), u"ntfy"_s);
+        QCOMPARE(report.value(u"todo"_s).toArray().size(), 2); // NTFY_TOPIC_URL, PAGERDUTY_INTEGRATION_KEY
+        QVERIFY(r.err.contains(u"wrote %1 (2 endpoints)"_s.arg(o.output)));
+        const LoadResult loaded = WorkspaceLoader::loadFile(o.output);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errors().value(0).toString()));
+        QCOMPARE(loaded.workspace->endpoints.size(), 2);
+        QCOMPARE(loaded.workspace->notifications.routes.size(), 2);
+        QFile file(o.output);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("literal-"));
+    }
+
+    void mergeRefusedWritesNothing()
+    {
+        QTemporaryDir dir;
+        QFile existing(dir.filePath(u"team.yaml"_s));
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("endpoints: [{ name: a, url: 'https://a.example' }]\n");
+        existing.close();
+        ImportOptions o;
+        o.kind = ImportOptions::Kind::Gatus;
+        o.files = { QFINDTESTDATA("data/gatus-dir") };
+        o.merge = existing.fileName();
+        o.output = dir.filePath(u"out.yaml"_s);
+        const Run r = run(o);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"endpoints is not a block list"_s), qPrintable(r.err));
+        QVERIFY(r.err.contains(u"nothing written"_s));
         QVERIFY(!QFile::exists(o.output));
     }
 

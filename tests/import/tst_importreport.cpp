@@ -15,11 +15,11 @@ private Q_SLOTS:
     void text()
     {
         ImportReport r;
-        r.created.append({ u"A"_s, u"r.yaml:3:5"_s, u"a"_s, u"for: 5m (KPIs have no hold time)"_s });
-        r.created.append({ u"A2"_s, u"r.yaml:9:5"_s, u"a"_s, QString() });
-        r.created.append({ u"Panel"_s, u"d.json#/panels/1"_s, u"p-1, p-2"_s, QString() });
+        r.created.append({ u"A"_s, u"r.yaml:3:5"_s, u"a"_s, u"for: 5m (KPIs have no hold time)"_s, {} });
+        r.created.append({ u"A2"_s, u"r.yaml:9:5"_s, u"a"_s, QString(), {} });
+        r.created.append({ u"Panel"_s, u"d.json#/panels/1"_s, u"p-1, p-2"_s, QString(), {} });
         r.skip(u"B"_s, u"r.yaml:12:5"_s, u"compares two queries"_s);
-        r.created.append({ u"Deep"_s, u"d.json#/panels/10/panels/0"_s, u"d"_s, QString() });
+        r.created.append({ u"Deep"_s, u"d.json#/panels/10/panels/0"_s, u"d"_s, QString(), {} });
         r.skip(u"T"_s, u"d.json#/panels/2"_s, u"a \"table\" panel has no KPI tile equivalent"_s);
         r.note(u"runbook"_s);
         r.note(u"runbook"_s);
@@ -39,7 +39,7 @@ private Q_SLOTS:
     void json()
     {
         ImportReport r;
-        r.created.append({ u"A"_s, u"r.yaml:3:5"_s, u"a"_s, u"lost"_s });
+        r.created.append({ u"A"_s, u"r.yaml:3:5"_s, u"a"_s, u"lost"_s, {} });
         r.skip(u"B"_s, u"r.yaml:12:5"_s, u"why"_s);
         const QJsonObject o = r.toJson();
         QCOMPARE(o.value(u"created"_s).toArray().at(0).toObject().value(u"kpi"_s).toString(), u"a"_s);
