@@ -16,9 +16,9 @@ namespace {
 // Options that take a value, so their value is not mistaken for the subcommand.
 bool takesValue(const char *arg)
 {
-    for (const char *option :
-        { "--lang", "--data-dir", "--database", "--screenshot-dir", "--screenshot-delay", "-lang", "-data-dir",
-            "-database", "-screenshot-dir", "-screenshot-delay", "-o", "--output", "--var", "-var", "-output" }) {
+    for (const char *option : { "--lang", "--data-dir", "--database", "--screenshot-dir", "--screenshot-delay", "-lang",
+             "-data-dir", "-database", "-screenshot-dir", "-screenshot-delay", "-o", "--output", "--var", "-var",
+             "-output", "--by", "-by" }) {
         if (std::strcmp(arg, option) == 0) {
             return true;
         }
@@ -65,7 +65,7 @@ bool CommandLine::wantsConsole(int argc, char **argv)
         if (arg[0] != '-') {
             return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0
                 || std::strcmp(arg, "runbook") == 0 || std::strcmp(arg, "secret") == 0
-                || std::strcmp(arg, "import") == 0;
+                || std::strcmp(arg, "import") == 0 || std::strcmp(arg, "ack") == 0;
         }
     }
     return false;
@@ -101,7 +101,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "resolves from when the environment has no NAME.\n"
            "  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace's KPI "
            "tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); "
-           "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file."));
+           "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.\n"
+           "  ack WORKSPACE INCIDENT  acknowledge an incident in the workspace's database (--by NAME), which stops its "
+           "escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"workspace"_s, tr("The workspace file (YAML) to open."), u"[WORKSPACE]"_s);
@@ -139,8 +141,10 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption varOption(
         u"var"_s, tr("import: the value of a dashboard template variable, as NAME=VALUE (repeatable)."), tr("var"));
     const QCommandLineOption forceOption(u"force"_s, tr("import: overwrite the -o file if it exists."));
+    const QCommandLineOption byOption(u"by"_s,
+        tr("ack: who acknowledges (default: the operator name of the settings, else the user name)."), tr("name"));
     parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,
-        delayOption, jsonOption, yesOption, listIdsOption, outputOption, varOption, forceOption });
+        delayOption, jsonOption, yesOption, listIdsOption, outputOption, varOption, forceOption, byOption });
     const QStringList arguments = app.arguments();
     const bool importMode = firstPositional(arguments) == QLatin1String("import");
     const bool runbookMode = importMode || firstPositional(arguments) == QLatin1String("runbook");
@@ -214,6 +218,19 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         }
         cl.mode = Mode::Validate;
         cl.validateFile = args[1];
+        return cl;
+    }
+    if (parser.isSet(byOption) && (args.isEmpty() || args.first() != QLatin1String("ack"))) {
+        fail(tr("--by only applies to the ack subcommand"));
+    }
+    if (!args.isEmpty() && args.first() == QLatin1String("ack")) {
+        if (args.size() != 3) {
+            fail(tr("usage: opsdeck ack WORKSPACE INCIDENT [--by NAME]"), 2);
+        }
+        cl.mode = Mode::Ack;
+        cl.validateFile = args[1];
+        cl.incident = args[2];
+        cl.by = parser.value(byOption);
         return cl;
     }
     if (!args.isEmpty() && args.first() == QLatin1String("check")) {

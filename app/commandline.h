@@ -9,7 +9,7 @@
 #include <QStringList>
 
 // opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json] |
-// opsdeck runbook WORKSPACE RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME |
+// opsdeck runbook WORKSPACE RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME | opsdeck ack WORKSPACE INCIDENT |
 // opsdeck import prometheus-rules|grafana FILE... [-o OUT] [--var K=V] [--json] [--force], with --demo, --data-dir,
 // --database, --lang and the hidden --screenshot-dir; the hidden `opsdeck runbook --list-ids WORKSPACE` feeds shell
 // completion.
@@ -17,7 +17,7 @@ struct CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
-    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret, Import };
+    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret, Import, Ack };
 
     Mode mode = Mode::Gui;
     QString workspace; // Gui: the file to open; empty = last workspace, else the demo
@@ -28,6 +28,8 @@ public:
     bool deleteSecret = false; // Secret: delete instead of set
     QString secretName; // Secret
     ImportOptions importOptions; // Import
+    QString incident; // Ack: the incident number
+    QString by; // Ack: --by, who acknowledges
     bool demo = false;
     bool warRoom = false;
     QString dataDir; // empty = Storage::defaultDataDir()

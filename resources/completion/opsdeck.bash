@@ -21,7 +21,7 @@ _opsdeck() {
         prev=${COMP_WORDS[COMP_CWORD - 2]}
     fi
     COMPREPLY=()
-    local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes --output --var --force"
+    local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes --output --var --force --by"
 
     case $prev in
     --lang)
@@ -32,6 +32,9 @@ _opsdeck() {
         local IFS=$'\n'
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -d -- "$cur"))
+        return 0
+        ;;
+    --by)
         return 0
         ;;
     --database)
@@ -46,7 +49,7 @@ _opsdeck() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-        --lang | --data-dir | --database)
+        --lang | --data-dir | --database | --by)
             ((i++))
             [[ ${COMP_WORDS[i]:-} == "=" ]] && ((i++))
             ;;
@@ -63,10 +66,10 @@ _opsdeck() {
     local sub=${words[0]:-}
     case $sub in
     "")
-        COMPREPLY=($(compgen -W "validate check runbook secret import" -- "$cur"))
+        COMPREPLY=($(compgen -W "validate check runbook secret import ack" -- "$cur"))
         _opsdeck_files "$cur"
         ;;
-    validate | check)
+    validate | check | ack)
         ((${#words[@]} == 1)) && _opsdeck_files "$cur"
         ;;
     runbook)
