@@ -107,6 +107,7 @@ void AppController::bindPages()
     }
     if (auto *page = qobject_cast<IncidentsPage *>(m_window->page(MainWindow::Incidents))) {
         page->setStore(m_session->incidents());
+        page->editor()->setEscalation(m_session->escalation());
         connect(m_session->incidents(), &IncidentStore::incidentCreated, this, [this, page](qint64 id) {
             if (std::exchange(m_showNextIncident, false)) {
                 m_window->setCurrentPage(MainWindow::Incidents);
