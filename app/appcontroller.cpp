@@ -9,6 +9,7 @@
 #include "health/healthpage.h"
 #include "incident/incidentautorecorder.h"
 #include "incident/incidentstore.h"
+#include "incidents/incidenteditor.h"
 #include "incidents/incidentspage.h"
 #include "kpi/kpichartdata.h"
 #include "kpi/kpimodel.h"

@@ -32,7 +32,15 @@ AutoIncidentRules::AutoIncidentRules(IncidentStore *store, QObject *parent)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     connect(&m_timer, &QTimer::timeout, this, &AutoIncidentRules::tick);
-    connect(m_store, &IncidentStore::incidentCreated, this, [this] { m_opening.clear(); });
+    connect(m_store, &IncidentStore::incidentCreated, this, [this](qint64 id) {
+        if (const Incident *incident = m_store->incident(id)) {
+            for (const TimelineEntry &e : incident->timeline) {
+                if (e.kind == TimelineKind::AutoIncident && e.to == opened) {
+                    m_opening.remove(e.subject);
+                }
+            }
+        }
+    });
     connect(m_store, &IncidentStore::writeFailed, this, [this](qint64 id) {
         if (id == 0) {
             m_opening.clear(); // a create failed: the next tick tries again

@@ -172,6 +172,9 @@ void EscalationEngine::tick()
     const QDateTime now = m_clock();
     const QList<Incident> incidents = m_store->incidents();
     for (const Incident &incident : incidents) {
+        if (!incident.isOpen()) {
+            continue; // resolved: the routes' "resolved" follow-ups end PagerDuty's incident
+        }
         if (incident.acknowledgedAt.isValid()) {
             acknowledgePagerDuty(incident);
             continue;
