@@ -153,7 +153,9 @@ void TestAckCommand::refusals()
     const Run r = run(incident.isEmpty() ? QString::number(id) : incident);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
-    QVERIFY(!stored(id).acknowledgedAt.isValid());
+    const Incident after = stored(id);
+    QVERIFY(std::none_of(after.timeline.cbegin(), after.timeline.cend(),
+        [](const TimelineEntry &e) { return e.kind == TimelineKind::Acknowledged; }));
 }
 
 void TestAckCommand::invalidWorkspaceIsBadUsage()
