@@ -9,6 +9,7 @@
 #include "health/healthpage.h"
 #include "incident/incidentautorecorder.h"
 #include "incident/incidentstore.h"
+#include "incidents/incidenteditor.h"
 #include "incidents/incidentspage.h"
 #include "kpi/kpichartdata.h"
 #include "kpi/kpimodel.h"
@@ -114,6 +115,7 @@ void AppController::bindPages()
     }
     if (auto *page = qobject_cast<IncidentsPage *>(m_window->page(MainWindow::Incidents))) {
         page->setStore(m_session->incidents());
+        page->editor()->setEscalation(m_session->escalation());
         connect(m_session->incidents(), &IncidentStore::incidentCreated, this, [this, page](qint64 id) {
             if (std::exchange(m_showNextIncident, false)) {
                 m_window->setCurrentPage(MainWindow::Incidents);

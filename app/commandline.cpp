@@ -19,7 +19,7 @@ bool takesValue(const char *arg)
 {
     for (const char *option : { "--lang", "--data-dir", "--database", "--screenshot-dir", "--screenshot-delay", "-lang",
              "-data-dir", "-database", "-screenshot-dir", "-screenshot-delay", "-o", "--output", "--var", "-var",
-             "-output", "--location", "-location", "--listen", "-listen" }) {
+             "-output", "--location", "-location", "--listen", "-listen", "--by", "-by" }) {
         if (std::strcmp(arg, option) == 0) {
             return true;
         }
@@ -67,7 +67,7 @@ bool CommandLine::wantsConsole(int argc, char **argv)
             return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0
                 || std::strcmp(arg, "runbook") == 0 || std::strcmp(arg, "secret") == 0
                 || std::strcmp(arg, "import") == 0 || std::strcmp(arg, "trust") == 0
-                || std::strcmp(arg, "agent") == 0;
+                || std::strcmp(arg, "agent") == 0 || std::strcmp(arg, "ack") == 0;
         }
     }
     return false;
@@ -111,7 +111,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "--json for the report); "
            "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.\n"
            "  agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the "
-           "database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM."));
+           "database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.\n"
+           "  ack WORKSPACE INCIDENT  acknowledge an incident in the workspace's database (--by NAME), which stops its "
+           "escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"workspace"_s, tr("The workspace file (YAML) to open."), u"[WORKSPACE]"_s);
@@ -162,9 +164,11 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         tr("import: add the imported items to the workspace <file> (kept as written; ids it already has are "
            "reported, not duplicated); the result goes to -o or standard output."),
         tr("file"));
+    const QCommandLineOption byOption(u"by"_s,
+        tr("ack: who acknowledges (default: the operator name of the settings, else the user name)."), tr("name"));
     parser.addOptions({ demoOption, warRoomOption, dataDirOption, databaseOption, langOption, screenshotOption,
         delayOption, jsonOption, yesOption, listIdsOption, outputOption, varOption, forceOption, mergeOption,
-        locationOption, listenOption, checkConfigOption });
+        locationOption, listenOption, checkConfigOption, byOption });
     const QStringList arguments = app.arguments();
     const bool importMode = firstPositional(arguments) == QLatin1String("import");
     const bool runbookMode = importMode || firstPositional(arguments) == QLatin1String("runbook");
@@ -263,6 +267,19 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         }
         cl.mode = Mode::Validate;
         cl.validateFile = args[1];
+        return cl;
+    }
+    if (parser.isSet(byOption) && (args.isEmpty() || args.first() != QLatin1String("ack"))) {
+        fail(tr("--by only applies to the ack subcommand"));
+    }
+    if (!args.isEmpty() && args.first() == QLatin1String("ack")) {
+        if (args.size() != 3) {
+            fail(tr("usage: opsdeck ack WORKSPACE INCIDENT [--by NAME]"), 2);
+        }
+        cl.mode = Mode::Ack;
+        cl.validateFile = args[1];
+        cl.incident = args[2];
+        cl.by = parser.value(byOption);
         return cl;
     }
     if (!args.isEmpty() && args.first() == QLatin1String("check")) {

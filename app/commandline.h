@@ -9,9 +9,9 @@
 #include <QStringList>
 
 // opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json] [--yes] |
-// opsdeck trust WORKSPACE [--yes] |
+// opsdeck trust WORKSPACE [--yes] | opsdeck ack WORKSPACE INCIDENT [--by NAME] |
 // opsdeck runbook WORKSPACE RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME |
-// opsdeck import prometheus-rules|grafana FILE... [-o OUT] [--var K=V] [--json] [--force] |
+// opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o OUT] [--merge FILE] [--var K=V] [--json] |
 // opsdeck agent WORKSPACE [--location NAME] [--listen ADDR:PORT] [--check-config] [--yes], with --demo, --data-dir,
 // --database, --lang and the hidden --screenshot-dir; the hidden `opsdeck runbook --list-ids WORKSPACE` feeds shell
 // completion.
@@ -19,7 +19,7 @@ struct CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
-    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret, Import, Trust, Agent };
+    enum class Mode { Gui, Validate, Check, Runbook, RunbookIds, Secret, Import, Trust, Agent, Ack };
 
     Mode mode = Mode::Gui;
     QString workspace; // Gui: the file to open; empty = last workspace, else the demo
@@ -33,6 +33,8 @@ public:
     bool deleteSecret = false; // Secret: delete instead of set
     QString secretName; // Secret
     ImportOptions importOptions; // Import
+    QString incident; // Ack: the incident number
+    QString by; // Ack: --by, who acknowledges
     bool demo = false;
     bool warRoom = false;
     QString dataDir; // empty = Storage::defaultDataDir()

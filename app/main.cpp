@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontroller.h"
+#include "cli/ackcommand.h"
 #include "cli/agentcommand.h"
 #include "cli/checkcommand.h"
 #include "cli/importcommand.h"
@@ -132,6 +133,15 @@ int runConsole(const CommandLine &commandLine)
             commandLine.secretName, &in, &out);
         QObject::connect(&secret, &SecretCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
         secret.start();
+        return QCoreApplication::exec();
+    }
+    if (commandLine.mode == CommandLine::Mode::Ack) {
+        QTextStream err(stderr);
+        AckCommand ack({ commandLine.validateFile, commandLine.incident, commandLine.by, commandLine.database,
+                           commandLine.dataDir },
+            &out, &err);
+        QObject::connect(&ack, &AckCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
+        ack.start();
         return QCoreApplication::exec();
     }
     if (commandLine.mode == CommandLine::Mode::RunbookIds) {

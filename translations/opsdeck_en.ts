@@ -37,6 +37,37 @@
     </message>
 </context>
 <context>
+    <name>AckCommand</name>
+    <message>
+        <source>the incident is given by its number (as in #12), got &quot;%1&quot;</source>
+        <translation>the incident is given by its number (as in #12), got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is not valid; nothing was acknowledged</source>
+        <translation>%1: the workspace is not valid; nothing was acknowledged</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2; nothing was acknowledged</source>
+        <translation>cannot open the database %1: %2; nothing was acknowledged</translation>
+    </message>
+    <message>
+        <source>no operator name: give one with --by NAME</source>
+        <translation>no operator name: give one with --by NAME</translation>
+    </message>
+    <message>
+        <source>Acknowledging the incident %1</source>
+        <translation>Acknowledging the incident %1</translation>
+    </message>
+    <message>
+        <source>the acknowledgement could not be saved: %1</source>
+        <translation>the acknowledgement could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Incident %1 (%2) acknowledged by %3; its escalation stops.</source>
+        <translation>Incident %1 (%2) acknowledged by %3; its escalation stops.</translation>
+    </message>
+</context>
+<context>
     <name>ActionItemModel</name>
     <message>
         <source>Open</source>
@@ -378,6 +409,25 @@
     <message>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
+    </message>
+</context>
+<context>
+    <name>AutoIncidentRules</name>
+    <message>
+        <source>Opened by rule %1: %2 CRITICAL for %3</source>
+        <translation>Opened by rule %1: %2 CRITICAL for %3</translation>
+    </message>
+    <message>
+        <source>Opened automatically by rule %1</source>
+        <translation>Opened automatically by rule %1</translation>
+    </message>
+    <message>
+        <source>%1 CRITICAL for %2: added to this incident by rule %3</source>
+        <translation>%1 CRITICAL for %2: added to this incident by rule %3</translation>
+    </message>
+    <message>
+        <source>Everything rule %1 watches is OK again: consider resolving this incident</source>
+        <translation>Everything rule %1 watches is OK again: consider resolving this incident</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1295,44 @@ Subcommand:
     <message>
         <source>--yes only applies to the runbook and agent subcommands</source>
         <translation>--yes only applies to the runbook and agent subcommands</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</source>
+        <translation>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</translation>
+    </message>
+    <message>
+        <source>ack: who acknowledges (default: the operator name of the settings, else the user name).</source>
+        <translation>ack: who acknowledges (default: the operator name of the settings, else the user name).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>--by only applies to the ack subcommand</source>
+        <translation>--by only applies to the ack subcommand</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck ack WORKSPACE INCIDENT [--by NAME]</source>
+        <translation>usage: opsdeck ack WORKSPACE INCIDENT [--by NAME]</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2205,73 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>Endpoints:</source>
         <translation>Endpoints:</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationEngine</name>
+    <message>
+        <source>No escalation policy</source>
+        <translation>No escalation policy</translation>
+    </message>
+    <message>
+        <source>policy %1, no level notified yet</source>
+        <translation>policy %1, no level notified yet</translation>
+    </message>
+    <message>
+        <source>policy %1, level %2 of %3 notified</source>
+        <translation>policy %1, level %2 of %3 notified</translation>
+    </message>
+    <message>
+        <source>Escalation stopped: acknowledged (%1)</source>
+        <translation>Escalation stopped: acknowledged (%1)</translation>
+    </message>
+    <message>
+        <source>Escalation ended: resolved (%1)</source>
+        <translation>Escalation ended: resolved (%1)</translation>
+    </message>
+    <message>
+        <source>Escalation: %1; no further step</source>
+        <translation>Escalation: %1; no further step</translation>
+    </message>
+    <message>
+        <source>Escalation: %1; next: reminder %2 at %3</source>
+        <translation>Escalation: %1; next: reminder %2 at %3</translation>
+    </message>
+    <message>
+        <source>Escalation: %1; next: level %2 (%3) at %4</source>
+        <translation>Escalation: %1; next: level %2 (%3) at %4</translation>
+    </message>
+    <message>
+        <source>Escalation level %1 of %2 (policy %3): notifying %4, unacknowledged for %5</source>
+        <translation>Escalation level %1 of %2 (policy %3): notifying %4, unacknowledged for %5</translation>
+    </message>
+    <message>
+        <source>Reminder %1 to level %2 (policy %3): notifying %4, still unacknowledged after %5</source>
+        <translation>Reminder %1 to level %2 (policy %3): notifying %4, still unacknowledged after %5</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>level %1</translation>
+    </message>
+    <message>
+        <source>reminder %1 of level %2</source>
+        <translation>reminder %1 of level %2</translation>
+    </message>
+    <message>
+        <source>%1 sent to %2 (HTTP %3)</source>
+        <translation>%1 sent to %2 (HTTP %3)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 failed after %3 attempt(s): %4</source>
+        <translation>%1 to %2 failed after %3 attempt(s): %4</translation>
+    </message>
+    <message>
+        <source>acknowledgement sent to %1</source>
+        <translation>acknowledgement sent to %1</translation>
+    </message>
+    <message>
+        <source>acknowledgement</source>
+        <translation>acknowledgement</translation>
     </message>
 </context>
 <context>
@@ -3362,6 +3517,26 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
+    <message>
+        <source>Acknowledged: the escalation stops.</source>
+        <translation>Acknowledged: the escalation stops.</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>Not acknowledged: %1</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Acknowledge the incident as the operator: its escalation stops</source>
+        <translation>Acknowledge the incident as the operator: its escalation stops</translation>
+    </message>
 </context>
 <context>
     <name>IncidentExport</name>
@@ -3602,6 +3777,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>action item %1 of incident %2 does not exist</source>
         <translation>action item %1 of incident %2 does not exist</translation>
     </message>
+    <message>
+        <source>no operator name: say who acknowledges</source>
+        <translation>no operator name: say who acknowledges</translation>
+    </message>
 </context>
 <context>
     <name>IncidentStore</name>
@@ -3673,6 +3852,26 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>Reloading the incident &quot;%1&quot;</source>
         <translation>Reloading the incident &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>no incident %1 in this workspace</source>
+        <translation>no incident %1 in this workspace</translation>
+    </message>
+    <message>
+        <source>incident %1 was already acknowledged at %2%3</source>
+        <translation>incident %1 was already acknowledged at %2%3</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> by %1</translation>
+    </message>
+    <message>
+        <source>incident %1 is %2: there is nothing to acknowledge</source>
+        <translation>incident %1 is %2: there is nothing to acknowledge</translation>
+    </message>
+    <message>
+        <source>Acknowledging the incident &quot;%1&quot;</source>
+        <translation>Acknowledging the incident &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTimeline</name>
@@ -3719,6 +3918,26 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Notification</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>Acknowledged by %1</translation>
     </message>
 </context>
 <context>
@@ -4424,6 +4643,14 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>Link</source>
         <translation>Link</translation>
+    </message>
+    <message>
+        <source>incident #%1 not acknowledged: %2</source>
+        <translation>incident #%1 not acknowledged: %2</translation>
+    </message>
+    <message>
+        <source>incident #%1 acknowledged: %2</source>
+        <translation>incident #%1 acknowledged: %2</translation>
     </message>
 </context>
 <context>
@@ -5473,6 +5700,14 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>%1 failed: %2</source>
         <translation>%1 failed: %2</translation>
     </message>
+    <message>
+        <source>%1 sent to %2 by route %3 (HTTP %4)</source>
+        <translation>%1 sent to %2 by route %3 (HTTP %4)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 by route %3 failed: %4</source>
+        <translation>%1 to %2 by route %3 failed: %4</translation>
+    </message>
 </context>
 <context>
     <name>SignOffDialog</name>
@@ -5914,6 +6149,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>Jump to time</source>
         <translation>Jump to time</translation>
+    </message>
+    <message>
+        <source>Notifications and escalation</source>
+        <translation>Notifications and escalation</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,37 @@
     </message>
 </context>
 <context>
+    <name>AckCommand</name>
+    <message>
+        <source>the incident is given by its number (as in #12), got &quot;%1&quot;</source>
+        <translation>장애는 번호로 지정합니다(예: #12). 받은 값: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is not valid; nothing was acknowledged</source>
+        <translation>%1: 워크스페이스가 올바르지 않습니다. 아무것도 인지 처리하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2; nothing was acknowledged</source>
+        <translation>데이터베이스 %1을(를) 열 수 없습니다: %2. 아무것도 인지 처리하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>no operator name: give one with --by NAME</source>
+        <translation>운영자 이름 없음: --by NAME으로 지정하세요</translation>
+    </message>
+    <message>
+        <source>Acknowledging the incident %1</source>
+        <translation>장애 %1 인지 처리</translation>
+    </message>
+    <message>
+        <source>the acknowledgement could not be saved: %1</source>
+        <translation>인지 처리를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Incident %1 (%2) acknowledged by %3; its escalation stops.</source>
+        <translation>장애 %1 (%2)을(를) %3이(가) 인지했습니다. 에스컬레이션이 멈춥니다.</translation>
+    </message>
+</context>
+<context>
     <name>ActionItemModel</name>
     <message>
         <source>Open</source>
@@ -376,6 +407,25 @@
     <message>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
+    </message>
+</context>
+<context>
+    <name>AutoIncidentRules</name>
+    <message>
+        <source>Opened by rule %1: %2 CRITICAL for %3</source>
+        <translation>규칙 %1이(가) 열었습니다: %2이(가) %3 동안 위험</translation>
+    </message>
+    <message>
+        <source>Opened automatically by rule %1</source>
+        <translation>규칙 %1이(가) 자동으로 열었습니다</translation>
+    </message>
+    <message>
+        <source>%1 CRITICAL for %2: added to this incident by rule %3</source>
+        <translation>%1이(가) %2 동안 위험: 규칙 %3이(가) 이 장애에 추가했습니다</translation>
+    </message>
+    <message>
+        <source>Everything rule %1 watches is OK again: consider resolving this incident</source>
+        <translation>규칙 %1이(가) 감시하는 대상이 모두 다시 정상입니다: 이 장애의 해결을 검토하세요</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1291,44 @@ Subcommand:
         <source>--yes only applies to the runbook and agent subcommands</source>
         <translation>--yes는 runbook과 agent 하위 명령에만 쓸 수 있습니다</translation>
     </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</source>
+        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
+
+워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
+하위 명령:
+  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
+  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
+  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
+  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
+  import prometheus-rules|grafana FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.
+  ack WORKSPACE INCIDENT  워크스페이스의 데이터베이스에서 장애를 인지 처리하여(--by NAME) 에스컬레이션을 멈춥니다. 종료 코드 0 인지됨, 1 해당 장애 없음, 2 잘못된 사용, 3 이미 인지됨, 4 해결됨.</translation>
+    </message>
+    <message>
+        <source>ack: who acknowledges (default: the operator name of the settings, else the user name).</source>
+        <translation>ack: 인지한 사람(기본값: 설정의 운영자 이름, 없으면 사용자 이름).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>--by only applies to the ack subcommand</source>
+        <translation>--by는 ack 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck ack WORKSPACE INCIDENT [--by NAME]</source>
+        <translation>사용법: opsdeck ack WORKSPACE INCIDENT [--by NAME]</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -2098,6 +2186,73 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>Endpoints:</source>
         <translation>엔드포인트:</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationEngine</name>
+    <message>
+        <source>No escalation policy</source>
+        <translation>에스컬레이션 정책 없음</translation>
+    </message>
+    <message>
+        <source>policy %1, no level notified yet</source>
+        <translation>정책 %1, 아직 알린 단계 없음</translation>
+    </message>
+    <message>
+        <source>policy %1, level %2 of %3 notified</source>
+        <translation>정책 %1, %3단계 중 %2단계까지 알림</translation>
+    </message>
+    <message>
+        <source>Escalation stopped: acknowledged (%1)</source>
+        <translation>에스컬레이션 중지: 인지됨 (%1)</translation>
+    </message>
+    <message>
+        <source>Escalation ended: resolved (%1)</source>
+        <translation>에스컬레이션 종료: 해결됨 (%1)</translation>
+    </message>
+    <message>
+        <source>Escalation: %1; no further step</source>
+        <translation>에스컬레이션: %1. 다음 단계 없음</translation>
+    </message>
+    <message>
+        <source>Escalation: %1; next: reminder %2 at %3</source>
+        <translation>에스컬레이션: %1. 다음: %3에 재알림 %2</translation>
+    </message>
+    <message>
+        <source>Escalation: %1; next: level %2 (%3) at %4</source>
+        <translation>에스컬레이션: %1. 다음: %4에 %2단계 (%3)</translation>
+    </message>
+    <message>
+        <source>Escalation level %1 of %2 (policy %3): notifying %4, unacknowledged for %5</source>
+        <translation>에스컬레이션 %2단계 중 %1단계 (정책 %3): %4에 알림, %5 동안 미인지</translation>
+    </message>
+    <message>
+        <source>Reminder %1 to level %2 (policy %3): notifying %4, still unacknowledged after %5</source>
+        <translation>%2단계 재알림 %1 (정책 %3): %4에 알림, %5이 지나도록 미인지</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <source>reminder %1 of level %2</source>
+        <translation>%2단계 재알림 %1</translation>
+    </message>
+    <message>
+        <source>%1 sent to %2 (HTTP %3)</source>
+        <translation>%1 알림을 %2에 보냄 (HTTP %3)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 failed after %3 attempt(s): %4</source>
+        <translation>%1 알림을 %2에 보내지 못함 (%3회 시도): %4</translation>
+    </message>
+    <message>
+        <source>acknowledgement sent to %1</source>
+        <translation>%1에 인지 알림을 보냄</translation>
+    </message>
+    <message>
+        <source>acknowledgement</source>
+        <translation>인지 알림</translation>
     </message>
 </context>
 <context>
@@ -3340,6 +3495,26 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>Revert</source>
         <translation>되돌리기</translation>
     </message>
+    <message>
+        <source>Acknowledged: the escalation stops.</source>
+        <translation>인지됨: 에스컬레이션이 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>인지하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>에스컬레이션</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>인지</translation>
+    </message>
+    <message>
+        <source>Acknowledge the incident as the operator: its escalation stops</source>
+        <translation>운영자로서 장애를 인지합니다: 에스컬레이션이 멈춥니다</translation>
+    </message>
 </context>
 <context>
     <name>IncidentExport</name>
@@ -3580,6 +3755,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>action item %1 of incident %2 does not exist</source>
         <translation>장애 %2의 후속 조치 %1이(가) 없습니다</translation>
     </message>
+    <message>
+        <source>no operator name: say who acknowledges</source>
+        <translation>운영자 이름 없음: 누가 인지하는지 지정하세요</translation>
+    </message>
 </context>
 <context>
     <name>IncidentStore</name>
@@ -3651,6 +3830,26 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>Reloading the incident &quot;%1&quot;</source>
         <translation>장애 &quot;%1&quot; 다시 불러오기</translation>
     </message>
+    <message>
+        <source>no incident %1 in this workspace</source>
+        <translation>이 워크스페이스에 장애 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>incident %1 was already acknowledged at %2%3</source>
+        <translation>장애 %1은(는) 이미 %2에 인지되었습니다%3</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> (인지한 사람: %1)</translation>
+    </message>
+    <message>
+        <source>incident %1 is %2: there is nothing to acknowledge</source>
+        <translation>장애 %1은(는) %2 상태입니다: 인지할 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>Acknowledging the incident &quot;%1&quot;</source>
+        <translation>장애 &quot;%1&quot; 인지 처리</translation>
+    </message>
 </context>
 <context>
     <name>IncidentTimeline</name>
@@ -3697,6 +3896,26 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>에스컬레이션</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>인지</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>%1이(가) 인지함</translation>
     </message>
 </context>
 <context>
@@ -4401,6 +4620,14 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>Link</source>
         <translation>링크</translation>
+    </message>
+    <message>
+        <source>incident #%1 not acknowledged: %2</source>
+        <translation>인시던트 #%1 미인지: %2</translation>
+    </message>
+    <message>
+        <source>incident #%1 acknowledged: %2</source>
+        <translation>인시던트 #%1 인지됨: %2</translation>
     </message>
 </context>
 <context>
@@ -5445,6 +5672,14 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
     </message>
+    <message>
+        <source>%1 sent to %2 by route %3 (HTTP %4)</source>
+        <translation>%1: 경로 %3로 %2에 보냄 (HTTP %4)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 by route %3 failed: %4</source>
+        <translation>%1: 경로 %3로 %2에 보내지 못함: %4</translation>
+    </message>
 </context>
 <context>
     <name>SignOffDialog</name>
@@ -5886,6 +6121,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>Jump to time</source>
         <translation>시각으로 이동</translation>
+    </message>
+    <message>
+        <source>Notifications and escalation</source>
+        <translation>알림 및 에스컬레이션</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QStringList kindNames = { u"note"_s, u"status"_s, u"severity"_s, u"role"_s, u"field"_s, u"endpoint"_s, u"kpi"_s,
-    u"runbook"_s, u"checklist"_s };
+    u"runbook"_s, u"checklist"_s, u"notification"_s, u"escalation"_s, u"acknowledged"_s, u"auto"_s };
 const QStringList actionStatusNames = { u"open"_s, u"in-progress"_s, u"done"_s };
 
 } // namespace

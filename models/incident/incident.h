@@ -27,6 +27,10 @@ enum class TimelineKind {
     KpiThreshold, // automatic: a KPI crossed a threshold
     RunbookStep, // automatic: a runbook step ran, with its result
     ChecklistSignOff, // automatic: a checklist was signed
+    Notification, // automatic: a message went (or failed to go) to a provider; subject = provider id
+    Escalation, // automatic: an escalation step; subject = policy, to = level (1-based), from = reminder number
+    Acknowledged, // someone acknowledged the incident: the escalation stops
+    AutoIncident, // automatic: a rule opened or added to the incident; subject = rule, from = endpoint/KPI, to = action
 };
 
 // One append-only entry. A correction is a new entry whose correctsId names the entry it corrects (which may
@@ -46,7 +50,7 @@ struct TimelineEntry
     qint64 correctsId = 0;
 
     bool isCorrection() const { return correctsId != 0; }
-    bool isAutomatic() const { return kind >= TimelineKind::EndpointState; }
+    bool isAutomatic() const { return kind >= TimelineKind::EndpointState && kind != TimelineKind::Acknowledged; }
     static QString kindName(TimelineKind kind); // stable name for the database
     static std::optional<TimelineKind> kindFromName(const QString &name);
     static QList<TimelineKind> allKinds();

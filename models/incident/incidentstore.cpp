@@ -399,3 +399,97 @@ void IncidentStore::replaceIncident(const Incident &incident)
     m_incidents[i] = incident;
     Q_EMIT incidentChanged(incident.id);
 }
+
+QString IncidentStore::ackRefusal(int outcome, qint64 incidentId, const Incident &stored)
+{
+    switch (IncidentSql::AckOutcome(outcome)) {
+    case IncidentSql::AckOutcome::Acknowledged:
+        return {};
+    case IncidentSql::AckOutcome::NotFound:
+        return tr("no incident %1 in this workspace").arg(incidentId);
+    case IncidentSql::AckOutcome::AlreadyAcknowledged: {
+        const TimelineEntry *by = nullptr;
+        for (const TimelineEntry &e : stored.timeline) {
+            by = e.kind == TimelineKind::Acknowledged ? &e : by;
+        }
+        return tr("incident %1 was already acknowledged at %2%3")
+            .arg(incidentId)
+            .arg(timeText(stored.acknowledgedAt), by ? tr(" by %1").arg(by->author) : QString());
+    }
+    case IncidentSql::AckOutcome::NotOpen:
+        return tr("incident %1 is %2: there is nothing to acknowledge")
+            .arg(incidentId)
+            .arg(IncidentLifecycle::statusText(stored.status));
+    }
+    return {};
+}
+
+QString IncidentStore::acknowledge(qint64 incidentId, const QString &by)
+{
+    if (!incident(incidentId)) {
+        return tr("incident %1 is not loaded").arg(incidentId);
+    }
+    const QString author = by.trimmed().isEmpty() ? operatorName() : by.trimmed();
+    if (author.trimmed().isEmpty()) {
+        return tr("no operator name: set one in the settings");
+    }
+    const QString workspaceId = m_workspaceId;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ++m_writesInFlight[incidentId];
+    Q_EMIT savingChanged(incidentId);
+    m_storage
+        ->write(tr("Acknowledging the incident \"%1\"").arg(titleOf(incidentId)),
+            [workspaceId, incidentId, author, now](
+                QSqlDatabase &db) { return IncidentSql::acknowledge(db, workspaceId, incidentId, author, now); })
+        .then(this, [this, incidentId](const StorageResult<IncidentSql::AckResult> &r) {
+            if (--m_writesInFlight[incidentId] <= 0) {
+                m_writesInFlight.remove(incidentId);
+            }
+            Q_EMIT savingChanged(incidentId);
+            if (!r) {
+                Q_EMIT writeFailed(incidentId, r.error());
+                Q_EMIT acknowledgeFinished(incidentId, r.error());
+                return;
+            }
+            if (r->outcome != IncidentSql::AckOutcome::NotFound) {
+                replaceIncident(r->incident);
+            }
+            Q_EMIT acknowledgeFinished(incidentId, ackRefusal(int(r->outcome), incidentId, r->incident));
+        });
+    return {};
+}
+
+QString IncidentStore::claimEntry(qint64 incidentId, TimelineEntry entry, std::function<bool(const Incident &)> wanted,
+    std::function<void(bool claimed)> done)
+{
+    if (!incident(incidentId)) {
+        return tr("incident %1 is not loaded").arg(incidentId);
+    }
+    entry.author = entry.author.isEmpty() ? u"opsdeck"_s : entry.author;
+    entry.recordedAt = QDateTime::currentDateTimeUtc();
+    if (!entry.occurredAt.isValid()) {
+        entry.occurredAt = entry.recordedAt;
+    }
+    struct Claim
+    {
+        Incident incident;
+        bool claimed = false;
+    };
+    m_storage
+        ->write(tr("Adding to the timeline of the incident \"%1\"").arg(titleOf(incidentId)),
+            [incidentId, entry, wanted](QSqlDatabase &db) {
+                Claim c;
+                c.incident = IncidentSql::appendIf(db, incidentId, entry, wanted, &c.claimed);
+                return c;
+            })
+        .then(this, [this, incidentId, done](const StorageResult<Claim> &r) {
+            if (!r) {
+                Q_EMIT writeFailed(incidentId, r.error());
+                done(false);
+                return;
+            }
+            replaceIncident(r->incident);
+            done(r->claimed);
+        });
+    return {};
+}

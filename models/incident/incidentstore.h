@@ -54,6 +54,15 @@ public:
     QString appendEntry(qint64 incidentId, TimelineEntry entry);
     // A new entry that replaces `entryId`'s text and occurred-at in the effective timeline.
     QString correct(qint64 incidentId, qint64 entryId, const QString &text, const QDateTime &occurredAt);
+    // Acknowledges as `by` (else the operator): the acknowledged milestone and a timeline entry, decided on the
+    // incident as stored, since another console or `opsdeck ack` may have been first. acknowledgeFinished follows.
+    QString acknowledge(qint64 incidentId, const QString &by = {});
+    // Appends `entry` only if `wanted` holds for the incident as stored (it runs on the storage thread: capture
+    // values only); `done(claimed)` follows on this thread once the store has the stored incident.
+    QString claimEntry(qint64 incidentId, TimelineEntry entry, std::function<bool(const Incident &)> wanted,
+        std::function<void(bool claimed)> done);
+    // The message `opsdeck ack` and the window show for an acknowledgement that did not happen (empty otherwise).
+    static QString ackRefusal(int outcome, qint64 incidentId, const Incident &stored);
     QString saveActionItem(const ActionItem &item);
     QString removeActionItem(qint64 incidentId, qint64 itemId);
 
@@ -69,6 +78,8 @@ Q_SIGNALS:
     void incidentCreated(qint64 incidentId);
     void incidentChanged(qint64 incidentId);
     void writeFailed(qint64 incidentId, const QString &error);
+    // acknowledge() ended: `refusal` is empty when this call acknowledged it.
+    void acknowledgeFinished(qint64 incidentId, const QString &refusal);
     void loadFailed(const QString &error);
     void savingChanged(qint64 incidentId);
 

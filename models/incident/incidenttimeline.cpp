@@ -172,6 +172,14 @@ QString IncidentTimeline::kindText(TimelineKind kind)
         return tr("Runbook");
     case TimelineKind::ChecklistSignOff:
         return tr("Checklist");
+    case TimelineKind::Notification:
+        return tr("Notification");
+    case TimelineKind::Escalation:
+        return tr("Escalation");
+    case TimelineKind::Acknowledged:
+        return tr("Acknowledged");
+    case TimelineKind::AutoIncident:
+        return tr("Automatic");
     }
     return {};
 }
@@ -183,7 +191,13 @@ QString IncidentTimeline::describe(const TimelineEntry &entry)
     case TimelineKind::Note:
     case TimelineKind::RunbookStep:
     case TimelineKind::ChecklistSignOff:
+    case TimelineKind::Notification:
+    case TimelineKind::Escalation:
+    case TimelineKind::AutoIncident:
         return entry.text;
+    case TimelineKind::Acknowledged:
+        line = tr("Acknowledged by %1").arg(entry.author);
+        break;
     case TimelineKind::StatusChange:
         if (entry.from.isEmpty()) {
             line = tr("Opened as %1").arg(statusText(entry.to));

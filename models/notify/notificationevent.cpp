@@ -24,6 +24,10 @@ QString NotificationEvent::eventName() const
         return u"runbook-finished"_s;
     case Kind::RunbookFailed:
         return u"runbook-failed"_s;
+    case Kind::IncidentEscalated:
+        return u"incident-escalated"_s;
+    case Kind::IncidentAcknowledged:
+        return u"incident-acknowledged"_s;
     case Kind::Summary:
         break;
     }
@@ -35,6 +39,8 @@ QString NotificationEvent::key() const
     switch (kind) {
     case Kind::IncidentOpened:
     case Kind::IncidentResolved:
+    case Kind::IncidentEscalated:
+    case Kind::IncidentAcknowledged:
         return u"incident/"_s + subject;
     case Kind::RunbookFinished:
     case Kind::RunbookFailed:
@@ -126,6 +132,12 @@ QString NotificationEvent::headline() const
         break;
     case Kind::RunbookFailed:
         line = tr("runbook %1 failed").arg(title);
+        break;
+    case Kind::IncidentEscalated:
+        line = tr("incident #%1 not acknowledged: %2").arg(subject, title);
+        break;
+    case Kind::IncidentAcknowledged:
+        line = tr("incident #%1 acknowledged: %2").arg(subject, title);
         break;
     case Kind::Summary:
         line = title;

@@ -28,6 +28,8 @@ public:
         RunbookFinished,
         RunbookFailed,
         Summary, // a route's rate limit held messages back
+        IncidentEscalated, // an escalation level or reminder (sent by the escalation engine, not through routes)
+        IncidentAcknowledged, // ends a PagerDuty incident's paging
     };
 
     Kind kind = Kind::Endpoint;

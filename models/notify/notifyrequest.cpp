@@ -92,9 +92,11 @@ QJsonObject pagerDuty(const NotificationEvent &e, const QString &routingKey)
 {
     // Events API v2: a resolve needs only the key and the dedup_key of the trigger it ends.
     const bool resolve = e.recovery || e.kind == NotificationEvent::Kind::IncidentResolved;
-    QJsonObject body { { u"routing_key"_s, routingKey }, { u"event_action"_s, resolve ? u"resolve"_s : u"trigger"_s },
+    const bool acknowledge = e.kind == NotificationEvent::Kind::IncidentAcknowledged;
+    const QString action = resolve ? u"resolve"_s : acknowledge ? u"acknowledge"_s : u"trigger"_s;
+    QJsonObject body { { u"routing_key"_s, routingKey }, { u"event_action"_s, action },
         { u"dedup_key"_s, QString(u"opsdeck/"_s + e.workspaceId + u'/' + e.key()) } };
-    if (resolve) {
+    if (resolve || acknowledge) {
         return body;
     }
     QString severity = u"info"_s;

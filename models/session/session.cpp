@@ -82,6 +82,7 @@ Session::Session(const Options &options, QObject *parent)
     wireKpis();
     wireRunbooks();
     wireNotifications();
+    wireEscalation();
 
     m_keychainWait.setSingleShot(true);
     m_keychainWait.setInterval(m_options.keychainWaitMs);
@@ -229,6 +230,7 @@ void Session::setWorkspace(const Workspace &workspace)
     m_kpiPoller->setWorkspace(workspace);
     m_alertClient->setServer(workspace.sources.alertmanager);
     m_alertModel->setAlerts({});
+    applyEscalation(workspace);
     if (watching) {
         m_notifier->setWorkspace(workspace);
         m_kpiPoller->start();

@@ -15,6 +15,8 @@
 #include <optional>
 
 class AlertModel;
+class AutoIncidentRules;
+class EscalationEngine;
 class AlertPoller;
 class AlertmanagerClient;
 class ChecklistClock;
@@ -144,6 +146,9 @@ public:
     // deliveries.
     Notifier *notifier() const { return m_notifier; }
     NotifySender *notifySender() const { return m_notifySender; }
+    // Watch mode only (else null): escalation chains of open incidents, and incidents.auto rules.
+    EscalationEngine *escalation() const { return m_escalation; }
+    AutoIncidentRules *autoIncidents() const { return m_autoIncidents; }
 
 Q_SIGNALS:
     // Every part has the workspace.
@@ -159,6 +164,8 @@ private:
     void wireKpis();
     void wireRunbooks();
     void wireNotifications(); // sessionnotify.cpp
+    void wireEscalation(); // sessionescalation.cpp
+    void applyEscalation(const Workspace &workspace);
     void releasePending();
     void useStorage(const QString &target);
     void applyTrust(); // sessiontrust.cpp
@@ -189,6 +196,8 @@ private:
     SyntaxHighlighterService *m_highlighter;
     NotifySender *m_notifySender;
     Notifier *m_notifier;
+    EscalationEngine *m_escalation = nullptr;
+    AutoIncidentRules *m_autoIncidents = nullptr;
     QSet<qint64> m_openIncidents; // to tell a resolution from other edits
     WorkspaceWatcher *m_watcher;
     KeychainLoader *m_keychain;

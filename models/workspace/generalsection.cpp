@@ -121,7 +121,7 @@ void readSources(YamlReader &r, const YamlValue &v, Sources &out)
 
 void readIncidents(YamlReader &r, const YamlValue &v, IncidentSettings &out)
 {
-    if (!r.expectMap(v, { "severities", "categories" })) {
+    if (!r.expectMap(v, { "severities", "categories", "auto" })) {
         return;
     }
     if (const YamlValue severities = r.get(v, "severities"); severities && !severities.isNull()) {

@@ -158,7 +158,7 @@ namespace WorkspaceSections {
 
 void readNotifications(YamlReader &r, const YamlValue &v, NotificationSettings &out)
 {
-    if (!r.expectMap(v, { "providers", "routes" })) {
+    if (!r.expectMap(v, { "providers", "routes", "escalation-policies" })) {
         return;
     }
     QHash<QString, int> providerIds;

@@ -21,5 +21,9 @@ void readRunbooks(YamlReader &r, const YamlValue &value, QList<Runbook> &out);
 void readIncidents(YamlReader &r, const YamlValue &value, IncidentSettings &out);
 void readSecrets(YamlReader &r, const YamlValue &value, QList<DeclaredSecret> &out);
 void readNotifications(YamlReader &r, const YamlValue &value, NotificationSettings &out);
+// escalationsection.cpp: after every other section, since they refer to providers, routes, severities and endpoints.
+void readEscalationPolicies(
+    YamlReader &r, const YamlValue &value, NotificationSettings &out, const QList<SeverityLevel> &severities);
+void readAutoIncidents(YamlReader &r, const YamlValue &value, Workspace &w);
 
 } // namespace WorkspaceSections

@@ -70,3 +70,25 @@ const NotifyProvider *NotificationSettings::provider(const QString &id) const
     auto it = std::find_if(providers.cbegin(), providers.cend(), [&](const NotifyProvider &p) { return p.id == id; });
     return it == providers.cend() ? nullptr : &*it;
 }
+
+const NotifyRoute *NotificationSettings::route(const QString &id) const
+{
+    auto it = std::find_if(routes.cbegin(), routes.cend(), [&](const NotifyRoute &r) { return r.id == id; });
+    return it == routes.cend() ? nullptr : &*it;
+}
+
+const EscalationPolicy *NotificationSettings::escalationPolicy(const QString &id) const
+{
+    auto it = std::find_if(
+        escalationPolicies.cbegin(), escalationPolicies.cend(), [&](const EscalationPolicy &p) { return p.id == id; });
+    return it == escalationPolicies.cend() ? nullptr : &*it;
+}
+
+QStringList NotificationSettings::providersOf(const QString &target) const
+{
+    if (provider(target)) {
+        return { target };
+    }
+    const NotifyRoute *r = route(target);
+    return r ? r->targets : QStringList();
+}

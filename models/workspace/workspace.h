@@ -262,11 +262,28 @@ struct SeverityLevel
     SourcePos pos;
 };
 
-// incidents: { severities, categories: [...] }; without severities: P0-P3 with the seeds' targets
+// incidents.auto[]: { id, when: { endpoint | group | kpi }, for, severity, title, services, escalation }. Opens an
+// incident when a subject stays CRITICAL for `for`, adds to the rule's open incident instead of a second one.
+struct AutoIncidentRule
+{
+    enum class Subject { Endpoint, Group, Kpi };
+    QString id;
+    Subject subject = Subject::Endpoint;
+    QString name; // the endpoint name, endpoint group or KPI id
+    Milliseconds forDuration { 0 };
+    QString severity; // SeverityLevel::id; default: the most severe level
+    QString title; // template: {subject}, {rule}, {for}; default "{subject} is CRITICAL"
+    QStringList services; // default: the rule's endpoint, group or KPI
+    QString escalation; // an escalation policy id; empty: the policy chosen by severity
+    SourcePos pos;
+};
+
+// incidents: { severities, categories: [...], auto: [...] }; without severities: P0-P3 with the seeds' targets
 struct IncidentSettings
 {
     QList<SeverityLevel> severities;
     QStringList categories;
+    QList<AutoIncidentRule> autoRules;
 
     static QList<SeverityLevel> defaultSeverities();
 };
@@ -316,12 +333,40 @@ struct NotifyRoute
     static QStringList eventNames();
 };
 
+// notifications.escalation-policies[].levels[]: { after, to, severities }
+struct EscalationLevel
+{
+    Milliseconds after { 0 }; // since the incident was detected
+    QStringList targets; // `to:` provider or route ids
+    QStringList severities; // empty = every incident the policy escalates
+    SourcePos pos;
+};
+
+// notifications.escalation-policies[]: { id, severities, levels, repeat: { every, times } }. Levels notify in order
+// until the incident is acknowledged (or resolved); `repeat` reminds the last level reached while unacknowledged.
+struct EscalationPolicy
+{
+    QString id;
+    QStringList severities; // the incidents it applies to when no auto rule names a policy; empty = all
+    QList<EscalationLevel> levels;
+    Milliseconds repeatEvery { 0 }; // 0 = no reminders
+    int repeatTimes = 0;
+    SourcePos pos;
+
+    bool appliesTo(const QString &severity) const { return severities.isEmpty() || severities.contains(severity); }
+};
+
 struct NotificationSettings
 {
     QList<NotifyProvider> providers;
     QList<NotifyRoute> routes;
+    QList<EscalationPolicy> escalationPolicies;
 
     const NotifyProvider *provider(const QString &id) const;
+    const NotifyRoute *route(const QString &id) const;
+    const EscalationPolicy *escalationPolicy(const QString &id) const;
+    // The provider ids an escalation target names: the provider itself, or a route's `to:` providers.
+    QStringList providersOf(const QString &target) const;
 };
 
 struct Workspace

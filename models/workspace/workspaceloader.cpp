@@ -125,6 +125,13 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
     }
     if (const YamlValue notifications = r.get(root, "notifications")) {
         readNotifications(r, notifications, w.notifications);
+        if (notifications.node.IsMap()) {
+            readEscalationPolicies(
+                r, r.get(notifications, "escalation-policies"), w.notifications, w.incidents.severities);
+        }
+    }
+    if (const YamlValue incidents = r.get(root, "incidents"); incidents && incidents.node.IsMap()) {
+        readAutoIncidents(r, r.get(incidents, "auto"), w);
     }
     checkReferences(r, w);
     checkSecrets(r);

@@ -21,7 +21,7 @@ _opsdeck() {
         prev=${COMP_WORDS[COMP_CWORD - 2]}
     fi
     COMPREPLY=()
-    local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes --output --var --force --merge --listen --location --check-config"
+    local opts="--help --help-all --version --demo --war-room --data-dir --database --lang --json --yes --output --var --force --merge --listen --location --check-config --by"
 
     case $prev in
     --lang)
@@ -37,6 +37,9 @@ _opsdeck() {
     -o | --output | --merge)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
+        return 0
+        ;;
+    --by)
         return 0
         ;;
     --database)
@@ -58,7 +61,7 @@ _opsdeck() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-        --lang | --data-dir | --database | -o | --output | --var | --merge | --listen | --location)
+        --lang | --data-dir | --database | -o | --output | --var | --merge | --listen | --location | --by)
             ((i++))
             [[ ${COMP_WORDS[i]:-} == "=" ]] && ((i++))
             ;;
@@ -75,10 +78,10 @@ _opsdeck() {
     local sub=${words[0]:-}
     case $sub in
     "")
-        COMPREPLY=($(compgen -W "validate check runbook trust secret import agent" -- "$cur"))
+        COMPREPLY=($(compgen -W "validate check runbook trust secret import agent ack" -- "$cur"))
         _opsdeck_files "$cur"
         ;;
-    validate | check | trust | agent)
+    validate | check | trust | agent | ack)
         ((${#words[@]} == 1)) && _opsdeck_files "$cur"
         ;;
     runbook)

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "incident/escalationengine.h"
 #include "incident/timelinefiltermodel.h"
 #include "incident/timelinemodel.h"
 #include "incidents/incidenteditor.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void quickEntryIsStored();
     void statusChangeFromTheEditor();
     void slaColoursFollowTheTheme();
+    void acknowledgeButtonStopsEscalation();
 };
 
 void TestIncidentsPage::initTestCase()
@@ -148,6 +150,45 @@ void TestIncidentsPage::slaColoursFollowTheTheme()
     QCOMPARE(ack->palette().color(QPalette::Window), ThemeManager::darkPalette().color(QPalette::Window));
     QApplication::setPalette(ThemeManager::lightPalette());
     QTRY_COMPARE(ack->palette().color(QPalette::WindowText), lightBad);
+}
+
+void TestIncidentsPage::acknowledgeButtonStopsEscalation()
+{
+    QTemporaryDir dir;
+    Storage storage;
+    QVERIFY(openStorage(storage, dir.filePath(u"db.sqlite"_s)));
+    IncidentStore store(&storage);
+    Workspace w = workspace();
+    EscalationPolicy policy;
+    policy.id = u"sre"_s;
+    EscalationLevel later;
+    later.after = Milliseconds(30 * 60 * 1000);
+    later.targets = { u"nobody"_s }; // never reached: the test acknowledges first
+    policy.levels = { later };
+    w.notifications.escalationPolicies = { policy };
+    store.setWorkspace(w);
+    EscalationEngine engine(&store, nullptr);
+    engine.setWorkspace(w);
+    IncidentsPage page;
+    page.setStore(&store);
+    page.editor()->setEscalation(&engine);
+    page.resize(1200, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(refreshAndWait(store));
+    const qint64 id = createAndWait(store, draft(u"x"_s));
+    QTRY_COMPARE(page.currentIncidentId(), id);
+    auto *status = page.editor()->findChild<QLabel *>(u"escalationStatus"_s);
+    QVERIFY(status);
+    QTRY_VERIFY2(status->text().contains(u"next: level 1"_s), qPrintable(status->text()));
+    QPushButton *ack = page.editor()->acknowledgeButton();
+    QVERIFY(ack->isEnabled());
+    QTest::mouseClick(ack, Qt::LeftButton);
+    QTRY_VERIFY(store.incident(id)->acknowledgedAt.isValid());
+    QCOMPARE(store.incident(id)->timeline.constLast().kind, TimelineKind::Acknowledged);
+    QCOMPARE(store.incident(id)->timeline.constLast().author, u"Choi"_s);
+    QTRY_VERIFY(!ack->isEnabled());
+    QTRY_VERIFY2(status->text().contains(u"stopped"_s), qPrintable(status->text()));
 }
 
 QTEST_MAIN(TestIncidentsPage)

@@ -71,5 +71,9 @@ expect "runbook example.yaml emer" emergency-rollback
 expect "runbook --yes example.yaml " emergency-rollback
 expect "runbook team.opsdeck.yaml " -- emergency-rollback
 expect "validate example.yaml " -- team.opsdeck.yaml
+expect "ack " team.opsdeck.yaml example.yaml -- notes.txt
+expect "a" ack
+expect "--by Lee ack " team.opsdeck.yaml -- Lee
+expect "ack example.yaml " -- example.yaml team.opsdeck.yaml
 ((status == 0)) && echo "bash completion: all cases pass"
 exit $status

@@ -10,7 +10,7 @@ man=$2
 text=$(sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$man")
 status=0
 checked=0
-for sub in "" validate check runbook secret import agent; do
+for sub in "" validate check runbook trust secret import agent ack; do
     help=$(LC_ALL=C LANG=C QT_QPA_PLATFORM=offscreen "$opsdeck" $sub --help --lang en) || {
         echo "FAIL: opsdeck $sub --help exited non-zero"
         status=1

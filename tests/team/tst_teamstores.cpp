@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "incident/incidentsql.h"
 #include "teamconsole.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void incidentAndTimeline();
     void timelineReachesTheOtherConsole();
     void staleIncidentEditIsRefused();
+    void acknowledgementReachesTheOtherConsole();
+    void concurrentClaimsTakeOneStep();
 
 private:
     PgTestServer m_server;
@@ -167,6 +170,61 @@ void TestTeamStores::staleIncidentEditIsRefused()
     QTRY_COMPARE(m_a.incidents->incident(id)->commander, u"Other"_s);
     QCOMPARE(
         IncidentTest::scalar(*m_a.storage, u"SELECT COUNT(*) FROM incident_timeline WHERE to_value = 'Mine'"_s), 0);
+}
+
+void TestTeamStores::acknowledgementReachesTheOtherConsole()
+{
+    const qint64 id = IncidentTest::createAndWait(*m_a.incidents, IncidentTest::draft(u"Payments failing"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_b.incidents->incident(id), 1000);
+    // What `opsdeck ack --database URL` runs, on a third connection.
+    Storage cli;
+    QVERIFY(TeamTest::openOnline(cli, m_url).isEmpty());
+    const auto r = StorageTest::wait(cli.write(u"ack"_s, [id](QSqlDatabase &db) {
+        return IncidentSql::acknowledge(db, u"test-ws"_s, id, u"Lee"_s, QDateTime::currentDateTimeUtc());
+    }));
+    QVERIFY(r && r->ok());
+    QCOMPARE(r->value().outcome, IncidentSql::AckOutcome::Acknowledged);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_a.incidents->incident(id)->acknowledgedAt.isValid() && m_b.incidents->incident(id)->acknowledgedAt.isValid(),
+        1000);
+    QCOMPARE(m_b.incidents->incident(id)->timeline.constLast().kind, TimelineKind::Acknowledged);
+    QCOMPARE(m_b.incidents->incident(id)->timeline.constLast().author, u"Lee"_s);
+    // The other console's button is refused with who was first.
+    QSignalSpy finished(m_b.incidents.get(), &IncidentStore::acknowledgeFinished);
+    QVERIFY(m_b.incidents->acknowledge(id, u"Park"_s).isEmpty());
+    QVERIFY(finished.wait(5000));
+    QVERIFY(finished.constFirst().at(1).toString().contains(u"Lee"_s));
+}
+
+void TestTeamStores::concurrentClaimsTakeOneStep()
+{
+    // Two consoles escalating the same incident at the same moment: the row lock lets one take the step.
+    const qint64 id = IncidentTest::createAndWait(*m_a.incidents, IncidentTest::draft(u"DB down"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_b.incidents->incident(id), 1000);
+    TimelineEntry step;
+    step.kind = TimelineKind::Escalation;
+    step.subject = u"sre"_s;
+    step.to = u"2"_s;
+    step.from = u"0"_s;
+    const auto wanted = [](const Incident &stored) {
+        return std::none_of(stored.timeline.cbegin(), stored.timeline.cend(),
+            [](const TimelineEntry &e) { return e.kind == TimelineKind::Escalation && e.to == u"2"_s; });
+    };
+    int claims = 0;
+    int answers = 0;
+    for (IncidentStore *store : { m_a.incidents.get(), m_b.incidents.get() }) {
+        QVERIFY(store
+                    ->claimEntry(id, step, wanted,
+                        [&](bool claimed) {
+                            ++answers;
+                            claims += claimed ? 1 : 0;
+                        })
+                    .isEmpty());
+    }
+    QTRY_COMPARE(answers, 2);
+    QCOMPARE(claims, 1);
+    QCOMPARE(
+        IncidentTest::scalar(*m_a.storage, u"SELECT COUNT(*) FROM incident_timeline WHERE kind = 'escalation'"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTeamStores)

@@ -548,6 +548,31 @@ private Q_SLOTS:
             u"meetpin.yaml:5:46: notifications.routes[0].events[1]: expected one of: endpoint, kpi, incident-opened, incident-resolved, checklist-overdue, runbook-finished, runbook-failed, got \"deploy\""_s);
         row("route bad severity", N + "    - { id: r, to: slack, min-severity: high }\n",
             u"meetpin.yaml:5:41: notifications.routes[0].min-severity: expected one of: info, warning, critical, got \"high\""_s);
+
+        // Escalation policies (from line 5) and automatic incidents (from line 6)
+        const QByteArray P = N.left(N.size() - 10) + "  escalation-policies:\n";
+        row("policy without levels", P + "    - { id: p }\n",
+            u"meetpin.yaml:5:7: notifications.escalation-policies[0]: the escalation policy has no levels: give at least one with levels: [...]"_s);
+        row("level to unknown target", P + "    - { id: p, levels: [ { after: 0m, to: [slack, pager] } ] }\n",
+            u"meetpin.yaml:5:51: notifications.escalation-policies[0].levels[0].to[1]: unknown provider or route \"pager\""_s);
+        row("level unknown severity", P + "    - { id: p, levels: [ { after: 0m, to: slack, severities: [P9] } ] }\n",
+            u"meetpin.yaml:5:63: notifications.escalation-policies[0].levels[0].severities[0]: unknown severity \"P9\" (the workspace defines P0, P1, P2, P3)"_s);
+        row("levels out of order",
+            P + "    - { id: p, levels: [ { after: 30m, to: slack }, { after: 10m, to: slack } ] }\n",
+            u"meetpin.yaml:5:62: notifications.escalation-policies[0].levels[1].after: levels must come in order: this one is earlier than the level before it"_s);
+        row("repeat without every", P + "    - { id: p, levels: [ { after: 0m, to: slack } ], repeat: { times: 2 } }\n",
+            u"meetpin.yaml:5:62: notifications.escalation-policies[0].repeat: repeat needs every: a duration such as 15m"_s);
+        const QByteArray A = E + "incidents:\n  auto:\n";
+        row("auto unknown endpoint", A + "    - { id: a, when: { endpoint: nowhere }, for: 5m }\n",
+            u"meetpin.yaml:6:34: incidents.auto[0].when.endpoint: unknown endpoint \"nowhere\""_s);
+        row("auto unknown group", A + "    - { id: a, when: { group: db }, for: 5m }\n",
+            u"meetpin.yaml:6:31: incidents.auto[0].when.group: no endpoint is in the group \"db\""_s);
+        row("auto unknown policy", A + "    - { id: a, when: { endpoint: health }, escalation: oncall }\n",
+            u"meetpin.yaml:6:56: incidents.auto[0].escalation: unknown escalation policy \"oncall\""_s);
+        row("auto unknown severity", A + "    - { id: a, when: { endpoint: health }, severity: SEV1 }\n",
+            u"meetpin.yaml:6:54: incidents.auto[0].severity: unknown severity \"SEV1\" (the workspace defines P0, P1, P2, P3)"_s);
+        row("auto without subject", A + "    - { id: a, when: {}, for: 5m }\n",
+            u"meetpin.yaml:6:22: incidents.auto[0].when: when: needs exactly one of endpoint, group or kpi"_s);
     }
     void diagnostics()
     {
@@ -586,6 +611,41 @@ private Q_SLOTS:
         QCOMPARE(r.flapGuard, 1min);
         QCOMPARE(r.rateLimit, 5);
         QCOMPARE(r.pos.line, 7); // after the two lines of secrets
+    }
+
+    void escalationAndAutoIncidents()
+    {
+        QByteArray yaml = E + N.left(N.size() - 10)
+            + "    - { id: pd, kind: pagerduty, key: abc }\n"
+              "  routes:\n    - { id: lead, to: slack }\n"
+              "  escalation-policies:\n"
+              "    - id: sre\n      severities: [P0, P1]\n      repeat: { every: 10m, times: 2 }\n"
+              "      levels:\n        - { after: 0m, to: pd }\n        - { after: 30m, to: lead }\n"
+              "        - { after: 1h, to: [slack, pd], severities: [P0] }\n"
+              "incidents:\n  auto:\n"
+              "    - { id: down, when: { endpoint: health }, for: 2m, severity: P1, title: \"{subject} down\", "
+              "services: [api], escalation: sre }\n";
+        const LoadResult result = WorkspaceLoader::loadData(yaml, u"meetpin.yaml"_s);
+        QVERIFY2(result.ok(), qPrintable(strings(result.diagnostics).join(u'\n')));
+        const EscalationPolicy *p = result.workspace->notifications.escalationPolicy(u"sre"_s);
+        QVERIFY(p);
+        QCOMPARE(p->severities, (QStringList { u"P0"_s, u"P1"_s }));
+        QCOMPARE(p->levels.size(), 3);
+        QCOMPARE(p->levels.at(1).after, 30min);
+        QCOMPARE(p->levels.at(2).targets, (QStringList { u"slack"_s, u"pd"_s }));
+        QCOMPARE(p->levels.at(2).severities, QStringList { u"P0"_s });
+        QCOMPARE(p->repeatEvery, 10min);
+        QCOMPARE(p->repeatTimes, 2);
+        QCOMPARE(result.workspace->notifications.providersOf(u"lead"_s), QStringList { u"slack"_s });
+        QCOMPARE(result.workspace->incidents.autoRules.size(), 1);
+        const AutoIncidentRule &r = result.workspace->incidents.autoRules.first();
+        QCOMPARE(r.subject, AutoIncidentRule::Subject::Endpoint);
+        QCOMPARE(r.name, u"health"_s);
+        QCOMPARE(r.forDuration, 2min);
+        QCOMPARE(r.severity, u"P1"_s);
+        QCOMPARE(r.title, u"{subject} down"_s);
+        QCOMPARE(r.services, QStringList { u"api"_s });
+        QCOMPARE(r.escalation, u"sre"_s);
     }
 
     void allErrorsAtOnce()

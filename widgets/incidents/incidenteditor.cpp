@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incidents/incidenteditor.h"
 
+#include "incident/escalationengine.h"
 #include "incident/incidentlifecycle.h"
 #include "incident/incidentstore.h"
 #include "incident/slaclock.h"
@@ -52,6 +53,8 @@ IncidentEditor::IncidentEditor(QWidget *parent)
     , m_revenue(new QLineEdit(this))
     , m_ackClock(new QLabel(this))
     , m_resolveClock(new QLabel(this))
+    , m_escalation(new QLabel(this))
+    , m_ack(new QPushButton(this))
     , m_save(new QPushButton(this))
     , m_revert(new QPushButton(this))
     , m_message(new QLabel(this))
@@ -59,6 +62,9 @@ IncidentEditor::IncidentEditor(QWidget *parent)
 {
     m_status->setObjectName(u"statusBox"_s);
     m_save->setObjectName(u"saveButton"_s);
+    m_ack->setObjectName(u"acknowledgeButton"_s);
+    m_escalation->setObjectName(u"escalationStatus"_s);
+    m_escalation->setWordWrap(true);
     m_message->setObjectName(u"editorMessage"_s);
     m_ackClock->setObjectName(u"ackClock"_s);
     m_resolveClock->setObjectName(u"resolveClock"_s);
@@ -81,9 +87,11 @@ IncidentEditor::IncidentEditor(QWidget *parent)
     m_resolved = addMilestone(m_form);
     m_form->addRow(new QLabel(this), m_ackClock);
     m_form->addRow(new QLabel(this), m_resolveClock);
+    m_form->addRow(new QLabel(this), m_escalation);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_message, 1);
+    buttons->addWidget(m_ack);
     buttons->addWidget(m_revert);
     buttons->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);
@@ -105,6 +113,7 @@ IncidentEditor::IncidentEditor(QWidget *parent)
         connect(m->at, &QDateTimeEdit::dateTimeChanged, this, dirty);
     }
     connect(m_save, &QPushButton::clicked, this, &IncidentEditor::save);
+    connect(m_ack, &QPushButton::clicked, this, &IncidentEditor::acknowledge);
     connect(m_revert, &QPushButton::clicked, this, [this] {
         setDirty(false);
         load();
@@ -139,6 +148,13 @@ void IncidentEditor::setStore(IncidentStore *store)
         }
     });
     connect(store, &IncidentStore::incidentsReset, this, &IncidentEditor::load);
+    connect(store, &IncidentStore::acknowledgeFinished, this, [this](qint64 id, const QString &refusal) {
+        if (id == m_incidentId) {
+            m_message->setText(refusal.isEmpty() ? tr("Acknowledged: the escalation stops.")
+                                                 : tr("Not acknowledged: %1").arg(refusal));
+            updateClocks(m_clockNow.isValid() ? m_clockNow : QDateTime::currentDateTimeUtc());
+        }
+    });
     connect(store, &IncidentStore::writeFailed, this, [this](qint64 id, const QString &error) {
         if (id == m_incidentId) {
             m_message->setText(tr("Not saved: %1").arg(error));
@@ -259,10 +275,24 @@ void IncidentEditor::save()
     setDirty(false);
 }
 
+void IncidentEditor::acknowledge()
+{
+    if (!m_store) {
+        return;
+    }
+    const QString why = m_store->acknowledge(m_incidentId);
+    m_message->setText(why.isEmpty() ? QString() : tr("Not acknowledged: %1").arg(why));
+    if (why.isEmpty()) {
+        m_ack->setEnabled(false);
+    }
+}
+
 void IncidentEditor::updateClocks(const QDateTime &now)
 {
     m_clockNow = now;
     const Incident *incident = m_store ? m_store->incident(m_incidentId) : nullptr;
+    m_ack->setEnabled(incident && incident->isOpen() && !incident->acknowledgedAt.isValid());
+    m_escalation->setText(incident && m_engine ? m_engine->status(*incident).text : QString());
     const auto level = incident ? m_store->severity(incident->severity) : std::nullopt;
     const auto show = [this](QLabel *label, const SlaFigure &f) {
         label->setText(SlaClock::text(f));
@@ -296,7 +326,7 @@ void IncidentEditor::retranslateUi()
     const QStringList labels { tr("Title"), tr("Severity"), tr("Status"), tr("Commander"), tr("Responders"),
         tr("Category"), tr("Scope"), tr("Services"), tr("Affected users"), tr("Revenue impact"), tr("Started"),
         tr("Detected"), tr("Acknowledged"), tr("Mitigated"), tr("Resolved"), tr("Time to acknowledge"),
-        tr("Time to resolve") };
+        tr("Time to resolve"), tr("Escalation") };
     for (int row = 0; row < labels.size() && row < m_form->rowCount(); ++row) {
         if (auto *label = qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::LabelRole)->widget())) {
             label->setText(labels.at(row));
@@ -310,6 +340,8 @@ void IncidentEditor::retranslateUi()
         m->set->setText(tr("Set"));
     }
     m_save->setText(tr("Save"));
+    m_ack->setText(tr("Acknowledge"));
+    m_ack->setToolTip(tr("Acknowledge the incident as the operator: its escalation stops"));
     m_revert->setText(tr("Revert"));
     if (m_store) {
         load();

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class EscalationEngine;
 class IncidentStore;
 class QCheckBox;
 class QComboBox;
@@ -26,6 +27,8 @@ public:
 
     void setStore(IncidentStore *store);
     void setIncidentId(qint64 incidentId);
+    // Shows the escalation level and next step (null: the row stays empty).
+    void setEscalation(const EscalationEngine *engine) { m_engine = engine; }
     qint64 incidentId() const { return m_incidentId; }
     bool isDirty() const { return m_dirty; }
     // Moves the SLA clocks on.
@@ -34,6 +37,7 @@ public:
 
     QComboBox *statusBox() const { return m_status; }
     QPushButton *saveButton() const { return m_save; }
+    QPushButton *acknowledgeButton() const { return m_ack; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -47,6 +51,7 @@ private:
 
     void load();
     void save();
+    void acknowledge();
     void setDirty(bool dirty);
     Incident edited() const;
     Milestone addMilestone(QFormLayout *form);
@@ -54,6 +59,7 @@ private:
     static QDateTime milestone(const Milestone &m, const QDateTime &stored);
 
     IncidentStore *m_store = nullptr;
+    const EscalationEngine *m_engine = nullptr;
     qint64 m_incidentId = 0;
     bool m_dirty = false;
     bool m_loading = false;
@@ -75,6 +81,8 @@ private:
     Milestone m_resolved;
     QLabel *m_ackClock;
     QLabel *m_resolveClock;
+    QLabel *m_escalation;
+    QPushButton *m_ack;
     QPushButton *m_save;
     QPushButton *m_revert;
     QLabel *m_message;

@@ -31,7 +31,8 @@ const QList<QSet<TimelineKind>> kindGroups = {
     { TimelineKind::RoleChange },
     { TimelineKind::FieldChange },
     { TimelineKind::EndpointState, TimelineKind::KpiThreshold, TimelineKind::RunbookStep,
-        TimelineKind::ChecklistSignOff },
+        TimelineKind::ChecklistSignOff, TimelineKind::AutoIncident },
+    { TimelineKind::Notification, TimelineKind::Escalation, TimelineKind::Acknowledged },
 };
 
 } // namespace
@@ -184,7 +185,7 @@ void TimelinePanel::jump()
 void TimelinePanel::retranslateUi()
 {
     const QStringList kinds { tr("All entries"), tr("Notes"), tr("Status and severity"), tr("Roles"),
-        tr("Field updates"), tr("Automatic events") };
+        tr("Field updates"), tr("Automatic events"), tr("Notifications and escalation") };
     for (int i = 0; i < kinds.size(); ++i) {
         m_kinds->setItemText(i, kinds.at(i));
     }
