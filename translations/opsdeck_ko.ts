@@ -1172,26 +1172,6 @@ Tick it anyway?</source>
         <translation>--var에는 NAME=VALUE가 필요합니다. 받은 값: &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
-  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
-        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
-
-워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
-하위 명령:
-  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
-  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
-  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
-  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
-  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로, Gatus 설정(파일 또는 디렉터리)이나 Uptime Kuma kuma.db를 엔드포인트와 알림으로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.</translation>
-    </message>
-    <message>
         <source>import: add the imported items to the workspace &lt;file&gt; (kept as written; ids it already has are reported, not duplicated); the result goes to -o or standard output.</source>
         <translation>import: 가져온 항목을 워크스페이스 &lt;file&gt;에 더합니다(기존 내용은 쓰인 그대로 두고, 이미 있는 ID는 중복하지 않고 보고합니다). 결과는 -o 또는 표준 출력으로 나갑니다.</translation>
     </message>
@@ -1204,56 +1184,12 @@ Subcommand:
         <translation>-o, --merge, --var, --force는 import 하위 명령에만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent.
-  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
-  trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
-  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.</source>
-    </message>
-    <message>
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
-  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
-  agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.</source>
-        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
-
-워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
-하위 명령:
-  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
-  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음. 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값이 필요한 점검은 터미널에서 묻고(--yes는 이번 실행에만 허용), 그렇지 않으면 신뢰 대기 중인 알 수 없음으로 보고하며 보내지 않습니다.
-  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
-  trust WORKSPACE  워크스페이스가 어떤 비밀 값을 어느 호스트로 보내고 어떤 명령을 실행하는지 출력한 뒤, 이 버전의 파일을 신뢰합니다(질문 또는 --yes). 종료 코드 0 신뢰함, 1 신뢰하지 않음, 2 올바르지 않음.
-  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
-  import prometheus-rules|grafana FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.</translation>
-    </message>
-    <message>
-        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking.</source>
-        <translation>runbook: 모든 확인, 수동 단계, 워크스페이스 신뢰 질문에 예로 답합니다(무인 실행). 감사 기록에 그렇게 남습니다. check: 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값을 이번 실행에만 보냅니다. trust: 묻지 않고 워크스페이스 버전을 신뢰합니다.</translation>
-    </message>
-    <message>
-        <source>--yes only applies to the runbook, check and trust subcommands</source>
-        <translation>--yes는 runbook, check, trust 하위 명령에만 쓸 수 있습니다</translation>
-    </message>
-    <message>
         <source>usage: opsdeck check WORKSPACE [--json] [--yes]</source>
         <translation>사용법: opsdeck check WORKSPACE [--json] [--yes]</translation>
     </message>
     <message>
         <source>usage: opsdeck trust WORKSPACE [--yes]</source>
         <translation>사용법: opsdeck trust WORKSPACE [--yes]</translation>
-    </message>
-    <message>
-  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
-  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
-  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
-  import prometheus-rules|grafana FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.
-  agent WORKSPACE  창 없이 감시합니다: 프로브, KPI, 체크리스트, 인시던트, 알림을 데이터베이스에 기록하고 사건마다 한 줄씩 표준 오류에 로그를 남깁니다. SIGHUP이면 다시 불러오고 SIGTERM이면 멈춥니다.</translation>
     </message>
     <message>
         <source>agent: the place the agent probes from, as the location label of /metrics.</source>
@@ -1288,38 +1224,8 @@ Subcommand:
         <translation>--location, --listen, --check-config는 agent 하위 명령에만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <source>--yes only applies to the runbook and agent subcommands</source>
-        <translation>--yes는 runbook과 agent 하위 명령에만 쓸 수 있습니다</translation>
-    </message>
-    <message>
-        <source>OpsDeck, an operations console for on-call engineers.
-
-Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
-Subcommand:
-  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
-  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
-  ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</source>
-        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
-
-워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
-하위 명령:
-  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
-  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음.
-  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
-  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
-  import prometheus-rules|grafana FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.
-  ack WORKSPACE INCIDENT  워크스페이스의 데이터베이스에서 장애를 인지 처리하여(--by NAME) 에스컬레이션을 멈춥니다. 종료 코드 0 인지됨, 1 해당 장애 없음, 2 잘못된 사용, 3 이미 인지됨, 4 해결됨.</translation>
-    </message>
-    <message>
         <source>ack: who acknowledges (default: the operator name of the settings, else the user name).</source>
         <translation>ack: 인지한 사람(기본값: 설정의 운영자 이름, 없으면 사용자 이름).</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>이름</translation>
     </message>
     <message>
         <source>--by only applies to the ack subcommand</source>
@@ -1328,6 +1234,40 @@ Subcommand:
     <message>
         <source>usage: opsdeck ack WORKSPACE INCIDENT [--by NAME]</source>
         <translation>사용법: opsdeck ack WORKSPACE INCIDENT [--by NAME]</translation>
+    </message>
+    <message>
+        <source>OpsDeck, an operations console for on-call engineers.
+
+Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
+Subcommand:
+  validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent.
+  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
+  trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
+  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
+  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.
+  ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</source>
+        <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
+
+워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
+하위 명령:
+  validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
+  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음. 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값이 필요한 점검은 터미널에서 묻고(--yes는 이번 실행에만 허용), 그렇지 않으면 신뢰 대기 중인 알 수 없음으로 보고하며 보내지 않습니다.
+  runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
+  trust WORKSPACE  워크스페이스가 어떤 비밀 값을 어느 호스트로 보내고 어떤 명령을 실행하는지 출력한 뒤, 이 버전의 파일을 신뢰합니다(질문 또는 --yes). 종료 코드 0 신뢰함, 1 신뢰하지 않음, 2 올바르지 않음.
+  secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
+  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로, Gatus 설정(파일 또는 디렉터리)이나 Uptime Kuma kuma.db를 엔드포인트와 알림으로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.
+  agent WORKSPACE  창 없이 감시합니다: 프로브, KPI, 체크리스트, 인시던트, 알림을 데이터베이스에 기록하고 사건마다 한 줄씩 표준 오류에 로그를 남깁니다. SIGHUP이면 다시 불러오고 SIGTERM이면 멈춥니다.
+  ack WORKSPACE INCIDENT  워크스페이스의 데이터베이스에서 장애를 인지 처리하여(--by NAME) 에스컬레이션을 멈춥니다. 종료 코드 0 인지됨, 1 해당 장애 없음, 2 잘못된 사용, 3 이미 인지됨, 4 해결됨.</translation>
+    </message>
+    <message>
+        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</source>
+        <translation>runbook: 모든 확인, 수동 단계, 워크스페이스 신뢰 질문에 예로 답합니다(무인 실행). 감사 기록에 그렇게 남습니다. check: 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값을 이번 실행에만 보냅니다. trust: 묻지 않고 이 워크스페이스 버전을 신뢰합니다. agent: 워크스페이스의 비밀 값과 명령을 무인으로 허용합니다(로그에 남김).</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook, check, trust and agent subcommands</source>
+        <translation>--yes는 runbook, check, trust, agent 하위 명령에만 쓸 수 있습니다</translation>
     </message>
 </context>
 <context>

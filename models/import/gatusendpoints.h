@@ -12,7 +12,7 @@ class GatusEndpoints final
 public:
     // tcp://, tls://, starttls://, icmp:// and DNS endpoints need the network checks of the probe engine; while this
     // build's loader refuses them they are listed as skipped. Flip this (only this) once those checks are merged.
-    static constexpr bool NonHttpEndpoints = false;
+    static constexpr bool NonHttpEndpoints = true;
 
     GatusEndpoints(ImportResult &result, GatusAlerting &alerting, QSet<QString> &usedNames, bool nonHttp)
         : m_result(result)

@@ -238,21 +238,19 @@ void Notifier::deliver(const NotifyRoute &route, const QString &providerId, cons
     if (!provider) {
         return; // the loader reports routes to unknown providers
     }
-<<<<<<< HEAD
-    const QString baseDir = m_workspace.filePath.isEmpty() ? QString() : QFileInfo(m_workspace.filePath).absolutePath();
-    const NotifyRequest request = NotifyRequest::build(*provider, event, baseDir);
-=======
     if (m_heldProviders.contains(providerId)) {
         append({ QDateTime::currentDateTimeUtc(), route.id, providerId, event.key(), event.headline(), false, fallback,
-            true, 0, 0, tr("waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent") });
+            true, 0, 0,
+            tr("waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent"), event,
+            test });
         if (!fallback && !route.fallback.isEmpty() && !*fellBack && !route.targets.contains(route.fallback)) {
             *fellBack = true;
             deliver(route, route.fallback, event, true, fellBack);
         }
         return;
     }
-    const NotifyRequest request = NotifyRequest::build(*provider, event);
->>>>>>> trust
+    const QString baseDir = m_workspace.filePath.isEmpty() ? QString() : QFileInfo(m_workspace.filePath).absolutePath();
+    const NotifyRequest request = NotifyRequest::build(*provider, event, baseDir);
     NotifyDelivery *delivery = m_sender->send(request);
     connect(delivery, &NotifyDelivery::finished, this,
         [this, route, providerId, event, fallback, fellBack, test](const NotifyResult &result) {

@@ -51,18 +51,15 @@ public:
     void setClock(std::function<QTime()> clock) { m_clock = std::move(clock); }
 
     void notify(const NotificationEvent &event);
-<<<<<<< HEAD
     // A test message to every provider of `routeId` now, past its filters, flap guard and rate limit; false when the
     // workspace has no such route.
     bool sendTest(const QString &routeId);
     // Sends a logged message again to the same provider; false when its route or provider is gone or it was never
     // sent (held back by the rate limit).
     bool retry(const NotifyLogEntry &entry);
-=======
     // Providers that send nothing (their requests would carry secrets of a workspace not trusted yet): a delivery
     // to one is logged as not sent and goes to the route's fallback, if that one is not held.
     void setHeldProviders(const QSet<QString> &providers) { m_heldProviders = providers; }
->>>>>>> trust
 
     // The last deliveries, oldest first, at most logCapacity.
     const QList<NotifyLogEntry> &log() const { return m_log; }

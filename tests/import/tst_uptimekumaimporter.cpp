@@ -237,6 +237,9 @@ private Q_SLOTS:
         QVERIFY2(yaml.contains(u"url: \"tcp://db.example:5432\"\n"_s), qPrintable(yaml));
         QVERIFY(yaml.contains(u"url: \"icmp://router.example\"\n"_s));
         QVERIFY(yaml.contains(u"url: \"dns://9.9.9.9\"\n    dns: { query-name: \"example.org\", query-type: MX }\n"_s));
+        const LoadResult loaded = WorkspaceLoader::loadData(yaml.toUtf8(), u"out.yaml"_s);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errors().value(0).toString() + u'\n' + yaml));
+        QCOMPARE(loaded.workspace->endpoints.size(), 7);
     }
 
     void emptyTemplate()
