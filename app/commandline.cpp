@@ -66,8 +66,8 @@ bool CommandLine::wantsConsole(int argc, char **argv)
         if (arg[0] != '-') {
             return std::strcmp(arg, "validate") == 0 || std::strcmp(arg, "check") == 0
                 || std::strcmp(arg, "runbook") == 0 || std::strcmp(arg, "secret") == 0
-                || std::strcmp(arg, "import") == 0 || std::strcmp(arg, "trust") == 0
-                || std::strcmp(arg, "agent") == 0 || std::strcmp(arg, "ack") == 0;
+                || std::strcmp(arg, "import") == 0 || std::strcmp(arg, "trust") == 0 || std::strcmp(arg, "agent") == 0
+                || std::strcmp(arg, "ack") == 0;
         }
     }
     return false;

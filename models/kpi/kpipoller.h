@@ -7,8 +7,8 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 class KpiModel;

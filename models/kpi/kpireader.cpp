@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kpi/kpireader.h"
-#include "kpi/kpimodel.h"
 
+#include "kpi/kpimodel.h"
 #include "sources/jsonfield.h"
 #include "sources/metricmath.h"
 #include "sources/metricsscraper.h"

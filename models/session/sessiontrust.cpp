@@ -54,8 +54,8 @@ void Session::askTrust()
     }
     m_asking = true;
     const Workspace shown = *m_workspace;
-    m_trustAsk(shown, WorkspaceTrust::commands(shown),
-        [self = QPointer<Session>(this), shown](const TrustAnswer &answer) {
+    m_trustAsk(
+        shown, WorkspaceTrust::commands(shown), [self = QPointer<Session>(this), shown](const TrustAnswer &answer) {
             if (self) {
                 self->trustAnswered(shown, answer);
             }

@@ -56,7 +56,8 @@ const Kpi *Workspace::kpi(const QString &id) const
 
 QStringList NotifyProvider::kinds()
 {
-    return { u"slack"_s, u"mattermost"_s, u"discord"_s, u"teams"_s, u"webhook"_s, u"pagerduty"_s, u"ntfy"_s, u"email"_s };
+    return { u"slack"_s, u"mattermost"_s, u"discord"_s, u"teams"_s, u"webhook"_s, u"pagerduty"_s, u"ntfy"_s,
+        u"email"_s };
 }
 
 QStringList NotifyRoute::eventNames()

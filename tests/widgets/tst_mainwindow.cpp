@@ -120,7 +120,7 @@ void TestMainWindow::shortcutsSwitchPages_data()
     QTest::addColumn<int>("key");
     QTest::addColumn<int>("page");
     QTest::addColumn<QString>("id");
-    const char *ids[] = { "overview", "charts", "health", "checklists", "incidents", "runbooks" };
+    const char *ids[] = { "overview", "charts", "health", "checklists", "incidents", "runbooks", "notifications" };
     for (int i = 0; i < MainWindow::PageCount; ++i) {
         QTest::addRow("ctrl+%d", i + 1) << int(Qt::Key_1) + i << i << QString::fromLatin1(ids[i]);
     }

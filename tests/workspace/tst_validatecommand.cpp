@@ -54,7 +54,7 @@ private Q_SLOTS:
             << 1
             << QStringList {
                    u"%1:6:24: notifications.providers[0].kind: unknown provider kind \"pigeon\" (expected one "
-                   "of: slack, mattermost, discord, teams, webhook, pagerduty, ntfy)"_s,
+                   "of: slack, mattermost, discord, teams, webhook, pagerduty, ntfy, email)"_s,
                    u"%1:8:21: notifications.routes[0].to[0]: unknown provider \"email\""_s,
                    u"%1:9:7: notifications.routes[1]: the route sends nowhere: give its providers with to: [provider "
                    "ids]"_s,
