@@ -6,7 +6,8 @@
 set(OPSDECK_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/opsdeck)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/debian/copyright ${PROJECT_SOURCE_DIR}/docs/workspace-format.md
         DESTINATION ${OPSDECK_DOC_DIR})
-install(FILES ${PROJECT_SOURCE_DIR}/docs/agent.md ${PROJECT_SOURCE_DIR}/docs/importing.md DESTINATION ${OPSDECK_DOC_DIR})
+install(FILES ${PROJECT_SOURCE_DIR}/docs/agent.md ${PROJECT_SOURCE_DIR}/docs/importing.md
+        ${PROJECT_SOURCE_DIR}/docs/check-json.schema.json DESTINATION ${OPSDECK_DOC_DIR})
 set(opsdeck_changelog_gz ${PROJECT_BINARY_DIR}/changelog.gz)
 add_custom_command(OUTPUT ${opsdeck_changelog_gz}
     COMMAND sh -c "gzip -9nc \"$1\" > \"$2\"" sh ${PROJECT_SOURCE_DIR}/resources/debian/changelog

@@ -22,7 +22,7 @@ PACKAGES=(
     qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6opengl6-dev libgl-dev libegl-dev libglx-dev libopengl-dev libvulkan-dev
     libyaml-cpp-dev libsqlite3-dev libcurl4-openssl-dev libssl-dev libc-ares-dev libkf5syntaxhighlighting-tools fonts-noto-cjk clang-format
-    xvfb xauth openssl nghttp2-server python3-aiosmtpd zlib1g-dev poppler-utils prometheus prometheus-alertmanager postgresql
+    xvfb xauth openssl nghttp2-server python3-aiosmtpd python3-jsonschema zlib1g-dev poppler-utils prometheus prometheus-alertmanager postgresql
     qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus-daemon
 )
 
