@@ -86,6 +86,12 @@ QStringList addresses(const QString &list, QStringList *bad)
     return out;
 }
 
+bool starttlsOption(const QString &value)
+{
+    const QString v = value.toLower();
+    return !(v == QLatin1String("false") || v == QLatin1String("no") || v == QLatin1String("off"));
+}
+
 QByteArray compose(const NotificationEvent &event, const QString &from, const QStringList &to, const QDateTime &now)
 {
     const QString domain = from.section(u'@', 1).section(u'>', 0, 0);

@@ -16,5 +16,7 @@ QByteArray compose(const NotificationEvent &event, const QString &from, const QS
 QByteArray encodeHeader(const QString &text);
 // "a@b.c, Ops <d@e.f>" → the bare addresses; an entry that is not an address is returned in `bad`.
 QStringList addresses(const QString &list, QStringList *bad = nullptr);
+// An email provider's `starttls:` option (absent: true); false, no and off turn it off.
+bool starttlsOption(const QString &value);
 
 } // namespace MailMessage

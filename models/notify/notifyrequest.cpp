@@ -221,9 +221,7 @@ void NotifyRequest::buildMail(
     }
     envelope.username = options.value(u"username"_s).toUtf8();
     envelope.password = options.value(u"password"_s).toUtf8();
-    const QString starttls = options.value(u"starttls"_s, u"true"_s).toLower();
-    envelope.starttls
-        = !(starttls == QLatin1String("false") || starttls == QLatin1String("no") || starttls == QLatin1String("off"));
+    envelope.starttls = MailMessage::starttlsOption(options.value(u"starttls"_s, u"true"_s));
     const QString caFile = options.value(u"ca-file"_s);
     if (!caFile.isEmpty()) {
         envelope.caFile = QFile::encodeName(baseDir.isEmpty() ? caFile : QDir(baseDir).absoluteFilePath(caFile));

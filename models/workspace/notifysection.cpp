@@ -35,9 +35,7 @@ void checkEmail(YamlReader &r, const YamlValue &v, const NotifyProvider &p)
                 "WorkspaceLoader", "an email provider needs options.to: addresses separated by commas, got \"%1\"")
                 .arg(bad.isEmpty() ? to : bad.join(u", "_s)));
     }
-    const QString starttls = p.options.value(u"starttls"_s, u"true"_s).toLower();
-    const bool clear
-        = starttls == QLatin1String("false") || starttls == QLatin1String("no") || starttls == QLatin1String("off");
+    const bool clear = !MailMessage::starttlsOption(p.options.value(u"starttls"_s, u"true"_s));
     if (clear && (p.options.contains(u"username"_s) || p.options.contains(u"password"_s))) {
         r.error(at,
             QCoreApplication::translate(
