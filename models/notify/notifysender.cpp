@@ -3,6 +3,7 @@
 #include "notify/notifysender.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -151,7 +152,14 @@ void NotifyDelivery::attemptMail()
     const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
     QFuture<SmtpOutcome> future = QtConcurrent::run(mailPool(),
         [envelope, message, left, cancel] { return SmtpTransfer::send(envelope, message, left, cancel.get()); });
-    future.then(this, [this](const SmtpOutcome &outcome) { onMailDone(outcome); });
+    // A watcher rather than future.then(this, …): Qt 6.4 asserts when a continuation's context is gone, and this
+    // delivery may finish (deadline) and be deleted while the transfer thread is still winding down.
+    auto *watcher = new QFutureWatcher<SmtpOutcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        onMailDone(watcher->result());
+    });
+    watcher->setFuture(future);
 }
 
 void NotifyDelivery::onMailDone(const SmtpOutcome &outcome)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smtpserver.h"
 
+#include "testpki.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -19,21 +21,14 @@ bool SmtpServer::start(const QString &mode, const QStringList &extra)
     if (!m_dir.isValid() || !QDir(m_dir.path()).mkpath(u"out"_s)) {
         return false;
     }
-    QProcess openssl;
-    openssl.setWorkingDirectory(m_dir.path());
-    openssl.start(u"openssl"_s,
-        { u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s,
-            u"-keyout"_s, u"key.pem"_s, u"-out"_s, u"cert.pem"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=opsdeck-smtp"_s,
-            u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s });
-    if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0) {
-        qWarning() << "openssl:" << openssl.readAllStandardError();
+    if (!TestPki(m_dir.path()).makeSelfSigned(u"smtp"_s, u"IP:127.0.0.1"_s, u"2"_s, u"opsdeck-smtp"_s)) {
         return false;
     }
     const QString script = qEnvironmentVariable("OPSDECK_SOURCE_DIR") + u"/tests/notify/smtpserver.py"_s;
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(u"/usr/bin/python3"_s,
-        QStringList { script, u"--mode"_s, mode, u"--cert"_s, m_dir.filePath(u"cert.pem"_s), u"--key"_s,
-            m_dir.filePath(u"key.pem"_s) }
+        QStringList { script, u"--mode"_s, mode, u"--cert"_s, m_dir.filePath(u"smtp.pem"_s), u"--key"_s,
+            m_dir.filePath(u"smtp.key"_s) }
             + extra + QStringList { m_dir.filePath(u"out"_s) });
     if (!m_process.waitForStarted(10000)) {
         return false;

@@ -16,7 +16,7 @@ public:
     bool start(const QString &mode, const QStringList &extra = {});
     void stop();
     QString url() const; // smtp://127.0.0.1:PORT or smtps://...
-    QString caFile() const { return m_dir.filePath(QStringLiteral("cert.pem")); }
+    QString caFile() const { return m_dir.filePath(QStringLiteral("smtp.pem")); }
     int received() const;
     QByteArray message(int n) const; // 1-based
     QJsonObject envelope(int n) const;

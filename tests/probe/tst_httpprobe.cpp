@@ -3,6 +3,7 @@
 #include "../notify/notifyreceiver.h"
 #include "hostileserver.h"
 #include "probetesthelpers.h"
+#include "testpki.h"
 
 #include <QProcess>
 #include <QSslSocket>
@@ -43,42 +44,12 @@ private Q_SLOTS:
     void redirectCarriesNoSecretElsewhere();
 
 private:
-    bool openssl(const QStringList &args);
-    bool makeLeaf(const QString &name, const QString &san, const QString &days);
     HostileServer *tlsServer(const QString &name);
 
     QTemporaryDir m_dir;
     HostileServer m_server;
     static constexpr qint64 marginMs = 1500;
 };
-
-bool TestHttpProbe::openssl(const QStringList &args)
-{
-    QProcess p;
-    p.setWorkingDirectory(m_dir.path());
-    p.start(u"openssl"_s, args);
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        qWarning() << "openssl" << args << p.readAllStandardError();
-        return false;
-    }
-    return true;
-}
-
-bool TestHttpProbe::makeLeaf(const QString &name, const QString &san, const QString &days)
-{
-    QFile ext(m_dir.filePath(name + QLatin1String(".ext")));
-    if (!ext.open(QIODevice::WriteOnly) || ext.write("subjectAltName=" + san.toLatin1() + "\n") < 0) {
-        return false;
-    }
-    ext.close();
-    const QString key = name + QLatin1String(".key");
-    return openssl({ u"req"_s, u"-new"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
-               u"-nodes"_s, u"-keyout"_s, key, u"-out"_s, name + QLatin1String(".csr"), u"-subj"_s,
-               u"/CN=opsdeck-test"_s })
-        && openssl({ u"x509"_s, u"-req"_s, u"-in"_s, name + QLatin1String(".csr"), u"-CA"_s, u"ca.pem"_s, u"-CAkey"_s,
-            u"ca.key"_s, u"-CAcreateserial"_s, u"-out"_s, name + QLatin1String(".pem"), u"-days"_s, days, u"-extfile"_s,
-            name + QLatin1String(".ext") });
-}
 
 void TestHttpProbe::initTestCase()
 {
@@ -87,27 +58,23 @@ void TestHttpProbe::initTestCase()
     if (!QSslSocket::supportsSsl()) {
         QSKIP("no TLS backend");
     }
-    const QStringList ec { u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s };
-    QVERIFY(openssl(QStringList { u"req"_s, u"-x509"_s } + ec
-        + QStringList { u"-keyout"_s, u"ca.key"_s, u"-out"_s, u"ca.pem"_s, u"-days"_s, u"30"_s, u"-subj"_s,
-            u"/CN=OpsDeck Test CA"_s }));
-    QVERIFY(makeLeaf(u"good"_s, u"IP:127.0.0.1,DNS:localhost"_s, u"30"_s));
-    QVERIFY(makeLeaf(u"expired"_s, u"IP:127.0.0.1,DNS:localhost"_s, u"-1"_s));
-    QVERIFY(makeLeaf(u"wronghost"_s, u"DNS:wrong.example"_s, u"30"_s));
-    QVERIFY(openssl(QStringList { u"req"_s, u"-x509"_s } + ec
-        + QStringList { u"-keyout"_s, u"selfsigned.key"_s, u"-out"_s, u"selfsigned.pem"_s, u"-days"_s, u"30"_s,
-            u"-subj"_s, u"/CN=opsdeck-self"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s }));
+    TestPki pki(m_dir.path());
+    QVERIFY(pki.makeCa());
+    QVERIFY(pki.makeLeaf(u"good"_s, u"IP:127.0.0.1,DNS:localhost"_s));
+    QVERIFY(pki.makeLeaf(u"expired"_s, u"IP:127.0.0.1,DNS:localhost"_s, u"-1"_s));
+    QVERIFY(pki.makeLeaf(u"wronghost"_s, u"DNS:wrong.example"_s));
+    QVERIFY(pki.makeSelfSigned(u"selfsigned"_s, u"IP:127.0.0.1"_s));
 }
 
 HostileServer *TestHttpProbe::tlsServer(const QString &name)
 {
-    QFile cert(m_dir.filePath(name + QLatin1String(".pem")));
-    QFile key(m_dir.filePath(name + QLatin1String(".key")));
-    if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly)) {
+    QSslCertificate certificate;
+    QSslKey key;
+    if (!TestPki(m_dir.path()).load(name, &certificate, &key)) {
         return nullptr;
     }
     auto *server = new HostileServer(this);
-    server->setTls(QSslCertificate(&cert, QSsl::Pem), QSslKey(&key, QSsl::Ec, QSsl::Pem));
+    server->setTls(certificate, key);
     server->setHttpRedirectTarget(m_server.url(u"/ok"_s));
     return server->start() ? server : nullptr;
 }

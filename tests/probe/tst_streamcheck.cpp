@@ -4,6 +4,7 @@
 #include "probe/curltransport.h"
 #include "probetesthelpers.h"
 #include "streamtestserver.h"
+#include "testpki.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -36,24 +37,11 @@ private Q_SLOTS:
     void quittingWithStalledChecksIsQuick();
 
 private:
-    bool openssl(const QStringList &args);
     StreamTestServer *tlsServer(StreamTestServer::Mode mode, const QString &name);
     Endpoint endpoint(const QString &url, const QStringList &conditions = {}, int timeoutMs = 3000) const;
 
     QTemporaryDir m_dir;
 };
-
-bool TestStreamCheck::openssl(const QStringList &args)
-{
-    QProcess p;
-    p.setWorkingDirectory(m_dir.path());
-    p.start(u"openssl"_s, args);
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        qWarning() << "openssl" << args << p.readAllStandardError();
-        return false;
-    }
-    return true;
-}
 
 void TestStreamCheck::initTestCase()
 {
@@ -61,33 +49,21 @@ void TestStreamCheck::initTestCase()
     if (!QSslSocket::supportsSsl()) {
         QSKIP("no TLS backend");
     }
-    const QStringList ec { u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s };
-    QVERIFY(openssl(QStringList { u"req"_s, u"-x509"_s } + ec
-        + QStringList { u"-keyout"_s, u"ca.key"_s, u"-out"_s, u"ca.pem"_s, u"-days"_s, u"30"_s, u"-subj"_s,
-            u"/CN=OpsDeck Stream CA"_s }));
-    for (const auto &[name, days] : { std::pair { u"good"_s, u"30"_s }, std::pair { u"expired"_s, u"-1"_s } }) {
-        QFile ext(m_dir.filePath(name + u".ext"_s));
-        QVERIFY(ext.open(QIODevice::WriteOnly));
-        ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-        ext.close();
-        QVERIFY(openssl(QStringList { u"req"_s, u"-new"_s } + ec
-            + QStringList {
-                u"-keyout"_s, name + u".key"_s, u"-out"_s, name + u".csr"_s, u"-subj"_s, u"/CN=opsdeck-stream"_s }));
-        QVERIFY(openssl({ u"x509"_s, u"-req"_s, u"-in"_s, name + u".csr"_s, u"-CA"_s, u"ca.pem"_s, u"-CAkey"_s,
-            u"ca.key"_s, u"-CAcreateserial"_s, u"-out"_s, name + u".pem"_s, u"-days"_s, days, u"-extfile"_s,
-            name + u".ext"_s }));
-    }
+    TestPki pki(m_dir.path());
+    QVERIFY(pki.makeCa(u"OpsDeck Stream CA"_s));
+    QVERIFY(pki.makeLeaf(u"good"_s, u"IP:127.0.0.1,DNS:localhost"_s, u"30"_s, u"opsdeck-stream"_s));
+    QVERIFY(pki.makeLeaf(u"expired"_s, u"IP:127.0.0.1,DNS:localhost"_s, u"-1"_s, u"opsdeck-stream"_s));
 }
 
 StreamTestServer *TestStreamCheck::tlsServer(StreamTestServer::Mode mode, const QString &name)
 {
-    QFile cert(m_dir.filePath(name + u".pem"_s));
-    QFile key(m_dir.filePath(name + u".key"_s));
-    if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly)) {
+    QSslCertificate certificate;
+    QSslKey key;
+    if (!TestPki(m_dir.path()).load(name, &certificate, &key)) {
         return nullptr;
     }
     auto *server = new StreamTestServer(mode, this);
-    server->setTls(QSslCertificate(&cert, QSsl::Pem), QSslKey(&key, QSsl::Ec, QSsl::Pem));
+    server->setTls(certificate, key);
     return server->start() ? server : nullptr;
 }
 
