@@ -6613,5 +6613,9 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</source>
         <translation>&quot;%2&quot;의 알 수 없는 스킴 &quot;%1&quot;; http, https, tcp, tls, starttls, dns, icmp 중 하나가 필요합니다</translation>
     </message>
+    <message>
+        <source>not applicable: a runbook step checks an endpoint over HTTP, and &quot;%1&quot; is a %2:// endpoint; use an http(s) endpoint, or a command step (such as pg_isready) for this service</source>
+        <translation>적용할 수 없음: 런북 단계는 엔드포인트를 HTTP로 점검하는데 &quot;%1&quot;은(는) %2:// 엔드포인트입니다. http(s) 엔드포인트를 쓰거나, 이 서비스에는 명령 단계(예: pg_isready)를 쓰세요</translation>
+    </message>
 </context>
 </TS>
