@@ -97,7 +97,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 "
            "WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked "
            "for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not "
-           "sent.\n"
+           "sent. With --data-dir, --database or the workspace's storage key the results are added to the probe "
+           "history (uptime and error budgets count them).\n"
            "  runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step "
            "(--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 "
            "declined or interrupted.\n"
@@ -120,7 +121,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption demoOption(
         u"demo"_s, tr("Start the bundled demo service and open the demo workspace against it."));
     const QCommandLineOption dataDirOption(
-        u"data-dir"_s, tr("Keep the database in <dir> instead of the user's data directory."), tr("dir"));
+        u"data-dir"_s,
+        tr("Keep the database in <dir> instead of the user's data directory. check: record the results there."),
+        tr("dir"));
     const QCommandLineOption databaseOption(u"database"_s,
         tr("Team mode: keep the data in the shared PostgreSQL database at <url> "
            "(postgresql://user:${PASSWORD_VARIABLE}@host:port/database) instead of the local file; overrides the "
@@ -284,7 +287,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     }
     if (!args.isEmpty() && args.first() == QLatin1String("check")) {
         if (args.size() != 2) {
-            fail(tr("usage: opsdeck check WORKSPACE [--json] [--yes]"));
+            fail(tr("usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL]"));
         }
         cl.mode = Mode::Check;
         cl.validateFile = args[1];

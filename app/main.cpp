@@ -115,6 +115,7 @@ int runConsole(const CommandLine &commandLine)
         CheckCommand check(commandLine.validateFile,
             commandLine.json ? CheckCommand::Format::Json : CheckCommand::Format::Table, &out);
         check.setTrustAnswer(commandLine.yes, &input, &err);
+        check.setStorage(commandLine.database, commandLine.dataDir);
         QObject::connect(&check, &CheckCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
         check.start();
         return QCoreApplication::exec();

@@ -6,8 +6,9 @@
 #   tools/dev.sh demo   install what is missing, build, start OpsDeck on the demo workspace
 #   tools/dev.sh test   install what is missing, build with -Werror, check formatting, run every test offscreen
 #   tools/dev.sh deps   only install the packages
-#   tools/dev.sh bench  also install wrk, build the release preset, run the benchmarks (prints their figures;
-#                       extra arguments go to bench-probe)
+#   tools/dev.sh bench  also install wrk and blackbox_exporter, build the release preset, run the benchmarks
+#                       (prints their figures beside their baselines; extra arguments go to bench-probe, which
+#                       then runs once instead of its two scenarios)
 #   tools/dev.sh package        build the package preset (release, only the installed targets, in build/package)
 #                               and `cpack -G DEB`: build/package/opsdeck_<version>_<arch>.deb
 #   tools/dev.sh package-check  package, then install it with apt-get and check it from the installed files
@@ -100,7 +101,7 @@ test)
     QT_QPA_PLATFORM=offscreen ctest --preset dev -j2 --timeout 300 "${@:2}"
     ;;
 bench)
-    deps wrk
+    deps wrk prometheus-blackbox-exporter
     build release
     if [ -z "${QT_QPA_PLATFORM:-}${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
         # No display (a build machine, ssh): measure offscreen rather than fail to find a platform plugin.
@@ -110,7 +111,16 @@ bench)
     # A failing benchmark does not hide the figures of the next; the exit status still says so.
     status=0
     build/release/bench/startup/bench-startup || status=1
-    build/release/bench/probe/bench-probe "${@:2}" || status=1
+    # opsdeck check of 1k/5k/10k endpoints beside validate, and blackbox_exporter's probe rate on the same server.
+    build/release/bench/check/bench-check || status=1
+    if (($# > 1)); then
+        build/release/bench/probe/bench-probe "${@:2}" || status=1
+    else
+        # The two scenarios: 2,000 endpoints at 30 s (CPU, and the peak against wrk); 10,000 at 60 s
+        # (scheduling lag, memory per endpoint).
+        build/release/bench/probe/bench-probe --endpoints 2000 --interval-s 30 || status=1
+        build/release/bench/probe/bench-probe --endpoints 10000 --interval-s 60 --duration-s 90 --peak-s 0 || status=1
+    fi
     build/release/bench/window/bench-window || status=1
     exit $status
     ;;

@@ -541,6 +541,18 @@
         <source>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</source>
         <translation>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</translation>
     </message>
+    <message>
+        <source>opsdeck: the results are not recorded: %1</source>
+        <translation>opsdeck: the results are not recorded: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck: %1 failed: %2</source>
+        <translation>opsdeck: %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Recording the results</source>
+        <translation>Recording the results</translation>
+    </message>
 </context>
 <context>
     <name>CheckExecutor</name>
@@ -1057,10 +1069,6 @@ Tick it anyway?</translation>
         <translation>Start the bundled demo service and open the demo workspace against it.</translation>
     </message>
     <message>
-        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory.</source>
-        <translation>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory.</translation>
-    </message>
-    <message>
         <source>dir</source>
         <translation>dir</translation>
     </message>
@@ -1189,10 +1197,6 @@ Tick it anyway?</translation>
         <translation>-o, --merge, --var and --force only apply to the import subcommand</translation>
     </message>
     <message>
-        <source>usage: opsdeck check WORKSPACE [--json] [--yes]</source>
-        <translation>usage: opsdeck check WORKSPACE [--json] [--yes]</translation>
-    </message>
-    <message>
         <source>usage: opsdeck trust WORKSPACE [--yes]</source>
         <translation>usage: opsdeck trust WORKSPACE [--yes]</translation>
     </message>
@@ -1241,12 +1245,20 @@ Tick it anyway?</translation>
         <translation>usage: opsdeck ack WORKSPACE INCIDENT [--by NAME]</translation>
     </message>
     <message>
+        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</source>
+        <translation>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook, check, trust and agent subcommands</source>
+        <translation>--yes only applies to the runbook, check, trust and agent subcommands</translation>
+    </message>
+    <message>
         <source>OpsDeck, an operations console for on-call engineers.
 
 Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
 Subcommand:
   validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent. With --data-dir, --database or the workspace&apos;s storage key the results are added to the probe history (uptime and error budgets count them).
   runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
@@ -1258,7 +1270,7 @@ Subcommand:
 Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
 Subcommand:
   validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent. With --data-dir, --database or the workspace&apos;s storage key the results are added to the probe history (uptime and error budgets count them).
   runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
@@ -1267,12 +1279,12 @@ Subcommand:
   ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</translation>
     </message>
     <message>
-        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</source>
-        <translation>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</translation>
+        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory. check: record the results there.</source>
+        <translation>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory. check: record the results there.</translation>
     </message>
     <message>
-        <source>--yes only applies to the runbook, check, trust and agent subcommands</source>
-        <translation>--yes only applies to the runbook, check, trust and agent subcommands</translation>
+        <source>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL]</source>
+        <translation>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL]</translation>
     </message>
 </context>
 <context>
@@ -6630,6 +6642,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</source>
         <translation>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</translation>
+    </message>
+    <message>
+        <source>not applicable: a runbook step checks an endpoint over HTTP, and &quot;%1&quot; is a %2:// endpoint; use an http(s) endpoint, or a command step (such as pg_isready) for this service</source>
+        <translation>not applicable: a runbook step checks an endpoint over HTTP, and &quot;%1&quot; is a %2:// endpoint; use an http(s) endpoint, or a command step (such as pg_isready) for this service</translation>
     </message>
 </context>
 </TS>

@@ -537,6 +537,18 @@
         <source>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</source>
         <translation>신뢰 대기 중: 요청에 비밀 값이 들어 있는데 이 버전의 워크스페이스가 신뢰되지 않았습니다(opsdeck trust 또는 --yes). 아무것도 보내지 않았습니다</translation>
     </message>
+    <message>
+        <source>opsdeck: the results are not recorded: %1</source>
+        <translation>opsdeck: 결과가 기록되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>opsdeck: %1 failed: %2</source>
+        <translation>opsdeck: %1 실패: %2</translation>
+    </message>
+    <message>
+        <source>Recording the results</source>
+        <translation>결과 기록</translation>
+    </message>
 </context>
 <context>
     <name>CheckExecutor</name>
@@ -1052,10 +1064,6 @@ Tick it anyway?</source>
         <translation>내장 데모 서비스를 시작하고 그에 연결된 데모 워크스페이스를 엽니다.</translation>
     </message>
     <message>
-        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory.</source>
-        <translation>데이터베이스를 사용자 데이터 디렉터리 대신 &lt;dir&gt;에 둡니다.</translation>
-    </message>
-    <message>
         <source>dir</source>
         <translation>dir</translation>
     </message>
@@ -1184,10 +1192,6 @@ Tick it anyway?</source>
         <translation>-o, --merge, --var, --force는 import 하위 명령에만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <source>usage: opsdeck check WORKSPACE [--json] [--yes]</source>
-        <translation>사용법: opsdeck check WORKSPACE [--json] [--yes]</translation>
-    </message>
-    <message>
         <source>usage: opsdeck trust WORKSPACE [--yes]</source>
         <translation>사용법: opsdeck trust WORKSPACE [--yes]</translation>
     </message>
@@ -1236,12 +1240,20 @@ Tick it anyway?</source>
         <translation>사용법: opsdeck ack WORKSPACE INCIDENT [--by NAME]</translation>
     </message>
     <message>
+        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</source>
+        <translation>runbook: 모든 확인, 수동 단계, 워크스페이스 신뢰 질문에 예로 답합니다(무인 실행). 감사 기록에 그렇게 남습니다. check: 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값을 이번 실행에만 보냅니다. trust: 묻지 않고 이 워크스페이스 버전을 신뢰합니다. agent: 워크스페이스의 비밀 값과 명령을 무인으로 허용합니다(로그에 남김).</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook, check, trust and agent subcommands</source>
+        <translation>--yes는 runbook, check, trust, agent 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
         <source>OpsDeck, an operations console for on-call engineers.
 
 Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
 Subcommand:
   validate FILE  print the diagnostics of a workspace file; exit 0 when it is valid, 1 otherwise.
-  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent.
+  check WORKSPACE  check every endpoint once and print a table (--json for machines); exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. What needs a secret of a workspace version not trusted yet is asked for on a terminal (--yes allows it for this run) and is otherwise UNKNOWN, waiting for trust, and not sent. With --data-dir, --database or the workspace&apos;s storage key the results are added to the probe history (uptime and error budgets count them).
   runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
@@ -1253,7 +1265,7 @@ Subcommand:
 워크스페이스를 지정하지 않으면 마지막 워크스페이스를, 없으면 내장 데모를 엽니다.
 하위 명령:
   validate FILE  워크스페이스 파일의 진단을 출력합니다. 올바르면 0, 아니면 1로 종료합니다.
-  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음. 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값이 필요한 점검은 터미널에서 묻고(--yes는 이번 실행에만 허용), 그렇지 않으면 신뢰 대기 중인 알 수 없음으로 보고하며 보내지 않습니다.
+  check WORKSPACE  모든 엔드포인트를 한 번 점검하고 표로 출력합니다(기계용은 --json). 종료 코드 0 정상, 1 경고, 2 위험, 3 알 수 없음. 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값이 필요한 점검은 터미널에서 묻고(--yes는 이번 실행에만 허용), 그렇지 않으면 신뢰 대기 중인 알 수 없음으로 보고하며 보내지 않습니다. --data-dir, --database 또는 워크스페이스의 storage 키가 있으면 결과를 프로브 기록에 더합니다(가동률과 오류 예산이 이를 셉니다).
   runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
   trust WORKSPACE  워크스페이스가 어떤 비밀 값을 어느 호스트로 보내고 어떤 명령을 실행하는지 출력한 뒤, 이 버전의 파일을 신뢰합니다(질문 또는 --yes). 종료 코드 0 신뢰함, 1 신뢰하지 않음, 2 올바르지 않음.
   secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
@@ -1262,12 +1274,12 @@ Subcommand:
   ack WORKSPACE INCIDENT  워크스페이스의 데이터베이스에서 장애를 인지 처리하여(--by NAME) 에스컬레이션을 멈춥니다. 종료 코드 0 인지됨, 1 해당 장애 없음, 2 잘못된 사용, 3 이미 인지됨, 4 해결됨.</translation>
     </message>
     <message>
-        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</source>
-        <translation>runbook: 모든 확인, 수동 단계, 워크스페이스 신뢰 질문에 예로 답합니다(무인 실행). 감사 기록에 그렇게 남습니다. check: 아직 신뢰되지 않은 워크스페이스 버전의 비밀 값을 이번 실행에만 보냅니다. trust: 묻지 않고 이 워크스페이스 버전을 신뢰합니다. agent: 워크스페이스의 비밀 값과 명령을 무인으로 허용합니다(로그에 남김).</translation>
+        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory. check: record the results there.</source>
+        <translation>데이터베이스를 사용자 데이터 디렉터리 대신 &lt;dir&gt;에 둡니다. check: 결과를 그곳에 기록합니다.</translation>
     </message>
     <message>
-        <source>--yes only applies to the runbook, check, trust and agent subcommands</source>
-        <translation>--yes는 runbook, check, trust, agent 하위 명령에만 쓸 수 있습니다</translation>
+        <source>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL]</source>
+        <translation>사용법: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL]</translation>
     </message>
 </context>
 <context>
@@ -6600,6 +6612,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</source>
         <translation>&quot;%2&quot;의 알 수 없는 스킴 &quot;%1&quot;; http, https, tcp, tls, starttls, dns, icmp 중 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>not applicable: a runbook step checks an endpoint over HTTP, and &quot;%1&quot; is a %2:// endpoint; use an http(s) endpoint, or a command step (such as pg_isready) for this service</source>
+        <translation>적용할 수 없음: 런북 단계는 엔드포인트를 HTTP로 점검하는데 &quot;%1&quot;은(는) %2:// 엔드포인트입니다. http(s) 엔드포인트를 쓰거나, 이 서비스에는 명령 단계(예: pg_isready)를 쓰세요</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@
 #include "probe/probehistory.h"
 #include "runbook/workspacetrust.h"
 #include "session/session.h"
+#include "storage/storage.h"
 #include "ui/uilanguage.h"
 #include "workspace/workspaceloader.h"
 
@@ -84,23 +85,52 @@ CheckCommand::CheckCommand(const QString &workspacePath, Format format, QTextStr
     , m_path(workspacePath)
     , m_format(format)
     , m_out(out)
-    , m_session(new Session({ Session::Mode::Once, {}, {}, false }, this))
 { }
 
 CheckCommand::~CheckCommand() = default;
 
+void CheckCommand::setStorage(const QString &database, const QString &dataDir)
+{
+    m_database = database;
+    m_dataDir = dataDir;
+}
+
+bool CheckCommand::records() const
+{
+    return m_session && m_session->options().storage;
+}
+
 void CheckCommand::start()
 {
-    connect(m_session, &Session::loadFailed, this, [this](const QString &, const QList<Diagnostic> &diagnostics) {
-        for (const Diagnostic &d : diagnostics) {
+    const LoadResult loaded = WorkspaceLoader::loadFile(m_path);
+    if (!loaded.ok()) {
+        for (const Diagnostic &d : loaded.diagnostics) {
             *m_out << d.toString() << '\n';
         }
         *m_out << tr("%1: the workspace is not valid; nothing was checked").arg(m_path) << Qt::endl;
         finish(3);
-    });
+        return;
+    }
+    // Only a database asked for is written to: a plain `opsdeck check` leaves no file behind.
+    const bool record = !m_database.isEmpty() || !m_dataDir.isEmpty() || !loaded.workspace->info.storage.isEmpty();
+    m_session = new Session({ Session::Mode::Once, m_database, m_dataDir, record }, this);
+    if (record) {
+        connect(m_session->storage(), &Storage::openFailed, this, [this](const QString &error) {
+            m_writeFailed = true;
+            if (m_err) {
+                *m_err << tr("opsdeck: the results are not recorded: %1").arg(error) << Qt::endl;
+            }
+        });
+        connect(m_session->storage(), &Storage::writeFailed, this, [this](const QString &what, const QString &error) {
+            if (m_err && !m_writeFailed) {
+                *m_err << tr("opsdeck: %1 failed: %2").arg(what, error) << Qt::endl;
+            }
+            m_writeFailed = true;
+        });
+    }
     // Secrets the environment lacks come from the keychain first (reported as missing where there is none).
     connect(m_session, &Session::workspaceReady, this, &CheckCommand::begin, Qt::SingleShotConnection);
-    m_session->open(m_path);
+    m_session->adopt(*loaded.workspace);
 }
 
 void CheckCommand::setTrustAnswer(bool yes, TerminalInput *input, QTextStream *err)
@@ -176,11 +206,7 @@ void CheckCommand::checkAll(const Workspace &workspace)
         return;
     }
     if (m_results.size() == m_expected) {
-        if (m_kpis) {
-            m_kpis->start();
-        } else {
-            report();
-        }
+        resultsIn();
         return;
     }
     // The session's engine has the workspace; in Once mode it reports raw states and runs only when asked.
@@ -188,14 +214,24 @@ void CheckCommand::checkAll(const Workspace &workspace)
     connect(engine, &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
         m_results.append(result);
         if (m_results.size() == m_expected) {
-            if (m_kpis) {
-                m_kpis->start(); // JSON and probe figures need the results
-            } else {
-                report();
-            }
+            resultsIn();
         }
     });
     engine->checkAllNow();
+}
+
+void CheckCommand::resultsIn()
+{
+    if (!m_kpis) {
+        report();
+        return;
+    }
+    // JSON and probe figures need the results; probe figures and error budgets the stored ones too.
+    if (m_session->loadingProbeRecords()) {
+        connect(m_session, &Session::probeRecordsLoaded, m_kpis, &KpiCheck::start, Qt::SingleShotConnection);
+    } else {
+        m_kpis->start();
+    }
 }
 
 void CheckCommand::finish(int exitCode)
@@ -376,7 +412,20 @@ void CheckCommand::report()
         }
     }
     m_out->flush();
-    finish(code);
+    saveThenFinish(code);
+}
+
+void CheckCommand::saveThenFinish(int exitCode)
+{
+    if (!records()) {
+        finish(exitCode);
+        return;
+    }
+    // Jobs run in order: once this read is answered the results' writes have committed (or failed, and said so).
+    m_session->flushProbeHistory();
+    m_session->storage()
+        ->read(tr("Recording the results"), [](QSqlDatabase &) {})
+        .then(this, [this, exitCode](const StorageResult<void> &) { finish(exitCode); });
 }
 
 int CheckCommand::combinedExitCode(int endpoints, int kpis)

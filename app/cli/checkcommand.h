@@ -19,6 +19,10 @@ struct Workspace;
 // finishes with the monitoring-plugins exit code of the worst state of both: 0 OK, 1 WARNING, 2 CRITICAL,
 // 3 UNKNOWN (a KPI without a value is UNKNOWN). An invalid workspace prints its diagnostics and
 // finishes with 3. Runs on the event loop; finished() is always emitted from it, never from inside start().
+//
+// With a database (--data-dir, --database or the workspace's storage key) the results are appended to the probe
+// history the window and the agent keep, and probe and error-budget KPIs count the earlier results stored there,
+// so repeated runs from cron add up to real uptime and error budgets. Without one nothing is written.
 class CheckCommand final : public QObject
 {
     Q_OBJECT
@@ -34,7 +38,12 @@ public:
     // pipe, cron) nothing carrying a secret is sent and those endpoints and KPIs are reported UNKNOWN, "waiting for
     // trust".
     void setTrustAnswer(bool yes, TerminalInput *input, QTextStream *err);
+    // Before start(): the app's --database and --data-dir. A failed write is reported on `err` (set by
+    // setTrustAnswer()); it does not change the exit code, which is about the checked services.
+    void setStorage(const QString &database, const QString &dataDir);
     void start();
+    // Whether this run records its results (known once start() has read the workspace).
+    bool records() const;
     int exitCode() const { return m_exitCode; }
     const QList<ProbeResult> &results() const { return m_results; }
 
@@ -52,13 +61,18 @@ Q_SIGNALS:
 private:
     void begin(const Workspace &workspace);
     void checkAll(const Workspace &workspace);
+    void resultsIn();
     void finish(int exitCode);
     void report();
+    void saveThenFinish(int exitCode);
 
     QString m_path;
     Format m_format;
     QTextStream *m_out;
-    Session *m_session;
+    Session *m_session = nullptr;
+    QString m_database;
+    QString m_dataDir;
+    bool m_writeFailed = false;
     KpiCheck *m_kpis = nullptr;
     QString m_workspaceId;
     QHash<QString, int> m_order; // endpoint name → its position in the workspace

@@ -97,16 +97,19 @@ QString CurlProbe::redact(QString text) const
     return TemplateText::redact(std::move(text), m_request.secrets);
 }
 
-bool CurlProbe::begin()
+bool CurlProbe::begin(CURL *reuse)
 {
     m_clock.start();
     m_result.startedAt = QDateTime::currentDateTimeUtc();
     if (!m_request.notSent.isEmpty()) {
         m_outcome = EndpointConditions::Outcome::NotSent;
         m_result.error = redact(m_request.notSent);
+        if (reuse) {
+            curl_easy_cleanup(reuse);
+        }
         return false;
     }
-    m_easy = curl_easy_init();
+    m_easy = reuse ? reuse : curl_easy_init(); // setupHop() resets it
     if (!m_easy) {
         m_outcome = EndpointConditions::Outcome::NotSent;
         m_result.error = tr("libcurl could not create the request; nothing was sent");

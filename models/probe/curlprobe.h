@@ -15,6 +15,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <utility>
 
 typedef void CURL;
 struct TlsPeer;
@@ -53,8 +54,11 @@ public:
     static CurlRequest prepare(const Endpoint &endpoint);
 
     CURL *handle() const { return m_easy; }
-    // Sets the handle up for the first request; false if it could not be (the result is final then).
-    bool begin();
+    // Sets the handle up for the first request, on `reuse` (an easy handle another probe has released) or a new
+    // one; false if it could not be (the result is final then).
+    bool begin(CURL *reuse = nullptr);
+    // After the result is final and the handle is out of the multi handle: hands the easy handle over for reuse.
+    CURL *releaseHandle() { return std::exchange(m_easy, nullptr); }
     // After curl finished a transfer (still in the multi handle): takes what it learned. True if a redirect is
     // to be followed: remove the handle, call nextHop(), add it again if that returns true (else the result is final).
     bool finishHop(int curlCode);

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -39,7 +40,9 @@ public:
         : m_owner(owner)
         , m_multi(curl_multi_init())
     {
-        curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, 64L);
+        // Idle connections kept for reuse: enough for every probe in flight to find one, whichever port it goes to
+        // (a connection closed for lack of room is a new handshake for the server at the next check).
+        curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, 256L);
         m_thread = std::thread([this] { run(); });
     }
 
@@ -51,37 +54,56 @@ public:
         }
         curl_multi_wakeup(m_multi);
         m_thread.join();
+        for (CURL *easy : m_idleHandles) {
+            curl_easy_cleanup(easy);
+        }
         curl_multi_cleanup(m_multi);
     }
 
     void add(quint64 id, std::unique_ptr<CurlProbe> probe)
     {
+        bool wake = false;
         {
             const std::lock_guard lock(m_mutex);
+            wake = nothingQueued();
             m_incoming.emplace_back(id, std::move(probe));
         }
-        curl_multi_wakeup(m_multi);
+        if (wake) {
+            curl_multi_wakeup(m_multi);
+        }
     }
 
     void add(quint64 id, std::unique_ptr<NetCheck> check)
     {
+        bool wake = false;
         {
             const std::lock_guard lock(m_mutex);
+            wake = nothingQueued();
             m_incomingChecks.emplace_back(id, std::move(check));
         }
-        curl_multi_wakeup(m_multi);
+        if (wake) {
+            curl_multi_wakeup(m_multi);
+        }
     }
 
     void abort(quint64 id, const QString &reason)
     {
+        bool wake = false;
         {
             const std::lock_guard lock(m_mutex);
+            wake = nothingQueued();
             m_aborts.emplace_back(id, reason);
         }
-        curl_multi_wakeup(m_multi);
+        if (wake) {
+            curl_multi_wakeup(m_multi);
+        }
     }
 
 private:
+    // Under m_mutex. Only the first of several hand-overs wakes the thread: the others are picked up by the same
+    // pass (a wake-up is a system call on each side, as costly as a small probe's own work).
+    bool nothingQueued() const { return m_incoming.empty() && m_incomingChecks.empty() && m_aborts.empty(); }
+
     void run()
     {
         for (;;) {
@@ -98,7 +120,7 @@ private:
                 incomingChecks.swap(m_incomingChecks);
             }
             for (auto &[id, probe] : incoming) {
-                if (!probe->begin()) {
+                if (!probe->begin(takeIdleHandle())) {
                     deliver(id, probe->result(), probe->outcome());
                     continue;
                 }
@@ -131,6 +153,7 @@ private:
                 m_ids.erase(it->second.get());
                 m_running.erase(it);
             }
+            sendDeliveries();
             int active = 0;
             curl_multi_perform(m_multi, &active);
             int queued = 0;
@@ -141,6 +164,7 @@ private:
             }
             std::vector<curl_waitfd> fds;
             const int timeout = stepChecks(fds);
+            sendDeliveries();
             curl_multi_poll(m_multi, fds.data(), unsigned(fds.size()), timeout, nullptr);
         }
         m_checkHandles.clear();
@@ -196,17 +220,43 @@ private:
             return;
         }
         deliver(it->first, probe->result(), probe->outcome());
+        if (CURL *handle = probe->releaseHandle(); handle && m_idleHandles.size() < maxIdleHandles) {
+            m_idleHandles.push_back(handle); // a new easy handle costs more than its reset
+        } else if (handle) {
+            curl_easy_cleanup(handle);
+        }
         m_ids.erase(found);
         m_running.erase(it);
     }
 
+    CURL *takeIdleHandle()
+    {
+        if (m_idleHandles.empty()) {
+            return nullptr;
+        }
+        CURL *easy = m_idleHandles.back();
+        m_idleHandles.pop_back();
+        return easy;
+    }
+
     void deliver(quint64 id, const ProbeResult &result, EndpointConditions::Outcome outcome)
     {
+        m_outbox.push_back({ id, result, outcome });
+    }
+
+    // What finished in one pass goes to the owner's thread as one queued call, not one each.
+    void sendDeliveries()
+    {
+        if (m_outbox.empty()) {
+            return;
+        }
         // The owner outlives this thread (its destructor joins it), and Qt drops the queued call with it.
         QMetaObject::invokeMethod(
-            m_owner, [owner = m_owner, id, result, outcome] { owner->deliver(id, result, outcome); },
+            m_owner, [owner = m_owner, batch = std::exchange(m_outbox, {})] { owner->deliver(batch); },
             Qt::QueuedConnection);
     }
+
+    static constexpr size_t maxIdleHandles = 128;
 
     CurlTransport *m_owner;
     CURLM *m_multi;
@@ -220,6 +270,8 @@ private:
     std::vector<std::pair<quint64, std::unique_ptr<NetCheck>>> m_incomingChecks;
     std::map<quint64, std::unique_ptr<NetCheck>> m_checks; // this thread only
     std::unordered_map<CURL *, quint64> m_checkHandles; // this thread only: NetChecks' handles still connecting
+    std::vector<Delivery> m_outbox; // this thread only
+    std::vector<CURL *> m_idleHandles; // this thread only: reset and reused by the next probes
 };
 
 CurlTransport::CurlTransport(QObject *parent)
@@ -253,10 +305,12 @@ void CurlTransport::abort(quint64 id, const QString &reason)
     }
 }
 
-void CurlTransport::deliver(quint64 id, const ProbeResult &result, EndpointConditions::Outcome outcome)
+void CurlTransport::deliver(const std::vector<Delivery> &batch)
 {
-    const Done done = m_done.take(id);
-    if (done) {
-        done(result, outcome);
+    for (const Delivery &d : batch) {
+        const Done done = m_done.take(d.id);
+        if (done) {
+            done(d.result, d.outcome);
+        }
     }
 }

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 class CurlProbe;
 
@@ -37,8 +38,14 @@ public:
 
 private:
     class Worker;
+    struct Delivery
+    {
+        quint64 id;
+        ProbeResult result;
+        EndpointConditions::Outcome outcome;
+    };
 
-    void deliver(quint64 id, const ProbeResult &result, EndpointConditions::Outcome outcome);
+    void deliver(const std::vector<Delivery> &batch);
 
     std::unique_ptr<Worker> m_worker;
     QHash<quint64, Done> m_done;

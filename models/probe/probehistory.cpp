@@ -83,6 +83,11 @@ void ProbeHistory::add(const ProbeResult &result)
     row.firstByteMs = result.firstByteMs;
     row.error = result.error;
     row.conditions = conditionsJson(result.conditions);
+    row.kind = result.kind;
+    row.dnsRcode = result.dnsRcode;
+    if (result.certificateExpiry) {
+        row.certificateExpiryMs = result.certificateExpiry->toMSecsSinceEpoch();
+    }
     m_pending.append(row);
     if (m_pending.size() >= maxBatch) {
         flush();
@@ -104,8 +109,9 @@ void ProbeHistory::flush()
             [rows](QSqlDatabase &db) {
                 const QString sql = QStringLiteral("INSERT INTO probe_results (workspace_id, endpoint, at_ms, state, "
                                                    "http_status, total_ms, error, conditions_json, dns_ms, "
-                                                   "connect_ms, tls_ms, first_byte_ms) "
-                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                                   "connect_ms, tls_ms, first_byte_ms, kind, dns_rcode, "
+                                                   "certificate_expiry_ms) "
+                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 QSqlQuery query(db);
                 if (!query.prepare(sql)) {
                     throw StorageError(query.lastError(), sql);
@@ -122,6 +128,9 @@ void ProbeHistory::flush()
                     for (const double ms : { row.dnsMs, row.connectMs, row.tlsMs, row.firstByteMs }) {
                         query.addBindValue(ms < 0 ? QVariant() : QVariant(ms));
                     }
+                    query.addBindValue(row.kind);
+                    query.addBindValue(sqlText(row.dnsRcode));
+                    query.addBindValue(row.certificateExpiryMs < 0 ? QVariant() : QVariant(row.certificateExpiryMs));
                     if (!query.exec()) {
                         throw StorageError(query.lastError(), sql);
                     }

@@ -13,7 +13,8 @@ class Storage;
 
 // Persists probe results to the probe_results table in batches: results are collected for up to one second
 // (or 200 of them) and written by one Storage job. Only what the history needs is stored: state, status,
-// latency and its phases, error text and the condition verdicts, never the body or request headers. A batch that fails
+// latency and its phases, error text, the condition verdicts, the check kind, a DNS answer's rcode and the
+// certificate's expiry; never the body, the certificate chain or request headers. A batch that fails
 // reaches the operator through Storage::writeFailed().
 class ProbeHistory final : public QObject
 {
@@ -56,6 +57,9 @@ private:
         double firstByteMs = -1;
         QString error;
         QString conditions;
+        QString kind;
+        QString dnsRcode;
+        qint64 certificateExpiryMs = -1;
     };
 
     QPointer<Storage> m_storage;

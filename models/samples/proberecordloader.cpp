@@ -42,12 +42,12 @@ Milliseconds ProbeRecordLoader::window(const Workspace &workspace)
     return longest;
 }
 
-void ProbeRecordLoader::load(const Workspace &workspace)
+bool ProbeRecordLoader::load(const Workspace &workspace)
 {
     const quint64 generation = ++m_generation;
     const Milliseconds back = window(workspace);
     if (!m_storage || back.count() == 0) {
-        return;
+        return false;
     }
     const QString workspaceId = workspace.info.id;
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - back.count();
@@ -76,4 +76,5 @@ void ProbeRecordLoader::load(const Workspace &workspace)
             qWarning("opsdeck: %s", qUtf8Printable(r.message()));
             Q_EMIT loadFailed(r.message());
         });
+    return true;
 }

@@ -23,8 +23,9 @@ public:
 
     ProbeRecordLoader(Storage *storage, QObject *parent = nullptr);
 
-    // Starts a read; loaded() or loadFailed() follows. A later load() supersedes one still running.
-    void load(const Workspace &workspace);
+    // Starts a read; loaded() or loadFailed() follows. A later load() supersedes one still running. False (and no
+    // signal) when no KPI of `workspace` reads probe results.
+    bool load(const Workspace &workspace);
     // The window a workspace's KPIs look back over; 0 when none reads probe results.
     static Milliseconds window(const Workspace &workspace);
 

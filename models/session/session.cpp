@@ -73,7 +73,9 @@ Session::Session(const Options &options, QObject *parent)
         m_endpoints->setUpdateInterval(200);
     }
     connect(m_engine, &ProbeEngine::resultReady, m_endpoints, &EndpointModel::addResult);
-    if (watching && m_options.storage) {
+    if (m_options.storage) {
+        // Every front-end that has a database records its results: `opsdeck check` from cron too, so error budgets
+        // and uptime see those runs.
         m_history = new ProbeHistory(m_storage, QString(), this);
         connect(m_engine, &ProbeEngine::resultReady, m_history, &ProbeHistory::add);
     }
@@ -125,6 +127,13 @@ Session::~Session()
         m_history->flush();
     }
     delete std::exchange(m_samples, nullptr);
+}
+
+void Session::flushProbeHistory()
+{
+    if (m_history) {
+        m_history->flush();
+    }
 }
 
 const Workspace &Session::workspace() const
@@ -231,13 +240,15 @@ void Session::setWorkspace(const Workspace &workspace)
     m_alertClient->setServer(workspace.sources.alertmanager);
     m_alertModel->setAlerts({});
     applyEscalation(workspace);
+    if (m_probeRecords) {
+        // Read before this workspace's first results are written (one storage worker, in order): what is loaded
+        // is only earlier results, and KpiReader keeps those older than what it already holds.
+        m_loadingRecords = m_probeRecords->load(workspace);
+    }
     if (watching) {
         m_notifier->setWorkspace(workspace);
         m_kpiPoller->start();
         m_clock->start();
-        if (m_probeRecords) {
-            m_probeRecords->load(workspace);
-        }
         if (workspace.sources.alertmanager.isSet() && !m_heldNow.alertmanager) {
             m_alertPoller->start();
         } else {
@@ -288,18 +299,26 @@ void Session::wireKpis()
             m_recorder->recordKpiCrossing(
                 id, KpiEvaluator::stateName(from).toLower(), KpiEvaluator::stateName(to).toLower(), value);
         });
-    if (m_options.mode != Mode::Watch || !m_options.storage) {
+    if (!m_options.storage) {
         return;
     }
-    m_kpiPoller->setSampleStore(m_samples);
     m_probeRecords = new ProbeRecordLoader(m_storage, this);
-    connect(m_probeRecords, &ProbeRecordLoader::loadFailed, this, &Session::notice);
+    connect(m_probeRecords, &ProbeRecordLoader::loadFailed, this, [this](const QString &message) {
+        m_loadingRecords = false;
+        Q_EMIT notice(message);
+        Q_EMIT probeRecordsLoaded();
+    });
     connect(m_probeRecords, &ProbeRecordLoader::loaded, this, [this](const ProbeRecordLoader::Records &records) {
         for (auto it = records.cbegin(); it != records.cend(); ++it) {
             m_kpiReader->addProbeRecords(it.key(), it.value());
             m_kpiPoller->endpointChecked(it.key());
         }
+        m_loadingRecords = false;
+        Q_EMIT probeRecordsLoaded();
     });
+    if (m_options.mode == Mode::Watch) {
+        m_kpiPoller->setSampleStore(m_samples);
+    }
 }
 
 void Session::wireRunbooks()

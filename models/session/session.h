@@ -146,6 +146,11 @@ public:
     // deliveries.
     Notifier *notifier() const { return m_notifier; }
     NotifySender *notifySender() const { return m_notifySender; }
+    // The stored probe results the workspace's probe and error-budget KPIs look back over are being read (with a
+    // database only); probeRecordsLoaded() follows, after which those KPIs count them.
+    bool loadingProbeRecords() const { return m_loadingRecords; }
+    // Hands the probe results still waiting for their batch to the storage now (with a database only).
+    void flushProbeHistory();
     // Watch mode only (else null): escalation chains of open incidents, and incidents.auto rules.
     EscalationEngine *escalation() const { return m_escalation; }
     AutoIncidentRules *autoIncidents() const { return m_autoIncidents; }
@@ -158,6 +163,8 @@ Q_SIGNALS:
     void notice(const QString &message);
     // waitingForTrust() changed, or a new workspace version was applied.
     void trustChanged(bool waiting);
+    // The read loadingProbeRecords() announced is over (loaded, or failed with a notice()).
+    void probeRecordsLoaded();
 
 private:
     void wireChecklists();
@@ -193,6 +200,7 @@ private:
     AlertPoller *m_alertPoller;
     SampleStore *m_samples;
     ProbeRecordLoader *m_probeRecords = nullptr;
+    bool m_loadingRecords = false;
     SyntaxHighlighterService *m_highlighter;
     NotifySender *m_notifySender;
     Notifier *m_notifier;

@@ -177,6 +177,14 @@ const QList<Migration> &all()
                 u"ALTER TABLE probe_results ADD COLUMN tls_ms DOUBLE PRECISION"_s,
                 u"ALTER TABLE probe_results ADD COLUMN first_byte_ms DOUBLE PRECISION"_s,
             } },
+        { 10, u"probe check kind, DNS rcode and certificate expiry"_s,
+            {
+                // A row of a tcp/tls/dns/icmp check has http_status 0: the kind says how to read it. The leaf
+                // certificate's notAfter (https, tls, starttls) keeps "days left" in the history; NULL without one.
+                u"ALTER TABLE probe_results ADD COLUMN kind TEXT NOT NULL DEFAULT 'http'"_s,
+                u"ALTER TABLE probe_results ADD COLUMN dns_rcode TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE probe_results ADD COLUMN certificate_expiry_ms BIGINT"_s,
+            } },
     };
     return list;
 }

@@ -17,6 +17,7 @@ void readEndpointRef(YamlReader &r, const YamlValue &v, QString &out)
     if (const auto name = r.string(v, YamlReader::Required)) {
         out = *name;
         r.reference(PendingReference::Target::Endpoint, v, out);
+        r.references.last().overHttp = true; // the runner's check and wait steps send their own HTTP request
     }
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace/workspaceloader.h"
 
+#include "probe/endpointkind.h"
 #include "workspace/boundedyaml.h"
 #include "workspace/sections.h"
 #include "workspace/yamlreader.h"
@@ -9,10 +10,13 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 #include <QStringDecoder>
 
 #include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -28,6 +32,10 @@ template <typename T, typename F> QSet<QString> idsOf(const QList<T> &list, F id
 void checkReferences(YamlReader &r, const Workspace &w)
 {
     const QSet<QString> endpoints = idsOf(w.endpoints, [](const Endpoint &e) { return e.name; });
+    QHash<QString, QString> urls;
+    for (const Endpoint &e : w.endpoints) {
+        urls.insert(e.name, e.url);
+    }
     const QSet<QString> kpis = idsOf(w.kpis, [](const Kpi &k) { return k.id; });
     const QSet<QString> runbooks = idsOf(w.runbooks, [](const Runbook &b) { return b.id; });
     for (const PendingReference &ref : std::as_const(r.references)) {
@@ -36,6 +44,13 @@ void checkReferences(YamlReader &r, const Workspace &w)
         case PendingReference::Target::Endpoint:
             if (!endpoints.contains(ref.name)) {
                 message = QCoreApplication::translate("WorkspaceLoader", "unknown endpoint \"%1\"");
+            } else if (const EndpointKind kind = EndpointKinds::of(urls.value(ref.name));
+                       ref.overHttp && kind != EndpointKind::Http) {
+                // The runner's own probe is an HTTP request: it cannot make a tcp, tls, dns or icmp check.
+                message = QCoreApplication::translate("WorkspaceLoader",
+                    "not applicable: a runbook step checks an endpoint over HTTP, and \"%1\" is a %2:// endpoint; "
+                    "use an http(s) endpoint, or a command step (such as pg_isready) for this service")
+                              .arg(u"%1"_s, EndpointKinds::name(kind));
             }
             break;
         case PendingReference::Target::Kpi:

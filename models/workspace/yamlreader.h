@@ -34,6 +34,7 @@ struct PendingReference
     QString name;
     YAML::Mark mark;
     QString path;
+    bool overHttp = false; // an endpoint a runbook step probes itself, over HTTP
 };
 
 class YamlReader final

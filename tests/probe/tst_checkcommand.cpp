@@ -4,10 +4,13 @@
 #include "../notify/notifyreceiver.h"
 #include "cli/checkcommand.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +34,8 @@ private Q_SLOTS:
     void invalidWorkspaceIsUnknown();
     void headlessExecutable();
     void secretWaitsForTrust();
+    void repeatedRunsAddUpInTheDataDir();
+    void withoutADatabaseNothingIsWritten();
 
 private:
     QString writeWorkspace(const QString &name, const QString &endpoints);
@@ -277,6 +282,97 @@ void TestCheckCommand::secretWaitsForTrust()
     QCOMPARE(receiver.count("/secret"), 1);
     QCOMPARE(receiver.requests().constFirst().headers.value("authorization"), QByteArray("Bearer ch3ck-t0ken"));
     QVERIFY2(notes.contains(u"--yes"_s), qPrintable(notes));
+}
+
+// Two cron-like runs with --data-dir: each appends one result per endpoint to the history, and the second run's
+// probe figures and error budget count the first run's result once, beside its own.
+void TestCheckCommand::repeatedRunsAddUpInTheDataDir()
+{
+    QTemporaryDir data;
+    const QString kpis
+        = QStringLiteral("kpis:\n"
+                         "  - id: failures\n    title: Failures\n    decimals: 1\n"
+                         "    source: { probe: { endpoint: api, figure: failure-rate, window: 1h } }\n"
+                         "  - id: budget\n    title: Budget\n    decimals: 3\n"
+                         "    source: { error-budget: { endpoint: api, objective: 99.99, period: 1d } }\n");
+    // First run: the service is down (nothing listens on port 1).
+    const QString path = writeWorkspace(u"cron"_s,
+        u"  - name: api\n    url: http://127.0.0.1:1/\n    conditions: [\"[STATUS] == 200\"]\n"
+        "  - name: live\n    url: BASE/livez\n    conditions: [\"[STATUS] == 200\"]\n"_s
+            + kpis);
+    QString first;
+    QString notes;
+    {
+        QTextStream out(&first);
+        QTextStream err(&notes);
+        CheckCommand command(path, CheckCommand::Format::Json, &out);
+        command.setTrustAnswer(false, nullptr, &err);
+        command.setStorage({}, data.path());
+        QSignalSpy finished(&command, &CheckCommand::finished);
+        command.start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY(command.records());
+        QCOMPARE(finished.at(0).at(0).toInt(), 2);
+    }
+    QVERIFY2(notes.isEmpty(), qPrintable(notes));
+    QJsonArray figures = QJsonDocument::fromJson(first.toUtf8()).object().value(u"kpis"_s).toArray();
+    QCOMPARE(figures.at(0).toObject().value(u"value"_s).toDouble(), 100.0); // one result, CRITICAL
+
+    // Second run, through the executable: the service is back.
+    QVERIFY(!writeWorkspace(u"cron"_s,
+        u"  - name: api\n    url: BASE/livez\n    conditions: [\"[STATUS] == 200\"]\n"
+        "  - name: live\n    url: BASE/livez\n    conditions: [\"[STATUS] == 200\"]\n"_s
+            + kpis)
+                 .isEmpty());
+    QProcess process;
+    process.start(QStringLiteral(OPSDECK_APP_PATH),
+        { u"check"_s, path, u"--json"_s, u"--lang"_s, u"en"_s, u"--data-dir"_s, data.path() });
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(process.readAllStandardError().isEmpty(), "nothing to report about the recording");
+    const QJsonObject root = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+
+    QList<qint64> at;
+    QStringList states;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check-history"_s);
+        db.setDatabaseName(QDir(data.path()).filePath(u"opsdeck.sqlite"_s));
+        QVERIFY(db.open());
+        QSqlQuery q(u"SELECT endpoint, at_ms, state, kind FROM probe_results WHERE workspace_id = 'cron' "
+                    "ORDER BY endpoint, at_ms"_s,
+            db);
+        while (q.next()) {
+            states << q.value(0).toString() + u' ' + q.value(2).toString() + u' ' + q.value(3).toString();
+            if (q.value(0).toString() == u"api"_s) {
+                at << q.value(1).toLongLong();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(u"check-history"_s);
+    QCOMPARE(states, QStringList({ u"api CRITICAL http"_s, u"api OK http"_s, u"live OK http"_s, u"live OK http"_s }));
+    figures = root.value(u"kpis"_s).toArray();
+    // One of two results failed: counted once each (50 %, not 0 % without the history, not 33 or 67 % twice).
+    QCOMPARE(figures.at(0).toObject().value(u"value"_s).toDouble(), 50.0);
+    // The budget: 0.01 % of a day is 8.64 s, spent from the failed result until the next one.
+    const double allowedMs = 0.0001 * 86400000.0;
+    const double expected = 100.0 * (allowedMs - double(at.at(1) - at.at(0))) / allowedMs;
+    const double budget = figures.at(1).toObject().value(u"value"_s).toDouble();
+    QVERIFY2(qAbs(budget - expected) < 0.001 && budget < 100.0,
+        qPrintable(u"budget %1, expected %2"_s.arg(budget).arg(expected)));
+}
+
+void TestCheckCommand::withoutADatabaseNothingIsWritten()
+{
+    const QString path
+        = writeWorkspace(u"plain"_s, u"  - name: live\n    url: BASE/livez\n    conditions: [\"[STATUS] == 200\"]\n"_s);
+    QString ignored;
+    QTextStream sink(&ignored);
+    CheckCommand quiet(path, CheckCommand::Format::Json, &sink);
+    QSignalSpy done(&quiet, &CheckCommand::finished);
+    quiet.start();
+    QVERIFY(done.wait(20000));
+    QCOMPARE(done.at(0).at(0).toInt(), 0);
+    QVERIFY(!quiet.records());
 }
 
 QTEST_GUILESS_MAIN(TestCheckCommand)

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void partialBatchWaitsAtMostOneSecond();
     void storesVerdictsButNeverTheBody();
     void storesPhaseTimings();
+    void storesKindRcodeAndCertificateExpiry();
     void failedBatchReachesTheOperator();
 
 private:
@@ -175,6 +176,34 @@ void TestProbeHistory::storesPhaseTimings()
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows[0].toString(), u"0.5|1.25|4.5|9.75"_s);
     QCOMPARE(rows[1].toString(), u"null|null|null|null"_s);
+}
+
+void TestProbeHistory::storesKindRcodeAndCertificateExpiry()
+{
+    QSignalSpy committed(m_storage, &Storage::batchCommitted);
+    const QDateTime expiry = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
+    {
+        ProbeHistory history(m_storage, u"ws"_s);
+        ProbeResult tls = result(0);
+        tls.kind = u"tls"_s;
+        tls.httpStatus = 0;
+        tls.certificateExpiry = expiry;
+        tls.certificateChain = { u"CN=localhost"_s };
+        ProbeResult dns = result(2);
+        dns.kind = u"dns"_s;
+        dns.dnsRcode = u"NXDOMAIN"_s;
+        history.add(tls);
+        history.add(dns);
+        history.add(result(4)); // an http check without a certificate
+    }
+    QVERIFY(committed.wait(5000));
+    const QVariantList rows = readColumn(QStringLiteral(
+        "SELECT kind || '|' || dns_rcode || '|' || coalesce(certificate_expiry_ms, 'null') FROM probe_results "
+        "ORDER BY at_ms"));
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows[0].toString(), u"tls||%1"_s.arg(expiry.toMSecsSinceEpoch()));
+    QCOMPARE(rows[1].toString(), u"dns|NXDOMAIN|null"_s);
+    QCOMPARE(rows[2].toString(), u"http||null"_s);
 }
 
 void TestProbeHistory::failedBatchReachesTheOperator()

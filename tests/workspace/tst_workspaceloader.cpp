@@ -485,6 +485,17 @@ private Q_SLOTS:
             u"meetpin.yaml:5:15: runbooks[0].steps[1].id: duplicate step id \"s\" (first defined on line 4)"_s);
         row("step unknown endpoint", R + "      - { wait-until-healthy: api }\n",
             u"meetpin.yaml:4:31: runbooks[0].steps[0].wait-until-healthy: unknown endpoint \"api\""_s);
+        row("check step on a tcp endpoint",
+            "endpoints:\n  - { name: db, url: \"tcp://127.0.0.1:5432\" }\n" + R + "      - { check: db }\n",
+            u"meetpin.yaml:6:18: runbooks[0].steps[0].check: not applicable: a runbook step checks an endpoint over "
+            "HTTP, and \"db\" is a tcp:// endpoint; use an http(s) endpoint, or a command step (such as pg_isready) "
+            "for this service"_s);
+        row("wait step on a dns endpoint",
+            "endpoints:\n  - { name: ns, url: \"dns://127.0.0.1\", dns: { query-name: a.test, query-type: A } }\n" + R
+                + "      - { wait-until-healthy: ns }\n",
+            u"meetpin.yaml:6:31: runbooks[0].steps[0].wait-until-healthy: not applicable: a runbook step checks an "
+            "endpoint over HTTP, and \"ns\" is a dns:// endpoint; use an http(s) endpoint, or a command step (such "
+            "as pg_isready) for this service"_s);
         row("step bad on-failure", R + "      - { manual: a, on-failure: retry }\n",
             u"meetpin.yaml:4:34: runbooks[0].steps[0].on-failure: expected one of: stop, continue, got \"retry\""_s);
         row("step key of another kind", R + "      - { manual: a, poll: 5s }\n",
