@@ -211,7 +211,7 @@ int HealthPage::contentWidth(int column) const
         for (EndpointState state : FilterStates) {
             texts << EndpointModel::stateText(state);
         }
-        texts << EndpointModel::noResultText();
+        texts << EndpointModel::noResultText() << EndpointModel::impactedText();
         break;
     case EndpointModel::LatencyColumn:
         texts << EndpointModel::latencyText(99999);
