@@ -429,6 +429,18 @@
         <source>Everything rule %1 watches is OK again: consider resolving this incident</source>
         <translation>Everything rule %1 watches is OK again: consider resolving this incident</translation>
     </message>
+    <message>
+        <source>Opened by rule %1 for the root cause %2 (CRITICAL); impacted: %3</source>
+        <translation>Opened by rule %1 for the root cause %2 (CRITICAL); impacted: %3</translation>
+    </message>
+    <message>
+        <source>%1 CRITICAL, impacted by %2: listed here by rule %3 instead of an incident of its own</source>
+        <translation>%1 CRITICAL, impacted by %2: listed here by rule %3 instead of an incident of its own</translation>
+    </message>
+    <message>
+        <source>Opened automatically by rule %1 for the root cause %2</source>
+        <translation>Opened automatically by rule %1 for the root cause %2</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -540,6 +552,14 @@
     <message>
         <source>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</source>
         <translation>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</translation>
+    </message>
+    <message>
+        <source>impacted by %1</source>
+        <translation>impacted by %1</translation>
+    </message>
+    <message>
+        <source>impacted by %1; %2</source>
+        <translation>impacted by %1; %2</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +1686,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DependencyGraph</name>
+    <message>
+        <source>group %1</source>
+        <translation>group %1</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsBanner</name>
     <message numerus="yes">
         <source>Reloading %1 failed with %n problem(s); keeping the last good workspace.</source>
@@ -1966,6 +1993,14 @@ Subcommand:
             <numerusform>connected to %1, %n bytes read</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 is CRITICAL and this endpoint depends on it: its notifications wait until %1 recovers.</source>
+        <translation>%1 is CRITICAL and this endpoint depends on it: its notifications wait until %1 recovers.</translation>
+    </message>
 </context>
 <context>
     <name>EndpointKinds</name>
@@ -2085,6 +2120,22 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <translation>%1
 %2
 Not checked: its request carries a secret, and this version of the workspace is not trusted yet.</translation>
+    </message>
+    <message>
+        <source>Impacted</source>
+        <translation>Impacted</translation>
+    </message>
+    <message>
+        <source>impacted by %1</source>
+        <translation>impacted by %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3, %4: its notifications wait until %5 recovers.</source>
+        <translation>%1
+%2
+%3, %4: its notifications wait until %5 recovers.</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2453,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 · %2 ms</source>
         <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -5648,6 +5703,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>%1 to %2 by route %3 failed: %4</source>
         <translation>%1 to %2 by route %3 failed: %4</translation>
     </message>
+    <message>
+        <source>%1 (held while %2 was CRITICAL; %2 recovered, this did not)</source>
+        <translation>%1 (held while %2 was CRITICAL; %2 recovered, this did not)</translation>
+    </message>
 </context>
 <context>
     <name>SignOffDialog</name>
@@ -6630,6 +6689,42 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</source>
         <translation>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</translation>
+    </message>
+    <message>
+        <source>expected exactly one of endpoint: or group:</source>
+        <translation>expected exactly one of endpoint: or group:</translation>
+    </message>
+    <message>
+        <source>duplicate group &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate group &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>unknown group &quot;%1&quot;: no endpoint has it as its group</source>
+        <translation>unknown group &quot;%1&quot;: no endpoint has it as its group</translation>
+    </message>
+    <message>
+        <source>unknown endpoint or group &quot;%1&quot;</source>
+        <translation>unknown endpoint or group &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; depends on itself</source>
+        <translation>&quot;%1&quot; depends on itself</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; depends on its own group &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; depends on its own group &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; depends on itself</source>
+        <translation>group &quot;%1&quot; depends on itself</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; depends on its own endpoint &quot;%2&quot;</source>
+        <translation>group &quot;%1&quot; depends on its own endpoint &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>dependency cycle: %1</source>
+        <translation>dependency cycle: %1</translation>
     </message>
 </context>
 </TS>

@@ -427,6 +427,18 @@
         <source>Everything rule %1 watches is OK again: consider resolving this incident</source>
         <translation>규칙 %1이(가) 감시하는 대상이 모두 다시 정상입니다: 이 장애의 해결을 검토하세요</translation>
     </message>
+    <message>
+        <source>Opened by rule %1 for the root cause %2 (CRITICAL); impacted: %3</source>
+        <translation>규칙 %1이(가) 근본 원인 %2(위험)에 대해 열었습니다. 영향받는 항목: %3</translation>
+    </message>
+    <message>
+        <source>%1 CRITICAL, impacted by %2: listed here by rule %3 instead of an incident of its own</source>
+        <translation>%1 위험, %2의 영향: 별도 인시던트 대신 규칙 %3이(가) 여기에 기록했습니다</translation>
+    </message>
+    <message>
+        <source>Opened automatically by rule %1 for the root cause %2</source>
+        <translation>규칙 %1이(가) 근본 원인 %2에 대해 자동으로 열었습니다</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -536,6 +548,14 @@
     <message>
         <source>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</source>
         <translation>신뢰 대기 중: 요청에 비밀 값이 들어 있는데 이 버전의 워크스페이스가 신뢰되지 않았습니다(opsdeck trust 또는 --yes). 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>impacted by %1</source>
+        <translation>%1 영향</translation>
+    </message>
+    <message>
+        <source>impacted by %1; %2</source>
+        <translation>%1 영향; %2</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +1678,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DependencyGraph</name>
+    <message>
+        <source>group %1</source>
+        <translation>그룹 %1</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsBanner</name>
     <message numerus="yes">
         <source>Reloading %1 failed with %n problem(s); keeping the last good workspace.</source>
@@ -1954,6 +1981,14 @@ Subcommand:
             <numerusform>%1에 연결됨, %n바이트 읽음</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 is CRITICAL and this endpoint depends on it: its notifications wait until %1 recovers.</source>
+        <translation>%1이(가) 위험 상태이고 이 엔드포인트가 그것에 의존합니다: %1이(가) 복구될 때까지 알림을 보류합니다.</translation>
+    </message>
 </context>
 <context>
     <name>EndpointKinds</name>
@@ -2073,6 +2108,22 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <translation>%1
 %2
 점검하지 않음: 요청에 비밀 값이 들어 있고 이 버전의 워크스페이스가 아직 신뢰되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Impacted</source>
+        <translation>영향받음</translation>
+    </message>
+    <message>
+        <source>impacted by %1</source>
+        <translation>%1 영향</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3, %4: its notifications wait until %5 recovers.</source>
+        <translation>%1
+%2
+%3, %4: %5이(가) 복구될 때까지 알림을 보류합니다.</translation>
     </message>
 </context>
 <context>
@@ -2381,6 +2432,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 · %2 ms</source>
         <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -5620,6 +5675,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>%1 to %2 by route %3 failed: %4</source>
         <translation>%1: 경로 %3로 %2에 보내지 못함: %4</translation>
     </message>
+    <message>
+        <source>%1 (held while %2 was CRITICAL; %2 recovered, this did not)</source>
+        <translation>%1 (%2이(가) 위험인 동안 보류됨; %2은(는) 복구되었으나 이것은 복구되지 않음)</translation>
+    </message>
 </context>
 <context>
     <name>SignOffDialog</name>
@@ -6600,6 +6659,42 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</source>
         <translation>&quot;%2&quot;의 알 수 없는 스킴 &quot;%1&quot;; http, https, tcp, tls, starttls, dns, icmp 중 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected exactly one of endpoint: or group:</source>
+        <translation>endpoint: 또는 group: 중 정확히 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>duplicate group &quot;%1&quot; (first defined on line %2)</source>
+        <translation>중복된 그룹 &quot;%1&quot; (처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>unknown group &quot;%1&quot;: no endpoint has it as its group</source>
+        <translation>알 수 없는 그룹 &quot;%1&quot;: 이 그룹에 속한 엔드포인트가 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown endpoint or group &quot;%1&quot;</source>
+        <translation>알 수 없는 엔드포인트 또는 그룹 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; depends on itself</source>
+        <translation>&quot;%1&quot;이(가) 자기 자신에 의존합니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; depends on its own group &quot;%2&quot;</source>
+        <translation>&quot;%1&quot;이(가) 자신의 그룹 &quot;%2&quot;에 의존합니다</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; depends on itself</source>
+        <translation>그룹 &quot;%1&quot;이(가) 자기 자신에 의존합니다</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; depends on its own endpoint &quot;%2&quot;</source>
+        <translation>그룹 &quot;%1&quot;이(가) 자신의 엔드포인트 &quot;%2&quot;에 의존합니다</translation>
+    </message>
+    <message>
+        <source>dependency cycle: %1</source>
+        <translation>의존성 순환: %1</translation>
     </message>
 </context>
 </TS>
