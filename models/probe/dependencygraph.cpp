@@ -3,6 +3,7 @@
 #include "probe/dependencygraph.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <queue>
 
 #include <functional>
@@ -278,5 +279,30 @@ QStringList DependencyGraph::dependenciesOf(const QString &endpoint) const
         }
     }
     out.removeDuplicates();
+    return out;
+}
+
+QStringList DependencyGraph::parentEndpoints(const QString &endpoint, int max) const
+{
+    const int n = m_endpoints.value(endpoint, -1);
+    QStringList out;
+    if (n < 0) {
+        return out;
+    }
+    // Through group nodes up to the first endpoints.
+    QList<int> next = m_nodes.at(n).parents;
+    QSet<int> seen { n };
+    while (!next.isEmpty() && out.size() < max) {
+        const int p = next.takeFirst();
+        if (seen.contains(p)) {
+            continue;
+        }
+        seen.insert(p);
+        if (m_nodes.at(p).kind == Kind::Endpoint) {
+            out.append(m_nodes.at(p).name);
+        } else {
+            next.append(m_nodes.at(p).parents);
+        }
+    }
     return out;
 }

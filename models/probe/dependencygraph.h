@@ -51,6 +51,8 @@ public:
     QStringList impactedBy(const QString &root) const;
     // What `endpoint` depends on, directly, as written (endpoints and "group NAME").
     QStringList dependenciesOf(const QString &endpoint) const;
+    // The endpoints `endpoint` depends on directly (a group's endpoints for a group), at most `max`.
+    QStringList parentEndpoints(const QString &endpoint, int max = 50) const;
 
     // Nodes recomputed by the last setCritical() (the affected subtree), for tests and benchmarks.
     int lastVisited() const { return m_visited; }

@@ -180,6 +180,8 @@ private:
     // True when `event` (an endpoint's change) waits because the endpoint is impacted; recoveries never wait.
     bool holdImpacted(const QString &endpoint, const NotificationEvent &event);
     void releaseHeld(const QString &endpoint);
+    void dependencyAnswered(const QString &dependency);
+    void decideConfirming(const QString &endpoint, quint64 generation);
     void applyEscalation(const Workspace &workspace);
     void releasePending();
     void useStorage(const QString &target);
@@ -221,6 +223,16 @@ private:
         QString root;
     };
     QHash<QString, HeldNotification> m_heldNotifications; // endpoint → its latest problem, held
+    // A problem of an endpoint whose dependencies are being checked again before it is told or held.
+    struct Confirming
+    {
+        NotificationEvent event;
+        QSet<QString> waiting; // dependencies not answered yet
+        quint64 generation = 0;
+    };
+    QHash<QString, Confirming> m_confirming;
+    QHash<QString, QSet<QString>> m_confirmWaiters; // dependency → endpoints waiting for its answer
+    quint64 m_confirmGeneration = 0;
     WorkspaceWatcher *m_watcher;
     KeychainLoader *m_keychain;
     QTimer m_keychainWait;

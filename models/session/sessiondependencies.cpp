@@ -9,6 +9,10 @@
 #include "probe/probeengine.h"
 #include "session/session.h"
 
+#include <QTimer>
+
+#include <algorithm>
+
 namespace {
 
 bool isProblem(EndpointState state)
@@ -20,8 +24,10 @@ bool isProblem(EndpointState state)
 
 void Session::wireDependencies()
 {
-    connect(m_engine, &ProbeEngine::resultReady, this,
-        [this](const ProbeResult &result) { updateImpact(result.endpoint, result.state == EndpointState::Critical); });
+    connect(m_engine, &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
+        updateImpact(result.endpoint, result.state == EndpointState::Critical);
+        dependencyAnswered(result.endpoint);
+    });
 }
 
 void Session::applyDependencies(const Workspace &workspace)
@@ -62,12 +68,71 @@ void Session::updateImpact(const QString &endpoint, bool critical)
 bool Session::holdImpacted(const QString &endpoint, const NotificationEvent &event)
 {
     const QString root = m_dependencies->rootCause(endpoint);
-    if (event.recovery || root.isEmpty()) {
+    m_confirming.remove(endpoint); // a later change supersedes one being confirmed
+    if (event.recovery) {
         m_heldNotifications.remove(endpoint); // a recovery is never held back: it resolves what was sent before
         return false;
     }
-    m_heldNotifications.insert(endpoint, { event, root });
+    if (!root.isEmpty()) {
+        m_heldNotifications.insert(endpoint, { event, root });
+        return true;
+    }
+    m_heldNotifications.remove(endpoint);
+    // Its dependency may have failed too, with its next check still to come: check them now and decide once they
+    // answered (or their timeout passed), so that a database outage does not first page for every app.
+    const QStringList dependencies = m_dependencies->parentEndpoints(endpoint);
+    if (dependencies.isEmpty() || !m_engine->isRunning()) {
+        return false;
+    }
+    Confirming &confirming = m_confirming[endpoint];
+    confirming.event = event;
+    confirming.waiting = QSet<QString>(dependencies.cbegin(), dependencies.cend());
+    confirming.generation = ++m_confirmGeneration;
+    qint64 waitMs = 0;
+    for (const QString &name : dependencies) {
+        m_confirmWaiters[name].insert(endpoint);
+        const Endpoint *e = workspace().endpoint(name);
+        waitMs = std::max<qint64>(waitMs, e ? e->timeout.count() : 10000);
+        m_engine->checkNow(name);
+    }
+    QTimer::singleShot(int(std::min<qint64>(waitMs + 1000, 30000)), this,
+        [this, endpoint, generation = confirming.generation] { decideConfirming(endpoint, generation); });
     return true;
+}
+
+void Session::dependencyAnswered(const QString &dependency)
+{
+    const auto waiters = m_confirmWaiters.find(dependency);
+    if (waiters == m_confirmWaiters.end()) {
+        return;
+    }
+    const QSet<QString> endpoints = *waiters;
+    m_confirmWaiters.erase(waiters);
+    for (const QString &endpoint : endpoints) {
+        const auto it = m_confirming.find(endpoint);
+        if (it != m_confirming.end() && it->waiting.remove(dependency) && it->waiting.isEmpty()) {
+            decideConfirming(endpoint, it->generation);
+        }
+    }
+}
+
+void Session::decideConfirming(const QString &endpoint, quint64 generation)
+{
+    const auto it = m_confirming.constFind(endpoint);
+    if (it == m_confirming.cend() || it->generation != generation) {
+        return; // decided already, or superseded by a later change
+    }
+    const NotificationEvent event = it->event;
+    m_confirming.erase(it);
+    if (!isProblem(m_engine->state(endpoint))) {
+        return; // it recovered meanwhile: nothing was sent, nothing to tell
+    }
+    const QString root = m_dependencies->rootCause(endpoint);
+    if (!root.isEmpty()) {
+        m_heldNotifications.insert(endpoint, { event, root });
+    } else {
+        m_notifier->notify(event);
+    }
 }
 
 void Session::releaseHeld(const QString &endpoint)

@@ -594,7 +594,7 @@ void TestSession::notifiesWhenWatching()
 
 // depends-on against loopback endpoints and a loopback receiver: an endpoint impacted by a CRITICAL root cause is
 // marked so in the Health model and its problem notification waits; its recovery is never held back; when the root
-// recovers and it does not, its held notification goes out.
+// recovers and it does not, its held notification goes out; when both fail at once, only the root cause is told.
 void TestSession::impactedEndpointWaitsForItsRootCause()
 {
     NotifyReceiver receiver;
@@ -669,6 +669,15 @@ void TestSession::impactedEndpointWaitsForItsRootCause()
     receiver.setAnswer("/app", NotifyReceiver::ok());
     QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 6, 10000);
     QVERIFY2(sent().at(5).startsWith(u"RESOLVED"_s), qPrintable(sent().at(5)));
+    // Both fail at once, in whichever order their checks finish: app's dependencies are checked again before it is
+    // told, so only db is.
+    receiver.setAnswer("/app", down);
+    receiver.setAnswer("/db", down);
+    QTRY_COMPARE_WITH_TIMEOUT(session.heldNotifications(), QStringList { u"app"_s }, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 7, 10000);
+    QVERIFY2(sent().at(6).contains(u"db"_s), qPrintable(sent().at(6)));
+    QTest::qWait(2500);
+    QCOMPARE(sent().size(), 7);
 }
 
 QTEST_MAIN(TestSession)
