@@ -4,6 +4,8 @@
 #include "incident/autoincidentrules.h"
 #include "incident/incidentstore.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {

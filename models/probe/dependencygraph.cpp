@@ -6,6 +6,7 @@
 #include <QSet>
 #include <queue>
 
+#include <algorithm>
 #include <functional>
 
 int DependencyGraph::addNode(Kind kind, const QString &name)
