@@ -7,6 +7,7 @@
 #include "export/terminaltext.h"
 #include "kpi/kpicheck.h"
 #include "kpi/kpievaluator.h"
+#include "probe/dependencygraph.h"
 #include "probe/probeengine.h"
 #include "probe/probehistory.h"
 #include "runbook/workspacetrust.h"
@@ -252,14 +253,19 @@ EndpointState CheckCommand::worstState(const QList<ProbeResult> &results)
     return worst;
 }
 
-QString CheckCommand::formatTable(const QList<ProbeResult> &results)
+QString CheckCommand::formatTable(const QList<ProbeResult> &results, const QHash<QString, QString> &impactedBy)
 {
     const QStringList header { tr("ENDPOINT"), tr("STATE"), tr("LATENCY"), tr("DETAILS") };
     QList<QStringList> rows;
     const QLocale locale;
     for (const ProbeResult &r : results) {
         const QString latency = r.totalMs < 0 ? u"-"_s : tr("%1 ms").arg(locale.toString(qRound(r.totalMs)));
-        rows.append({ r.endpoint, stateText(r.state), latency, details(r) });
+        const QString root = impactedBy.value(r.endpoint);
+        QString detail = details(r);
+        if (!root.isEmpty()) {
+            detail = detail.isEmpty() ? tr("impacted by %1").arg(root) : tr("impacted by %1; %2").arg(root, detail);
+        }
+        rows.append({ r.endpoint, stateText(r.state), latency, detail });
     }
     QList<int> widths { TerminalText::width(header[0]), TerminalText::width(header[1]),
         TerminalText::width(header[2]) };
@@ -281,8 +287,8 @@ QString CheckCommand::formatTable(const QList<ProbeResult> &results)
     return text;
 }
 
-QByteArray CheckCommand::formatJson(
-    const QString &workspaceId, const QList<ProbeResult> &results, int exitCode, const QList<KpiCheck::Row> &kpis)
+QByteArray CheckCommand::formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode,
+    const QList<KpiCheck::Row> &kpis, const QHash<QString, QString> &impactedBy)
 {
     QJsonArray endpoints;
     for (const ProbeResult &r : results) {
@@ -316,6 +322,9 @@ QByteArray CheckCommand::formatJson(
         }
         if (!r.error.isEmpty()) {
             o.insert(u"error"_s, r.error);
+        }
+        if (const QString root = impactedBy.value(r.endpoint); !root.isEmpty()) {
+            o.insert(u"impactedBy"_s, root);
         }
         if (r.certificateExpiry) {
             o.insert(u"certificateExpiry"_s, r.certificateExpiry->toUTC().toString(Qt::ISODate));
@@ -390,15 +399,23 @@ void CheckCommand::report()
     }
     m_results = std::move(sorted);
     const QList<KpiCheck::Row> kpis = m_kpis ? m_kpis->rows() : QList<KpiCheck::Row>();
+    // Like the Health page: a result with a problem whose root cause (depends-on) is CRITICAL is impacted by it.
+    QHash<QString, QString> impactedBy;
+    for (const ProbeResult &r : std::as_const(m_results)) {
+        const QString root = m_session->dependencies().rootCause(r.endpoint);
+        if (!root.isEmpty() && r.state != EndpointState::Ok && r.state != EndpointState::Maintenance) {
+            impactedBy.insert(r.endpoint, root);
+        }
+    }
     const EndpointState worst = worstState(m_results);
     const KpiState worstKpi = m_kpis ? m_kpis->worstState() : KpiState::Normal;
     const int code
         = combinedExitCode(m_results.isEmpty() ? 0 : monitoringExitCode(worst), KpiEvaluator::exitCode(worstKpi));
     if (m_format == Format::Json) {
-        *m_out << QString::fromUtf8(formatJson(m_workspaceId, m_results, code, kpis));
+        *m_out << QString::fromUtf8(formatJson(m_workspaceId, m_results, code, kpis, impactedBy));
     } else {
         if (!m_results.isEmpty()) {
-            *m_out << formatTable(m_results);
+            *m_out << formatTable(m_results, impactedBy);
             *m_out << tr("%1: %2 (%n endpoint(s) checked)", nullptr, int(m_results.size()))
                           .arg(m_workspaceId, stateText(worst))
                    << '\n';

@@ -48,10 +48,11 @@ public:
     const QList<ProbeResult> &results() const { return m_results; }
 
     static EndpointState worstState(const QList<ProbeResult> &results);
-    // The table lines for `results`, translated (no trailing summary).
-    static QString formatTable(const QList<ProbeResult> &results);
+    // The table lines for `results`, translated (no trailing summary). `impactedBy`: endpoint → the CRITICAL root
+    // cause (depends-on) that impacts it.
+    static QString formatTable(const QList<ProbeResult> &results, const QHash<QString, QString> &impactedBy = {});
     static QByteArray formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode,
-        const QList<KpiCheck::Row> &kpis = {});
+        const QList<KpiCheck::Row> &kpis = {}, const QHash<QString, QString> &impactedBy = {});
     // The exit code of the worse of two monitoring-plugins codes.
     static int combinedExitCode(int endpoints, int kpis);
 

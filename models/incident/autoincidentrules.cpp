@@ -37,6 +37,7 @@ AutoIncidentRules::AutoIncidentRules(IncidentStore *store, QObject *parent)
             for (const TimelineEntry &e : incident->timeline) {
                 if (e.kind == TimelineKind::AutoIncident && e.to == opened) {
                     m_opening.remove(e.subject);
+                    m_openingRoots.remove(e.from);
                 }
             }
         }
@@ -44,6 +45,7 @@ AutoIncidentRules::AutoIncidentRules(IncidentStore *store, QObject *parent)
     connect(m_store, &IncidentStore::writeFailed, this, [this](qint64 id) {
         if (id == 0) {
             m_opening.clear(); // a create failed: the next tick tries again
+            m_openingRoots.clear();
         }
     });
 }
@@ -135,12 +137,18 @@ qint64 AutoIncidentRules::openIncident(const QString &ruleId) const
 void AutoIncidentRules::tick()
 {
     const QDateTime now = m_clock();
+    QList<Impacted> impacted;
     for (const AutoIncidentRule &rule : std::as_const(m_rules)) {
         const QList<Subject> all = subjects(rule);
         QList<Subject> due;
         for (const Subject &s : all) {
             if (isCritical(s.seen.state) && s.seen.since.msecsTo(now) >= rule.forDuration.count()) {
-                due.append(s);
+                const QString root = s.kpi || !m_rootCause ? QString() : m_rootCause(s.name);
+                if (root.isEmpty()) {
+                    due.append(s);
+                } else {
+                    impacted.append({ &rule, s, root });
+                }
             }
         }
         if (const Incident *incident = m_store->incident(openIncident(rule.id))) {
@@ -149,6 +157,7 @@ void AutoIncidentRules::tick()
             open(rule, due);
         }
     }
+    attachImpacted(impacted); // after the rules that watch a root had their chance to open its incident
 }
 
 TimelineEntry AutoIncidentRules::evidence(const Subject &subject) const

@@ -20,6 +20,10 @@ class IncidentStore;
 // that incident is open, further subjects of the rule that go CRITICAL are added to it instead of opening a second
 // one; when every subject is OK again, a "consider resolving" entry is written and resolveSuggested() emitted.
 // Which incident belongs to which rule is read from its timeline (AutoIncident entries), so it survives restarts.
+//
+// With depends-on, an endpoint impacted by a CRITICAL root cause opens nothing of its own: it is listed as evidence
+// ("impacted") on the open incident that names the root. When no rule watches the root, the first rule whose
+// impacted endpoint is due opens one incident for the root; when one does, the children wait for its incident.
 class AutoIncidentRules final : public QObject
 {
     Q_OBJECT
@@ -28,6 +32,8 @@ public:
 
     void setWorkspace(const Workspace &workspace);
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // The endpoint whose CRITICAL state impacts an endpoint (DependencyGraph::rootCause()); empty: none.
+    void setRootCause(std::function<QString(const QString &endpoint)> rootCause) { m_rootCause = std::move(rootCause); }
     // Checks the durations every `ms`; tests call tick() themselves.
     void start(int ms = 5000);
 
@@ -67,6 +73,18 @@ private:
     void follow(
         const AutoIncidentRule &rule, const Incident &incident, const QList<Subject> &all, const QList<Subject> &due);
     TimelineEntry evidence(const Subject &subject) const;
+    // autoincidentimpact.cpp
+    struct Impacted
+    {
+        const AutoIncidentRule *rule;
+        Subject subject;
+        QString root;
+    };
+    qint64 incidentNaming(const QString &root) const;
+    bool watched(const QString &endpoint) const;
+    void attachImpacted(const QList<Impacted> &impacted);
+    void openForRoot(const AutoIncidentRule &rule, const QString &root, const QList<Subject> &children);
+    void listImpacted(const Incident &incident, const Impacted &child);
 
     IncidentStore *m_store;
     QList<AutoIncidentRule> m_rules;
@@ -77,4 +95,6 @@ private:
     QTimer m_timer;
     QSet<QString> m_opening; // rules whose incident is being created
     QSet<QString> m_writing; // "incident|rule|subject-or-action" appends in flight
+    std::function<QString(const QString &)> m_rootCause;
+    QSet<QString> m_openingRoots; // roots whose incident is being created
 };

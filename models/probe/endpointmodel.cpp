@@ -27,6 +27,12 @@ std::optional<double> EndpointStatus::uptime() const
     return double(up) / counted;
 }
 
+bool EndpointStatus::isImpacted() const
+{
+    return !impactedBy.isEmpty() && last && last->state != EndpointState::Ok
+        && last->state != EndpointState::Maintenance;
+}
+
 namespace {
 int slotOf(const std::optional<ProbeResult> &last)
 {
@@ -69,6 +75,7 @@ void EndpointModel::setWorkspace(const Workspace &workspace)
         status.title = endpoint.title;
         status.url = endpoint.url;
         status.waitingForTrust = m_waiting.contains(endpoint.name);
+        status.impactedBy.clear(); // the dependencies are computed again for the new workspace
         if (status.waitingForTrust) {
             status.last.reset();
         }
@@ -272,6 +279,26 @@ QString EndpointModel::waitingForTrustText()
     return tr("Waiting for trust");
 }
 
+QString EndpointModel::impactedText()
+{
+    return tr("Impacted");
+}
+
+QString EndpointModel::impactedByText(const QString &root)
+{
+    return tr("impacted by %1").arg(root);
+}
+
+void EndpointModel::setImpactedBy(const QString &endpoint, const QString &root)
+{
+    const auto it = m_byName.constFind(endpoint);
+    if (it == m_byName.cend() || m_endpoints.at(*it).impactedBy == root) {
+        return;
+    }
+    m_endpoints[*it].impactedBy = root;
+    announce(*it);
+}
+
 void EndpointModel::setWaitingForTrust(const QSet<QString> &endpoints)
 {
     const QSet<QString> changed = (m_waiting - endpoints) + (endpoints - m_waiting);
@@ -417,6 +444,9 @@ QVariant EndpointModel::endpointData(int endpoint, int column, int role) const
             if (s.waitingForTrust) {
                 return waitingForTrustText();
             }
+            if (s.isImpacted()) {
+                return impactedText();
+            }
             return s.last ? stateText(s.last->state) : noResultText();
         case LatencyColumn:
             return latency >= 0 ? latencyText(latency) : QString();
@@ -435,6 +465,10 @@ QVariant EndpointModel::endpointData(int endpoint, int column, int role) const
             return tr("%1\n%2\nNot checked: its request carries a secret, and this version of the workspace is not "
                       "trusted yet.")
                 .arg(s.name, s.url);
+        }
+        if (s.isImpacted()) {
+            return tr("%1\n%2\n%3, %4: its notifications wait until %5 recovers.")
+                .arg(s.name, s.url, stateText(s.last->state), impactedByText(s.impactedBy), s.impactedBy);
         }
         return s.url.isEmpty() ? s.name : tr("%1\n%2").arg(s.name, s.url);
     case Qt::TextAlignmentRole:
@@ -457,6 +491,8 @@ QVariant EndpointModel::endpointData(int endpoint, int column, int role) const
         return s.lastChange;
     case WaitingForTrustRole:
         return s.waitingForTrust;
+    case ImpactedByRole:
+        return s.isImpacted() ? s.impactedBy : QString();
     case SearchTextRole:
         return m_searchText.at(endpoint);
     case SortRole:
@@ -509,5 +545,6 @@ QHash<int, QByteArray> EndpointModel::roleNames() const
     names.insert(UptimeRole, "uptime");
     names.insert(LastChangeRole, "lastChange");
     names.insert(WaitingForTrustRole, "waitingForTrust");
+    names.insert(ImpactedByRole, "impactedBy");
     return names;
 }

@@ -40,7 +40,12 @@ struct EndpointStatus
     // Its requests would carry secrets of a workspace version not trusted yet: it is not checked, has no state and
     // counts as "no result yet".
     bool waitingForTrust = false;
+    // The CRITICAL endpoint up its depends-on that impacts it (DependencyGraph::rootCause()); empty when none does.
+    QString impactedBy;
 
+    // Shown as "impacted by <root>": a root cause is CRITICAL and this one has a problem of its own (an impacted
+    // endpoint that is OK shows OK).
+    bool isImpacted() const;
     QString displayTitle(const QString &language) const;
     // Share of recent results that were up (raw state OK or WARNING), maintenance results left out; nullopt when
     // there is nothing to judge.
@@ -67,6 +72,7 @@ public:
         SearchTextRole, // QString: name, titles, group and URL, case-folded, for filtering
         SortRole, // a value that sorts naturally for the column
         WaitingForTrustRole, // bool: see EndpointStatus::waitingForTrust
+        ImpactedByRole, // QString: the root cause when EndpointStatus::isImpacted(), else empty
     };
     Q_ENUM(Role)
 
@@ -79,6 +85,8 @@ public:
     // starts waiting in setWorkspace() drops the result of the version before.
     void setWaitingForTrust(const QSet<QString> &endpoints);
     int waitingForTrustCount() const { return int(m_waiting.size()); }
+    // The root cause that impacts `endpoint` (empty: none); announced like a result.
+    void setImpactedBy(const QString &endpoint, const QString &root);
 
     // 0 (the default): addResult() announces its row and its group at once. Above 0: a result is taken at once
     // (status(), data() and the counts have it) but the changed rows are announced together at most every `ms`
@@ -109,6 +117,8 @@ public:
     static QString stateText(EndpointState state); // translated
     static QString noResultText(); // the state column before the first result
     static QString waitingForTrustText(); // the state column of an endpoint waiting for trust
+    static QString impactedText(); // the state column of an impacted endpoint
+    static QString impactedByText(const QString &root); // "impacted by database"
     static QString latencyText(double ms); // "84 ms"
     static QString uptimeText(double fraction); // "99.5 %"
     static QString durationText(qint64 seconds); // "45 s", "12 min", "3 h", "2 d"

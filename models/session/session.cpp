@@ -12,6 +12,7 @@
 #include "kpi/kpireader.h"
 #include "kpi/kpiwatch.h"
 #include "notify/notifier.h"
+#include "probe/dependencygraph.h"
 #include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
 #include "probe/probehistory.h"
@@ -61,6 +62,7 @@ Session::Session(const Options &options, QObject *parent)
     , m_highlighter(new SyntaxHighlighterService(this))
     , m_notifySender(new NotifySender(m_nam, this))
     , m_notifier(new Notifier(m_notifySender, this))
+    , m_dependencies(std::make_unique<DependencyGraph>())
     , m_watcher(new WorkspaceWatcher(this))
     , m_keychain(new KeychainLoader(this))
 {
@@ -73,6 +75,7 @@ Session::Session(const Options &options, QObject *parent)
         m_endpoints->setUpdateInterval(200);
     }
     connect(m_engine, &ProbeEngine::resultReady, m_endpoints, &EndpointModel::addResult);
+    wireDependencies(); // before anything that reacts to a state change asks who is impacted
     if (m_options.storage) {
         // Every front-end that has a database records its results: `opsdeck check` from cron too, so error budgets
         // and uptime see those runs.
@@ -223,6 +226,7 @@ void Session::setWorkspace(const Workspace &workspace)
     }
     m_endpoints->setWorkspace(workspace);
     m_engine->setWorkspace(workspace);
+    applyDependencies(workspace);
     if (watching && !m_engine->isRunning()) {
         m_engine->start();
     }

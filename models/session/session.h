@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "notify/notificationevent.h"
 #include "runbook/secretdestinations.h"
 #include "workspace/diagnostic.h"
 #include "workspace/workspace.h"
@@ -12,6 +13,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class AlertModel;
@@ -21,6 +23,7 @@ class AlertPoller;
 class AlertmanagerClient;
 class ChecklistClock;
 class ChecklistStore;
+class DependencyGraph;
 class EndpointModel;
 class IncidentAutoRecorder;
 class IncidentStore;
@@ -154,6 +157,10 @@ public:
     // Watch mode only (else null): escalation chains of open incidents, and incidents.auto rules.
     EscalationEngine *escalation() const { return m_escalation; }
     AutoIncidentRules *autoIncidents() const { return m_autoIncidents; }
+    // The workspace's depends-on, fed with every result: which endpoints a CRITICAL one impacts.
+    const DependencyGraph &dependencies() const { return *m_dependencies; }
+    // Endpoints whose problem notification is held because a root cause impacts them (sessiondependencies.cpp).
+    QStringList heldNotifications() const { return m_heldNotifications.keys(); }
 
 Q_SIGNALS:
     // Every part has the workspace.
@@ -165,6 +172,8 @@ Q_SIGNALS:
     void trustChanged(bool waiting);
     // The read loadingProbeRecords() announced is over (loaded, or failed with a notice()).
     void probeRecordsLoaded();
+    // An endpoint's root cause changed (empty: no longer impacted).
+    void impactChanged(const QString &endpoint, const QString &root);
 
 private:
     void wireChecklists();
@@ -172,6 +181,14 @@ private:
     void wireRunbooks();
     void wireNotifications(); // sessionnotify.cpp
     void wireEscalation(); // sessionescalation.cpp
+    void wireDependencies(); // sessiondependencies.cpp
+    void applyDependencies(const Workspace &workspace);
+    void updateImpact(const QString &endpoint, bool critical);
+    // True when `event` (an endpoint's change) waits because the endpoint is impacted; recoveries never wait.
+    bool holdImpacted(const QString &endpoint, const NotificationEvent &event);
+    void releaseHeld(const QString &endpoint);
+    void dependencyAnswered(const QString &dependency);
+    void decideConfirming(const QString &endpoint, quint64 generation);
     void applyEscalation(const Workspace &workspace);
     void releasePending();
     void useStorage(const QString &target);
@@ -207,6 +224,23 @@ private:
     EscalationEngine *m_escalation = nullptr;
     AutoIncidentRules *m_autoIncidents = nullptr;
     QSet<qint64> m_openIncidents; // to tell a resolution from other edits
+    std::unique_ptr<DependencyGraph> m_dependencies;
+    struct HeldNotification
+    {
+        NotificationEvent event;
+        QString root;
+    };
+    QHash<QString, HeldNotification> m_heldNotifications; // endpoint → its latest problem, held
+    // A problem of an endpoint whose dependencies are being checked again before it is told or held.
+    struct Confirming
+    {
+        NotificationEvent event;
+        QSet<QString> waiting; // dependencies not answered yet
+        quint64 generation = 0;
+    };
+    QHash<QString, Confirming> m_confirming;
+    QHash<QString, QSet<QString>> m_confirmWaiters; // dependency → endpoints waiting for its answer
+    quint64 m_confirmGeneration = 0;
     WorkspaceWatcher *m_watcher;
     KeychainLoader *m_keychain;
     QTimer m_keychainWait;

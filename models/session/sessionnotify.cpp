@@ -60,6 +60,9 @@ void Session::wireNotifications()
             if (auto event
                 = NotificationEvent::endpointChange(name, endpoint ? endpoint->group : QString(), from, to, detail)) {
                 event->link = endpoint ? endpoint->url : QString();
+                if (holdImpacted(name, *event)) {
+                    return; // its root cause is CRITICAL: the root's notification tells the story
+                }
                 m_notifier->notify(*event);
             }
         });

@@ -8,6 +8,8 @@
 #include "workspace/sections.h"
 #include "workspace/yamlreader.h"
 
+using WorkspaceSections::readDependsOn;
+
 namespace {
 
 // Conditions are parsed again by the probe engine; checking them here reports a typo when the file is loaded.
@@ -101,7 +103,7 @@ Endpoint readEndpoint(YamlReader &r, const YamlValue &v, QHash<QString, int> &na
     if (!r.expectMap(v,
             { "name", "title", "group", "url", "method", "headers", "body", "interval", "timeout", "conditions",
                 "warn-conditions", "failure-threshold", "success-threshold", "ca-file", "max-body", "max-redirects",
-                "enabled", "dns" },
+                "enabled", "dns", "depends-on" },
             { "alerts", "client", "ui", "ssh", "graphql", "extra-labels" })) {
         return e;
     }
@@ -143,6 +145,7 @@ Endpoint readEndpoint(YamlReader &r, const YamlValue &v, QHash<QString, int> &na
     }
     r.readInt(v, "max-redirects", e.maxRedirects, 0, 5);
     r.readBool(v, "enabled", e.enabled);
+    readDependsOn(r, v, e.dependsOn);
     return e;
 }
 

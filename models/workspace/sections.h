@@ -25,5 +25,9 @@ void readNotifications(YamlReader &r, const YamlValue &value, NotificationSettin
 void readEscalationPolicies(
     YamlReader &r, const YamlValue &value, NotificationSettings &out, const QList<SeverityLevel> &severities);
 void readAutoIncidents(YamlReader &r, const YamlValue &value, Workspace &w);
+// dependencysection.cpp: endpoints[].depends-on, groups[], and (once every section is read) their checks.
+void readDependsOn(YamlReader &r, const YamlValue &map, QList<DependencyTarget> &out);
+void readGroups(YamlReader &r, const YamlValue &value, QList<EndpointGroup> &out);
+void checkDependencies(YamlReader &r, const Workspace &w);
 
 } // namespace WorkspaceSections

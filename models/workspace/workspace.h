@@ -76,6 +76,17 @@ struct Sources
     MetricServer alertmanager;
 };
 
+// endpoints[].depends-on[] and groups[].depends-on[]: a name (an endpoint of that name, else a group), or
+// { endpoint: NAME } / { group: NAME } to say which.
+struct DependencyTarget
+{
+    enum class Kind { Any, Endpoint, Group };
+    Kind kind = Kind::Any;
+    QString name;
+    SourcePos pos;
+    friend bool operator==(const DependencyTarget &, const DependencyTarget &) = default;
+};
+
 // endpoints[]: Gatus-compatible keys plus OpsDeck's extensions.
 struct Endpoint
 {
@@ -98,6 +109,16 @@ struct Endpoint
     qint64 maxBodyBytes = 1024 * 1024; // max-body: body cap in bytes (accepts 512KiB, 1MiB)
     int maxRedirects = 5; // max-redirects (0..5)
     bool enabled = true; // enabled
+    QList<DependencyTarget> dependsOn; // depends-on: while one of them is CRITICAL, this one is "impacted"
+    SourcePos pos;
+};
+
+// groups[]: { name, depends-on } for an endpoint group (the `group:` of its endpoints); each of its endpoints
+// depends on what the group depends on.
+struct EndpointGroup
+{
+    QString name;
+    QList<DependencyTarget> dependsOn;
     SourcePos pos;
 };
 
@@ -375,6 +396,7 @@ struct Workspace
     WorkspaceInfo info;
     Sources sources;
     QList<Endpoint> endpoints;
+    QList<EndpointGroup> groups;
     QList<MaintenanceWindow> maintenance;
     QList<Kpi> kpis;
     QList<Checklist> checklists;

@@ -109,7 +109,7 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
         return;
     }
     if (!r.expectMap(root,
-            { "workspace", "secrets", "sources", "endpoints", "maintenance", "kpis", "checklists", "runbooks",
+            { "workspace", "secrets", "sources", "endpoints", "groups", "maintenance", "kpis", "checklists", "runbooks",
                 "incidents", "notifications" })) {
         return;
     }
@@ -129,6 +129,7 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
         readSources(r, sources, w.sources);
     }
     readEndpoints(r, r.get(root, "endpoints"), w.endpoints);
+    readGroups(r, r.get(root, "groups"), w.groups);
     readMaintenance(r, r.get(root, "maintenance"), w.maintenance);
     readKpis(r, r.get(root, "kpis"), w.kpis);
     readChecklists(r, r.get(root, "checklists"), w.checklists);
@@ -149,6 +150,7 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
         readAutoIncidents(r, r.get(incidents, "auto"), w);
     }
     checkReferences(r, w);
+    checkDependencies(r, w);
     checkSecrets(r);
 }
 

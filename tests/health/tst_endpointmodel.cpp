@@ -22,6 +22,7 @@ private Q_SLOTS:
     void addResultChangesOneRowAndItsGroup();
     void unknownEndpointIsIgnored();
     void groupShowsWorstState();
+    void impactedEndpointIsMarked();
     void countsFollowResults();
     void updateIntervalAnnouncesRunsTogether();
     void resetDropsPendingAnnouncements();
@@ -123,6 +124,33 @@ void TestEndpointModel::groupShowsWorstState()
     QCOMPARE(api.data().toString(), u"Critical"_s);
     // Other groups are untouched.
     QCOMPARE(m_model->index(1, EndpointModel::StateColumn).data(EndpointModel::StateRole).toInt(), -1);
+}
+
+void TestEndpointModel::impactedEndpointIsMarked()
+{
+    m_model->addResult(critical(u"api-health"_s));
+    m_model->addResult(ok(u"readyz"_s, 20));
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    m_model->setImpactedBy(u"api-health"_s, u"stripe"_s);
+    m_model->setImpactedBy(u"readyz"_s, u"stripe"_s);
+    QCOMPARE(changed.size(), 4); // each row and its group
+    m_model->setImpactedBy(u"readyz"_s, u"stripe"_s);
+    QCOMPARE(changed.size(), 4); // no change, nothing announced
+    const QModelIndex health = m_model->indexOf(u"api-health"_s, EndpointModel::StateColumn);
+    QCOMPARE(health.data().toString(), EndpointModel::impactedText());
+    QCOMPARE(health.data(EndpointModel::ImpactedByRole).toString(), u"stripe"_s);
+    QCOMPARE(health.data(EndpointModel::StateRole).toInt(), int(EndpointState::Critical)); // its own state stays
+    QVERIFY(health.data(Qt::ToolTipRole).toString().contains(EndpointModel::impactedByText(u"stripe"_s)));
+    // OK while its dependency is down: nothing to explain, not marked.
+    const QModelIndex readyz = m_model->indexOf(u"readyz"_s, EndpointModel::StateColumn);
+    QCOMPARE(readyz.data().toString(), u"OK"_s);
+    QCOMPARE(readyz.data(EndpointModel::ImpactedByRole).toString(), QString());
+    m_model->setImpactedBy(u"api-health"_s, QString());
+    QCOMPARE(health.data().toString(), u"Critical"_s);
+    // A new workspace computes the dependencies again: the marks go.
+    m_model->setImpactedBy(u"api-health"_s, u"stripe"_s);
+    m_model->setWorkspace(workspace());
+    QCOMPARE(m_model->indexOf(u"api-health"_s).data(EndpointModel::ImpactedByRole).toString(), QString());
 }
 
 void TestEndpointModel::countsFollowResults()

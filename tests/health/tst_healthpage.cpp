@@ -44,6 +44,7 @@ private Q_SLOTS:
     void retranslatesAtRunTime();
     void columnsFitWhatTheyCanShow_data();
     void columnsFitWhatTheyCanShow();
+    void koreanHeadersFitInAWindowOf1280();
     void screenshots_data();
     void screenshots();
 
@@ -351,6 +352,27 @@ void TestHealthPage::columnsFitWhatTheyCanShow()
     for (int column = EndpointModel::StateColumn; column < EndpointModel::ColumnCount; ++column) {
         QCOMPARE(header->sectionSize(column), widths.at(column - EndpointModel::StateColumn));
     }
+}
+
+// The page as a 1280 × 800 window holds it: in Korean, whose headers are wider (지속 시간), every column stays and no
+// header is cut.
+void TestHealthPage::koreanHeadersFitInAWindowOf1280()
+{
+    QVERIFY(m_languages->setLanguage(u"ko"_s));
+    QTRY_COMPARE(m_page->title(), u"상태 점검"_s);
+    m_page->resize(1140, 740);
+    feed();
+    QTreeView *view = m_page->view();
+    QHeaderView *header = view->header();
+    QTRY_VERIFY(!view->isColumnHidden(EndpointModel::SinceColumn));
+    QCOMPARE(header->model()->headerData(EndpointModel::SinceColumn, Qt::Horizontal).toString(), u"지속 시간"_s);
+    for (int column = EndpointModel::NameColumn; column < EndpointModel::ColumnCount; ++column) {
+        QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column),
+            qPrintable(u"column %1: %2 < %3"_s.arg(column)
+                           .arg(header->sectionSize(column))
+                           .arg(header->sectionSizeHint(column))));
+    }
+    QVERIFY(header->length() <= view->viewport()->width());
 }
 
 void TestHealthPage::screenshots_data()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incident/autoincidentrules.h"
 #include "incidenttesthelpers.h"
+#include "probe/dependencygraph.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -67,8 +68,14 @@ private Q_SLOTS:
     void suggestsResolvingWhenEverythingIsOk();
     void kpiRuleWithServicesAndSeverity();
     void findsItsIncidentAfterARestart();
+    void impactedEndpointsOpenOneIncidentForTheRoot();
+    void impactedEndpointsJoinTheRootsOwnIncident();
 
 private:
+    // rulesWorkspace() with the api group depending on cdn, which is CRITICAL.
+    Workspace useDependencies(const QList<AutoIncidentRule> &rules);
+
+    DependencyGraph m_graph;
     void tickAt(int minutes);
     int openCount() const;
 
@@ -253,6 +260,90 @@ void TestAutoIncidentRules::findsItsIncidentAfterARestart()
     QVERIFY(settle(*m_store, id));
     QTest::qWait(200);
     QCOMPARE(openCount(), 1); // added to (or already told in) the open incident, not a second one
+}
+
+Workspace TestAutoIncidentRules::useDependencies(const QList<AutoIncidentRule> &rules)
+{
+    Workspace w = rulesWorkspace();
+    w.groups.append({ u"api"_s, { { DependencyTarget::Kind::Endpoint, u"cdn"_s, {} } }, {} });
+    w.incidents.autoRules = rules;
+    m_graph.setWorkspace(w);
+    m_graph.setCritical(u"cdn"_s, true);
+    m_rules->setWorkspace(w);
+    m_rules->setRootCause([this](const QString &endpoint) { return m_graph.rootCause(endpoint); });
+    return w;
+}
+
+void TestAutoIncidentRules::impactedEndpointsOpenOneIncidentForTheRoot()
+{
+    useDependencies({ groupRule() }); // no rule watches cdn
+    QSignalSpy created(m_store.get(), &IncidentStore::incidentCreated);
+    m_rules->observeEndpoint(u"cdn"_s, u"critical"_s, u"connection refused"_s);
+    m_rules->observeEndpoint(u"api-health"_s, u"critical"_s, u"HTTP 502"_s);
+    m_rules->observeEndpoint(u"login"_s, u"critical"_s, u"HTTP 502"_s);
+    tickAt(4);
+    QTest::qWait(100);
+    QCOMPARE(openCount(), 0); // the children's rule still waits its 5 minutes
+    tickAt(5);
+    tickAt(5);
+    QVERIFY(created.wait(10000));
+    const qint64 id = created.constFirst().at(0).toLongLong();
+    tickAt(6);
+    QVERIFY(settle(*m_store, id));
+    QTest::qWait(100);
+    QCOMPARE(created.size(), 1);
+    QCOMPARE(openCount(), 1); // one for the root, not one per child
+    const Incident *i = m_store->incident(id);
+    QCOMPARE(i->title, u"cdn group down for 5m"_s);
+    QCOMPARE(i->services, QStringList { u"cdn"_s });
+    QCOMPARE(count(*i, TimelineKind::AutoIncident, u"opened"_s), 1);
+    QCOMPARE(count(*i, TimelineKind::AutoIncident, u"impacted"_s), 2);
+    QStringList evidence;
+    for (const TimelineEntry &e : i->timeline) {
+        if (e.kind == TimelineKind::EndpointState) {
+            evidence << e.subject;
+        }
+    }
+    QCOMPARE(evidence.value(0), u"cdn"_s); // the root first, then what it impacts
+    std::sort(evidence.begin() + 1, evidence.end());
+    QCOMPARE(evidence, (QStringList { u"cdn"_s, u"api-health"_s, u"login"_s }));
+    QCOMPARE(m_rules->openIncident(u"api-down"_s), id);
+}
+
+void TestAutoIncidentRules::impactedEndpointsJoinTheRootsOwnIncident()
+{
+    AutoIncidentRule cdnRule;
+    cdnRule.id = u"cdn-down"_s;
+    cdnRule.name = u"cdn"_s;
+    cdnRule.forDuration = Milliseconds(10 * 60 * 1000);
+    cdnRule.severity = u"P0"_s;
+    useDependencies({ groupRule(), cdnRule });
+    QSignalSpy created(m_store.get(), &IncidentStore::incidentCreated);
+    m_rules->observeEndpoint(u"cdn"_s, u"critical"_s, {});
+    m_rules->observeEndpoint(u"api-health"_s, u"critical"_s, {});
+    m_rules->observeEndpoint(u"login"_s, u"critical"_s, {});
+    tickAt(5); // api-down is due, but its endpoints are impacted and cdn's own rule decides
+    QTest::qWait(200);
+    QCOMPARE(openCount(), 0);
+    tickAt(10);
+    QVERIFY(created.wait(10000));
+    const qint64 id = created.constFirst().at(0).toLongLong();
+    QCOMPARE(m_rules->openIncident(u"cdn-down"_s), id);
+    tickAt(11);
+    QTRY_COMPARE_WITH_TIMEOUT(count(*m_store->incident(id), TimelineKind::AutoIncident, u"impacted"_s), 2, 10000);
+    tickAt(12);
+    QVERIFY(settle(*m_store, id));
+    QTest::qWait(100);
+    QCOMPARE(count(*m_store->incident(id), TimelineKind::AutoIncident, u"impacted"_s), 2);
+    QCOMPARE(created.size(), 1);
+    QCOMPARE(m_rules->openIncident(u"api-down"_s), 0);
+    // cdn recovers, api-health does not: now it is its own problem and its rule opens its own incident.
+    m_graph.setCritical(u"cdn"_s, false);
+    m_rules->observeEndpoint(u"cdn"_s, u"ok"_s, {});
+    m_rules->observeEndpoint(u"login"_s, u"ok"_s, {});
+    tickAt(13);
+    QVERIFY(created.wait(10000));
+    QCOMPARE(m_store->incident(created.constLast().at(0).toLongLong())->title, u"api group down for 5m"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAutoIncidentRules)

@@ -2,7 +2,8 @@
 # SPDX-FileCopyrightText: 2026 OpsDeck authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """check_json_schema.py OPSDECK SCHEMA: `opsdeck check --json` on a workspace with every kind of result (an
-answering http endpoint, a refused one, a connected and a refused tcp check, a dns server that is not there, an
+answering http endpoint, a refused one, a connected and a refused tcp check, one impacted by the refused one
+(depends-on), a dns server that is not there, an
 endpoint waiting for trust, KPIs) validates against docs/check-json.schema.json, and the report agrees with the
 exit code."""
 import http.server
@@ -44,6 +45,7 @@ endpoints:
   - {{ name: refused, url: "http://127.0.0.1:1/health", conditions: ["[STATUS] == 200"] }}
   - {{ name: port, url: "tcp://127.0.0.1:{port}" }}
   - {{ name: closed-port, url: "tcp://127.0.0.1:1" }}
+  - {{ name: behind-port, url: "http://127.0.0.1:1/app", depends-on: [closed-port], conditions: ["[STATUS] == 200"] }}
   - {{ name: resolver, url: "dns://127.0.0.1:1", dns: {{ query-name: example.org, query-type: A }}, timeout: 1s }}
   - {{ name: secret, url: "http://127.0.0.1:{port}/admin", headers: {{ Authorization: "Bearer ${{SCHEMA_CHECK_TOKEN}}" }} }}
 kpis:
@@ -74,6 +76,9 @@ checks = [
     (by_name["health"]["state"] == "OK" and by_name["health"]["httpStatus"] == 200, "health is OK with status 200"),
     (by_name["port"]["connected"] is True and by_name["port"]["kind"] == "tcp", "the tcp check connected"),
     (by_name["closed-port"]["connected"] is False, "the closed port did not connect"),
+    ("impactedBy" not in by_name["closed-port"], "the root cause is not impacted"),
+    (by_name["behind-port"].get("impactedBy") == "closed-port", "what depends on the closed port is impacted by it"),
+    ("impactedBy" not in by_name["health"], "an OK endpoint is not impacted"),
     (by_name["resolver"]["kind"] == "dns" and by_name["resolver"]["state"] != "OK", "the missing resolver fails"),
     (by_name["secret"]["state"] == "UNKNOWN" and "waiting for trust" in by_name["secret"].get("error", ""),
      "the secret endpoint waits for trust"),

@@ -106,6 +106,11 @@ void TestCheckCommand::exitCodeFollowsTheWorkspace_data()
     QTest::addRow("a failure threshold does not hide a single check") << QStringLiteral(
         "  - name: down\n    url: http://127.0.0.1:1/\n    failure-threshold: 5\n"
         "    conditions: [\"[STATUS] == 200\"]\n") << 2 << u"down      CRITICAL"_s;
+    QTest::addRow("an impacted endpoint names its root cause")
+        << QStringLiteral("  - name: down\n    url: http://127.0.0.1:1/\n    conditions: [\"[STATUS] == 200\"]\n"
+                          "  - name: app\n    url: BASE/health\n    depends-on: [down]\n"
+                          "    conditions: [\"[BODY].status == healthy\"]\n")
+        << 2 << u"impacted by down; [BODY].status (degraded) == healthy"_s;
 }
 
 void TestCheckCommand::exitCodeFollowsTheWorkspace()

@@ -8,6 +8,8 @@
 #include "incident/incidentstore.h"
 #include "kpi/kpimodel.h"
 #include "notify/notifier.h"
+#include "probe/dependencygraph.h"
+#include "probe/endpointmodel.h"
 #include "probe/probeengine.h"
 #include "runbook/runbookaudit.h"
 #include "runbook/runbookrunner.h"
@@ -18,6 +20,8 @@
 #include "workspace/workspaceloader.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -80,6 +84,7 @@ private Q_SLOTS:
     void trustIsForTheVersionShown();
     void badEditKeepsTheLastGoodWorkspace();
     void notifiesWhenWatching();
+    void impactedEndpointWaitsForItsRootCause();
 
 private:
     HttpResult admin(const QByteArray &method, const QString &path, const QByteArray &body = {});
@@ -585,6 +590,94 @@ void TestSession::notifiesWhenWatching()
     }
     QTRY_COMPARE(session.notifier()->log().size(), 2);
     QCOMPARE(receiver.count("/hook"), 1); // one state change, one message
+}
+
+// depends-on against loopback endpoints and a loopback receiver: an endpoint impacted by a CRITICAL root cause is
+// marked so in the Health model and its problem notification waits; its recovery is never held back; when the root
+// recovers and it does not, its held notification goes out; when both fail at once, only the root cause is told.
+void TestSession::impactedEndpointWaitsForItsRootCause()
+{
+    NotifyReceiver receiver;
+    QVERIFY(receiver.start());
+    const NotifyReceiver::Answer down { NotifyReceiver::Answer::Mode::Reply, 503, {}, "down" };
+    receiver.setAnswer("/db", NotifyReceiver::ok());
+    receiver.setAnswer("/app", NotifyReceiver::ok());
+    receiver.setAnswer("/hook", NotifyReceiver::ok());
+    QTemporaryDir dir;
+    const QByteArray checks = "interval: 1s, conditions: [\"[STATUS] == 200\"]";
+    const QString path = writeWorkspace(dir, u"depends.yaml"_s,
+        "workspace: { id: depends }\nendpoints:\n  - { name: db, group: data, url: \""
+            + receiver.url(u"/db"_s).toString().toUtf8() + "\", " + checks + " }\n  - { name: app, url: \""
+            + receiver.url(u"/app"_s).toString().toUtf8() + "\", depends-on: [data], " + checks
+            + " }\nnotifications:\n  providers:\n    - { id: hook, kind: slack, url: \""
+            + receiver.url(u"/hook"_s).toString().toUtf8()
+            + "\" }\n  routes:\n    - { id: all, events: [endpoint], to: [hook] }\n");
+    const LoadResult loaded = WorkspaceLoader::loadFile(path);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnostics.value(0).toString()));
+    Session session({ Session::Mode::Watch, {}, dir.path(), false });
+    QSignalSpy impact(&session, &Session::impactChanged);
+    session.adopt(*loaded.workspace);
+    ProbeEngine *engine = session.probes();
+    const auto sent = [&receiver] {
+        QStringList texts;
+        for (const NotifyReceiver::Request &r : receiver.requests()) {
+            if (r.path == "/hook") {
+                texts << QJsonDocument::fromJson(r.body).object().value(u"text"_s).toString();
+            }
+        }
+        return texts;
+    };
+    const auto impactedBy = [&session](const QString &name) {
+        return session.endpoints()->indexOf(name).data(EndpointModel::ImpactedByRole).toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(engine->state(u"app"_s), EndpointState::Ok, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(engine->state(u"db"_s), EndpointState::Ok, 10000);
+
+    // app fails on its own first: told at once.
+    receiver.setAnswer("/app", down);
+    QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 1, 10000);
+    QVERIFY2(sent().at(0).contains(u"app"_s), qPrintable(sent().at(0)));
+    // db fails: told; app is now impacted by it.
+    receiver.setAnswer("/db", down);
+    QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 2, 10000);
+    QVERIFY2(sent().at(1).contains(u"db"_s), qPrintable(sent().at(1)));
+    QCOMPARE(session.dependencies().rootCause(u"app"_s), u"db"_s);
+    QCOMPARE(impactedBy(u"app"_s), u"db"_s);
+    QVERIFY(!impact.isEmpty());
+    // app recovers while db is down: its recovery is never held back.
+    receiver.setAnswer("/app", NotifyReceiver::ok());
+    QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 3, 10000);
+    QVERIFY2(sent().at(2).contains(u"app"_s) && sent().at(2).startsWith(u"RESOLVED"_s), qPrintable(sent().at(2)));
+    QCOMPARE(impactedBy(u"app"_s), QString()); // OK: not shown as impacted
+    // app fails again while db is down: held, and shown "impacted by db".
+    receiver.setAnswer("/app", down);
+    QTRY_COMPARE_WITH_TIMEOUT(engine->state(u"app"_s), EndpointState::Critical, 10000);
+    QCOMPARE(session.heldNotifications(), QStringList { u"app"_s });
+    QCOMPARE(impactedBy(u"app"_s), u"db"_s);
+    QCOMPARE(session.endpoints()->indexOf(u"app"_s, EndpointModel::StateColumn).data().toString(),
+        EndpointModel::impactedText());
+    QTest::qWait(2500); // a few more failed checks of both
+    QCOMPARE(sent().size(), 3);
+    // db recovers, app does not: db's resolution, then app's held notification.
+    receiver.setAnswer("/db", NotifyReceiver::ok());
+    QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 5, 10000);
+    QVERIFY2(sent().at(3).contains(u"db"_s) && sent().at(3).startsWith(u"RESOLVED"_s), qPrintable(sent().at(3)));
+    QVERIFY2(sent().at(4).contains(u"app"_s) && sent().at(4).contains(u"held while db was CRITICAL"_s),
+        qPrintable(sent().at(4)));
+    QCOMPARE(session.heldNotifications(), QStringList());
+    QCOMPARE(impactedBy(u"app"_s), QString());
+    receiver.setAnswer("/app", NotifyReceiver::ok());
+    QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 6, 10000);
+    QVERIFY2(sent().at(5).startsWith(u"RESOLVED"_s), qPrintable(sent().at(5)));
+    // Both fail at once, in whichever order their checks finish: app's dependencies are checked again before it is
+    // told, so only db is.
+    receiver.setAnswer("/app", down);
+    receiver.setAnswer("/db", down);
+    QTRY_COMPARE_WITH_TIMEOUT(session.heldNotifications(), QStringList { u"app"_s }, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 7, 10000);
+    QVERIFY2(sent().at(6).contains(u"db"_s), qPrintable(sent().at(6)));
+    QTest::qWait(2500);
+    QCOMPARE(sent().size(), 7);
 }
 
 QTEST_MAIN(TestSession)

@@ -12,6 +12,7 @@ class TestHealthWall : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void worstStatesComeFirst();
+    void rootCauseComesFirst();
     void paintsEveryTileWithoutOverlap();
 };
 
@@ -52,6 +53,23 @@ void TestHealthWall::worstStatesComeFirst()
     model.addResult(result(u"cdn"_s, EndpointState::Warning, 900));
     model.addResult(result(u"db"_s, EndpointState::Critical, -1));
     QCOMPARE(wall.order(), (QStringList { u"db"_s, u"cdn"_s, u"queue"_s, u"api"_s }));
+}
+
+void TestHealthWall::rootCauseComesFirst()
+{
+    EndpointModel model;
+    model.setWorkspace(workspace());
+    HealthWall wall;
+    wall.setModel(&model);
+    // api and cdn depend on db; all three CRITICAL: db, the root cause, before what it impacts.
+    for (const QString &name : { u"api"_s, u"cdn"_s, u"db"_s }) {
+        model.addResult(result(name, EndpointState::Critical, -1));
+    }
+    model.setImpactedBy(u"api"_s, u"db"_s);
+    model.setImpactedBy(u"cdn"_s, u"db"_s);
+    QCOMPARE(wall.order(), (QStringList { u"db"_s, u"api"_s, u"cdn"_s, u"queue"_s }));
+    wall.resize(1000, 400);
+    QVERIFY(!wall.grab().toImage().isNull()); // paints "CRITICAL · impacted by db"
 }
 
 void TestHealthWall::paintsEveryTileWithoutOverlap()

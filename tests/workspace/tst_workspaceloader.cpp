@@ -584,6 +584,43 @@ private Q_SLOTS:
             u"meetpin.yaml:6:54: incidents.auto[0].severity: unknown severity \"SEV1\" (the workspace defines P0, P1, P2, P3)"_s);
         row("auto without subject", A + "    - { id: a, when: {}, for: 5m }\n",
             u"meetpin.yaml:6:22: incidents.auto[0].when: when: needs exactly one of endpoint, group or kpi"_s);
+        // depends-on and groups
+        row("depends-on unknown",
+            "endpoints:\n  - { name: db, group: data, url: https://x.test/db }\n  - { name: app, url: "
+            "https://x.test/app, depends-on: [nowhere] }\n",
+            u"meetpin.yaml:3:56: endpoints[1].depends-on[0]: unknown endpoint or group \"nowhere\""_s);
+        row("depends-on unknown group",
+            "endpoints:\n  - { name: db, group: data, url: https://x.test/db }\n  - { name: app, url: "
+            "https://x.test/app, depends-on: [{ group: db }] }\n",
+            u"meetpin.yaml:3:56: endpoints[1].depends-on[0]: unknown group \"db\": no endpoint has it as its group"_s);
+        row("depends-on itself",
+            "endpoints:\n  - { name: db, group: data, url: https://x.test/db }\n  - { name: app, url: "
+            "https://x.test/app, depends-on: app }\n",
+            u"meetpin.yaml:3:55: endpoints[1].depends-on[0]: \"app\" depends on itself"_s);
+        row("depends-on own group",
+            "endpoints:\n  - { name: db, group: data, url: https://x.test/db }\n  - { name: replica, group: data, url: "
+            "https://x.test/r, depends-on: [data] }\n",
+            u"meetpin.yaml:3:71: endpoints[1].depends-on[0]: \"replica\" depends on its own group \"data\""_s);
+        row("depends-on cycle",
+            "endpoints:\n  - { name: db, group: data, url: https://x.test/db, depends-on: [app] }\n  - { name: app, "
+            "url: https://x.test/app, depends-on: [data] }\n",
+            u"meetpin.yaml:2:67: endpoints[0].depends-on[0]: dependency cycle: db → app → group data → db"_s);
+        row("group depends on itself",
+            "endpoints:\n  - { name: db, group: data, url: https://x.test/db }\ngroups:\n  - { name: data, depends-on: "
+            "[data] }\n",
+            u"meetpin.yaml:4:32: groups[0].depends-on[0]: group \"data\" depends on itself"_s);
+        row("group depends on its endpoint",
+            "endpoints:\n  - { name: db, group: data, url: https://x.test/db }\ngroups:\n  - { name: data, depends-on: "
+            "[db] }\n",
+            u"meetpin.yaml:4:32: groups[0].depends-on[0]: group \"data\" depends on its own endpoint \"db\""_s);
+        row("group unknown",
+            "endpoints:\n  - { name: db, group: data, url: https://x.test/db }\ngroups:\n  - { name: web, depends-on: "
+            "[data] }\n",
+            u"meetpin.yaml:4:5: groups[0].name: unknown group \"web\": no endpoint has it as its group"_s);
+        row("depends-on both kinds",
+            "endpoints:\n  - { name: db, group: data, url: https://x.test/db }\n  - { name: app, url: "
+            "https://x.test/app, depends-on: [{ endpoint: db, group: data }] }\n",
+            u"meetpin.yaml:3:56: endpoints[1].depends-on[0]: expected exactly one of endpoint: or group:"_s);
     }
     void diagnostics()
     {
@@ -657,6 +694,28 @@ private Q_SLOTS:
         QCOMPARE(r.title, u"{subject} down"_s);
         QCOMPARE(r.services, QStringList { u"api"_s });
         QCOMPARE(r.escalation, u"sre"_s);
+    }
+
+    void dependencies()
+    {
+        const LoadResult result = WorkspaceLoader::loadData(
+            "endpoints:\n  - { name: pg, group: data, url: https://x.test/pg }\n"
+            "  - { name: redis, group: data, url: https://x.test/redis }\n"
+            "  - { name: data, url: https://x.test/data-proxy }\n"
+            "  - { name: api, group: back, url: https://x.test/api, depends-on: [data, { group: data }] }\n"
+            "  - { name: app, url: https://x.test/app, depends-on: api }\n"
+            "groups:\n  - name: back\n    depends-on: [redis]\n",
+            u"meetpin.yaml"_s);
+        QVERIFY2(result.ok(), qPrintable(strings(result.diagnostics).join(u'\n')));
+        const Workspace &w = *result.workspace;
+        QCOMPARE(w.endpoints.at(3).dependsOn.size(), 2);
+        QCOMPARE(w.endpoints.at(3).dependsOn.at(0).kind, DependencyTarget::Kind::Any); // the endpoint "data"
+        QCOMPARE(w.endpoints.at(3).dependsOn.at(1).kind, DependencyTarget::Kind::Group);
+        QCOMPARE(w.endpoints.at(3).dependsOn.at(1).pos.line, 5);
+        QCOMPARE(w.endpoints.at(4).dependsOn.constFirst().name, u"api"_s); // a single name is a list of one
+        QCOMPARE(w.groups.size(), 1);
+        QCOMPARE(w.groups.constFirst().name, u"back"_s);
+        QCOMPARE(w.groups.constFirst().dependsOn.constFirst().name, u"redis"_s);
     }
 
     void allErrorsAtOnce()

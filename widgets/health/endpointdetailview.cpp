@@ -246,7 +246,14 @@ void EndpointDetailView::fillResult()
     const std::optional<ProbeResult> &last = m_status->last;
     const int state = last ? int(last->state) : -1;
     m_stateIcon->setPixmap(StateStyle::icon(state).pixmap(16, 16));
-    m_stateText->setText(last ? EndpointModel::stateText(last->state) : tr("No result yet"));
+    m_stateText->setText(!last       ? tr("No result yet")
+            : m_status->isImpacted() ? tr("%1 · %2").arg(
+                  EndpointModel::stateText(last->state), EndpointModel::impactedByText(m_status->impactedBy))
+                                     : EndpointModel::stateText(last->state));
+    m_stateText->setToolTip(m_status->isImpacted()
+            ? tr("%1 is CRITICAL and this endpoint depends on it: its notifications wait until %1 recovers.")
+                  .arg(m_status->impactedBy)
+            : QString());
     m_openIncident->setVisible(last && last->state == EndpointState::Critical);
     const bool has = last.has_value();
     for (QLabel *label : { m_httpLabel, m_http, m_timingsLabel, m_timings, m_certificateLabel, m_certificate }) {

@@ -143,9 +143,10 @@ void HealthPage::createLayout()
     connect(m_detail, &EndpointDetailView::openIncidentRequested, this, &HealthPage::openIncidentRequested);
     splitter->addWidget(m_view);
     splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 5);
-    splitter->setSizes({ 4000, 5000 }); // scaled to the width it gets
+    // Half each: at 1280 px the Korean headers (지속 시간 is twice as wide as "Since") keep every column.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 5000, 5000 }); // scaled to the width it gets
     layout->addWidget(splitter, 1);
 }
 
@@ -211,7 +212,7 @@ int HealthPage::contentWidth(int column) const
         for (EndpointState state : FilterStates) {
             texts << EndpointModel::stateText(state);
         }
-        texts << EndpointModel::noResultText();
+        texts << EndpointModel::noResultText() << EndpointModel::impactedText();
         break;
     case EndpointModel::LatencyColumn:
         texts << EndpointModel::latencyText(99999);

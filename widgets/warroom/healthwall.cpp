@@ -70,11 +70,13 @@ QList<HealthWall::Tile> HealthWall::tiles() const
         for (int r = 0; r < m_model->rowCount(group); ++r) {
             const QModelIndex index = m_model->index(r, 0, group);
             list.append({ index.data(EndpointModel::NameRole).toString(), index.data(Qt::DisplayRole).toString(),
-                index.data(EndpointModel::StateRole).toInt(), index.data(EndpointModel::LatencyRole).toDouble() });
+                index.data(EndpointModel::StateRole).toInt(), index.data(EndpointModel::LatencyRole).toDouble(),
+                index.data(EndpointModel::ImpactedByRole).toString() });
         }
     }
-    std::stable_sort(list.begin(), list.end(),
-        [](const Tile &a, const Tile &b) { return severityRank(a.state) > severityRank(b.state); });
+    // The root cause first: of two tiles in the same state, the one not impacted by another goes first.
+    const auto rank = [](const Tile &t) { return severityRank(t.state) * 2 + (t.impactedBy.isEmpty() ? 1 : 0); };
+    std::stable_sort(list.begin(), list.end(), [&rank](const Tile &a, const Tile &b) { return rank(a) > rank(b); });
     return list;
 }
 
@@ -137,6 +139,8 @@ void HealthWall::paintEvent(QPaintEvent *)
             Qt::AlignLeft | Qt::AlignBottom, titleMetrics.elidedText(tile.title, Qt::ElideRight, text.width()));
         painter.setFont(detailFont);
         const QString detail = tile.state < 0 ? tr("not checked yet")
+            : !tile.impactedBy.isEmpty()      ? tr("%1 · %2").arg(
+                       EndpointModel::stateText(EndpointState(tile.state)), EndpointModel::impactedByText(tile.impactedBy))
             : tile.latencyMs < 0
             ? EndpointModel::stateText(EndpointState(tile.state))
             : tr("%1 · %2 ms")

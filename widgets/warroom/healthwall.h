@@ -16,7 +16,8 @@ public:
     explicit HealthWall(QWidget *parent = nullptr);
 
     void setModel(EndpointModel *model);
-    // Tile order as painted (for tests): endpoint names, worst state first, then file order.
+    // Tile order as painted (for tests): endpoint names, worst state first (a root cause before the endpoints it
+    // impacts), then file order.
     QStringList order() const;
     QSize sizeHint() const override { return { 800, 300 }; }
 
@@ -30,6 +31,7 @@ private:
         QString title;
         int state = -1; // EndpointState, -1 = no result yet
         double latencyMs = -1;
+        QString impactedBy; // the root cause (depends-on), when impacted
     };
     QList<Tile> tiles() const;
 
