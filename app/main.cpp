@@ -115,6 +115,7 @@ int runConsole(const CommandLine &commandLine)
         CheckCommand check(commandLine.validateFile,
             commandLine.json ? CheckCommand::Format::Json : CheckCommand::Format::Table, &out);
         check.setTrustAnswer(commandLine.yes, &input, &err);
+        check.setLocation(commandLine.location);
         QObject::connect(&check, &CheckCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
         check.start();
         return QCoreApplication::exec();
@@ -187,6 +188,7 @@ int main(int argc, char *argv[])
     Session::Options options;
     options.database = commandLine.database;
     options.dataDir = commandLine.dataDir;
+    options.location = commandLine.location;
     Session session(options);
     MainWindow window(&session, &languages, &themes);
     window.restoreWindowSettings();

@@ -272,6 +272,18 @@
         <source>%1: OK</source>
         <translation>%1: OK</translation>
     </message>
+    <message>
+        <source>the default location</source>
+        <translation>the default location</translation>
+    </message>
+    <message>
+        <source>probing for %1 as %2</source>
+        <translation>probing for %1 as %2</translation>
+    </message>
+    <message>
+        <source>another agent or console probes for %1; following its results</source>
+        <translation>another agent or console probes for %1; following its results</translation>
+    </message>
 </context>
 <context>
     <name>AlertModel</name>
@@ -540,6 +552,13 @@
     <message>
         <source>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</source>
         <translation>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n endpoint(s) checked from %3)</source>
+        <translation>
+            <numerusform>%1: %2 (%n endpoint checked from %3)</numerusform>
+            <numerusform>%1: %2 (%n endpoints checked from %3)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1189,16 +1208,8 @@ Tick it anyway?</translation>
         <translation>-o, --merge, --var and --force only apply to the import subcommand</translation>
     </message>
     <message>
-        <source>usage: opsdeck check WORKSPACE [--json] [--yes]</source>
-        <translation>usage: opsdeck check WORKSPACE [--json] [--yes]</translation>
-    </message>
-    <message>
         <source>usage: opsdeck trust WORKSPACE [--yes]</source>
         <translation>usage: opsdeck trust WORKSPACE [--yes]</translation>
-    </message>
-    <message>
-        <source>agent: the place the agent probes from, as the location label of /metrics.</source>
-        <translation>agent: the place the agent probes from, as the location label of /metrics.</translation>
     </message>
     <message>
         <source>name</source>
@@ -1223,10 +1234,6 @@ Tick it anyway?</translation>
     <message>
         <source>--listen expects ADDR:PORT or PORT, got &quot;%1&quot;</source>
         <translation>--listen expects ADDR:PORT or PORT, got &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>--location, --listen and --check-config only apply to the agent subcommand</source>
-        <translation>--location, --listen and --check-config only apply to the agent subcommand</translation>
     </message>
     <message>
         <source>ack: who acknowledges (default: the operator name of the settings, else the user name).</source>
@@ -1273,6 +1280,22 @@ Subcommand:
     <message>
         <source>--yes only applies to the runbook, check, trust and agent subcommands</source>
         <translation>--yes only applies to the runbook, check, trust and agent subcommands</translation>
+    </message>
+    <message>
+        <source>agent and the window: the place this process probes from (team mode: one prober per workspace and location; results carry it). check: the location the results are reported from.</source>
+        <translation>agent and the window: the place this process probes from (team mode: one prober per workspace and location; results carry it). check: the location the results are reported from.</translation>
+    </message>
+    <message>
+        <source>--listen and --check-config only apply to the agent subcommand</source>
+        <translation>--listen and --check-config only apply to the agent subcommand</translation>
+    </message>
+    <message>
+        <source>--location only applies to the agent and check subcommands and the window</source>
+        <translation>--location only applies to the agent and check subcommands and the window</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck check WORKSPACE [--json] [--yes] [--location NAME]</source>
+        <translation>usage: opsdeck check WORKSPACE [--json] [--yes] [--location NAME]</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +1989,18 @@ Subcommand:
             <numerusform>connected to %1, %n bytes read</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the default location</source>
+        <translation>the default location</translation>
+    </message>
+    <message>
+        <source>checked by %1 at %2, %3</source>
+        <translation>checked by %1 at %2, %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, checked by %3, %4</source>
+        <translation>%1: %2, checked by %3, %4</translation>
+    </message>
 </context>
 <context>
     <name>EndpointKinds</name>
@@ -2402,6 +2437,14 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 · %2 ms</source>
         <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
     </message>
 </context>
 <context>
@@ -4959,6 +5002,17 @@ Not checked: its request carries a secret, and this version of the workspace is 
     </message>
 </context>
 <context>
+    <name>ProbeFeed</name>
+    <message>
+        <source>Reading the latest probe results</source>
+        <translation>Reading the latest probe results</translation>
+    </message>
+    <message>
+        <source>Reading new probe results</source>
+        <translation>Reading new probe results</translation>
+    </message>
+</context>
+<context>
     <name>ProbeFigures</name>
     <message>
         <source>no successful check in the window yet</source>
@@ -6630,6 +6684,22 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</source>
         <translation>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</translation>
+    </message>
+    <message>
+        <source>critical-when &quot;%1&quot;: expected &quot;any&quot; or &quot;N of M locations&quot; (e.g. 2 of 3 locations)</source>
+        <translation>critical-when &quot;%1&quot;: expected &quot;any&quot; or &quot;N of M locations&quot; (e.g. 2 of 3 locations)</translation>
+    </message>
+    <message>
+        <source>critical-when &quot;%1&quot;: N must be between 1 and M (the number of locations)</source>
+        <translation>critical-when &quot;%1&quot;: N must be between 1 and M (the number of locations)</translation>
+    </message>
+    <message>
+        <source>groups: expected a map of group names to rules (e.g. api: 2 of 3 locations)</source>
+        <translation>groups: expected a map of group names to rules (e.g. api: 2 of 3 locations)</translation>
+    </message>
+    <message>
+        <source>no endpoint is in group &quot;%1&quot;: its rule applies to none</source>
+        <translation>no endpoint is in group &quot;%1&quot;: its rule applies to none</translation>
     </message>
 </context>
 </TS>

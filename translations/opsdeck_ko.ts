@@ -272,6 +272,18 @@
         <source>%1: OK</source>
         <translation>%1: 정상</translation>
     </message>
+    <message>
+        <source>the default location</source>
+        <translation>기본 위치</translation>
+    </message>
+    <message>
+        <source>probing for %1 as %2</source>
+        <translation>%1 위치를 %2(으)로 검사하는 중</translation>
+    </message>
+    <message>
+        <source>another agent or console probes for %1; following its results</source>
+        <translation>다른 에이전트나 콘솔이 %1 위치를 검사합니다. 그 결과를 따릅니다</translation>
+    </message>
 </context>
 <context>
     <name>AlertModel</name>
@@ -536,6 +548,12 @@
     <message>
         <source>waiting for trust: its request carries a secret and this version of the workspace is not trusted (opsdeck trust, or --yes); nothing was sent</source>
         <translation>신뢰 대기 중: 요청에 비밀 값이 들어 있는데 이 버전의 워크스페이스가 신뢰되지 않았습니다(opsdeck trust 또는 --yes). 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n endpoint(s) checked from %3)</source>
+        <translation>
+            <numerusform>%1: %2 (%3에서 엔드포인트 %n개 검사)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1184,16 +1202,8 @@ Tick it anyway?</source>
         <translation>-o, --merge, --var, --force는 import 하위 명령에만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <source>usage: opsdeck check WORKSPACE [--json] [--yes]</source>
-        <translation>사용법: opsdeck check WORKSPACE [--json] [--yes]</translation>
-    </message>
-    <message>
         <source>usage: opsdeck trust WORKSPACE [--yes]</source>
         <translation>사용법: opsdeck trust WORKSPACE [--yes]</translation>
-    </message>
-    <message>
-        <source>agent: the place the agent probes from, as the location label of /metrics.</source>
-        <translation>agent: 에이전트가 프로브하는 장소. /metrics의 location 레이블이 됩니다.</translation>
     </message>
     <message>
         <source>name</source>
@@ -1218,10 +1228,6 @@ Tick it anyway?</source>
     <message>
         <source>--listen expects ADDR:PORT or PORT, got &quot;%1&quot;</source>
         <translation>--listen에는 ADDR:PORT 또는 PORT가 와야 하는데 &quot;%1&quot;이(가) 왔습니다</translation>
-    </message>
-    <message>
-        <source>--location, --listen and --check-config only apply to the agent subcommand</source>
-        <translation>--location, --listen, --check-config는 agent 하위 명령에만 쓸 수 있습니다</translation>
     </message>
     <message>
         <source>ack: who acknowledges (default: the operator name of the settings, else the user name).</source>
@@ -1268,6 +1274,22 @@ Subcommand:
     <message>
         <source>--yes only applies to the runbook, check, trust and agent subcommands</source>
         <translation>--yes는 runbook, check, trust, agent 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>agent and the window: the place this process probes from (team mode: one prober per workspace and location; results carry it). check: the location the results are reported from.</source>
+        <translation>agent와 창: 이 프로세스가 검사하는 위치(팀 모드: 워크스페이스와 위치마다 검사자 하나, 결과에 기록됨). check: 결과를 보고하는 위치.</translation>
+    </message>
+    <message>
+        <source>--listen and --check-config only apply to the agent subcommand</source>
+        <translation>--listen과 --check-config는 agent 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>--location only applies to the agent and check subcommands and the window</source>
+        <translation>--location은 agent, check 하위 명령과 창에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck check WORKSPACE [--json] [--yes] [--location NAME]</source>
+        <translation>사용법: opsdeck check WORKSPACE [--json] [--yes] [--location NAME]</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +1976,18 @@ Subcommand:
             <numerusform>%1에 연결됨, %n바이트 읽음</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the default location</source>
+        <translation>기본 위치</translation>
+    </message>
+    <message>
+        <source>checked by %1 at %2, %3</source>
+        <translation>%2에서 %1이(가) 검사, %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, checked by %3, %4</source>
+        <translation>%1: %2, %3이(가) 검사, %4</translation>
+    </message>
 </context>
 <context>
     <name>EndpointKinds</name>
@@ -2381,6 +2415,14 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 · %2 ms</source>
         <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>기본</translation>
     </message>
 </context>
 <context>
@@ -4935,6 +4977,17 @@ Not checked: its request carries a secret, and this version of the workspace is 
     </message>
 </context>
 <context>
+    <name>ProbeFeed</name>
+    <message>
+        <source>Reading the latest probe results</source>
+        <translation>최근 검사 결과 읽기</translation>
+    </message>
+    <message>
+        <source>Reading new probe results</source>
+        <translation>새 검사 결과 읽기</translation>
+    </message>
+</context>
+<context>
     <name>ProbeFigures</name>
     <message>
         <source>no successful check in the window yet</source>
@@ -6600,6 +6653,22 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>unknown scheme &quot;%1&quot; in &quot;%2&quot;; expected http, https, tcp, tls, starttls, dns or icmp</source>
         <translation>&quot;%2&quot;의 알 수 없는 스킴 &quot;%1&quot;; http, https, tcp, tls, starttls, dns, icmp 중 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>critical-when &quot;%1&quot;: expected &quot;any&quot; or &quot;N of M locations&quot; (e.g. 2 of 3 locations)</source>
+        <translation>critical-when &quot;%1&quot;: &quot;any&quot; 또는 &quot;N of M locations&quot;가 필요합니다(예: 2 of 3 locations)</translation>
+    </message>
+    <message>
+        <source>critical-when &quot;%1&quot;: N must be between 1 and M (the number of locations)</source>
+        <translation>critical-when &quot;%1&quot;: N은 1과 M(위치 수) 사이여야 합니다</translation>
+    </message>
+    <message>
+        <source>groups: expected a map of group names to rules (e.g. api: 2 of 3 locations)</source>
+        <translation>groups: 그룹 이름과 규칙의 맵이 필요합니다(예: api: 2 of 3 locations)</translation>
+    </message>
+    <message>
+        <source>no endpoint is in group &quot;%1&quot;: its rule applies to none</source>
+        <translation>&quot;%1&quot; 그룹에 엔드포인트가 없습니다: 이 규칙은 적용되지 않습니다</translation>
     </message>
 </context>
 </TS>

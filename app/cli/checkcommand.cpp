@@ -89,6 +89,12 @@ CheckCommand::CheckCommand(const QString &workspacePath, Format format, QTextStr
 
 CheckCommand::~CheckCommand() = default;
 
+void CheckCommand::setLocation(const QString &location)
+{
+    m_location = location;
+    m_session->probes()->setOrigin(location, {});
+}
+
 void CheckCommand::start()
 {
     connect(m_session, &Session::loadFailed, this, [this](const QString &, const QList<Diagnostic> &diagnostics) {
@@ -245,8 +251,8 @@ QString CheckCommand::formatTable(const QList<ProbeResult> &results)
     return text;
 }
 
-QByteArray CheckCommand::formatJson(
-    const QString &workspaceId, const QList<ProbeResult> &results, int exitCode, const QList<KpiCheck::Row> &kpis)
+QByteArray CheckCommand::formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode,
+    const QList<KpiCheck::Row> &kpis, const QString &location)
 {
     QJsonArray endpoints;
     for (const ProbeResult &r : results) {
@@ -318,6 +324,9 @@ QByteArray CheckCommand::formatJson(
                                               : EndpointState::Ok;
     QJsonObject root { { u"workspace"_s, workspaceId }, { u"state"_s, endpointStateName(worst) },
         { u"exitCode"_s, exitCode }, { u"endpoints"_s, endpoints } };
+    if (!location.isEmpty()) {
+        root.insert(u"location"_s, location);
+    }
     if (!kpis.isEmpty()) {
         QJsonArray list;
         for (const KpiCheck::Row &row : kpis) {
@@ -359,12 +368,15 @@ void CheckCommand::report()
     const int code
         = combinedExitCode(m_results.isEmpty() ? 0 : monitoringExitCode(worst), KpiEvaluator::exitCode(worstKpi));
     if (m_format == Format::Json) {
-        *m_out << QString::fromUtf8(formatJson(m_workspaceId, m_results, code, kpis));
+        *m_out << QString::fromUtf8(formatJson(m_workspaceId, m_results, code, kpis, m_location));
     } else {
         if (!m_results.isEmpty()) {
             *m_out << formatTable(m_results);
-            *m_out << tr("%1: %2 (%n endpoint(s) checked)", nullptr, int(m_results.size()))
+            *m_out << (m_location.isEmpty()
+                    ? tr("%1: %2 (%n endpoint(s) checked)", nullptr, int(m_results.size()))
                           .arg(m_workspaceId, stateText(worst))
+                    : tr("%1: %2 (%n endpoint(s) checked from %3)", nullptr, int(m_results.size()))
+                          .arg(m_workspaceId, stateText(worst), m_location))
                    << '\n';
         }
         if (!kpis.isEmpty()) {

@@ -34,6 +34,9 @@ public:
     // pipe, cron) nothing carrying a secret is sent and those endpoints and KPIs are reported UNKNOWN, "waiting for
     // trust".
     void setTrustAnswer(bool yes, TerminalInput *input, QTextStream *err);
+    // Before start(): `--location NAME`, the location the results are probed from (in the JSON report and the summary
+    // line), as an agent with --location would label them.
+    void setLocation(const QString &location);
     void start();
     int exitCode() const { return m_exitCode; }
     const QList<ProbeResult> &results() const { return m_results; }
@@ -42,7 +45,7 @@ public:
     // The table lines for `results`, translated (no trailing summary).
     static QString formatTable(const QList<ProbeResult> &results);
     static QByteArray formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode,
-        const QList<KpiCheck::Row> &kpis = {});
+        const QList<KpiCheck::Row> &kpis = {}, const QString &location = {});
     // The exit code of the worse of two monitoring-plugins codes.
     static int combinedExitCode(int endpoints, int kpis);
 
@@ -61,6 +64,7 @@ private:
     Session *m_session;
     KpiCheck *m_kpis = nullptr;
     QString m_workspaceId;
+    QString m_location;
     QHash<QString, int> m_order; // endpoint name → its position in the workspace
     QList<ProbeResult> m_results;
     int m_expected = 0;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe/probehistory.h"
 
+#include "storage/migration.h"
 #include "storage/sqlvalues.h"
 #include "storage/storage.h"
 #include "storage/storageerror.h"
@@ -38,6 +39,12 @@ ProbeHistory::ProbeHistory(Storage *storage, const QString &workspaceId, QObject
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ProbeHistory::flush);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (!m_retry.isEmpty()) {
+            submit(std::exchange(m_retry, {}));
+        }
+    });
 }
 
 ProbeHistory::~ProbeHistory()
@@ -83,6 +90,8 @@ void ProbeHistory::add(const ProbeResult &result)
     row.firstByteMs = result.firstByteMs;
     row.error = result.error;
     row.conditions = conditionsJson(result.conditions);
+    row.location = result.location;
+    row.checkedBy = result.checkedBy;
     m_pending.append(row);
     if (m_pending.size() >= maxBatch) {
         flush();
@@ -97,15 +106,19 @@ void ProbeHistory::flush()
     if (m_pending.isEmpty() || !m_storage) {
         return;
     }
-    const QList<Row> rows = std::exchange(m_pending, {});
+    submit(std::exchange(m_pending, {}));
+}
+
+void ProbeHistory::submit(const QList<Row> &rows)
+{
     const int count = int(rows.size());
     m_storage
         ->write(tr("Saving %n probe result(s)", nullptr, count),
             [rows](QSqlDatabase &db) {
                 const QString sql = QStringLiteral("INSERT INTO probe_results (workspace_id, endpoint, at_ms, state, "
                                                    "http_status, total_ms, error, conditions_json, dns_ms, "
-                                                   "connect_ms, tls_ms, first_byte_ms) "
-                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                                   "connect_ms, tls_ms, first_byte_ms, location, checked_by) "
+                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 QSqlQuery query(db);
                 if (!query.prepare(sql)) {
                     throw StorageError(query.lastError(), sql);
@@ -122,14 +135,40 @@ void ProbeHistory::flush()
                     for (const double ms : { row.dnsMs, row.connectMs, row.tlsMs, row.firstByteMs }) {
                         query.addBindValue(ms < 0 ? QVariant() : QVariant(ms));
                     }
+                    query.addBindValue(sqlText(row.location));
+                    query.addBindValue(sqlText(row.checkedBy));
                     if (!query.exec()) {
                         throw StorageError(query.lastError(), sql);
                     }
                 }
+                if (db.driverName() == QLatin1String("QPSQL")) {
+                    // One change per batch (not per row): the writer holds the write turn, so the rows' ids grow
+                    // in commit order and a reader that saw id N has seen every row before it.
+                    const QStringList statements {
+                        u"INSERT INTO changes (subject, row_id, at_ms) VALUES ('probe_results', 0, "
+                        u"(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT)"_s,
+                        u"SELECT pg_notify('%1', 'probe_results:0')"_s.arg(Migrations::changesChannel()),
+                    };
+                    for (const QString &statement : statements) {
+                        QSqlQuery change(db);
+                        if (!change.exec(statement)) {
+                            throw StorageError(change.lastError(), statement);
+                        }
+                    }
+                }
             })
-        .then(this, [this, count](const StorageResult<void> &r) {
+        .then(this, [this, rows, count](const StorageResult<void> &r) {
             if (r) {
                 Q_EMIT batchWritten(count);
+                return;
+            }
+            // Kept in order, oldest first, to be written again; beyond the cap the oldest go.
+            m_retry = rows + m_retry;
+            if (m_retry.size() > maxBuffered) {
+                m_retry.remove(0, m_retry.size() - maxBuffered);
+            }
+            if (!m_retryTimer.isActive()) {
+                m_retryTimer.start(retryMs);
             }
         });
     Q_EMIT batchSubmitted(count);

@@ -72,11 +72,13 @@ Session::Session(const Options &options, QObject *parent)
         // Thousands of endpoints give hundreds of results a second: views hear of them five times a second.
         m_endpoints->setUpdateInterval(200);
     }
-    connect(m_engine, &ProbeEngine::resultReady, m_endpoints, &EndpointModel::addResult);
+    connect(m_engine, &ProbeEngine::resultReady, this, &Session::takeResult);
+    connect(this, &Session::probeResult, m_endpoints, &EndpointModel::addResult);
     if (watching && m_options.storage) {
         m_history = new ProbeHistory(m_storage, QString(), this);
         connect(m_engine, &ProbeEngine::resultReady, m_history, &ProbeHistory::add);
     }
+    wireProber();
     connect(m_engine, &ProbeEngine::stateChanged, m_recorder, &IncidentAutoRecorder::recordEndpointTransition);
     wireChecklists();
     wireKpis();
@@ -213,10 +215,9 @@ void Session::setWorkspace(const Workspace &workspace)
         m_samples->startPruning();
     }
     m_endpoints->setWorkspace(workspace);
+    m_quorum.setWorkspace(workspace);
     m_engine->setWorkspace(workspace);
-    if (watching && !m_engine->isRunning()) {
-        m_engine->start();
-    }
+    applyRole(workspace); // starts the engine, or the election and the feed
     if (watching && m_options.storage) {
         // Creates the instances of the periods that have begun: not for a one-off terminal command.
         m_checklists->setWorkspace(workspace);
@@ -279,7 +280,7 @@ void Session::wireChecklists()
 void Session::wireKpis()
 {
     // JSON fields, probe figures and error budgets read the health checks' results.
-    connect(m_engine, &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
+    connect(this, &Session::probeResult, this, [this](const ProbeResult &result) {
         m_kpiReader->addProbeResult(result);
         m_kpiPoller->endpointChecked(result.endpoint);
     });
