@@ -118,7 +118,6 @@ void ProbeFeed::readLatest()
 {
     m_lastId = -1;
     m_reading = true;
-    m_again = false;
     const QString workspace = m_workspaceId;
     m_storage
         ->read(tr("Reading the latest probe results"),
@@ -160,16 +159,19 @@ void ProbeFeed::readLatest()
                 return;
             }
             take(r.value());
+            if (std::exchange(m_again, false)) {
+                m_coalesce.start();
+            }
         });
 }
 
 void ProbeFeed::readNew()
 {
-    if (!m_running || m_lastId < 0) {
+    if (!m_running) {
         return;
     }
-    if (m_reading) {
-        m_again = true;
+    if (m_reading || m_lastId < 0) {
+        m_again = true; // read once the read running (or the first one) is back
         return;
     }
     m_reading = true;

@@ -23,6 +23,7 @@
 #include "session/checklistclock.h"
 #include "sources/alertmanagerclient.h"
 #include "sources/alertmodel.h"
+#include "storage/proberelection.h"
 #include "storage/storage.h"
 #include "ui/uilanguage.h"
 #include "workspace/workspaceloader.h"
@@ -118,6 +119,10 @@ Session::~Session()
 {
     // The storage is the first child and would go first: everything that still writes is stopped or flushed while
     // it exists, and its destructor then runs every job already queued.
+    if (m_election) {
+        m_election->disconnect(this);
+        m_election->stop(); // the lock goes with its connection: a follower takes over at its next try
+    }
     m_clock->stop();
     m_kpiPoller->stop();
     m_alertPoller->stop();
