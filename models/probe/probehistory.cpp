@@ -162,8 +162,13 @@ void ProbeHistory::submit(const QList<Row> &rows)
                 Q_EMIT batchWritten(count);
                 return;
             }
-            // Kept in order, oldest first, to be written again; beyond the cap the oldest go.
-            m_retry = rows + m_retry;
+            // Kept in order, oldest first, to be written again; beyond the cap the oldest go. A batch that failed
+            // again is older than what waits; a new one that failed is newer.
+            if (m_retry.isEmpty() || rows.constFirst().atMs >= m_retry.constLast().atMs) {
+                m_retry.append(rows);
+            } else {
+                m_retry = rows + m_retry;
+            }
             if (m_retry.size() > maxBuffered) {
                 m_retry.remove(0, m_retry.size() - maxBuffered);
             }
