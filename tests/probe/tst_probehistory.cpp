@@ -231,8 +231,7 @@ void TestProbeHistory::storesLocationAndProber()
         history.add(result(2));
     }
     QVERIFY(committed.wait(5000));
-    const QVariantList rows
-        = readColumn(u"SELECT location || '|' || checked_by FROM probe_results ORDER BY at_ms"_s);
+    const QVariantList rows = readColumn(u"SELECT location || '|' || checked_by FROM probe_results ORDER BY at_ms"_s);
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows[0].toString(), u"seoul|host/42"_s);
     QCOMPARE(rows[1].toString(), u"|"_s);
