@@ -156,8 +156,10 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption varOption(
         u"var"_s, tr("import: the value of a dashboard template variable, as NAME=VALUE (repeatable)."), tr("var"));
     const QCommandLineOption forceOption(u"force"_s, tr("import: overwrite the -o file if it exists."));
-    const QCommandLineOption locationOption(
-        u"location"_s, tr("agent: the place the agent probes from, as the location label of /metrics."), tr("name"));
+    const QCommandLineOption locationOption(u"location"_s,
+        tr("agent and the window: the place this process probes from (team mode: one prober per workspace and "
+           "location; results carry it). check: the location the results are reported from."),
+        tr("name"));
     const QCommandLineOption listenOption(u"listen"_s,
         tr("agent: serve /metrics, /healthz and /readyz on <address> (ADDR:PORT, or PORT for 127.0.0.1)."),
         tr("address"));
@@ -256,8 +258,13 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         cl.checkConfig = parser.isSet(checkConfigOption);
         return cl;
     }
-    if (parser.isSet(locationOption) || parser.isSet(listenOption) || parser.isSet(checkConfigOption)) {
-        fail(tr("--location, --listen and --check-config only apply to the agent subcommand"));
+    if (parser.isSet(listenOption) || parser.isSet(checkConfigOption)) {
+        fail(tr("--listen and --check-config only apply to the agent subcommand"));
+    }
+    cl.location = parser.value(locationOption);
+    const QStringList noLocation { u"validate"_s, u"ack"_s, u"trust"_s, u"secret"_s, u"runbook"_s };
+    if (parser.isSet(locationOption) && !args.isEmpty() && noLocation.contains(args.first())) {
+        fail(tr("--location only applies to the agent and check subcommands and the window"));
     }
     const bool yesMode = runbookMode || firstPositional(arguments) == QLatin1String("check")
         || firstPositional(arguments) == QLatin1String("trust");
@@ -287,7 +294,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     }
     if (!args.isEmpty() && args.first() == QLatin1String("check")) {
         if (args.size() != 2) {
-            fail(tr("usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL]"));
+            fail(tr("usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]"));
         }
         cl.mode = Mode::Check;
         cl.validateFile = args[1];

@@ -8,11 +8,11 @@
 #include <QString>
 #include <QStringList>
 
-// opsdeck [WORKSPACE] | opsdeck validate FILE | opsdeck check WORKSPACE [--json] [--yes] |
-// opsdeck trust WORKSPACE [--yes] | opsdeck ack WORKSPACE INCIDENT [--by NAME] |
-// opsdeck runbook WORKSPACE RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME |
-// opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o OUT] [--merge FILE] [--var K=V] [--json] |
-// opsdeck agent WORKSPACE [--location NAME] [--listen ADDR:PORT] [--check-config] [--yes], with --demo, --data-dir,
+// opsdeck [WORKSPACE] [--location NAME] | opsdeck validate FILE | opsdeck check WORKSPACE [--json] [--yes] [--location
+// NAME] | opsdeck trust WORKSPACE [--yes] | opsdeck ack WORKSPACE INCIDENT [--by NAME] | opsdeck runbook WORKSPACE
+// RUNBOOK-ID [--yes] | opsdeck secret set|delete NAME | opsdeck import prometheus-rules|grafana|gatus|uptime-kuma
+// FILE... [-o OUT] [--merge FILE] [--var K=V] [--json] | opsdeck agent WORKSPACE [--location NAME] [--listen ADDR:PORT]
+// [--check-config] [--yes], with --demo, --data-dir,
 // --database, --lang and the hidden --screenshot-dir; the hidden `opsdeck runbook --list-ids WORKSPACE` feeds shell
 // completion.
 struct CommandLine
@@ -27,7 +27,7 @@ public:
     bool json = false; // Check: --json
     QString runbookId; // Runbook
     bool yes = false; // Runbook, Check, Trust, Agent: --yes
-    QString location; // Agent: --location
+    QString location; // Agent, Check, Gui: --location
     QString listen; // Agent: --listen, ADDR:PORT or PORT (loopback)
     bool checkConfig = false; // Agent: --check-config
     bool deleteSecret = false; // Secret: delete instead of set

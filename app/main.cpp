@@ -116,6 +116,7 @@ int runConsole(const CommandLine &commandLine)
             commandLine.json ? CheckCommand::Format::Json : CheckCommand::Format::Table, &out);
         check.setTrustAnswer(commandLine.yes, &input, &err);
         check.setStorage(commandLine.database, commandLine.dataDir);
+        check.setLocation(commandLine.location);
         QObject::connect(&check, &CheckCommand::finished, QCoreApplication::instance(), &QCoreApplication::exit);
         check.start();
         return QCoreApplication::exec();
@@ -188,6 +189,7 @@ int main(int argc, char *argv[])
     Session::Options options;
     options.database = commandLine.database;
     options.dataDir = commandLine.dataDir;
+    options.location = commandLine.location;
     Session session(options);
     MainWindow window(&session, &languages, &themes);
     window.restoreWindowSettings();

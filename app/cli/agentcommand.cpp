@@ -66,7 +66,8 @@ QList<QPair<QString, QString>> resolvedSecrets(const Workspace &workspace)
 AgentCommand::AgentCommand(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_session(new Session({ Session::Mode::Watch, options.database, options.dataDir, true }, this))
+    , m_session(new Session(
+          { Session::Mode::Watch, options.database, options.dataDir, true, 3000, options.location, {} }, this))
     , m_startedMs(QDateTime::currentMSecsSinceEpoch())
 {
     m_session->setTrustAsk([this](const Workspace &, const QStringList &commands,
@@ -108,6 +109,11 @@ void AgentCommand::wireLog()
         m_log.error(tr("%1 did not load; the agent keeps watching with the last good version").arg(path));
     });
     connect(m_session, &Session::notice, this, [this](const QString &message) { m_log.warning(message); });
+    connect(m_session, &Session::proberChanged, this, [this](bool prober) {
+        const QString where = m_options.location.isEmpty() ? tr("the default location") : m_options.location;
+        m_log.info(prober ? tr("probing for %1 as %2").arg(where, m_session->name())
+                          : tr("another agent or console probes for %1; following its results").arg(where));
+    });
     connect(m_session->probes(), &ProbeEngine::stateChanged, this,
         [this](const QString &name, EndpointState from, EndpointState to, const ProbeResult &result) {
             QString detail = result.error;

@@ -101,6 +101,11 @@ bool CheckCommand::records() const
     return m_session && m_session->options().storage;
 }
 
+void CheckCommand::setLocation(const QString &location)
+{
+    m_location = location;
+}
+
 void CheckCommand::start()
 {
     const LoadResult loaded = WorkspaceLoader::loadFile(m_path);
@@ -115,6 +120,7 @@ void CheckCommand::start()
     // Only a database asked for is written to: a plain `opsdeck check` leaves no file behind.
     const bool record = !m_database.isEmpty() || !m_dataDir.isEmpty() || !loaded.workspace->info.storage.isEmpty();
     m_session = new Session({ Session::Mode::Once, m_database, m_dataDir, record }, this);
+    m_session->probes()->setOrigin(m_location, {});
     if (record) {
         connect(m_session->storage(), &Storage::openFailed, this, [this](const QString &error) {
             m_writeFailed = true;
@@ -288,7 +294,7 @@ QString CheckCommand::formatTable(const QList<ProbeResult> &results, const QHash
 }
 
 QByteArray CheckCommand::formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode,
-    const QList<KpiCheck::Row> &kpis, const QHash<QString, QString> &impactedBy)
+    const QList<KpiCheck::Row> &kpis, const QHash<QString, QString> &impactedBy, const QString &location)
 {
     QJsonArray endpoints;
     for (const ProbeResult &r : results) {
@@ -363,6 +369,9 @@ QByteArray CheckCommand::formatJson(const QString &workspaceId, const QList<Prob
                                               : EndpointState::Ok;
     QJsonObject root { { u"workspace"_s, workspaceId }, { u"state"_s, endpointStateName(worst) },
         { u"exitCode"_s, exitCode }, { u"endpoints"_s, endpoints } };
+    if (!location.isEmpty()) {
+        root.insert(u"location"_s, location);
+    }
     if (!kpis.isEmpty()) {
         QJsonArray list;
         for (const KpiCheck::Row &row : kpis) {
@@ -412,12 +421,15 @@ void CheckCommand::report()
     const int code
         = combinedExitCode(m_results.isEmpty() ? 0 : monitoringExitCode(worst), KpiEvaluator::exitCode(worstKpi));
     if (m_format == Format::Json) {
-        *m_out << QString::fromUtf8(formatJson(m_workspaceId, m_results, code, kpis, impactedBy));
+        *m_out << QString::fromUtf8(formatJson(m_workspaceId, m_results, code, kpis, impactedBy, m_location));
     } else {
         if (!m_results.isEmpty()) {
             *m_out << formatTable(m_results, impactedBy);
-            *m_out << tr("%1: %2 (%n endpoint(s) checked)", nullptr, int(m_results.size()))
+            *m_out << (m_location.isEmpty()
+                    ? tr("%1: %2 (%n endpoint(s) checked)", nullptr, int(m_results.size()))
                           .arg(m_workspaceId, stateText(worst))
+                    : tr("%1: %2 (%n endpoint(s) checked from %3)", nullptr, int(m_results.size()))
+                          .arg(m_workspaceId, stateText(worst), m_location))
                    << '\n';
         }
         if (!kpis.isEmpty()) {

@@ -41,6 +41,9 @@ public:
     // Before start(): the app's --database and --data-dir. A failed write is reported on `err` (set by
     // setTrustAnswer()); it does not change the exit code, which is about the checked services.
     void setStorage(const QString &database, const QString &dataDir);
+    // Before start(): `--location NAME`, the location the results are probed from (in the JSON report and the summary
+    // line), as an agent with --location would label them.
+    void setLocation(const QString &location);
     void start();
     // Whether this run records its results (known once start() has read the workspace).
     bool records() const;
@@ -52,7 +55,8 @@ public:
     // cause (depends-on) that impacts it.
     static QString formatTable(const QList<ProbeResult> &results, const QHash<QString, QString> &impactedBy = {});
     static QByteArray formatJson(const QString &workspaceId, const QList<ProbeResult> &results, int exitCode,
-        const QList<KpiCheck::Row> &kpis = {}, const QHash<QString, QString> &impactedBy = {});
+        const QList<KpiCheck::Row> &kpis = {}, const QHash<QString, QString> &impactedBy = {},
+        const QString &location = {});
     // The exit code of the worse of two monitoring-plugins codes.
     static int combinedExitCode(int endpoints, int kpis);
 
@@ -76,6 +80,7 @@ private:
     bool m_writeFailed = false;
     KpiCheck *m_kpis = nullptr;
     QString m_workspaceId;
+    QString m_location;
     QHash<QString, int> m_order; // endpoint name → its position in the workspace
     QList<ProbeResult> m_results;
     int m_expected = 0;

@@ -67,6 +67,18 @@ void ProbeEngine::start()
     rescheduleAll();
 }
 
+void ProbeEngine::start(const QHash<QString, QDateTime> &lastChecked)
+{
+    m_running = true;
+    rescheduleAll(lastChecked);
+}
+
+void ProbeEngine::setOrigin(const QString &location, const QString &checkedBy)
+{
+    m_location = location;
+    m_checkedBy = checkedBy;
+}
+
 void ProbeEngine::stop()
 {
     m_running = false;
@@ -77,13 +89,19 @@ void ProbeEngine::stop()
     }
 }
 
-void ProbeEngine::rescheduleAll()
+void ProbeEngine::rescheduleAll(const QHash<QString, QDateTime> &lastChecked)
 {
     m_schedule.clear();
     const qint64 now = m_clock.elapsed();
+    const QDateTime wallNow = QDateTime::currentDateTimeUtc();
     // A handful of endpoints are all checked at once (results on screen right away); thousands are spread out.
     const qint64 maxSpread = std::min<qint64>(maxInitialSpreadMs, qint64(m_slots.size()) * initialSpreadPerEndpointMs);
     for (auto it = m_slots.begin(); it != m_slots.end(); ++it) {
+        if (const auto last = lastChecked.constFind(it.key()); last != lastChecked.constEnd() && last->isValid()) {
+            const qint64 wait = it->compiled->endpoint.interval.count() - last->msecsTo(wallNow);
+            schedule(it.key(), *it, now + std::max<qint64>(wait, 0));
+            continue;
+        }
         const qint64 spread = std::min<qint64>(it->compiled->endpoint.interval.count(), maxSpread);
         schedule(it.key(), *it, now + (spread > 0 ? QRandomGenerator::global()->bounded(spread) : 0));
     }
@@ -248,6 +266,8 @@ void ProbeEngine::onProbeFinished(const QString &name, quint64 probe, const std:
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    result.location = m_location;
+    result.checkedBy = m_checkedBy;
     compiled->conditions.evaluate(result, outcome, now);
     const bool maintenance
         = MaintenanceSchedule::activeWindow(m_workspace.maintenance, compiled->endpoint, now) != nullptr;

@@ -38,6 +38,9 @@ public:
     const Workspace &workspace() const { return m_workspace; }
 
     void start();
+    // As start(), but an endpoint found in `lastChecked` is first checked one interval after that time (at once if
+    // that has passed): a prober taking over from another neither checks it twice in one interval nor leaves a gap.
+    void start(const QHash<QString, QDateTime> &lastChecked);
     void stop();
     bool isRunning() const { return m_running; }
 
@@ -54,6 +57,8 @@ public:
     // Endpoints that must not be checked (their requests would carry secrets of a workspace not yet trusted): they
     // are never sent and give no result. Endpoints released from the hold are checked at once when running.
     void setHeld(const QSet<QString> &endpoints);
+    // Stamped on every result: the location it is probed from and the agent or console probing (team mode).
+    void setOrigin(const QString &location, const QString &checkedBy);
     bool isHeld(const QString &endpoint) const { return m_held.contains(endpoint); }
 
     int inFlight() const { return m_inFlight; }
@@ -86,7 +91,7 @@ private:
     };
 
     void schedule(const QString &name, Slot &slot, qint64 dueMs);
-    void rescheduleAll();
+    void rescheduleAll(const QHash<QString, QDateTime> &lastChecked = {});
     void onTimer();
     void armTimer();
     void enqueue(const QString &name, Slot &slot, qint64 dueMs, bool front);
@@ -109,4 +114,6 @@ private:
     double m_jitter = 0.1;
     bool m_running = false;
     bool m_flapControl = true;
+    QString m_location;
+    QString m_checkedBy;
 };

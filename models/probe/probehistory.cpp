@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe/probehistory.h"
 
+#include "storage/migration.h"
 #include "storage/sqlvalues.h"
 #include "storage/storage.h"
 #include "storage/storageerror.h"
@@ -38,6 +39,12 @@ ProbeHistory::ProbeHistory(Storage *storage, const QString &workspaceId, QObject
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ProbeHistory::flush);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (!m_retry.isEmpty()) {
+            submit(std::exchange(m_retry, {}));
+        }
+    });
 }
 
 ProbeHistory::~ProbeHistory()
@@ -88,6 +95,8 @@ void ProbeHistory::add(const ProbeResult &result)
     if (result.certificateExpiry) {
         row.certificateExpiryMs = result.certificateExpiry->toMSecsSinceEpoch();
     }
+    row.location = result.location;
+    row.checkedBy = result.checkedBy;
     m_pending.append(row);
     if (m_pending.size() >= maxBatch) {
         flush();
@@ -102,7 +111,11 @@ void ProbeHistory::flush()
     if (m_pending.isEmpty() || !m_storage) {
         return;
     }
-    const QList<Row> rows = std::exchange(m_pending, {});
+    submit(std::exchange(m_pending, {}));
+}
+
+void ProbeHistory::submit(const QList<Row> &rows)
+{
     const int count = int(rows.size());
     m_storage
         ->write(tr("Saving %n probe result(s)", nullptr, count),
@@ -110,8 +123,8 @@ void ProbeHistory::flush()
                 const QString sql = QStringLiteral("INSERT INTO probe_results (workspace_id, endpoint, at_ms, state, "
                                                    "http_status, total_ms, error, conditions_json, dns_ms, "
                                                    "connect_ms, tls_ms, first_byte_ms, kind, dns_rcode, "
-                                                   "certificate_expiry_ms) "
-                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                                   "certificate_expiry_ms, location, checked_by) "
+                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 QSqlQuery query(db);
                 if (!query.prepare(sql)) {
                     throw StorageError(query.lastError(), sql);
@@ -131,14 +144,45 @@ void ProbeHistory::flush()
                     query.addBindValue(row.kind);
                     query.addBindValue(sqlText(row.dnsRcode));
                     query.addBindValue(row.certificateExpiryMs < 0 ? QVariant() : QVariant(row.certificateExpiryMs));
+                    query.addBindValue(sqlText(row.location));
+                    query.addBindValue(sqlText(row.checkedBy));
                     if (!query.exec()) {
                         throw StorageError(query.lastError(), sql);
                     }
                 }
+                if (db.driverName() == QLatin1String("QPSQL")) {
+                    // One change per batch (not per row): the writer holds the write turn, so the rows' ids grow
+                    // in commit order and a reader that saw id N has seen every row before it.
+                    const QStringList statements {
+                        u"INSERT INTO changes (subject, row_id, at_ms) VALUES ('probe_results', 0, "
+                        u"(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT)"_s,
+                        u"SELECT pg_notify('%1', 'probe_results:0')"_s.arg(Migrations::changesChannel()),
+                    };
+                    for (const QString &statement : statements) {
+                        QSqlQuery change(db);
+                        if (!change.exec(statement)) {
+                            throw StorageError(change.lastError(), statement);
+                        }
+                    }
+                }
             })
-        .then(this, [this, count](const StorageResult<void> &r) {
+        .then(this, [this, rows, count](const StorageResult<void> &r) {
             if (r) {
                 Q_EMIT batchWritten(count);
+                return;
+            }
+            // Kept in order, oldest first, to be written again; beyond the cap the oldest go. A batch that failed
+            // again is older than what waits; a new one that failed is newer.
+            if (m_retry.isEmpty() || rows.constFirst().atMs >= m_retry.constLast().atMs) {
+                m_retry.append(rows);
+            } else {
+                m_retry = rows + m_retry;
+            }
+            if (m_retry.size() > maxBuffered) {
+                m_retry.remove(0, m_retry.size() - maxBuffered);
+            }
+            if (!m_retryTimer.isActive()) {
+                m_retryTimer.start(retryMs);
             }
         });
     Q_EMIT batchSubmitted(count);

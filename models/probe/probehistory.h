@@ -13,9 +13,11 @@ class Storage;
 
 // Persists probe results to the probe_results table in batches: results are collected for up to one second
 // (or 200 of them) and written by one Storage job. Only what the history needs is stored: state, status,
-// latency and its phases, error text, the condition verdicts, the check kind, a DNS answer's rcode and the
-// certificate's expiry; never the body, the certificate chain or request headers. A batch that fails
-// reaches the operator through Storage::writeFailed().
+// latency and its phases, error text, the condition verdicts, the check kind, a DNS answer's rcode, the
+// certificate's expiry, the location and who probed; never the body, the certificate chain or request headers. A
+// batch that fails reaches the operator through Storage::writeFailed() and is kept (up to maxBuffered results, the
+// oldest dropped first) to be written again, so a team database that is away for a while loses nothing. On
+// PostgreSQL each batch adds one "probe_results" change, which wakes the other consoles' feeds (ProbeFeed).
 class ProbeHistory final : public QObject
 {
     Q_OBJECT
@@ -23,6 +25,8 @@ class ProbeHistory final : public QObject
 public:
     static constexpr int maxBatch = 200;
     static constexpr int maxDelayMs = 1000;
+    static constexpr int maxBuffered = 200000;
+    static constexpr int retryMs = 2000;
 
     ProbeHistory(Storage *storage, const QString &workspaceId, QObject *parent = nullptr);
     // Writes what is still pending.
@@ -33,6 +37,8 @@ public:
     // Submits the pending results now (one job); nothing happens when there are none.
     void flush();
     int pending() const { return int(m_pending.size()); }
+    // Results of failed batches waiting to be written again.
+    int buffered() const { return int(m_retry.size()); }
 
     static QString conditionsJson(const QList<ConditionResult> &conditions);
 
@@ -60,10 +66,15 @@ private:
         QString kind;
         QString dnsRcode;
         qint64 certificateExpiryMs = -1;
+        QString location;
+        QString checkedBy;
     };
+    void submit(const QList<Row> &rows);
 
     QPointer<Storage> m_storage;
     QString m_workspaceId;
     QList<Row> m_pending;
+    QList<Row> m_retry; // failed batches, oldest first
     QTimer m_timer;
+    QTimer m_retryTimer;
 };

@@ -40,6 +40,15 @@ struct HealthComponent
     std::optional<double> responseTimeMs;
 };
 
+// One location's latest reading of an endpoint, as the quorum over locations saw it.
+struct LocationReading
+{
+    QString location; // empty: the default location
+    EndpointState state = EndpointState::Unknown;
+    QDateTime at;
+    QString checkedBy; // the agent or console that probed
+};
+
 // Everything one probe learned, kept for the detail pane and the history.
 struct ProbeResult
 {
@@ -68,4 +77,9 @@ struct ProbeResult
     QList<ConditionResult> conditions;
     QList<HealthComponent> components;
     QString error; // transport/TLS/deadline error, empty if none
+    QString location; // where it was probed from (--location); empty: the default location
+    QString checkedBy; // the agent or console that probed it (team mode); empty: this process
+    // With readings from more than one location: each location's latest, and `state` is their quorum
+    // (LocationQuorum).
+    QList<LocationReading> locations;
 };

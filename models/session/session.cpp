@@ -24,6 +24,7 @@
 #include "session/checklistclock.h"
 #include "sources/alertmanagerclient.h"
 #include "sources/alertmodel.h"
+#include "storage/proberelection.h"
 #include "storage/storage.h"
 #include "ui/uilanguage.h"
 #include "workspace/workspaceloader.h"
@@ -74,7 +75,8 @@ Session::Session(const Options &options, QObject *parent)
         // Thousands of endpoints give hundreds of results a second: views hear of them five times a second.
         m_endpoints->setUpdateInterval(200);
     }
-    connect(m_engine, &ProbeEngine::resultReady, m_endpoints, &EndpointModel::addResult);
+    connect(m_engine, &ProbeEngine::resultReady, this, &Session::takeResult);
+    connect(this, &Session::probeResult, m_endpoints, &EndpointModel::addResult);
     wireDependencies(); // before anything that reacts to a state change asks who is impacted
     if (m_options.storage) {
         // Every front-end that has a database records its results: `opsdeck check` from cron too, so error budgets
@@ -82,6 +84,7 @@ Session::Session(const Options &options, QObject *parent)
         m_history = new ProbeHistory(m_storage, QString(), this);
         connect(m_engine, &ProbeEngine::resultReady, m_history, &ProbeHistory::add);
     }
+    wireProber();
     connect(m_engine, &ProbeEngine::stateChanged, m_recorder, &IncidentAutoRecorder::recordEndpointTransition);
     wireChecklists();
     wireKpis();
@@ -121,6 +124,10 @@ Session::~Session()
 {
     // The storage is the first child and would go first: everything that still writes is stopped or flushed while
     // it exists, and its destructor then runs every job already queued.
+    if (m_election) {
+        m_election->disconnect(this);
+        m_election->stop(); // the lock goes with its connection: a follower takes over at its next try
+    }
     m_clock->stop();
     m_kpiPoller->stop();
     m_alertPoller->stop();
@@ -225,11 +232,10 @@ void Session::setWorkspace(const Workspace &workspace)
         m_samples->startPruning();
     }
     m_endpoints->setWorkspace(workspace);
+    m_quorum.setWorkspace(workspace);
     m_engine->setWorkspace(workspace);
     applyDependencies(workspace);
-    if (watching && !m_engine->isRunning()) {
-        m_engine->start();
-    }
+    applyRole(workspace); // starts the engine, or the election and the feed
     if (watching && m_options.storage) {
         // Creates the instances of the periods that have begun: not for a one-off terminal command.
         m_checklists->setWorkspace(workspace);
@@ -294,7 +300,7 @@ void Session::wireChecklists()
 void Session::wireKpis()
 {
     // JSON fields, probe figures and error budgets read the health checks' results.
-    connect(m_engine, &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
+    connect(this, &Session::probeResult, this, [this](const ProbeResult &result) {
         m_kpiReader->addProbeResult(result);
         m_kpiPoller->endpointChecked(result.endpoint);
     });

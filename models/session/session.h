@@ -3,6 +3,7 @@
 #pragma once
 
 #include "notify/notificationevent.h"
+#include "probe/locationquorum.h"
 #include "runbook/secretdestinations.h"
 #include "workspace/diagnostic.h"
 #include "workspace/workspace.h"
@@ -35,7 +36,9 @@ class KpiWatch;
 class Notifier;
 class NotifySender;
 class ProbeEngine;
+class ProbeFeed;
 class ProbeHistory;
+class ProberElection;
 class ProbeRecordLoader;
 class QNetworkAccessManager;
 class RunbookAudit;
@@ -70,6 +73,8 @@ public:
         QString dataDir; // empty: Storage::defaultDataDir()
         bool storage = true; // false: no database at all (`opsdeck check`)
         int keychainWaitMs = 3000; // a keychain that waits for an unlock prompt holds a workspace this long
+        QString location; // --location: where this process probes from; empty = the default location
+        QString name; // who probes, in results ("checked by"); empty = host/pid
     };
     // How the operator answered the trust gate: `remember` keeps the trust for this version of the file; `note`
     // goes into the command steps' audit rows (e.g. "commands allowed by --yes").
@@ -128,6 +133,13 @@ public:
     // allow alone releases its secrets and commands for this session only, with `note` in the command steps' audit.
     void answerTrust(const TrustAnswer &answer);
 
+    // Team mode (Watch mode on PostgreSQL): one prober per (workspace, location) probes, elected through the
+    // database (ProberElection); the others read its results (ProbeFeed). Alone (SQLite), this process probes.
+    bool isProber() const;
+    ProberElection *election() const { return m_election; }
+    // Who this process is in results' checked_by.
+    QString name() const { return m_name; }
+
     Storage *storage() const { return m_storage; }
     QNetworkAccessManager *network() const { return m_nam; }
     ProbeEngine *probes() const { return m_engine; }
@@ -174,6 +186,11 @@ Q_SIGNALS:
     void probeRecordsLoaded();
     // An endpoint's root cause changed (empty: no longer impacted).
     void impactChanged(const QString &endpoint, const QString &root);
+    // Every probe result, this process's and (team mode) the other probers', with `state` the quorum over the
+    // endpoint's locations (LocationQuorum): what the endpoint model and the KPIs take.
+    void probeResult(const ProbeResult &result);
+    // Team mode: this process became the prober of its location (true) or follows another (false).
+    void proberChanged(bool prober);
 
 private:
     void wireChecklists();
@@ -195,12 +212,21 @@ private:
     void applyTrust(); // sessiontrust.cpp
     void trustAnswered(const Workspace &shown, const TrustAnswer &answer);
     void releaseIfTrusted();
+    void wireProber(); // sessionprober.cpp
+    void takeResult(const ProbeResult &result);
+    void applyRole(const Workspace &workspace); // sessionprober.cpp
+    void onRoleChanged(bool prober);
 
     Options m_options;
     Storage *m_storage;
     QNetworkAccessManager *m_nam;
     ProbeEngine *m_engine;
     ProbeHistory *m_history = nullptr;
+    ProbeFeed *m_feed = nullptr;
+    ProberElection *m_election = nullptr;
+    LocationQuorum m_quorum;
+    QString m_name;
+    QString m_electionKey; // the target, workspace and location the election runs for
     EndpointModel *m_endpoints;
     ChecklistStore *m_checklists;
     ChecklistClock *m_clock;

@@ -24,7 +24,8 @@ bool isProblem(EndpointState state)
 
 void Session::wireDependencies()
 {
-    connect(m_engine, &ProbeEngine::resultReady, this, [this](const ProbeResult &result) {
+    // Every result, this process's and (team mode) the other probers', in the state over its locations.
+    connect(this, &Session::probeResult, this, [this](const ProbeResult &result) {
         updateImpact(result.endpoint, result.state == EndpointState::Critical);
         dependencyAnswered(result.endpoint);
     });

@@ -185,6 +185,14 @@ const QList<Migration> &all()
                 u"ALTER TABLE probe_results ADD COLUMN dns_rcode TEXT NOT NULL DEFAULT ''"_s,
                 u"ALTER TABLE probe_results ADD COLUMN certificate_expiry_ms BIGINT"_s,
             } },
+        { 11, u"probe locations: where a result was probed from and by whom"_s,
+            {
+                // '' is the default location. In team mode one prober per (workspace, location) writes; the others
+                // read its rows after the probe_results change the writer adds per batch (see ProbeHistory).
+                u"ALTER TABLE probe_results ADD COLUMN location TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE probe_results ADD COLUMN checked_by TEXT NOT NULL DEFAULT ''"_s,
+                u"CREATE INDEX probe_results_location ON probe_results (workspace_id, location, endpoint, at_ms)"_s,
+            } },
     };
     return list;
 }

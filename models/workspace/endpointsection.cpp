@@ -103,7 +103,7 @@ Endpoint readEndpoint(YamlReader &r, const YamlValue &v, QHash<QString, int> &na
     if (!r.expectMap(v,
             { "name", "title", "group", "url", "method", "headers", "body", "interval", "timeout", "conditions",
                 "warn-conditions", "failure-threshold", "success-threshold", "ca-file", "max-body", "max-redirects",
-                "enabled", "dns", "depends-on" },
+                "enabled", "dns", "depends-on", "critical-when" },
             { "alerts", "client", "ui", "ssh", "graphql", "extra-labels" })) {
         return e;
     }
@@ -146,6 +146,9 @@ Endpoint readEndpoint(YamlReader &r, const YamlValue &v, QHash<QString, int> &na
     r.readInt(v, "max-redirects", e.maxRedirects, 0, 5);
     r.readBool(v, "enabled", e.enabled);
     readDependsOn(r, v, e.dependsOn);
+    if (const YamlValue rule = r.get(v, "critical-when")) {
+        e.criticalWhen = WorkspaceSections::readQuorumRule(r, rule);
+    }
     return e;
 }
 

@@ -14,6 +14,10 @@ namespace WorkspaceSections {
 void readInfo(YamlReader &r, const YamlValue &value, WorkspaceInfo &out);
 void readSources(YamlReader &r, const YamlValue &value, Sources &out);
 void readEndpoints(YamlReader &r, const YamlValue &value, QList<Endpoint> &out);
+// locationsection.cpp: critical-when rules, and the top-level locations: section (after endpoints, whose groups it
+// names).
+std::optional<QuorumRule> readQuorumRule(YamlReader &r, const YamlValue &value);
+void readLocations(YamlReader &r, const YamlValue &value, const QList<Endpoint> &endpoints, LocationSettings &out);
 void readMaintenance(YamlReader &r, const YamlValue &value, QList<MaintenanceWindow> &out);
 void readKpis(YamlReader &r, const YamlValue &value, QList<Kpi> &out);
 void readChecklists(YamlReader &r, const YamlValue &value, QList<Checklist> &out);

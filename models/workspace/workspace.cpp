@@ -48,6 +48,17 @@ const Endpoint *Workspace::endpoint(const QString &name) const
     return it == endpoints.cend() ? nullptr : &*it;
 }
 
+QuorumRule Workspace::quorumRule(const Endpoint &endpoint) const
+{
+    if (endpoint.criticalWhen) {
+        return *endpoint.criticalWhen;
+    }
+    if (const auto group = locations.groups.constFind(endpoint.group); group != locations.groups.constEnd()) {
+        return *group;
+    }
+    return locations.criticalWhen.value_or(QuorumRule {});
+}
+
 const Kpi *Workspace::kpi(const QString &id) const
 {
     auto it = std::find_if(kpis.cbegin(), kpis.cend(), [&](const Kpi &k) { return k.id == id; });

@@ -87,6 +87,23 @@ struct DependencyTarget
     friend bool operator==(const DependencyTarget &, const DependencyTarget &) = default;
 };
 
+// critical-when: "N of M locations" (or "any", the default: one location is enough). An endpoint probed from several
+// locations is CRITICAL when at least `atLeast` of them find it CRITICAL; `of` is how many locations are expected.
+struct QuorumRule
+{
+    int atLeast = 1;
+    int of = 0; // 0 = any number of locations ("any")
+    SourcePos pos;
+    bool isAny() const { return of == 0; }
+};
+
+// locations: { critical-when: RULE, groups: { GROUP: RULE } }: the defaults for endpoints without their own rule.
+struct LocationSettings
+{
+    std::optional<QuorumRule> criticalWhen;
+    QMap<QString, QuorumRule> groups;
+};
+
 // endpoints[]: Gatus-compatible keys plus OpsDeck's extensions.
 struct Endpoint
 {
@@ -109,6 +126,7 @@ struct Endpoint
     qint64 maxBodyBytes = 1024 * 1024; // max-body: body cap in bytes (accepts 512KiB, 1MiB)
     int maxRedirects = 5; // max-redirects (0..5)
     bool enabled = true; // enabled
+    std::optional<QuorumRule> criticalWhen; // critical-when
     QList<DependencyTarget> dependsOn; // depends-on: while one of them is CRITICAL, this one is "impacted"
     SourcePos pos;
 };
@@ -398,6 +416,7 @@ struct Workspace
     QList<Endpoint> endpoints;
     QList<EndpointGroup> groups;
     QList<MaintenanceWindow> maintenance;
+    LocationSettings locations;
     QList<Kpi> kpis;
     QList<Checklist> checklists;
     QList<Runbook> runbooks;
@@ -411,5 +430,7 @@ struct Workspace
     QStringList declaredSecretNames() const;
 
     const Endpoint *endpoint(const QString &name) const;
+    // The endpoint's critical-when, else its group's, else the workspace's, else "any".
+    QuorumRule quorumRule(const Endpoint &endpoint) const;
     const Kpi *kpi(const QString &id) const;
 };

@@ -110,7 +110,7 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
     }
     if (!r.expectMap(root,
             { "workspace", "secrets", "sources", "endpoints", "groups", "maintenance", "kpis", "checklists", "runbooks",
-                "incidents", "notifications" })) {
+                "incidents", "notifications", "locations" })) {
         return;
     }
     if (const YamlValue info = r.get(root, "workspace")) {
@@ -131,6 +131,9 @@ void readDocument(YamlReader &r, const YAML::Node &document, Workspace &w, const
     readEndpoints(r, r.get(root, "endpoints"), w.endpoints);
     readGroups(r, r.get(root, "groups"), w.groups);
     readMaintenance(r, r.get(root, "maintenance"), w.maintenance);
+    if (const YamlValue locations = r.get(root, "locations")) {
+        readLocations(r, locations, w.endpoints, w.locations);
+    }
     readKpis(r, r.get(root, "kpis"), w.kpis);
     readChecklists(r, r.get(root, "checklists"), w.checklists);
     readRunbooks(r, r.get(root, "runbooks"), w.runbooks);

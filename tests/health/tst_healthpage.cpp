@@ -38,6 +38,7 @@ private Q_SLOTS:
     void responseIsPrettyPrintedAndHighlighted();
     void missingHighlighterShowsPlainTextWithHint();
     void detailFollowsNewResults();
+    void checkedByAndLocations();
     void checkNowAndCheckAllEmit();
     void filtersByStateAndText();
     void historyStripShowsRecentResults();
@@ -189,6 +190,29 @@ void TestHealthPage::selectingShowsFailingConditionAndActualValue()
     QCOMPARE(labelText("httpValue"), u"none (no response)"_s);
     QVERIFY(!components->isVisible());
     QVERIFY(!m_page->selectEndpoint(u"legacy"_s));
+}
+
+// Team mode: who probed the result and from where, and each location's latest state.
+void TestHealthPage::checkedByAndLocations()
+{
+    const QDateTime t = baseTime();
+    ProbeResult result = ok(u"readyz"_s, 40, t);
+    result.checkedBy = u"agent-1"_s;
+    result.location = u"seoul"_s;
+    result.state = EndpointState::Warning;
+    result.locations = { { u"seoul"_s, EndpointState::Ok, t, u"agent-1"_s },
+        { u"tokyo"_s, EndpointState::Critical, t.addSecs(-15), u"agent-2"_s } };
+    m_model->addResult(result);
+    QVERIFY(m_page->selectEndpoint(u"readyz"_s));
+    const QStringList lines = labelText("checkedValue").split(u'\n');
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines[0].startsWith(u"checked by agent-1 at seoul, "_s), qPrintable(lines[0]));
+    QVERIFY2(lines[0].endsWith(u" ago)"_s), qPrintable(lines[0]));
+    QVERIFY2(lines[2].startsWith(u"tokyo: Critical, checked by agent-2, "_s), qPrintable(lines[2]));
+    QVERIFY2(lines[2].endsWith(u" ago)"_s), qPrintable(lines[2]));
+    // Alone (no prober named), the plain time as before.
+    m_model->addResult(ok(u"readyz"_s, 41, t.addSecs(5)));
+    QVERIFY2(!labelText("checkedValue").contains(u"checked by"_s), qPrintable(labelText("checkedValue")));
 }
 
 void TestHealthPage::responseIsPrettyPrintedAndHighlighted()

@@ -57,7 +57,7 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(path, "w") as f:
         f.write(workspace)
     env = dict(os.environ, SCHEMA_CHECK_TOKEN="never-sent", HOME=tmp, XDG_CONFIG_HOME=os.path.join(tmp, "config"))
-    run = subprocess.run([opsdeck, "check", path, "--json", "--lang", "en"], capture_output=True, text=True,
+    run = subprocess.run([opsdeck, "check", path, "--json", "--lang", "en", "--location", "seoul"], capture_output=True, text=True,
                          stdin=subprocess.DEVNULL, env=env, timeout=60)
 server.shutdown()
 if run.returncode not in (0, 1, 2, 3):
@@ -84,6 +84,7 @@ checks = [
      "the secret endpoint waits for trust"),
     ("never-sent" not in run.stdout, "the secret never shows"),
     (report["kpis"][0]["id"] == "uptime", "the KPI is reported"),
+    (report.get("location") == "seoul", "--location is reported"),
 ]
 for ok, what in checks:
     if not ok:

@@ -30,6 +30,8 @@ private Q_SLOTS:
     void storesPhaseTimings();
     void storesKindRcodeAndCertificateExpiry();
     void failedBatchReachesTheOperator();
+    void failedBatchIsWrittenLater();
+    void storesLocationAndProber();
 
 private:
     static ProbeResult result(int i);
@@ -222,6 +224,46 @@ void TestProbeHistory::failedBatchReachesTheOperator()
     QVERIFY2(writeFailed.at(0).at(1).toString().startsWith(u"no such table: probe_results"_s),
         qPrintable(writeFailed.at(0).at(1).toString()));
     QCOMPARE(written.size(), 0);
+}
+
+// A database that is away (a team database offline) loses no result: the batch is kept and written again.
+void TestProbeHistory::failedBatchIsWrittenLater()
+{
+    QVERIFY(StorageTest::wait(m_storage->write(
+        u"A test's write"_s, [](QSqlDatabase &db) { sqlExec(db, u"ALTER TABLE probe_results RENAME TO gone"_s); })));
+    ProbeHistory history(m_storage, u"ws"_s);
+    QSignalSpy written(&history, &ProbeHistory::batchWritten);
+    history.add(result(1));
+    history.add(result(2));
+    history.flush();
+    QTRY_COMPARE_WITH_TIMEOUT(history.buffered(), 2, 5000);
+    history.add(result(3));
+    history.flush();
+    QTRY_COMPARE_WITH_TIMEOUT(history.buffered(), 3, 5000);
+    QVERIFY(StorageTest::wait(m_storage->write(
+        u"A test's write"_s, [](QSqlDatabase &db) { sqlExec(db, u"ALTER TABLE gone RENAME TO probe_results"_s); })));
+    QTRY_COMPARE_WITH_TIMEOUT(history.buffered(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(readColumn(u"SELECT at_ms FROM probe_results ORDER BY id"_s).size(), 3, 5000);
+    const QVariantList at = readColumn(u"SELECT at_ms FROM probe_results ORDER BY id"_s);
+    QVERIFY(at[0].toLongLong() < at[1].toLongLong() && at[1].toLongLong() < at[2].toLongLong()); // in order
+}
+
+void TestProbeHistory::storesLocationAndProber()
+{
+    QSignalSpy committed(m_storage, &Storage::batchCommitted);
+    {
+        ProbeHistory history(m_storage, u"ws"_s);
+        ProbeResult seoul = result(1);
+        seoul.location = u"seoul"_s;
+        seoul.checkedBy = u"host/42"_s;
+        history.add(seoul);
+        history.add(result(2));
+    }
+    QVERIFY(committed.wait(5000));
+    const QVariantList rows = readColumn(u"SELECT location || '|' || checked_by FROM probe_results ORDER BY at_ms"_s);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0].toString(), u"seoul|host/42"_s);
+    QCOMPARE(rows[1].toString(), u"|"_s);
 }
 
 QTEST_GUILESS_MAIN(TestProbeHistory)

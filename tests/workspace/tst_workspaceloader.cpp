@@ -621,6 +621,14 @@ private Q_SLOTS:
             "endpoints:\n  - { name: db, group: data, url: https://x.test/db }\n  - { name: app, url: "
             "https://x.test/app, depends-on: [{ endpoint: db, group: data }] }\n",
             u"meetpin.yaml:3:56: endpoints[1].depends-on[0]: expected exactly one of endpoint: or group:"_s);
+        row("critical-when form", E + "    critical-when: most\n",
+            u"meetpin.yaml:4:20: endpoints[0].critical-when: critical-when \"most\": expected \"any\" or \"N of M locations\" (e.g. 2 of 3 locations)"_s);
+        row("critical-when N above M", E + "    critical-when: 4 of 3 locations\n",
+            u"meetpin.yaml:4:20: endpoints[0].critical-when: critical-when \"4 of 3 locations\": N must be between 1 and M (the number of locations)"_s);
+        row("locations unknown group", E + "locations:\n  groups:\n    db: 2 of 3\n",
+            u"meetpin.yaml:6:9: warning: locations.groups.db: no endpoint is in group \"db\": its rule applies to none"_s);
+        row("locations unknown key", E + "locations:\n  quorum: 2 of 3\n",
+            u"meetpin.yaml:5:3: warning: locations.quorum: unknown key \"quorum\""_s);
     }
     void diagnostics()
     {
@@ -629,6 +637,21 @@ private Q_SLOTS:
         const LoadResult result = WorkspaceLoader::loadData(yaml, u"meetpin.yaml"_s);
         QCOMPARE(strings(result.diagnostics), QStringList { expected });
         QCOMPARE(result.ok(), expected.contains(u": warning: "_s));
+    }
+
+    void locations()
+    {
+        const LoadResult result = WorkspaceLoader::loadData(
+            "endpoints:\n  - { name: a, group: api, url: https://x.test/a, critical-when: 3 of 3 locations }\n"
+            "  - { name: b, group: api, url: https://x.test/b }\n  - { name: c, url: https://x.test/c }\n"
+            "locations:\n  critical-when: any\n  groups:\n    api: 2 of 3 locations\n",
+            u"meetpin.yaml"_s);
+        QVERIFY2(result.ok(), qPrintable(strings(result.diagnostics).join(u'\n')));
+        const Workspace &w = *result.workspace;
+        QCOMPARE(w.quorumRule(w.endpoints.at(0)).atLeast, 3);
+        QCOMPARE(w.quorumRule(w.endpoints.at(1)).atLeast, 2);
+        QCOMPARE(w.quorumRule(w.endpoints.at(1)).of, 3);
+        QVERIFY(w.quorumRule(w.endpoints.at(2)).isAny());
     }
 
     void notifications()

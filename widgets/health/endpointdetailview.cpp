@@ -398,10 +398,26 @@ void EndpointDetailView::refreshTimes()
         m_checked->setText(tr("not yet"));
         return;
     }
-    const QDateTime at = m_status->last->startedAt;
-    m_checked->setText(tr("%1 (%2 ago)")
-                           .arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat),
-                               EndpointModel::durationText(at.secsTo(m_clock()))));
+    const ProbeResult &last = *m_status->last;
+    const QDateTime now = m_clock();
+    const auto when = [&now](const QDateTime &at) {
+        return tr("%1 (%2 ago)")
+            .arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat),
+                EndpointModel::durationText(at.secsTo(now)));
+    };
+    const auto where
+        = [](const QString &location) { return location.isEmpty() ? tr("the default location") : location; };
+    if (last.checkedBy.isEmpty()) {
+        m_checked->setText(when(last.startedAt));
+        return;
+    }
+    // Team mode: who probed it, from where; with several locations, each one's latest reading.
+    QStringList lines { tr("checked by %1 at %2, %3").arg(last.checkedBy, where(last.location), when(last.startedAt)) };
+    for (const LocationReading &r : last.locations) {
+        lines.append(tr("%1: %2, checked by %3, %4")
+                         .arg(where(r.location), EndpointModel::stateText(r.state), r.checkedBy, when(r.at)));
+    }
+    m_checked->setText(lines.join(u'\n'));
 }
 
 void EndpointDetailView::retranslateUi()

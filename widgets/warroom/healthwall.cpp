@@ -138,13 +138,23 @@ void HealthWall::paintEvent(QPaintEvent *)
         painter.drawText(QRectF(text.left(), text.top(), text.width(), text.height() * 0.58),
             Qt::AlignLeft | Qt::AlignBottom, titleMetrics.elidedText(tile.title, Qt::ElideRight, text.width()));
         painter.setFont(detailFont);
-        const QString detail = tile.state < 0 ? tr("not checked yet")
+        QString detail = tile.state < 0 ? tr("not checked yet")
             : !tile.impactedBy.isEmpty()      ? tr("%1 · %2").arg(
                        EndpointModel::stateText(EndpointState(tile.state)), EndpointModel::impactedByText(tile.impactedBy))
             : tile.latencyMs < 0
             ? EndpointModel::stateText(EndpointState(tile.state))
             : tr("%1 · %2 ms")
                   .arg(EndpointModel::stateText(EndpointState(tile.state)), locale.toString(qRound(tile.latencyMs)));
+        const EndpointStatus *status = m_model->status(tile.name);
+        if (status && status->last && !status->last->locations.isEmpty()) {
+            // Probed from several locations: each one's state, so a partial outage shows where.
+            QStringList places;
+            for (const LocationReading &l : status->last->locations) {
+                places << tr("%1 %2").arg(
+                    l.location.isEmpty() ? tr("default") : l.location, EndpointModel::stateText(l.state));
+            }
+            detail += u" · "_s + places.join(u", "_s);
+        }
         painter.setPen(QColor(255, 255, 255, 200));
         painter.drawText(QRectF(text.left(), text.top() + text.height() * 0.6, text.width(), text.height() * 0.4),
             Qt::AlignLeft | Qt::AlignTop, QFontMetricsF(detailFont).elidedText(detail, Qt::ElideRight, text.width()));
