@@ -177,6 +177,7 @@ const QList<Migration> &all()
                 u"ALTER TABLE probe_results ADD COLUMN tls_ms DOUBLE PRECISION"_s,
                 u"ALTER TABLE probe_results ADD COLUMN first_byte_ms DOUBLE PRECISION"_s,
             } },
+        { 10, u"notification deliveries claimed once per route"_s, notifyDeliveries() },
     };
     return list;
 }
