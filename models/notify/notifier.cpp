@@ -280,8 +280,8 @@ void Notifier::settle(const std::shared_ptr<Tally> &tally, const NotifyResult *r
     if (--tally->pending > 0 || !tally->claimed || !m_ledger) {
         return;
     }
-    m_ledger->finish(tally->workspaceId, tally->routeId, tally->key, tally->state,
-        tally->ok ? u"sent"_s : u"failed"_s, tally->attempts);
+    m_ledger->finish(tally->workspaceId, tally->routeId, tally->key, tally->state, tally->ok ? u"sent"_s : u"failed"_s,
+        tally->attempts);
 }
 
 void Notifier::resendExpired()

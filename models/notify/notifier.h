@@ -114,8 +114,8 @@ private:
     bool passes(const NotifyRoute &route, const NotificationEvent &event) const; // the filters alone
     void hold(const NotifyRoute &route, const NotificationEvent &event);
     void dispatch(const QString &routeId, const NotificationEvent &event);
-    void send(const QString &routeId, const NotificationEvent &event, const QString &state, bool claimed,
-        bool rateLimited);
+    void send(
+        const QString &routeId, const NotificationEvent &event, const QString &state, bool claimed, bool rateLimited);
     void resendExpired();
     void deliver(const NotifyRoute &route, const QString &providerId, const NotificationEvent &event, bool fallback,
         std::shared_ptr<bool> fellBack, bool test = false, std::shared_ptr<Tally> tally = {});

@@ -30,7 +30,8 @@ private Q_SLOTS:
     void restartedNotifierDoesNotResend();
 
 private:
-    bool claim(DeliveryLedger &ledger, const QString &state, DeliveryLedger::Claim kind = DeliveryLedger::Claim::Problem);
+    bool claim(
+        DeliveryLedger &ledger, const QString &state, DeliveryLedger::Claim kind = DeliveryLedger::Claim::Problem);
     QString status();
 
     QTemporaryDir m_dir;

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void logIsBounded();
     void testMessagePassesFilters();
     void retrySendsAgain();
+    void routedProvidersFollowFilters();
 
 private:
     NotifyRoute route(const QString &id, const QStringList &targets);
@@ -366,6 +367,23 @@ void tst_Notifier::retrySendsAgain()
     NotifyLogEntry gone = failed;
     gone.route = u"removed"_s;
     QVERIFY(!m_notifier->retry(gone));
+}
+
+void tst_Notifier::routedProvidersFollowFilters()
+{
+    NotifyRoute critical = route(u"critical"_s, { u"main"_s, u"backup"_s });
+    critical.minSeverity = u"critical"_s;
+    NotifyRoute incidents = route(u"incidents"_s, { u"backup"_s, u"hang"_s });
+    incidents.events = { u"incident-opened"_s };
+    useRoutes({ critical, incidents });
+    NotificationEvent opened;
+    opened.kind = NotificationEvent::Kind::IncidentOpened;
+    opened.subject = u"7"_s;
+    opened.severity = NotifySeverity::Critical;
+    QCOMPARE(m_notifier->routedProviders(opened), QStringList({ u"main"_s, u"backup"_s, u"hang"_s }));
+    opened.severity = NotifySeverity::Warning;
+    QCOMPARE(m_notifier->routedProviders(opened), QStringList({ u"backup"_s, u"hang"_s }));
+    QCOMPARE(m_notifier->routedProviders(change(u"a"_s, u"ok"_s, u"warning"_s)), QStringList());
 }
 
 QTEST_MAIN(tst_Notifier)

@@ -64,6 +64,7 @@ int main(int argc, char **argv)
         NotificationEvent e;
         e.kind = NotificationEvent::Kind::Endpoint;
         e.subject = u"health"_s;
+        e.title = u"health"_s;
         e.from = u"ok"_s;
         e.to = u"critical"_s;
         e.severity = NotifySeverity::Critical;

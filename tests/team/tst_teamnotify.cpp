@@ -6,6 +6,7 @@
 #include "notify/notifier.h"
 #include "notifyreceiver.h"
 #include "notifytesthelpers.h"
+#include "storage/storageerror.h"
 #include "storagewait.h"
 #include "teamtesthelpers.h"
 
