@@ -111,6 +111,7 @@ bench)
     status=0
     build/release/bench/startup/bench-startup || status=1
     build/release/bench/probe/bench-probe "${@:2}" || status=1
+    build/release/bench/notify/bench-notify || status=1
     build/release/bench/window/bench-window || status=1
     exit $status
     ;;
