@@ -31,4 +31,5 @@ private:
     QPointer<WarRoomWindow> m_window;
     QString m_title;
     QSet<QString> m_kpiIds;
+    bool m_ackAllowed = false;
 };
