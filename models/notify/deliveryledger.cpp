@@ -52,11 +52,14 @@ StorageFuture<bool> DeliveryLedger::claim(
                     return true;
                 }
             }
-            // Another console that changed the row first makes this one see its state and change nothing.
+            // Another console that changed the row first makes this one see its state and change nothing. A
+            // follow-up resolves only what went out (or is going out), not what the rate limit held back.
+            const QString followUp = kind == Claim::FollowUp ? u" AND status IN ('sent', 'claimed')"_s : QString();
             QSqlQuery update = sqlExec(db,
                 u"UPDATE notify_deliveries SET state = ?, status = 'claimed', owner = ?, claimed_at_ms = ?, "
                 u"sent_at_ms = NULL, attempts = 0, event_json = ? "
-                u"WHERE workspace_id = ? AND route = ? AND event_key = ? AND state <> ?"_s,
+                u"WHERE workspace_id = ? AND route = ? AND event_key = ? AND state <> ?"_s
+                    + followUp,
                 { state, owner, now, json, workspaceId, route, key, state });
             return update.numRowsAffected() == 1;
         });

@@ -199,7 +199,12 @@ void Notifier::dispatch(const QString &routeId, const NotificationEvent &event)
         return;
     }
     const QString state = deliveryState(event);
-    if (!m_ledger) {
+    const bool allHeld = !r->targets.isEmpty()
+        && std::all_of(
+            r->targets.cbegin(), r->targets.cend(), [this](const QString &p) { return m_heldProviders.contains(p); })
+        && (r->fallback.isEmpty() || m_heldProviders.contains(r->fallback));
+    if (!m_ledger || allHeld) {
+        // Held for trust, this console leaves the claim to one that may send (and logs what it held back).
         if (isStateChange(event) && m_lastSent.value(slot(routeId, event.key())) == state) {
             return; // told already
         }
@@ -286,8 +291,8 @@ void Notifier::settle(const std::shared_ptr<Tally> &tally, const NotifyResult *r
 
 void Notifier::resendExpired()
 {
-    if (!m_ledger) {
-        return;
+    if (!m_ledger || !m_heldProviders.isEmpty()) {
+        return; // a console waiting for trust would only fail them: one that may send takes them over
     }
     m_ledger->takeExpired(m_workspace.info.id)
         .then(this, [this](const StorageResult<QList<DeliveryLedger::Expired>> &taken) {
