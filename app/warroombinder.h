@@ -31,5 +31,4 @@ private:
     QPointer<WarRoomWindow> m_window;
     QString m_title;
     QSet<QString> m_kpiIds;
-    bool m_ackAllowed = false;
 };

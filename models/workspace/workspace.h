@@ -284,7 +284,6 @@ struct IncidentSettings
     QList<SeverityLevel> severities;
     QStringList categories;
     QList<AutoIncidentRule> autoRules;
-    bool warRoomAcknowledge = false; // war-room-acknowledge: an Acknowledge button on the war-room screen
 
     static QList<SeverityLevel> defaultSeverities();
 };

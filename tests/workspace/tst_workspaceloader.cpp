@@ -215,22 +215,6 @@ private Q_SLOTS:
         QCOMPARE(levels.last().resolve, 72h);
     }
 
-    void warRoomAcknowledge()
-    {
-        const LoadResult off = WorkspaceLoader::loadData(E + "incidents: { categories: [db] }\n", u"x.yaml"_s);
-        QVERIFY(off.ok());
-        QVERIFY(!off.workspace->incidents.warRoomAcknowledge);
-        const LoadResult on = WorkspaceLoader::loadData(E + "incidents: { war-room-acknowledge: true }\n", u"x.yaml"_s);
-        QVERIFY(on.ok());
-        QVERIFY(on.workspace->incidents.warRoomAcknowledge);
-        const LoadResult bad
-            = WorkspaceLoader::loadData(E + "incidents:\n  war-room-acknowledge: maybe\n", u"x.yaml"_s);
-        QVERIFY(!bad.ok());
-        const QString all = strings(bad.diagnostics).join(u'\n');
-        QVERIFY2(all.contains(u"expected true or false"_s) && all.contains(u"maybe"_s), qPrintable(all));
-        QCOMPARE(bad.diagnostics.constFirst().line, int(E.count('\n')) + 2);
-    }
-
     // Declarations may come anywhere in the file; the workspace keeps them, and the hash of the bytes it was read from.
     void declaredSecrets()
     {
