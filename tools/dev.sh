@@ -121,6 +121,7 @@ bench)
         build/release/bench/probe/bench-probe --endpoints 2000 --interval-s 30 || status=1
         build/release/bench/probe/bench-probe --endpoints 10000 --interval-s 60 --duration-s 90 --peak-s 0 || status=1
     fi
+    build/release/bench/notify/bench-notify || status=1
     build/release/bench/window/bench-window || status=1
     exit $status
     ;;

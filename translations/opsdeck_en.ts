@@ -66,6 +66,30 @@
         <source>Incident %1 (%2) acknowledged by %3; its escalation stops.</source>
         <translation>Incident %1 (%2) acknowledged by %3; its escalation stops.</translation>
     </message>
+    <message>
+        <source>PagerDuty (%1) was not told: this workspace version is not trusted to send its secrets yet (opsdeck trust); the console that escalates tells it once it is</source>
+        <translation>PagerDuty (%1) was not told: this workspace version is not trusted to send its secrets yet (opsdeck trust); the console that escalates tells it once it is</translation>
+    </message>
+    <message>
+        <source>acknowledgement sent to %1</source>
+        <translation>acknowledgement sent to %1</translation>
+    </message>
+    <message>
+        <source>Recording the acknowledgement of incident %1 to %2</source>
+        <translation>Recording the acknowledgement of incident %1 to %2</translation>
+    </message>
+    <message>
+        <source>PagerDuty (%1) was not told: %2</source>
+        <translation>PagerDuty (%1) was not told: %2</translation>
+    </message>
+    <message>
+        <source>PagerDuty (%1) told: acknowledged.</source>
+        <translation>PagerDuty (%1) told: acknowledged.</translation>
+    </message>
+    <message>
+        <source>PagerDuty (%1) could not be told: %2</source>
+        <translation>PagerDuty (%1) could not be told: %2</translation>
+    </message>
 </context>
 <context>
     <name>ActionItemModel</name>
@@ -1627,6 +1651,21 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DeliveryLedger</name>
+    <message>
+        <source>Claiming the notification %1 on route %2</source>
+        <translation>Claiming the notification %1 on route %2</translation>
+    </message>
+    <message>
+        <source>Recording the notification %1 on route %2</source>
+        <translation>Recording the notification %1 on route %2</translation>
+    </message>
+    <message>
+        <source>Taking over notifications left unsent</source>
+        <translation>Taking over notifications left unsent</translation>
+    </message>
+</context>
+<context>
     <name>DemoLauncher</name>
     <message>
         <source>The demo service %1 did not report its address within %2 seconds.</source>
@@ -2224,6 +2263,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>acknowledgement</source>
         <translation>acknowledgement</translation>
+    </message>
+    <message>
+        <source>%1 to %2 left out: a notification route sends it the incident already</source>
+        <translation>%1 to %2 left out: a notification route sends it the incident already</translation>
     </message>
 </context>
 <context>
@@ -4433,6 +4476,14 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
         <translation>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</translation>
     </message>
+    <message>
+        <source>Incident #%1</source>
+        <translation>Incident #%1</translation>
+    </message>
+    <message>
+        <source>Acknowledged: its escalation stops.</source>
+        <translation>Acknowledged: its escalation stops.</translation>
+    </message>
 </context>
 <context>
     <name>MetricMath</name>
@@ -4669,6 +4720,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent</source>
         <translation>waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent</translation>
+    </message>
+    <message>
+        <source>Notification %1 (route %2) is sent without a claim: %3</source>
+        <translation>Notification %1 (route %2) is sent without a claim: %3</translation>
     </message>
 </context>
 <context>
@@ -6108,6 +6163,17 @@ Not checked: its request carries a secret, and this version of the workspace is 
     </message>
 </context>
 <context>
+    <name>TrayIncidentMenu</name>
+    <message>
+        <source>Acknowledge #%1 %2 (%3)</source>
+        <translation>Acknowledge #%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Show OpsDeck</source>
+        <translation>Show OpsDeck</translation>
+    </message>
+</context>
+<context>
     <name>TrustCommand</name>
     <message>
         <source>This workspace sends secrets, each only to these hosts:</source>
@@ -6219,6 +6285,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>OFFLINE: the team database cannot be reached; this screen may be out of date</source>
         <translation>OFFLINE: the team database cannot be reached; this screen may be out of date</translation>
+    </message>
+    <message>
+        <source>Acknowledge (stops the escalation)</source>
+        <translation>Acknowledge (stops the escalation)</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,30 @@
         <source>Incident %1 (%2) acknowledged by %3; its escalation stops.</source>
         <translation>장애 %1 (%2)을(를) %3이(가) 인지했습니다. 에스컬레이션이 멈춥니다.</translation>
     </message>
+    <message>
+        <source>PagerDuty (%1) was not told: this workspace version is not trusted to send its secrets yet (opsdeck trust); the console that escalates tells it once it is</source>
+        <translation>PagerDuty(%1)에 알리지 않았습니다: 이 버전의 워크스페이스는 아직 비밀 값을 보내도록 신뢰되지 않았습니다(opsdeck trust). 신뢰되면 에스컬레이션 중인 콘솔이 알립니다</translation>
+    </message>
+    <message>
+        <source>acknowledgement sent to %1</source>
+        <translation>%1에 인지 알림을 보냈습니다</translation>
+    </message>
+    <message>
+        <source>Recording the acknowledgement of incident %1 to %2</source>
+        <translation>장애 %1의 %2 인지 알림 기록</translation>
+    </message>
+    <message>
+        <source>PagerDuty (%1) was not told: %2</source>
+        <translation>PagerDuty(%1)에 알리지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <source>PagerDuty (%1) told: acknowledged.</source>
+        <translation>PagerDuty(%1)에 알렸습니다: 인지됨.</translation>
+    </message>
+    <message>
+        <source>PagerDuty (%1) could not be told: %2</source>
+        <translation>PagerDuty(%1)에 알리지 못했습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>ActionItemModel</name>
@@ -1619,6 +1643,21 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DeliveryLedger</name>
+    <message>
+        <source>Claiming the notification %1 on route %2</source>
+        <translation>경로 %2의 알림 %1 선점</translation>
+    </message>
+    <message>
+        <source>Recording the notification %1 on route %2</source>
+        <translation>경로 %2의 알림 %1 기록</translation>
+    </message>
+    <message>
+        <source>Taking over notifications left unsent</source>
+        <translation>보내지 못한 채 남은 알림 인수</translation>
+    </message>
+</context>
+<context>
     <name>DemoLauncher</name>
     <message>
         <source>The demo service %1 did not report its address within %2 seconds.</source>
@@ -2205,6 +2244,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>acknowledgement</source>
         <translation>인지 알림</translation>
+    </message>
+    <message>
+        <source>%1 to %2 left out: a notification route sends it the incident already</source>
+        <translation>%2에 보낼 %1 생략: 알림 경로가 이미 이 장애를 보냅니다</translation>
     </message>
 </context>
 <context>
@@ -4410,6 +4453,14 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
         <translation>OpsDeck이 데이터베이스를 열 수 없어 건드리지 않고 두었습니다(파일 또는 서버). 이 문제가 해결될 때까지 OpsDeck은 읽기 전용으로 계속 동작하며, 체크, 장애, 감사 기록은 저장되지 않습니다.</translation>
     </message>
+    <message>
+        <source>Incident #%1</source>
+        <translation>장애 #%1</translation>
+    </message>
+    <message>
+        <source>Acknowledged: its escalation stops.</source>
+        <translation>인지됨: 에스컬레이션이 멈춥니다.</translation>
+    </message>
 </context>
 <context>
     <name>MetricMath</name>
@@ -4646,6 +4697,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>waiting for trust: this workspace version is not trusted to send its secrets; nothing was sent</source>
         <translation>신뢰 대기 중: 이 버전의 워크스페이스는 비밀 값을 보내도록 신뢰되지 않았습니다. 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Notification %1 (route %2) is sent without a claim: %3</source>
+        <translation>알림 %1(경로 %2)을(를) 선점 없이 보냅니다: %3</translation>
     </message>
 </context>
 <context>
@@ -6080,6 +6135,17 @@ Not checked: its request carries a secret, and this version of the workspace is 
     </message>
 </context>
 <context>
+    <name>TrayIncidentMenu</name>
+    <message>
+        <source>Acknowledge #%1 %2 (%3)</source>
+        <translation>인지 #%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Show OpsDeck</source>
+        <translation>OpsDeck 보기</translation>
+    </message>
+</context>
+<context>
     <name>TrustCommand</name>
     <message>
         <source>This workspace sends secrets, each only to these hosts:</source>
@@ -6189,6 +6255,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>OFFLINE: the team database cannot be reached; this screen may be out of date</source>
         <translation>오프라인: 팀 데이터베이스에 연결할 수 없어 이 화면은 최신이 아닐 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Acknowledge (stops the escalation)</source>
+        <translation>인지 (에스컬레이션 중지)</translation>
     </message>
 </context>
 <context>

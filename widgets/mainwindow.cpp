@@ -6,12 +6,14 @@
 #include "charts/chartspage.h"
 #include "checklists/checklistspage.h"
 #include "health/healthpage.h"
+#include "incident/incidentstore.h"
 #include "incidents/incidentspage.h"
 #include "notifications/notificationspage.h"
 #include "overview/overviewpage.h"
 #include "runbooks/runbookspage.h"
 #include "themedicon.h"
 #include "thememanager.h"
+#include "trayincidentmenu.h"
 #include "ui/languagemanager.h"
 #include "ui/recentfiles.h"
 #include "ui/settingskeys.h"
@@ -56,6 +58,8 @@ MainWindow::MainWindow(Session *session, LanguageManager *languages, ThemeManage
             action->setChecked(action->data().toString() == ThemeManager::toString(theme));
         }
     });
+    // With an open incident the tray offers to acknowledge it.
+    connect(m_session->incidents(), &IncidentStore::incidentAdded, this, &MainWindow::ensureTray);
     retranslateUi();
     updateIcons();
     updateRecentMenu();
@@ -261,8 +265,15 @@ void MainWindow::notify(const Message &message, int page)
     m_noticeLabel->show();
     m_noticeTimer->start(); // a newer notice keeps it up longer
     QApplication::alert(this);
+    if (ensureTray()) {
+        m_tray->showMessage(title, text, QSystemTrayIcon::Warning);
+    }
+}
+
+bool MainWindow::ensureTray()
+{
     if (!QSystemTrayIcon::isSystemTrayAvailable()) {
-        return;
+        return false;
     }
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
@@ -272,9 +283,22 @@ void MainWindow::notify(const Message &message, int page)
             raise();
             activateWindow();
         });
+        // Acknowledging from the tray: the open incidents nobody has acknowledged, without opening the window.
+        auto *menu = new TrayIncidentMenu(m_session->incidents(), this);
+        connect(menu, &TrayIncidentMenu::showRequested, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        connect(menu, &TrayIncidentMenu::acknowledged, this, [this](qint64 id, const QString &refusal) {
+            m_tray->showMessage(tr("Incident #%1").arg(id),
+                refusal.isEmpty() ? tr("Acknowledged: its escalation stops.") : refusal,
+                refusal.isEmpty() ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
+        });
+        m_tray->setContextMenu(menu);
         m_tray->show();
     }
-    m_tray->showMessage(title, text, QSystemTrayIcon::Warning);
+    return true;
 }
 
 int MainWindow::currentPage() const

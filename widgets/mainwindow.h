@@ -73,6 +73,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    bool ensureTray(); // false where the desktop has no tray
     void createPages();
     void createMenus();
     void createStatusBar();

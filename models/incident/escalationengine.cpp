@@ -272,9 +272,26 @@ void EscalationEngine::sendStep(
     event.workspaceId = m_workspace.info.id;
     const QString what = step.reminder == 0 ? tr("level %1").arg(step.level + 1)
                                             : tr("reminder %1 of level %2").arg(step.reminder).arg(step.level + 1);
+    QStringList routed;
+    if (step.level == 0 && step.reminder == 0 && m_routed) {
+        NotificationEvent opened = event;
+        opened.kind = NotificationEvent::Kind::IncidentOpened;
+        opened.detail = incident->scope;
+        routed = m_routed(opened);
+    }
     for (const QString &providerId : providersOf(policy.levels.at(step.level))) {
         const NotifyProvider *provider = m_workspace.notifications.provider(providerId);
         if (!provider) {
+            continue;
+        }
+        if (routed.contains(providerId)) {
+            TimelineEntry e;
+            e.kind = TimelineKind::Notification;
+            e.subject = providerId;
+            e.to = u"skipped"_s;
+            e.occurredAt = m_clock();
+            e.text = tr("%1 to %2 left out: a notification route sends it the incident already").arg(what, providerId);
+            m_store->appendEntry(incidentId, e);
             continue;
         }
         NotifyDelivery *delivery = m_sender->send(NotifyRequest::build(*provider, event));

@@ -14,6 +14,7 @@
 #include <optional>
 
 class IncidentStore;
+struct NotificationEvent;
 class NotifySender;
 struct NotifyResult;
 
@@ -48,6 +49,12 @@ public:
     void setWorkspace(const Workspace &workspace);
     // The time steps are due against (tests move it; real time otherwise).
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // The providers the notification routes send an incident's opening to: its first level leaves them out, so that
+    // nobody gets the same incident twice at once.
+    void setRoutedProviders(std::function<QStringList(const NotificationEvent &)> routed)
+    {
+        m_routed = std::move(routed);
+    }
     // Checks every `ms` (the window and the agent); tests call tick() themselves.
     void start(int ms = 5000);
 
@@ -81,6 +88,7 @@ private:
     NotifySender *m_sender;
     Workspace m_workspace;
     std::function<QDateTime()> m_clock;
+    std::function<QStringList(const NotificationEvent &)> m_routed;
     QTimer m_timer;
     QSet<QString> m_inFlight; // "incident|policy|level|reminder" and "incident|ack|provider" being claimed
 };

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notify/notifier.h"
 
+#include "notify/deliveryledger.h"
+
 #include <QFileInfo>
 
 namespace {
@@ -22,6 +24,31 @@ std::shared_ptr<QTimer> singleShotTimer()
     auto timer = std::shared_ptr<QTimer>(new QTimer, [](QTimer *t) { t->deleteLater(); });
     timer->setSingleShot(true);
     return timer;
+}
+
+bool isFollowUp(const NotificationEvent &event)
+{
+    return event.recovery || event.kind == NotificationEvent::Kind::IncidentResolved;
+}
+
+// What a route sends once per subject: each state of an endpoint or KPI, an incident's opening and resolution, a
+// checklist instance going overdue; anything else once per occurrence.
+QString deliveryState(const NotificationEvent &event)
+{
+    if (event.recovery) {
+        return u"resolved"_s;
+    }
+    if (isStateChange(event) && !event.to.isEmpty()) {
+        return event.to;
+    }
+    switch (event.kind) {
+    case NotificationEvent::Kind::IncidentOpened:
+    case NotificationEvent::Kind::IncidentResolved:
+    case NotificationEvent::Kind::ChecklistOverdue:
+        return event.eventName();
+    default:
+        return event.eventName() + u'@' + QString::number(event.time.toMSecsSinceEpoch());
+    }
 }
 
 bool inWindow(const NotifyRoute &route, const QTime &now)
@@ -53,6 +80,9 @@ void Notifier::setWorkspace(const Workspace &workspace)
     for (auto it = m_rates.begin(); it != m_rates.end();) {
         it = route(it.key()) ? std::next(it) : m_rates.erase(it);
     }
+    if (m_ledger) {
+        resendExpired(); // what this workspace's consoles left claimed and unsent
+    }
 }
 
 const NotifyRoute *Notifier::route(const QString &id) const
@@ -67,11 +97,14 @@ const NotifyRoute *Notifier::route(const QString &id) const
 
 bool Notifier::matches(const NotifyRoute &route, const NotificationEvent &event) const
 {
-    const QString key = slot(route.id, event.key());
-    const bool followUp = event.recovery || event.kind == NotificationEvent::Kind::IncidentResolved;
-    if (followUp && route.resolved && m_open.contains(key)) {
-        return true; // a follow-up of what this route sent passes whatever the filters say
+    if (isFollowUp(event) && route.resolved && (m_ledger || m_open.contains(slot(route.id, event.key())))) {
+        return true; // a follow-up of what this route sent passes whatever the filters say (the ledger knows)
     }
+    return passes(route, event);
+}
+
+bool Notifier::passes(const NotifyRoute &route, const NotificationEvent &event) const
+{
     if (event.recovery) {
         return false;
     }
@@ -85,6 +118,34 @@ bool Notifier::matches(const NotifyRoute &route, const NotificationEvent &event)
         return false;
     }
     return inWindow(route, m_clock());
+}
+
+QStringList Notifier::routedProviders(const NotificationEvent &event) const
+{
+    QStringList out;
+    for (const NotifyRoute &route : m_workspace.notifications.routes) {
+        if (!passes(route, event)) {
+            continue;
+        }
+        for (const QString &provider : route.targets) {
+            if (!out.contains(provider)) {
+                out.append(provider);
+            }
+        }
+    }
+    return out;
+}
+
+void Notifier::setLedger(DeliveryLedger *ledger)
+{
+    m_ledger = ledger;
+    m_expiryTimer.stop();
+    if (!ledger) {
+        return;
+    }
+    connect(&m_expiryTimer, &QTimer::timeout, this, &Notifier::resendExpired, Qt::UniqueConnection);
+    m_expiryTimer.start(std::max(100, ledger->lease() / 2));
+    resendExpired();
 }
 
 void Notifier::notify(const NotificationEvent &incoming)
@@ -137,13 +198,51 @@ void Notifier::dispatch(const QString &routeId, const NotificationEvent &event)
     if (!r) {
         return;
     }
+    const QString state = deliveryState(event);
+    const bool allHeld = !r->targets.isEmpty()
+        && std::all_of(
+            r->targets.cbegin(), r->targets.cend(), [this](const QString &p) { return m_heldProviders.contains(p); })
+        && (r->fallback.isEmpty() || m_heldProviders.contains(r->fallback));
+    if (!m_ledger || allHeld) {
+        // Held for trust, this console leaves the claim to one that may send (and logs what it held back).
+        if (isStateChange(event) && m_lastSent.value(slot(routeId, event.key())) == state) {
+            return; // told already
+        }
+        send(routeId, event, state, false, true);
+        return;
+    }
+    // A follow-up the route's filters would not pass only resolves what the route sent (a row in the ledger).
+    const auto kind
+        = isFollowUp(event) && !passes(*r, event) ? DeliveryLedger::Claim::FollowUp : DeliveryLedger::Claim::Problem;
+    m_ledger->claim(routeId, event.key(), state, event, kind)
+        .then(this, [this, routeId, event, state](const StorageResult<bool> &claim) {
+            if (claim.ok() && !claim.value()) {
+                return; // another console sends it, or it went out before
+            }
+            if (claim.ok()) {
+                Q_EMIT claimed(routeId, event.key(), state);
+            } else {
+                // Nobody can claim in a database this console cannot reach: better twice than never.
+                Q_EMIT deliveryFailed(tr("Notification %1 (route %2) is sent without a claim: %3")
+                                          .arg(event.key(), routeId, claim.message()));
+            }
+            send(routeId, event, state, claim.ok(), true);
+        });
+}
+
+void Notifier::send(
+    const QString &routeId, const NotificationEvent &event, const QString &state, bool claimed, bool rateLimited)
+{
+    auto tally = std::make_shared<Tally>();
+    *tally = { event.workspaceId, routeId, event.key(), state, 1, 0, false, claimed };
+    const NotifyRoute *r = route(routeId);
+    if (!r) {
+        settle(tally, nullptr); // the route is gone: the claim ends unsent
+        return;
+    }
     const NotifyRoute current = *r;
     const QString key = slot(routeId, event.key());
-    const QString state = event.recovery ? u"resolved"_s : event.to.isEmpty() ? event.eventName() : event.to;
-    if (isStateChange(event) && m_lastSent.value(key) == state) {
-        return; // told already
-    }
-    if (event.kind != NotificationEvent::Kind::Summary && current.rateLimit > 0) {
+    if (rateLimited && event.kind != NotificationEvent::Kind::Summary && current.rateLimit > 0) {
         Rate &rate = m_rates[routeId];
         if (!rate.window) {
             rate.window = singleShotTimer();
@@ -154,6 +253,9 @@ void Notifier::dispatch(const QString &routeId, const NotificationEvent &event)
             ++rate.suppressed;
             append({ QDateTime::currentDateTimeUtc(), routeId, QString(), event.key(), event.headline(), false, false,
                 true, 0, 0, tr("held back by the rate limit"), event, false });
+            if (claimed && m_ledger) {
+                m_ledger->finish(tally->workspaceId, routeId, tally->key, state, u"held"_s, 0);
+            }
             return;
         }
         ++rate.sent;
@@ -161,7 +263,7 @@ void Notifier::dispatch(const QString &routeId, const NotificationEvent &event)
     if (isStateChange(event) || event.kind == NotificationEvent::Kind::IncidentOpened
         || event.kind == NotificationEvent::Kind::IncidentResolved) {
         m_lastSent.insert(key, state);
-        if (event.recovery || event.kind == NotificationEvent::Kind::IncidentResolved) {
+        if (isFollowUp(event)) {
             m_open.remove(key);
         } else {
             m_open.insert(key);
@@ -169,8 +271,39 @@ void Notifier::dispatch(const QString &routeId, const NotificationEvent &event)
     }
     auto fellBack = std::make_shared<bool>(false);
     for (const QString &provider : current.targets) {
-        deliver(current, provider, event, false, fellBack);
+        deliver(current, provider, event, false, fellBack, false, tally);
     }
+    settle(tally, nullptr);
+}
+
+void Notifier::settle(const std::shared_ptr<Tally> &tally, const NotifyResult *result)
+{
+    if (result) {
+        tally->attempts += result->attempts;
+        tally->ok = tally->ok || result->ok;
+    }
+    if (--tally->pending > 0 || !tally->claimed || !m_ledger) {
+        return;
+    }
+    m_ledger->finish(tally->workspaceId, tally->routeId, tally->key, tally->state, tally->ok ? u"sent"_s : u"failed"_s,
+        tally->attempts);
+}
+
+void Notifier::resendExpired()
+{
+    if (!m_ledger || !m_heldProviders.isEmpty()) {
+        return; // a console waiting for trust would only fail them: one that may send takes them over
+    }
+    m_ledger->takeExpired(m_workspace.info.id)
+        .then(this, [this](const StorageResult<QList<DeliveryLedger::Expired>> &taken) {
+            if (!taken.ok()) {
+                return; // offline: the next round tries again
+            }
+            for (const DeliveryLedger::Expired &e : taken.value()) {
+                Q_EMIT claimed(e.route, e.key, e.state);
+                send(e.route, e.event, e.state, true, false);
+            }
+        });
 }
 
 void Notifier::closeWindow(const QString &routeId)
@@ -232,11 +365,14 @@ bool Notifier::retry(const NotifyLogEntry &entry)
 }
 
 void Notifier::deliver(const NotifyRoute &route, const QString &providerId, const NotificationEvent &event,
-    bool fallback, std::shared_ptr<bool> fellBack, bool test)
+    bool fallback, std::shared_ptr<bool> fellBack, bool test, std::shared_ptr<Tally> tally)
 {
     const NotifyProvider *provider = m_workspace.notifications.provider(providerId);
     if (!provider) {
         return; // the loader reports routes to unknown providers
+    }
+    if (tally) {
+        ++tally->pending;
     }
     if (m_heldProviders.contains(providerId)) {
         append({ QDateTime::currentDateTimeUtc(), route.id, providerId, event.key(), event.headline(), false, fallback,
@@ -245,7 +381,11 @@ void Notifier::deliver(const NotifyRoute &route, const QString &providerId, cons
             test });
         if (!fallback && !route.fallback.isEmpty() && !*fellBack && !route.targets.contains(route.fallback)) {
             *fellBack = true;
-            deliver(route, route.fallback, event, true, fellBack);
+            deliver(route, route.fallback, event, true, fellBack, false, tally);
+        }
+        if (tally) {
+            const NotifyResult held;
+            settle(tally, &held);
         }
         return;
     }
@@ -253,17 +393,19 @@ void Notifier::deliver(const NotifyRoute &route, const QString &providerId, cons
     const NotifyRequest request = NotifyRequest::build(*provider, event, baseDir);
     NotifyDelivery *delivery = m_sender->send(request);
     connect(delivery, &NotifyDelivery::finished, this,
-        [this, route, providerId, event, fallback, fellBack, test](const NotifyResult &result) {
+        [this, route, providerId, event, fallback, fellBack, test, tally](const NotifyResult &result) {
             append({ QDateTime::currentDateTimeUtc(), route.id, providerId, event.key(), event.headline(), result.ok,
                 fallback, false, result.status, result.attempts, result.reason, event, test });
-            if (result.ok) {
-                return;
+            if (!result.ok) {
+                Q_EMIT deliveryFailed(
+                    tr("Notification to %1 (route %2) failed: %3").arg(providerId, route.id, result.reason));
+                if (!fallback && !route.fallback.isEmpty() && !*fellBack && !route.targets.contains(route.fallback)) {
+                    *fellBack = true;
+                    deliver(route, route.fallback, event, true, fellBack, false, tally);
+                }
             }
-            Q_EMIT deliveryFailed(
-                tr("Notification to %1 (route %2) failed: %3").arg(providerId, route.id, result.reason));
-            if (!fallback && !route.fallback.isEmpty() && !*fellBack && !route.targets.contains(route.fallback)) {
-                *fellBack = true;
-                deliver(route, route.fallback, event, true, fellBack);
+            if (tally) {
+                settle(tally, &result);
             }
         });
 }

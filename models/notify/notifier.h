@@ -16,6 +16,8 @@
 #include <functional>
 #include <memory>
 
+class DeliveryLedger;
+
 // One delivery attempt as the log keeps it (redacted).
 struct NotifyLogEntry
 {
@@ -60,6 +62,15 @@ public:
     // Providers that send nothing (their requests would carry secrets of a workspace not trusted yet): a delivery
     // to one is logged as not sent and goes to the route's fallback, if that one is not held.
     void setHeldProviders(const QSet<QString> &providers) { m_heldProviders = providers; }
+    // Claims each delivery in the database before sending it, so that consoles sharing it send each event once per
+    // route, and sends again what a console claimed but never confirmed once its lease has run out (checked at once
+    // and every half lease). Without a ledger, what was sent is remembered in memory only.
+    void setLedger(DeliveryLedger *ledger);
+    DeliveryLedger *ledger() const { return m_ledger; }
+
+    // The providers the routes send `event` to now (their filters applied, the flap guard not): the escalation
+    // engine's first level leaves them out for an incident the routes announce already.
+    QStringList routedProviders(const NotificationEvent &event) const;
 
     // The last deliveries, oldest first, at most logCapacity.
     const QList<NotifyLogEntry> &log() const { return m_log; }
@@ -69,6 +80,8 @@ Q_SIGNALS:
     void logged(const NotifyLogEntry &entry);
     // A delivery that failed, in one translated, redacted line (for the status bar).
     void deliveryFailed(const QString &message);
+    // This console won the claim of `key` on `routeId` and is about to send it.
+    void claimed(const QString &routeId, const QString &key, const QString &state);
 
 private:
     struct Pending
@@ -84,11 +97,29 @@ private:
         std::shared_ptr<QTimer> window;
     };
 
+    // One route delivery under way: confirmed in the ledger once every provider (and fallback) has answered.
+    struct Tally
+    {
+        QString workspaceId;
+        QString routeId;
+        QString key;
+        QString state;
+        int pending = 0;
+        int attempts = 0;
+        bool ok = false;
+        bool claimed = false;
+    };
+
     bool matches(const NotifyRoute &route, const NotificationEvent &event) const;
+    bool passes(const NotifyRoute &route, const NotificationEvent &event) const; // the filters alone
     void hold(const NotifyRoute &route, const NotificationEvent &event);
     void dispatch(const QString &routeId, const NotificationEvent &event);
+    void send(
+        const QString &routeId, const NotificationEvent &event, const QString &state, bool claimed, bool rateLimited);
+    void resendExpired();
     void deliver(const NotifyRoute &route, const QString &providerId, const NotificationEvent &event, bool fallback,
-        std::shared_ptr<bool> fellBack, bool test = false);
+        std::shared_ptr<bool> fellBack, bool test = false, std::shared_ptr<Tally> tally = {});
+    void settle(const std::shared_ptr<Tally> &tally, const NotifyResult *result);
     void closeWindow(const QString &routeId);
     void append(const NotifyLogEntry &entry);
     const NotifyRoute *route(const QString &id) const;
@@ -103,4 +134,6 @@ private:
     QHash<QString, Rate> m_rates; // route → this window's count
     QList<NotifyLogEntry> m_log;
     QSet<QString> m_heldProviders;
+    DeliveryLedger *m_ledger = nullptr;
+    QTimer m_expiryTimer;
 };

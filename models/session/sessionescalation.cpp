@@ -19,6 +19,8 @@ void Session::wireEscalation()
     }
     m_escalation = new EscalationEngine(m_incidents, m_notifySender, this);
     m_autoIncidents = new AutoIncidentRules(m_incidents, this);
+    m_escalation->setRoutedProviders(
+        [notifier = m_notifier](const NotificationEvent &event) { return notifier->routedProviders(event); });
     connect(m_engine, &ProbeEngine::stateChanged, this,
         [this](const QString &name, EndpointState, EndpointState to, const ProbeResult &result) {
             m_autoIncidents->observeEndpoint(

@@ -4,6 +4,7 @@
 #include "checklist/checkliststore.h"
 #include "incident/incidentstore.h"
 #include "kpi/kpimodel.h"
+#include "notify/deliveryledger.h"
 #include "notify/notifier.h"
 #include "probe/probeengine.h"
 #include "runbook/runbookrunner.h"
@@ -48,6 +49,9 @@ void Session::wireNotifications()
         return; // `opsdeck check` and `opsdeck runbook` tell nobody
     }
     connect(m_notifier, &Notifier::deliveryFailed, this, &Session::notice);
+    if (m_options.storage) {
+        m_notifier->setLedger(new DeliveryLedger(m_storage, this)); // once per route, whatever the consoles
+    }
     connect(m_engine, &ProbeEngine::stateChanged, this,
         [this](const QString &name, EndpointState from, EndpointState to, const ProbeResult &result) {
             const Endpoint *endpoint = workspace().endpoint(name);

@@ -193,6 +193,7 @@ const QList<Migration> &all()
                 u"ALTER TABLE probe_results ADD COLUMN checked_by TEXT NOT NULL DEFAULT ''"_s,
                 u"CREATE INDEX probe_results_location ON probe_results (workspace_id, location, endpoint, at_ms)"_s,
             } },
+        { 12, u"notification deliveries claimed once per route"_s, notifyDeliveries() },
     };
     return list;
 }

@@ -36,6 +36,8 @@ const QList<Migration> &all();
 int latestVersion();
 // "" for a statement that has no equivalent in the dialect (skip it).
 QString forDialect(const QString &sql, SqlDialect dialect);
+// The statements of the notify_deliveries table (migrationnotify.cpp).
+QStringList notifyDeliveries();
 // The LISTEN/NOTIFY channel of the change feed.
 QString changesChannel();
 // The PostgreSQL advisory lock that write transactions hold, so change ids are assigned in commit order.

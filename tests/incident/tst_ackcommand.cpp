@@ -5,8 +5,11 @@
 #include "incident/incidentlifecycle.h"
 #include "incident/incidentsql.h"
 #include "incidenttesthelpers.h"
+#include "notifyreceiver.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -25,6 +28,7 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void invalidWorkspaceIsBadUsage();
+    void pagedPagerDutyIsAcknowledged();
 
 private:
     struct Run
@@ -34,7 +38,7 @@ private:
         QString err;
     };
     Run run(const QString &incident, const QString &by = u"Lee"_s, const QString &workspace = {});
-    qint64 seed(const QString &title, IncidentStatus status = IncidentStatus::Detected);
+    qint64 seed(const QString &title, IncidentStatus status = IncidentStatus::Detected, const QString &paged = {});
     Incident stored(qint64 id);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -64,7 +68,7 @@ void TestAckCommand::cleanup()
     m_dir.reset();
 }
 
-qint64 TestAckCommand::seed(const QString &title, IncidentStatus status)
+qint64 TestAckCommand::seed(const QString &title, IncidentStatus status, const QString &paged)
 {
     Storage storage;
     if (!openStorage(storage, Storage::databasePath(m_dir->path()))) {
@@ -78,6 +82,16 @@ qint64 TestAckCommand::seed(const QString &title, IncidentStatus status)
     const qint64 id = createAndWait(store, draft(title));
     if (id > 0 && status != IncidentStatus::Detected) {
         store.setStatus(id, IncidentStatus::Resolved);
+        settle(store, id);
+    }
+    if (id > 0 && !paged.isEmpty()) {
+        TimelineEntry e;
+        e.kind = TimelineKind::Notification;
+        e.subject = paged;
+        e.to = u"sent"_s;
+        e.occurredAt = QDateTime::currentDateTimeUtc();
+        e.text = u"CRITICAL: incident opened sent to %1 by route critical (HTTP 202)"_s.arg(paged);
+        store.appendEntry(id, e);
         settle(store, id);
     }
     return id;
@@ -168,6 +182,39 @@ void TestAckCommand::invalidWorkspaceIsBadUsage()
     const Run r = run(u"1"_s, u"Lee"_s, bad);
     QCOMPARE(r.exitCode, int(AckCommand::BadUsage));
     QVERIFY2(r.err.contains(u"not valid"_s), qPrintable(r.err));
+}
+
+// A route paged PagerDuty about the incident: `opsdeck ack` tells it (acknowledge, the trigger's dedup key), once.
+void TestAckCommand::pagedPagerDutyIsAcknowledged()
+{
+    NotifyReceiver pagerDuty;
+    QVERIFY(pagerDuty.start());
+    pagerDuty.setAnswer("/enqueue",
+        { NotifyReceiver::Answer::Mode::Reply, 202, "Content-Type: application/json\r\n", R"({"status":"success"})" });
+    QFile f(m_workspace);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(
+        "workspace: { id: test-ws }\nendpoints:\n  - { name: api-health, group: api, url: \"http://127.0.0.1:1/\" }\n"
+        "notifications:\n  providers:\n    - { id: oncall, kind: pagerduty, key: R0UTINGKEY, url: \""
+        + pagerDuty.url(u"/enqueue"_s).toString().toUtf8() + "\" }\n");
+    f.close();
+    const qint64 id = seed(u"Checkout down"_s, IncidentStatus::Detected, u"oncall"_s);
+    QVERIFY(id > 0);
+    const Run r = run(QString::number(id), u"Lee"_s);
+    QCOMPARE(r.exitCode, int(AckCommand::Acknowledged));
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    QVERIFY2(r.out.contains(u"PagerDuty (oncall) told"_s), qPrintable(r.out));
+    QCOMPARE(pagerDuty.count("/enqueue"), 1);
+    const QJsonObject body = QJsonDocument::fromJson(pagerDuty.requests().constFirst().body).object();
+    QCOMPARE(body.value(u"event_action"_s).toString(), u"acknowledge"_s);
+    QCOMPARE(body.value(u"routing_key"_s).toString(), u"R0UTINGKEY"_s);
+    QCOMPARE(body.value(u"dedup_key"_s).toString(), u"opsdeck/test-ws/incident/%1"_s.arg(id));
+    const Incident i = stored(id);
+    QVERIFY(std::any_of(i.timeline.cbegin(), i.timeline.cend(), [](const TimelineEntry &e) {
+        return e.kind == TimelineKind::Notification && e.subject == u"oncall"_s && e.to == u"acknowledged"_s;
+    }));
+    QCOMPARE(run(QString::number(id), u"Park"_s).exitCode, int(AckCommand::AlreadyAcknowledged));
+    QCOMPARE(pagerDuty.count("/enqueue"), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAckCommand)

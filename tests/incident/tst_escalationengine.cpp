@@ -81,6 +81,7 @@ private Q_SLOTS:
     void nextStepFollowsLevelsAndReminders();
     void levelsGoOutOnTimeAndLandOnTheTimeline();
     void acknowledgementStopsTheChainAndAcknowledgesPagerDuty();
+    void firstLevelLeavesOutWhatTheRoutesSend();
     void lowerSeveritySkipsCriticalOnlyLevel();
     void restartResumesFromTheStoredTimeline();
     void acknowledgementFromAnotherConnectionStopsTheNextStep();
@@ -230,6 +231,34 @@ void TestEscalationEngine::levelsGoOutOnTimeAndLandOnTheTimeline()
     const QJsonObject cto = QJsonDocument::fromJson(m_receiver->requests().constLast().body).object();
     QVERIFY(cto.value(u"text"_s).toString().contains(u"Checkout is down"_s)
         || QString::fromUtf8(m_receiver->requests().constLast().body).contains(u"Checkout is down"_s));
+}
+
+// A route that announces the incident to the on-call pager already: level 1 does not page it a second time at
+// once; its reminders still go.
+void TestEscalationEngine::firstLevelLeavesOutWhatTheRoutesSend()
+{
+    QList<NotificationEvent> asked;
+    m_engine->setRoutedProviders([&asked](const NotificationEvent &event) {
+        asked.append(event);
+        return QStringList { u"oncall"_s };
+    });
+    const qint64 id = openIncident();
+    const auto skipped = [&] {
+        const Incident *i = m_store->incident(id);
+        return i && std::any_of(i->timeline.cbegin(), i->timeline.cend(), [](const TimelineEntry &e) {
+            return e.kind == TimelineKind::Notification && e.subject == u"oncall"_s && e.to == u"skipped"_s;
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(skipped(), 10000);
+    QCOMPARE(steps(*m_store->incident(id)), 1);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.constFirst().kind, NotificationEvent::Kind::IncidentOpened);
+    QCOMPARE(asked.constFirst().subject, QString::number(id));
+    QCOMPARE(asked.constFirst().severity, NotifySeverity::Critical);
+    QTest::qWait(300);
+    QCOMPARE(m_receiver->count("/pd"), 0);
+    tickAt(10); // the reminder is the chain's own
+    QTRY_COMPARE_WITH_TIMEOUT(m_receiver->count("/pd"), 1, 10000);
 }
 
 void TestEscalationEngine::acknowledgementStopsTheChainAndAcknowledgesPagerDuty()

@@ -27,9 +27,12 @@ private Q_SLOTS:
     void resolvedFollowUpOff();
     void fallbackWhenProviderHangs();
     void fallbackWhenRefused();
+    void fallbackAfterServerErrors();
+    void fallbackAfterRetryAfter();
     void logIsBounded();
     void testMessagePassesFilters();
     void retrySendsAgain();
+    void routedProvidersFollowFilters();
 
 private:
     NotifyRoute route(const QString &id, const QStringList &targets);
@@ -61,6 +64,8 @@ void tst_Notifier::init()
         testProvider(u"backup"_s, u"slack"_s, u"NOTIFIER_BACKUP_URL"_s, m_server->url(u"/backup"_s)),
         testProvider(u"hang"_s, u"slack"_s, u"NOTIFIER_HANG_URL"_s, m_server->url(u"/hang"_s)),
         testProvider(u"refused"_s, u"slack"_s, u"NOTIFIER_REFUSED_URL"_s, QUrl(u"http://127.0.0.1:1/refused"_s)),
+        testProvider(u"broken"_s, u"slack"_s, u"NOTIFIER_BROKEN_URL"_s, m_server->url(u"/broken"_s)),
+        testProvider(u"busy"_s, u"slack"_s, u"NOTIFIER_BUSY_URL"_s, m_server->url(u"/busy"_s)),
     };
     m_secretValues = { m_server->url(u"/main"_s).toString(), m_server->url(u"/hang"_s).toString(),
         u"http://127.0.0.1:1/refused"_s };
@@ -267,6 +272,51 @@ void tst_Notifier::fallbackWhenRefused()
     }
 }
 
+// A provider that keeps answering 500 is retried with growing pauses until the deadline, then the fallback sends.
+void tst_Notifier::fallbackAfterServerErrors()
+{
+    m_sender->setLimits({ 2000, 100, 64 * 1024 });
+    m_server->setAnswer("/broken", { NotifyReceiver::Answer::Mode::Reply, 500, {}, "boom" });
+    NotifyRoute r = route(u"r"_s, { u"broken"_s });
+    r.fallback = u"backup"_s;
+    useRoutes({ r });
+    QElapsedTimer clock;
+    clock.start();
+    m_notifier->notify(change(u"a"_s, u"ok"_s, u"critical"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->count("/backup"), 1, 6000);
+    const qint64 elapsed = clock.elapsed();
+    // 2 s deadline, 100 ms first pause doubling (100, 200, 400, 800): at most five attempts, and a pause that would
+    // end past the deadline is not waited for.
+    QVERIFY2(m_server->count("/broken") >= 2 && m_server->count("/broken") <= 5,
+        qPrintable(QString::number(m_server->count("/broken"))));
+    QVERIFY2(elapsed >= 100 && elapsed < 4000, qPrintable(QString::number(elapsed)));
+    QTRY_COMPARE(m_notifier->log().size(), 2);
+    const NotifyLogEntry &failed = m_notifier->log().at(0);
+    QVERIFY(!failed.ok);
+    QCOMPARE(failed.status, 500);
+    QCOMPARE(failed.attempts, m_server->count("/broken"));
+    QVERIFY(m_notifier->log().at(1).ok && m_notifier->log().at(1).fallback);
+}
+
+// 429 with Retry-After: the pause it asks for is kept; one longer than the deadline allows ends in the fallback.
+void tst_Notifier::fallbackAfterRetryAfter()
+{
+    m_sender->setLimits({ 1500, 100, 64 * 1024 });
+    m_server->setAnswer("/busy", { NotifyReceiver::Answer::Mode::Reply, 429, "Retry-After: 1\r\n", "slow down" });
+    NotifyRoute r = route(u"r"_s, { u"busy"_s });
+    r.fallback = u"backup"_s;
+    useRoutes({ r });
+    QElapsedTimer clock;
+    clock.start();
+    m_notifier->notify(change(u"a"_s, u"ok"_s, u"critical"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->count("/backup"), 1, 5000);
+    QCOMPARE(m_server->count("/busy"), 2); // at once, then after the second it asked for; a third would be late
+    QVERIFY2(clock.elapsed() >= 950, qPrintable(QString::number(clock.elapsed())));
+    QTRY_COMPARE(m_notifier->log().size(), 2);
+    QCOMPARE(m_notifier->log().at(0).status, 429);
+    QVERIFY(m_notifier->log().at(1).fallback);
+}
+
 void tst_Notifier::logIsBounded()
 {
     m_sender->setLimits({ 15000, 100, 64 * 1024 }); // hundreds wait for the six connections a host gets
@@ -319,6 +369,23 @@ void tst_Notifier::retrySendsAgain()
     NotifyLogEntry gone = failed;
     gone.route = u"removed"_s;
     QVERIFY(!m_notifier->retry(gone));
+}
+
+void tst_Notifier::routedProvidersFollowFilters()
+{
+    NotifyRoute critical = route(u"critical"_s, { u"main"_s, u"backup"_s });
+    critical.minSeverity = u"critical"_s;
+    NotifyRoute incidents = route(u"incidents"_s, { u"backup"_s, u"hang"_s });
+    incidents.events = { u"incident-opened"_s };
+    useRoutes({ critical, incidents });
+    NotificationEvent opened;
+    opened.kind = NotificationEvent::Kind::IncidentOpened;
+    opened.subject = u"7"_s;
+    opened.severity = NotifySeverity::Critical;
+    QCOMPARE(m_notifier->routedProviders(opened), QStringList({ u"main"_s, u"backup"_s, u"hang"_s }));
+    opened.severity = NotifySeverity::Warning;
+    QCOMPARE(m_notifier->routedProviders(opened), QStringList({ u"backup"_s, u"hang"_s }));
+    QCOMPARE(m_notifier->routedProviders(change(u"a"_s, u"ok"_s, u"warning"_s)), QStringList());
 }
 
 QTEST_MAIN(tst_Notifier)

@@ -13,8 +13,10 @@
 #include <QDir>
 #include <QFontInfo>
 #include <QLabel>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeView>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void timelineFollowsNewEntries();
     void textScalesWithScreen();
     void offlineIsShown();
+    void acknowledgeWhenAllowed();
     void kpiTilesShowWhenOpenedAfterLoad();
     void kpiRewiringCreatesNoObjects();
     void kpisPageInsteadOfScrolling();
@@ -154,6 +157,26 @@ void TestWarRoomWindow::mostSevereOpenIncidentIsActive()
 
     QVERIFY(m_store->setStatus(p1Id, IncidentStatus::Resolved).isEmpty());
     QTRY_COMPARE(m_window->activeIncidentId(), p2Id); // resolved is no longer open
+}
+
+// Read-only unless the workspace says incidents.war-room-acknowledge: then one button acknowledges the active
+// incident (and goes away once it is).
+void TestWarRoomWindow::acknowledgeWhenAllowed()
+{
+    QSettings().setValue(u"operator/name"_s, u"Kim Ops"_s);
+    const qint64 id = createAndWait(*m_store, draft(u"Login failing"_s, u"P1"_s));
+    QTRY_COMPARE(m_window->activeIncidentId(), id);
+    auto *button = m_window->findChild<QPushButton *>(u"warRoomAcknowledge"_s);
+    QVERIFY(button);
+    QVERIFY(!button->isVisible());
+    m_window->setAcknowledgeAllowed(true);
+    QVERIFY(button->isVisible());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY(m_store->incident(id)->acknowledgedAt.isValid());
+    QCOMPARE(m_store->incident(id)->timeline.constLast().kind, TimelineKind::Acknowledged);
+    QCOMPARE(m_store->incident(id)->timeline.constLast().author, u"Kim Ops"_s);
+    QTRY_VERIFY(!button->isVisible());
+    QCOMPARE(labelText("warRoomAckResult"), QString());
 }
 
 void TestWarRoomWindow::timelineFollowsNewEntries()

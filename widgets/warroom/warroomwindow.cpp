@@ -16,6 +16,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QTimer>
@@ -49,6 +50,8 @@ WarRoomWindow::WarRoomWindow(QWidget *parent)
     , m_clock(new QLabel(this))
     , m_offline(new QLabel(this))
     , m_noIncident(new QLabel(this))
+    , m_acknowledge(new QPushButton(this))
+    , m_ackResult(new QLabel(this))
     , m_banner(new IncidentBanner(this))
     , m_timelineView(new QTreeView(this))
     , m_kpis(new WarRoomKpiBoard(this))
@@ -91,9 +94,27 @@ WarRoomWindow::WarRoomWindow(QWidget *parent)
     layout->setContentsMargins(24, 16, 24, 24);
     layout->addLayout(top);
     layout->addWidget(m_banner);
+    auto *ack = new QHBoxLayout;
+    ack->addWidget(m_acknowledge);
+    ack->addWidget(m_ackResult, 1);
+    layout->addLayout(ack);
     layout->addWidget(m_noIncident);
     layout->addLayout(body, 1);
 
+    m_acknowledge->setObjectName(u"warRoomAcknowledge"_s);
+    m_acknowledge->hide();
+    m_ackResult->setObjectName(u"warRoomAckResult"_s);
+    connect(m_acknowledge, &QPushButton::clicked, this, [this] {
+        if (!m_store || !m_activeId) {
+            return;
+        }
+        m_acknowledge->setEnabled(false);
+        const QString refusal = m_store->acknowledge(m_activeId);
+        m_ackResult->setText(refusal);
+        if (!refusal.isEmpty()) {
+            m_acknowledge->setEnabled(true);
+        }
+    });
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, &WarRoomWindow::refresh);
     m_tick->start();
@@ -126,6 +147,12 @@ void WarRoomWindow::setIncidentStore(IncidentStore *store)
     }
     connect(store, &IncidentStore::incidentAdded, this, &WarRoomWindow::refresh);
     connect(store, &IncidentStore::incidentChanged, this, &WarRoomWindow::refresh);
+    connect(store, &IncidentStore::acknowledgeFinished, this, [this](qint64 id, const QString &refusal) {
+        if (id == m_activeId) {
+            m_ackResult->setText(refusal);
+            m_acknowledge->setEnabled(true);
+        }
+    });
     refresh();
 }
 
@@ -188,6 +215,8 @@ void WarRoomWindow::refresh()
     m_banner->setVisible(incident != nullptr);
     m_timelineView->setVisible(incident != nullptr);
     m_noIncident->setVisible(incident == nullptr);
+    m_acknowledge->setVisible(m_ackAllowed && incident && !incident->acknowledgedAt.isValid());
+    m_ackResult->setVisible(m_ackAllowed && incident);
     if (!incident) {
         return;
     }
@@ -202,8 +231,15 @@ void WarRoomWindow::refresh()
     m_banner->setIncident(*incident, m_store->severity(incident->severity), rank, LanguageManager::uiLanguage(), now);
 }
 
+void WarRoomWindow::setAcknowledgeAllowed(bool allowed)
+{
+    m_ackAllowed = allowed;
+    refresh();
+}
+
 void WarRoomWindow::retranslateUi()
 {
+    m_acknowledge->setText(tr("Acknowledge (stops the escalation)"));
     setWindowTitle(tr("OpsDeck war room"));
     m_heading->setText(m_workspaceTitle.isEmpty() ? tr("War room") : tr("War room — %1").arg(m_workspaceTitle));
     m_noIncident->setText(tr("No open incident"));

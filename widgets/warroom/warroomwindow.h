@@ -12,6 +12,7 @@ class IncidentBanner;
 class IncidentStore;
 class QAbstractItemModel;
 class QLabel;
+class QPushButton;
 class QScreen;
 class QTimer;
 class QTreeView;
@@ -40,6 +41,8 @@ public:
     void setOffline(bool offline, const QString &reason = {});
 
     qint64 activeIncidentId() const { return m_activeId; }
+    // incidents.war-room-acknowledge: an Acknowledge button under the active incident while nobody has.
+    void setAcknowledgeAllowed(bool allowed);
     HealthWall *healthWall() const { return m_wall; }
     WarRoomKpiBoard *kpiBoard() const { return m_kpis; }
 
@@ -62,6 +65,9 @@ private:
     QLabel *m_clock;
     QLabel *m_offline;
     QLabel *m_noIncident;
+    QPushButton *m_acknowledge;
+    QLabel *m_ackResult;
+    bool m_ackAllowed = false;
     IncidentBanner *m_banner;
     QTreeView *m_timelineView;
     WarRoomKpiBoard *m_kpis;
