@@ -1181,10 +1181,6 @@ Tick it anyway?</translation>
         <translation>import: add the imported items to the workspace &lt;file&gt; (kept as written; ids it already has are reported, not duplicated); the result goes to -o or standard output.</translation>
     </message>
     <message>
-        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
-        <translation>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
-    </message>
-    <message>
         <source>-o, --merge, --var and --force only apply to the import subcommand</source>
         <translation>-o, --merge, --var and --force only apply to the import subcommand</translation>
     </message>
@@ -1241,6 +1237,14 @@ Tick it anyway?</translation>
         <translation>usage: opsdeck ack WORKSPACE INCIDENT [--by NAME]</translation>
     </message>
     <message>
+        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</source>
+        <translation>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</translation>
+    </message>
+    <message>
+        <source>--yes only applies to the runbook, check, trust and agent subcommands</source>
+        <translation>--yes only applies to the runbook, check, trust and agent subcommands</translation>
+    </message>
+    <message>
         <source>OpsDeck, an operations console for on-call engineers.
 
 Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
@@ -1250,7 +1254,7 @@ Subcommand:
   runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory), an Uptime Kuma kuma.db or blackbox_exporter modules into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
   agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.
   ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</source>
         <translation>OpsDeck, an operations console for on-call engineers.
@@ -1262,17 +1266,13 @@ Subcommand:
   runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory), an Uptime Kuma kuma.db or blackbox_exporter modules into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
   agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.
   ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</translation>
     </message>
     <message>
-        <source>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</source>
-        <translation>runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run only. trust: trust the workspace version without asking. agent: allow the workspace&apos;s secrets and commands unattended (logged).</translation>
-    </message>
-    <message>
-        <source>--yes only applies to the runbook, check, trust and agent subcommands</source>
-        <translation>--yes only applies to the runbook, check, trust and agent subcommands</translation>
+        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
     </message>
 </context>
 <context>
@@ -2566,20 +2566,12 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <translation>nothing to import: no rule or panel could become a KPI tile; nothing written</translation>
     </message>
     <message>
-        <source>the generated workspace does not validate; nothing written</source>
-        <translation>the generated workspace does not validate; nothing written</translation>
-    </message>
-    <message>
         <source>cannot write %1: %2</source>
         <translation>cannot write %1: %2</translation>
     </message>
     <message>
         <source>wrote %1 (%2 KPIs)</source>
         <translation>wrote %1 (%2 KPIs)</translation>
-    </message>
-    <message>
-        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
-        <translation>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
     </message>
     <message>
         <source>uptime-kuma: give one kuma.db</source>
@@ -2592,6 +2584,258 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>wrote %1 (%2 endpoints)</source>
         <translation>wrote %1 (%2 endpoints)</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>no file to import</source>
+        <translation>no file to import</translation>
+    </message>
+    <message>
+        <source>the generated workspace does not validate</source>
+        <translation>the generated workspace does not validate</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>Reading %n file…</numerusform>
+            <numerusform>Reading %n files…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>There is nothing to write.</source>
+        <translation>There is nothing to write.</translation>
+    </message>
+    <message>
+        <source>Save Imported Workspace</source>
+        <translation>Save Imported Workspace</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.yaml *.yml)</source>
+        <translation>Workspaces (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Files to Import</source>
+        <translation>Files to Import</translation>
+    </message>
+    <message>
+        <source>Folder of Gatus Files</source>
+        <translation>Folder of Gatus Files</translation>
+    </message>
+    <message>
+        <source>Gatus configuration (file or folder)</source>
+        <translation>Gatus configuration (file or folder)</translation>
+    </message>
+    <message>
+        <source>Prometheus rule files</source>
+        <translation>Prometheus rule files</translation>
+    </message>
+    <message>
+        <source>Grafana dashboards (JSON)</source>
+        <translation>Grafana dashboards (JSON)</translation>
+    </message>
+    <message>
+        <source>Uptime Kuma database (kuma.db)</source>
+        <translation>Uptime Kuma database (kuma.db)</translation>
+    </message>
+    <message>
+        <source>blackbox_exporter modules</source>
+        <translation>blackbox_exporter modules</translation>
+    </message>
+    <message>
+        <source>&amp;Import from:</source>
+        <translation>&amp;Import from:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Files:</translation>
+    </message>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation>Add &amp;Files…</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>Add F&amp;older…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Add to the open workspace (none is open)</source>
+        <translation>Add to the open workspace (none is open)</translation>
+    </message>
+    <message>
+        <source>Add to the open workspace (%1)</source>
+        <translation>Add to the open workspace (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>&amp;Save As and Open…</source>
+        <translation>&amp;Save As and Open…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Notes and to-dos:</source>
+        <translation>Notes and to-dos:</translation>
+    </message>
+    <message>
+        <source>Choose what to import, then Preview.</source>
+        <translation>Choose what to import, then Preview.</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing will be written:</source>
+        <translation>The import failed; nothing will be written:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing can be imported from these files (%n item(s) skipped); nothing will be written.</source>
+        <translation>
+            <numerusform>Nothing can be imported from these files (%n item skipped); nothing will be written.</numerusform>
+            <numerusform>Nothing can be imported from these files (%n items skipped); nothing will be written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Will create %n endpoint(s)</source>
+        <translation>
+            <numerusform>Will create %n endpoint</numerusform>
+            <numerusform>Will create %n endpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n KPI tile(s)</source>
+        <translation>
+            <numerusform>%n KPI tile</numerusform>
+            <numerusform>%n KPI tiles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification route(s)</source>
+        <translation>
+            <numerusform>%n notification route</numerusform>
+            <numerusform>%n notification routes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provider(s)</source>
+        <translation>
+            <numerusform>%n provider</numerusform>
+            <numerusform>%n providers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n maintenance window(s)</source>
+        <translation>
+            <numerusform>%n maintenance window</numerusform>
+            <numerusform>%n maintenance windows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n group(s)</source>
+        <translation>
+            <numerusform>in %n group</numerusform>
+            <numerusform>in %n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) skipped</source>
+        <translation>
+            <numerusform>%n item skipped</numerusform>
+            <numerusform>%n items skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To do: %1</source>
+        <translation>To do: %1</translation>
+    </message>
+    <message>
+        <source>Unresolved template variables: %1</source>
+        <translation>Unresolved template variables: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>KPI tile</source>
+        <translation>KPI tile</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>endpoint</translation>
+    </message>
+    <message>
+        <source>notification provider</source>
+        <translation>notification provider</translation>
+    </message>
+    <message>
+        <source>notification route</source>
+        <translation>notification route</translation>
+    </message>
+    <message>
+        <source>maintenance window</source>
+        <translation>maintenance window</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <source>blackbox module</source>
+        <translation>blackbox module</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>→ %1 (not carried over: %2)</source>
+        <translation>→ %1 (not carried over: %2)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Becomes / reason</source>
+        <translation>Becomes / reason</translation>
+    </message>
+    <message>
+        <source>Source position</source>
+        <translation>Source position</translation>
     </message>
 </context>
 <context>
@@ -3221,14 +3465,6 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <translation>routes select endpoints by group, so this one also covers %1</translation>
     </message>
     <message>
-        <source>strategy &quot;%1&quot;: only weekly (recurring-weekday) and daily windows are carried over</source>
-        <translation>strategy &quot;%1&quot;: only weekly (recurring-weekday) and daily windows are carried over</translation>
-    </message>
-    <message>
-        <source>needs a start and an end time</source>
-        <translation>needs a start and an end time</translation>
-    </message>
-    <message>
         <source>covers no imported monitor</source>
         <translation>covers no imported monitor</translation>
     </message>
@@ -3263,6 +3499,180 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 has no sources.prometheus for the imported KPIs to query; add one first</source>
         <translation>%1 has no sources.prometheus for the imported KPIs to query; add one first</translation>
+    </message>
+    <message>
+        <source>not a blackbox_exporter configuration: expected a &quot;modules:&quot; mapping</source>
+        <translation>not a blackbox_exporter configuration: expected a &quot;modules:&quot; mapping</translation>
+    </message>
+    <message>
+        <source>more than %1 modules</source>
+        <translation>more than %1 modules</translation>
+    </message>
+    <message>
+        <source>no equivalent</source>
+        <translation>no equivalent</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n endpoint(s) from blackbox modules probe the placeholder host %1 and are switched off: set each one&apos;s target (host, and port for tcp:// and tls://) and remove &quot;enabled: false&quot;</source>
+        <translation>
+            <numerusform>the %n endpoint from blackbox modules probe the placeholder host %1 and are switched off: set each one&apos;s target (host, and port for tcp:// and tls://) and remove &quot;enabled: false&quot;</numerusform>
+            <numerusform>the %n endpoints from blackbox modules probe the placeholder host %1 and are switched off: set each one&apos;s target (host, and port for tcp:// and tls://) and remove &quot;enabled: false&quot;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>a dialogue of %n step(s): only one send followed by one plain-text expect is carried over; the endpoint checks the connection</source>
+        <translation>
+            <numerusform>a dialogue of %n step: only one send followed by one plain-text expect is carried over; the endpoint checks the connection</numerusform>
+            <numerusform>a dialogue of %n steps: only one send followed by one plain-text expect is carried over; the endpoint checks the connection</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>proxies are not supported</source>
+        <translation>proxies are not supported</translation>
+    </message>
+    <message>
+        <source>the address family and source address are the system&apos;s choice</source>
+        <translation>the address family and source address are the system&apos;s choice</translation>
+    </message>
+    <message>
+        <source>the HTTP version is not checked</source>
+        <translation>the HTTP version is not checked</translation>
+    </message>
+    <message>
+        <source>conditions cannot test response headers</source>
+        <translation>conditions cannot test response headers</translation>
+    </message>
+    <message>
+        <source>CEL expressions are not supported</source>
+        <translation>CEL expressions are not supported</translation>
+    </message>
+    <message>
+        <source>DNS records are not matched; conditions read [DNS_RCODE] and [BODY] (the answers&apos; values)</source>
+        <translation>DNS records are not matched; conditions read [DNS_RCODE] and [BODY] (the answers&apos; values)</translation>
+    </message>
+    <message>
+        <source>DNS queries go over UDP</source>
+        <translation>DNS queries go over UDP</translation>
+    </message>
+    <message>
+        <source>set max-body on the endpoint instead</source>
+        <translation>set max-body on the endpoint instead</translation>
+    </message>
+    <message>
+        <source>%1 header of the blackbox module %2</source>
+        <translation>%1 header of the blackbox module %2</translation>
+    </message>
+    <message>
+        <source>set %1 (%2 of module %3 at %4): in the environment or with opsdeck secret set %1</source>
+        <translation>set %1 (%2 of module %3 at %4): in the environment or with opsdeck secret set %1</translation>
+    </message>
+    <message>
+        <source>not a mapping</source>
+        <translation>not a mapping</translation>
+    </message>
+    <message>
+        <source>not a duration</source>
+        <translation>not a duration</translation>
+    </message>
+    <message>
+        <source>the module&apos;s prober is %1</source>
+        <translation>the module&apos;s prober is %1</translation>
+    </message>
+    <message>
+        <source>the %1 prober is not supported</source>
+        <translation>the %1 prober is not supported</translation>
+    </message>
+    <message>
+        <source>no prober</source>
+        <translation>no prober</translation>
+    </message>
+    <message>
+        <source>unknown prober &quot;%1&quot;</source>
+        <translation>unknown prober &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1.insecure_skip_verify: OpsDeck never turns off TLS verification; trust the server&apos;s CA with ca-file</source>
+        <translation>%1.insecure_skip_verify: OpsDeck never turns off TLS verification; trust the server&apos;s CA with ca-file</translation>
+    </message>
+    <message>
+        <source>%1.%2: client certificates (mTLS) are not supported</source>
+        <translation>%1.%2: client certificates (mTLS) are not supported</translation>
+    </message>
+    <message>
+        <source>holds &quot;${&quot;, which a workspace reads as a secret reference</source>
+        <translation>holds &quot;${&quot;, which a workspace reads as a secret reference</translation>
+    </message>
+    <message>
+        <source>the %1 header</source>
+        <translation>the %1 header</translation>
+    </message>
+    <message>
+        <source>only a header with one written value is carried over</source>
+        <translation>only a header with one written value is carried over</translation>
+    </message>
+    <message>
+        <source>not a status code: %1</source>
+        <translation>not a status code: %1</translation>
+    </message>
+    <message>
+        <source>the regular expression %1 is not plain text; conditions match glob patterns</source>
+        <translation>the regular expression %1 is not plain text; conditions match glob patterns</translation>
+    </message>
+    <message>
+        <source>&quot;Basic &quot; and the base64 of username:password</source>
+        <translation>&quot;Basic &quot; and the base64 of username:password</translation>
+    </message>
+    <message>
+        <source>&quot;Bearer &quot; and the token</source>
+        <translation>&quot;Bearer &quot; and the token</translation>
+    </message>
+    <message>
+        <source>http.oauth2 is not supported</source>
+        <translation>http.oauth2 is not supported</translation>
+    </message>
+    <message>
+        <source>tcp.query_response: the SMTP exchange is OpsDeck&apos;s own (EHLO, STARTTLS)</source>
+        <translation>tcp.query_response: the SMTP exchange is OpsDeck&apos;s own (EHLO, STARTTLS)</translation>
+    </message>
+    <message>
+        <source>dns: no query_name</source>
+        <translation>dns: no query_name</translation>
+    </message>
+    <message>
+        <source>dns.query_type %1 is not supported (%2)</source>
+        <translation>dns.query_type %1 is not supported (%2)</translation>
+    </message>
+    <message>
+        <source>manual: switched on and off by hand in Kuma; windows here open on a schedule</source>
+        <translation>manual: switched on and off by hand in Kuma; windows here open on a schedule</translation>
+    </message>
+    <message>
+        <source>single: a one-off window between two dates; windows here repeat daily or on weekdays</source>
+        <translation>single: a one-off window between two dates; windows here repeat daily or on weekdays</translation>
+    </message>
+    <message>
+        <source>recurring-day-of-month (%1): windows here repeat on weekdays, not on dates</source>
+        <translation>recurring-day-of-month (%1): windows here repeat on weekdays, not on dates</translation>
+    </message>
+    <message>
+        <source>recurring-weekday without a weekday</source>
+        <translation>recurring-weekday without a weekday</translation>
+    </message>
+    <message>
+        <source>recurring-interval every %1 days: windows here repeat daily or on weekdays</source>
+        <translation>recurring-interval every %1 days: windows here repeat daily or on weekdays</translation>
+    </message>
+    <message>
+        <source>cron &quot;%1&quot;: only a fixed minute and hour on every day or on weekdays can be carried over</source>
+        <translation>cron &quot;%1&quot;: only a fixed minute and hour on every day or on weekdays can be carried over</translation>
+    </message>
+    <message>
+        <source>unknown strategy &quot;%1&quot;</source>
+        <translation>unknown strategy &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>needs a start and an end time</source>
+        <translation>needs a start and an end time</translation>
     </message>
 </context>
 <context>
@@ -4420,6 +4830,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</source>
         <translation>OpsDeck could not open its database and left it untouched (file or server). OpsDeck continues read-only, so ticks, incidents and audit entries are not saved until this is fixed.</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Import…</translation>
     </message>
 </context>
 <context>
