@@ -3674,6 +3674,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>needs a start and an end time</source>
         <translation>needs a start and an end time</translation>
     </message>
+    <message>
+        <source>not a list</source>
+        <translation>not a list</translation>
+    </message>
 </context>
 <context>
     <name>IncidentAutoRecorder</name>

@@ -2666,7 +2666,7 @@ Not checked: its request carries a secret, and this version of the workspace is 
     </message>
     <message>
         <source>&amp;Save As and Open…</source>
-        <translation>다른 이름으로 저장하고 열기(&amp;S)…</translation>
+        <translation>저장하고 열기(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -3640,6 +3640,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>needs a start and an end time</source>
         <translation>시작 시각과 종료 시각이 필요합니다</translation>
+    </message>
+    <message>
+        <source>not a list</source>
+        <translation>목록이 아닙니다</translation>
     </message>
 </context>
 <context>

@@ -116,7 +116,8 @@ void BlackboxModule::readHttp(const YAML::Node &http, ImportedEndpoint &e)
             if (isTrue(v)) {
                 scheme = key == u"fail_if_ssl" ? u"http"_s : u"https"_s;
             }
-        } else if (key == u"fail_if_body_matches_regexp" || key == u"fail_if_body_not_matches_regexp") {
+        } else if ((key == u"fail_if_body_matches_regexp" || key == u"fail_if_body_not_matches_regexp")
+            && v.IsSequence()) {
             for (const YAML::Node &re : v) {
                 if (!bodyCondition(re, key.contains(u"not"), e)) {
                     dropKey(path, re,
@@ -152,8 +153,12 @@ void BlackboxModule::readHttp(const YAML::Node &http, ImportedEndpoint &e)
 void BlackboxModule::readQueryResponse(
     const YAML::Node &key, const YAML::Node &steps, ImportedEndpoint &e, QString *scheme)
 {
+    if (!steps.IsSequence()) {
+        dropKey(u"tcp.query_response"_s, key, QCoreApplication::translate("Importer", "not a list"));
+        return;
+    }
     QStringList order; // "send", "expect", "starttls" per step
-    bool plain = steps.IsSequence();
+    bool plain = true;
     QString send;
     YAML::Node expect;
     for (const YAML::Node &step : steps) {

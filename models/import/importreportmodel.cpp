@@ -4,6 +4,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 ImportReportModel::ImportReportModel(QObject *parent)
@@ -39,6 +41,14 @@ void ImportReportModel::setResult(const ImportResult &result)
 void ImportReportModel::clear()
 {
     setResult({});
+}
+
+void ImportReportModel::retranslate()
+{
+    if (rowCount() > 0) {
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), { Qt::DisplayRole });
+    }
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
 }
 
 QString ImportReportModel::kindLabel(const QString &kind)

@@ -36,6 +36,8 @@ public:
 
     void setResult(const ImportResult &result);
     void clear();
+    // After a language switch: the labels of every cell and header change.
+    void retranslate();
     Summary summary() const { return m_summary; }
     const ImportReport &report() const { return m_report; }
     // "KPI tile", "endpoint", ... in the UI language.

@@ -116,7 +116,13 @@ private Q_SLOTS:
         QVERIFY(outcome.text.startsWith(u"# our team\n"_s));
         QVERIFY(outcome.text.contains(u"name: \"ssh_banner\""_s));
         // The existing endpoint is kept; the imported one of the same name is listed.
-        QCOMPARE(outcome.text.count(u"http_2xx"_s), 1);
+        QCOMPARE(outcome.text.count(u"name: http_2xx"_s), 1);
+        QVERIFY(!outcome.text.contains(u"name: \"http_2xx\""_s));
+        bool listed = false;
+        for (const ImportItem &i : outcome.result.report.skipped) {
+            listed |= i.name == u"http_2xx"_s && i.reason.contains(u"already has an endpoint"_s);
+        }
+        QVERIFY(listed);
         const LoadResult loaded = WorkspaceLoader::loadData(outcome.text.toUtf8(), u"team.yaml"_s);
         QVERIFY2(loaded.ok(), qPrintable(loaded.errors().value(0).toString()));
     }

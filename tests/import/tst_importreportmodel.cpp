@@ -23,7 +23,9 @@ ImportResult sample()
     dns.name = u"dns"_s;
     dns.group = u"infra"_s;
     r.endpoints = { api, web, dns };
-    r.routes = { ImportedRoute { u"slack"_s } };
+    ImportedRoute route;
+    route.id = u"slack"_s;
+    r.routes = { route };
     r.report.created = {
         { u"api"_s, u"config.yaml:3:5"_s, u"api"_s, QString(), u"endpoint"_s },
         { u"web"_s, u"config.yaml:9:5"_s, u"web"_s, u"client.proxy-url"_s, u"endpoint"_s },

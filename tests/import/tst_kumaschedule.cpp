@@ -9,6 +9,22 @@ using KumaSchedule::Row;
 
 Q_DECLARE_METATYPE(KumaSchedule::Row)
 
+namespace {
+
+Row makeRow(const QString &strategy, const QString &start = {}, const QString &end = {}, qint64 duration = 0,
+    const QString &weekdays = {})
+{
+    Row r;
+    r.strategy = strategy;
+    r.startTime = start;
+    r.endTime = end;
+    r.durationSeconds = duration;
+    r.weekdays = weekdays;
+    return r;
+}
+
+} // namespace
+
 class TestKumaSchedule final : public QObject
 {
     Q_OBJECT
@@ -24,22 +40,22 @@ private Q_SLOTS:
 
         // Kuma's weekdays are cron day-of-week numbers (maintenance.js joins them into the cron pattern that
         // croner runs): 1 Monday ... 6 Saturday, 0 or 7 Sunday.
-        QTest::newRow("weekday mon thu") << Row { u"recurring-weekday"_s, u"02:00"_s, u"03:30"_s, 0, u"[1,4]"_s }
+        QTest::newRow("weekday mon thu") << makeRow(u"recurring-weekday"_s, u"02:00"_s, u"03:30"_s, 0, u"[1,4]"_s)
                                          << u"02:00"_s << qint64(5400) << QStringList { u"mon"_s, u"thu"_s }
                                          << QString();
         QTest::newRow("weekday sunday 0 and 7")
-            << Row { u"recurring-weekday"_s, u"23:00"_s, u"01:00"_s, 7200, u"[0,6,7]"_s } << u"23:00"_s << qint64(7200)
+            << makeRow(u"recurring-weekday"_s, u"23:00"_s, u"01:00"_s, 7200, u"[0,6,7]"_s) << u"23:00"_s << qint64(7200)
             << QStringList { u"sat"_s, u"sun"_s } << QString();
         QTest::newRow("weekday all seven")
-            << Row { u"recurring-weekday"_s, u"01:00"_s, u"02:00"_s, 0, u"[0,1,2,3,4,5,6]"_s } << u"01:00"_s
+            << makeRow(u"recurring-weekday"_s, u"01:00"_s, u"02:00"_s, 0, u"[0,1,2,3,4,5,6]"_s) << u"01:00"_s
             << qint64(3600) << QStringList() << QString();
-        QTest::newRow("weekday none") << Row { u"recurring-weekday"_s, u"01:00"_s, u"02:00"_s, 0, u"[]"_s }
+        QTest::newRow("weekday none") << makeRow(u"recurring-weekday"_s, u"01:00"_s, u"02:00"_s, 0, u"[]"_s)
                                       << u"01:00"_s << qint64(3600) << QStringList() << u"without a weekday"_s;
         // `duration` is in seconds, not minutes; the times win for recurring strategies.
         QTest::newRow("duration seconds")
-            << Row { u"recurring-weekday"_s, u"04:00:00"_s, u"04:30:00"_s, 1800, u"[2]"_s } << u"04:00"_s
+            << makeRow(u"recurring-weekday"_s, u"04:00:00"_s, u"04:30:00"_s, 1800, u"[2]"_s) << u"04:00"_s
             << qint64(1800) << QStringList { u"tue"_s } << QString();
-        Row daily { u"recurring-interval"_s, u"03:00"_s, u"04:00"_s };
+        Row daily = makeRow(u"recurring-interval"_s, u"03:00"_s, u"04:00"_s);
         daily.intervalDay = 1;
         QTest::newRow("every day") << daily << u"03:00"_s << qint64(3600) << QStringList() << QString();
         Row weekly = daily;
@@ -49,12 +65,12 @@ private Q_SLOTS:
         Row three = daily;
         three.intervalDay = 3;
         QTest::newRow("every 3 days") << three << u"03:00"_s << qint64(3600) << QStringList() << u"every 3 days"_s;
-        Row monthly { u"recurring-day-of-month"_s, u"03:00"_s, u"04:00"_s };
+        Row monthly = makeRow(u"recurring-day-of-month"_s, u"03:00"_s, u"04:00"_s);
         monthly.daysOfMonth = u"[1,15,\"lastDay1\"]"_s;
         QTest::newRow("day of month") << monthly << u"03:00"_s << qint64(3600) << QStringList() << u"not on dates"_s;
-        QTest::newRow("manual") << Row { u"manual"_s } << QString() << qint64(0) << QStringList() << u"by hand"_s;
-        QTest::newRow("single") << Row { u"single"_s } << QString() << qint64(0) << QStringList() << u"one-off"_s;
-        Row cron { u"cron"_s };
+        QTest::newRow("manual") << makeRow(u"manual"_s) << QString() << qint64(0) << QStringList() << u"by hand"_s;
+        QTest::newRow("single") << makeRow(u"single"_s) << QString() << qint64(0) << QStringList() << u"one-off"_s;
+        Row cron = makeRow(u"cron"_s);
         cron.durationSeconds = 5400;
         cron.cron = u"30 3 * * 1-5"_s;
         QTest::newRow("cron weekdays") << cron << u"03:30"_s << qint64(5400)
@@ -79,7 +95,7 @@ private Q_SLOTS:
         cron.cron = u"0 4 * * *"_s;
         QTest::newRow("cron no duration")
             << cron << u"04:00"_s << qint64(0) << QStringList() << u"needs a start and an end"_s;
-        QTest::newRow("unknown") << Row { u"lunar"_s } << QString() << qint64(0) << QStringList()
+        QTest::newRow("unknown") << makeRow(u"lunar"_s) << QString() << qint64(0) << QStringList()
                                  << u"unknown strategy"_s;
     }
 

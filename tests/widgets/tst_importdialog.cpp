@@ -27,6 +27,23 @@ ImportRequest blackbox()
     return r;
 }
 
+// A file large enough that reading it takes a while: the preview must not wait for it on the GUI thread.
+QString bigBlackbox(const QTemporaryDir &dir)
+{
+    QByteArray yaml = "modules:\n";
+    for (int i = 0; i < 1500; ++i) {
+        yaml += "  m" + QByteArray::number(i)
+            + ":\n    prober: http\n    timeout: 5s\n    http:\n      method: GET\n      valid_status_codes: [200, "
+              "204]\n"
+              "      headers: { Host: a.example, Accept: text/plain }\n      fail_if_body_not_matches_regexp: [ok]\n";
+    }
+    QFile file(dir.filePath(u"big.yml"_s));
+    if (!file.open(QIODevice::WriteOnly) || file.write(yaml) != yaml.size()) {
+        return {};
+    }
+    return file.fileName();
+}
+
 // Saves a picture of `widget` for a person to look at (clipped or overlapping text).
 void shoot(QWidget *widget, const QString &name)
 {
@@ -41,22 +58,36 @@ class TestImportDialog final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        m_languages = new LanguageManager(this);
+        QVERIFY(m_languages->setLanguage(u"en"_s));
+    }
+
     void previewRunsOffTheGuiThread()
     {
-        ImportDialog dialog(QString());
-        dialog.setRequest(blackbox());
+        QTemporaryDir dir;
+        ImportDialog dialog { QString() };
+        ImportRequest big = blackbox();
+        big.files = { bigBlackbox(dir) };
+        dialog.setRequest(big);
         QSignalSpy finished(&dialog, &ImportDialog::previewFinished);
         dialog.preview();
         // Nothing has been read yet: the import runs on a worker and hands its result back.
         QVERIFY(dialog.isRunning());
         QCOMPARE(dialog.previewWidget()->model()->rowCount(), 0);
-        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(dialog.outcome().result.endpoints.size(), 1500);
+
+        dialog.setRequest(blackbox());
+        dialog.preview();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
         QVERIFY(!dialog.isRunning());
         QVERIFY(dialog.outcome().ok());
         const ImportReportModel *model = dialog.previewWidget()->model();
         QCOMPARE(model->summary().endpoints, dialog.outcome().result.endpoints.size());
         QVERIFY(model->rowCount() > 14);
-        QVERIFY(dialog.previewWidget()->summaryText().contains(u"Will create 9 endpoints"_s));
+        QVERIFY(dialog.previewWidget()->summaryText().contains(u"Will create 8 endpoints"_s));
         // Positions in the source are shown.
         bool positioned = false;
         for (int row = 0; row < model->rowCount(); ++row) {
@@ -68,26 +99,30 @@ private Q_SLOTS:
 
     void supersededPreviewIsDropped()
     {
-        ImportDialog dialog(QString());
-        dialog.setRequest(blackbox());
+        QTemporaryDir dir;
+        ImportDialog dialog { QString() };
+        ImportRequest big = blackbox();
+        big.files = { bigBlackbox(dir) };
+        dialog.setRequest(big);
         QSignalSpy finished(&dialog, &ImportDialog::previewFinished);
         dialog.preview();
         dialog.preview();
-        QVERIFY(finished.wait(10000));
-        QTest::qWait(200);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QTest::qWait(500);
         QCOMPARE(finished.count(), 1);
+        QCOMPARE(dialog.outcome().result.endpoints.size(), 1500);
     }
 
     void failureWritesNothing()
     {
         QTemporaryDir dir;
-        ImportDialog dialog(QString());
+        ImportDialog dialog { QString() };
         ImportRequest r = blackbox();
         r.files = { QFINDTESTDATA("../import/data/malformed.yaml") };
         dialog.setRequest(r);
         QSignalSpy finished(&dialog, &ImportDialog::previewFinished);
         dialog.preview();
-        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
         QCOMPARE(dialog.outcome().status, ImportOutcome::Status::Failed);
         QVERIFY(dialog.previewWidget()->summaryText().contains(u"malformed.yaml:"_s));
         QString error;
@@ -111,7 +146,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.request().merge, existing);
         QSignalSpy finished(&dialog, &ImportDialog::previewFinished);
         dialog.preview();
-        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
         QSignalSpy written(&dialog, &ImportDialog::workspaceWritten);
         const QString target = dir.filePath(u"merged.yaml"_s);
         QString error;
@@ -125,23 +160,29 @@ private Q_SLOTS:
 
     void screenshots()
     {
-        LanguageManager languages;
-        QVERIFY(languages.setLanguage(u"en"_s));
+        LanguageManager &languages = *m_languages;
         ImportDialog dialog(u"/srv/ops/team.yaml"_s);
         dialog.setRequest(blackbox());
         dialog.resize(1000, 640);
         dialog.show();
         QSignalSpy finished(&dialog, &ImportDialog::previewFinished);
         dialog.preview();
-        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QTest::qWait(100);
         shoot(&dialog, u"en"_s);
         QVERIFY(languages.setLanguage(u"ko"_s));
-        QCoreApplication::processEvents();
+        // The report's own texts come from the importer: preview again to have them in Korean too.
+        dialog.preview();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+        QTest::qWait(100); // let the layout follow the longer Korean labels
         QCOMPARE(dialog.windowTitle(), QCoreApplication::translate("ImportDialog", "Import"));
         QVERIFY(dialog.windowTitle() != u"Import"_s);
         shoot(&dialog, u"ko"_s);
         QVERIFY(languages.setLanguage(u"en"_s));
     }
+
+private:
+    LanguageManager *m_languages = nullptr;
 };
 
 QTEST_MAIN(TestImportDialog)

@@ -144,9 +144,9 @@ void ImportDialog::preview()
 
 bool ImportDialog::save(const QString &path, QString *error)
 {
-    const QByteArray data = m_outcome.text.toUtf8();
+    const QByteArray bytes = m_outcome.text.toUtf8();
     QSaveFile file(path);
-    if (!m_outcome.ok() || !file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+    if (!m_outcome.ok() || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         *error = m_outcome.ok() ? tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())
                                 : tr("There is nothing to write.");
         return false;

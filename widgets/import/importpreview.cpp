@@ -12,6 +12,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 ImportPreview::ImportPreview(QWidget *parent)
@@ -66,6 +68,11 @@ void ImportPreview::showOutcome(const ImportOutcome &outcome)
     m_noteLines = report.notes;
     m_unresolved = report.unresolvedVariables;
     retranslateUi();
+    fitColumns();
+}
+
+void ImportPreview::fitColumns()
+{
     m_table->resizeColumnsToContents();
     for (int c = 0; c < ImportReportModel::ColumnCount - 1; ++c) {
         m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 320));
@@ -81,6 +88,8 @@ void ImportPreview::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        m_model->retranslate();
+        fitColumns();
     }
     QWidget::changeEvent(event);
 }

@@ -28,6 +28,7 @@ protected:
 
 private:
     void retranslateUi();
+    void fitColumns();
 
     ImportReportModel *m_model;
     QLabel *m_summary;
