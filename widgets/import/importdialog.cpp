@@ -12,7 +12,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFuture>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -127,19 +127,21 @@ void ImportDialog::preview()
     m_outcome = {};
     m_preview->showMessage(tr("Reading %n file(s)…", nullptr, int(r.files.size())));
     updateButtons();
-    // A large dashboard or configuration takes a while to read; the window stays responsive meanwhile.
-    QtConcurrent::run([r] {
-        return ImportPipeline::run(r);
-    }).then(this, [this, generation](const ImportOutcome &outcome) {
+    // A large dashboard or configuration takes a while to read; the window stays responsive meanwhile. The watcher
+    // belongs to the dialog, so closing the dialog drops a result still being computed.
+    auto *watcher = new QFutureWatcher<ImportOutcome>(this);
+    connect(watcher, &QFutureWatcher<ImportOutcome>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
         if (generation != m_generation) {
             return; // superseded by a newer preview or a changed request
         }
         m_running = false;
-        m_outcome = outcome;
+        m_outcome = watcher->result();
         m_preview->showOutcome(m_outcome);
         updateButtons();
         Q_EMIT previewFinished();
     });
+    watcher->setFuture(QtConcurrent::run([r] { return ImportPipeline::run(r); }));
 }
 
 bool ImportDialog::save(const QString &path, QString *error)
