@@ -106,9 +106,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.\n"
            "  secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} "
            "resolves from when the environment has no NAME.\n"
-           "  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into "
-           "a workspace's KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into "
-           "endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; "
+           "  import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE...  turn alerting rules or dashboard "
+           "panels into a workspace's KPI tiles, or a Gatus configuration (files or a directory), an Uptime Kuma "
+           "kuma.db or blackbox_exporter modules into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; "
            "--json for the report); "
            "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.\n"
            "  agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the "
@@ -214,8 +214,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     if (importMode) {
         ImportOptions &o = cl.importOptions;
         if (args.size() < 3 || !ImportOptions::kindFromString(args[1], &o.kind)) {
-            fail(tr("usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] "
-                    "[--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]"),
+            fail(tr("usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o "
+                    "WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]"),
                 usageError);
         }
         if (parser.isSet(yesOption)) {

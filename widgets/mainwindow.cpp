@@ -6,6 +6,7 @@
 #include "charts/chartspage.h"
 #include "checklists/checklistspage.h"
 #include "health/healthpage.h"
+#include "import/importdialog.h"
 #include "incident/incidentstore.h"
 #include "incidents/incidentspage.h"
 #include "notifications/notificationspage.h"
@@ -116,6 +117,7 @@ void MainWindow::createMenus()
     m_openAction = m_fileMenu->addAction(QString(), this, &MainWindow::chooseWorkspace);
     m_openAction->setShortcut(QKeySequence::Open);
     m_recentMenu = m_fileMenu->addMenu(QString());
+    m_importAction = m_fileMenu->addAction(QString(), this, &MainWindow::showImport);
     m_clearRecentAction = new QAction(this);
     connect(m_clearRecentAction, &QAction::triggered, m_recent, &RecentFiles::clear);
     m_reloadAction = m_fileMenu->addAction(QString(), this, &MainWindow::reloadRequested);
@@ -369,6 +371,7 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_openAction->setText(tr("&Open Workspace…"));
     m_recentMenu->setTitle(tr("Open &Recent"));
+    m_importAction->setText(tr("&Import…"));
     m_clearRecentAction->setText(tr("&Clear Recent"));
     m_reloadAction->setText(tr("Re&load"));
     m_quitAction->setText(tr("&Quit"));
@@ -498,6 +501,14 @@ void MainWindow::chooseWorkspace()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::openWorkspaceRequested);
+    dialog->open();
+}
+
+void MainWindow::showImport()
+{
+    auto *dialog = new ImportDialog(m_origin == Origin::Demo ? QString() : m_workspacePath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::workspaceWritten, this, &MainWindow::openWorkspaceRequested);
     dialog->open();
 }
 

@@ -83,6 +83,7 @@ private:
     void updateRecentMenu();
     void updateSidebarWidth();
     void chooseWorkspace();
+    void showImport();
     void showAbout();
 
     Session *m_session;
@@ -108,6 +109,7 @@ private:
     QMenu *m_themeMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_importAction = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_warRoomAction = nullptr;

@@ -2,19 +2,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "import/importpipeline.h"
+
 #include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
 
-// `opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var
-// NAME=VALUE]... [--json]
-// [--force]`:
+// `opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge
+// EXISTING.yaml] [--var NAME=VALUE]... [--json] [--force]`:
 // writes the workspace to -o (through a temporary file renamed into place, never over an existing file without
 // --force) or to `out`, and the report to `err` (JSON with --json).
 struct ImportOptions
 {
-    enum class Kind { PrometheusRules, Grafana, Gatus, UptimeKuma };
+    using Kind = ImportRequest::Kind;
     Kind kind = Kind::PrometheusRules;
     QStringList files;
     QString output; // empty = `out`
@@ -23,8 +24,7 @@ struct ImportOptions
     bool json = false;
     bool force = false;
 
-    // "prometheus-rules", "grafana", "gatus", "uptime-kuma"; false for anything else.
-    static bool kindFromString(const QString &text, Kind *kind);
+    static bool kindFromString(const QString &text, Kind *kind) { return ImportRequest::kindFromString(text, kind); }
 };
 
 // Exit codes: 0 a workspace was written, 1 nothing could be imported, 2 bad usage, an unreadable or malformed

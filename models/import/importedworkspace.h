@@ -29,6 +29,7 @@ struct ImportedEndpoint
     std::optional<int> maxRedirects;
     QString dnsQueryName; // dns:// endpoints
     QString dnsQueryType;
+    QString caFile; // extra CA certificate (blackbox tls_config.ca_file)
     bool enabled = true;
     QString origin;
 };

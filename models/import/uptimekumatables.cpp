@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/uptimekumatables.h"
 
+#include "import/kumaschedule.h"
 #include "import/prometheusrulesimporter.h"
 #include "workspace/duration.h"
 
@@ -310,36 +311,20 @@ void KumaTables::readMaintenance(const QHash<qint64, QString> &names, QString *e
             }
         }
     }
-    static const QStringList days { u"sun"_s, u"mon"_s, u"tue"_s, u"wed"_s, u"thu"_s, u"fri"_s, u"sat"_s };
     for (const KumaRow &m : rows(u"SELECT * FROM maintenance ORDER BY id"_s, error)) {
         const QString at = origin(u"maintenance"_s, m.id);
         const QString title = m.text("title");
-        const QString strategy = m.text("strategy");
+        const KumaSchedule::Window schedule = KumaSchedule::fromRow({ m.text("strategy"), m.text("start_time"),
+            m.text("end_time"), m.integer("duration", 0), m.text("weekdays"), m.text("days_of_month"),
+            m.integer("interval_day", 0), m.text("start_date"), m.text("cron") });
         ImportedWindow w;
         w.name = title;
         w.origin = at;
         w.endpoints = covered.value(m.id);
-        const QTime start = QTime::fromString(m.text("start_time").left(5), u"HH:mm"_s);
-        const QTime end = QTime::fromString(m.text("end_time").left(5), u"HH:mm"_s);
-        qint64 minutes = m.integer("duration", 0);
-        if (minutes <= 0 && start.isValid() && end.isValid()) {
-            minutes = (start.secsTo(end) / 60 + 24 * 60) % (24 * 60);
-        }
-        QString why;
-        if (strategy != u"recurring-weekday"
-            && !(strategy == u"recurring-interval" && m.integer("interval_day", 0) == 1)) {
-            why = QCoreApplication::translate(
-                "Importer", "strategy \"%1\": only weekly (recurring-weekday) and daily windows are carried over")
-                      .arg(strategy);
-        } else if (!start.isValid() || minutes <= 0) {
-            why = QCoreApplication::translate("Importer", "needs a start and an end time");
-        } else if (w.endpoints.isEmpty()) {
+        w.every = schedule.every;
+        QString why = schedule.why;
+        if (why.isEmpty() && w.endpoints.isEmpty()) {
             why = QCoreApplication::translate("Importer", "covers no imported monitor");
-        }
-        if (strategy == u"recurring-weekday") {
-            for (const QJsonValue d : QJsonDocument::fromJson(m.text("weekdays").toUtf8()).array()) {
-                w.every << days.value(d.toInt() % 7);
-            }
         }
         if (why.isEmpty() && m.integer("active", 1) == 0) {
             why = QCoreApplication::translate("Importer", "switched off in Kuma");
@@ -348,8 +333,8 @@ void KumaTables::readMaintenance(const QHash<qint64, QString> &names, QString *e
             m_result.report.skip(title, at, why, u"maintenance"_s);
             continue;
         }
-        w.start = start.toString(u"HH:mm"_s);
-        w.duration = Duration::format(Milliseconds { minutes * 60000 });
+        w.start = schedule.start;
+        w.duration = Duration::format(Milliseconds { schedule.durationSeconds * 1000 });
         QStringList lost;
         if (!m.text("timezone").isEmpty() && m.text("timezone") != u"SAME_AS_SERVER") {
             lost << QCoreApplication::translate("Importer", "timezone %1 (windows open in the console's local time)")

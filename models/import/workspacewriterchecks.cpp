@@ -85,6 +85,9 @@ void writeEndpoint(QString &out, const ImportedEndpoint &e)
     if (e.maxRedirects) {
         out += u"    max-redirects: %1\n"_s.arg(*e.maxRedirects);
     }
+    if (!e.caFile.isEmpty()) {
+        out += u"    ca-file: %1\n"_s.arg(q(e.caFile));
+    }
     if (!e.enabled) {
         out += u"    enabled: false\n"_s;
     }

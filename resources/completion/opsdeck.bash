@@ -99,7 +99,7 @@ _opsdeck() {
         ;;
     import)
         if ((${#words[@]} == 1)); then
-            COMPREPLY=($(compgen -W "prometheus-rules grafana gatus uptime-kuma" -- "$cur"))
+            COMPREPLY=($(compgen -W "prometheus-rules grafana gatus uptime-kuma blackbox" -- "$cur"))
         else
             # Rule files, dashboards, Gatus configurations (or their directory), kuma.db: any file.
             COMPREPLY=($(compgen -f -- "$cur"))

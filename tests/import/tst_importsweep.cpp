@@ -3,6 +3,7 @@
 // Imports every Prometheus rule file, Grafana dashboard and Gatus configuration of ../shared/importer-corpus (beside
 // the source tree, never copied into it), validates each generated workspace with the real loader and compares the
 // counts with MANIFEST.md.
+#include "import/blackboximporter.h"
 #include "import/gatusendpoints.h"
 #include "import/gatusimporter.h"
 #include "import/grafanaimporter.h"
@@ -228,6 +229,49 @@ private Q_SLOTS:
         const ImportResult r = UptimeKumaImporter::importFile(file, names);
         QVERIFY2(!r.failed(), qPrintable(r.error));
         QCOMPARE(r.report.created.size() + r.report.skipped.size(), 0);
+    }
+
+    void blackbox_data()
+    {
+        QTest::addColumn<QString>("file");
+        const QDir dir(corpusDir() + u"/blackbox"_s);
+        const QStringList files = dir.entryList(QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 5);
+        for (const QString &file : files) {
+            QTest::addRow("%s", qPrintable(file)) << dir.filePath(file);
+        }
+    }
+
+    // Every module is an endpoint or listed with the reason; the count is MANIFEST's ("14 modules (6 tcp, ...)").
+    void blackbox()
+    {
+        QFETCH(QString, file);
+        QSet<QString> names;
+        const ImportResult r = BlackboxImporter::importPaths({ file }, names);
+        QVERIFY2(!r.failed(), qPrintable(r.error));
+        const QString row = manifestRow(QFileInfo(file).fileName()).section(u" | "_s, -1);
+        QVERIFY(!row.isEmpty());
+        const int modules = count(row, u"modules?"_s);
+        QVERIFY(modules > 0);
+        const qsizetype created = r.report.count(u"endpoint"_s, true);
+        const qsizetype skipped = r.report.count(u"endpoint"_s, false);
+        qInfo("%s: %d modules -> %lld endpoints, %lld modules listed, %lld keys listed, %lld secrets",
+            qPrintable(QFileInfo(file).fileName()), modules, qlonglong(created), qlonglong(skipped),
+            qlonglong(r.report.count(u"key"_s, false)), qlonglong(r.secrets.size()));
+        QCOMPARE(created + skipped, modules);
+        QCOMPARE(created, r.endpoints.size());
+        for (const ImportedEndpoint &e : r.endpoints) {
+            QVERIFY(!e.enabled);
+            QVERIFY2(e.url.contains(u"target.invalid"_s), qPrintable(e.url));
+        }
+        if (!r.isEmpty()) {
+            validateChecks(r, file);
+            // No password, token or credential of the file reaches the workspace.
+            const QString yaml = WorkspaceWriter::writeChecks(r, { file });
+            for (const char *secret : { "mysecret", "secret_token", "client_secret", "Bearer token" }) {
+                QVERIFY2(!yaml.contains(QLatin1String(secret)), secret);
+            }
+        }
     }
 
     // The three files of the multiple-config-files example as the directory Gatus reads.

@@ -55,6 +55,7 @@ const char *const Migrations[] = {
     "user_id INTEGER, active BOOLEAN DEFAULT 1, strategy VARCHAR(50), start_date DATETIME, end_date DATETIME, "
     "start_time TIME, end_time TIME, weekdays VARCHAR(250) DEFAULT '[]', days_of_month TEXT DEFAULT '[]', "
     "interval_day INTEGER, timezone VARCHAR(255), duration INTEGER)",
+    "ALTER TABLE maintenance ADD COLUMN cron TEXT",
     "CREATE TABLE monitor_maintenance (id INTEGER PRIMARY KEY AUTOINCREMENT, monitor_id INTEGER, maintenance_id "
     "INTEGER)",
 };
@@ -98,7 +99,11 @@ const char *const Rows[] = {
     "INSERT INTO maintenance (id, title, strategy, start_time, end_time, weekdays, timezone) VALUES "
     "(1, 'Deploys', 'recurring-weekday', '22:00', '23:30', '[1, 4]', 'Europe/Berlin')",
     "INSERT INTO maintenance (id, title, strategy) VALUES (2, 'Manual', 'manual')",
-    "INSERT INTO monitor_maintenance (monitor_id, maintenance_id) VALUES (2, 1), (3, 1), (2, 2)",
+    // Kuma stores the duration of a cron maintenance in seconds.
+    "INSERT INTO maintenance (id, title, strategy, cron, duration) VALUES (3, 'Backups', 'cron', '30 3 * * 1-5', 5400)",
+    "INSERT INTO maintenance (id, title, strategy, start_time, end_time, days_of_month) VALUES "
+    "(4, 'Monthly', 'recurring-day-of-month', '01:00', '02:00', '[1]')",
+    "INSERT INTO monitor_maintenance (monitor_id, maintenance_id) VALUES (2, 1), (3, 1), (2, 2), (2, 3), (2, 4)",
 };
 
 QByteArray sha256(const QString &path)
@@ -214,11 +219,15 @@ private Q_SLOTS:
         QCOMPARE(r.routes.size(), 2);
         QCOMPARE(r.routes.at(0).groups, QStringList { u"Shop"_s });
         QVERIFY(r.routes.at(1).groups.isEmpty()); // Status JSON has no group: every endpoint
-        QCOMPARE(r.maintenance.size(), 1);
+        QCOMPARE(r.maintenance.size(), 2);
+        QCOMPARE(r.maintenance.at(1).start, u"03:30"_s);
+        QCOMPARE(r.maintenance.at(1).duration, u"1h30m"_s);
+        QCOMPARE(r.maintenance.at(1).every.size(), 5);
+        QVERIFY(find(r.report.skipped, u"Monthly"_s)->reason.contains(u"not on dates"_s));
         QCOMPARE(r.maintenance.at(0).every, (QStringList { u"mon"_s, u"thu"_s }));
         QCOMPARE(r.maintenance.at(0).duration, u"1h30m"_s);
         QCOMPARE(r.maintenance.at(0).endpoints, (QStringList { u"Shop API"_s, u"Shop page"_s }));
-        QVERIFY(find(r.report.skipped, u"Manual"_s)->reason.contains(u"\"manual\""_s));
+        QVERIFY(find(r.report.skipped, u"Manual"_s)->reason.contains(u"manual:"_s));
 
         const QString yaml = WorkspaceWriter::writeChecks(r, { m_db });
         QVERIFY2(!yaml.contains(u"literal-"_s), qPrintable(yaml));
