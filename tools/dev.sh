@@ -12,6 +12,11 @@
 #                               and `cpack -G DEB`: build/package/opsdeck_<version>_<arch>.deb
 #   tools/dev.sh package-check  package, then install it with apt-get and check it from the installed files
 #                               (tools/check-installed.sh), the packaging tests and lintian (no errors allowed)
+#   tools/dev.sh fuzz [MINUTES] [TARGET...]
+#                       build the fuzz preset (clang 14, libFuzzer + ASan + UBSan) and run every fuzz target (or
+#                       the named ones) for MINUTES each (default 10), all at once under nice 19; prints each
+#                       target's executions/s and coverage; exits non-zero on any crash, leak, timeout or OOM
+#                       (the input is kept in build/fuzz/artifacts/TARGET/). See docs/fuzzing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -86,6 +91,43 @@ format_check() {
     fi
 }
 
+# One libFuzzer run per target, in parallel; new inputs go to build/fuzz/corpus/TARGET (the committed seeds in
+# tests/fuzz/corpus/TARGET are read, never written).
+fuzz() {
+    local minutes=${1:-10}
+    [[ $minutes =~ ^[0-9]+$ ]] || { echo "usage: $0 fuzz [MINUTES] [TARGET...]" >&2; exit 2; }
+    deps clang-14 libclang-rt-14-dev
+    build fuzz
+    local targets=("${@:2}")
+    ((${#targets[@]})) || mapfile -t targets < <(cd tests/fuzz/corpus && ls)
+    local pids=() t
+    for t in "${targets[@]}"; do
+        local exe=build/fuzz/tests/fuzz/fuzz_$t dict=tests/fuzz/dict/$t.dict
+        [ -x "$exe" ] || { echo "== no fuzz target $t" >&2; exit 2; }
+        [ -f "$dict" ] || dict=tests/fuzz/dict/json.dict
+        [[ $t == *_export ]] && dict=tests/fuzz/dict/export.dict
+        mkdir -p "build/fuzz/corpus/$t" "build/fuzz/artifacts/$t"
+        echo "== fuzzing $t for $minutes min (log: build/fuzz/$t.log)"
+        nice -n 19 "$exe" -max_total_time=$((minutes * 60)) -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+            ${dict:+-dict="$dict"} -artifact_prefix="build/fuzz/artifacts/$t/" \
+            "build/fuzz/corpus/$t" "tests/fuzz/corpus/$t" >"build/fuzz/$t.log" 2>&1 &
+        pids+=($!)
+    done
+    local status=0 i
+    for i in "${!targets[@]}"; do
+        t=${targets[$i]}
+        local result=clean
+        wait "${pids[$i]}" || { result="FAILED (see build/fuzz/$t.log and build/fuzz/artifacts/$t/)"; status=1; }
+        local last runs speed
+        last=$(grep -E '^#[0-9]+.*cov:' "build/fuzz/$t.log" | tail -1)
+        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "build/fuzz/$t.log")
+        speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "build/fuzz/$t.log")
+        printf '== %-18s %s: %s runs, %s exec/s, %s, corpus %s\n' "$t" "$result" "${runs:-?}" "${speed:-?}" \
+            "$(grep -oE 'cov: [0-9]+ ft: [0-9]+' <<<"$last")" "$(grep -oE 'corp: [0-9]+/[0-9]+[a-zA-Z]*' <<<"$last")"
+    done
+    exit $status
+}
+
 case "${1:-}" in
 deps) deps ;;
 demo)
@@ -116,8 +158,9 @@ bench)
     ;;
 package) package ;;
 package-check) package_check ;;
+fuzz) fuzz "${@:2}" ;;
 *)
-    echo "usage: $0 demo|test|deps|bench|package|package-check" >&2
+    echo "usage: $0 demo|test|deps|bench|package|package-check|fuzz [MINUTES] [TARGET...]" >&2
     exit 2
     ;;
 esac
