@@ -42,8 +42,8 @@ ChecklistInstance read(FuzzInput &in)
         t.skipReason = in.string();
         t.conflict = in.byte() & 1;
         if (in.byte() & 1) {
-            t.evidence = { in.string(), bool(in.byte() & 1), bool(in.byte() & 1), in.string(), in.string(),
-                in.string(), in.dateTime() };
+            t.evidence = { in.string(), bool(in.byte() & 1), bool(in.byte() & 1), in.string(), in.string(), in.string(),
+                in.dateTime() };
         }
         i.history << t;
     }

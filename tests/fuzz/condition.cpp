@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A condition's text, then the response it is evaluated against: status, response time, IP, certificate expiry,
 // DNS rcode and body (the rest of the input).
-#include "fuzzinput.h"
 #include "probe/condition.h"
+
+#include "fuzzinput.h"
 #include "probe/conditioncontext.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -19,8 +19,7 @@ public:
     FuzzInput(const uint8_t *data, size_t size)
         : m_p(reinterpret_cast<const char *>(data))
         , m_end(m_p + size)
-    {
-    }
+    { }
 
     bool atEnd() const { return m_p == m_end; }
 

@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A [BODY] path, a wildcard index, then a JSON body it is walked through.
+#include "probe/jsonpath.h"
+
 #include "fuzzinput.h"
 #include "probe/conditioncontext.h"
-#include "probe/jsonpath.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
