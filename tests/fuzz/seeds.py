@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
 # SPDX-FileCopyrightText: 2026 OpsDeck authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Writes the seed corpora of tests/fuzz/corpus/ from the examples, the test fixtures and the tests' literals.
+"""Writes seed inputs for the fuzz targets from the examples, the test fixtures and the tests' literals.
 
-Run from the repository root: python3 tests/fuzz/seeds.py. Inputs over 64 KB are left out; the fields of the
-structured targets are separated by 0x1E (see fuzzinput.h)."""
+Run from the repository root: python3 tests/fuzz/seeds.py [OUT] (default build/fuzz/seeds). The committed corpora in
+tests/fuzz/corpus/ started from these, fuzzed and minimised (docs/fuzzing.md). Inputs over 64 KB are left out; the
+fields of the structured targets are separated by 0x1E (see fuzzinput.h)."""
 import glob
 import hashlib
 import os
 import re
 import struct
+import sys
 
 ROOT = os.getcwd()
-OUT = os.path.join(ROOT, "tests/fuzz/corpus")
+OUT = os.path.join(ROOT, sys.argv[1] if len(sys.argv) > 1 else "build/fuzz/seeds")
 SEP = b"\x1e"
 LIMIT = 64 * 1024
 
