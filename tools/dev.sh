@@ -13,6 +13,11 @@
 #                               and `cpack -G DEB`: build/package/opsdeck_<version>_<arch>.deb
 #   tools/dev.sh package-check  package, then install it with apt-get and check it from the installed files
 #                               (tools/check-installed.sh), the packaging tests and lintian (no errors allowed)
+#   tools/dev.sh fuzz [MINUTES] [TARGET...]
+#                       build the fuzz preset (clang 14, libFuzzer + ASan + UBSan) and run every fuzz target (or
+#                       the named ones) for MINUTES each (default 10), all at once under nice 19; prints each
+#                       target's executions/s and coverage; exits non-zero on any crash, leak, timeout or OOM
+#                       (the input is kept in build/fuzz/artifacts/TARGET/). See docs/fuzzing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -87,6 +92,64 @@ format_check() {
     fi
 }
 
+# One libFuzzer run per target, in parallel; new inputs go to build/fuzz/corpus/TARGET (the committed seeds in
+# tests/fuzz/corpus/TARGET are read, never written).
+FUZZ_OPTIONS=(-rss_limit_mb=2048 -timeout=10 -print_final_stats=1)
+
+# Fuzzes one target until its time is up. At nice 19 on a busy machine a process can wait longer than the timeout
+# for the CPU: a timeout input that runs well within it when replayed at normal priority was the machine, not the
+# code; it is kept as starved-* and fuzzing goes on. Anything else ends the run with a failure.
+fuzz_target() {
+    local t=$1 seconds=$2 exe=build/fuzz/tests/fuzz/fuzz_$1 dict=tests/fuzz/dict/$1.dict
+    [ -f "$dict" ] || dict=tests/fuzz/dict/json.dict
+    [[ $t == *_export ]] && dict=tests/fuzz/dict/export.dict
+    local end=$((SECONDS + seconds)) artifacts=build/fuzz/artifacts/$t/
+    : >"build/fuzz/$t.log"
+    while ((SECONDS < end)); do
+        nice -n 19 "$exe" -max_total_time=$((end - SECONDS)) "${FUZZ_OPTIONS[@]}" -dict="$dict" \
+            -artifact_prefix="$artifacts" "build/fuzz/corpus/$t" "tests/fuzz/corpus/$t" >>"build/fuzz/$t.log" 2>&1 &&
+            return 0
+        local timeout
+        timeout=$(sed -n 's/.*Test unit written to \(.*\/timeout-[0-9a-f]*\)$/\1/p' "build/fuzz/$t.log" | tail -1)
+        [ -f "$timeout" ] && "$exe" -timeout=10 -runs=1 "$timeout" >/dev/null 2>&1 || return 1
+        mv "$timeout" "${artifacts}starved-${timeout##*timeout-}"
+        echo "== starved (replayed in time): $timeout" >>"build/fuzz/$t.log"
+    done
+}
+
+fuzz() {
+    local minutes=${1:-10}
+    [[ $minutes =~ ^[0-9]+$ ]] || { echo "usage: $0 fuzz [MINUTES] [TARGET...]" >&2; exit 2; }
+    deps clang-14 libclang-rt-14-dev
+    build fuzz
+    local targets=("${@:2}")
+    ((${#targets[@]})) || mapfile -t targets < <(cd tests/fuzz/corpus && ls)
+    local pids=() t
+    for t in "${targets[@]}"; do
+        [ -x "build/fuzz/tests/fuzz/fuzz_$t" ] || { echo "== no fuzz target $t" >&2; exit 2; }
+        mkdir -p "build/fuzz/corpus/$t" "build/fuzz/artifacts/$t"
+        echo "== fuzzing $t for $minutes min (log: build/fuzz/$t.log)"
+        fuzz_target "$t" $((minutes * 60)) &
+        pids+=($!)
+    done
+    local status=0 i
+    for i in "${!targets[@]}"; do
+        t=${targets[$i]}
+        local result=clean
+        wait "${pids[$i]}" || { result="FAILED (see build/fuzz/$t.log and build/fuzz/artifacts/$t/)"; status=1; }
+        # Over every restart: runs and exec/s summed, coverage and corpus from the last status line.
+        local last runs speed
+        last=$(grep -E '^#[0-9]+.*cov:' "build/fuzz/$t.log" | tail -1 || true)
+        runs=$(awk '/^stat::number_of_executed_units:/ { n += $2 } END { print n + 0 }' "build/fuzz/$t.log")
+        speed=$(awk '/^stat::average_exec_per_sec:/ { s += $2; k++ } END { print k ? int(s / k) : "?" }' \
+            "build/fuzz/$t.log")
+        printf '== %-18s %s: %s runs, %s exec/s, %s, corpus %s\n' "$t" "$result" "$runs" "$speed" \
+            "$(grep -oE 'cov: [0-9]+ ft: [0-9]+' <<<"$last" || true)" \
+            "$(grep -oE 'corp: [0-9]+/[0-9]+[a-zA-Z]*' <<<"$last" || true)"
+    done
+    exit $status
+}
+
 case "${1:-}" in
 deps) deps ;;
 demo)
@@ -127,8 +190,9 @@ bench)
     ;;
 package) package ;;
 package-check) package_check ;;
+fuzz) fuzz "${@:2}" ;;
 *)
-    echo "usage: $0 demo|test|deps|bench|package|package-check" >&2
+    echo "usage: $0 demo|test|deps|bench|package|package-check|fuzz [MINUTES] [TARGET...]" >&2
     exit 2
     ;;
 esac

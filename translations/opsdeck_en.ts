@@ -5111,6 +5111,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>malformed Prometheus answer at byte %1: %2</source>
         <translation>malformed Prometheus answer at byte %1: %2</translation>
     </message>
+    <message>
+        <source>the answer&apos;s status is &quot;%1&quot; and it gives no error</source>
+        <translation>the answer&apos;s status is &quot;%1&quot; and it gives no error</translation>
+    </message>
 </context>
 <context>
     <name>PrometheusClient</name>

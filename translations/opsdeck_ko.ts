@@ -5086,6 +5086,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>malformed Prometheus answer at byte %1: %2</source>
         <translation>바이트 %1에서 Prometheus 응답 형식이 잘못되었습니다: %2</translation>
     </message>
+    <message>
+        <source>the answer&apos;s status is &quot;%1&quot; and it gives no error</source>
+        <translation>응답의 status가 &quot;%1&quot;이지만 오류 내용이 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>PrometheusClient</name>

@@ -11,11 +11,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Markdown-safe on one line: newlines and table pipes would break the layout.
+// Markdown-safe on one line: line breaks (\n, and \r, which Markdown also ends a line at) and table pipes would break
+// the layout; backslashes are escaped so that one typed before a pipe cannot cancel the pipe's escape.
 QString inline_(const QString &text)
 {
     QString out = text;
     out.replace(u'\n', u' ');
+    out.replace(u'\r', u' ');
+    out.replace(u"\\"_s, u"\\\\"_s);
     out.replace(u"|"_s, u"\\|"_s);
     return out.trimmed();
 }
@@ -43,7 +46,8 @@ QString ChecklistExport::markdown(
     };
     QString md;
     md += u"# "_s + inline_(instance.title.text(language)) + u"\n\n"_s;
-    md += u"- "_s + QCoreApplication::translate("ChecklistExport", "Period: %1").arg(instance.periodKey) + u'\n';
+    md += u"- "_s + QCoreApplication::translate("ChecklistExport", "Period: %1").arg(inline_(instance.periodKey))
+        + u'\n';
     if (!instance.isOnDemand()) {
         md += u"- "_s + QCoreApplication::translate("ChecklistExport", "Due: %1").arg(time(instance.period.due))
             + u'\n';
@@ -90,9 +94,10 @@ QString ChecklistExport::markdown(
         if (latest && state == ItemState::Done && !latest->evidence.isEmpty()) {
             const ChecklistEvidence &e = latest->evidence;
             const QString text = !e.verified
-                ? QCoreApplication::translate("ChecklistExport", "%1: not verified (no probe result yet)").arg(e.target)
+                ? QCoreApplication::translate("ChecklistExport", "%1: not verified (no probe result yet)")
+                      .arg(inline_(e.target))
                 : QCoreApplication::translate("ChecklistExport", "%1: %2 (%3) at %4")
-                      .arg(e.target, e.state, inline_(e.value), time(e.at));
+                      .arg(inline_(e.target), inline_(e.state), inline_(e.value), time(e.at));
             md += u"  - "_s + QCoreApplication::translate("ChecklistExport", "Evidence: %1").arg(text) + u'\n';
         }
     }

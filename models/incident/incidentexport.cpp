@@ -19,11 +19,14 @@ QString tr(const char *text)
     return QCoreApplication::translate("IncidentExport", text);
 }
 
-// Markdown-safe on one line: newlines and table pipes would break the layout.
+// Markdown-safe on one line: line breaks (\n, and \r, which Markdown also ends a line at) and table pipes would break
+// the layout; backslashes are escaped so that one typed before a pipe cannot cancel the pipe's escape.
 QString inline_(const QString &text)
 {
     QString out = text;
     out.replace(u'\n', u' ');
+    out.replace(u'\r', u' ');
+    out.replace(u"\\"_s, u"\\\\"_s);
     out.replace(u"|"_s, u"\\|"_s);
     return out.trimmed();
 }

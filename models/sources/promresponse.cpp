@@ -314,6 +314,9 @@ PromResponse read(const QByteArray &body)
     }
     if (status != QLatin1String("success")) {
         r.status = PromResponse::Status::ApiError;
+        if (r.error.isEmpty()) {
+            r.error = PromResponseParser::tr("the answer's status is \"%1\" and it gives no error").arg(status);
+        }
         r.resultType.clear();
         r.series.clear();
         return r;

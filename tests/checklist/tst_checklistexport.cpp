@@ -74,6 +74,7 @@ private Q_SLOTS:
     void golden_data();
     void golden();
     void unsignedInstance();
+    void hostileTextsStayOnTheirLines();
     void rangeKeepsSignedInstancesOfThoseDays();
     void emptyRangeSaysSo();
 };
@@ -118,6 +119,22 @@ void TestChecklistExport::unsignedInstance()
     QVERIFY(md.contains(u"- Not signed off\n"_s));
     QVERIFY(md.contains(u"- Progress: 2/3\n"_s));
     QVERIFY(md.contains(u"- [ ] Last night's backup finished\n"_s));
+}
+
+// Found by the checklist_export fuzzer: a carriage return ends a Markdown line as a newline does, the period key and
+// the evidence's target and state were written as they came, and a backslash before a pipe undid its escape.
+void TestChecklistExport::hostileTextsStayOnTheirLines()
+{
+    ChecklistInstance i = signedInstance();
+    i.periodKey = u"morning\n## Forged"_s;
+    i.history[0].evidence.state = u"ok\r# Forged"_s;
+    i.history[0].evidence.target = u"endpoint:a\nb"_s;
+    i.history[3].skipReason = u"back\\|slash"_s;
+    const QString md = ChecklistExport::markdown(i, u"en"_s, QLocale(u"en"_s), QTimeZone("Asia/Seoul"));
+    QVERIFY(!md.contains(u'\r'));
+    QVERIFY(md.contains(u"- Period: morning ## Forged\n"_s));
+    QVERIFY(md.contains(u"  - Evidence: endpoint:a b: ok # Forged (200 in 35 ms) at 2026-11-23 09:04\n"_s));
+    QVERIFY(md.contains(u"| skipped | back\\\\\\|slash |\n"_s));
 }
 
 void TestChecklistExport::rangeKeepsSignedInstancesOfThoseDays()

@@ -98,6 +98,7 @@ private Q_SLOTS:
     void golden_data();
     void golden();
     void openIncidentHasNoDuration();
+    void hostileTextsStayInTheirCells();
     void duration_data();
     void duration();
     void pdf();
@@ -144,6 +145,19 @@ void TestIncidentExport::openIncidentHasNoDuration()
     QVERIFY(md.contains(u"- **Resolved**: not resolved yet\n"_s));
     QVERIFY(md.contains(u"- **Duration**: (not recorded)\n"_s));
     QVERIFY(md.endsWith(u"|------|--------|------|------|\n"_s));
+}
+
+// Found by the postmortem_export fuzzer: a carriage return ends a Markdown line as a newline does, and a backslash
+// before a pipe undid its escape, so one-line texts could add headings or table cells.
+void TestIncidentExport::hostileTextsStayInTheirCells()
+{
+    Incident i = seedIncident();
+    i.title = u"DB down\r# Forged heading"_s;
+    i.actionItems = { ActionItem { 0, 0, u"back\\|slash"_s, u"kim\r| x | y |"_s, {}, ActionStatus::Open } };
+    const QString md = IncidentExport::markdown(i, QLocale(QLocale::English), QTimeZone::utc());
+    QVERIFY(!md.contains(u'\r'));
+    QVERIFY(md.startsWith(u"# Incident report: DB down # Forged heading\n"_s));
+    QVERIFY(md.endsWith(u"| back\\\\\\|slash | kim \\| x \\| y \\| |  | Open |\n"_s));
 }
 
 void TestIncidentExport::duration_data()

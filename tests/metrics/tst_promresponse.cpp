@@ -45,6 +45,8 @@ private Q_SLOTS:
     void matrixWithSpecialValues();
     void scalar();
     void apiError();
+    void apiErrorWithoutMessage_data();
+    void apiErrorWithoutMessage();
     void notPrometheus_data();
     void notPrometheus();
     void parses_data();
@@ -99,6 +101,26 @@ void TestPromResponse::apiError()
     QCOMPARE(r.status, PromResponse::Status::ApiError);
     QCOMPARE(r.errorType, u"bad_data"_s);
     QCOMPARE(r.errorText(), uR"(bad_data: 1:5: parse error: unexpected "}")"_s);
+}
+
+// Found by the prom_response fuzzer: an answer that is not a success but gives no error said nothing at all.
+void TestPromResponse::apiErrorWithoutMessage_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("error");
+    QTest::addRow("error without text") << QByteArray(R"({"status":"error"})")
+                                        << u"the answer's status is \"error\" and it gives no error"_s;
+    QTest::addRow("unknown status") << QByteArray(R"({"status":"s.uccess","data":{"resultType":"vector"}})")
+                                    << u"the answer's status is \"s.uccess\" and it gives no error"_s;
+}
+
+void TestPromResponse::apiErrorWithoutMessage()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, error);
+    const PromResponse r = PromResponseParser::parse(body, 200);
+    QCOMPARE(r.status, PromResponse::Status::ApiError);
+    QCOMPARE(r.errorText(), error);
 }
 
 void TestPromResponse::notPrometheus_data()
