@@ -101,8 +101,14 @@ test)
     deps
     format_check
     # One build, sanitized: every test runs under ASan + UBSan rather than a second, plain pass (CI time).
+    started=$SECONDS
     build asan
-    QT_QPA_PLATFORM=offscreen ctest --preset asan -j2 --timeout 300 "${@:2}"
+    echo "== build (asan preset) took $((SECONDS - started)) s"
+    started=$SECONDS
+    status=0
+    QT_QPA_PLATFORM=offscreen ctest --preset asan -j2 --timeout 300 "${@:2}" || status=$?
+    echo "== ctest (sanitized) took $((SECONDS - started)) s"
+    exit $status
     ;;
 bench)
     deps wrk

@@ -43,7 +43,7 @@ const QString provider
 QHash<QString, Context> contexts()
 {
     return {
-        { u"Top level/0"_s, { {}, {}, false, {}, {} } },
+        { u"Top level/0"_s, { {}, {}, false, { u"workspace: { id: w }"_s }, {} } },
         { u"workspace/0"_s, { u"workspace:\n"_s, u"  "_s, false, {}, u"workspace."_s } },
         { u"secrets/0"_s,
             { u"secrets:\n"_s, u"  "_s, true, { u"name: TOKEN"_s, u"description: d"_s }, u"secrets[0]."_s } },
