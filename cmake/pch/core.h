@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Qt and standard headers most files of the core library include (see cmake/OpsDeckPch.cmake).
+#pragma once
 #include <QAbstractItemModel>
 #include <QByteArray>
 #include <QCoreApplication>
@@ -31,6 +32,7 @@
 #include <QTimer>
 #include <QUrl>
 #include <QVariant>
+
 #include <algorithm>
 #include <functional>
 #include <memory>

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OpsDeck authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The core headers plus the widgets most views include (see cmake/OpsDeckPch.cmake).
+#pragma once
 #include "core.h"
 
 #include <QAction>
