@@ -7,8 +7,12 @@
 # one per test executable would cost more than it saves. QtTest's own header stays out of it: it depends on
 # QT_TESTCASE_BUILDDIR, which differs per test directory. -Winvalid-pch with -Werror turns a precompiled header
 # gcc cannot use (other flags or macros) into a build error rather than a silent slow path.
-# With ccache: CCACHE_SLOPPINESS=pch_defines,time_macros (tools/dev.sh and README set it); -fpch-preprocess below.
+# ccache caches files built with a precompiled header only with CCACHE_SLOPPINESS=pch_defines,time_macros and
+# -fpch-preprocess (below): a ccache launcher gets the setting here, so no developer has to remember it.
 option(OPSDECK_PCH "Precompile the Qt headers" ON)
+if(OPSDECK_PCH AND CMAKE_CXX_COMPILER_LAUNCHER MATCHES "ccache" AND NOT CMAKE_CXX_COMPILER_LAUNCHER MATCHES "SLOPPINESS")
+    set(CMAKE_CXX_COMPILER_LAUNCHER env CCACHE_SLOPPINESS=pch_defines,time_macros ${CMAKE_CXX_COMPILER_LAUNCHER})
+endif()
 
 # opsdeck_precompile(<target> core|widgets) or opsdeck_precompile(<target> REUSE <host target>)
 function(opsdeck_precompile target kind)
