@@ -264,6 +264,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         if (args.size() != 2) {
             fail(tr("usage: opsdeck validate FILE"));
         }
+        if (parser.isSet(jsonOption)) {
+            fail(tr("--json only applies to the check subcommand"));
+        }
         cl.mode = Mode::Validate;
         cl.validateFile = args[1];
         return cl;
