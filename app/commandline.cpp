@@ -27,10 +27,14 @@ bool takesValue(const char *arg)
     return false;
 }
 
-[[noreturn]] void fail(const QString &message, int exitCode = 1)
+// Every wrong use of the command line (an unknown option, a missing or extra argument, a bad option value) exits 2,
+// whatever the subcommand: 1 and above 2 keep the subcommands' own meanings.
+constexpr int usageError = 2;
+
+[[noreturn]] void fail(const QString &message)
 {
     std::fprintf(stderr, "opsdeck: %s\n", qPrintable(message));
-    std::exit(exitCode);
+    std::exit(usageError);
 }
 
 // The subcommand or workspace: the first argument that is neither an option nor an option's value.
@@ -47,8 +51,6 @@ QString firstPositional(const QStringList &arguments)
     return {};
 }
 
-// `opsdeck runbook` and `opsdeck import` report bad usage with 2 (1 means a step failed / nothing to import).
-constexpr int runbookUsageError = 2;
 } // namespace
 
 bool CommandLine::wantsConsole(int argc, char **argv)
@@ -177,11 +179,10 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QStringList arguments = app.arguments();
     const bool importMode = firstPositional(arguments) == QLatin1String("import");
     const bool runbookMode = importMode || firstPositional(arguments) == QLatin1String("runbook");
-    const int usageError = runbookMode ? runbookUsageError : 1;
-    if (runbookMode && !parser.parse(arguments)) {
-        fail(parser.errorText(), usageError);
+    if (!parser.parse(arguments)) {
+        fail(parser.errorText()); // QCommandLineParser::process() would exit 1
     }
-    parser.process(app);
+    parser.process(app); // --help and --version
 
     CommandLine cl;
     cl.demo = parser.isSet(demoOption);
@@ -192,7 +193,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         DatabaseTarget target;
         QString error;
         if (!DatabaseTarget::parse(cl.database, &target, &error) || !target.isPostgres()) {
-            fail(tr("--database: %1").arg(error.isEmpty() ? tr("expected a postgresql:// URL") : error), usageError);
+            fail(tr("--database: %1").arg(error.isEmpty() ? tr("expected a postgresql:// URL") : error));
         }
     }
     cl.language = parser.value(langOption);
@@ -206,8 +207,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     }
     if (!cl.language.isEmpty() && !LanguageManager::availableLanguages().contains(cl.language)) {
         fail(tr("unknown language \"%1\" for --lang; available: %2")
-                 .arg(cl.language, LanguageManager::availableLanguages().join(QLatin1String(", "))),
-            usageError);
+                 .arg(cl.language, LanguageManager::availableLanguages().join(QLatin1String(", "))));
     }
 
     const QStringList args = parser.positionalArguments();
@@ -215,11 +215,10 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         ImportOptions &o = cl.importOptions;
         if (args.size() < 3 || !ImportOptions::kindFromString(args[1], &o.kind)) {
             fail(tr("usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o "
-                    "WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]"),
-                usageError);
+                    "WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]"));
         }
         if (parser.isSet(yesOption)) {
-            fail(tr("--yes only applies to the runbook subcommand"), usageError);
+            fail(tr("--yes only applies to the runbook, check, trust and agent subcommands"));
         }
         o.files = args.mid(2);
         o.output = parser.value(outputOption);
@@ -229,7 +228,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         for (const QString &var : parser.values(varOption)) {
             const qsizetype equals = var.indexOf(u'=');
             if (equals <= 0) {
-                fail(tr("--var expects NAME=VALUE, got \"%1\"").arg(var), usageError);
+                fail(tr("--var expects NAME=VALUE, got \"%1\"").arg(var));
             }
             o.variables.insert(var.left(equals), var.mid(equals + 1));
         }
@@ -275,6 +274,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         if (args.size() != 2) {
             fail(tr("usage: opsdeck validate FILE"));
         }
+        if (parser.isSet(jsonOption)) {
+            fail(tr("--json only applies to the check subcommand"));
+        }
         cl.mode = Mode::Validate;
         cl.validateFile = args[1];
         return cl;
@@ -284,7 +286,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     }
     if (!args.isEmpty() && args.first() == QLatin1String("ack")) {
         if (args.size() != 3) {
-            fail(tr("usage: opsdeck ack WORKSPACE INCIDENT [--by NAME]"), 2);
+            fail(tr("usage: opsdeck ack WORKSPACE INCIDENT [--by NAME]"));
         }
         cl.mode = Mode::Ack;
         cl.validateFile = args[1];
@@ -322,7 +324,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     }
     if (parser.isSet(listIdsOption)) {
         if (!runbookMode || args.size() != 2) {
-            fail(tr("usage: opsdeck runbook --list-ids WORKSPACE"), usageError);
+            fail(tr("usage: opsdeck runbook --list-ids WORKSPACE"));
         }
         cl.mode = Mode::RunbookIds;
         cl.validateFile = args[1];
@@ -330,10 +332,10 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     }
     if (!args.isEmpty() && args.first() == QLatin1String("runbook")) {
         if (args.size() != 3) {
-            fail(tr("usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]"), usageError);
+            fail(tr("usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]"));
         }
         if (parser.isSet(jsonOption)) {
-            fail(tr("--json only applies to the check subcommand"), usageError);
+            fail(tr("--json only applies to the check subcommand"));
         }
         cl.mode = Mode::Runbook;
         cl.validateFile = args[1];

@@ -81,6 +81,10 @@ void SecretCommand::start()
 
 void SecretCommand::finish(int exitCode, const QString &message)
 {
-    *m_out << message << Qt::endl;
+    if (exitCode == 0) {
+        *m_out << message << Qt::endl;
+    } else {
+        QTextStream(stderr) << message << Qt::endl; // errors go where the other subcommands put them
+    }
     QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT finished(exitCode); });
 }

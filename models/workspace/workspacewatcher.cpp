@@ -2,12 +2,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace/workspacewatcher.h"
 
+#include "workspace/boundedyaml.h"
 #include "workspace/workspaceloader.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QTimer>
+
+namespace {
+
+// At most one byte past the loader's size cap: a huge file saved over the workspace (or a device linked in its
+// place) is refused by its size, never read whole into memory.
+QByteArray readCapped(QFile &file)
+{
+    return file.read(YamlLimits().maxBytes + 1);
+}
+
+LoadResult loadRead(const QByteArray &data, const QString &path)
+{
+    // Over the cap: the loader reports the file's real size and reads no more of it.
+    return data.size() > YamlLimits().maxBytes ? WorkspaceLoader::loadFile(path)
+                                               : WorkspaceLoader::loadData(data, path);
+}
+
+} // namespace
 
 WorkspaceWatcher::WorkspaceWatcher(QObject *parent)
     : QObject(parent)
@@ -78,7 +97,7 @@ void WorkspaceWatcher::onSettled()
     QFile file(m_path);
     QByteArray data;
     if (file.open(QIODevice::ReadOnly)) {
-        data = file.readAll();
+        data = readCapped(file);
         // Other files in the directory change too; only a different content is worth a reload.
         if (data == m_lastData && !m_lastFailed) {
             return;
@@ -94,13 +113,13 @@ bool WorkspaceWatcher::load(const QByteArray *data)
     LoadResult result;
     QByteArray read;
     if (data) {
-        result = WorkspaceLoader::loadData(*data, m_path);
+        result = loadRead(*data, m_path);
         read = *data;
     } else {
         QFile file(m_path);
         if (file.open(QIODevice::ReadOnly)) {
-            read = file.readAll();
-            result = WorkspaceLoader::loadData(read, m_path);
+            read = readCapped(file);
+            result = loadRead(read, m_path);
         } else {
             result = WorkspaceLoader::loadFile(m_path); // reports why it cannot be read
         }

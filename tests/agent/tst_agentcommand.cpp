@@ -149,7 +149,7 @@ void TestAgentCommand::checkConfig()
 
     p.start(QStringLiteral(OPSDECK_APP_PATH), { u"agent"_s, good, u"--listen"_s, u"example:port"_s });
     QVERIFY(p.waitForFinished(20000));
-    QCOMPARE(p.exitCode(), 1);
+    QCOMPARE(p.exitCode(), 2); // bad usage
     QVERIFY(p.readAllStandardError().contains("--listen"));
 }
 

@@ -141,13 +141,13 @@ void TestSecrets::secretCommandRejectsBadInput()
     badName->closeWriteChannel();
     QVERIFY(badName->waitForFinished(30000));
     QCOMPARE(badName->exitCode(), 2);
-    QVERIFY(badName->readAllStandardOutput().contains("\"9LIVES\" is not a secret name"));
+    QVERIFY(badName->readAllStandardError().contains("\"9LIVES\" is not a secret name"));
     std::unique_ptr<QProcess> empty(
         opsdeck({ u"secret"_s, u"set"_s, u"OPSDECK_TEST_SECRET"_s, u"--lang"_s, u"en"_s }, env));
     empty->closeWriteChannel();
     QVERIFY(empty->waitForFinished(30000));
     QCOMPARE(empty->exitCode(), 2);
-    QVERIFY(empty->readAllStandardOutput().contains("no value on standard input; nothing was stored"));
+    QVERIFY(empty->readAllStandardError().contains("no value on standard input; nothing was stored"));
 }
 
 void TestSecrets::withoutKeychainTheReasonIsNamed()

@@ -14,9 +14,12 @@
 #include <QTest>
 #include <QThread>
 
+#include <csignal>
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using StorageTest::wait;
@@ -42,6 +45,51 @@ QString what(const char *text)
     return QString::fromLatin1(text);
 }
 
+// `ulimit -f` for this process while it lives: no file may grow past `bytes` (writes past it fail with EFBIG, as on
+// a full disk, instead of the default SIGXFSZ killing the process). Only regular files are limited.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        getrlimit(RLIMIT_FSIZE, &m_saved);
+        m_savedHandler = std::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limited { bytes, m_saved.rlim_max };
+        m_ok = setrlimit(RLIMIT_FSIZE, &limited) == 0;
+    }
+    ~FileSizeLimit()
+    {
+        setrlimit(RLIMIT_FSIZE, &m_saved);
+        std::signal(SIGXFSZ, m_savedHandler);
+    }
+    FileSizeLimit(const FileSizeLimit &) = delete;
+    FileSizeLimit &operator=(const FileSizeLimit &) = delete;
+    bool ok() const { return m_ok; }
+
+private:
+    rlimit m_saved {};
+    void (*m_savedHandler)(int) = nullptr;
+    bool m_ok = false;
+};
+
+auto insertBig(const QString &key)
+{
+    return [key](QSqlDatabase &db) {
+        return sqlExec(db, u"INSERT INTO meta (key, value) VALUES (?, ?)"_s, { key, QString(2 << 20, u'x') })
+            .numRowsAffected();
+    };
+}
+
+QStringList metaKeys(QSqlDatabase &db)
+{
+    QSqlQuery query = sqlExec(db, u"SELECT key FROM meta ORDER BY key"_s);
+    QStringList keys;
+    while (query.next()) {
+        keys.append(query.value(0).toString());
+    }
+    return keys;
+}
+
 } // namespace
 
 class TestStorage final : public QObject
@@ -64,6 +112,8 @@ private Q_SLOTS:
     void lostTransactionFailsTheJobsItHeld();
     void failedWritesReachWriteFailed();
     void diskFullIsReportedAndRetryWorks();
+    void fileSizeLimitKeepsLastGoodState();
+    void readOnlyFolderIsReportedAndLeftUntouched();
     void lockedPastBusyTimeoutIsReportedAndRetryWorks();
     void jobsWaitForOpening();
     void closedStorageFailsJobs();
@@ -461,6 +511,77 @@ void TestStorage::diskFullIsReportedAndRetryWorks()
     QVERIFY(retry && retry->ok());
     QCOMPARE(retry->value(), 1);
     QCOMPARE(storage.state(), Storage::State::Open);
+}
+
+// A real write failure under the database (the file system refuses to grow the files): the job fails naming what it
+// was doing, nothing of it is stored, the last good rows stay readable and intact, and a later write succeeds.
+void TestStorage::fileSizeLimitKeepsLastGoodState()
+{
+    Storage storage;
+    openFresh(storage);
+    const auto good = wait(storage.write(what("Saving good"), insertMeta(u"good"_s)));
+    QVERIFY(good && good->ok());
+    QSignalSpy writeFailed(&storage, &Storage::writeFailed);
+    {
+        FileSizeLimit limit(1 << 20); // the database and its WAL are far below 1 MiB; the 4 MB row is not
+        QVERIFY(limit.ok());
+        const auto big = wait(storage.write(what("Saving big"), insertBig(u"big"_s)));
+        QVERIFY(big && !big->ok());
+        QCOMPARE(big->what(), u"Saving big"_s);
+        QVERIFY2(big->error().contains(u"disk"_s), qPrintable(big->error())); // "disk I/O error" or "disk is full"
+        QTRY_COMPARE(writeFailed.size(), 1);
+        const auto keys = wait(storage.read(what("Listing"), metaKeys));
+        QVERIFY(keys && keys->ok());
+        QVERIFY2(keys->value().contains(u"good"_s) && !keys->value().contains(u"big"_s),
+            qPrintable(keys->value().join(u", "_s)));
+    }
+    const auto checked = wait(storage.read(what("Checking"), [](QSqlDatabase &db) {
+        QSqlQuery query = sqlExec(db, u"PRAGMA integrity_check"_s);
+        query.next();
+        return query.value(0).toString();
+    }));
+    QVERIFY(checked && checked->ok());
+    QCOMPARE(checked->value(), u"ok"_s);
+    const auto retry = wait(storage.write(what("Saving big again"), insertBig(u"big"_s)));
+    QVERIFY2(retry && retry->ok(), retry ? qPrintable(retry->error()) : "no result");
+    QCOMPARE(storage.state(), Storage::State::Open);
+}
+
+// The data folder cannot be written (a read-only mount, wrong owner): opening fails with the path and the reason,
+// the database that was there is left byte for byte, and nothing is created beside it.
+void TestStorage::readOnlyFolderIsReportedAndLeftUntouched()
+{
+    if (geteuid() == 0) {
+        // Root writes through any permission bits; a read-only mount would need privileges a test should not use.
+        QSKIP("running as root: a folder's permissions do not stop root (checked as a normal user)");
+    }
+    const QString folder = m_tmp.filePath(u"readonly"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = Storage::databasePath(folder);
+    {
+        Storage first;
+        first.open(path);
+        QTRY_COMPARE(first.state(), Storage::State::Open);
+        const auto good = wait(first.write(what("Saving good"), insertMeta(u"good"_s)));
+        QVERIFY(good && good->ok());
+    } // closed: checkpointed, its WAL and shared-memory files removed
+    const QStringList before = folderEntries(folder);
+    ageFile(path);
+    const FileFingerprint print = fingerprint(path);
+    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner));
+    Storage storage;
+    QSignalSpy failed(&storage, &Storage::openFailed);
+    storage.open(path);
+    const bool reported = failed.wait(20000);
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QVERIFY2(reported, "opening a database in a read-only folder did not fail");
+    const QString message = failed.at(0).at(0).toString();
+    QVERIFY2(message.startsWith(path + u": "_s), qPrintable(message));
+    QCOMPARE(storage.state(), Storage::State::Failed);
+    QCOMPARE(folderEntries(folder), before);
+    QCOMPARE(fingerprint(path), print);
 }
 
 void TestStorage::lockedPastBusyTimeoutIsReportedAndRetryWorks()

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -145,6 +147,26 @@ private Q_SLOTS:
         QVERIFY(writeInPlace(m_path, workspace("back")));
         QTRY_COMPARE(loaded.count(), 1);
         QCOMPARE(watcher.current()->endpoints.first().name, u"back"_s);
+    }
+
+    // A huge file saved over the workspace is refused by its size, not read into memory; the last good one stays.
+    void hugeFileIsNotRead()
+    {
+        WorkspaceWatcher watcher;
+        QVERIFY(watcher.open(m_path));
+        QSignalSpy failed(&watcher, &WorkspaceWatcher::loadFailed);
+        QFile file(m_path);
+        QVERIFY(file.resize(qint64(1024) * 1024 * 1024)); // sparse: nothing written
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(1).value<QList<Diagnostic>>().first().message,
+            u"the file is 1024.0 MB; a workspace file may be at most 8 MB"_s);
+        rusage usage {};
+        getrusage(RUSAGE_SELF, &usage);
+        QVERIFY2(usage.ru_maxrss / 1024 < 512, qPrintable(u"peak %1 MB"_s.arg(usage.ru_maxrss / 1024)));
+        QCOMPARE(watcher.current()->endpoints.first().name, u"first"_s);
+        QVERIFY(!watcher.reload());
+        QCOMPARE(
+            watcher.lastDiagnostics().first().message, failed.first().at(1).value<QList<Diagnostic>>().first().message);
     }
 
     void invalidOnOpen()
