@@ -296,6 +296,18 @@
         <source>%1: OK</source>
         <translation>%1: OK</translation>
     </message>
+    <message>
+        <source>the default location</source>
+        <translation>the default location</translation>
+    </message>
+    <message>
+        <source>probing for %1 as %2</source>
+        <translation>probing for %1 as %2</translation>
+    </message>
+    <message>
+        <source>another agent or console probes for %1; following its results</source>
+        <translation>another agent or console probes for %1; following its results</translation>
+    </message>
 </context>
 <context>
     <name>AlertModel</name>
@@ -453,6 +465,18 @@
         <source>Everything rule %1 watches is OK again: consider resolving this incident</source>
         <translation>Everything rule %1 watches is OK again: consider resolving this incident</translation>
     </message>
+    <message>
+        <source>Opened by rule %1 for the root cause %2 (CRITICAL); impacted: %3</source>
+        <translation>Opened by rule %1 for the root cause %2 (CRITICAL); impacted: %3</translation>
+    </message>
+    <message>
+        <source>%1 CRITICAL, impacted by %2: listed here by rule %3 instead of an incident of its own</source>
+        <translation>%1 CRITICAL, impacted by %2: listed here by rule %3 instead of an incident of its own</translation>
+    </message>
+    <message>
+        <source>Opened automatically by rule %1 for the root cause %2</source>
+        <translation>Opened automatically by rule %1 for the root cause %2</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -576,6 +600,21 @@
     <message>
         <source>Recording the results</source>
         <translation>Recording the results</translation>
+    </message>
+    <message>
+        <source>impacted by %1</source>
+        <translation>impacted by %1</translation>
+    </message>
+    <message>
+        <source>impacted by %1; %2</source>
+        <translation>impacted by %1; %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n endpoint(s) checked from %3)</source>
+        <translation>
+            <numerusform>%1: %2 (%n endpoint checked from %3)</numerusform>
+            <numerusform>%1: %2 (%n endpoints checked from %3)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1165,10 +1204,6 @@ Tick it anyway?</translation>
         <translation>usage: opsdeck secret set|delete NAME</translation>
     </message>
     <message>
-        <source>--yes only applies to the runbook subcommand</source>
-        <translation>--yes only applies to the runbook subcommand</translation>
-    </message>
-    <message>
         <source>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</source>
         <translation>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</translation>
     </message>
@@ -1213,20 +1248,12 @@ Tick it anyway?</translation>
         <translation>import: add the imported items to the workspace &lt;file&gt; (kept as written; ids it already has are reported, not duplicated); the result goes to -o or standard output.</translation>
     </message>
     <message>
-        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
-        <translation>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
-    </message>
-    <message>
         <source>-o, --merge, --var and --force only apply to the import subcommand</source>
         <translation>-o, --merge, --var and --force only apply to the import subcommand</translation>
     </message>
     <message>
         <source>usage: opsdeck trust WORKSPACE [--yes]</source>
         <translation>usage: opsdeck trust WORKSPACE [--yes]</translation>
-    </message>
-    <message>
-        <source>agent: the place the agent probes from, as the location label of /metrics.</source>
-        <translation>agent: the place the agent probes from, as the location label of /metrics.</translation>
     </message>
     <message>
         <source>name</source>
@@ -1253,10 +1280,6 @@ Tick it anyway?</translation>
         <translation>--listen expects ADDR:PORT or PORT, got &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>--location, --listen and --check-config only apply to the agent subcommand</source>
-        <translation>--location, --listen and --check-config only apply to the agent subcommand</translation>
-    </message>
-    <message>
         <source>ack: who acknowledges (default: the operator name of the settings, else the user name).</source>
         <translation>ack: who acknowledges (default: the operator name of the settings, else the user name).</translation>
     </message>
@@ -1277,6 +1300,10 @@ Tick it anyway?</translation>
         <translation>--yes only applies to the runbook, check, trust and agent subcommands</translation>
     </message>
     <message>
+        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory. check: record the results there.</source>
+        <translation>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory. check: record the results there.</translation>
+    </message>
+    <message>
         <source>OpsDeck, an operations console for on-call engineers.
 
 Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
@@ -1286,7 +1313,7 @@ Subcommand:
   runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory), an Uptime Kuma kuma.db or blackbox_exporter modules into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
   agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.
   ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</source>
         <translation>OpsDeck, an operations console for on-call engineers.
@@ -1298,17 +1325,29 @@ Subcommand:
   runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory), an Uptime Kuma kuma.db or blackbox_exporter modules into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
   agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.
   ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</translation>
     </message>
     <message>
-        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory. check: record the results there.</source>
-        <translation>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory. check: record the results there.</translation>
+        <source>agent and the window: the place this process probes from (team mode: one prober per workspace and location; results carry it). check: the location the results are reported from.</source>
+        <translation>agent and the window: the place this process probes from (team mode: one prober per workspace and location; results carry it). check: the location the results are reported from.</translation>
     </message>
     <message>
-        <source>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL]</source>
-        <translation>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL]</translation>
+        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>--listen and --check-config only apply to the agent subcommand</source>
+        <translation>--listen and --check-config only apply to the agent subcommand</translation>
+    </message>
+    <message>
+        <source>--location only applies to the agent and check subcommands and the window</source>
+        <translation>--location only applies to the agent and check subcommands and the window</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]</source>
+        <translation>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +1756,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DependencyGraph</name>
+    <message>
+        <source>group %1</source>
+        <translation>group %1</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsBanner</name>
     <message numerus="yes">
         <source>Reloading %1 failed with %n problem(s); keeping the last good workspace.</source>
@@ -2017,6 +2063,26 @@ Subcommand:
             <numerusform>connected to %1, %n bytes read</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 is CRITICAL and this endpoint depends on it: its notifications wait until %1 recovers.</source>
+        <translation>%1 is CRITICAL and this endpoint depends on it: its notifications wait until %1 recovers.</translation>
+    </message>
+    <message>
+        <source>the default location</source>
+        <translation>the default location</translation>
+    </message>
+    <message>
+        <source>checked by %1 at %2, %3</source>
+        <translation>checked by %1 at %2, %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, checked by %3, %4</source>
+        <translation>%1: %2, checked by %3, %4</translation>
+    </message>
 </context>
 <context>
     <name>EndpointKinds</name>
@@ -2136,6 +2202,22 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <translation>%1
 %2
 Not checked: its request carries a secret, and this version of the workspace is not trusted yet.</translation>
+    </message>
+    <message>
+        <source>Impacted</source>
+        <translation>Impacted</translation>
+    </message>
+    <message>
+        <source>impacted by %1</source>
+        <translation>impacted by %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3, %4: its notifications wait until %5 recovers.</source>
+        <translation>%1
+%2
+%3, %4: its notifications wait until %5 recovers.</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2540,18 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>%1 · %2 ms</source>
         <translation>%1 · %2 ms</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
 </context>
 <context>
     <name>HistoryStrip</name>
@@ -2621,20 +2715,12 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <translation>nothing to import: no rule or panel could become a KPI tile; nothing written</translation>
     </message>
     <message>
-        <source>the generated workspace does not validate; nothing written</source>
-        <translation>the generated workspace does not validate; nothing written</translation>
-    </message>
-    <message>
         <source>cannot write %1: %2</source>
         <translation>cannot write %1: %2</translation>
     </message>
     <message>
         <source>wrote %1 (%2 KPIs)</source>
         <translation>wrote %1 (%2 KPIs)</translation>
-    </message>
-    <message>
-        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
-        <translation>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
     </message>
     <message>
         <source>uptime-kuma: give one kuma.db</source>
@@ -2647,6 +2733,258 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>wrote %1 (%2 endpoints)</source>
         <translation>wrote %1 (%2 endpoints)</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>no file to import</source>
+        <translation>no file to import</translation>
+    </message>
+    <message>
+        <source>the generated workspace does not validate</source>
+        <translation>the generated workspace does not validate</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>Reading %n file…</numerusform>
+            <numerusform>Reading %n files…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>There is nothing to write.</source>
+        <translation>There is nothing to write.</translation>
+    </message>
+    <message>
+        <source>Save Imported Workspace</source>
+        <translation>Save Imported Workspace</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.yaml *.yml)</source>
+        <translation>Workspaces (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Files to Import</source>
+        <translation>Files to Import</translation>
+    </message>
+    <message>
+        <source>Folder of Gatus Files</source>
+        <translation>Folder of Gatus Files</translation>
+    </message>
+    <message>
+        <source>Gatus configuration (file or folder)</source>
+        <translation>Gatus configuration (file or folder)</translation>
+    </message>
+    <message>
+        <source>Prometheus rule files</source>
+        <translation>Prometheus rule files</translation>
+    </message>
+    <message>
+        <source>Grafana dashboards (JSON)</source>
+        <translation>Grafana dashboards (JSON)</translation>
+    </message>
+    <message>
+        <source>Uptime Kuma database (kuma.db)</source>
+        <translation>Uptime Kuma database (kuma.db)</translation>
+    </message>
+    <message>
+        <source>blackbox_exporter modules</source>
+        <translation>blackbox_exporter modules</translation>
+    </message>
+    <message>
+        <source>&amp;Import from:</source>
+        <translation>&amp;Import from:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Files:</translation>
+    </message>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation>Add &amp;Files…</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>Add F&amp;older…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Add to the open workspace (none is open)</source>
+        <translation>Add to the open workspace (none is open)</translation>
+    </message>
+    <message>
+        <source>Add to the open workspace (%1)</source>
+        <translation>Add to the open workspace (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>&amp;Save As and Open…</source>
+        <translation>&amp;Save As and Open…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Notes and to-dos:</source>
+        <translation>Notes and to-dos:</translation>
+    </message>
+    <message>
+        <source>Choose what to import, then Preview.</source>
+        <translation>Choose what to import, then Preview.</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing will be written:</source>
+        <translation>The import failed; nothing will be written:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing can be imported from these files (%n item(s) skipped); nothing will be written.</source>
+        <translation>
+            <numerusform>Nothing can be imported from these files (%n item skipped); nothing will be written.</numerusform>
+            <numerusform>Nothing can be imported from these files (%n items skipped); nothing will be written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Will create %n endpoint(s)</source>
+        <translation>
+            <numerusform>Will create %n endpoint</numerusform>
+            <numerusform>Will create %n endpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n KPI tile(s)</source>
+        <translation>
+            <numerusform>%n KPI tile</numerusform>
+            <numerusform>%n KPI tiles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification route(s)</source>
+        <translation>
+            <numerusform>%n notification route</numerusform>
+            <numerusform>%n notification routes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provider(s)</source>
+        <translation>
+            <numerusform>%n provider</numerusform>
+            <numerusform>%n providers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n maintenance window(s)</source>
+        <translation>
+            <numerusform>%n maintenance window</numerusform>
+            <numerusform>%n maintenance windows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n group(s)</source>
+        <translation>
+            <numerusform>in %n group</numerusform>
+            <numerusform>in %n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) skipped</source>
+        <translation>
+            <numerusform>%n item skipped</numerusform>
+            <numerusform>%n items skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To do: %1</source>
+        <translation>To do: %1</translation>
+    </message>
+    <message>
+        <source>Unresolved template variables: %1</source>
+        <translation>Unresolved template variables: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>KPI tile</source>
+        <translation>KPI tile</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>endpoint</translation>
+    </message>
+    <message>
+        <source>notification provider</source>
+        <translation>notification provider</translation>
+    </message>
+    <message>
+        <source>notification route</source>
+        <translation>notification route</translation>
+    </message>
+    <message>
+        <source>maintenance window</source>
+        <translation>maintenance window</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <source>blackbox module</source>
+        <translation>blackbox module</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>→ %1 (not carried over: %2)</source>
+        <translation>→ %1 (not carried over: %2)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Becomes / reason</source>
+        <translation>Becomes / reason</translation>
+    </message>
+    <message>
+        <source>Source position</source>
+        <translation>Source position</translation>
     </message>
 </context>
 <context>
@@ -3276,10 +3614,6 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <translation>routes select endpoints by group, so this one also covers %1</translation>
     </message>
     <message>
-        <source>strategy &quot;%1&quot;: only weekly (recurring-weekday) and daily windows are carried over</source>
-        <translation>strategy &quot;%1&quot;: only weekly (recurring-weekday) and daily windows are carried over</translation>
-    </message>
-    <message>
         <source>needs a start and an end time</source>
         <translation>needs a start and an end time</translation>
     </message>
@@ -3318,6 +3652,180 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 has no sources.prometheus for the imported KPIs to query; add one first</source>
         <translation>%1 has no sources.prometheus for the imported KPIs to query; add one first</translation>
+    </message>
+    <message>
+        <source>not a blackbox_exporter configuration: expected a &quot;modules:&quot; mapping</source>
+        <translation>not a blackbox_exporter configuration: expected a &quot;modules:&quot; mapping</translation>
+    </message>
+    <message>
+        <source>more than %1 modules</source>
+        <translation>more than %1 modules</translation>
+    </message>
+    <message>
+        <source>no equivalent</source>
+        <translation>no equivalent</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n endpoint(s) from blackbox modules probe the placeholder host %1 and are switched off: set each one&apos;s target (host, and port for tcp:// and tls://) and remove &quot;enabled: false&quot;</source>
+        <translation>
+            <numerusform>the %n endpoint from blackbox modules probe the placeholder host %1 and are switched off: set each one&apos;s target (host, and port for tcp:// and tls://) and remove &quot;enabled: false&quot;</numerusform>
+            <numerusform>the %n endpoints from blackbox modules probe the placeholder host %1 and are switched off: set each one&apos;s target (host, and port for tcp:// and tls://) and remove &quot;enabled: false&quot;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>proxies are not supported</source>
+        <translation>proxies are not supported</translation>
+    </message>
+    <message>
+        <source>the address family and source address are the system&apos;s choice</source>
+        <translation>the address family and source address are the system&apos;s choice</translation>
+    </message>
+    <message>
+        <source>the HTTP version is not checked</source>
+        <translation>the HTTP version is not checked</translation>
+    </message>
+    <message>
+        <source>conditions cannot test response headers</source>
+        <translation>conditions cannot test response headers</translation>
+    </message>
+    <message>
+        <source>CEL expressions are not supported</source>
+        <translation>CEL expressions are not supported</translation>
+    </message>
+    <message>
+        <source>DNS records are not matched; conditions read [DNS_RCODE] and [BODY] (the answers&apos; values)</source>
+        <translation>DNS records are not matched; conditions read [DNS_RCODE] and [BODY] (the answers&apos; values)</translation>
+    </message>
+    <message>
+        <source>DNS queries go over UDP</source>
+        <translation>DNS queries go over UDP</translation>
+    </message>
+    <message>
+        <source>set max-body on the endpoint instead</source>
+        <translation>set max-body on the endpoint instead</translation>
+    </message>
+    <message>
+        <source>%1 header of the blackbox module %2</source>
+        <translation>%1 header of the blackbox module %2</translation>
+    </message>
+    <message>
+        <source>set %1 (%2 of module %3 at %4): in the environment or with opsdeck secret set %1</source>
+        <translation>set %1 (%2 of module %3 at %4): in the environment or with opsdeck secret set %1</translation>
+    </message>
+    <message>
+        <source>not a mapping</source>
+        <translation>not a mapping</translation>
+    </message>
+    <message>
+        <source>not a duration</source>
+        <translation>not a duration</translation>
+    </message>
+    <message>
+        <source>the module&apos;s prober is %1</source>
+        <translation>the module&apos;s prober is %1</translation>
+    </message>
+    <message>
+        <source>the %1 prober is not supported</source>
+        <translation>the %1 prober is not supported</translation>
+    </message>
+    <message>
+        <source>no prober</source>
+        <translation>no prober</translation>
+    </message>
+    <message>
+        <source>unknown prober &quot;%1&quot;</source>
+        <translation>unknown prober &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1.insecure_skip_verify: OpsDeck never turns off TLS verification; trust the server&apos;s CA with ca-file</source>
+        <translation>%1.insecure_skip_verify: OpsDeck never turns off TLS verification; trust the server&apos;s CA with ca-file</translation>
+    </message>
+    <message>
+        <source>%1.%2: client certificates (mTLS) are not supported</source>
+        <translation>%1.%2: client certificates (mTLS) are not supported</translation>
+    </message>
+    <message>
+        <source>holds &quot;${&quot;, which a workspace reads as a secret reference</source>
+        <translation>holds &quot;${&quot;, which a workspace reads as a secret reference</translation>
+    </message>
+    <message>
+        <source>the %1 header</source>
+        <translation>the %1 header</translation>
+    </message>
+    <message>
+        <source>only a header with one written value is carried over</source>
+        <translation>only a header with one written value is carried over</translation>
+    </message>
+    <message>
+        <source>not a status code: %1</source>
+        <translation>not a status code: %1</translation>
+    </message>
+    <message>
+        <source>the regular expression %1 is not plain text; conditions match glob patterns</source>
+        <translation>the regular expression %1 is not plain text; conditions match glob patterns</translation>
+    </message>
+    <message>
+        <source>&quot;Basic &quot; and the base64 of username:password</source>
+        <translation>&quot;Basic &quot; and the base64 of username:password</translation>
+    </message>
+    <message>
+        <source>&quot;Bearer &quot; and the token</source>
+        <translation>&quot;Bearer &quot; and the token</translation>
+    </message>
+    <message>
+        <source>http.oauth2 is not supported</source>
+        <translation>http.oauth2 is not supported</translation>
+    </message>
+    <message>
+        <source>not a list</source>
+        <translation>not a list</translation>
+    </message>
+    <message>
+        <source>tcp.query_response: the SMTP exchange is OpsDeck&apos;s own (EHLO, STARTTLS)</source>
+        <translation>tcp.query_response: the SMTP exchange is OpsDeck&apos;s own (EHLO, STARTTLS)</translation>
+    </message>
+    <message numerus="yes">
+        <source>a dialogue of %n step(s): only one send followed by one plain-text expect is carried over; the endpoint checks the connection</source>
+        <translation>
+            <numerusform>a dialogue of %n step: only one send followed by one plain-text expect is carried over; the endpoint checks the connection</numerusform>
+            <numerusform>a dialogue of %n steps: only one send followed by one plain-text expect is carried over; the endpoint checks the connection</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dns: no query_name</source>
+        <translation>dns: no query_name</translation>
+    </message>
+    <message>
+        <source>dns.query_type %1 is not supported (%2)</source>
+        <translation>dns.query_type %1 is not supported (%2)</translation>
+    </message>
+    <message>
+        <source>manual: switched on and off by hand in Kuma; windows here open on a schedule</source>
+        <translation>manual: switched on and off by hand in Kuma; windows here open on a schedule</translation>
+    </message>
+    <message>
+        <source>single: a one-off window between two dates; windows here repeat daily or on weekdays</source>
+        <translation>single: a one-off window between two dates; windows here repeat daily or on weekdays</translation>
+    </message>
+    <message>
+        <source>recurring-day-of-month (%1): windows here repeat on weekdays, not on dates</source>
+        <translation>recurring-day-of-month (%1): windows here repeat on weekdays, not on dates</translation>
+    </message>
+    <message>
+        <source>recurring-weekday without a weekday</source>
+        <translation>recurring-weekday without a weekday</translation>
+    </message>
+    <message>
+        <source>recurring-interval every %1 days: windows here repeat daily or on weekdays</source>
+        <translation>recurring-interval every %1 days: windows here repeat daily or on weekdays</translation>
+    </message>
+    <message>
+        <source>cron &quot;%1&quot;: only a fixed minute and hour on every day or on weekdays can be carried over</source>
+        <translation>cron &quot;%1&quot;: only a fixed minute and hour on every day or on weekdays can be carried over</translation>
+    </message>
+    <message>
+        <source>unknown strategy &quot;%1&quot;</source>
+        <translation>unknown strategy &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -4484,6 +4992,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>Acknowledged: its escalation stops.</source>
         <translation>Acknowledged: its escalation stops.</translation>
     </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Import…</translation>
+    </message>
 </context>
 <context>
     <name>MetricMath</name>
@@ -5023,6 +5535,17 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 in %2 ms</source>
         <translation>%1 in %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeFeed</name>
+    <message>
+        <source>Reading the latest probe results</source>
+        <translation>Reading the latest probe results</translation>
+    </message>
+    <message>
+        <source>Reading new probe results</source>
+        <translation>Reading new probe results</translation>
     </message>
 </context>
 <context>
@@ -5718,6 +6241,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 to %2 by route %3 failed: %4</source>
         <translation>%1 to %2 by route %3 failed: %4</translation>
+    </message>
+    <message>
+        <source>%1 (held while %2 was CRITICAL; %2 recovered, this did not)</source>
+        <translation>%1 (held while %2 was CRITICAL; %2 recovered, this did not)</translation>
     </message>
 </context>
 <context>
@@ -6720,6 +7247,58 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>not applicable: a runbook step checks an endpoint over HTTP, and &quot;%1&quot; is a %2:// endpoint; use an http(s) endpoint, or a command step (such as pg_isready) for this service</source>
         <translation>not applicable: a runbook step checks an endpoint over HTTP, and &quot;%1&quot; is a %2:// endpoint; use an http(s) endpoint, or a command step (such as pg_isready) for this service</translation>
+    </message>
+    <message>
+        <source>expected exactly one of endpoint: or group:</source>
+        <translation>expected exactly one of endpoint: or group:</translation>
+    </message>
+    <message>
+        <source>duplicate group &quot;%1&quot; (first defined on line %2)</source>
+        <translation>duplicate group &quot;%1&quot; (first defined on line %2)</translation>
+    </message>
+    <message>
+        <source>unknown group &quot;%1&quot;: no endpoint has it as its group</source>
+        <translation>unknown group &quot;%1&quot;: no endpoint has it as its group</translation>
+    </message>
+    <message>
+        <source>unknown endpoint or group &quot;%1&quot;</source>
+        <translation>unknown endpoint or group &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; depends on itself</source>
+        <translation>&quot;%1&quot; depends on itself</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; depends on its own group &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; depends on its own group &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; depends on itself</source>
+        <translation>group &quot;%1&quot; depends on itself</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; depends on its own endpoint &quot;%2&quot;</source>
+        <translation>group &quot;%1&quot; depends on its own endpoint &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>dependency cycle: %1</source>
+        <translation>dependency cycle: %1</translation>
+    </message>
+    <message>
+        <source>critical-when &quot;%1&quot;: expected &quot;any&quot; or &quot;N of M locations&quot; (e.g. 2 of 3 locations)</source>
+        <translation>critical-when &quot;%1&quot;: expected &quot;any&quot; or &quot;N of M locations&quot; (e.g. 2 of 3 locations)</translation>
+    </message>
+    <message>
+        <source>critical-when &quot;%1&quot;: N must be between 1 and M (the number of locations)</source>
+        <translation>critical-when &quot;%1&quot;: N must be between 1 and M (the number of locations)</translation>
+    </message>
+    <message>
+        <source>groups: expected a map of group names to rules (e.g. api: 2 of 3 locations)</source>
+        <translation>groups: expected a map of group names to rules (e.g. api: 2 of 3 locations)</translation>
+    </message>
+    <message>
+        <source>no endpoint is in group &quot;%1&quot;: its rule applies to none</source>
+        <translation>no endpoint is in group &quot;%1&quot;: its rule applies to none</translation>
     </message>
 </context>
 </TS>

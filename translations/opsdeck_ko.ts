@@ -296,6 +296,18 @@
         <source>%1: OK</source>
         <translation>%1: 정상</translation>
     </message>
+    <message>
+        <source>the default location</source>
+        <translation>기본 위치</translation>
+    </message>
+    <message>
+        <source>probing for %1 as %2</source>
+        <translation>%1 위치를 %2(으)로 검사하는 중</translation>
+    </message>
+    <message>
+        <source>another agent or console probes for %1; following its results</source>
+        <translation>다른 에이전트나 콘솔이 %1 위치를 검사합니다. 그 결과를 따릅니다</translation>
+    </message>
 </context>
 <context>
     <name>AlertModel</name>
@@ -451,6 +463,18 @@
         <source>Everything rule %1 watches is OK again: consider resolving this incident</source>
         <translation>규칙 %1이(가) 감시하는 대상이 모두 다시 정상입니다: 이 장애의 해결을 검토하세요</translation>
     </message>
+    <message>
+        <source>Opened by rule %1 for the root cause %2 (CRITICAL); impacted: %3</source>
+        <translation>규칙 %1이(가) 근본 원인 %2(위험)에 대해 열었습니다. 영향받는 항목: %3</translation>
+    </message>
+    <message>
+        <source>%1 CRITICAL, impacted by %2: listed here by rule %3 instead of an incident of its own</source>
+        <translation>%1 위험, %2의 영향: 별도 인시던트 대신 규칙 %3이(가) 여기에 기록했습니다</translation>
+    </message>
+    <message>
+        <source>Opened automatically by rule %1 for the root cause %2</source>
+        <translation>규칙 %1이(가) 근본 원인 %2에 대해 자동으로 열었습니다</translation>
+    </message>
 </context>
 <context>
     <name>ChartsPage</name>
@@ -572,6 +596,20 @@
     <message>
         <source>Recording the results</source>
         <translation>결과 기록</translation>
+    </message>
+    <message>
+        <source>impacted by %1</source>
+        <translation>%1 영향</translation>
+    </message>
+    <message>
+        <source>impacted by %1; %2</source>
+        <translation>%1 영향; %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n endpoint(s) checked from %3)</source>
+        <translation>
+            <numerusform>%1: %2 (%3에서 엔드포인트 %n개 검사)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1160,10 +1198,6 @@ Tick it anyway?</source>
         <translation>사용법: opsdeck secret set|delete NAME</translation>
     </message>
     <message>
-        <source>--yes only applies to the runbook subcommand</source>
-        <translation>--yes는 runbook 하위 명령에만 쓸 수 있습니다</translation>
-    </message>
-    <message>
         <source>usage: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</source>
         <translation>사용법: opsdeck runbook WORKSPACE RUNBOOK-ID [--yes]</translation>
     </message>
@@ -1208,20 +1242,12 @@ Tick it anyway?</source>
         <translation>import: 가져온 항목을 워크스페이스 &lt;file&gt;에 더합니다(기존 내용은 쓰인 그대로 두고, 이미 있는 ID는 중복하지 않고 보고합니다). 결과는 -o 또는 표준 출력으로 나갑니다.</translation>
     </message>
     <message>
-        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
-        <translation>사용법: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
-    </message>
-    <message>
         <source>-o, --merge, --var and --force only apply to the import subcommand</source>
         <translation>-o, --merge, --var, --force는 import 하위 명령에만 쓸 수 있습니다</translation>
     </message>
     <message>
         <source>usage: opsdeck trust WORKSPACE [--yes]</source>
         <translation>사용법: opsdeck trust WORKSPACE [--yes]</translation>
-    </message>
-    <message>
-        <source>agent: the place the agent probes from, as the location label of /metrics.</source>
-        <translation>agent: 에이전트가 프로브하는 장소. /metrics의 location 레이블이 됩니다.</translation>
     </message>
     <message>
         <source>name</source>
@@ -1248,10 +1274,6 @@ Tick it anyway?</source>
         <translation>--listen에는 ADDR:PORT 또는 PORT가 와야 하는데 &quot;%1&quot;이(가) 왔습니다</translation>
     </message>
     <message>
-        <source>--location, --listen and --check-config only apply to the agent subcommand</source>
-        <translation>--location, --listen, --check-config는 agent 하위 명령에만 쓸 수 있습니다</translation>
-    </message>
-    <message>
         <source>ack: who acknowledges (default: the operator name of the settings, else the user name).</source>
         <translation>ack: 인지한 사람(기본값: 설정의 운영자 이름, 없으면 사용자 이름).</translation>
     </message>
@@ -1272,6 +1294,10 @@ Tick it anyway?</source>
         <translation>--yes는 runbook, check, trust, agent 하위 명령에만 쓸 수 있습니다</translation>
     </message>
     <message>
+        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory. check: record the results there.</source>
+        <translation>데이터베이스를 사용자 데이터 디렉터리 대신 &lt;dir&gt;에 둡니다. check: 결과를 그곳에 기록합니다.</translation>
+    </message>
+    <message>
         <source>OpsDeck, an operations console for on-call engineers.
 
 Without a workspace, OpsDeck opens the last one, or the built-in demo when there is none.
@@ -1281,7 +1307,7 @@ Subcommand:
   runbook WORKSPACE RUNBOOK-ID  run a runbook step by step, asking before every state-changing step (--yes answers for unattended use); exit 0 every step succeeded, 1 a step failed, 2 bad usage, 3 declined or interrupted.
   trust WORKSPACE  print which secret the workspace sends to which hosts and which commands it runs, then trust this version of the file (asked, or --yes); exit 0 trusted, 1 not trusted, 2 not valid.
   secret set|delete NAME  store (value from standard input) or remove the OS keychain entry that ${NAME} resolves from when the environment has no NAME.
-  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory) or an Uptime Kuma kuma.db into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
+  import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE...  turn alerting rules or dashboard panels into a workspace&apos;s KPI tiles, or a Gatus configuration (files or a directory), an Uptime Kuma kuma.db or blackbox_exporter modules into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; --json for the report); exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.
   agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the database, one log line per event on standard error; reloads on SIGHUP, stops on SIGTERM.
   ack WORKSPACE INCIDENT  acknowledge an incident in the workspace&apos;s database (--by NAME), which stops its escalation; exit 0 acknowledged, 1 no such incident, 2 bad usage, 3 already acknowledged, 4 resolved.</source>
         <translation>OpsDeck, 온콜 엔지니어를 위한 운영 콘솔.
@@ -1293,17 +1319,29 @@ Subcommand:
   runbook WORKSPACE RUNBOOK-ID  런북을 단계별로 실행하며, 상태를 바꾸는 단계마다 먼저 묻습니다(무인 실행은 --yes). 종료 코드 0 모든 단계 성공, 1 단계 실패, 2 잘못된 사용, 3 거절 또는 중단.
   trust WORKSPACE  워크스페이스가 어떤 비밀 값을 어느 호스트로 보내고 어떤 명령을 실행하는지 출력한 뒤, 이 버전의 파일을 신뢰합니다(질문 또는 --yes). 종료 코드 0 신뢰함, 1 신뢰하지 않음, 2 올바르지 않음.
   secret set|delete NAME  환경 변수에 NAME이 없을 때 ${NAME}이 값을 읽어 오는 OS 키체인 항목을 저장(값은 표준 입력에서)하거나 지웁니다.
-  import prometheus-rules|grafana|gatus|uptime-kuma FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로, Gatus 설정(파일 또는 디렉터리)이나 Uptime Kuma kuma.db를 엔드포인트와 알림으로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.
+  import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE...  경보 규칙이나 대시보드 패널을 워크스페이스의 KPI 타일로, Gatus 설정(파일 또는 디렉터리), Uptime Kuma kuma.db나 blackbox_exporter 모듈을 엔드포인트와 알림으로 바꿉니다(-o FILE, 없으면 표준 출력; 대시보드 변수는 --var NAME=VALUE; 보고서를 JSON으로 보려면 --json). 종료 코드 0 기록함, 1 가져올 것 없음, 2 잘못된 사용 또는 형식이 잘못된 파일.
   agent WORKSPACE  창 없이 감시합니다: 프로브, KPI, 체크리스트, 인시던트, 알림을 데이터베이스에 기록하고 사건마다 한 줄씩 표준 오류에 로그를 남깁니다. SIGHUP이면 다시 불러오고 SIGTERM이면 멈춥니다.
   ack WORKSPACE INCIDENT  워크스페이스의 데이터베이스에서 장애를 인지 처리하여(--by NAME) 에스컬레이션을 멈춥니다. 종료 코드 0 인지됨, 1 해당 장애 없음, 2 잘못된 사용, 3 이미 인지됨, 4 해결됨.</translation>
     </message>
     <message>
-        <source>Keep the database in &lt;dir&gt; instead of the user&apos;s data directory. check: record the results there.</source>
-        <translation>데이터베이스를 사용자 데이터 디렉터리 대신 &lt;dir&gt;에 둡니다. check: 결과를 그곳에 기록합니다.</translation>
+        <source>agent and the window: the place this process probes from (team mode: one prober per workspace and location; results carry it). check: the location the results are reported from.</source>
+        <translation>agent와 창: 이 프로세스가 검사하는 위치(팀 모드: 워크스페이스와 위치마다 검사자 하나, 결과에 기록됨). check: 결과를 보고하는 위치.</translation>
     </message>
     <message>
-        <source>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL]</source>
-        <translation>사용법: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL]</translation>
+        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>사용법: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>--listen and --check-config only apply to the agent subcommand</source>
+        <translation>--listen과 --check-config는 agent 하위 명령에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>--location only applies to the agent and check subcommands and the window</source>
+        <translation>--location은 agent, check 하위 명령과 창에만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]</source>
+        <translation>사용법: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1747,13 @@ Subcommand:
     </message>
 </context>
 <context>
+    <name>DependencyGraph</name>
+    <message>
+        <source>group %1</source>
+        <translation>그룹 %1</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsBanner</name>
     <message numerus="yes">
         <source>Reloading %1 failed with %n problem(s); keeping the last good workspace.</source>
@@ -2005,6 +2050,26 @@ Subcommand:
             <numerusform>%1에 연결됨, %n바이트 읽음</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 is CRITICAL and this endpoint depends on it: its notifications wait until %1 recovers.</source>
+        <translation>%1이(가) 위험 상태이고 이 엔드포인트가 그것에 의존합니다: %1이(가) 복구될 때까지 알림을 보류합니다.</translation>
+    </message>
+    <message>
+        <source>the default location</source>
+        <translation>기본 위치</translation>
+    </message>
+    <message>
+        <source>checked by %1 at %2, %3</source>
+        <translation>%2에서 %1이(가) 검사, %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, checked by %3, %4</source>
+        <translation>%1: %2, %3이(가) 검사, %4</translation>
+    </message>
 </context>
 <context>
     <name>EndpointKinds</name>
@@ -2124,6 +2189,22 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <translation>%1
 %2
 점검하지 않음: 요청에 비밀 값이 들어 있고 이 버전의 워크스페이스가 아직 신뢰되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Impacted</source>
+        <translation>영향받음</translation>
+    </message>
+    <message>
+        <source>impacted by %1</source>
+        <translation>%1 영향</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3, %4: its notifications wait until %5 recovers.</source>
+        <translation>%1
+%2
+%3, %4: %5이(가) 복구될 때까지 알림을 보류합니다.</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +2518,18 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>%1 · %2 ms</source>
         <translation>%1 · %2 ms</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>기본</translation>
+    </message>
 </context>
 <context>
     <name>HistoryStrip</name>
@@ -2599,20 +2692,12 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <translation>가져올 것이 없습니다: KPI 타일이 될 수 있는 규칙이나 패널이 없습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <source>the generated workspace does not validate; nothing written</source>
-        <translation>생성한 워크스페이스가 검증을 통과하지 못했습니다. 아무것도 쓰지 않았습니다</translation>
-    </message>
-    <message>
         <source>cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>wrote %1 (%2 KPIs)</source>
         <translation>%1에 썼습니다(KPI %2개)</translation>
-    </message>
-    <message>
-        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
-        <translation>사용법: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
     </message>
     <message>
         <source>uptime-kuma: give one kuma.db</source>
@@ -2625,6 +2710,249 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>wrote %1 (%2 endpoints)</source>
         <translation>%1에 썼습니다(엔드포인트 %2개)</translation>
+    </message>
+    <message>
+        <source>usage: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</source>
+        <translation>사용법: opsdeck import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE... [-o WORKSPACE.yaml] [--merge EXISTING.yaml] [--var NAME=VALUE] [--json] [--force]</translation>
+    </message>
+    <message>
+        <source>no file to import</source>
+        <translation>가져올 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>the generated workspace does not validate</source>
+        <translation>생성한 워크스페이스가 검증을 통과하지 못합니다</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>파일 %n개를 읽는 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>There is nothing to write.</source>
+        <translation>쓸 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Save Imported Workspace</source>
+        <translation>가져온 워크스페이스 저장</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.yaml *.yml)</source>
+        <translation>워크스페이스 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Files to Import</source>
+        <translation>가져올 파일</translation>
+    </message>
+    <message>
+        <source>Folder of Gatus Files</source>
+        <translation>Gatus 파일 폴더</translation>
+    </message>
+    <message>
+        <source>Gatus configuration (file or folder)</source>
+        <translation>Gatus 설정(파일 또는 폴더)</translation>
+    </message>
+    <message>
+        <source>Prometheus rule files</source>
+        <translation>Prometheus 규칙 파일</translation>
+    </message>
+    <message>
+        <source>Grafana dashboards (JSON)</source>
+        <translation>Grafana 대시보드(JSON)</translation>
+    </message>
+    <message>
+        <source>Uptime Kuma database (kuma.db)</source>
+        <translation>Uptime Kuma 데이터베이스(kuma.db)</translation>
+    </message>
+    <message>
+        <source>blackbox_exporter modules</source>
+        <translation>blackbox_exporter 모듈</translation>
+    </message>
+    <message>
+        <source>&amp;Import from:</source>
+        <translation>가져올 원본(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation>파일 추가(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>폴더 추가(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add to the open workspace (none is open)</source>
+        <translation>열린 워크스페이스에 더하기(열린 워크스페이스 없음)</translation>
+    </message>
+    <message>
+        <source>Add to the open workspace (%1)</source>
+        <translation>열린 워크스페이스에 더하기(%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>미리 보기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save As and Open…</source>
+        <translation>저장하고 열기(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Notes and to-dos:</source>
+        <translation>참고 사항과 할 일:</translation>
+    </message>
+    <message>
+        <source>Choose what to import, then Preview.</source>
+        <translation>가져올 대상을 고른 뒤 미리 보기를 누르십시오.</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing will be written:</source>
+        <translation>가져오기에 실패했습니다. 아무것도 쓰지 않습니다:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing can be imported from these files (%n item(s) skipped); nothing will be written.</source>
+        <translation>
+            <numerusform>이 파일에서 가져올 수 있는 것이 없습니다(%n개 항목 건너뜀). 아무것도 쓰지 않습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Will create %n endpoint(s)</source>
+        <translation>
+            <numerusform>만들 항목: 엔드포인트 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n KPI tile(s)</source>
+        <translation>
+            <numerusform>KPI 타일 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification route(s)</source>
+        <translation>
+            <numerusform>알림 라우트 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provider(s)</source>
+        <translation>
+            <numerusform>알림 제공자 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n maintenance window(s)</source>
+        <translation>
+            <numerusform>유지보수 창 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n group(s)</source>
+        <translation>
+            <numerusform>그룹 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) skipped</source>
+        <translation>
+            <numerusform>건너뜀 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To do: %1</source>
+        <translation>할 일: %1</translation>
+    </message>
+    <message>
+        <source>Unresolved template variables: %1</source>
+        <translation>풀리지 않은 템플릿 변수: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>KPI tile</source>
+        <translation>KPI 타일</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>엔드포인트</translation>
+    </message>
+    <message>
+        <source>notification provider</source>
+        <translation>알림 제공자</translation>
+    </message>
+    <message>
+        <source>notification route</source>
+        <translation>알림 라우트</translation>
+    </message>
+    <message>
+        <source>maintenance window</source>
+        <translation>유지보수 창</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>blackbox module</source>
+        <translation>blackbox 모듈</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>만듦</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>→ %1 (not carried over: %2)</source>
+        <translation>→ %1 (옮기지 못함: %2)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Becomes / reason</source>
+        <translation>결과물 / 이유</translation>
+    </message>
+    <message>
+        <source>Source position</source>
+        <translation>원본 위치</translation>
     </message>
 </context>
 <context>
@@ -3254,10 +3582,6 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <translation>라우트는 그룹으로 엔드포인트를 고르므로 %1도 포함합니다</translation>
     </message>
     <message>
-        <source>strategy &quot;%1&quot;: only weekly (recurring-weekday) and daily windows are carried over</source>
-        <translation>전략 &quot;%1&quot;: 매주(recurring-weekday)와 매일 창만 옮깁니다</translation>
-    </message>
-    <message>
         <source>needs a start and an end time</source>
         <translation>시작 시각과 종료 시각이 필요합니다</translation>
     </message>
@@ -3296,6 +3620,178 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 has no sources.prometheus for the imported KPIs to query; add one first</source>
         <translation>%1에 가져온 KPI가 조회할 sources.prometheus가 없습니다. 먼저 추가하십시오</translation>
+    </message>
+    <message>
+        <source>not a blackbox_exporter configuration: expected a &quot;modules:&quot; mapping</source>
+        <translation>blackbox_exporter 설정이 아닙니다: &quot;modules:&quot; 매핑이 필요합니다</translation>
+    </message>
+    <message>
+        <source>more than %1 modules</source>
+        <translation>모듈이 %1개보다 많습니다</translation>
+    </message>
+    <message>
+        <source>no equivalent</source>
+        <translation>해당하는 기능이 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n endpoint(s) from blackbox modules probe the placeholder host %1 and are switched off: set each one&apos;s target (host, and port for tcp:// and tls://) and remove &quot;enabled: false&quot;</source>
+        <translation>
+            <numerusform>blackbox 모듈에서 만든 엔드포인트 %n개는 자리표시 호스트 %1을(를) 프로브하며 꺼져 있습니다: 각각의 대상(호스트, tcp://와 tls://는 포트도)을 지정하고 &quot;enabled: false&quot;를 지우십시오</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>proxies are not supported</source>
+        <translation>프록시는 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the address family and source address are the system&apos;s choice</source>
+        <translation>주소 체계와 출발지 주소는 시스템이 정합니다</translation>
+    </message>
+    <message>
+        <source>the HTTP version is not checked</source>
+        <translation>HTTP 버전은 점검하지 않습니다</translation>
+    </message>
+    <message>
+        <source>conditions cannot test response headers</source>
+        <translation>조건으로 응답 헤더를 검사할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>CEL expressions are not supported</source>
+        <translation>CEL 식은 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>DNS records are not matched; conditions read [DNS_RCODE] and [BODY] (the answers&apos; values)</source>
+        <translation>DNS 레코드는 대조하지 않습니다. 조건은 [DNS_RCODE]와 [BODY](응답 값)를 읽습니다</translation>
+    </message>
+    <message>
+        <source>DNS queries go over UDP</source>
+        <translation>DNS 질의는 UDP로 보냅니다</translation>
+    </message>
+    <message>
+        <source>set max-body on the endpoint instead</source>
+        <translation>대신 엔드포인트에 max-body를 설정하십시오</translation>
+    </message>
+    <message>
+        <source>%1 header of the blackbox module %2</source>
+        <translation>blackbox 모듈 %2의 %1 헤더</translation>
+    </message>
+    <message>
+        <source>set %1 (%2 of module %3 at %4): in the environment or with opsdeck secret set %1</source>
+        <translation>%1을(를) 설정하십시오(%4에 있는 모듈 %3의 %2): 환경 변수로 또는 opsdeck secret set %1로</translation>
+    </message>
+    <message>
+        <source>not a mapping</source>
+        <translation>매핑이 아닙니다</translation>
+    </message>
+    <message>
+        <source>not a duration</source>
+        <translation>기간 값이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the module&apos;s prober is %1</source>
+        <translation>모듈의 프로버는 %1입니다</translation>
+    </message>
+    <message>
+        <source>the %1 prober is not supported</source>
+        <translation>%1 프로버는 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>no prober</source>
+        <translation>프로버가 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown prober &quot;%1&quot;</source>
+        <translation>알 수 없는 프로버 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1.insecure_skip_verify: OpsDeck never turns off TLS verification; trust the server&apos;s CA with ca-file</source>
+        <translation>%1.insecure_skip_verify: OpsDeck은 TLS 검증을 끄지 않습니다. ca-file로 서버의 CA를 신뢰하십시오</translation>
+    </message>
+    <message>
+        <source>%1.%2: client certificates (mTLS) are not supported</source>
+        <translation>%1.%2: 클라이언트 인증서(mTLS)는 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>holds &quot;${&quot;, which a workspace reads as a secret reference</source>
+        <translation>&quot;${&quot;가 있는데, 워크스페이스는 이를 비밀 참조로 읽습니다</translation>
+    </message>
+    <message>
+        <source>the %1 header</source>
+        <translation>%1 헤더</translation>
+    </message>
+    <message>
+        <source>only a header with one written value is carried over</source>
+        <translation>값이 하나 적힌 헤더만 옮깁니다</translation>
+    </message>
+    <message>
+        <source>not a status code: %1</source>
+        <translation>상태 코드가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>the regular expression %1 is not plain text; conditions match glob patterns</source>
+        <translation>정규식 %1은(는) 일반 텍스트가 아닙니다. 조건은 glob 패턴으로 대조합니다</translation>
+    </message>
+    <message>
+        <source>&quot;Basic &quot; and the base64 of username:password</source>
+        <translation>&quot;Basic &quot;과 username:password의 base64</translation>
+    </message>
+    <message>
+        <source>&quot;Bearer &quot; and the token</source>
+        <translation>&quot;Bearer &quot;와 토큰</translation>
+    </message>
+    <message>
+        <source>http.oauth2 is not supported</source>
+        <translation>http.oauth2는 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>not a list</source>
+        <translation>목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>tcp.query_response: the SMTP exchange is OpsDeck&apos;s own (EHLO, STARTTLS)</source>
+        <translation>tcp.query_response: SMTP 주고받기는 OpsDeck이 직접 합니다(EHLO, STARTTLS)</translation>
+    </message>
+    <message numerus="yes">
+        <source>a dialogue of %n step(s): only one send followed by one plain-text expect is carried over; the endpoint checks the connection</source>
+        <translation>
+            <numerusform>%n단계 대화: send 하나 뒤의 일반 텍스트 expect 하나만 옮깁니다. 엔드포인트는 연결만 점검합니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dns: no query_name</source>
+        <translation>dns: query_name이 없습니다</translation>
+    </message>
+    <message>
+        <source>dns.query_type %1 is not supported (%2)</source>
+        <translation>dns.query_type %1은(는) 지원하지 않습니다(%2)</translation>
+    </message>
+    <message>
+        <source>manual: switched on and off by hand in Kuma; windows here open on a schedule</source>
+        <translation>manual: Kuma에서 손으로 켜고 끕니다. 여기의 창은 일정에 따라 열립니다</translation>
+    </message>
+    <message>
+        <source>single: a one-off window between two dates; windows here repeat daily or on weekdays</source>
+        <translation>single: 두 날짜 사이의 일회성 창입니다. 여기의 창은 매일 또는 요일마다 반복됩니다</translation>
+    </message>
+    <message>
+        <source>recurring-day-of-month (%1): windows here repeat on weekdays, not on dates</source>
+        <translation>recurring-day-of-month (%1): 여기의 창은 날짜가 아니라 요일마다 반복됩니다</translation>
+    </message>
+    <message>
+        <source>recurring-weekday without a weekday</source>
+        <translation>요일이 없는 recurring-weekday</translation>
+    </message>
+    <message>
+        <source>recurring-interval every %1 days: windows here repeat daily or on weekdays</source>
+        <translation>%1일마다 반복하는 recurring-interval: 여기의 창은 매일 또는 요일마다 반복됩니다</translation>
+    </message>
+    <message>
+        <source>cron &quot;%1&quot;: only a fixed minute and hour on every day or on weekdays can be carried over</source>
+        <translation>cron &quot;%1&quot;: 매일 또는 요일마다 정해진 시와 분만 옮길 수 있습니다</translation>
+    </message>
+    <message>
+        <source>unknown strategy &quot;%1&quot;</source>
+        <translation>알 수 없는 전략 &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -4461,6 +4957,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>Acknowledged: its escalation stops.</source>
         <translation>인지됨: 에스컬레이션이 멈춥니다.</translation>
     </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
 </context>
 <context>
     <name>MetricMath</name>
@@ -4999,6 +5499,17 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 in %2 ms</source>
         <translation>%1 (%2 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeFeed</name>
+    <message>
+        <source>Reading the latest probe results</source>
+        <translation>최근 검사 결과 읽기</translation>
+    </message>
+    <message>
+        <source>Reading new probe results</source>
+        <translation>새 검사 결과 읽기</translation>
     </message>
 </context>
 <context>
@@ -5690,6 +6201,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>%1 to %2 by route %3 failed: %4</source>
         <translation>%1: 경로 %3로 %2에 보내지 못함: %4</translation>
+    </message>
+    <message>
+        <source>%1 (held while %2 was CRITICAL; %2 recovered, this did not)</source>
+        <translation>%1 (%2이(가) 위험인 동안 보류됨; %2은(는) 복구되었으나 이것은 복구되지 않음)</translation>
     </message>
 </context>
 <context>
@@ -6690,6 +7205,58 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>not applicable: a runbook step checks an endpoint over HTTP, and &quot;%1&quot; is a %2:// endpoint; use an http(s) endpoint, or a command step (such as pg_isready) for this service</source>
         <translation>적용할 수 없음: 런북 단계는 엔드포인트를 HTTP로 점검하는데 &quot;%1&quot;은(는) %2:// 엔드포인트입니다. http(s) 엔드포인트를 쓰거나, 이 서비스에는 명령 단계(예: pg_isready)를 쓰세요</translation>
+    </message>
+    <message>
+        <source>expected exactly one of endpoint: or group:</source>
+        <translation>endpoint: 또는 group: 중 정확히 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>duplicate group &quot;%1&quot; (first defined on line %2)</source>
+        <translation>중복된 그룹 &quot;%1&quot; (처음 정의: %2행)</translation>
+    </message>
+    <message>
+        <source>unknown group &quot;%1&quot;: no endpoint has it as its group</source>
+        <translation>알 수 없는 그룹 &quot;%1&quot;: 이 그룹에 속한 엔드포인트가 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown endpoint or group &quot;%1&quot;</source>
+        <translation>알 수 없는 엔드포인트 또는 그룹 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; depends on itself</source>
+        <translation>&quot;%1&quot;이(가) 자기 자신에 의존합니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; depends on its own group &quot;%2&quot;</source>
+        <translation>&quot;%1&quot;이(가) 자신의 그룹 &quot;%2&quot;에 의존합니다</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; depends on itself</source>
+        <translation>그룹 &quot;%1&quot;이(가) 자기 자신에 의존합니다</translation>
+    </message>
+    <message>
+        <source>group &quot;%1&quot; depends on its own endpoint &quot;%2&quot;</source>
+        <translation>그룹 &quot;%1&quot;이(가) 자신의 엔드포인트 &quot;%2&quot;에 의존합니다</translation>
+    </message>
+    <message>
+        <source>dependency cycle: %1</source>
+        <translation>의존성 순환: %1</translation>
+    </message>
+    <message>
+        <source>critical-when &quot;%1&quot;: expected &quot;any&quot; or &quot;N of M locations&quot; (e.g. 2 of 3 locations)</source>
+        <translation>critical-when &quot;%1&quot;: &quot;any&quot; 또는 &quot;N of M locations&quot;가 필요합니다(예: 2 of 3 locations)</translation>
+    </message>
+    <message>
+        <source>critical-when &quot;%1&quot;: N must be between 1 and M (the number of locations)</source>
+        <translation>critical-when &quot;%1&quot;: N은 1과 M(위치 수) 사이여야 합니다</translation>
+    </message>
+    <message>
+        <source>groups: expected a map of group names to rules (e.g. api: 2 of 3 locations)</source>
+        <translation>groups: 그룹 이름과 규칙의 맵이 필요합니다(예: api: 2 of 3 locations)</translation>
+    </message>
+    <message>
+        <source>no endpoint is in group &quot;%1&quot;: its rule applies to none</source>
+        <translation>&quot;%1&quot; 그룹에 엔드포인트가 없습니다: 이 규칙은 적용되지 않습니다</translation>
     </message>
 </context>
 </TS>
