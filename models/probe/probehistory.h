@@ -29,6 +29,10 @@ public:
     ~ProbeHistory() override;
 
     void setWorkspaceId(const QString &id);
+    // How results are grouped into writes: at most `rows` per batch, each written at most `delayMs` after its first
+    // result; delayMs 0 = only when full or flushed. A one-off check writes everything at its end, in one
+    // transaction (one sync to disk instead of one per 200 results).
+    void setBatching(int rows, int delayMs);
     void add(const ProbeResult &result);
     // Submits the pending results now (one job); nothing happens when there are none.
     void flush();
@@ -66,4 +70,6 @@ private:
     QString m_workspaceId;
     QList<Row> m_pending;
     QTimer m_timer;
+    int m_maxBatch = maxBatch;
+    int m_maxDelayMs = maxDelayMs;
 };
