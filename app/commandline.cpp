@@ -122,8 +122,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     parser.addPositionalArgument(u"workspace"_s, tr("The workspace file (YAML) to open."), u"[WORKSPACE]"_s);
     const QCommandLineOption demoOption(
         u"demo"_s, tr("Start the bundled demo service and open the demo workspace against it."));
-    const QCommandLineOption dataDirOption(
-        u"data-dir"_s,
+    const QCommandLineOption dataDirOption(u"data-dir"_s,
         tr("Keep the database in <dir> instead of the user's data directory. check: record the results there."),
         tr("dir"));
     const QCommandLineOption databaseOption(u"database"_s,

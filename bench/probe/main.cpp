@@ -257,15 +257,24 @@ int main(int argc, char **argv)
             }
             const double peak = medianOf(peaks);
             const double wrk = medianOf(wrks);
+            QList<double> wrkRatios;
+            QList<double> probeRatios;
+            for (qsizetype i = 0; i < peaks.size(); ++i) {
+                wrkRatios << (wrks.at(i) > 0 ? peaks.at(i) / wrks.at(i) : 0.0);
+                probeRatios << (probes.at(i) > 0 ? peaks.at(i) / probes.at(i) : 0.0);
+            }
+            // Each round's ratio is of two figures measured side by side; their median is the one to read.
+            const double wrkRatio = medianOf(wrkRatios);
+            const double probeRatio = medianOf(probeRatios);
             std::printf("peak:      median %.0f checks/s, CPU %.0f %% of one core; reference: wrk median %.0f "
-                        "requests/s (%s); engine = %.1f %% of wrk (goal >= 25 %%: %s)\n",
-                peak, medianOf(peakCpus), wrk, qPrintable(wrkNote), wrk > 0 ? peak / wrk * 100.0 : 0.0,
-                wrk > 0 && peak / wrk >= 0.25 ? "met" : "MISSED");
+                        "requests/s (%s); engine = %.1f %% of wrk, median of the rounds' ratios (goal >= 25 %%: %s)\n",
+                peak, medianOf(peakCpus), wrk, qPrintable(wrkNote), wrkRatio * 100.0,
+                wrkRatio >= 0.25 ? "met" : "MISSED");
             const double probed = medianOf(probes);
             if (probed > 0) {
                 std::printf("blackbox:  median %.0f probes/s (/probe driven by wrk -t1 -c32, a new connection per "
-                            "probe); engine = %.2fx (goal >= 2x: %s)\n",
-                    probed, peak / probed, peak / probed >= 2.0 ? "met" : "MISSED");
+                            "probe); engine = %.2fx, median of the rounds' ratios (goal >= 2x: %s)\n",
+                    probed, probeRatio, probeRatio >= 2.0 ? "met" : "MISSED");
             } else {
                 std::printf("blackbox:  %s\n", qPrintable(blackboxNote));
             }

@@ -13,6 +13,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -50,6 +52,12 @@ ProbeHistory::ProbeHistory(Storage *storage, const QString &workspaceId, QObject
 ProbeHistory::~ProbeHistory()
 {
     flush();
+}
+
+void ProbeHistory::setBatching(int rows, int delayMs)
+{
+    m_maxBatch = std::max(1, rows);
+    m_maxDelayMs = std::max(0, delayMs);
 }
 
 void ProbeHistory::setWorkspaceId(const QString &id)
@@ -98,10 +106,10 @@ void ProbeHistory::add(const ProbeResult &result)
     row.location = result.location;
     row.checkedBy = result.checkedBy;
     m_pending.append(row);
-    if (m_pending.size() >= maxBatch) {
+    if (m_pending.size() >= m_maxBatch) {
         flush();
-    } else if (!m_timer.isActive()) {
-        m_timer.start(maxDelayMs);
+    } else if (m_maxDelayMs > 0 && !m_timer.isActive()) {
+        m_timer.start(m_maxDelayMs);
     }
 }
 

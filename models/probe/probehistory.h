@@ -33,6 +33,10 @@ public:
     ~ProbeHistory() override;
 
     void setWorkspaceId(const QString &id);
+    // How results are grouped into writes: at most `rows` per batch, each written at most `delayMs` after its first
+    // result; delayMs 0 = only when full or flushed. A one-off check writes everything at its end, in one
+    // transaction (one sync to disk instead of one per 200 results).
+    void setBatching(int rows, int delayMs);
     void add(const ProbeResult &result);
     // Submits the pending results now (one job); nothing happens when there are none.
     void flush();
@@ -76,5 +80,10 @@ private:
     QList<Row> m_pending;
     QList<Row> m_retry; // failed batches, oldest first
     QTimer m_timer;
+<<<<<<< HEAD
     QTimer m_retryTimer;
+=======
+    int m_maxBatch = maxBatch;
+    int m_maxDelayMs = maxDelayMs;
+>>>>>>> probebench
 };

@@ -35,6 +35,7 @@
 #include <QPointer>
 #include <QRegularExpression>
 
+#include <limits>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -82,6 +83,9 @@ Session::Session(const Options &options, QObject *parent)
         // Every front-end that has a database records its results: `opsdeck check` from cron too, so error budgets
         // and uptime see those runs.
         m_history = new ProbeHistory(m_storage, QString(), this);
+        if (!watching) {
+            m_history->setBatching(std::numeric_limits<int>::max(), 0); // written at the end, in one transaction
+        }
         connect(m_engine, &ProbeEngine::resultReady, m_history, &ProbeHistory::add);
     }
     wireProber();

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 class TestProbeHistory final : public QObject
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void cleanup();
     void fullBatchIsWrittenAtOnce();
     void partialBatchWaitsAtMostOneSecond();
+    void oneOffBatchWaitsForTheFlush();
     void storesVerdictsButNeverTheBody();
     void storesPhaseTimings();
     void storesKindRcodeAndCertificateExpiry();
@@ -125,6 +128,25 @@ void TestProbeHistory::partialBatchWaitsAtMostOneSecond()
     QVERIFY2(timer.elapsed() >= 900 && timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(batches.size(), 1);
     QCOMPARE(batches[0].at(0).toInt(), 5);
+}
+
+// As `opsdeck check` records: every result in one write, when it is flushed.
+void TestProbeHistory::oneOffBatchWaitsForTheFlush()
+{
+    ProbeHistory history(m_storage, u"ws"_s);
+    history.setBatching(std::numeric_limits<int>::max(), 0);
+    QSignalSpy batches(&history, &ProbeHistory::batchSubmitted);
+    QSignalSpy done(&history, &ProbeHistory::batchWritten);
+    for (int i = 0; i < 3 * ProbeHistory::maxBatch; ++i) {
+        history.add(result(i));
+    }
+    QVERIFY(!batches.wait(1500)); // neither full nor timed
+    QCOMPARE(history.pending(), 3 * ProbeHistory::maxBatch);
+    history.flush();
+    QCOMPARE(batches.size(), 1);
+    QCOMPARE(batches[0].at(0).toInt(), 3 * ProbeHistory::maxBatch);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(readColumn(u"SELECT COUNT(*) FROM probe_results"_s).value(0).toInt(), 3 * ProbeHistory::maxBatch);
 }
 
 void TestProbeHistory::storesVerdictsButNeverTheBody()
