@@ -258,6 +258,9 @@ void HealthPage::sizeColumns()
     }
     m_columnWidths.fill(0, EndpointModel::ColumnCount);
     for (int column = EndpointModel::StateColumn; column < EndpointModel::ColumnCount; ++column) {
+        // A hidden section's size hint is 0: a column hidden on a narrow list came back later as wide as its values
+        // only, and cut its header (지속 시간). fitColumns() hides again what does not fit.
+        m_view->setColumnHidden(column, false);
         m_columnWidths[column] = qMax(contentWidth(column), header->sectionSizeHint(column));
         header->resizeSection(column, m_columnWidths.at(column));
     }
