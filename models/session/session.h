@@ -73,8 +73,8 @@ public:
         QString dataDir; // empty: Storage::defaultDataDir()
         bool storage = true; // false: no database at all (`opsdeck check`)
         int keychainWaitMs = 3000; // a keychain that waits for an unlock prompt holds a workspace this long
-        QString location; // --location: where this process probes from; empty = the default location
-        QString name; // who probes, in results ("checked by"); empty = host/pid
+        QString location = {}; // --location: where this process probes from; empty = the default location
+        QString name = {}; // who probes, in results ("checked by"); empty = host/pid
     };
     // How the operator answered the trust gate: `remember` keeps the trust for this version of the file; `note`
     // goes into the command steps' audit rows (e.g. "commands allowed by --yes").
