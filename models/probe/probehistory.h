@@ -80,10 +80,7 @@ private:
     QList<Row> m_pending;
     QList<Row> m_retry; // failed batches, oldest first
     QTimer m_timer;
-<<<<<<< HEAD
     QTimer m_retryTimer;
-=======
     int m_maxBatch = maxBatch;
     int m_maxDelayMs = maxDelayMs;
->>>>>>> probebench
 };
