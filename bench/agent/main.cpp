@@ -46,7 +46,7 @@ double memoryMiB(qint64 pid, const QByteArray &field)
         return -1;
     }
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field + ':')) {
+        if (line.startsWith(QByteArray(field + ':'))) {
             return line.mid(field.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
         }
     }
