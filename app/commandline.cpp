@@ -110,7 +110,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
            "resolves from when the environment has no NAME.\n"
            "  import prometheus-rules|grafana|gatus|uptime-kuma|blackbox FILE...  turn alerting rules or dashboard "
            "panels into a workspace's KPI tiles, or a Gatus configuration (files or a directory), an Uptime Kuma "
-           "kuma.db or blackbox_exporter modules into endpoints and notifications (-o FILE, else standard output; --var NAME=VALUE for dashboard variables; "
+           "kuma.db or blackbox_exporter modules into endpoints and notifications (-o FILE, else standard output; "
+           "--var NAME=VALUE for dashboard variables; "
            "--json for the report); "
            "exit 0 written, 1 nothing importable, 2 bad usage or a malformed file.\n"
            "  agent WORKSPACE  watch without a window: probes, KPIs, checklists, incidents and notifications into the "
@@ -295,7 +296,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     }
     if (!args.isEmpty() && args.first() == QLatin1String("check")) {
         if (args.size() != 2) {
-            fail(tr("usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]"));
+            fail(tr(
+                "usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]"));
         }
         cl.mode = Mode::Check;
         cl.validateFile = args[1];

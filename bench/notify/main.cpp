@@ -164,8 +164,8 @@ int main(int argc, char **argv)
     notifier.setRateWindow(5000); // the summary within the run rather than after a minute
     notifier.setLedger(&ledger);
     QList<qint64> claimedAt;
-    QObject::connect(&notifier, &Notifier::claimed, &app,
-        [&claimedAt, &clock] { claimedAt.append(clock.nsecsElapsed() / 1000); });
+    QObject::connect(
+        &notifier, &Notifier::claimed, &app, [&claimedAt, &clock] { claimedAt.append(clock.nsecsElapsed() / 1000); });
     int held = 0;
     QObject::connect(
         &notifier, &Notifier::logged, &app, [&held](const NotifyLogEntry &entry) { held += entry.suppressed ? 1 : 0; });

@@ -138,9 +138,9 @@ void HealthWall::paintEvent(QPaintEvent *)
         painter.drawText(QRectF(text.left(), text.top(), text.width(), text.height() * 0.58),
             Qt::AlignLeft | Qt::AlignBottom, titleMetrics.elidedText(tile.title, Qt::ElideRight, text.width()));
         painter.setFont(detailFont);
-        QString detail = tile.state < 0 ? tr("not checked yet")
-            : !tile.impactedBy.isEmpty()      ? tr("%1 · %2").arg(
-                       EndpointModel::stateText(EndpointState(tile.state)), EndpointModel::impactedByText(tile.impactedBy))
+        QString detail = tile.state < 0  ? tr("not checked yet")
+            : !tile.impactedBy.isEmpty() ? tr("%1 · %2").arg(
+                  EndpointModel::stateText(EndpointState(tile.state)), EndpointModel::impactedByText(tile.impactedBy))
             : tile.latencyMs < 0
             ? EndpointModel::stateText(EndpointState(tile.state))
             : tr("%1 · %2 ms")
