@@ -82,6 +82,10 @@ QHash<QString, Context> contexts()
         { u"Escalation policies/0"_s,
             { provider + u"  escalation-policies:\n"_s, u"    "_s, true,
                 { u"id: s"_s, u"levels: [{ after: 0m, to: p }]"_s }, u"notifications.escalation-policies[0]."_s } },
+        { u"Dependencies: depends-on and groups/0"_s,
+            { u"endpoints:\n  - name: e\n    url: http://127.0.0.1:9/\n    group: data\ngroups:\n"_s, u"  "_s, true,
+                { u"name: data"_s }, u"groups[0]."_s } },
+        { u"locations/0"_s, { endpoint + u"locations:\n"_s, u"  "_s, false, {}, u"locations."_s } },
         { u"Escalation policies/1"_s,
             { provider + u"  escalation-policies:\n    - id: s\n      levels:\n"_s, u"        "_s, true,
                 { u"after: 0m"_s, u"to: p"_s }, u"notifications.escalation-policies[0].levels[0]."_s } },
@@ -115,6 +119,7 @@ QStringList wrongValues(const QString &type)
         { u"time"_s, u"noon"_s },
         { u"HH:MM-HH:MM"_s, u"nights"_s },
         { u"schedule"_s, u"sometimes"_s },
+        { u"rule"_s, u"most"_s },
     };
     static const QStringList scalars { u"string"_s, u"text"_s, u"template"_s, u"provider id"_s, u"runbook id"_s,
         u"severity id"_s, u"escalation policy id"_s, u"stop or continue"_s, u"info, warning or critical"_s };
