@@ -79,6 +79,12 @@ StorageFuture<bool> DeliveryLedger::finish(const QString &workspaceId, const QSt
         });
 }
 
+bool DeliveryLedger::usable() const
+{
+    const Storage::State state = m_storage->state();
+    return state == Storage::State::Opening || state == Storage::State::Open;
+}
+
 StorageFuture<QList<DeliveryLedger::Expired>> DeliveryLedger::takeExpired(const QString &workspaceId)
 {
     return m_storage->write(tr("Taking over notifications left unsent"),

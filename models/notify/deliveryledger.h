@@ -41,6 +41,8 @@ public:
     // delivery's deadline, its fallback's included).
     void setLease(int ms) { m_leaseMs = ms; }
     int lease() const { return m_leaseMs; }
+    // The database is open or opening: a job now would run, not fail with "the database is not open".
+    bool usable() const;
 
     // True when this console is the one to send `event` (in state `state`) on `route`.
     StorageFuture<bool> claim(

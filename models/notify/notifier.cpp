@@ -291,8 +291,10 @@ void Notifier::settle(const std::shared_ptr<Tally> &tally, const NotifyResult *r
 
 void Notifier::resendExpired()
 {
-    if (!m_ledger || !m_heldProviders.isEmpty()) {
-        return; // a console waiting for trust would only fail them: one that may send takes them over
+    if (!m_ledger || !m_heldProviders.isEmpty() || !m_ledger->usable()) {
+        // A console waiting for trust would only fail them (one that may send takes them over); without a database
+        // (an agent stopping on a bad first version) this housekeeping has nothing to do and nothing to report.
+        return;
     }
     m_ledger->takeExpired(m_workspace.info.id)
         .then(this, [this](const StorageResult<QList<DeliveryLedger::Expired>> &taken) {
