@@ -6508,6 +6508,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>the database gave no reason</source>
         <translation>the database gave no reason</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>StreamCheck</name>

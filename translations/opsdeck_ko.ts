@@ -6468,6 +6468,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>the database gave no reason</source>
         <translation>데이터베이스가 이유를 알려 주지 않았습니다</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>StreamCheck</name>

@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fastserver.h"
 
+#include <QCoreApplication>
+#include <QStringList>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <cstdio>
 
 namespace {
 const QByteArray &response()
@@ -61,4 +65,19 @@ void FastServer::onReadyRead(QTcpSocket *socket)
     if (!out.isEmpty()) {
         socket->write(out);
     }
+}
+
+int FastServer::serve(int ports)
+{
+    FastServer server;
+    if (!server.listen(ports)) {
+        return 1;
+    }
+    QStringList numbers;
+    for (quint16 port : server.ports()) {
+        numbers << QString::number(port);
+    }
+    std::printf("ports %s\n", qPrintable(numbers.join(u',')));
+    std::fflush(stdout);
+    return QCoreApplication::exec();
 }

@@ -17,6 +17,9 @@ public:
     explicit FastServer(QObject *parent = nullptr);
     bool listen(int ports);
     QList<quint16> ports() const;
+    // The benchmarks' `--serve N` mode: listens on N ports, prints "ports P1,P2,..." on stdout for the parent
+    // process and serves until killed; returns the exit code (1 when it cannot listen).
+    static int serve(int ports);
 
 private:
     void onReadyRead(QTcpSocket *socket);

@@ -127,17 +127,7 @@ int main(int argc, char **argv)
     parser.process(app);
 
     if (parser.isSet(serveOption)) {
-        FastServer server;
-        if (!server.listen(parser.value(serveOption).toInt())) {
-            return 1;
-        }
-        QStringList ports;
-        for (quint16 port : server.ports()) {
-            ports << QString::number(port);
-        }
-        std::printf("ports %s\n", qPrintable(ports.join(u',')));
-        std::fflush(stdout);
-        return app.exec();
+        return FastServer::serve(parser.value(serveOption).toInt());
     }
 
     const int count = parser.value(endpointsOption).toInt();

@@ -266,7 +266,7 @@ void StorageWorker::runWrites(const std::deque<Task> &tasks, size_t first, size_
     for (size_t i = first; i < end; ++i) {
         Outcome outcome { &tasks[i], false, {} };
         if (!control.exec(u"SAVEPOINT opsdeck_job"_s)) {
-            outcome.error = sqlErrorText(control.lastError());
+            outcome.error = sqlErrorText(control.lastError(), db);
         } else {
             outcome.ok = runJob(*tasks[i].job, &outcome.error);
         }
@@ -300,7 +300,7 @@ void StorageWorker::runWrites(const std::deque<Task> &tasks, size_t first, size_
         outcomes.push_back(outcome);
     }
     if (!control.exec(u"COMMIT"_s)) {
-        const QString error = sqlErrorText(control.lastError());
+        const QString error = sqlErrorText(control.lastError(), db);
         control.exec(u"ROLLBACK"_s);
         for (Outcome &o : outcomes) {
             if (o.ok) {

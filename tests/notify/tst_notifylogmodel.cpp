@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
 
 class tst_NotifyLogModel : public QObject
@@ -57,12 +58,15 @@ void tst_NotifyLogModel::newestFirstAndBounded()
     QVERIFY2(reason.contains(u"404"_s) && reason.contains(u"${LOGMODEL_BAD_URL}"_s), qPrintable(reason));
     QVERIFY(!reason.contains(server.url(u"/bad"_s).toString()));
 
-    // Bounded like the notifier's log: the oldest row leaves.
+    // Bounded like the notifier's log: the oldest row leaves. The server counts a request before its answer reaches
+    // the notifier, so the test waits for every row to be logged, not for the server.
+    QSignalSpy logged(&notifier, &Notifier::logged);
     for (int i = 0; i < Notifier::logCapacity; ++i) {
         notifier.sendTest(u"all"_s);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(server.count("/ok"), Notifier::logCapacity + 1, 20000);
-    QTRY_COMPARE(model.rowCount(), int(Notifier::logCapacity));
+    QTRY_COMPARE_WITH_TIMEOUT(logged.size(), int(Notifier::logCapacity), 20000);
+    QCOMPARE(server.count("/ok"), Notifier::logCapacity + 1);
+    QCOMPARE(model.rowCount(), int(Notifier::logCapacity));
     QCOMPARE(model.entry(model.rowCount() - 1).provider, u"ok"_s);
     QCOMPARE(model.entry(0).time, notifier.log().constLast().time);
     model.setNotifier(nullptr);
