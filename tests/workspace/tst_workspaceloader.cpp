@@ -213,6 +213,10 @@ private Q_SLOTS:
         QCOMPARE(levels.first().id, u"P0"_s);
         QCOMPARE(levels.first().ack, 5min);
         QCOMPARE(levels.last().resolve, 72h);
+        QVERIFY(!result.workspace->incidents.warRoomAcknowledge); // the wall display acknowledges nothing by default
+        const LoadResult allowed = WorkspaceLoader::loadData(E + "incidents: { war-room-acknowledge: true }\n", u"x.yaml"_s);
+        QVERIFY(allowed.ok());
+        QVERIFY(allowed.workspace->incidents.warRoomAcknowledge);
     }
 
     // Declarations may come anywhere in the file; the workspace keeps them, and the hash of the bytes it was read from.
@@ -517,6 +521,8 @@ private Q_SLOTS:
             "default P0-P3)"_s);
         row("severity duplicate id", E + "incidents:\n  severities: [ { id: P0 }, { id: P0 } ]\n",
             u"meetpin.yaml:5:35: incidents.severities[1].id: duplicate severity id \"P0\" (first defined on line 5)"_s);
+        row("war-room-acknowledge not a boolean", E + "incidents:\n  war-room-acknowledge: sometimes\n",
+            u"meetpin.yaml:5:25: incidents.war-room-acknowledge: expected true or false, got \"sometimes\""_s);
         row("severity bad ack", E + "incidents:\n  severities: [ { id: P0, ack: fast } ]\n",
             u"meetpin.yaml:5:32: incidents.severities[0].ack: expected a duration like 30s, got \"fast\""_s);
 
