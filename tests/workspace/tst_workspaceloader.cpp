@@ -214,7 +214,8 @@ private Q_SLOTS:
         QCOMPARE(levels.first().ack, 5min);
         QCOMPARE(levels.last().resolve, 72h);
         QVERIFY(!result.workspace->incidents.warRoomAcknowledge); // the wall display acknowledges nothing by default
-        const LoadResult allowed = WorkspaceLoader::loadData(E + "incidents: { war-room-acknowledge: true }\n", u"x.yaml"_s);
+        const LoadResult allowed
+            = WorkspaceLoader::loadData(E + "incidents: { war-room-acknowledge: true }\n", u"x.yaml"_s);
         QVERIFY(allowed.ok());
         QVERIFY(allowed.workspace->incidents.warRoomAcknowledge);
     }
