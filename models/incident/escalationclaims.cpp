@@ -7,6 +7,8 @@
 #include "notify/deliveryledger.h"
 #include "notify/notificationevent.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -43,6 +45,10 @@ void EscalationEngine::claimStep(qint64 incidentId, const QString &inFlightKey, 
     const Step &step, const TimelineEntry &entry, const std::function<bool(const Incident &)> &wanted)
 {
     const Incident *incident = m_store->incident(incidentId);
+    if (!incident) {
+        m_inFlight.remove(inFlightKey);
+        return;
+    }
     const NotificationEvent event = eventFor(*incident, entry.text);
     const QString route = DeliveryLedger::escalationRoute(policyId);
     const QString key = stepKey(incidentId, step);

@@ -177,7 +177,7 @@ void TestTeamEscalation::tenConsoles()
 // Acknowledged on one console after level 1: no console sends level 2.
 void TestTeamEscalation::acknowledgedStopsEveryConsole()
 {
-    const Workspace w = TeamTest::escalationWorkspace(base(), 2000ms, 3000ms);
+    const Workspace w = TeamTest::escalationWorkspace(base(), 4000ms, 5000ms);
     for (int i = 0; i < 3; ++i) {
         const QString error = open(m_consoles.emplace_back(), w);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -191,7 +191,7 @@ void TestTeamEscalation::acknowledgedStopsEveryConsole()
     QCOMPARE(last.acknowledge(id), QString());
     QVERIFY(acknowledged.wait(10000));
     QCOMPARE(acknowledged.constFirst().at(1).toString(), QString());
-    QTest::qWait(4000); // past levels 2 and 3
+    QTest::qWait(6000); // past levels 2 and 3
     QCOMPARE(m_receiver->count("/l1"), 1);
     QCOMPARE(m_receiver->count("/l2"), 0);
     QCOMPARE(m_receiver->count("/l3"), 0);
