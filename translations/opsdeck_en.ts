@@ -7300,5 +7300,9 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>no endpoint is in group &quot;%1&quot;: its rule applies to none</source>
         <translation>no endpoint is in group &quot;%1&quot;: its rule applies to none</translation>
     </message>
+    <message>
+        <source>route ids starting with &quot;escalation:&quot; are reserved</source>
+        <translation>route ids starting with &quot;escalation:&quot; are reserved</translation>
+    </message>
 </context>
 </TS>

@@ -7258,5 +7258,9 @@ Not checked: its request carries a secret, and this version of the workspace is 
         <source>no endpoint is in group &quot;%1&quot;: its rule applies to none</source>
         <translation>&quot;%1&quot; 그룹에 엔드포인트가 없습니다: 이 규칙은 적용되지 않습니다</translation>
     </message>
+    <message>
+        <source>route ids starting with &quot;escalation:&quot; are reserved</source>
+        <translation>&quot;escalation:&quot;으로 시작하는 라우트 id는 예약되어 있습니다</translation>
+    </message>
 </context>
 </TS>

@@ -554,6 +554,8 @@ private Q_SLOTS:
             u"meetpin.yaml:3:7: notifications.providers[0]: missing required key \"key\""_s);
         row("route to unknown provider", N + "    - { id: r, to: [slack, teams] }\n",
             u"meetpin.yaml:5:28: notifications.routes[0].to[1]: unknown provider \"teams\""_s);
+        row("route id reserved", N + "    - { id: \"escalation:x\", to: [slack] }\n",
+            u"meetpin.yaml:5:13: notifications.routes[0].id: route ids starting with \"escalation:\" are reserved"_s);
         row("route without targets", N + "    - { id: r, events: [endpoint] }\n",
             u"meetpin.yaml:5:7: notifications.routes[0]: the route sends nowhere: give its providers with to: [provider ids]"_s);
         row("route unknown fallback", N + "    - { id: r, to: slack, fallback: email }\n",
