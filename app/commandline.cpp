@@ -144,7 +144,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption jsonOption(
         u"json"_s, tr("check: print the results as JSON; import: print the report as JSON."));
     const QCommandLineOption warRoomOption(u"war-room"_s,
-        tr("Open the war-room screen full screen (read-only, for a wall display) instead of the main window."));
+        tr("Open the war-room screen full screen (for a wall display; read-only unless the workspace sets "
+           "incidents.war-room-acknowledge) instead of the main window."));
     const QCommandLineOption yesOption(QStringList { u"y"_s, u"yes"_s },
         tr("runbook: answer yes to every confirmation, manual step and workspace-trust question (unattended use); "
            "the audit rows say so. check: send the secrets of a workspace version not trusted yet, for this run "

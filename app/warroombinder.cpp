@@ -32,6 +32,7 @@ WarRoomBinder::~WarRoomBinder()
 void WarRoomBinder::setWorkspace(const Workspace &workspace)
 {
     m_title = workspace.info.title.text(uiLanguage());
+    m_ackAllowed = workspace.incidents.warRoomAcknowledge;
     m_kpiIds.clear();
     for (const Kpi &kpi : workspace.kpis) {
         if (kpi.warRoom) {
@@ -41,6 +42,7 @@ void WarRoomBinder::setWorkspace(const Workspace &workspace)
     if (m_window) {
         m_window->setWorkspaceTitle(m_title);
         m_window->setWarRoomKpis(m_kpiIds);
+        m_window->setAcknowledgeAllowed(m_ackAllowed);
     }
 }
 
@@ -55,6 +57,7 @@ void WarRoomBinder::show(bool quitOnClose)
         m_window->setOffline(!m_session->storage()->isOnline());
         m_window->setKpiModel(m_session->kpis());
         m_window->setWarRoomKpis(m_kpiIds);
+        m_window->setAcknowledgeAllowed(m_ackAllowed);
         if (quitOnClose) {
             connect(m_window, &QObject::destroyed, QCoreApplication::instance(), &QCoreApplication::quit);
         }

@@ -13,7 +13,7 @@ class Session;
 struct Workspace;
 
 // The war-room display of a Session: created on first show, kept in step with the workspace (title, the KPIs
-// marked for the war room) and with the storage's online state.
+// marked for the war room, incidents.war-room-acknowledge) and with the storage's online state.
 class WarRoomBinder final : public QObject
 {
     Q_OBJECT
@@ -31,4 +31,5 @@ private:
     QPointer<WarRoomWindow> m_window;
     QString m_title;
     QSet<QString> m_kpiIds;
+    bool m_ackAllowed = false;
 };

@@ -1180,10 +1180,6 @@ Tick it anyway?</translation>
         <translation>--screenshot-delay expects milliseconds, got &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Open the war-room screen full screen (read-only, for a wall display) instead of the main window.</source>
-        <translation>Open the war-room screen full screen (read-only, for a wall display) instead of the main window.</translation>
-    </message>
-    <message>
         <source>Team mode: keep the data in the shared PostgreSQL database at &lt;url&gt; (postgresql://user:${PASSWORD_VARIABLE}@host:port/database) instead of the local file; overrides the workspace&apos;s storage key.</source>
         <translation>Team mode: keep the data in the shared PostgreSQL database at &lt;url&gt; (postgresql://user:${PASSWORD_VARIABLE}@host:port/database) instead of the local file; overrides the workspace&apos;s storage key.</translation>
     </message>
@@ -1348,6 +1344,10 @@ Subcommand:
     <message>
         <source>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]</source>
         <translation>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]</translation>
+    </message>
+    <message>
+        <source>Open the war-room screen full screen (for a wall display; read-only unless the workspace sets incidents.war-room-acknowledge) instead of the main window.</source>
+        <translation>Open the war-room screen full screen (for a wall display; read-only unless the workspace sets incidents.war-room-acknowledge) instead of the main window.</translation>
     </message>
 </context>
 <context>
@@ -7303,6 +7303,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>no endpoint is in group &quot;%1&quot;: its rule applies to none</source>
         <translation>no endpoint is in group &quot;%1&quot;: its rule applies to none</translation>
+    </message>
+    <message>
+        <source>route ids starting with &quot;escalation:&quot; are reserved</source>
+        <translation>route ids starting with &quot;escalation:&quot; are reserved</translation>
     </message>
 </context>
 </TS>

@@ -1174,10 +1174,6 @@ Tick it anyway?</source>
         <translation>--screenshot-delay에는 밀리초 값이 필요하지만 &quot;%1&quot;이(가) 입력되었습니다</translation>
     </message>
     <message>
-        <source>Open the war-room screen full screen (read-only, for a wall display) instead of the main window.</source>
-        <translation>메인 창 대신 워룸 화면을 전체 화면으로 엽니다(읽기 전용, 벽면 디스플레이용).</translation>
-    </message>
-    <message>
         <source>Team mode: keep the data in the shared PostgreSQL database at &lt;url&gt; (postgresql://user:${PASSWORD_VARIABLE}@host:port/database) instead of the local file; overrides the workspace&apos;s storage key.</source>
         <translation>팀 모드: 로컬 파일 대신 &lt;url&gt;의 공유 PostgreSQL 데이터베이스(postgresql://user:${PASSWORD_VARIABLE}@host:port/database)에 데이터를 보관합니다. 워크스페이스의 storage 키보다 우선합니다.</translation>
     </message>
@@ -1342,6 +1338,10 @@ Subcommand:
     <message>
         <source>usage: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]</source>
         <translation>사용법: opsdeck check WORKSPACE [--json] [--yes] [--data-dir DIR] [--database URL] [--location NAME]</translation>
+    </message>
+    <message>
+        <source>Open the war-room screen full screen (for a wall display; read-only unless the workspace sets incidents.war-room-acknowledge) instead of the main window.</source>
+        <translation>메인 창 대신 워룸 화면을 전체 화면으로 엽니다(벽면 디스플레이용. 워크스페이스에 incidents.war-room-acknowledge가 설정되지 않으면 읽기 전용).</translation>
     </message>
 </context>
 <context>
@@ -7261,6 +7261,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
     <message>
         <source>no endpoint is in group &quot;%1&quot;: its rule applies to none</source>
         <translation>&quot;%1&quot; 그룹에 엔드포인트가 없습니다: 이 규칙은 적용되지 않습니다</translation>
+    </message>
+    <message>
+        <source>route ids starting with &quot;escalation:&quot; are reserved</source>
+        <translation>&quot;escalation:&quot;으로 시작하는 라우트 id는 예약되어 있습니다</translation>
     </message>
 </context>
 </TS>

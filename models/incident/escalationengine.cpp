@@ -57,6 +57,9 @@ EscalationEngine::EscalationEngine(IncidentStore *store, NotifySender *sender, Q
 void EscalationEngine::setWorkspace(const Workspace &workspace)
 {
     m_workspace = workspace;
+    if (m_ledger) {
+        QTimer::singleShot(0, this, &EscalationEngine::resendExpired); // what a console killed before sending left
+    }
 }
 
 void EscalationEngine::start(int ms)
@@ -237,14 +240,19 @@ void EscalationEngine::take(const Incident &incident, const EscalationPolicy &po
             [&](const TimelineEntry &t) { return isStep(t, policyId, levelIndex, reminder); });
     };
     m_inFlight.insert(key);
+    if (m_ledger) {
+        claimStep(incident.id, key, policyId, step, e, wanted);
+        return;
+    }
     const qint64 id = incident.id;
     const QString text = e.text;
     const QString why = m_store->claimEntry(id, e, wanted, [this, key, id, policyId, step, text](bool claimed) {
         m_inFlight.remove(key);
         const EscalationPolicy *p = m_workspace.notifications.escalationPolicy(policyId);
-        if (claimed && p && step.level < p->levels.size()) {
+        const Incident *stored = m_store->incident(id);
+        if (claimed && p && stored && step.level < p->levels.size()) {
             Q_EMIT stepTaken(id, step.level, step.reminder);
-            sendStep(id, *p, step, text);
+            sendStep(id, *p, step, eventFor(*stored, text));
             QTimer::singleShot(0, this, &EscalationEngine::tick); // a later level may be overdue too
         }
     });
@@ -253,23 +261,31 @@ void EscalationEngine::take(const Incident &incident, const EscalationPolicy &po
     }
 }
 
-void EscalationEngine::sendStep(
-    qint64 incidentId, const EscalationPolicy &policy, const Step &step, const QString &text)
+NotificationEvent EscalationEngine::eventFor(const Incident &incident, const QString &text) const
 {
-    const Incident *incident = m_store->incident(incidentId);
-    if (!incident) {
-        return;
-    }
     NotificationEvent event;
     event.kind = NotificationEvent::Kind::IncidentEscalated;
-    event.subject = QString::number(incidentId);
-    event.title = incident->title;
-    event.severity = severityOf(m_workspace.incidents.severities, incident->severity);
-    event.group = incident->services.isEmpty() ? QString() : incident->services.constFirst();
+    event.subject = QString::number(incident.id);
+    event.title = incident.title;
+    event.severity = severityOf(m_workspace.incidents.severities, incident.severity);
+    event.group = incident.services.isEmpty() ? QString() : incident.services.constFirst();
     event.time = m_clock();
     event.detail = text;
     event.link = u"opsdeck://incident/"_s + event.subject;
     event.workspaceId = m_workspace.info.id;
+    return event;
+}
+
+void EscalationEngine::sendStep(qint64 incidentId, const EscalationPolicy &policy, const Step &step,
+    const NotificationEvent &event, std::function<void(bool ok, int attempts)> done)
+{
+    const Incident *incident = m_store->incident(incidentId);
+    if (!incident) {
+        if (done) {
+            done(false, 0);
+        }
+        return;
+    }
     const QString what = step.reminder == 0 ? tr("level %1").arg(step.level + 1)
                                             : tr("reminder %1 of level %2").arg(step.reminder).arg(step.level + 1);
     QStringList routed;
@@ -279,6 +295,25 @@ void EscalationEngine::sendStep(
         opened.detail = incident->scope;
         routed = m_routed(opened);
     }
+    // Every provider's answer counts down; the last one tells `done` (a step with nothing to send is done at once).
+    struct Tally
+    {
+        int pending = 1;
+        int attempts = 0;
+        bool ok = false;
+        std::function<void(bool, int)> done;
+    };
+    auto tally = std::make_shared<Tally>();
+    tally->done = std::move(done);
+    const auto settle = [tally](const NotifyResult *r) {
+        if (r) {
+            tally->attempts += r->attempts;
+            tally->ok = tally->ok || r->ok;
+        }
+        if (--tally->pending == 0 && tally->done) {
+            tally->done(tally->ok, tally->attempts);
+        }
+    };
     for (const QString &providerId : providersOf(policy.levels.at(step.level))) {
         const NotifyProvider *provider = m_workspace.notifications.provider(providerId);
         if (!provider) {
@@ -294,10 +329,15 @@ void EscalationEngine::sendStep(
             m_store->appendEntry(incidentId, e);
             continue;
         }
+        ++tally->pending;
         NotifyDelivery *delivery = m_sender->send(NotifyRequest::build(*provider, event));
         connect(delivery, &NotifyDelivery::finished, this,
-            [this, incidentId, providerId, what](const NotifyResult &r) { record(incidentId, providerId, r, what); });
+            [this, incidentId, providerId, what, settle](const NotifyResult &r) {
+                record(incidentId, providerId, r, what);
+                settle(&r);
+            });
     }
+    settle(nullptr);
 }
 
 void EscalationEngine::record(

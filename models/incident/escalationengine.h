@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 
+class DeliveryLedger;
 class IncidentStore;
 struct NotificationEvent;
 class NotifySender;
@@ -57,6 +58,11 @@ public:
     }
     // Checks every `ms` (the window and the agent); tests call tick() themselves.
     void start(int ms = 5000);
+    // Claims each step in the database's notify_deliveries (route "escalation:POLICY") before it goes on the
+    // timeline, and confirms it once its messages are out: consoles sharing the database send each step once, and
+    // a step claimed by a console killed before sending is sent by another (or the restarted one) once its lease
+    // has run out (checked at once and every half lease). Without a ledger the timeline claim alone decides.
+    void setLedger(DeliveryLedger *ledger);
 
     // The policy an incident follows: the one its timeline started, else its automatic rule's, else the first whose
     // severities include the incident's.
@@ -79,7 +85,13 @@ Q_SIGNALS:
 
 private:
     void take(const Incident &incident, const EscalationPolicy &policy, const Step &step);
-    void sendStep(qint64 incidentId, const EscalationPolicy &policy, const Step &step, const QString &text);
+    void claimStep(qint64 incidentId, const QString &inFlightKey, const QString &policyId, const Step &step,
+        const TimelineEntry &entry, const std::function<bool(const Incident &)> &wanted);
+    void resendExpired();
+    NotificationEvent eventFor(const Incident &incident, const QString &text) const;
+    // Sends the step's messages; `done` gets whether any went out and the attempts, once every provider answered.
+    void sendStep(qint64 incidentId, const EscalationPolicy &policy, const Step &step, const NotificationEvent &event,
+        std::function<void(bool ok, int attempts)> done = {});
     void acknowledgePagerDuty(const Incident &incident);
     void record(qint64 incidentId, const QString &provider, const NotifyResult &result, const QString &what);
     QStringList providersOf(const EscalationLevel &level) const;
@@ -90,5 +102,7 @@ private:
     std::function<QDateTime()> m_clock;
     std::function<QStringList(const NotificationEvent &)> m_routed;
     QTimer m_timer;
+    DeliveryLedger *m_ledger = nullptr;
+    QTimer m_expiryTimer;
     QSet<QString> m_inFlight; // "incident|policy|level|reminder" and "incident|ack|provider" being claimed
 };

@@ -85,14 +85,16 @@ bool DeliveryLedger::usable() const
     return state == Storage::State::Opening || state == Storage::State::Open;
 }
 
-StorageFuture<QList<DeliveryLedger::Expired>> DeliveryLedger::takeExpired(const QString &workspaceId)
+StorageFuture<QList<DeliveryLedger::Expired>> DeliveryLedger::takeExpired(const QString &workspaceId, Scope scope)
 {
+    const QString which = scope == Scope::Escalations ? u"LIKE"_s : u"NOT LIKE"_s;
     return m_storage->write(tr("Taking over notifications left unsent"),
-        [workspaceId = sqlText(workspaceId), owner = m_owner, lease = m_leaseMs](QSqlDatabase &db) {
+        [workspaceId = sqlText(workspaceId), owner = m_owner, lease = m_leaseMs, which](QSqlDatabase &db) {
             const qint64 now = nowMs();
             QSqlQuery q = sqlExec(db,
                 u"SELECT route, event_key, state, owner, claimed_at_ms, event_json FROM notify_deliveries "
-                u"WHERE workspace_id = ? AND status = 'claimed' AND claimed_at_ms < ? ORDER BY claimed_at_ms"_s,
+                u"WHERE workspace_id = ? AND status = 'claimed' AND claimed_at_ms < ? AND route %1 'escalation:%' "
+                u"ORDER BY claimed_at_ms"_s.arg(which),
                 { workspaceId, now - lease });
             struct Row
             {

@@ -25,6 +25,8 @@ public:
         Problem, // inserts the row or changes its state
         FollowUp, // only changes a row that exists with another state: nothing was sent, nothing to resolve
     };
+    // Which claims takeExpired() takes: the notification routes', or the escalation steps' (route "escalation:ID").
+    enum class Scope { Routes, Escalations };
     struct Expired
     {
         QString route;
@@ -51,7 +53,10 @@ public:
     StorageFuture<bool> finish(const QString &workspaceId, const QString &route, const QString &key,
         const QString &state, const QString &status, int attempts);
     // Claims of `workspaceId` whose lease has run out, now held by this console (to be sent, then finished).
-    StorageFuture<QList<Expired>> takeExpired(const QString &workspaceId);
+    StorageFuture<QList<Expired>> takeExpired(const QString &workspaceId, Scope scope = Scope::Routes);
+
+    // The ledger route of an escalation policy's steps.
+    static QString escalationRoute(const QString &policyId) { return QStringLiteral("escalation:") + policyId; }
 
     static QByteArray toJson(const NotificationEvent &event);
     static NotificationEvent fromJson(const QByteArray &json);

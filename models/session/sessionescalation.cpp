@@ -18,6 +18,7 @@ void Session::wireEscalation()
         return; // a terminal command neither opens incidents nor pages anyone
     }
     m_escalation = new EscalationEngine(m_incidents, m_notifySender, this);
+    m_escalation->setLedger(m_notifier->ledger()); // each step once, whatever the consoles
     m_autoIncidents = new AutoIncidentRules(m_incidents, this);
     m_escalation->setRoutedProviders(
         [notifier = m_notifier](const NotificationEvent &event) { return notifier->routedProviders(event); });

@@ -121,7 +121,7 @@ void readSources(YamlReader &r, const YamlValue &v, Sources &out)
 
 void readIncidents(YamlReader &r, const YamlValue &v, IncidentSettings &out)
 {
-    if (!r.expectMap(v, { "severities", "categories", "auto" })) {
+    if (!r.expectMap(v, { "severities", "categories", "auto", "war-room-acknowledge" })) {
         return;
     }
     if (const YamlValue severities = r.get(v, "severities"); severities && !severities.isNull()) {
@@ -139,6 +139,7 @@ void readIncidents(YamlReader &r, const YamlValue &v, IncidentSettings &out)
         out.severities = IncidentSettings::defaultSeverities();
     }
     r.readStringList(v, "categories", out.categories);
+    r.readBool(v, "war-room-acknowledge", out.warRoomAcknowledge);
 }
 
 void readSecrets(YamlReader &r, const YamlValue &v, QList<DeclaredSecret> &out)

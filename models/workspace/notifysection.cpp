@@ -104,8 +104,13 @@ NotifyRoute readRoute(YamlReader &r, const YamlValue &v, QHash<QString, int> &id
                 "rate-limit" })) {
         return route;
     }
-    r.readId(v, "id", route.id, ids,
-        QCoreApplication::translate("WorkspaceLoader", "duplicate route id \"%1\" (first defined on line %2)"));
+    if (r.readId(v, "id", route.id, ids,
+            QCoreApplication::translate("WorkspaceLoader", "duplicate route id \"%1\" (first defined on line %2)"))
+        && route.id.startsWith(u"escalation:"_s)) {
+        // notify_deliveries keeps the escalation steps under these route names
+        r.error(r.get(v, "id"),
+            QCoreApplication::translate("WorkspaceLoader", "route ids starting with \"escalation:\" are reserved"));
+    }
     if (const YamlValue events = r.get(v, "events")) {
         const QList<YamlValue> items = r.listItems(events);
         for (const YamlValue &item : items) {

@@ -317,12 +317,14 @@ struct AutoIncidentRule
     SourcePos pos;
 };
 
-// incidents: { severities, categories: [...], auto: [...] }; without severities: P0-P3 with the seeds' targets
+// incidents: { severities, categories: [...], auto: [...], war-room-acknowledge }; without severities: P0-P3 with
+// the seeds' targets
 struct IncidentSettings
 {
     QList<SeverityLevel> severities;
     QStringList categories;
     QList<AutoIncidentRule> autoRules;
+    bool warRoomAcknowledge = false; // the war room's Acknowledge button; off: a wall display acknowledges nothing
 
     static QList<SeverityLevel> defaultSeverities();
 };

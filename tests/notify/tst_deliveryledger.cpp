@@ -26,6 +26,7 @@ private Q_SLOTS:
     void followUpNeedsWhatWasSent();
     void finishedByItsOwnerOnly();
     void expiredClaimTakenOver();
+    void escalationClaimsApart();
     void eventRoundTrip();
     void restartedNotifierDoesNotResend();
 
@@ -137,6 +138,28 @@ void tst_DeliveryLedger::expiredClaimTakenOver()
     const QString key = criticalEndpoint().key();
     auto stale = StorageTest::wait(m_ledgerA->finish(u"meetpin"_s, u"pager"_s, key, u"critical"_s, u"sent"_s, 1));
     QVERIFY(stale && stale->ok() && !stale->value());
+}
+
+// The notifier takes over route claims only, the escalation engine its steps only: neither sends the other's.
+void tst_DeliveryLedger::escalationClaimsApart()
+{
+    m_ledgerB->setLease(100);
+    QVERIFY(claim(*m_ledgerA, u"critical"_s));
+    NotificationEvent step = criticalEndpoint();
+    const QString route = DeliveryLedger::escalationRoute(u"oncall"_s);
+    const auto won
+        = StorageTest::wait(m_ledgerA->claim(route, u"7|0|0"_s, u"step"_s, step, DeliveryLedger::Claim::Problem));
+    QVERIFY(won && won->ok() && won->value());
+    QTest::qWait(200);
+    auto steps = StorageTest::wait(m_ledgerB->takeExpired(u"meetpin"_s, DeliveryLedger::Scope::Escalations));
+    QVERIFY(steps && steps->ok());
+    QCOMPARE(steps->value().size(), 1);
+    QCOMPARE(steps->value().constFirst().route, u"escalation:oncall"_s);
+    QCOMPARE(steps->value().constFirst().key, u"7|0|0"_s);
+    auto routes = StorageTest::wait(m_ledgerB->takeExpired(u"meetpin"_s));
+    QVERIFY(routes && routes->ok());
+    QCOMPARE(routes->value().size(), 1);
+    QCOMPARE(routes->value().constFirst().route, u"pager"_s);
 }
 
 void tst_DeliveryLedger::eventRoundTrip()

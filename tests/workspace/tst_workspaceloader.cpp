@@ -213,6 +213,11 @@ private Q_SLOTS:
         QCOMPARE(levels.first().id, u"P0"_s);
         QCOMPARE(levels.first().ack, 5min);
         QCOMPARE(levels.last().resolve, 72h);
+        QVERIFY(!result.workspace->incidents.warRoomAcknowledge); // the wall display acknowledges nothing by default
+        const LoadResult allowed
+            = WorkspaceLoader::loadData(E + "incidents: { war-room-acknowledge: true }\n", u"x.yaml"_s);
+        QVERIFY(allowed.ok());
+        QVERIFY(allowed.workspace->incidents.warRoomAcknowledge);
     }
 
     // Declarations may come anywhere in the file; the workspace keeps them, and the hash of the bytes it was read from.
@@ -517,6 +522,8 @@ private Q_SLOTS:
             "default P0-P3)"_s);
         row("severity duplicate id", E + "incidents:\n  severities: [ { id: P0 }, { id: P0 } ]\n",
             u"meetpin.yaml:5:35: incidents.severities[1].id: duplicate severity id \"P0\" (first defined on line 5)"_s);
+        row("war-room-acknowledge not a boolean", E + "incidents:\n  war-room-acknowledge: sometimes\n",
+            u"meetpin.yaml:5:25: incidents.war-room-acknowledge: expected true or false, got \"sometimes\""_s);
         row("severity bad ack", E + "incidents:\n  severities: [ { id: P0, ack: fast } ]\n",
             u"meetpin.yaml:5:32: incidents.severities[0].ack: expected a duration like 30s, got \"fast\""_s);
 
@@ -547,6 +554,8 @@ private Q_SLOTS:
             u"meetpin.yaml:3:7: notifications.providers[0]: missing required key \"key\""_s);
         row("route to unknown provider", N + "    - { id: r, to: [slack, teams] }\n",
             u"meetpin.yaml:5:28: notifications.routes[0].to[1]: unknown provider \"teams\""_s);
+        row("route id reserved", N + "    - { id: \"escalation:x\", to: [slack] }\n",
+            u"meetpin.yaml:5:13: notifications.routes[0].id: route ids starting with \"escalation:\" are reserved"_s);
         row("route without targets", N + "    - { id: r, events: [endpoint] }\n",
             u"meetpin.yaml:5:7: notifications.routes[0]: the route sends nowhere: give its providers with to: [provider ids]"_s);
         row("route unknown fallback", N + "    - { id: r, to: slack, fallback: email }\n",
