@@ -179,7 +179,8 @@ void ProbeHistory::releaseBefore(const QString &location, const QString &self)
     }
     // The successor may still be writing what it buffered itself: ask once that has had time to land.
     const quint64 generation = m_holdGeneration;
-    const qint64 since = m_holdSinceMs; // another's results from then on cover what this process held
+    // Another's results from then on cover what this process held (less the second or two it took to notice the cut).
+    const qint64 since = m_holdSinceMs - 2000;
     const QString workspace = m_workspaceId;
     QTimer::singleShot(retryMs + 1000, this, [this, generation, since, workspace, location, self] {
         if (generation != m_holdGeneration || !m_storage) {

@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +23,55 @@
 #include <vector>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// A TCP relay to PostgreSQL for one process: cut() drops its connections and refuses new ones (a network cut for
+// that process alone), restore() lets it connect again.
+class Relay final : public QTcpServer
+{
+public:
+    explicit Relay(quint16 target)
+        : m_target(target)
+    { }
+    void cut()
+    {
+        m_cut = true;
+        for (QTcpSocket *s : findChildren<QTcpSocket *>()) {
+            s->abort();
+        }
+    }
+    void restore() { m_cut = false; }
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        auto *client = new QTcpSocket(this);
+        client->setSocketDescriptor(handle);
+        if (m_cut) {
+            client->abort();
+            client->deleteLater();
+            return;
+        }
+        auto *server = new QTcpSocket(this);
+        server->connectToHost(QHostAddress::LocalHost, m_target);
+        connect(client, &QTcpSocket::readyRead, server, [client, server] { server->write(client->readAll()); });
+        connect(server, &QTcpSocket::readyRead, client, [client, server] { client->write(server->readAll()); });
+        for (auto [a, b] : { std::pair { client, server }, std::pair { server, client } }) {
+            connect(a, &QTcpSocket::disconnected, b, [a, b] {
+                b->disconnectFromHost();
+                a->deleteLater();
+            });
+            connect(a, &QTcpSocket::errorOccurred, b, [b] { b->abort(); });
+        }
+    }
+
+private:
+    quint16 m_target;
+    bool m_cut = false;
+};
+
+} // namespace
 
 class TestTeamSession : public QObject
 {
@@ -30,6 +81,7 @@ private Q_SLOTS:
     void initTestCase();
     void quorumNotifiesOnce();
     void probesWhileDatabaseDownAtStart();
+    void cutOffProberStepsDown();
 
 private:
     // The workspace as seen from `location`: the same id and endpoint, probed at /<location> on the receiver.
@@ -201,6 +253,62 @@ void TestTeamSession::probesWhileDatabaseDownAtStart()
         rows(u"TRUE"_s), proberRows, rows(u"checked_by = '%1'"_s.arg(follower->name())), qPrintable(follower->name()));
     // The follower shows the prober's results.
     QTRY_VERIFY_WITH_TIMEOUT(follower->endpoints()->status(u"api"_s)->last->checkedBy == prober->name(), 10000);
+}
+
+// The prober alone loses the database (the others still reach it): a follower takes over; the cut-off prober goes on
+// probing but holds its results back, and once it reconnects it steps down and writes only what came before its
+// successor's first result: the history has no gap and counts no check twice.
+void TestTeamSession::cutOffProberStepsDown()
+{
+    const QString url = m_server.createDatabase();
+    QVERIFY2(!url.isEmpty(), qPrintable(m_server.errorString()));
+    const QString db = QUrl(url).path().mid(1);
+    Relay relay(quint16(m_server.port()));
+    QVERIFY(relay.listen(QHostAddress::LocalHost, 0));
+    QUrl relayed(url);
+    relayed.setPort(relay.serverPort());
+    auto first = startSession(u"oslo"_s, relayed.toString(), u"cut-off"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(first->election()->isRunning() && first->election()->isProber(), 15000);
+    auto second = startSession(u"oslo"_s, url, u"successor"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(second->election()->isRunning() && second->election()->isOnline(), 15000);
+    QVERIFY(!second->isProber());
+    QTest::qWait(3000);
+
+    const qint64 cutAt = QDateTime::currentMSecsSinceEpoch();
+    relay.cut();
+    QTRY_VERIFY_WITH_TIMEOUT(second->isProber(), 10000);
+    qInfo("successor probing %lld ms after the cut", QDateTime::currentMSecsSinceEpoch() - cutAt);
+    QVERIFY(first->isProber()); // it cannot know whether the database is down for everyone
+    QTest::qWait(6000);
+    const int requestsBefore = m_receiver.count("/oslo");
+    relay.restore();
+    const qint64 restoredAt = QDateTime::currentMSecsSinceEpoch();
+    QTRY_VERIFY_WITH_TIMEOUT(!first->isProber(), 10000);
+    qInfo("stepped down %lld ms after reconnecting", QDateTime::currentMSecsSinceEpoch() - restoredAt);
+    QTest::qWait(ProbeHistory::retryMs + 4000); // what it held is decided and written
+    const int requestsAfter = m_receiver.count("/oslo");
+    QTest::qWait(3000);
+    QVERIFY2(m_receiver.count("/oslo") - requestsAfter <= 4, "both still probing"); // one prober: 3 or 4 in 3 s
+    Q_UNUSED(requestsBefore);
+
+    const qint64 from = cutAt - 3000;
+    const qint64 to = restoredAt + 3000;
+    const auto list = m_server.psql(db,
+        u"SELECT checked_by, at_ms - %1 FROM probe_results WHERE at_ms >= %1 AND at_ms < %2 ORDER BY at_ms"_s.arg(from)
+            .arg(to));
+    QVERIFY(list);
+    const QStringList rows = list->split(u'\n', Qt::SkipEmptyParts);
+    const qint64 intervals = (to - from) / 1000;
+    qInfo(
+        "%lld intervals around the cut, %lld results: %s", intervals, qint64(rows.size()), qPrintable(rows.join(u' ')));
+    QVERIFY2(rows.size() >= intervals - 2 && rows.size() <= intervals + 1, qPrintable(QString::number(rows.size())));
+    // No gap either: results of consecutive checks at most two intervals apart.
+    qint64 last = -1;
+    for (const QString &row : rows) {
+        const qint64 at = row.section(u'|', 1).toLongLong();
+        QVERIFY2(last < 0 || at - last <= 2100, qPrintable(row));
+        last = at;
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTeamSession)
