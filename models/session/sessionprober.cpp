@@ -175,9 +175,18 @@ void Session::onRoleChanged(bool prober)
         m_history->hold(); // the database was away since the start: written once the election answers
     }
     if (prober && m_workspace) {
-        // From one interval after the last result of the prober before (seen through the feed): no gap, no
-        // double check.
-        m_engine->start(m_feed->lastChecked(m_options.location));
+        // From one interval after the last result of the prober before (seen through the feed, once it has read
+        // what that prober committed last): no gap, no double check.
+        const auto start = [this] {
+            if (m_election->isProber() && m_workspace && !m_engine->isRunning()) {
+                m_engine->start(m_feed->lastChecked(m_options.location));
+            }
+        };
+        if (m_election->isProvisional()) {
+            start(); // the database is away: nothing to catch up with
+        } else {
+            m_feed->catchUp(start);
+        }
     } else if (!prober) {
         m_engine->stop();
     }
