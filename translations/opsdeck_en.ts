@@ -5572,6 +5572,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
             <numerusform>Saving %n probe results</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reading where another prober took over</source>
+        <translation>Reading where another prober took over</translation>
+    </message>
 </context>
 <context>
     <name>ProbeRecordLoader</name>

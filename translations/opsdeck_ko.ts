@@ -5535,6 +5535,10 @@ Not checked: its request carries a secret, and this version of the workspace is 
             <numerusform>점검 결과 %n건 저장</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reading where another prober took over</source>
+        <translation>다른 프로버가 이어받은 시점 읽기</translation>
+    </message>
 </context>
 <context>
     <name>ProbeRecordLoader</name>

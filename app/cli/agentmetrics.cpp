@@ -132,9 +132,13 @@ QByteArray AgentMetrics::render(const Session &session, const Agent &agent)
     Family state(&out, "opsdeck_endpoint_state", "gauge", "The endpoint's state in OpsDeck (1 for the current one).");
     Family checked(&out, "opsdeck_endpoint_last_check_timestamp_seconds", "gauge",
         "When the last probe of the endpoint started, in seconds since the Unix epoch.");
+    Family impacted(&out, "opsdeck_endpoint_impacted", "gauge",
+        "Whether the endpoint fails because of a CRITICAL root cause it depends on (1, named by impacted_by) or not "
+        "(0).");
     const EndpointModel *endpoints = session.endpoints();
     // Each family's samples together, as the text format requires: one pass per family.
     QList<std::pair<QList<QPair<QString, QString>>, const ProbeResult *>> results;
+    QList<QPair<QString, QString>> impactedBy; // per result: "impacted_by" and the root cause, or empty
     for (const Endpoint &endpoint : session.workspace().endpoints) {
         const EndpointStatus *s = endpoints->status(endpoint.name);
         if (!s) {
@@ -146,6 +150,7 @@ QByteArray AgentMetrics::render(const Session &session, const Agent &agent)
             labels.append({ u"group"_s, s->group });
         }
         results.append({ labels, s->last ? &*s->last : nullptr });
+        impactedBy.append({ u"impacted_by"_s, s->isImpacted() ? s->impactedBy : QString() });
     }
     for (const auto &[labels, r] : results) {
         if (r) {
@@ -181,6 +186,11 @@ QByteArray AgentMetrics::render(const Session &session, const Agent &agent)
     for (const auto &[labels, r] : results) {
         if (r) {
             checked.add(labels, r->startedAt.toMSecsSinceEpoch() / 1000.0);
+        }
+    }
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        if (results[i].second) {
+            impacted.add(results[i].first + QList { impactedBy[i] }, impactedBy[i].second.isEmpty() ? 0 : 1);
         }
     }
 

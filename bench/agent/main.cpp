@@ -164,6 +164,9 @@ int main(int argc, char **argv)
         << QString::number(double(endpoints * locations) / interval, 'f', 0) << "/s); probe -> console p50 "
         << percentile(propagation, 0.5) << " ms, p99 " << percentile(propagation, 0.99) << " ms, max "
         << percentile(propagation, 1.0) << " ms" << Qt::endl;
+    // The figure before results were written as soon as no batch was (a fixed 1 s batch window), same machine kind.
+    out << "  baseline (1 s history batch window): p50 636 ms, p99 1199 ms; goal p99 < 1000 ms: "
+        << (percentile(propagation, 0.99) < 1000 ? "met" : "missed") << Qt::endl;
     for (auto &a : agents) {
         a->terminate();
         a->waitForFinished(5000);

@@ -3,6 +3,7 @@
 // AutoIncidentRules with depends-on: one incident for a root cause, its impacted endpoints listed as evidence.
 #include "incident/autoincidentrules.h"
 #include "incident/incidentstore.h"
+#include "probe/dependencygraph.h"
 
 #include <algorithm>
 
@@ -25,25 +26,35 @@ bool listed(const Incident &incident, const QString &endpoint)
 
 qint64 AutoIncidentRules::incidentNaming(const QString &root) const
 {
+    // A CRITICAL group is named by the incident that names it or any of its endpoints (a group rule's).
+    const QString group = DependencyGraph::groupOfRoot(root);
+    const auto names = [&](const QString &subject) {
+        return subject == root || (!group.isEmpty() && m_groups.value(subject) == group);
+    };
     for (const Incident &incident : m_store->incidents()) {
         if (!incident.isOpen()) {
             continue;
         }
         for (const TimelineEntry &e : incident.timeline) {
-            if (e.kind == TimelineKind::AutoIncident && (e.to == opened || e.to == added)
-                && e.from.split(u", "_s).contains(root)) {
-                return incident.id;
+            if (e.kind == TimelineKind::AutoIncident && (e.to == opened || e.to == added)) {
+                const QStringList subjects = e.from.split(u", "_s);
+                if (std::any_of(subjects.cbegin(), subjects.cend(), names)) {
+                    return incident.id;
+                }
             }
         }
     }
     return 0;
 }
 
-bool AutoIncidentRules::watched(const QString &endpoint) const
+bool AutoIncidentRules::watched(const QString &root) const
 {
-    return std::any_of(m_rules.cbegin(), m_rules.cend(), [this, &endpoint](const AutoIncidentRule &rule) {
-        return (rule.subject == AutoIncidentRule::Subject::Endpoint && rule.name == endpoint)
-            || (rule.subject == AutoIncidentRule::Subject::Group && rule.name == m_groups.value(endpoint));
+    const QString group = DependencyGraph::groupOfRoot(root);
+    return std::any_of(m_rules.cbegin(), m_rules.cend(), [this, &root, &group](const AutoIncidentRule &rule) {
+        if (rule.subject == AutoIncidentRule::Subject::Group) {
+            return rule.name == (group.isEmpty() ? m_groups.value(root) : group);
+        }
+        return rule.subject == AutoIncidentRule::Subject::Endpoint && rule.name == root;
     });
 }
 

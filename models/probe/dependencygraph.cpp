@@ -57,6 +57,7 @@ void DependencyGraph::setWorkspace(const Workspace &workspace)
         groupOf.insert(e.name, e.group);
         if (!m_endpoints.contains(e.name)) {
             m_endpoints.insert(e.name, addNode(Kind::Endpoint, e.name));
+            m_nodes.last().enabled = e.enabled;
         }
         if (!e.group.isEmpty() && !m_groups.contains(e.group)) {
             m_groups.insert(e.group, addNode(Kind::Group, e.group));
@@ -208,7 +209,10 @@ QStringList DependencyGraph::setCritical(const QString &endpoint, bool critical)
         queue.pop();
         ++m_visited;
         Node &node = m_nodes[n];
-        const int root = node.causing.empty() ? -1 : m_nodes.at(node.parents.at(*node.causing.begin())).cause;
+        int root = node.causing.empty() ? -1 : m_nodes.at(node.parents.at(*node.causing.begin())).cause;
+        if (node.kind == Kind::Group && wholeGroupCritical(node)) {
+            root = n; // every endpoint of the group is CRITICAL on its own: the group is the root cause
+        }
         const int cause = root >= 0 ? root : (node.critical ? n : -1);
         if (root != node.root && node.kind == Kind::Endpoint) {
             changed.append(node.name);
@@ -242,15 +246,47 @@ bool DependencyGraph::isCritical(const QString &endpoint) const
     return n >= 0 && m_nodes.at(n).critical;
 }
 
+bool DependencyGraph::wholeGroupCritical(const Node &group) const
+{
+    int critical = 0;
+    for (const int p : group.parents) {
+        const Node &member = m_nodes.at(p);
+        if (!member.enabled) {
+            continue;
+        }
+        if (member.cause != p) {
+            return false; // fine, or impacted by something above the group
+        }
+        ++critical;
+    }
+    return critical >= 2;
+}
+
+QString DependencyGraph::groupRoot(const QString &group)
+{
+    return u"group "_s + group;
+}
+
+QString DependencyGraph::groupOfRoot(const QString &root)
+{
+    return root.startsWith(u"group "_s) ? root.mid(6) : QString();
+}
+
 QString DependencyGraph::rootCause(const QString &endpoint) const
 {
     const int n = m_endpoints.value(endpoint, -1);
-    return n >= 0 && m_nodes.at(n).root >= 0 ? m_nodes.at(m_nodes.at(n).root).name : QString();
+    if (n < 0 || m_nodes.at(n).root < 0) {
+        return {};
+    }
+    const Node &root = m_nodes.at(m_nodes.at(n).root);
+    return root.kind == Kind::Group ? groupRoot(root.name) : root.name;
 }
 
 QStringList DependencyGraph::impactedBy(const QString &root) const
 {
-    const int r = m_endpoints.value(root, -1);
+    const QString group = groupOfRoot(root);
+    const int r
+        = group.isEmpty() || m_endpoints.contains(root) ? m_endpoints.value(root, -1) : m_groups.value(group, -1);
     QStringList out;
     if (r < 0) {
         return out;

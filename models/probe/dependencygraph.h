@@ -17,7 +17,9 @@
 // and, when the group has a depends-on, one for "what the group depends on" (a parent of each of its endpoints).
 // An endpoint's root cause is the first CRITICAL endpoint up its dependencies that is not impacted itself: with
 // app → api → database and database CRITICAL, api and app are both "impacted by database", whatever their own
-// state.
+// state. A group of two or more enabled endpoints that are all CRITICAL (none impacted by something above) is itself
+// the root cause of what depends on it: "impacted by group database" (groupRoot()), as the war room and automatic
+// incidents name it; while only some of them are CRITICAL, what depends on the group is impacted by the first.
 //
 // setWorkspace() orders the nodes once (Kahn, O(nodes + edges)); setCritical() then recomputes only the nodes
 // below the changed endpoint, in that order, and stops where a node's root cause stays the same.
@@ -45,9 +47,13 @@ public:
     // Sets an endpoint's own criticality; returns the endpoints whose root cause changed, in dependency order.
     QStringList setCritical(const QString &endpoint, bool critical);
     bool isCritical(const QString &endpoint) const;
-    // The endpoint whose CRITICAL state impacts `endpoint`; empty when none does.
+    // The endpoint (or "group NAME", see groupRoot()) whose CRITICAL state impacts `endpoint`; empty when none does.
     QString rootCause(const QString &endpoint) const;
-    // The endpoints impacted by `root`, in the workspace's order (a scan: for incidents and reports, not per result).
+    // How a CRITICAL group is named as a root cause, and the group a root cause names (empty: an endpoint).
+    static QString groupRoot(const QString &group);
+    static QString groupOfRoot(const QString &root);
+    // The endpoints impacted by `root` (an endpoint or groupRoot()), in the workspace's order (a scan: for incidents
+    // and reports, not per result).
     QStringList impactedBy(const QString &root) const;
     // What `endpoint` depends on, directly, as written (endpoints and "group NAME").
     QStringList dependenciesOf(const QString &endpoint) const;
@@ -74,6 +80,7 @@ private:
         QList<Link> children;
         int order = -1; // topological position; -1: on a cycle
         bool critical = false;
+        bool enabled = true; // an endpoint that is probed (a disabled one never counts for its group)
         int root = -1; // the root-cause endpoint node impacting this one
         int cause = -1; // what it passes to its children: its root, else itself when CRITICAL
         std::set<int> causing; // slots of parents that pass a cause
@@ -85,6 +92,7 @@ private:
     void order();
     void findCycle();
     QString label(int node) const;
+    bool wholeGroupCritical(const Node &group) const;
 
     QList<Node> m_nodes;
     QHash<QString, int> m_endpoints; // name → node

@@ -11,6 +11,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -105,6 +107,20 @@ void ProbeFeed::start(const QString &workspaceId, const QString &self)
     readLatest();
 }
 
+void ProbeFeed::catchUp(std::function<void()> then)
+{
+    if (!m_running) {
+        then();
+        return;
+    }
+    m_afterNext.append(std::move(then));
+    if (m_reading || m_lastId < 0) {
+        m_again = true; // the next read begins once the one under way (or the first) is back
+    } else {
+        readNew();
+    }
+}
+
 void ProbeFeed::stop()
 {
     m_running = false;
@@ -112,6 +128,8 @@ void ProbeFeed::stop()
     m_coalesce.stop();
     m_reading = false;
     m_again = false;
+    m_afterRead.clear();
+    m_afterNext.clear();
 }
 
 void ProbeFeed::readLatest()
@@ -175,6 +193,7 @@ void ProbeFeed::readNew()
         return;
     }
     m_reading = true;
+    m_afterRead.append(std::exchange(m_afterNext, {}));
     const QString workspace = m_workspaceId;
     const qint64 after = m_lastId;
     m_storage
@@ -214,6 +233,9 @@ void ProbeFeed::readNew()
             }
             if (std::exchange(m_again, false)) {
                 m_coalesce.start();
+            }
+            for (const auto &then : std::exchange(m_afterRead, {})) {
+                then(); // caught up (or the database is away: waiting would not help)
             }
         });
 }

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class Storage;
 
 // Team mode: the probe results other agents and consoles write, read from the team database as the change feed
@@ -28,6 +30,9 @@ public:
     // The newest result time per endpoint from `location` seen so far (rows of this process included), for a
     // prober that takes over.
     QHash<QString, QDateTime> lastChecked(const QString &location) const { return m_last.value(location); }
+    // Calls `then` once a read that began after this call is back (at once when not running): a prober taking over
+    // first sees everything its predecessor committed.
+    void catchUp(std::function<void()> then);
     static EndpointState stateFromName(const QString &name);
 
 Q_SIGNALS:
@@ -54,4 +59,6 @@ private:
     bool m_running = false;
     bool m_reading = false;
     bool m_again = false;
+    QList<std::function<void()>> m_afterRead; // called when the read under way is back
+    QList<std::function<void()>> m_afterNext; // moved to m_afterRead when the next read begins
 };

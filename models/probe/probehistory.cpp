@@ -43,7 +43,7 @@ ProbeHistory::ProbeHistory(Storage *storage, const QString &workspaceId, QObject
     connect(&m_timer, &QTimer::timeout, this, &ProbeHistory::flush);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
-        if (!m_retry.isEmpty()) {
+        if (!m_retry.isEmpty() && !m_holding) {
             submit(std::exchange(m_retry, {}));
         }
     });
@@ -108,8 +108,21 @@ void ProbeHistory::add(const ProbeResult &result)
     m_pending.append(row);
     if (m_pending.size() >= m_maxBatch) {
         flush();
-    } else if (m_maxDelayMs > 0 && !m_timer.isActive()) {
-        m_timer.start(m_maxDelayMs);
+    } else {
+        schedule();
+    }
+}
+
+void ProbeHistory::schedule()
+{
+    if (m_pending.isEmpty() || m_maxDelayMs <= 0) {
+        return;
+    }
+    // Followed by others: the first result after an idle moment goes almost at once; while a batch is being
+    // written the next one fills up, for at most the batch window.
+    const int delay = m_prompt && m_inFlight == 0 ? std::min(promptMs, m_maxDelayMs) : m_maxDelayMs;
+    if (!m_timer.isActive() || m_timer.remainingTime() > delay) {
+        m_timer.start(delay);
     }
 }
 
@@ -119,7 +132,100 @@ void ProbeHistory::flush()
     if (m_pending.isEmpty() || !m_storage) {
         return;
     }
+    if (m_holding) {
+        keep(std::exchange(m_pending, {}));
+        return;
+    }
     submit(std::exchange(m_pending, {}));
+}
+
+void ProbeHistory::hold()
+{
+    if (m_holding) {
+        return;
+    }
+    m_holding = true;
+    ++m_holdGeneration;
+    m_holdSinceMs = QDateTime::currentMSecsSinceEpoch();
+    m_retryTimer.stop();
+    m_held = std::exchange(m_retry, {}); // unwritten yet: decided with the rest
+}
+
+void ProbeHistory::release()
+{
+    if (!m_holding) {
+        return;
+    }
+    m_holding = false;
+    ++m_holdGeneration;
+    m_timer.stop();
+    // Oldest first, in one job: a prober that stepped down reads where these begin.
+    QList<Row> rows = std::exchange(m_held, {});
+    rows.append(std::exchange(m_pending, {}));
+    if (!rows.isEmpty() && m_storage) {
+        submit(rows);
+    }
+}
+
+void ProbeHistory::releaseBefore(const QString &location, const QString &self)
+{
+    if (!m_holding || !m_storage) {
+        return;
+    }
+    flush();
+    if (m_held.isEmpty()) {
+        release();
+        return;
+    }
+    // The successor may still be writing what it buffered itself: ask once that has had time to land.
+    const quint64 generation = m_holdGeneration;
+    // Another's results from then on cover what this process held (less the second or two it took to notice the cut).
+    const qint64 since = m_holdSinceMs - 2000;
+    const QString workspace = m_workspaceId;
+    QTimer::singleShot(retryMs + 1000, this, [this, generation, since, workspace, location, self] {
+        if (generation != m_holdGeneration || !m_storage) {
+            return;
+        }
+        m_storage
+            ->read(tr("Reading where another prober took over"),
+                [since, workspace, location, self](QSqlDatabase &db) {
+                    const QString sql = u"SELECT endpoint, MIN(at_ms) FROM probe_results WHERE workspace_id = ? AND "
+                                        u"location = ? AND checked_by <> ? AND at_ms >= ? GROUP BY endpoint"_s;
+                    QSqlQuery q(db);
+                    q.prepare(sql);
+                    q.addBindValue(sqlText(workspace));
+                    q.addBindValue(sqlText(location));
+                    q.addBindValue(self);
+                    q.addBindValue(since);
+                    if (!q.exec()) {
+                        throw StorageError(q.lastError(), sql);
+                    }
+                    QHash<QString, qint64> first;
+                    while (q.next()) {
+                        first.insert(q.value(0).toString(), q.value(1).toLongLong());
+                    }
+                    return first;
+                })
+            .then(this, [this, generation, location, self](const StorageResult<QHash<QString, qint64>> &r) {
+                if (generation != m_holdGeneration) {
+                    return;
+                }
+                if (!r) {
+                    releaseBefore(location, self); // the database went away again: ask again later
+                    return;
+                }
+                flush();
+                QList<Row> keep;
+                for (const Row &row : std::as_const(m_held)) {
+                    const auto it = r.value().constFind(row.endpoint);
+                    if (it == r.value().cend() || row.atMs < *it) {
+                        keep.append(row);
+                    }
+                }
+                m_held = keep;
+                release();
+            });
+    });
 }
 
 void ProbeHistory::submit(const QList<Row> &rows)
@@ -175,23 +281,32 @@ void ProbeHistory::submit(const QList<Row> &rows)
                 }
             })
         .then(this, [this, rows, count](const StorageResult<void> &r) {
+            --m_inFlight;
             if (r) {
                 Q_EMIT batchWritten(count);
-                return;
-            }
-            // Kept in order, oldest first, to be written again; beyond the cap the oldest go. A batch that failed
-            // again is older than what waits; a new one that failed is newer.
-            if (m_retry.isEmpty() || rows.constFirst().atMs >= m_retry.constLast().atMs) {
-                m_retry.append(rows);
             } else {
-                m_retry = rows + m_retry;
+                keep(rows);
             }
-            if (m_retry.size() > maxBuffered) {
-                m_retry.remove(0, m_retry.size() - maxBuffered);
-            }
-            if (!m_retryTimer.isActive()) {
-                m_retryTimer.start(retryMs);
-            }
+            schedule();
         });
+    ++m_inFlight;
     Q_EMIT batchSubmitted(count);
+}
+
+void ProbeHistory::keep(const QList<Row> &rows)
+{
+    // Kept in order, oldest first, to be written again; beyond the cap the oldest go. A batch that failed again is
+    // older than what waits; a new one that failed is newer.
+    QList<Row> &list = m_holding ? m_held : m_retry;
+    if (list.isEmpty() || rows.constFirst().atMs >= list.constLast().atMs) {
+        list.append(rows);
+    } else {
+        list = rows + list;
+    }
+    if (list.size() > maxBuffered) {
+        list.remove(0, list.size() - maxBuffered);
+    }
+    if (!m_holding && !m_retryTimer.isActive()) {
+        m_retryTimer.start(retryMs);
+    }
 }

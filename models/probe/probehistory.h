@@ -43,6 +43,18 @@ public:
     int pending() const { return int(m_pending.size()); }
     // Results of failed batches waiting to be written again.
     int buffered() const { return int(m_retry.size()); }
+    // Team mode, a prober whose election is offline: from now on nothing is written (what waits to be written again
+    // is held too) until the election answers: release() writes it all (the lock was kept), releaseBefore() only
+    // what no other prober of `location` covered (this process stepped down).
+    void hold();
+    void release();
+    void releaseBefore(const QString &location, const QString &self);
+    bool holding() const { return m_holding; }
+    int held() const { return int(m_held.size()); }
+    // Others follow these results (team mode): a batch goes as soon as none is being written (at most promptMs
+    // after its first result), not after the full batch window; while one is written the next fills up.
+    void setPrompt(bool prompt) { m_prompt = prompt; }
+    static constexpr int promptMs = 50;
 
     static QString conditionsJson(const QList<ConditionResult> &conditions);
 
@@ -74,6 +86,8 @@ private:
         QString checkedBy;
     };
     void submit(const QList<Row> &rows);
+    void schedule();
+    void keep(const QList<Row> &rows); // a failed batch, to be written again (or held)
 
     QPointer<Storage> m_storage;
     QString m_workspaceId;
@@ -83,4 +97,10 @@ private:
     QTimer m_retryTimer;
     int m_maxBatch = maxBatch;
     int m_maxDelayMs = maxDelayMs;
+    QList<Row> m_held; // held while the election is offline, oldest first
+    int m_inFlight = 0; // batches handed to Storage and not answered yet
+    quint64 m_holdGeneration = 0;
+    qint64 m_holdSinceMs = 0; // when hold() began
+    bool m_holding = false;
+    bool m_prompt = false;
 };

@@ -89,7 +89,12 @@ Session::Session(const Options &options, QObject *parent)
         connect(m_engine, &ProbeEngine::resultReady, m_history, &ProbeHistory::add);
     }
     wireProber();
-    connect(m_engine, &ProbeEngine::stateChanged, m_recorder, &IncidentAutoRecorder::recordEndpointTransition);
+    connect(this, &Session::stateChanged, this,
+        [this](const QString &name, EndpointState from, EndpointState to, const ProbeResult &result) {
+            if (actsFor(result)) {
+                m_recorder->recordEndpointTransition(name, from, to, result);
+            }
+        });
     wireChecklists();
     wireKpis();
     wireRunbooks();
@@ -237,6 +242,9 @@ void Session::setWorkspace(const Workspace &workspace)
     }
     m_endpoints->setWorkspace(workspace);
     m_quorum.setWorkspace(workspace);
+    for (auto it = m_states.begin(); it != m_states.end();) {
+        it = workspace.endpoint(it.key()) ? std::next(it) : m_states.erase(it);
+    }
     m_engine->setWorkspace(workspace);
     applyDependencies(workspace);
     applyRole(workspace); // starts the engine, or the election and the feed

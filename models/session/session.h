@@ -137,6 +137,8 @@ public:
     // database (ProberElection); the others read its results (ProbeFeed). Alone (SQLite), this process probes.
     bool isProber() const;
     ProberElection *election() const { return m_election; }
+    // An endpoint's state over its locations, as probeResult() last gave it (Unknown before its first result).
+    EndpointState state(const QString &endpoint) const { return m_states.value(endpoint, EndpointState::Unknown); }
     // Who this process is in results' checked_by.
     QString name() const { return m_name; }
 
@@ -189,6 +191,9 @@ Q_SIGNALS:
     // Every probe result, this process's and (team mode) the other probers', with `state` the quorum over the
     // endpoint's locations (LocationQuorum): what the endpoint model and the KPIs take.
     void probeResult(const ProbeResult &result);
+    // The state over the endpoint's locations changed (not for its first result): what notifications, automatic
+    // incidents and the incident timeline follow, the same in every process of a team.
+    void stateChanged(const QString &endpoint, EndpointState from, EndpointState to, const ProbeResult &result);
     // Team mode: this process became the prober of its location (true) or follows another (false).
     void proberChanged(bool prober);
 
@@ -216,6 +221,11 @@ private:
     void takeResult(const ProbeResult &result);
     void applyRole(const Workspace &workspace); // sessionprober.cpp
     void onRoleChanged(bool prober);
+    void onElectionOnline(bool online);
+    // Whether this process records a state change of `result`'s endpoint on incidents (one process per team does).
+    bool actsFor(const ProbeResult &result) const;
+    void onLockAnswered(bool held);
+    void retryStorage(); // a team database that could not be opened is tried again
 
     Options m_options;
     Storage *m_storage;
@@ -227,6 +237,8 @@ private:
     LocationQuorum m_quorum;
     QString m_name;
     QString m_electionKey; // the target, workspace and location the election runs for
+    QHash<QString, EndpointState> m_states; // endpoint → its state over its locations (state())
+    QTimer m_storageRetry;
     EndpointModel *m_endpoints;
     ChecklistStore *m_checklists;
     ChecklistClock *m_clock;

@@ -40,7 +40,7 @@ void Session::applyDependencies(const Workspace &workspace)
     }
     // The endpoints that stay keep their state in the engine: the graph learns them again.
     for (const Endpoint &e : workspace.endpoints) {
-        if (e.enabled && m_engine->state(e.name) == EndpointState::Critical) {
+        if (e.enabled && state(e.name) == EndpointState::Critical) {
             updateImpact(e.name, true);
         }
     }
@@ -125,7 +125,7 @@ void Session::decideConfirming(const QString &endpoint, quint64 generation)
     }
     const NotificationEvent event = it->event;
     m_confirming.erase(it);
-    if (!isProblem(m_engine->state(endpoint))) {
+    if (!isProblem(state(endpoint))) {
         return; // it recovered meanwhile: nothing was sent, nothing to tell
     }
     const QString root = m_dependencies->rootCause(endpoint);
@@ -145,7 +145,7 @@ void Session::releaseHeld(const QString &endpoint)
     HeldNotification held = *it;
     m_heldNotifications.erase(it);
     // Its root cause recovered and it did not: now it is its own problem, and someone must hear of it.
-    if (!isProblem(m_engine->state(endpoint))) {
+    if (!isProblem(state(endpoint))) {
         return;
     }
     held.event.time = QDateTime::currentDateTimeUtc();

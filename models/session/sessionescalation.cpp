@@ -22,8 +22,11 @@ void Session::wireEscalation()
     m_autoIncidents = new AutoIncidentRules(m_incidents, this);
     m_escalation->setRoutedProviders(
         [notifier = m_notifier](const NotificationEvent &event) { return notifier->routedProviders(event); });
-    connect(m_engine, &ProbeEngine::stateChanged, this,
+    connect(this, &Session::stateChanged, this,
         [this](const QString &name, EndpointState, EndpointState to, const ProbeResult &result) {
+            if (!actsFor(result)) {
+                return; // another process of the team opens the incident
+            }
             m_autoIncidents->observeEndpoint(
                 name, endpointStateName(to).toLower(), IncidentAutoRecorder::evidenceText(result));
         });

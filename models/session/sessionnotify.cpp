@@ -52,7 +52,8 @@ void Session::wireNotifications()
     if (m_options.storage) {
         m_notifier->setLedger(new DeliveryLedger(m_storage, this)); // once per route, whatever the consoles
     }
-    connect(m_engine, &ProbeEngine::stateChanged, this,
+    // The state over the endpoint's locations, in every process of a team (the ledger sends each once per route).
+    connect(this, &Session::stateChanged, this,
         [this](const QString &name, EndpointState from, EndpointState to, const ProbeResult &result) {
             const Endpoint *endpoint = workspace().endpoint(name);
             QString detail = result.error;

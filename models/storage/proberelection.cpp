@@ -18,10 +18,18 @@ ProberElection::ProberElection(QObject *parent)
     m_thread->setObjectName(u"OpsDeck prober election"_s);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &ProberElectionWorker::roleChanged, this, [this](quint64 generation, bool prober) {
-        if (generation == m_generation && prober != m_prober) {
-            m_prober = prober;
-            Q_EMIT roleChanged(prober);
+    connect(
+        m_worker, &ProberElectionWorker::roleChanged, this, [this](quint64 generation, bool prober, bool provisional) {
+            if (generation == m_generation && prober != m_prober) {
+                m_prober = prober;
+                m_provisional = prober && provisional;
+                Q_EMIT roleChanged(prober);
+            }
+        });
+    connect(m_worker, &ProberElectionWorker::lockAnswered, this, [this](quint64 generation, bool held) {
+        if (generation == m_generation) {
+            m_provisional = false;
+            Q_EMIT lockAnswered(held);
         }
     });
     connect(m_worker, &ProberElectionWorker::onlineChanged, this,
@@ -69,6 +77,7 @@ void ProberElection::stop()
     QMetaObject::invokeMethod(m_worker, &ProberElectionWorker::stop, Qt::BlockingQueuedConnection);
     m_running = false;
     m_online = false;
+    m_provisional = false;
     if (std::exchange(m_prober, false)) {
         Q_EMIT roleChanged(false);
     }

@@ -17,7 +17,11 @@ class QThread;
 //
 // A prober that loses its connection stays the prober (the database may be down for everyone: probing goes on and
 // the history buffers) and tries to take the lock again as soon as it reconnects; if another took it meanwhile, it
-// steps down. A follower that is offline stays a follower.
+// steps down. A follower that is offline stays a follower. A process that cannot reach the server when it starts
+// probes on its own (isProvisional()): nothing would be watched otherwise; once it reconnects it tries for the lock
+// at its next poll (after any prober from before, which tries at once) and keeps the role or steps down.
+// lockAnswered() tells a process that probed while offline how that ended, so that it writes what it buffered only
+// when it kept the role, or only what its successor did not cover (ProbeHistory::releaseBefore()).
 class ProberElection final : public QObject
 {
     Q_OBJECT
@@ -39,6 +43,8 @@ public:
     bool isRunning() const { return m_running; }
     bool isProber() const { return m_prober; }
     bool isOnline() const { return m_online; }
+    // Probing without the lock, because the server could not be reached since start().
+    bool isProvisional() const { return m_provisional; }
     QString workspaceId() const { return m_workspaceId; }
     QString location() const { return m_location; }
     // The advisory lock key of (workspace id, location): the same in every process.
@@ -47,6 +53,8 @@ public:
 Q_SIGNALS:
     void roleChanged(bool prober);
     void onlineChanged(bool online, const QString &reason);
+    // After probing while offline: the lock was taken again (true) or is another's (false, roleChanged(false) too).
+    void lockAnswered(bool held);
 
 private:
     Options m_options;
@@ -58,4 +66,5 @@ private:
     bool m_running = false;
     bool m_prober = false;
     bool m_online = false;
+    bool m_provisional = false;
 };

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include <atomic>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +45,9 @@ void ProberElectionWorker::start(
     m_key = key;
     m_options = options;
     m_prober = false;
+    m_everOnline = false;
+    m_provisional = false;
+    m_offlineProber = false;
     m_timer.start(options.pollMs);
     tick();
 }
@@ -58,6 +62,8 @@ void ProberElectionWorker::stop()
     closeConnection();
     m_prober = false;
     m_online = false;
+    m_provisional = false;
+    m_offlineProber = false;
 }
 
 void ProberElectionWorker::closeConnection()
@@ -102,13 +108,15 @@ void ProberElectionWorker::tick()
             fail(error);
             return;
         }
+        m_everOnline = true;
         if (!m_online) {
             m_online = true;
             Q_EMIT onlineChanged(m_generation, true, {});
         }
-        if (!m_prober) {
-            // A follower that just (re)connected tries from the next poll on: after the server was away, the prober
-            // from before (which tries at once) keeps its role, and its buffered results meet no successor's.
+        if (!m_prober || m_provisional) {
+            // A follower that just (re)connected, or a process that probed without ever holding the lock, tries from
+            // the next poll on: after the server was away, the prober from before (which tries at once) keeps its
+            // role.
             return;
         }
     }
@@ -122,7 +130,11 @@ void ProberElectionWorker::tick()
         } else if (q.exec(u"SELECT pg_try_advisory_lock(%1)"_s.arg(m_key)) && q.next()) {
             m_holding = q.value(0).toBool();
             // Reconnected as the prober but another took over meanwhile: step down.
+            m_provisional = false;
             setProber(m_holding);
+            if (std::exchange(m_offlineProber, false)) {
+                Q_EMIT lockAnswered(m_generation, m_holding);
+            }
         } else {
             error = lostReason(q.lastError());
         }
@@ -139,12 +151,20 @@ void ProberElectionWorker::fail(const QString &reason)
         m_online = false;
         Q_EMIT onlineChanged(m_generation, false, reason);
     }
+    if (m_prober) {
+        m_offlineProber = true; // probes on, buffering; the next lock answer says what becomes of it
+    } else if (!m_everOnline) {
+        // The server is away since the start: nobody may be probing. Probe alone until it is back, then join.
+        m_provisional = true;
+        m_offlineProber = true;
+        setProber(true);
+    }
 }
 
 void ProberElectionWorker::setProber(bool prober)
 {
     if (prober != m_prober) {
         m_prober = prober;
-        Q_EMIT roleChanged(m_generation, prober);
+        Q_EMIT roleChanged(m_generation, prober, m_provisional);
     }
 }

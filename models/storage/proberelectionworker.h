@@ -18,7 +18,9 @@ public:
     void stop();
 
 Q_SIGNALS:
-    void roleChanged(quint64 generation, bool prober);
+    void roleChanged(quint64 generation, bool prober, bool provisional);
+    // The first answer for the lock after (re)connecting, for a process that probed while offline.
+    void lockAnswered(quint64 generation, bool held);
     void onlineChanged(quint64 generation, bool online, const QString &reason);
 
 private:
@@ -38,4 +40,7 @@ private:
     bool m_online = false;
     bool m_prober = false;
     bool m_holding = false; // the lock is held on the open connection
+    bool m_everOnline = false; // since start(): a first failure to connect makes this process probe on its own
+    bool m_provisional = false; // probing without ever having held the lock (the database was away at start)
+    bool m_offlineProber = false; // probed while offline: the next lock answer is reported (lockAnswered)
 };

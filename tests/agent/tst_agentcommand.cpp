@@ -87,6 +87,7 @@ private Q_SLOTS:
     void badFirstVersionStops();
     void watchesReloadsServesAndStops();
     void writesToTheTeamDatabase();
+    void impactedInMetrics();
 
 private:
     QString readLog() { return m_log += QString::fromUtf8(m_agent.readAllStandardError()); }
@@ -325,6 +326,43 @@ void TestAgentCommand::writesToTheTeamDatabase()
     const QByteArray log = agent.readAllStandardError();
     QVERIFY(!log.contains(qgetenv(PgTestServer::passwordVariable().toLatin1().constData())));
     QVERIFY2(log.contains("storage postgresql://"), log.constData());
+}
+
+// An endpoint failing because what it depends on is CRITICAL says so in /metrics, with its root cause, as a real
+// Prometheus reads it.
+void TestAgentCommand::impactedInMetrics()
+{
+    const QString path = m_dir.filePath(u"impact.yaml"_s);
+    const QByteArray site = "http://127.0.0.1:" + QByteArray::number(m_sitePort);
+    const QByteArray checks = "interval: 1s, conditions: [\"[STATUS] == 200\"]";
+    writeFile(path,
+        "workspace: { id: imp, title: Impact }\nendpoints:\n  - { name: db, url: \"" + site + "/db-gone\", " + checks
+            + " }\n  - { name: app, url: \"" + site + "/app-gone\", depends-on: [db], " + checks
+            + " }\n  - { name: a, url: \"" + site + "/a\", depends-on: [db], " + checks + " }\n");
+    const quint16 port = LoopbackServer::freePort();
+    QProcess agent;
+    agent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    agent.start(QStringLiteral(OPSDECK_APP_PATH),
+        { u"agent"_s, path, u"--data-dir"_s, m_dir.filePath(u"impact"_s), u"--listen"_s, QString::number(port),
+            u"--lang"_s, u"en"_s });
+    QVERIFY(agent.waitForStarted());
+    LoopbackServer prometheus;
+    QVERIFY2(prometheus.startPrometheus(u"127.0.0.1:%1"_s.arg(port)), qPrintable(prometheus.error()));
+    const auto series = [&](const QString &endpoint) {
+        QUrl query = prometheus.url().resolved(QUrl(u"/api/v1/query"_s));
+        query.setQuery(QUrlQuery { { u"query"_s, u"opsdeck_endpoint_impacted{endpoint=\"%1\"}"_s.arg(endpoint) } });
+        const QJsonArray result = sendRequest(&m_nam, "GET", query).json()[u"data"_s][u"result"_s].toArray();
+        return result.size() == 1 ? result.at(0).toObject() : QJsonObject();
+    };
+    const auto value = [](const QJsonObject &s) { return s[u"value"_s].toArray().at(1).toString(); };
+    QTRY_COMPARE_WITH_TIMEOUT(value(series(u"app"_s)), u"1"_s, 30000);
+    QCOMPARE(series(u"app"_s)[u"metric"_s][u"impacted_by"_s].toString(), u"db"_s);
+    QCOMPARE(value(series(u"db"_s)), u"0"_s); // the root cause itself
+    QCOMPARE(value(series(u"a"_s)), u"0"_s); // depends on db, but fine itself
+    QCOMPARE(series(u"a"_s)[u"metric"_s][u"impacted_by"_s].toString(), QString());
+    prometheus.stop();
+    agent.terminate();
+    QVERIFY(agent.waitForFinished(5000));
 }
 
 QTEST_GUILESS_MAIN(TestAgentCommand)

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void findsItsIncidentAfterARestart();
     void impactedEndpointsOpenOneIncidentForTheRoot();
     void impactedEndpointsJoinTheRootsOwnIncident();
+    void impactedByACriticalGroupJoinTheGroupsIncident();
 
 private:
     // rulesWorkspace() with the api group depending on cdn, which is CRITICAL.
@@ -344,6 +345,49 @@ void TestAutoIncidentRules::impactedEndpointsJoinTheRootsOwnIncident()
     tickAt(13);
     QVERIFY(created.wait(10000));
     QCOMPARE(m_store->incident(created.constLast().at(0).toLongLong())->title, u"api group down for 5m"_s);
+}
+
+// Every endpoint of group api CRITICAL: the group is the root cause of shop, which depends on it; the group's rule
+// opens the one incident and shop is listed on it, not opened on its own.
+void TestAutoIncidentRules::impactedByACriticalGroupJoinTheGroupsIncident()
+{
+    Workspace w = rulesWorkspace();
+    Endpoint shop;
+    shop.name = u"shop"_s;
+    shop.dependsOn = { { DependencyTarget::Kind::Group, u"api"_s, {} } };
+    w.endpoints.append(shop);
+    AutoIncidentRule shopRule;
+    shopRule.id = u"shop-down"_s;
+    shopRule.name = u"shop"_s;
+    shopRule.forDuration = Milliseconds(60 * 1000);
+    shopRule.severity = u"P1"_s;
+    w.incidents.autoRules.append(shopRule);
+    m_graph.setWorkspace(w);
+    m_graph.setCritical(u"api-health"_s, true);
+    m_graph.setCritical(u"login"_s, true);
+    m_graph.setCritical(u"shop"_s, true);
+    QCOMPARE(m_graph.rootCause(u"shop"_s), u"group api"_s);
+    m_rules->setWorkspace(w);
+    m_rules->setRootCause([this](const QString &endpoint) { return m_graph.rootCause(endpoint); });
+    QSignalSpy created(m_store.get(), &IncidentStore::incidentCreated);
+    m_rules->observeEndpoint(u"shop"_s, u"critical"_s, u"HTTP 502"_s);
+    m_rules->observeEndpoint(u"api-health"_s, u"critical"_s, u"HTTP 503"_s);
+    m_rules->observeEndpoint(u"login"_s, u"critical"_s, u"HTTP 503"_s);
+    tickAt(2); // shop's rule is due, but the group it depends on has a rule of its own
+    QTest::qWait(200);
+    QCOMPARE(openCount(), 0);
+    tickAt(5);
+    QVERIFY(created.wait(10000));
+    const qint64 id = created.constFirst().at(0).toLongLong();
+    QCOMPARE(m_rules->openIncident(u"api-down"_s), id);
+    tickAt(6);
+    QTRY_COMPARE_WITH_TIMEOUT(count(*m_store->incident(id), TimelineKind::AutoIncident, u"impacted"_s), 1, 10000);
+    tickAt(7);
+    QVERIFY(settle(*m_store, id));
+    QTest::qWait(100);
+    QCOMPARE(created.size(), 1);
+    QCOMPARE(openCount(), 1);
+    QCOMPARE(m_rules->openIncident(u"shop-down"_s), 0);
 }
 
 QTEST_GUILESS_MAIN(TestAutoIncidentRules)

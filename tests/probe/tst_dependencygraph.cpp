@@ -61,6 +61,7 @@ private Q_SLOTS:
     void rootCauseThroughEndpointsAndGroups();
     void recoveryHandsTheRootToTheNextCriticalOne();
     void groupDependenciesReachEveryMember();
+    void criticalGroupIsItsOwnRoot();
     void nothingToDoWithoutDependencies();
     void findsACycleWithItsPath();
     void chainOfFiveThousandIsLinear();
@@ -128,6 +129,44 @@ void TestDependencyGraph::groupDependenciesReachEveryMember()
     g.setCritical(u"redis"_s, false);
     QCOMPARE(g.rootCause(u"pay"_s), u"psp"_s);
     QCOMPARE(g.rootCause(u"login"_s), QString());
+}
+
+// A group whose enabled endpoints are all CRITICAL is the root cause of what depends on it; while only some are,
+// the first of them is; a group of one endpoint is that endpoint; a member impacted from above passes that on.
+void TestDependencyGraph::criticalGroupIsItsOwnRoot()
+{
+    Workspace w;
+    Endpoint old = endpoint(u"old"_s, u"data"_s);
+    old.enabled = false;
+    w.endpoints = { endpoint(u"net"_s), endpoint(u"pg"_s, u"data"_s), endpoint(u"redis"_s, u"data"_s), old,
+        endpoint(u"api"_s, {}, { on(u"data"_s, DependencyTarget::Kind::Group) }), endpoint(u"solo"_s, u"one"_s),
+        endpoint(u"x"_s, {}, { on(u"one"_s, DependencyTarget::Kind::Group) }) };
+    w.groups = { { u"data"_s, { on(u"net"_s) }, {} } };
+    DependencyGraph g;
+    g.setWorkspace(w);
+    g.setCritical(u"redis"_s, true);
+    QCOMPARE(g.rootCause(u"api"_s), u"redis"_s);
+    QCOMPARE(g.setCritical(u"pg"_s, true), QStringList { u"api"_s });
+    QCOMPARE(g.rootCause(u"api"_s), DependencyGraph::groupRoot(u"data"_s));
+    QCOMPARE(g.rootCause(u"api"_s), u"group data"_s);
+    QCOMPARE(g.rootCause(u"pg"_s), QString()); // the members are not impacted by their own group
+    QCOMPARE(g.impactedBy(u"group data"_s), QStringList { u"api"_s });
+    QCOMPARE(DependencyGraph::groupOfRoot(g.rootCause(u"api"_s)), u"data"_s);
+    QCOMPARE(DependencyGraph::groupOfRoot(u"pg"_s), QString());
+    // One recovers: the other is the root again.
+    QCOMPARE(g.setCritical(u"redis"_s, false), QStringList { u"api"_s });
+    QCOMPARE(g.rootCause(u"api"_s), u"pg"_s);
+    g.setCritical(u"redis"_s, true);
+    QCOMPARE(g.rootCause(u"api"_s), u"group data"_s);
+    // What the group depends on fails: that is the root of the members and of what depends on the group.
+    g.setCritical(u"net"_s, true);
+    QCOMPARE(g.rootCause(u"pg"_s), u"net"_s);
+    QCOMPARE(g.rootCause(u"api"_s), u"net"_s);
+    g.setCritical(u"net"_s, false);
+    QCOMPARE(g.rootCause(u"api"_s), u"group data"_s);
+    // A group of one endpoint: the endpoint is the root.
+    g.setCritical(u"solo"_s, true);
+    QCOMPARE(g.rootCause(u"x"_s), u"solo"_s);
 }
 
 void TestDependencyGraph::nothingToDoWithoutDependencies()
