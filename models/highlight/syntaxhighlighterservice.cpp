@@ -4,6 +4,7 @@
 
 #include "highlight/highlighthtml.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QProcess>
@@ -32,10 +33,11 @@ SyntaxHighlighterService::SyntaxHighlighterService(QObject *parent)
 
 SyntaxHighlighterService::~SyntaxHighlighterService()
 {
-    // Killed, not waited for: each process deletes itself once it has ended.
+    // Killed, not waited for: each process deletes itself once it has ended, or with the application if that comes
+    // first (an orphan the event loop never got back to was a leak at exit).
     for (auto &[process, job] : m_running) {
         process->disconnect(this);
-        process->setParent(nullptr);
+        process->setParent(QCoreApplication::instance());
         connect(process, &QProcess::finished, process, &QObject::deleteLater);
         process->kill();
     }
